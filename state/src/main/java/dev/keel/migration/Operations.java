@@ -1,0 +1,160 @@
+package dev.keel.migration;
+
+import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddField;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.AlterField;
+import dev.keel.operations.AlterModelComment;
+import dev.keel.operations.AlterModelTable;
+import dev.keel.operations.AlterSequence;
+import dev.keel.operations.CreateModel;
+import dev.keel.operations.CreateSequence;
+import dev.keel.operations.DeleteModel;
+import dev.keel.operations.DeleteSequence;
+import dev.keel.operations.DeletionAction;
+import dev.keel.operations.Operation;
+import dev.keel.operations.RecreatePendingField;
+import dev.keel.operations.RecreatePendingModel;
+import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveField;
+import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameField;
+import dev.keel.operations.RenameIndex;
+import dev.keel.operations.RenameModel;
+import dev.keel.operations.RestorePendingField;
+import dev.keel.operations.RestorePendingModel;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeRemoveField;
+import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.ValidateConstraint;
+import dev.keel.state.CheckConstraint;
+import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.ForeignKey;
+import dev.keel.state.Index;
+import dev.keel.state.Sequence;
+import dev.keel.state.Table;
+import dev.keel.state.UniqueConstraint;
+
+import java.util.List;
+
+/**
+ * The factories migration files are written with ({@code import static dev.keel.migration.Operations.*;}).
+ * Model names are case-insensitive ({@code "post"} and {@code "Post"} are one model); field names are
+ * the Java field names; column, table, constraint and index names are the database's.
+ */
+public final class Operations {
+    private Operations() {}
+
+    // ---- values ----------------------------------------------------------------------------
+
+    /** A table to give to {@link #createModel}: {@code table("post").entity("Post").field("id", column("id", "bigint")).primaryKey("id")}. */
+    public static Table table(String name) { return Table.named(name); }
+
+    /** A NOT NULL column of a PostgreSQL type; {@code .nullable()}, {@code .defaultSql(..)}, {@code .identity(..)} refine it. */
+    public static Column column(String name, String type) { return Column.of(name, type); }
+
+    /** A foreign key on {@code columns}; complete it with {@code .references(table, columns...)}. */
+    public static ForeignKey foreignKey(String name, String... columns) { return ForeignKey.of(name, columns); }
+
+    /** A unique constraint on {@code columns}. */
+    public static UniqueConstraint unique(String name, String... columns) { return UniqueConstraint.of(name, columns); }
+
+    /** A check constraint with an SQL boolean expression. */
+    public static CheckConstraint check(String name, String expression) { return CheckConstraint.of(name, expression); }
+
+    /** An index on columns or expressions. */
+    public static Index index(String name, String... columns) { return Index.of(name, columns); }
+
+    /** A sequence starting at 1 and incrementing by 1; refine with {@code .startWith(..)}, {@code .incrementBy(..)}. */
+    public static Sequence sequence(String name) { return Sequence.of(name); }
+
+    /** A list of operations, for {@link #separateDatabaseAndState}. */
+    public static List<Operation> ops(Operation... operations) { return List.of(operations); }
+
+    // ---- models ----------------------------------------------------------------------------
+
+    public static CreateModel createModel(String model, Table table) { return new CreateModel(model, table); }
+
+    public static DeleteModel deleteModel(String model) { return new DeleteModel(model); }
+
+    public static RenameModel renameModel(String oldModel, String newModel) { return new RenameModel(oldModel, newModel); }
+
+    public static AlterModelTable alterModelTable(String model, String table) { return new AlterModelTable(model, table); }
+
+    public static AlterModelComment alterModelComment(String model, String comment) { return new AlterModelComment(model, comment); }
+
+    // ---- fields ----------------------------------------------------------------------------
+
+    public static AddField addField(String model, String field, Column column) { return new AddField(model, field, column); }
+
+    public static RemoveField removeField(String model, String field) { return new RemoveField(model, field); }
+
+    public static AlterField alterField(String model, String field, Column column) { return new AlterField(model, field, column); }
+
+    /** A state-only rename: the column keeps its name. {@code .renamingColumn("new_col")} renames it too. */
+    public static RenameField renameField(String model, String oldField, String newField) {
+        return new RenameField(model, oldField, newField, null);
+    }
+
+    // ---- indexes and constraints -----------------------------------------------------------
+
+    /** Creates an index; {@code .concurrently()} builds it without blocking writes. */
+    public static AddIndex addIndex(String model, Index index) { return new AddIndex(model, index, false); }
+
+    public static RemoveIndex removeIndex(String model, String name) { return new RemoveIndex(model, name, false); }
+
+    public static RenameIndex renameIndex(String model, String oldName, String newName) { return new RenameIndex(model, oldName, newName); }
+
+    public static AddConstraint addConstraint(String model, Constraint constraint) { return new AddConstraint(model, constraint); }
+
+    public static RemoveConstraint removeConstraint(String model, String name) { return new RemoveConstraint(model, name); }
+
+    public static ValidateConstraint validateConstraint(String model, String name) { return new ValidateConstraint(model, name); }
+
+    // ---- sequences -------------------------------------------------------------------------
+
+    public static CreateSequence createSequence(Sequence sequence) { return new CreateSequence(sequence); }
+
+    public static AlterSequence alterSequence(Sequence sequence) { return new AlterSequence(sequence); }
+
+    public static DeleteSequence deleteSequence(String name) { return new DeleteSequence(name); }
+
+    // ---- code ------------------------------------------------------------------------------
+
+    /** Irreversible SQL. */
+    public static RunSql runSql(String sql) { return new RunSql(sql, null); }
+
+    /** SQL with its reverse ({@code RunSql.NOOP} for "nothing to undo"). */
+    public static RunSql runSql(String sql, String reverseSql) { return new RunSql(sql, reverseSql); }
+
+    /** Irreversible Java: the migration's method {@code forward(MigrationContext)}. */
+    public static RunJava runJava(String forward) { return new RunJava(forward, null); }
+
+    /** Java with its reverse: two methods of the migration class. */
+    public static RunJava runJava(String forward, String reverse) { return new RunJava(forward, reverse); }
+
+    public static SeparateDatabaseAndState separateDatabaseAndState(List<Operation> database, List<Operation> state) {
+        return new SeparateDatabaseAndState(database, state);
+    }
+
+    // ---- safe removals ---------------------------------------------------------------------
+
+    public static SafeRemoveField safeRemoveField(String model, String field, DeletionAction action) {
+        return new SafeRemoveField(model, field, action);
+    }
+
+    public static SafeDeleteModel safeDeleteModel(String model, DeletionAction action) { return new SafeDeleteModel(model, action); }
+
+    public static RestorePendingField restorePendingField(String model, String field) { return new RestorePendingField(model, field); }
+
+    public static RestorePendingModel restorePendingModel(String model) { return new RestorePendingModel(model); }
+
+    public static RecreatePendingField recreatePendingField(String model, String table, Column column) {
+        return new RecreatePendingField(model, table, column);
+    }
+
+    public static RecreatePendingModel recreatePendingModel(String model, Table table) { return new RecreatePendingModel(model, table); }
+}

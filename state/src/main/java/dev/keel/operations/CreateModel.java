@@ -1,0 +1,41 @@
+package dev.keel.operations;
+
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Creates a table for a model: an entity's table, or a join or collection table. */
+public record CreateModel(String model, Table table) implements Operation {
+    public CreateModel {
+        model = Ops.model(model);
+        Objects.requireNonNull(table, "table");
+        if (table.columns().isEmpty()) {
+            throw new IllegalArgumentException("model " + model + " has no columns");
+        }
+    }
+
+    @Override public ProjectState applyTo(String app, ProjectState state) {
+        for (var fk : table.foreignKeys()) {
+            boolean self = fk.targetTable().equals(table.qualifiedName());
+            if (!self && state.tableNamed(fk.targetTable()).isEmpty()) {
+                throw Ops.invalid("foreign key " + fk.name() + " of " + app + "." + model
+                        + " references table " + fk.targetTable() + ", which no earlier migration creates",
+                        "create " + fk.targetTable() + " first, or add a dependency on the migration that does");
+            }
+        }
+        return state.addTable(app, model, table);
+    }
+    @Override public String describe() { return "Create model " + (table.entity() != null ? table.entity() : model) + " (table " + table.qualifiedName() + ")"; }
+    @Override public String nameFragment() { return Ops.snake(model); }
+    @Override public List<Operation> reverse(String app, ProjectState before) { return List.of(new DeleteModel(model)); }
+    @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
+
+    @Override public java.util.Optional<List<Operation>> reduce(Operation next) {
+        if (next instanceof DeleteModel d && d.model().equals(model)) {
+            return java.util.Optional.of(List.of());
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.keel.operations;
+
+/** One method per operation type, so that code outside the state (SQL, the writer) handles every one. */
+public interface OperationVisitor<R> {
+    R visit(CreateModel op);
+    R visit(DeleteModel op);
+    R visit(RenameModel op);
+    R visit(AlterModelTable op);
+    R visit(AlterModelComment op);
+    R visit(AddField op);
+    R visit(RemoveField op);
+    R visit(AlterField op);
+    R visit(RenameField op);
+    R visit(AddIndex op);
+    R visit(RemoveIndex op);
+    R visit(RenameIndex op);
+    R visit(AddConstraint op);
+    R visit(RemoveConstraint op);
+    R visit(ValidateConstraint op);
+    R visit(CreateSequence op);
+    R visit(AlterSequence op);
+    R visit(DeleteSequence op);
+    R visit(RunSql op);
+    R visit(RunJava op);
+    R visit(SeparateDatabaseAndState op);
+    R visit(SafeRemoveField op);
+    R visit(SafeDeleteModel op);
+    R visit(RestorePendingField op);
+    R visit(RestorePendingModel op);
+    R visit(RecreatePendingField op);
+    R visit(RecreatePendingModel op);
+}

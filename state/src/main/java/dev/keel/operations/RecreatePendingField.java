@@ -1,0 +1,30 @@
+package dev.keel.operations;
+
+import dev.keel.state.Column;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.ProjectState;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The reverse of {@code SafeRemoveField(DELETE)}: adds the dropped column back (nullable, its data is
+ * gone) and records it as pending again.
+ */
+public record RecreatePendingField(String model, String table, Column column) implements Operation {
+    public RecreatePendingField {
+        model = Ops.model(model);
+        Ops.require(table, "table");
+        Objects.requireNonNull(column, "column");
+    }
+
+    @Override public ProjectState applyTo(String app, ProjectState state) {
+        return state.addPending(new PendingColumn(app, model, table, column));
+    }
+    @Override public String describe() { return "Recreate pending column " + column.name() + " of " + table; }
+    @Override public String nameFragment() { return "recreate_" + Ops.snake(model) + "_" + Ops.snake(column.name()); }
+    @Override public List<Operation> reverse(String app, ProjectState before) {
+        return List.of(new SafeRemoveField(model, column.field(), DeletionAction.DELETE));
+    }
+    @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
+}

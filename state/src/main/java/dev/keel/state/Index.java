@@ -1,0 +1,44 @@
+package dev.keel.state;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An index. {@code columns} are column names or expressions with an optional order
+ * ({@code "name"}, {@code "created DESC"}, {@code "lower(email)"}); {@code method} is the access
+ * method ({@code btree} by default); {@code where} makes it partial.
+ */
+public record Index(String name, List<String> columns, boolean isUnique, String method, String where) {
+    public Index {
+        Names.require(name, "index name");
+        columns = Names.requireColumns(columns, "index " + name);
+        method = method == null || method.isBlank() ? "btree" : method.trim().toLowerCase(Locale.ROOT);
+        if (where != null && where.isBlank()) {
+            where = null;
+        }
+    }
+
+    public static Index of(String name, String... columns) {
+        return new Index(name, List.of(columns), false, null, null);
+    }
+
+    /** This index as a unique index. */
+    public Index unique() {
+        return new Index(name, columns, true, method, where);
+    }
+
+    /** This index built with another access method ({@code gin}, {@code brin}...). */
+    public Index using(String accessMethod) {
+        return new Index(name, columns, isUnique, accessMethod, where);
+    }
+
+    /** This index as a partial index. */
+    public Index where(String predicate) {
+        return new Index(name, columns, isUnique, method, predicate);
+    }
+
+    /** This index under another name. */
+    public Index withName(String newName) {
+        return new Index(newName, columns, isUnique, method, where);
+    }
+}

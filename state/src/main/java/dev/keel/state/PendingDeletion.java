@@ -1,0 +1,16 @@
+package dev.keel.state;
+
+/**
+ * Something that has left the model but is still in the database, waiting for a later
+ * {@code DeletionAction.DELETE}: a column ({@link PendingColumn}) or a table ({@link PendingTable}).
+ */
+public sealed interface PendingDeletion permits PendingColumn, PendingTable {
+    /** The app whose migration moved it to pending. */
+    String app();
+
+    /** The model it belonged to, lower case. */
+    String model();
+
+    /** The physical table it lives in (or is). */
+    String table();
+}

@@ -1,0 +1,224 @@
+package dev.keel.state;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The schema that a set of migrations builds: tables keyed by {@code app.model}, sequences, and
+ * pending deletions. Immutable: every change returns a new state. Operations describe their effect
+ * through these methods only.
+ */
+public final class ProjectState {
+    /** The state before any migration. */
+    public static final ProjectState EMPTY = new ProjectState(new TreeMap<>(), new TreeMap<>(), List.of());
+
+    private final SortedMap<ModelKey, Table> tables;
+    private final SortedMap<String, Sequence> sequences;
+    private final List<PendingDeletion> pending;
+
+    private ProjectState(SortedMap<ModelKey, Table> tables, SortedMap<String, Sequence> sequences,
+                         List<PendingDeletion> pending) {
+        this.tables = Collections.unmodifiableSortedMap(tables);
+        this.sequences = Collections.unmodifiableSortedMap(sequences);
+        this.pending = List.copyOf(pending);
+    }
+
+    /** Builds a state from its parts (as a snapshot reads it back); tables must be placed. */
+    public static ProjectState of(Collection<Table> tables, Collection<Sequence> sequences,
+                                  Collection<PendingDeletion> pending) {
+        var t = new TreeMap<ModelKey, Table>();
+        for (Table table : tables) {
+            Objects.requireNonNull(table.app(), () -> "table " + table.name() + " has no app");
+            if (t.put(new ModelKey(table.app(), table.model()), table) != null) {
+                throw new IllegalArgumentException("model " + table.app() + "." + table.model() + " appears twice");
+            }
+        }
+        var s = new TreeMap<String, Sequence>();
+        sequences.forEach(seq -> s.put(seq.name(), seq));
+        return new ProjectState(t, s, new ArrayList<>(pending));
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** Every table, sorted by app and model. */
+    public Collection<Table> tables() {
+        return tables.values();
+    }
+
+    /** The tables of one app, sorted by model. */
+    public List<Table> tables(String app) {
+        return tables.values().stream().filter(t -> t.app().equals(app)).toList();
+    }
+
+    public Optional<Table> table(ModelKey key) {
+        return Optional.ofNullable(tables.get(key));
+    }
+
+    public Optional<Table> table(String app, String model) {
+        return table(new ModelKey(app, model));
+    }
+
+    /** The table of {@code app.model}, or an error naming what is missing. */
+    public Table requireTable(String app, String model) {
+        return table(app, model).orElseThrow(() -> new KeelException(ErrorKind.INVALID_OPERATION,
+                "no model " + app + "." + model + " in the state. Known models of " + app + ": "
+                        + tables(app).stream().map(Table::model).toList()
+                        + "\nTo fix: create the model in an earlier migration, or correct the model name."));
+    }
+
+    /** The table with this physical (schema-qualified) name, if any model has it. */
+    public Optional<Table> tableNamed(String qualifiedName) {
+        return tables.values().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+    }
+
+    /** Every sequence, sorted by name. */
+    public Collection<Sequence> sequences() {
+        return sequences.values();
+    }
+
+    public Optional<Sequence> sequence(String name) {
+        return Optional.ofNullable(sequences.get(name));
+    }
+
+    /** What has left the model but is still in the database. */
+    public List<PendingDeletion> pending() {
+        return pending;
+    }
+
+    /** Whether the physical table name is taken, by a model or by a pending deletion. */
+    public boolean tableNameTaken(String qualifiedName) {
+        return tableNamed(qualifiedName).isPresent()
+                || pending.stream().anyMatch(p -> p instanceof PendingTable pt && pt.table().equals(qualifiedName));
+    }
+
+    // ---- changing --------------------------------------------------------------------------
+
+    /** This state with a new table for {@code app.model}. */
+    public ProjectState addTable(String app, String model, Table table) {
+        var key = new ModelKey(app, model);
+        if (tables.containsKey(key)) {
+            throw invalid("model " + key + " already exists", "pick another model name, or delete the old model first");
+        }
+        if (tableNameTaken(table.qualifiedName())) {
+            throw invalid("table " + table.qualifiedName() + " already exists in the database",
+                    "give the new table another name, or delete the pending table first");
+        }
+        var t = new TreeMap<>(tables);
+        t.put(key, table.placed(app, key.model()));
+        return new ProjectState(t, new TreeMap<>(sequences), pending);
+    }
+
+    /** This state without the model {@code app.model}. */
+    public ProjectState removeTable(String app, String model) {
+        requireTable(app, model);
+        var t = new TreeMap<>(tables);
+        t.remove(new ModelKey(app, model));
+        return new ProjectState(t, new TreeMap<>(sequences), pending);
+    }
+
+    /** This state with the table of {@code app.model} changed by {@code change}. */
+    public ProjectState updateTable(String app, String model, UnaryOperator<Table> change) {
+        Table before = requireTable(app, model);
+        Table after = change.apply(before);
+        var t = new TreeMap<>(tables);
+        t.put(new ModelKey(app, model), after.placed(before.app(), before.model()));
+        ProjectState next = new ProjectState(t, new TreeMap<>(sequences), pending);
+        if (!before.qualifiedName().equals(after.qualifiedName())) {
+            next = next.retargetForeignKeys(before.qualifiedName(), after.qualifiedName());
+        }
+        return next;
+    }
+
+    /** This state with the model {@code app.oldModel} known as {@code app.newModel}. */
+    public ProjectState renameModel(String app, String oldModel, String newModel, String newEntity) {
+        Table table = requireTable(app, oldModel);
+        var newKey = new ModelKey(app, newModel);
+        if (tables.containsKey(newKey)) {
+            throw invalid("model " + newKey + " already exists", "rename to a name no model of " + app + " uses");
+        }
+        var t = new TreeMap<>(tables);
+        t.remove(new ModelKey(app, oldModel));
+        t.put(newKey, table.entity(newEntity).placed(app, newKey.model()));
+        return new ProjectState(t, new TreeMap<>(sequences), pending);
+    }
+
+    private ProjectState retargetForeignKeys(String oldTarget, String newTarget) {
+        var t = new TreeMap<ModelKey, Table>();
+        tables.forEach((k, v) -> t.put(k, v.retargetForeignKeys(oldTarget, newTarget)));
+        return new ProjectState(t, new TreeMap<>(sequences), pending);
+    }
+
+    public ProjectState addSequence(Sequence sequence) {
+        if (sequences.containsKey(sequence.name())) {
+            throw invalid("sequence " + sequence.name() + " already exists", "use another name or delete it first");
+        }
+        var s = new TreeMap<>(sequences);
+        s.put(sequence.name(), sequence);
+        return new ProjectState(new TreeMap<>(tables), s, pending);
+    }
+
+    public ProjectState replaceSequence(Sequence sequence) {
+        requireSequence(sequence.name());
+        var s = new TreeMap<>(sequences);
+        s.put(sequence.name(), sequence);
+        return new ProjectState(new TreeMap<>(tables), s, pending);
+    }
+
+    public ProjectState removeSequence(String name) {
+        requireSequence(name);
+        var s = new TreeMap<>(sequences);
+        s.remove(name);
+        return new ProjectState(new TreeMap<>(tables), s, pending);
+    }
+
+    public Sequence requireSequence(String name) {
+        return sequence(name).orElseThrow(() -> invalid("no sequence " + name + " in the state. Known: "
+                + sequences.keySet(), "create the sequence in an earlier migration, or correct its name"));
+    }
+
+    public ProjectState addPending(PendingDeletion deletion) {
+        var p = new ArrayList<>(pending);
+        p.add(deletion);
+        return new ProjectState(new TreeMap<>(tables), new TreeMap<>(sequences), p);
+    }
+
+    public ProjectState removePending(PendingDeletion deletion) {
+        var p = new ArrayList<>(pending);
+        if (!p.remove(deletion)) {
+            throw invalid("nothing pending matches " + deletion, "check the model and field names");
+        }
+        return new ProjectState(new TreeMap<>(tables), new TreeMap<>(sequences), p);
+    }
+
+    private static KeelException invalid(String what, String fix) {
+        return new KeelException(ErrorKind.INVALID_OPERATION, what + "\nTo fix: " + fix + ".");
+    }
+
+    // ---- value semantics -------------------------------------------------------------------
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProjectState other && tables.equals(other.tables) && sequences.equals(other.sequences)
+                && pending.equals(other.pending);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tables, sequences, pending);
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectState" + tables.values() + sequences.values() + pending;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.keel.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A table as the database holds it, with the entity it maps (null for join and collection tables).
+ * {@code app} and {@code model} are filled in when an operation puts the table into a state; in a
+ * migration file a table is written without them: {@code table("post").entity("Post").field(...)}.
+ *
+ * <p>Removing a column removes the indexes and constraints that use it, as PostgreSQL does.
+ */
+public record Table(String app, String model, String entity, String schema, String name, List<Column> columns,
+                    PrimaryKey primaryKey, List<Constraint> constraints, List<Index> indexes, String comment) {
+
+    public Table {
+        Names.require(name, "table name");
+        model = model == null ? null : Names.modelKey(model);
+        columns = List.copyOf(columns);
+        constraints = List.copyOf(constraints);
+        indexes = List.copyOf(indexes);
+        requireUnique(columns.stream().map(Column::name).toList(), "column", name);
+        requireUnique(columns.stream().map(Column::field).filter(Objects::nonNull).toList(), "field", name);
+        requireUnique(constraints.stream().map(Constraint::name).toList(), "constraint", name);
+        requireUnique(indexes.stream().map(Index::name).toList(), "index", name);
+        if (schema != null && schema.isBlank()) {
+            schema = null;
+        }
+    }
+
+    private static void requireUnique(List<String> names, String what, String table) {
+        var seen = new java.util.HashSet<String>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("table " + table + " has the " + what + " " + n + " twice");
+            }
+        }
+    }
+
+    /** An empty table to be filled with the builder methods. */
+    public static Table named(String name) {
+        return new Table(null, null, null, null, name, List.of(), null, List.of(), List.of(), null);
+    }
+
+    /** {@code schema.name}, or {@code name} in the default schema. */
+    public String qualifiedName() {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    // ---- builder-style copies -------------------------------------------------------------
+
+    /** This table placed in a state under {@code app.model}. */
+    public Table placed(String appLabel, String modelName) {
+        return new Table(appLabel, modelName, entity, schema, name, columns, primaryKey, constraints, indexes, comment);
+    }
+
+    /** This table as the table of the entity class {@code entityName}. */
+    public Table entity(String entityName) {
+        return new Table(app, model, entityName, schema, name, columns, primaryKey, constraints, indexes, comment);
+    }
+
+    /** This table in a schema other than the default. */
+    public Table schema(String schemaName) {
+        return new Table(app, model, entity, schemaName, name, columns, primaryKey, constraints, indexes, comment);
+    }
+
+    /** This table under another physical name. */
+    public Table rename(String newName) {
+        return new Table(app, model, entity, schema, newName, columns, primaryKey, constraints, indexes, comment);
+    }
+
+    /** This table with a {@code COMMENT ON TABLE}. */
+    public Table comment(String text) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, indexes, text);
+    }
+
+    /** This table with one more column, owned by the Java field {@code fieldName}. */
+    public Table field(String fieldName, Column column) {
+        return column(column.field(fieldName));
+    }
+
+    /** This table with one more column at the end. */
+    public Table column(Column column) {
+        var list = new ArrayList<>(columns);
+        list.add(column);
+        return withColumns(list);
+    }
+
+    /** This table with its primary key on {@code columnNames}, named {@code <table>_pkey}. */
+    public Table primaryKey(String... columnNames) {
+        return withPrimaryKey(new PrimaryKey(name + "_pkey", List.of(columnNames)));
+    }
+
+    /** This table with another primary key (or none). */
+    public Table withPrimaryKey(PrimaryKey key) {
+        return new Table(app, model, entity, schema, name, columns, key, constraints, indexes, comment);
+    }
+
+    /** This table with one more constraint. */
+    public Table constraint(Constraint constraint) {
+        var list = new ArrayList<>(constraints);
+        list.add(constraint);
+        return new Table(app, model, entity, schema, name, columns, primaryKey, list, indexes, comment);
+    }
+
+    /** This table with one more index. */
+    public Table index(Index index) {
+        var list = new ArrayList<>(indexes);
+        list.add(index);
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, list, comment);
+    }
+
+    // ---- lookups ---------------------------------------------------------------------------
+
+    public Optional<Column> findColumn(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Optional<Column> findField(String fieldName) {
+        return columns.stream().filter(c -> fieldName.equals(c.field())).findFirst();
+    }
+
+    public Optional<Constraint> findConstraint(String constraintName) {
+        return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
+    }
+
+    public Optional<Index> findIndex(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
+    public List<ForeignKey> foreignKeys() {
+        return constraints.stream().filter(ForeignKey.class::isInstance).map(ForeignKey.class::cast).toList();
+    }
+
+    public List<UniqueConstraint> uniques() {
+        return constraints.stream().filter(UniqueConstraint.class::isInstance).map(UniqueConstraint.class::cast).toList();
+    }
+
+    public List<CheckConstraint> checks() {
+        return constraints.stream().filter(CheckConstraint.class::isInstance).map(CheckConstraint.class::cast).toList();
+    }
+
+    // ---- changes ---------------------------------------------------------------------------
+
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(app, model, entity, schema, name, newColumns, primaryKey, constraints, indexes, comment);
+    }
+
+    /** This table with the column named {@code columnName} replaced (renames carry into keys and indexes). */
+    public Table replaceColumn(String columnName, Column replacement) {
+        var list = new ArrayList<Column>();
+        for (Column c : columns) {
+            list.add(c.name().equals(columnName) ? replacement : c);
+        }
+        Table t = withColumns(list);
+        return columnName.equals(replacement.name()) ? t : t.renameColumnReferences(columnName, replacement.name());
+    }
+
+    private Table renameColumnReferences(String from, String to) {
+        UnaryOperator<List<String>> ren = cols -> cols.stream().map(c -> c.equals(from) ? to : c).toList();
+        PrimaryKey pk = primaryKey == null ? null : new PrimaryKey(primaryKey.name(), ren.apply(primaryKey.columns()));
+        List<Constraint> cs = constraints.stream().map(c -> {
+            if (c instanceof ForeignKey fk) {
+                return (Constraint) new ForeignKey(fk.name(), ren.apply(fk.columns()), fk.targetTable(), fk.targetColumns(),
+                        fk.onDelete(), fk.enforced(), fk.validated());
+            }
+            if (c instanceof UniqueConstraint u) {
+                return new UniqueConstraint(u.name(), ren.apply(u.columns()), u.isDeferrable(), u.isInitiallyDeferred());
+            }
+            return c;
+        }).toList();
+        List<Index> ix = indexes.stream()
+                .map(i -> new Index(i.name(), ren.apply(i.columns()), i.isUnique(), i.method(), i.where())).toList();
+        return new Table(app, model, entity, schema, name, columns, pk, cs, ix, comment);
+    }
+
+    /** This table without the column, and without the keys, constraints and indexes that use it. */
+    public Table withoutColumn(String columnName) {
+        List<Column> cols = columns.stream().filter(c -> !c.name().equals(columnName)).toList();
+        PrimaryKey pk = primaryKey != null && primaryKey.columns().contains(columnName) ? null : primaryKey;
+        List<Constraint> cs = constraints.stream().filter(c -> !c.columns().contains(columnName)).toList();
+        List<Index> ix = indexes.stream().filter(i -> !i.columns().contains(columnName)).toList();
+        return new Table(app, model, entity, schema, name, cols, pk, cs, ix, comment);
+    }
+
+    public Table withoutConstraint(String constraintName) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey,
+                constraints.stream().filter(c -> !c.name().equals(constraintName)).toList(), indexes, comment);
+    }
+
+    public Table replaceConstraint(String constraintName, Constraint replacement) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey,
+                constraints.stream().map(c -> c.name().equals(constraintName) ? replacement : c).toList(), indexes, comment);
+    }
+
+    public Table withoutIndex(String indexName) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints,
+                indexes.stream().filter(i -> !i.name().equals(indexName)).toList(), comment);
+    }
+
+    public Table replaceIndex(String indexName, Index replacement) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints,
+                indexes.stream().map(i -> i.name().equals(indexName) ? replacement : i).toList(), comment);
+    }
+
+    /** This table with foreign keys that pointed at {@code oldTarget} pointing at {@code newTarget}. */
+    public Table retargetForeignKeys(String oldTarget, String newTarget) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey,
+                constraints.stream().map(c -> c instanceof ForeignKey fk && fk.targetTable().equals(oldTarget)
+                        ? fk.retarget(newTarget) : c).toList(), indexes, comment);
+    }
+}
