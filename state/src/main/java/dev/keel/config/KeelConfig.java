@@ -1,0 +1,122 @@
+package dev.keel.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** The project's {@code keel.json}: source roots, naming, Bean Validation, apps and the database. */
+public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
+                         @JsonProperty("naming") Naming naming,
+                         @JsonProperty("beanValidation") boolean beanValidation,
+                         @JsonProperty("apps") List<AppConfig> apps,
+                         @JsonProperty("database") DatabaseConfig database) {
+
+    /** The file name keel looks for at the project root. */
+    public static final String FILE_NAME = "keel.json";
+
+    @JsonCreator
+    public KeelConfig {
+        sourceRoots = sourceRoots == null || sourceRoots.isEmpty() ? List.of("src/main/java") : List.copyOf(sourceRoots);
+        naming = naming == null ? Naming.SNAKE_CASE : naming;
+        if (apps == null || apps.isEmpty()) {
+            throw new IllegalArgumentException("\"apps\" must list at least one app");
+        }
+        apps = List.copyOf(apps);
+        var labels = new HashSet<String>();
+        for (AppConfig app : apps) {
+            if (!labels.add(app.label())) {
+                throw new IllegalArgumentException("app label \"" + app.label() + "\" appears twice in \"apps\"");
+            }
+        }
+        database = database == null ? DatabaseConfig.none() : database;
+    }
+
+    /** The app with this label. */
+    public Optional<AppConfig> app(String label) {
+        return apps.stream().filter(a -> a.label().equals(label)).findFirst();
+    }
+
+    /** The app with this label, or a usage error listing the known labels. */
+    public AppConfig requireApp(String label) {
+        return app(label).orElseThrow(() -> new KeelException(ErrorKind.USAGE, "no app \"" + label + "\" in "
+                + FILE_NAME + ". Apps: " + apps.stream().map(AppConfig::label).toList()
+                + "\nTo fix: use one of those labels, or add the app to " + FILE_NAME + "."));
+    }
+
+    /** The folder that holds an app's migration files: the migrations package under the first source root. */
+    public Path migrationsDir(Path projectDir, AppConfig app) {
+        return projectDir.resolve(sourceRoots.get(0)).resolve(app.migrationsPackage().replace('.', '/'));
+    }
+
+    /** The source roots as paths under the project folder. */
+    public List<Path> sourceRootPaths(Path projectDir) {
+        return sourceRoots.stream().map(projectDir::resolve).toList();
+    }
+
+    /** Reads {@code keel.json} from the project folder; every problem is a USAGE error naming file:line. */
+    public static KeelConfig read(Path projectDir) {
+        Path file = projectDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new KeelException(ErrorKind.USAGE, file + ": no " + FILE_NAME + " here."
+                    + "\nTo fix: run keel in the project folder, point at it with keel -C DIR, or write " + FILE_NAME
+                    + " (keel init scans the project and writes one).");
+        }
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.USAGE, file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the text of a {@code keel.json}; {@code fileName} is used in messages. */
+    public static KeelConfig parse(String json, String fileName) {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            return mapper.readValue(json, KeelConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "unknown key \""
+                    + e.getPropertyName() + "\"" + path(e) + ". Known keys here: " + e.getKnownPropertyIds()
+                    + "\nTo fix: remove the key or correct its spelling.");
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            String msg = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            throw new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "bad value" + path(e) + ": " + msg
+                    + "\nTo fix: correct the value; the README's keel.json section lists every key.");
+        } catch (JsonProcessingException e) {
+            throw new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "not valid JSON: "
+                    + e.getOriginalMessage() + "\nTo fix: correct the JSON syntax.");
+        }
+    }
+
+    private static String where(String fileName, JsonLocation loc) {
+        return loc == null ? fileName + ": " : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
+    }
+
+    private static String path(JsonMappingException e) {
+        var sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "" : " at " + sb;
+    }
+}
