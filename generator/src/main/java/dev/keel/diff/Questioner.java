@@ -1,0 +1,33 @@
+package dev.keel.diff;
+
+import dev.keel.state.Column;
+
+import java.util.Optional;
+
+/**
+ * Where detection rules take decisions they cannot make alone. A terminal implementation may ask the
+ * user; the non-interactive one answers from what it was told and records what needs input.
+ */
+public interface Questioner {
+    /**
+     * A NOT NULL column is added to an existing table and has no database default.
+     *
+     * @return the SQL default to use, or empty when none can be chosen (the detector then fails with
+     *         kind INPUT_NEEDED, naming the fixes)
+     */
+    Optional<String> defaultForNotNullAdd(FieldRef field, Column column);
+
+    /**
+     * A field disappeared and another with the same column definition appeared on the same model.
+     *
+     * @return true to treat it as a rename
+     */
+    boolean isRename(FieldRef removed, FieldRef added);
+
+    /**
+     * A model disappeared and another with the same columns appeared in the same app.
+     *
+     * @return true to treat it as a rename
+     */
+    boolean isModelRename(String app, String removedModel, String addedModel);
+}

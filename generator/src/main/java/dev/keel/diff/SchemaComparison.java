@@ -1,0 +1,67 @@
+package dev.keel.diff;
+
+import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.Index;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares two states as the database sees them: column order and pending deletions do not matter,
+ * everything else does.
+ */
+public final class SchemaComparison {
+    private SchemaComparison() {}
+
+    /** The differences between two states, one line each; empty when they are the same schema. */
+    public static List<String> differences(ProjectState a, ProjectState b) {
+        var out = new ArrayList<String>();
+        Set<String> keys = new TreeSet<>();
+        a.tables().forEach(t -> keys.add(t.app() + "." + t.model()));
+        b.tables().forEach(t -> keys.add(t.app() + "." + t.model()));
+        for (String key : keys) {
+            String app = key.substring(0, key.indexOf('.'));
+            String model = key.substring(key.indexOf('.') + 1);
+            var ta = a.table(app, model);
+            var tb = b.table(app, model);
+            if (ta.isEmpty() || tb.isEmpty()) {
+                out.add("model " + key + (ta.isEmpty() ? " only in the entities" : " only in the migrations"));
+            } else if (!normal(ta.get()).equals(normal(tb.get()))) {
+                out.add("model " + key + ": " + normal(ta.get()) + " vs " + normal(tb.get()));
+            }
+        }
+        if (!new ArrayList<>(a.sequences()).equals(new ArrayList<>(b.sequences()))) {
+            out.add("sequences: " + a.sequences() + " vs " + b.sequences());
+        }
+        return out;
+    }
+
+    /** A table with its columns, constraints and indexes sorted by name. */
+    public static Table normal(Table t) {
+        List<Column> cols = t.columns().stream().map(c -> t.entity() == null ? c.field(null) : c)
+                .sorted(Comparator.comparing(Column::name)).toList();
+        List<Constraint> cs = t.constraints().stream().sorted(Comparator.comparing(Constraint::name)).toList();
+        List<Index> ix = t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
+        return new Table(t.app(), t.model(), t.entity(), t.schema(), t.name(), cols, t.primaryKey(), cs, ix, t.comment());
+    }
+
+    /** Whether two tables hold the same columns, whatever their order and field names. */
+    public static boolean sameColumns(Table a, Table b) {
+        if (a.columns().size() != b.columns().size()) {
+            return false;
+        }
+        for (Column c : a.columns()) {
+            var other = b.findColumn(c.name());
+            if (other.isEmpty() || !other.get().sameInDatabase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

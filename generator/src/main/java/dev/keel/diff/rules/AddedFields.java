@@ -1,0 +1,62 @@
+package dev.keel.diff.rules;
+
+import dev.keel.diff.DetectionRule;
+import dev.keel.diff.DiffContext;
+import dev.keel.diff.FieldRef;
+import dev.keel.operations.AddField;
+import dev.keel.state.Column;
+import dev.keel.state.Identity;
+import dev.keel.state.Table;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * New fields of kept models. A NOT NULL column on an existing table needs a database default: the
+ * entity's {@code @ColumnDefault}, else the field's Java initializer (kept as the database default),
+ * else the questioner's answer; without one the user must decide, and nothing is written.
+ */
+public final class AddedFields implements DetectionRule {
+    @Override
+    public void detect(DiffContext ctx) {
+        for (Table[] pair : ctx.keptTables()) {
+            Table before = pair[0];
+            Map<String, Column> existing = Columns.byKey(before);
+            for (Column c : pair[1].columns()) {
+                String key = Columns.key(pair[1], c);
+                if (existing.containsKey(key)) {
+                    continue;
+                }
+                Column added = c;
+                if (needsDefault(c)) {
+                    var ref = new FieldRef(before.app(), before.model(), key);
+                    Optional<String> value = ctx.hints().initializerDefault(before.app(), before.model(), key);
+                    if (value.isPresent()) {
+                        ctx.acceptInitializerDefault(before.app(), before.model(), key, value.get());
+                    } else {
+                        value = ctx.questioner().defaultForNotNullAdd(ref, c);
+                    }
+                    if (value.isEmpty()) {
+                        ctx.needInput(notNullMessage(ref, before, c));
+                        continue;
+                    }
+                    added = c.defaultSql(value.get());
+                }
+                ctx.emit(before.app(), new AddField(before.model(), key, added));
+            }
+        }
+    }
+
+    private static boolean needsDefault(Column c) {
+        return c.notNull() && c.defaultSql() == null && c.identity() == Identity.NONE;
+    }
+
+    private static String notNullMessage(FieldRef ref, Table table, Column c) {
+        return "field " + ref + ": the NOT NULL column " + c.name() + " (" + c.type() + ") is added to the existing table "
+                + table.qualifiedName() + " without a database default; its existing rows would violate NOT NULL."
+                + "\nTo fix, one of:"
+                + "\n  - give the field a Java initializer (= value); keel keeps it as the database default;"
+                + "\n  - add @ColumnDefault(\"<sql value>\") to the field;"
+                + "\n  - make it nullable now (@Column(nullable = true)), backfill it in a data migration, then make it NOT NULL.";
+    }
+}
