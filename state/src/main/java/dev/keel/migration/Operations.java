@@ -99,12 +99,23 @@ public final class Operations {
         return new RenameField(model, oldField, newField, null);
     }
 
+    /** A rename of a field that renames its column to {@code newColumn} too (null keeps the column). */
+    public static RenameField renameField(String model, String oldField, String newField, String newColumn) {
+        return new RenameField(model, oldField, newField, newColumn);
+    }
+
     // ---- indexes and constraints -----------------------------------------------------------
 
     /** Creates an index; {@code .concurrently()} builds it without blocking writes. */
     public static AddIndex addIndex(String model, Index index) { return new AddIndex(model, index, false); }
 
+    /** Creates an index, concurrently ({@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}) when asked. */
+    public static AddIndex addIndex(String model, Index index, boolean concurrently) { return new AddIndex(model, index, concurrently); }
+
     public static RemoveIndex removeIndex(String model, String name) { return new RemoveIndex(model, name, false); }
+
+    /** Drops an index, concurrently when asked. */
+    public static RemoveIndex removeIndex(String model, String name, boolean concurrently) { return new RemoveIndex(model, name, concurrently); }
 
     public static RenameIndex renameIndex(String model, String oldName, String newName) { return new RenameIndex(model, oldName, newName); }
 
