@@ -1,0 +1,61 @@
+package dev.keel.emit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.TreeMap;
+
+import static dev.keel.migration.Operations.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationNamerTest {
+    @Test
+    void initialMigrationIsNamedInitial() {
+        assertEquals("initial", MigrationNamer.words(List.of(createModel("post", table("post").column(column("id", "bigint")))), true));
+    }
+
+    @Test
+    void oneOperationGivesItsFragment() {
+        assertEquals("add_post_slug", MigrationNamer.words(List.of(addField("post", "slug", column("slug", "text"))), false));
+        assertEquals("0002_add_post_slug", MigrationNamer.name(2, "add_post_slug"));
+    }
+
+    @Test
+    void severalOperationsGiveTheFirstAndMore() {
+        assertEquals("remove_post_legacy_flag_and_more", MigrationNamer.words(List.of(
+                removeField("post", "legacyFlag"), addField("post", "slug", column("slug", "text"))), false));
+    }
+
+    @Test
+    void newModelsAreListedSorted() {
+        assertEquals("author_tag", MigrationNamer.words(List.of(
+                createModel("Tag", table("tag").column(column("id", "bigint"))),
+                createModel("Author", table("author").column(column("id", "bigint")))), false));
+    }
+
+    @Test
+    void longNamesAreCutAtAWordAndStayValid() {
+        String words = MigrationNamer.clean("add_a_very_long_model_name_with_many_words_field_that_goes_on_and_on_forever");
+        assertTrue(words.length() <= MigrationNamer.MAX_WORDS + "_and_more".length(), words);
+        assertTrue(words.endsWith("_and_more"), words);
+        assertTrue(words.matches("[a-z0-9_]+"), words);
+    }
+
+    @Test
+    void lockfileRoundTripsSorted() {
+        var map = new TreeMap<String, String>();
+        map.put("shop", "0002_add_order_total");
+        map.put("blog", "0004_remove_post_legacy_flag");
+        String text = new Lockfile(map).render();
+        assertTrue(text.indexOf("blog:") < text.indexOf("shop:"), text);
+        assertEquals(map, Lockfile.parse(text, "x").latest());
+    }
+
+    @Test
+    void malformedLockfileNamesTheLine() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.keel.error.KeelException.class,
+                () -> Lockfile.parse("# c\nblog 0001\n", "migrations_lockfile.txt"));
+        assertTrue(e.getMessage().startsWith("migrations_lockfile.txt:2:"), e.getMessage());
+    }
+}
