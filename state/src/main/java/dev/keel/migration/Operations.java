@@ -1,6 +1,7 @@
 package dev.keel.migration;
 
 import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddConstraintUsingIndex;
 import dev.keel.operations.AddField;
 import dev.keel.operations.AddIndex;
 import dev.keel.operations.AlterField;
@@ -18,6 +19,7 @@ import dev.keel.operations.RecreatePendingModel;
 import dev.keel.operations.RemoveConstraint;
 import dev.keel.operations.RemoveField;
 import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameConstraint;
 import dev.keel.operations.RenameField;
 import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameModel;
@@ -122,6 +124,15 @@ public final class Operations {
     public static AddConstraint addConstraint(String model, Constraint constraint) { return new AddConstraint(model, constraint); }
 
     public static RemoveConstraint removeConstraint(String model, String name) { return new RemoveConstraint(model, name); }
+
+    /** Turns a unique index (built concurrently before) into the unique constraint. */
+    public static AddConstraintUsingIndex addConstraintUsingIndex(String model, UniqueConstraint constraint, String index) {
+        return new AddConstraintUsingIndex(model, constraint, index);
+    }
+
+    public static RenameConstraint renameConstraint(String model, String oldName, String newName) {
+        return new RenameConstraint(model, oldName, newName);
+    }
 
     public static ValidateConstraint validateConstraint(String model, String name) { return new ValidateConstraint(model, name); }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public sealed interface Operation permits CreateModel, DeleteModel, RenameModel, AlterModelTable, AlterModelComment,
         AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, RenameIndex, AddConstraint,
-        RemoveConstraint, ValidateConstraint, CreateSequence, AlterSequence, DeleteSequence, RunSql, RunJava,
+        RemoveConstraint, ValidateConstraint, AddConstraintUsingIndex, RenameConstraint, CreateSequence, AlterSequence, DeleteSequence, RunSql, RunJava,
         SeparateDatabaseAndState, SafeRemoveField, SafeDeleteModel, RestorePendingField, RestorePendingModel,
         RecreatePendingField, RecreatePendingModel {
 

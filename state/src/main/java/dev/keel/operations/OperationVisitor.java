@@ -17,6 +17,8 @@ public interface OperationVisitor<R> {
     R visit(AddConstraint op);
     R visit(RemoveConstraint op);
     R visit(ValidateConstraint op);
+    R visit(AddConstraintUsingIndex op);
+    R visit(RenameConstraint op);
     R visit(CreateSequence op);
     R visit(AlterSequence op);
     R visit(DeleteSequence op);

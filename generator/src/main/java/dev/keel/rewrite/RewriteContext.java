@@ -1,0 +1,81 @@
+package dev.keel.rewrite;
+
+import dev.keel.operations.Operation;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a safety rule sees: the app, the state before the migration (to tell existing tables from new
+ * ones), the state just before the operation at hand, the operations still to come, and the options.
+ */
+public final class RewriteContext {
+    private final String app;
+    private final ProjectState before;
+    private final SafetyOptions options;
+    private ProjectState current;
+    private List<Operation> remaining = List.of();
+    private final Set<Operation> consumed = new HashSet<>();
+    private final List<String> refusals = new ArrayList<>();
+
+    RewriteContext(String app, ProjectState before, SafetyOptions options) {
+        this.app = app;
+        this.before = before;
+        this.current = before;
+        this.options = options;
+    }
+
+    public String app() {
+        return app;
+    }
+
+    public SafetyOptions options() {
+        return options;
+    }
+
+    /** The state just before the operation being rewritten. */
+    public ProjectState current() {
+        return current;
+    }
+
+    /** Whether the model's table existed before this migration (and so may hold rows and traffic). */
+    public boolean existingTable(String model) {
+        return before.table(app, model).isPresent() && current.table(app, model).isPresent();
+    }
+
+    public Table table(String model) {
+        return current.requireTable(app, model);
+    }
+
+    /** The operations after the one being rewritten. */
+    public List<Operation> remaining() {
+        return remaining;
+    }
+
+    /** Marks a later operation as handled by the current rewrite. */
+    public void consume(Operation later) {
+        consumed.add(later);
+    }
+
+    /** Records a change keel will not write without explicit permission. */
+    public void refuse(String message) {
+        refusals.add(message);
+    }
+
+    boolean isConsumed(Operation op) {
+        return consumed.contains(op);
+    }
+
+    List<String> refusals() {
+        return refusals;
+    }
+
+    void advance(ProjectState next, List<Operation> rest) {
+        current = next;
+        remaining = rest;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.keel.rewrite;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.Operation;
+import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.ValidateConstraint;
+import dev.keel.rewrite.rules.CheckSwap;
+import dev.keel.rewrite.rules.ConcurrentIndex;
+import dev.keel.rewrite.rules.NotValidThenValidate;
+import dev.keel.rewrite.rules.RenameGuard;
+import dev.keel.rewrite.rules.SetNotNullViaCheck;
+import dev.keel.rewrite.rules.TwoPhaseColumnRemoval;
+import dev.keel.rewrite.rules.TwoPhaseTableRemoval;
+import dev.keel.rewrite.rules.TypeChangeGuard;
+import dev.keel.rewrite.rules.UniqueViaIndex;
+import dev.keel.rewrite.rules.VolatileDefault;
+import dev.keel.state.ProjectState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the differ's plain operations into their zero-downtime forms and splits them into the
+ * migrations to write: the deploy-time one (atomic unless it builds indexes concurrently or validates
+ * constraints, which need their own transactions) and, when needed, a post-deployment one.
+ */
+public final class SafetyRewriter {
+    /** The rules, in the order they are tried; the first that applies to an operation wins. */
+    public static final List<SafetyRule> RULES = List.of(
+            new RenameGuard(),
+            new TypeChangeGuard(),
+            new TwoPhaseColumnRemoval(),
+            new TwoPhaseTableRemoval(),
+            new VolatileDefault(),
+            new ConcurrentIndex(),
+            new UniqueViaIndex(),
+            new CheckSwap(),
+            new NotValidThenValidate(),
+            new SetNotNullViaCheck());
+
+    private SafetyRewriter() {}
+
+    /**
+     * The safe plan for one app's operations.
+     *
+     * @param before the state before these operations
+     * @throws KeelException of kind INPUT_NEEDED listing every change refused without permission
+     */
+    public static List<PlannedMigration> rewrite(String app, ProjectState before, List<Operation> operations,
+                                                 SafetyOptions options) {
+        var ctx = new RewriteContext(app, before, options);
+        var steps = new ArrayList<Step>();
+        ProjectState state = before;
+        for (int i = 0; i < operations.size(); i++) {
+            Operation op = operations.get(i);
+            if (ctx.isConsumed(op)) {
+                continue;
+            }
+            ctx.advance(state, operations.subList(i + 1, operations.size()));
+            List<Step> safe = safeSteps(ctx, op);
+            for (Step step : safe) {
+                state = step.operation().applyTo(app, state);
+                steps.add(step);
+            }
+        }
+        if (!ctx.refusals().isEmpty()) {
+            throw new KeelException(ErrorKind.INPUT_NEEDED, ctx.refusals());
+        }
+        return plan(steps);
+    }
+
+    private static List<Step> safeSteps(RewriteContext ctx, Operation op) {
+        for (SafetyRule rule : RULES) {
+            Optional<List<Step>> rewritten = rule.rewrite(ctx, op);
+            if (rewritten.isPresent()) {
+                return rewritten.get();
+            }
+        }
+        return List.of(Step.deploy(op));
+    }
+
+    private static List<PlannedMigration> plan(List<Step> steps) {
+        var deploy = steps.stream().filter(s -> !s.postDeployment()).map(Step::operation).toList();
+        var post = steps.stream().filter(Step::postDeployment).map(Step::operation).toList();
+        var plans = new ArrayList<PlannedMigration>();
+        if (!deploy.isEmpty()) {
+            plans.add(new PlannedMigration(deploy, deploy.stream().noneMatch(SafetyRewriter::needsOwnTransaction), false));
+        }
+        if (!post.isEmpty()) {
+            plans.add(new PlannedMigration(post, post.stream().noneMatch(SafetyRewriter::needsOwnTransaction), true));
+        }
+        return plans;
+    }
+
+    /** Operations that cannot share a transaction with others without losing their point. */
+    static boolean needsOwnTransaction(Operation op) {
+        return (op instanceof AddIndex a && a.isConcurrent()) || (op instanceof RemoveIndex r && r.isConcurrent())
+                || op instanceof ValidateConstraint || (op instanceof RunSql sql && sql.sql().contains("COMMIT;"));
+    }
+}

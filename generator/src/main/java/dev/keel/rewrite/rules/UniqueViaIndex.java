@@ -1,0 +1,37 @@
+package dev.keel.rewrite.rules;
+
+import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddConstraintUsingIndex;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.Operation;
+import dev.keel.rewrite.RewriteContext;
+import dev.keel.rewrite.SafetyRule;
+import dev.keel.rewrite.Step;
+import dev.keel.state.Index;
+import dev.keel.state.UniqueConstraint;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ADD CONSTRAINT ... UNIQUE} builds its index under a lock that blocks writes. Instead: build the
+ * unique index concurrently, then attach it ({@code ADD CONSTRAINT ... UNIQUE USING INDEX}), keeping
+ * DEFERRABLE when the constraint has it.
+ */
+public final class UniqueViaIndex implements SafetyRule {
+    @Override public String name() { return "unique-via-index"; }
+
+    @Override
+    public Optional<List<Step>> rewrite(RewriteContext ctx, Operation op) {
+        if (!(op instanceof AddConstraint add) || !(add.constraint() instanceof UniqueConstraint unique)
+                || !ctx.existingTable(add.model())) {
+            return Optional.empty();
+        }
+        Index index = new Index(unique.name(), unique.columns(), true, null, null);
+        boolean large = ctx.options().largeTables().contains(ctx.table(add.model()).name());
+        AddIndex build = new AddIndex(add.model(), index, true);
+        return Optional.of(List.of(large ? Step.post(build) : Step.deploy(build),
+                large ? Step.post(new AddConstraintUsingIndex(add.model(), unique, unique.name()))
+                        : Step.deploy(new AddConstraintUsingIndex(add.model(), unique, unique.name()))));
+    }
+}
