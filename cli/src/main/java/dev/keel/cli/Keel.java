@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The {@code keel} command: global options, and one subcommand per task. */
-@Command(name = "keel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "keel", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
         description = "Writes and runs zero-downtime migrations for JPA entities on PostgreSQL.",
         subcommands = {MakeMigrationsCommand.class, MigrateCommand.class, SqlMigrateCommand.class,
                 ShowMigrationsCommand.class, LintCommand.class},
@@ -25,9 +25,9 @@ public final class Keel implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "-C", paramLabel = "DIR",
-            description = {"Run as if keel was started in DIR instead of the current folder: DIR is the project"
-                    + " folder, the one that holds keel.json. Given more than once, each DIR is taken relative to"
-                    + " the one before, as git -C does."})
+            description = {"Run as if keel was started in DIR instead of the current folder. DIR is the project"
+                    + " folder, where keel.json is. Given more than once, each DIR is taken relative to the one"
+                    + " before, as git -C does."})
     private List<Path> directories = new ArrayList<>();
 
     private final MigrationSource migrationSource;

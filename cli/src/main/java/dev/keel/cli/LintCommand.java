@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code keel lint}: not built yet. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Checks hand-written migrations against the same safety rules the generator follows.",
-                "Not built yet (issue " + NotBuilt.LINT + ")."})
+        description = "Checks hand-written migrations against the same safety rules the generator follows"
+                + " (not built yet, issue " + NotBuilt.LINT + ").")
 final class LintCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Unmatched List<String> arguments;

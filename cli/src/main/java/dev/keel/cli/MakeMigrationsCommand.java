@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /** {@code keel makemigrations}: not built yet. */
 @Command(name = "makemigrations", mixinStandardHelpOptions = true,
-        description = {"Compares the entities with the schema the migrations build, and writes the next migration"
-                + " of each app that changed, in its zero-downtime form.", "Not built yet (issue " + NotBuilt.MAKEMIGRATIONS + ")."})
+        description = "Compares the entities with the schema the migrations build, and writes the next migration"
+                + " of each app that changed, in its zero-downtime form"
+                + " (not built yet, issue " + NotBuilt.MAKEMIGRATIONS + ").")
 final class MakeMigrationsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Unmatched List<String> arguments;

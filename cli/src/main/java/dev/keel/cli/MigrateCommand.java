@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code keel migrate}: not built yet. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Applies the migrations to PostgreSQL, or unapplies them back to a target.",
-                "Not built yet (issue " + NotBuilt.MIGRATE + ")."})
+        description = "Applies the migrations to PostgreSQL, or unapplies them back to a target"
+                + " (not built yet, issue " + NotBuilt.MIGRATE + ").")
 final class MigrateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Unmatched List<String> arguments;

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code keel sqlmigrate}: not built yet. */
 @Command(name = "sqlmigrate", mixinStandardHelpOptions = true,
-        description = {"Prints the SQL of one migration, without connecting to a database.",
-                "Not built yet (issue " + NotBuilt.SQLMIGRATE + ")."})
+        description = "Prints the SQL of one migration, without connecting to a database"
+                + " (not built yet, issue " + NotBuilt.SQLMIGRATE + ").")
 final class SqlMigrateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Unmatched List<String> arguments;
