@@ -52,8 +52,8 @@ final class ShowMigrationsCommand implements Callable<Integer> {
         SortedSet<String> selected = new TreeSet<>();
         apps.forEach(label -> selected.add(config.requireApp(label).label()));
         MigrationGraph graph = project.graph();
-        // No database connection yet: nothing is applied.
-        Set<MigrationKey> applied = Set.of();
+        // No database connection yet: nothing is recorded as applied.
+        Set<MigrationKey> applied = graph.appliedNodes(Set.of());
         if (plan) {
             List<MigrationKey> targets = selected.stream().flatMap(a -> graph.leaves(a).stream()).toList();
             boolean none = !selected.isEmpty() && targets.isEmpty();
