@@ -3,6 +3,7 @@ package dev.keel.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The project's {@code keel.json}: source roots, naming, Bean Validation, apps and the database. */
 public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
@@ -28,7 +31,6 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
     /** The file name keel looks for at the project root. */
     public static final String FILE_NAME = "keel.json";
 
-    @JsonCreator
     public KeelConfig {
         sourceRoots = sourceRoots == null || sourceRoots.isEmpty() ? List.of("src/main/java") : List.copyOf(sourceRoots);
         naming = naming == null ? Naming.SNAKE_CASE : naming;
@@ -43,6 +45,16 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
             }
         }
         database = database == null ? DatabaseConfig.none() : database;
+    }
+
+    /** Reads the JSON object; {@code beanValidation} may be left out and then is false. */
+    @JsonCreator
+    static KeelConfig fromJson(@JsonProperty("sourceRoots") List<String> sourceRoots,
+                               @JsonProperty("naming") Naming naming,
+                               @JsonProperty("beanValidation") Boolean beanValidation,
+                               @JsonProperty("apps") List<AppConfig> apps,
+                               @JsonProperty("database") DatabaseConfig database) {
+        return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database);
     }
 
     /** The app with this label. */
@@ -90,18 +102,43 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
         try {
             return mapper.readValue(json, KeelConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "unknown key \""
-                    + e.getPropertyName() + "\"" + path(e) + ". Known keys here: " + e.getKnownPropertyIds()
+            throw new KeelException(ErrorKind.USAGE, whereKey(fileName, json, e.getPropertyName(), e.getLocation())
+                    + "unknown key \"" + e.getPropertyName() + "\"" + path(e) + ". Known keys here: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()
                     + "\nTo fix: remove the key or correct its spelling.");
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException syntax) {
+                throw notJson(fileName, syntax);
+            }
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String msg = cause == e ? e.getOriginalMessage() : cause.getMessage();
             throw new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "bad value" + path(e) + ": " + msg
                     + "\nTo fix: correct the value; the README's keel.json section lists every key.");
         } catch (JsonProcessingException e) {
-            throw new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "not valid JSON: "
-                    + e.getOriginalMessage() + "\nTo fix: correct the JSON syntax.");
+            throw notJson(fileName, e);
         }
+    }
+
+    private static KeelException notJson(String fileName, JsonProcessingException e) {
+        return new KeelException(ErrorKind.USAGE, where(fileName, e.getLocation()) + "not valid JSON: "
+                + e.getOriginalMessage() + "\nTo fix: correct the JSON syntax.");
+    }
+
+    /**
+     * Where a key is written. Jackson reports an unknown key of a record at the end of its object,
+     * so the key is looked up in the text; when it appears more than once, Jackson's place is kept.
+     */
+    private static String whereKey(String fileName, String json, String key, JsonLocation fallback) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:").matcher(json);
+        if (m.find()) {
+            int start = m.start();
+            if (!m.find()) {
+                int line = 1 + (int) json.substring(0, start).chars().filter(c -> c == '\n').count();
+                int column = start - json.lastIndexOf('\n', start - 1);
+                return fileName + ":" + line + ":" + column + ": ";
+            }
+        }
+        return where(fileName, fallback);
     }
 
     private static String where(String fileName, JsonLocation loc) {

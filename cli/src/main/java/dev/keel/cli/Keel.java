@@ -1,0 +1,81 @@
+package dev.keel.cli;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The {@code keel} command: global options, and one subcommand per task. */
+@Command(name = "keel", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
+        description = "Writes and runs zero-downtime migrations for JPA entities on PostgreSQL.",
+        subcommands = {MakeMigrationsCommand.class, MigrateCommand.class, SqlMigrateCommand.class,
+                ShowMigrationsCommand.class, LintCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 a check or lint found something, 2 usage, 3 input needed,"
+                + " 4 graph conflict or inconsistent history, 5 database error."})
+public final class Keel implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "-C", paramLabel = "DIR",
+            description = {"Run as if keel was started in DIR instead of the current folder. DIR is the project"
+                    + " folder, where keel.json is. Given more than once, each DIR is taken relative to the one"
+                    + " before, as git -C does."})
+    private List<Path> directories = new ArrayList<>();
+
+    private final MigrationSource migrationSource;
+
+    Keel(MigrationSource migrationSource) {
+        this.migrationSource = migrationSource;
+    }
+
+    /** Runs keel with the command-line arguments and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine(MigrationSource.standard()).execute(args));
+    }
+
+    /**
+     * The keel command line, ready to {@link CommandLine#execute}: errors are printed without a stack
+     * trace and mapped to exit codes.
+     *
+     * @param migrationSource where the commands read the project's migrations from
+     */
+    public static CommandLine commandLine(MigrationSource migrationSource) {
+        return new CommandLine(new Keel(migrationSource))
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler());
+    }
+
+    /** {@code keel} alone: the usage, on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ErrorKind.USAGE.exitCode();
+    }
+
+    /** The project folder: the current folder, moved by each {@code -C DIR} in turn. */
+    Path projectDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d : directories) {
+            dir = dir.resolve(d);
+        }
+        dir = dir.normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new KeelException(ErrorKind.USAGE, dir + ": no such folder (from -C "
+                    + String.join(" -C ", directories.stream().map(Path::toString).toList()) + ").\n"
+                    + "To fix: give -C the project folder, the one that holds keel.json.");
+        }
+        return dir;
+    }
+
+    MigrationSource migrationSource() {
+        return migrationSource;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.keel.cli;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.migration.MigrationSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the commands get a project's migrations from. Outside tests this is {@link #standard()}:
+ * the migration files read from source; tests give migrations built in code.
+ */
+@FunctionalInterface
+public interface MigrationSource {
+    /**
+     * Reads every migration of every app of {@code config}.
+     *
+     * @param config     the project's {@code keel.json}
+     * @param projectDir the project folder (the one {@code keel.json} is in)
+     * @throws KeelException naming file and line for every migration that cannot be read
+     */
+    List<MigrationSpec> read(KeelConfig config, Path projectDir);
+
+    /** The migration files of the project, read from source without compiling them. */
+    static MigrationSource standard() {
+        return MigrationSource::notBuiltYet; // wired at integration: return dev.keel.load.ProjectMigrations::read;
+    }
+
+    private static List<MigrationSpec> notBuiltYet(KeelConfig config, Path projectDir) {
+        throw new KeelException(ErrorKind.NOT_BUILT, "reading migration files is not built yet (issue "
+                + NotBuilt.READING_MIGRATIONS + ")");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.keel.cli;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.graph.MigrationGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What every project command needs: the project folder ({@code keel -C DIR}), its {@code keel.json},
+ * its migration graph, and the command's output streams and colours.
+ * It adds no options of its own ({@code -C} belongs to {@code keel} itself, before the command).
+ */
+@Command
+public final class ProjectMixin {
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+    private KeelConfig config;
+
+    /** The project folder. */
+    Path projectDir() {
+        return keel().projectDir();
+    }
+
+    /** The project's {@code keel.json}, read once. */
+    KeelConfig config() {
+        if (config == null) {
+            config = KeelConfig.read(projectDir());
+        }
+        return config;
+    }
+
+    /** The graph of the project's migrations. */
+    MigrationGraph graph() {
+        return MigrationGraph.of(keel().migrationSource().read(config(), projectDir()));
+    }
+
+    /** Where the command's results go. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    /** Colours and styles, on only when standard output is a terminal (unless configured otherwise). */
+    Ansi ansi() {
+        return command.commandLine().getColorScheme().ansi();
+    }
+
+    private Keel keel() {
+        return (Keel) command.root().userObject();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.keel.cli;
+
+import dev.keel.migration.MigrationKey;
+import dev.keel.migration.MigrationSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs keel in-process through picocli, capturing exit code, stdout and stderr. */
+record KeelRun(int exit, String out, String err) {
+    static final String KEEL_JSON = """
+            {
+              "apps": [
+                {"label": "blog", "package": "com.acme.blog"},
+                {"label": "shop", "package": "com.acme.shop"},
+                {"label": "users", "package": "com.acme.users"}
+              ]
+            }
+            """;
+
+    static KeelRun run(MigrationSource source, String... args) {
+        return run(source, Ansi.OFF, args);
+    }
+
+    static KeelRun run(MigrationSource source, Ansi ansi, String... args) {
+        CommandLine cl = Keel.commandLine(source);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new KeelRun(exit, out.toString(), err.toString());
+    }
+
+    /** A project folder holding {@link #KEEL_JSON}. */
+    static Path project(Path dir) throws IOException {
+        Files.writeString(dir.resolve("keel.json"), KEEL_JSON);
+        return dir;
+    }
+
+    /** A migration built in code: {@code spec("blog.0002_add_slug", "blog.0001_initial")}. */
+    static MigrationSpec spec(String key, String... deps) {
+        return new MigrationSpec(key(key), Arrays.stream(deps).map(KeelRun::key).toList(), List.of(), true, false,
+                deps.length == 0, List.of(), "migrations/" + key + ".java");
+    }
+
+    static MigrationKey key(String dotted) {
+        int dot = dotted.indexOf('.');
+        return new MigrationKey(dotted.substring(0, dot), dotted.substring(dot + 1));
+    }
+
+    /** A source that returns these specs, whatever the project. */
+    static MigrationSource source(MigrationSpec... specs) {
+        return (config, dir) -> List.of(specs);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keel.config;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** keel.json: optional keys take their defaults; mistakes name file:line. */
+class KeelConfigTest {
+    @Test
+    void theBriefsExampleParsesWithoutBeanValidation() {
+        KeelConfig c = KeelConfig.parse("""
+                {
+                  "sourceRoots": ["src/main/java"],
+                  "naming": "snake_case",
+                  "apps": [
+                    {"label": "blog", "package": "com.acme.blog", "migrationsPackage": "com.acme.blog.migrations"}
+                  ],
+                  "database": {"url": "jdbc:postgresql://localhost:5432/blog", "user": "app", "passwordEnv": "KEEL_DB_PASSWORD"}
+                }
+                """, "keel.json");
+        assertFalse(c.beanValidation());
+        assertEquals("com.acme.blog.migrations", c.requireApp("blog").migrationsPackage());
+    }
+
+    @Test
+    void beanValidationCanBeTurnedOn() {
+        KeelConfig c = KeelConfig.parse("{\"beanValidation\": true, \"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}]}",
+                "keel.json");
+        assertTrue(c.beanValidation());
+    }
+
+    @Test
+    void unknownKeyNamesFileAndLine() {
+        KeelException e = assertThrows(KeelException.class, () -> KeelConfig.parse(
+                "{\n  \"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}],\n  \"beanValidaton\": true\n}", "keel.json"));
+        assertEquals(ErrorKind.USAGE, e.kind());
+        assertTrue(e.getMessage().startsWith("keel.json:3:3: unknown key \"beanValidaton\""), e.getMessage());
+        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, naming, sourceRoots]"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key \"beanValidaton\""), e.getMessage());
+    }
+}
