@@ -72,7 +72,7 @@ class ErrorsTest {
         KeelRun.project(dir);
         KeelRun r = run(MigrationSource.standard(), "-C", dir.toString(), "showmigrations");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("reading migration files is not built yet (issue 5)"), r.err());
+        assertTrue(r.err().contains("reading migration files is not built yet (issue 2)"), r.err());
     }
 
     @Test
