@@ -44,6 +44,7 @@ final class DefineEvaluator {
     private final Map<String, Typed> constants = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
     private final Map<String, Node> locals = new HashMap<>();
+    private final List<Unreadable> problems = new ArrayList<>();
     private Migration target;
 
     DefineEvaluator(SourceScope scope) {
@@ -55,15 +56,17 @@ final class DefineEvaluator {
         this.target = migration;
         body.findAll(VariableDeclarationExpr.class)
                 .forEach(v -> v.getVariables().forEach(d -> locals.putIfAbsent(d.getNameAsString(), d)));
-        var problems = new ArrayList<Unreadable>();
+        problems.clear();
         for (Statement s : body.getStatements()) {
             try {
                 statement(s);
             } catch (Unreadable u) {
                 problems.add(u);
+            } catch (AlreadyReported r) {
+                // the arguments' problems are in the list already
             }
         }
-        return problems;
+        return List.copyOf(problems);
     }
 
     private void statement(Statement s) {
@@ -271,7 +274,8 @@ final class DefineEvaluator {
         }
         List<Method> methods = KeelTypes.instanceMethods(on.type(), name);
         if (methods.isEmpty()) {
-            throw new Unreadable(m, on.type().getSimpleName() + " has no method " + name, Fixes.FACTORIES);
+            throw new Unreadable(m, on.type().getSimpleName() + " has no method " + name + ". Its methods: "
+                    + String.join(", ", KeelTypes.instanceMethodNames(on.type())), "call one of those");
         }
         return Invoker.invoke(methods, on.value(), arguments(m), m, on.type().getSimpleName() + "." + name + "(...)");
     }
@@ -300,8 +304,33 @@ final class DefineEvaluator {
         return Optional.of(Invoker.invoke(methods, target, arguments(m), m, name + "(...)"));
     }
 
+    /** The values of a call's arguments; every argument is evaluated, so that each problem is reported. */
     private List<Typed> arguments(MethodCallExpr m) {
-        return m.getArguments().stream().map(this::value).toList();
+        var values = new ArrayList<Typed>();
+        boolean failed = false;
+        for (Expression argument : m.getArguments()) {
+            try {
+                values.add(value(argument));
+            } catch (Unreadable u) {
+                problems.add(u);
+                failed = true;
+            } catch (AlreadyReported r) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            throw AlreadyReported.INSTANCE;
+        }
+        return values;
+    }
+
+    /** Unwinds a statement whose problems are already in the list. */
+    private static final class AlreadyReported extends RuntimeException {
+        static final AlreadyReported INSTANCE = new AlreadyReported();
+
+        private AlreadyReported() {
+            super(null, null, false, false);
+        }
     }
 
     private static Unreadable notAMigrationMethod(MethodCallExpr m, String name) {

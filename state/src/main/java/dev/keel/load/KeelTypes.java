@@ -59,6 +59,12 @@ final class KeelTypes {
         return methods(type, name, false);
     }
 
+    /** The names of the public instance methods of keel's type {@code type}, sorted. */
+    static List<String> instanceMethodNames(Class<?> type) {
+        return Arrays.stream(type.getMethods()).filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> isKeel(m.getDeclaringClass())).map(Method::getName).distinct().sorted().toList();
+    }
+
     private static List<Method> methods(Class<?> type, String name, boolean isStatic) {
         return Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic())

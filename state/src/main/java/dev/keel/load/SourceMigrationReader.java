@@ -116,7 +116,7 @@ public final class SourceMigrationReader {
         var unreadable = new ArrayList<Unreadable>();
         var replay = new ReplayMigration(m -> unreadable.addAll(evaluator.run(body.get(), m)));
         MigrationSpec spec = replay.spec(new MigrationKey(app, MigrationNames.nameOfClass(className)), file.toString());
-        unreadable.forEach(u -> problems.add(where.at(u.node(), u.what(), u.fix())));
+        unreadable.stream().map(u -> where.at(u.node(), u.what(), u.fix())).distinct().forEach(problems::add);
         return problems.isEmpty() ? new Outcome(Optional.of(spec), List.of()) : Outcome.failed(problems);
     }
 

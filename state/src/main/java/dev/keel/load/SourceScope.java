@@ -83,7 +83,9 @@ final class SourceScope {
             }
         }
         if (isJavaLang(first)) {
-            throw foreign(at, "java.lang." + first, "it is part of the JDK");
+            throw new Unreadable(at, "uses java.lang." + first + ": keel reads define() without running it, so it"
+                    + " only understands keel's factories, literals and the static final constants of this file",
+                    "compute the value yourself and write it as a literal or as a static final constant of this class");
         }
         return Optional.empty();
     }
@@ -146,7 +148,8 @@ final class SourceScope {
                 + " define() without compiling it, so it only understands keel's factories, literals and the"
                 + " static final constants of this file",
                 "write the value as a literal or as a static final constant of this class. Migrations must not"
-                        + " depend on application code: it changes after the migration is written");
+                        + " depend on application code: it changes after the migration is written, and the"
+                        + " migration must keep meaning what it meant");
     }
 
     private static boolean isJavaLang(String simpleName) {
