@@ -1,5 +1,7 @@
 package dev.keel.load;
 
+import dev.keel.config.AppConfig;
+import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.migration.Migration;
@@ -33,17 +35,38 @@ public final class MigrationCompiler {
     private MigrationCompiler() {}
 
     /**
+     * Compiles every {@code .java} file of every app's migrations folder of a project into {@code outputFolder}.
+     *
+     * @return a class loader over the compiled classes, whose parent is keel's class loader
+     * @throws KeelException of kind UNREADABLE_SOURCE listing every compiler error
+     */
+    public static ClassLoader compileProject(KeelConfig config, Path projectDir, Path outputFolder) {
+        var sources = new ArrayList<Path>();
+        for (AppConfig app : config.apps()) {
+            Path folder = config.migrationsDir(projectDir, app);
+            if (Files.isDirectory(folder)) {
+                sources.addAll(javaFiles(folder));
+            }
+        }
+        return compile(sources, outputFolder);
+    }
+
+    /**
      * Compiles every {@code .java} file directly in {@code sourceFolder} into {@code outputFolder}.
      *
      * @return a class loader over the compiled classes, whose parent is keel's class loader
      * @throws KeelException of kind UNREADABLE_SOURCE listing every compiler error
      */
     public static ClassLoader compileFolder(Path sourceFolder, Path outputFolder) {
-        try (Stream<Path> files = Files.list(sourceFolder)) {
-            return compile(files.filter(f -> f.toString().endsWith(".java")).sorted().toList(), outputFolder);
+        return compile(javaFiles(sourceFolder), outputFolder);
+    }
+
+    private static List<Path> javaFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
-            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, sourceFolder + ": cannot list the folder: " + e
-                    + "\nTo fix: check that the folder exists.", e);
+            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the folder: " + e
+                    + "\nTo fix: check that the folder exists and is readable.", e);
         }
     }
 
