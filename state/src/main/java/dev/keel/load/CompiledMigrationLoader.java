@@ -12,6 +12,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,11 @@ public final class CompiledMigrationLoader {
         return new KeelException(ErrorKind.UNREADABLE_SOURCE, what + "\nTo fix: " + fix + ".");
     }
 
-    /** The simple names of the migration classes directly in the package, sorted, each once. */
+    /**
+     * The simple names of the migration classes directly in the package, sorted, each once. Folders
+     * and jars are found through the loader's resources, and the roots of URL class loaders are also
+     * searched directly, because jars need not hold entries for their folders.
+     */
     static List<String> classNames(ClassLoader loader, String packageName) {
         String path = packageName.replace('.', '/');
         var names = new TreeSet<String>();
@@ -94,14 +99,34 @@ public final class CompiledMigrationLoader {
                 if (url.getProtocol().equals("file")) {
                     names.addAll(fromFolder(Path.of(url.toURI())));
                 } else if (url.getProtocol().equals("jar")) {
-                    names.addAll(fromJar(url, path));
+                    var connection = (JarURLConnection) url.openConnection();
+                    names.addAll(fromJar(Path.of(connection.getJarFileURL().toURI()), path));
                 }
             }
-        } catch (IOException | URISyntaxException e) {
+            for (ClassLoader l = loader; l != null; l = l.getParent()) {
+                if (l instanceof URLClassLoader urls) {
+                    for (URL root : urls.getURLs()) {
+                        names.addAll(fromRoot(root, path));
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, "package " + packageName
                     + ": cannot list its classes: " + e + "\nTo fix: check the class path.", e);
         }
         return List.copyOf(names);
+    }
+
+    private static List<String> fromRoot(URL root, String path) throws IOException, URISyntaxException {
+        if (!root.getProtocol().equals("file")) {
+            return List.of();
+        }
+        Path location = Path.of(root.toURI());
+        if (Files.isDirectory(location)) {
+            Path folder = location.resolve(path);
+            return Files.isDirectory(folder) ? fromFolder(folder) : List.of();
+        }
+        return Files.isRegularFile(location) ? fromJar(location, path) : List.of();
     }
 
     private static List<String> fromFolder(Path folder) throws IOException {
@@ -111,10 +136,8 @@ public final class CompiledMigrationLoader {
         }
     }
 
-    private static List<String> fromJar(URL url, String path) throws IOException {
-        var connection = (JarURLConnection) url.openConnection();
-        connection.setUseCaches(false);
-        try (JarFile jar = connection.getJarFile()) {
+    private static List<String> fromJar(Path jarFile, String path) throws IOException {
+        try (JarFile jar = new JarFile(jarFile.toFile())) {
             return jar.stream().map(JarEntry::getName)
                     .filter(n -> n.startsWith(path + "/") && n.indexOf('/', path.length() + 1) < 0)
                     .map(n -> migrationClass(n.substring(path.length() + 1)))
