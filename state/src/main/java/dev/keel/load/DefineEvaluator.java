@@ -25,6 +25,7 @@ import dev.keel.migration.Migration;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,8 @@ final class DefineEvaluator {
                 // the arguments' problems are in the list already
             }
         }
+        problems.sort(Comparator.comparing((Unreadable u) -> u.node().getBegin().map(p -> p.line).orElse(0))
+                .thenComparing(u -> u.node().getBegin().map(p -> p.column).orElse(0)));
         return List.copyOf(problems);
     }
 

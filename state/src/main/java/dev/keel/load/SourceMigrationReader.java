@@ -1,6 +1,7 @@
 package dev.keel.load;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
@@ -121,11 +122,32 @@ public final class SourceMigrationReader {
     }
 
     private static String parseProblem(Path file, SourceProblems where, Problem p) {
-        String message = p.getMessage().lines().findFirst().orElse("syntax error");
+        String message = shorten(p.getMessage().lines().findFirst().orElse("syntax error"));
         String fix = "correct the Java syntax: keel reads migrations from source, so the file must parse";
-        return p.getLocation().flatMap(l -> l.getBegin().getRange())
+        return p.getLocation().flatMap(l -> offendingToken(l.getBegin(), message).getRange())
                 .map(r -> where.at(r, "does not parse: " + message, fix))
                 .orElseGet(() -> SourceProblems.ofFile(file, "does not parse: " + message, fix));
+    }
+
+    /** JavaParser places "Found x" at the token before x; the message is about x. */
+    private static JavaToken offendingToken(JavaToken last, String message) {
+        if (!message.startsWith("Parse error. Found")) {
+            return last;
+        }
+        Optional<JavaToken> next = last.getNextToken();
+        while (next.isPresent() && next.get().getCategory().isWhitespaceOrComment()) {
+            next = next.get().getNextToken();
+        }
+        return next.orElse(last);
+    }
+
+    /** Drops a long list of expected tokens from a parser message. */
+    private static String shorten(String message) {
+        int expected = message.indexOf(", expected one of");
+        if (expected < 0 || message.length() - expected < 120) {
+            return message;
+        }
+        return message.substring(0, expected) + ", which Java does not allow here";
     }
 
     /** The class named like the file, which must extend Migration. */
