@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -93,14 +92,10 @@ class CompiledMigrationLoaderTest {
         try (var out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                copy(f, out);
+                Files.copy(f, out);
                 out.closeEntry();
             }
         }
         return jar;
-    }
-
-    private static void copy(Path file, OutputStream out) throws IOException {
-        Files.copy(file, out);
     }
 }
