@@ -97,8 +97,7 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
     /** Parses the text of a {@code keel.json}; {@code fileName} is used in messages. */
     public static KeelConfig parse(String json, String fileName) {
         ObjectMapper mapper = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             return mapper.readValue(json, KeelConfig.class);
         } catch (UnrecognizedPropertyException e) {

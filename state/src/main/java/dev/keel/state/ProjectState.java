@@ -6,6 +6,7 @@ import dev.keel.error.KeelException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,13 @@ import java.util.function.UnaryOperator;
  * through these methods only.
  */
 public final class ProjectState {
+    /** Pending deletions are kept sorted, so that states compare equal whatever order they arrived in. */
+    private static final Comparator<PendingDeletion> PENDING_ORDER = Comparator
+            .comparing(PendingDeletion::app)
+            .thenComparing(PendingDeletion::model)
+            .thenComparing(PendingDeletion::table)
+            .thenComparing(p -> p instanceof PendingColumn c ? c.column().name() : "");
+
     /** The state before any migration. */
     public static final ProjectState EMPTY = new ProjectState(new TreeMap<>(), new TreeMap<>(), List.of());
 
@@ -30,7 +38,7 @@ public final class ProjectState {
                          List<PendingDeletion> pending) {
         this.tables = Collections.unmodifiableSortedMap(tables);
         this.sequences = Collections.unmodifiableSortedMap(sequences);
-        this.pending = List.copyOf(pending);
+        this.pending = pending.stream().sorted(PENDING_ORDER).toList();
     }
 
     /** Builds a state from its parts (as a snapshot reads it back); tables must be placed. */
@@ -90,7 +98,7 @@ public final class ProjectState {
         return Optional.ofNullable(sequences.get(name));
     }
 
-    /** What has left the model but is still in the database. */
+    /** What has left the model but is still in the database, sorted by app, model, table and column. */
     public List<PendingDeletion> pending() {
         return pending;
     }

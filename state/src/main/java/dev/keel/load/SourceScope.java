@@ -1,0 +1,172 @@
+package dev.keel.load;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a name means inside a migration file, following Java's rules as far as {@code define()}
+ * needs them: fields of the migration class, imported keel types, statically imported keel members.
+ * A name that leads outside keel (application code, the JDK) is reported, never loaded.
+ */
+final class SourceScope {
+    private final CompilationUnit unit;
+    private final ClassOrInterfaceDeclaration migrationClass;
+
+    SourceScope(CompilationUnit unit, ClassOrInterfaceDeclaration migrationClass) {
+        this.unit = unit;
+        this.migrationClass = migrationClass;
+    }
+
+    /** A field declared in the migration class (checked for {@code static final} where it is used). */
+    Optional<VariableDeclarator> field(String name) {
+        for (FieldDeclaration f : migrationClass.getFields()) {
+            for (VariableDeclarator v : f.getVariables()) {
+                if (v.getNameAsString().equals(name)) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code name} is the migration class itself (as in {@code M0001_initial.TABLE}). */
+    boolean isOwnClass(String name) {
+        return name.equals(migrationClass.getNameAsString())
+                || unit.getPackageDeclaration().map(p -> p.getNameAsString() + "." + migrationClass.getNameAsString())
+                .filter(name::equals).isPresent();
+    }
+
+    /** Whether the migration class declares a method of this name. */
+    boolean declaresMethod(String name) {
+        return !migrationClass.getMethodsByName(name).isEmpty();
+    }
+
+    /** Whether {@code name} denotes a value (a field of the class or a statically imported keel field). */
+    boolean isValueName(String name, Node at) {
+        return field(name).isPresent() || staticField(name, at).isPresent();
+    }
+
+    /**
+     * The keel type a simple or dotted name denotes ({@code RunSql}, {@code dev.keel.operations.RunSql}),
+     * empty when it denotes no type.
+     *
+     * @throws Unreadable when the name denotes a type outside keel
+     */
+    Optional<Class<?>> type(String name, Node at) {
+        int dot = name.indexOf('.');
+        String first = dot < 0 ? name : name.substring(0, dot);
+        String rest = dot < 0 ? "" : name.substring(dot);
+        for (ImportDeclaration i : unit.getImports()) {
+            if (!i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(first)) {
+                return keelOrForeign(i.getNameAsString() + rest, at, i);
+            }
+        }
+        if (dot > 0 && KeelTypes.isKeelName(name)) {
+            return KeelTypes.load(name);
+        }
+        for (ImportDeclaration i : unit.getImports()) {
+            if (!i.isStatic() && i.isAsterisk() && KeelTypes.isKeelName(i.getNameAsString() + ".")) {
+                Optional<Class<?>> found = KeelTypes.load(i.getNameAsString() + "." + name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        if (isJavaLang(first)) {
+            throw new Unreadable(at, "uses java.lang." + first + ": keel reads define() without running it, so it"
+                    + " only understands keel's factories, literals and the static final constants of this file",
+                    "compute the value yourself and write it as a literal or as a static final constant of this class");
+        }
+        return Optional.empty();
+    }
+
+    /** A keel field statically imported under this name ({@code DELETE} from {@code DeletionAction.*}). */
+    Optional<Field> staticField(String name, Node at) {
+        for (Class<?> owner : staticOwners(name, at)) {
+            Optional<Field> f = KeelTypes.staticField(owner, name);
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The keel static methods imported under this name ({@code column} from {@code Operations.*}). */
+    List<Method> staticMethods(String name, Node at) {
+        var result = new ArrayList<Method>();
+        for (Class<?> owner : staticOwners(name, at)) {
+            result.addAll(KeelTypes.staticMethods(owner, name));
+        }
+        return result;
+    }
+
+    /** The static imports on demand of classes outside keel, which the reader does not look into. */
+    List<String> foreignStaticImports() {
+        return unit.getImports().stream().filter(i -> i.isStatic() && i.isAsterisk()
+                && !KeelTypes.isKeelName(i.getNameAsString() + ".")).map(i -> i.getNameAsString() + ".*").toList();
+    }
+
+    /** The keel classes whose static member {@code name} is imported, single imports first. */
+    private List<Class<?>> staticOwners(String name, Node at) {
+        var owners = new ArrayList<Class<?>>();
+        for (ImportDeclaration i : unit.getImports()) {
+            if (i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(name)) {
+                String owner = qualifier(i.getNameAsString());
+                if (!KeelTypes.isKeelName(owner + ".")) {
+                    throw foreign(at, i.getNameAsString(), "it is imported from " + owner);
+                }
+                KeelTypes.load(owner).ifPresent(owners::add);
+            }
+        }
+        for (ImportDeclaration i : unit.getImports()) {
+            if (i.isStatic() && i.isAsterisk() && KeelTypes.isKeelName(i.getNameAsString() + ".")) {
+                KeelTypes.load(i.getNameAsString()).ifPresent(owners::add);
+            }
+        }
+        return owners;
+    }
+
+    private static Optional<Class<?>> keelOrForeign(String qualifiedName, Node at, ImportDeclaration i) {
+        if (!KeelTypes.isKeelName(qualifiedName)) {
+            throw foreign(at, qualifiedName, "it is imported at line " + i.getBegin().map(p -> p.line).orElse(0));
+        }
+        return KeelTypes.load(qualifiedName);
+    }
+
+    private static Unreadable foreign(Node at, String qualifiedName, String where) {
+        return new Unreadable(at, "uses " + qualifiedName + ", which is not part of keel (" + where + "). keel reads"
+                + " define() without compiling it, so it only understands keel's factories, literals and the"
+                + " static final constants of this file",
+                "write the value as a literal or as a static final constant of this class. Migrations must not"
+                        + " depend on application code: it changes after the migration is written, and the"
+                        + " migration must keep meaning what it meant");
+    }
+
+    private static boolean isJavaLang(String simpleName) {
+        try {
+            Class.forName("java.lang." + simpleName, false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String simpleName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+
+    private static String qualifier(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        return dot < 0 ? "" : qualified.substring(0, dot);
+    }
+}
