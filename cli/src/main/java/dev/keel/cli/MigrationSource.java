@@ -1,8 +1,8 @@
 package dev.keel.cli;
 
 import dev.keel.config.KeelConfig;
-import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.MigrationSpec;
 
 import java.nio.file.Path;
@@ -25,11 +25,6 @@ public interface MigrationSource {
 
     /** The migration files of the project, read from source without compiling them. */
     static MigrationSource standard() {
-        return MigrationSource::notBuiltYet; // wired at integration: return dev.keel.load.ProjectMigrations::read;
-    }
-
-    private static List<MigrationSpec> notBuiltYet(KeelConfig config, Path projectDir) {
-        throw new KeelException(ErrorKind.NOT_BUILT, "reading migration files is not built yet (issue "
-                + NotBuilt.READING_MIGRATIONS + ")");
+        return ProjectMigrations::readSources;
     }
 }

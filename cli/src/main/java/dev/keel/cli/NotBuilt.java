@@ -9,7 +9,6 @@ final class NotBuilt {
     static final int MIGRATE = 6;
     static final int SQLMIGRATE = 6;
     static final int LINT = 5;
-    static final int READING_MIGRATIONS = 2;
 
     private NotBuilt() {}
 

@@ -68,11 +68,35 @@ class ErrorsTest {
     }
 
     @Test
-    void readingMigrationFilesIsNotBuiltYetInTheStandardSource() throws Exception {
+    void theStandardSourceReadsTheSampleFromSource() {
+        KeelRun r = run(MigrationSource.standard(), "-C", java.nio.file.Path.of("..", "src-samples", "blog").toString(),
+                "showmigrations", "--plan");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("blog.0001_initial"), r.out());
+        assertTrue(r.out().indexOf("blog.0001_initial") < r.out().indexOf("blog.0002_"), r.out());
+    }
+
+    @Test
+    void anUnreadableMigrationFileExits2WithFileAndLine() throws Exception {
         KeelRun.project(dir);
+        java.nio.file.Path migrations = dir.resolve("src/main/java/com/acme/blog/migrations");
+        java.nio.file.Files.createDirectories(migrations);
+        java.nio.file.Files.writeString(migrations.resolve("M0001_initial.java"), """
+                package com.acme.blog.migrations;
+
+                import dev.keel.migration.Migration;
+                import static dev.keel.migration.Operations.*;
+
+                public final class M0001_initial extends Migration {
+                    @Override protected void define() {
+                        String table = "post";
+                        operations(deleteModel(table));
+                    }
+                }
+                """);
         KeelRun r = run(MigrationSource.standard(), "-C", dir.toString(), "showmigrations");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("reading migration files is not built yet (issue 2)"), r.err());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("M0001_initial.java:8:"), r.err());
     }
 
     @Test

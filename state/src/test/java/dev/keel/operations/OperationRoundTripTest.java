@@ -49,6 +49,8 @@ class OperationRoundTripTest {
                 addConstraint("post", check("ck_post_title", "length(title) > 0")),
                 removeConstraint("post", "ck_post_status"),
                 validateConstraint("post", "ck_post_status"),
+                addConstraintUsingIndex("note", unique("uk_note_body", "body"), "uk_note_body"),
+                renameConstraint("tag", "uk_tag_name", "uk_tag_label"),
                 createSequence(sequence("tag_seq").incrementBy(50)),
                 alterSequence(sequence("post_seq").startWith(1000).incrementBy(10)),
                 deleteSequence("author_seq"),

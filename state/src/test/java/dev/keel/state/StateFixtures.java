@@ -55,7 +55,8 @@ public final class StateFixtures {
                         .field("id", column("id", "bigint").identity(Identity.BY_DEFAULT))
                         .field("body", column("body", "text").nullable())
                         .primaryKey("id")
-                        .index(index("idx_note_body", "body").using("gin"))),
+                        .index(index("idx_note_body", "body").using("gin"))
+                        .index(index("uk_note_body", "body").unique())),
                 createModel("AuditLog", table("audit_log").schema("archive").entity("AuditLog")
                         .field("id", column("id", "integer").identity(Identity.ALWAYS))
                         .field("payload", column("payload", "jsonb"))
