@@ -116,10 +116,10 @@ final class CatalogReader {
             List<String> columns = strings(r, 4);
             switch (r.getString(3)) {
                 case "p" -> p.primaryKey = new KeyDef(name, columns);
-                case "u" -> p.uniques.add(new UniqueDef(name, columns, r.getBoolean(11), r.getBoolean(12)));
+                case "u" -> p.uniques.add(new UniqueDef(name, columns, r.getBoolean(10), r.getBoolean(11)));
                 case "f" -> p.foreignKeys.add(new ForeignKeyDef(name, columns, name(r.getString(5), r.getString(6)),
                         strings(r, 7), onDelete(r.getString(8)), r.getBoolean(9)));
-                default -> p.checks.add(new CheckDef(name, checkExpression(r.getString(13)), r.getBoolean(9)));
+                default -> p.checks.add(new CheckDef(name, checkExpression(r.getString(12)), r.getBoolean(9)));
             }
         });
     }

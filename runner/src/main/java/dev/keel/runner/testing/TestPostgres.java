@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -109,7 +111,12 @@ public final class TestPostgres {
             return new Server(m.group(1), db, m.group(3), user, System.getenv("KEEL_TEST_DB_PASSWORD"));
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder();
+            Path memory = Path.of("/dev/shm");
+            if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+                builder.setDataDirectory(Files.createTempDirectory(memory, "keel-test-pg-"));
+            }
+            EmbeddedPostgres pg = builder
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("synchronous_commit", "off")
