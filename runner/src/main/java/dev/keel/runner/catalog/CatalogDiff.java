@@ -1,15 +1,13 @@
 package dev.keel.runner.catalog;
 
-import dev.keel.runner.catalog.Catalog.CheckDef;
 import dev.keel.runner.catalog.Catalog.ColumnDef;
 import dev.keel.runner.catalog.Catalog.ForeignKeyDef;
 import dev.keel.runner.catalog.Catalog.IndexDef;
 import dev.keel.runner.catalog.Catalog.KeyDef;
-import dev.keel.runner.catalog.Catalog.SequenceDef;
 import dev.keel.runner.catalog.Catalog.TableDef;
-import dev.keel.runner.catalog.Catalog.UniqueDef;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +96,7 @@ public final class CatalogDiff {
         all.sort(null);
         var differences = new ArrayList<String>();
         var allowed = new ArrayList<String>();
-        var used = new java.util.HashSet<String>();
+        var used = new HashSet<String>();
         for (String d : all) {
             String match = allowances.keySet().stream().filter(p -> glob(p).matcher(d).matches()).findFirst().orElse(null);
             if (match == null) {

@@ -8,6 +8,7 @@ import dev.keel.state.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The PostgreSQL statements of every operation, in their plain forms. Pure functions: no
@@ -66,7 +67,7 @@ public final class OperationSql {
         state.sequences().forEach(s -> schemas.add(Identifiers.schemaOf(s.name())));
         tables.forEach(t -> schemas.add(t.schema()));
         var result = new ArrayList<String>();
-        schemas.stream().filter(java.util.Objects::nonNull).sorted()
+        schemas.stream().filter(Objects::nonNull).sorted()
                 .forEach(s -> Ddl.createSchema(s).ifPresent(result::add));
         for (Sequence s : state.sequences()) {
             result.add(Ddl.createSequence(s));

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,7 @@ public final class TestPostgres {
     private static volatile Server server;
 
     /** The server every test database lives on: host, port and admin credentials. */
-    private record Server(String baseUrl, String adminDatabase, String params, String user, String password) {
+    record Server(String baseUrl, String adminDatabase, String params, String user, String password) {
         String url(String database) {
             return baseUrl + "/" + database + (params == null ? "" : params);
         }
@@ -105,6 +106,21 @@ public final class TestPostgres {
         return s;
     }
 
+    /** The server {@code env} names with {@link #URL_ENV}, or null to start the embedded one. */
+    static Server external(Map<String, String> env) {
+        String url = env.get(URL_ENV);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        Matcher m = JDBC_URL.matcher(url.trim());
+        if (!m.matches()) {
+            throw new IllegalStateException(URL_ENV + " must look like jdbc:postgresql://host:5432/postgres, not " + url);
+        }
+        String db = m.group(2) == null || m.group(2).isEmpty() ? "postgres" : m.group(2);
+        return new Server(m.group(1), db, m.group(3), env.getOrDefault("KEEL_TEST_DB_USER", "postgres"),
+                env.get("KEEL_TEST_DB_PASSWORD"));
+    }
+
     /**
      * Data directories of servers whose JVM died without stopping them: in memory, so worth
      * removing. A directory is stale when its server process is gone, or, before a server ever
@@ -134,15 +150,9 @@ public final class TestPostgres {
     }
 
     private static Server start() {
-        String external = System.getenv(URL_ENV);
-        if (external != null && !external.isBlank()) {
-            Matcher m = JDBC_URL.matcher(external.trim());
-            if (!m.matches()) {
-                throw new IllegalStateException(URL_ENV + " must look like jdbc:postgresql://host:5432/postgres, not " + external);
-            }
-            String user = System.getenv().getOrDefault("KEEL_TEST_DB_USER", "postgres");
-            String db = m.group(2) == null || m.group(2).isEmpty() ? "postgres" : m.group(2);
-            return new Server(m.group(1), db, m.group(3), user, System.getenv("KEEL_TEST_DB_PASSWORD"));
+        Server external = external(System.getenv());
+        if (external != null) {
+            return external;
         }
         try {
             var builder = EmbeddedPostgres.builder();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +32,19 @@ class TestPostgresTest {
             assertEquals(0, count(cb, "SELECT count(*) FROM pg_class WHERE relname = 'only_in_a'"));
             assertTrue(ca.getAutoCommit());
         }
+    }
+
+    @Test
+    void anExternalServerComesFromTheEnvironment() {
+        assertEquals(null, TestPostgres.external(Map.of()));
+        var s = TestPostgres.external(Map.of(TestPostgres.URL_ENV, "jdbc:postgresql://db:5433/admin?sslmode=disable",
+                "KEEL_TEST_DB_PASSWORD", "secret"));
+        assertEquals("jdbc:postgresql://db:5433/keel_test_1?sslmode=disable", s.url("keel_test_1"));
+        assertEquals("admin", s.adminDatabase());
+        assertEquals("postgres", s.user());
+        assertEquals("secret", s.password());
+        assertEquals("postgres", TestPostgres.external(Map.of(TestPostgres.URL_ENV, "jdbc:postgresql://db")).adminDatabase());
+        assertThrows(IllegalStateException.class, () -> TestPostgres.external(Map.of(TestPostgres.URL_ENV, "postgres://db")));
     }
 
     @Test
