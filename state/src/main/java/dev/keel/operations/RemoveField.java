@@ -29,8 +29,8 @@ public record RemoveField(String model, String field) implements Operation {
         Column c = Ops.requireField(t, field);
         var ops = new ArrayList<Operation>();
         ops.add(new AddField(model, field, c));
-        t.constraints().stream().filter(k -> k.columns().contains(c.name())).forEach(k -> ops.add(new AddConstraint(model, k)));
-        t.indexes().stream().filter(i -> i.columns().contains(c.name())).forEach(i -> ops.add(new AddIndex(model, i, false)));
+        t.constraints().stream().filter(k -> k.uses(c.name())).forEach(k -> ops.add(new AddConstraint(model, k)));
+        t.indexes().stream().filter(i -> i.uses(c.name())).forEach(i -> ops.add(new AddIndex(model, i, false)));
         return ops;
     }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }

@@ -24,6 +24,16 @@ public record CheckConstraint(String name, String expression, boolean validated)
     }
 
     @Override
+    public boolean uses(String column) {
+        return SqlNames.mentions(expression, column);
+    }
+
+    /** This check with the column {@code from} renamed {@code to} in its expression. */
+    public CheckConstraint renameColumn(String from, String to) {
+        return new CheckConstraint(name, SqlNames.rename(expression, from, to), validated);
+    }
+
+    @Override
     public CheckConstraint withName(String newName) {
         return new CheckConstraint(newName, expression, validated);
     }

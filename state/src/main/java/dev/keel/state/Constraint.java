@@ -10,6 +10,11 @@ public sealed interface Constraint permits ForeignKey, UniqueConstraint, CheckCo
     /** The columns the constraint covers (empty for a check, whose expression names them). */
     List<String> columns();
 
+    /** Whether the constraint uses the column: lists it, or (a check) names it in its expression. */
+    default boolean uses(String column) {
+        return columns().contains(column);
+    }
+
     /** This constraint under another name. */
     Constraint withName(String newName);
 }

@@ -37,6 +37,17 @@ public record Index(String name, List<String> columns, boolean isUnique, String 
         return new Index(name, columns, isUnique, method, predicate);
     }
 
+    /** Whether the index uses the column, as a key, in an expression or in its predicate. */
+    public boolean uses(String column) {
+        return columns.stream().anyMatch(c -> SqlNames.mentions(c, column)) || where != null && SqlNames.mentions(where, column);
+    }
+
+    /** This index with the column {@code from} renamed {@code to} in its keys, expressions and predicate. */
+    public Index renameColumn(String from, String to) {
+        return new Index(name, columns.stream().map(c -> SqlNames.rename(c, from, to)).toList(), isUnique, method,
+                where == null ? null : SqlNames.rename(where, from, to));
+    }
+
     /** This index under another name. */
     public Index withName(String newName) {
         return new Index(newName, columns, isUnique, method, where);

@@ -142,7 +142,8 @@ public final class ProjectState {
         t.put(new ModelKey(app, model), after.placed(before.app(), before.model()));
         ProjectState next = new ProjectState(t, new TreeMap<>(sequences), pending);
         if (!before.qualifiedName().equals(after.qualifiedName())) {
-            next = next.retargetForeignKeys(before.qualifiedName(), after.qualifiedName());
+            next = next.retargetForeignKeys(before.qualifiedName(), after.qualifiedName())
+                    .movePendingColumns(before.qualifiedName(), after.qualifiedName());
         }
         return next;
     }
@@ -164,6 +165,13 @@ public final class ProjectState {
         var t = new TreeMap<ModelKey, Table>();
         tables.forEach((k, v) -> t.put(k, v.retargetForeignKeys(oldTarget, newTarget)));
         return new ProjectState(t, new TreeMap<>(sequences), pending);
+    }
+
+    /** Pending columns live in their table, so they follow it when it is renamed or moved. */
+    private ProjectState movePendingColumns(String oldTable, String newTable) {
+        List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc && pc.table().equals(oldTable)
+                ? (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column()) : d).toList();
+        return new ProjectState(new TreeMap<>(tables), new TreeMap<>(sequences), p);
     }
 
     public ProjectState addSequence(Sequence sequence) {

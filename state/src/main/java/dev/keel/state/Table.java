@@ -170,10 +170,9 @@ public record Table(String app, String model, String entity, String schema, Stri
             if (c instanceof UniqueConstraint u) {
                 return new UniqueConstraint(u.name(), ren.apply(u.columns()), u.isDeferrable(), u.isInitiallyDeferred());
             }
-            return c;
+            return c instanceof CheckConstraint ch ? ch.renameColumn(from, to) : c;
         }).toList();
-        List<Index> ix = indexes.stream()
-                .map(i -> new Index(i.name(), ren.apply(i.columns()), i.isUnique(), i.method(), i.where())).toList();
+        List<Index> ix = indexes.stream().map(i -> i.renameColumn(from, to)).toList();
         return new Table(app, model, entity, schema, name, columns, pk, cs, ix, comment);
     }
 
@@ -181,8 +180,8 @@ public record Table(String app, String model, String entity, String schema, Stri
     public Table withoutColumn(String columnName) {
         List<Column> cols = columns.stream().filter(c -> !c.name().equals(columnName)).toList();
         PrimaryKey pk = primaryKey != null && primaryKey.columns().contains(columnName) ? null : primaryKey;
-        List<Constraint> cs = constraints.stream().filter(c -> !c.columns().contains(columnName)).toList();
-        List<Index> ix = indexes.stream().filter(i -> !i.columns().contains(columnName)).toList();
+        List<Constraint> cs = constraints.stream().filter(c -> !c.uses(columnName)).toList();
+        List<Index> ix = indexes.stream().filter(i -> !i.uses(columnName)).toList();
         return new Table(app, model, entity, schema, name, cols, pk, cs, ix, comment);
     }
 

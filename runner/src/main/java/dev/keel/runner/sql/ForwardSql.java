@@ -1,0 +1,320 @@
+package dev.keel.runner.sql;
+
+import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddField;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.AlterField;
+import dev.keel.operations.AlterModelComment;
+import dev.keel.operations.AlterModelTable;
+import dev.keel.operations.AlterSequence;
+import dev.keel.operations.CreateModel;
+import dev.keel.operations.CreateSequence;
+import dev.keel.operations.DeleteModel;
+import dev.keel.operations.DeleteSequence;
+import dev.keel.operations.DeletionAction;
+import dev.keel.operations.Operation;
+import dev.keel.operations.OperationVisitor;
+import dev.keel.operations.RecreatePendingField;
+import dev.keel.operations.RecreatePendingModel;
+import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveField;
+import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameField;
+import dev.keel.operations.RenameIndex;
+import dev.keel.operations.RenameModel;
+import dev.keel.operations.RestorePendingField;
+import dev.keel.operations.RestorePendingModel;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeRemoveField;
+import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.ValidateConstraint;
+import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.ForeignKey;
+import dev.keel.state.Identity;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.PendingTable;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Sequence;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The forwards statements of one operation, given the app and the state it meets. */
+final class ForwardSql implements OperationVisitor<List<Step>> {
+    private final String app;
+    private final ProjectState before;
+
+    ForwardSql(String app, ProjectState before) {
+        this.app = app;
+        this.before = before;
+    }
+
+    private Table table(String model) {
+        return before.requireTable(app, model);
+    }
+
+    private Column field(Table t, String field) {
+        return t.findField(field).orElseThrow(() -> new IllegalStateException(
+                "model " + app + "." + t.model() + " has no field " + field));
+    }
+
+    private static List<Step> sql(List<String> statements) {
+        return statements.stream().map(Step::sql).toList();
+    }
+
+    private static List<Step> sql(String... statements) {
+        return sql(List.of(statements));
+    }
+
+    private static String alterTable(Table t) {
+        return "ALTER TABLE " + Ddl.table(t) + " ";
+    }
+
+    // ---- models ----------------------------------------------------------------------------
+
+    @Override public List<Step> visit(CreateModel op) {
+        return sql(Ddl.createModel(op.table()));
+    }
+
+    @Override public List<Step> visit(DeleteModel op) {
+        return sql("DROP TABLE " + Ddl.table(table(op.model())));
+    }
+
+    @Override public List<Step> visit(RenameModel op) {
+        return List.of();
+    }
+
+    @Override public List<Step> visit(AlterModelTable op) {
+        Table t = table(op.model());
+        String newSchema = Identifiers.schemaOf(op.table());
+        String newName = Identifiers.nameOf(op.table());
+        var result = new ArrayList<String>();
+        String current = Ddl.table(t);
+        if (!t.name().equals(newName)) {
+            result.add("ALTER TABLE " + current + " RENAME TO " + Identifiers.quote(newName));
+            current = Identifiers.qualified(t.schema(), newName);
+        }
+        if (!Objects.equals(schemaName(t.schema()), schemaName(newSchema))) {
+            Ddl.createSchema(newSchema).ifPresent(result::add);
+            result.add("ALTER TABLE " + current + " SET SCHEMA " + Identifiers.quote(schemaName(newSchema)));
+        }
+        return sql(result);
+    }
+
+    private static String schemaName(String schema) {
+        return schema == null ? Identifiers.DEFAULT_SCHEMA : schema;
+    }
+
+    @Override public List<Step> visit(AlterModelComment op) {
+        Table t = table(op.model());
+        return Objects.equals(t.comment(), op.comment()) ? List.of() : sql(Ddl.commentOnTable(t, op.comment()));
+    }
+
+    // ---- fields ----------------------------------------------------------------------------
+
+    @Override public List<Step> visit(AddField op) {
+        return addColumn(table(op.model()), op.column());
+    }
+
+    private static List<Step> addColumn(Table t, Column c) {
+        var result = new ArrayList<String>();
+        result.add(alterTable(t) + "ADD COLUMN " + Ddl.columnDefinition(c));
+        if (c.comment() != null) {
+            result.add(Ddl.commentOnColumn(t, c.name(), c.comment()));
+        }
+        return sql(result);
+    }
+
+    @Override public List<Step> visit(RemoveField op) {
+        Table t = table(op.model());
+        return sql(alterTable(t) + "DROP COLUMN " + Identifiers.quote(field(t, op.field()).name()));
+    }
+
+    @Override public List<Step> visit(AlterField op) {
+        Table t = table(op.model());
+        return sql(alterColumn(t, field(t, op.field()), op.column()));
+    }
+
+    /** The statements that turn column {@code old} of {@code t} into {@code neu}, in an order PostgreSQL accepts. */
+    static List<String> alterColumn(Table t, Column old, Column neu) {
+        var result = new ArrayList<String>();
+        String alter = alterTable(t) + "ALTER COLUMN " + Identifiers.quote(neu.name()) + " ";
+        if (!old.name().equals(neu.name())) {
+            result.add(alterTable(t) + "RENAME COLUMN " + Identifiers.quote(old.name()) + " TO " + Identifiers.quote(neu.name()));
+        }
+        boolean typeChanges = !old.type().equals(neu.type());
+        boolean defaultChanges = !Objects.equals(old.defaultSql(), neu.defaultSql());
+        if (old.defaultSql() != null && (defaultChanges || typeChanges)) {
+            result.add(alter + "DROP DEFAULT");
+        }
+        if (old.identity() != Identity.NONE && neu.identity() == Identity.NONE) {
+            result.add(alter + "DROP IDENTITY");
+        }
+        if (typeChanges) {
+            result.add(alter + "TYPE " + neu.type() + " USING " + Identifiers.quote(neu.name()) + "::" + neu.type());
+        }
+        if (old.identity() != Identity.NONE && neu.identity() != Identity.NONE && old.identity() != neu.identity()) {
+            result.add(alter + "SET GENERATED " + (neu.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
+        }
+        if (neu.notNull() && !old.notNull()) {
+            result.add(alter + "SET NOT NULL");
+        }
+        if (!neu.notNull() && old.notNull()) {
+            result.add(alter + "DROP NOT NULL");
+        }
+        if (old.identity() == Identity.NONE && neu.identity() != Identity.NONE) {
+            result.add(alter + "ADD " + Ddl.identityClause(neu.identity()));
+        }
+        if (neu.defaultSql() != null && (defaultChanges || typeChanges)) {
+            result.add(alter + "SET DEFAULT " + neu.defaultSql());
+        }
+        if (!Objects.equals(old.comment(), neu.comment())) {
+            result.add(Ddl.commentOnColumn(t, neu.name(), neu.comment()));
+        }
+        return result;
+    }
+
+    @Override public List<Step> visit(RenameField op) {
+        if (op.stateOnly()) {
+            return List.of();
+        }
+        Table t = table(op.model());
+        String old = field(t, op.oldField()).name();
+        return old.equals(op.newColumn()) ? List.of()
+                : sql(alterTable(t) + "RENAME COLUMN " + Identifiers.quote(old) + " TO " + Identifiers.quote(op.newColumn()));
+    }
+
+    // ---- indexes and constraints -----------------------------------------------------------
+
+    @Override public List<Step> visit(AddIndex op) {
+        return sql(Ddl.createIndex(table(op.model()), op.index(), op.isConcurrent()));
+    }
+
+    @Override public List<Step> visit(RemoveIndex op) {
+        return sql(Ddl.dropIndex(table(op.model()), op.name(), op.isConcurrent()));
+    }
+
+    @Override public List<Step> visit(RenameIndex op) {
+        Table t = table(op.model());
+        return sql("ALTER INDEX " + Identifiers.qualified(t.schema(), op.oldName()) + " RENAME TO " + Identifiers.quote(op.newName()));
+    }
+
+    @Override public List<Step> visit(AddConstraint op) {
+        return Ddl.addConstraint(table(op.model()), op.constraint()).map(ForwardSql::sql).orElse(List.of());
+    }
+
+    @Override public List<Step> visit(RemoveConstraint op) {
+        Table t = table(op.model());
+        if (!hasDatabaseConstraint(t, op.name())) {
+            return List.of();
+        }
+        return sql(alterTable(t) + "DROP CONSTRAINT " + Identifiers.quote(op.name()));
+    }
+
+    @Override public List<Step> visit(ValidateConstraint op) {
+        Table t = table(op.model());
+        if (!hasDatabaseConstraint(t, op.name())) {
+            return List.of();
+        }
+        return sql(alterTable(t) + "VALIDATE CONSTRAINT " + Identifiers.quote(op.name()));
+    }
+
+    /** False for a foreign key declared without a database constraint. */
+    private static boolean hasDatabaseConstraint(Table t, String name) {
+        Constraint c = t.findConstraint(name).orElse(null);
+        return !(c instanceof ForeignKey fk && !fk.enforced());
+    }
+
+    // ---- sequences -------------------------------------------------------------------------
+
+    @Override public List<Step> visit(CreateSequence op) {
+        var result = new ArrayList<String>();
+        Ddl.createSchema(Identifiers.schemaOf(op.sequence().name())).ifPresent(result::add);
+        result.add(Ddl.createSequence(op.sequence()));
+        return sql(result);
+    }
+
+    @Override public List<Step> visit(AlterSequence op) {
+        Sequence old = before.requireSequence(op.sequence().name());
+        Sequence neu = op.sequence();
+        String changes = (old.start() == neu.start() ? "" : " START WITH " + neu.start())
+                + (old.increment() == neu.increment() ? "" : " INCREMENT BY " + neu.increment());
+        return changes.isEmpty() ? List.of() : sql("ALTER SEQUENCE " + Identifiers.qualified(neu.name()) + changes);
+    }
+
+    @Override public List<Step> visit(DeleteSequence op) {
+        return sql("DROP SEQUENCE " + Identifiers.qualified(op.name()));
+    }
+
+    // ---- code ------------------------------------------------------------------------------
+
+    @Override public List<Step> visit(RunSql op) {
+        return sql(op.sql());
+    }
+
+    @Override public List<Step> visit(RunJava op) {
+        return List.of(new Step.Java(op.forward()));
+    }
+
+    /** The database operations only, each against the database-side state the previous ones left. */
+    @Override public List<Step> visit(SeparateDatabaseAndState op) {
+        var result = new ArrayList<Step>();
+        ProjectState s = before;
+        for (Operation o : op.database()) {
+            result.addAll(OperationSql.forwards(app, s, o));
+            s = o.applyTo(app, s);
+        }
+        return result;
+    }
+
+    // ---- safe removals ---------------------------------------------------------------------
+
+    @Override public List<Step> visit(SafeRemoveField op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return List.of();
+        }
+        PendingColumn p = pendingColumn(op);
+        return sql("ALTER TABLE " + Identifiers.qualified(p.table()) + " DROP COLUMN " + Identifiers.quote(p.column().name()));
+    }
+
+    private PendingColumn pendingColumn(SafeRemoveField op) {
+        return before.pending().stream()
+                .filter(p -> p instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(op.model())
+                        && op.field().equals(pc.column().field()))
+                .map(PendingColumn.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no pending column for " + app + "." + op.model() + "." + op.field()));
+    }
+
+    @Override public List<Step> visit(SafeDeleteModel op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return List.of();
+        }
+        PendingTable p = before.pending().stream()
+                .filter(x -> x instanceof PendingTable pt && pt.app().equals(app) && pt.model().equals(op.model()))
+                .map(PendingTable.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no pending table for " + app + "." + op.model()));
+        return sql("DROP TABLE " + Ddl.table(p.definition()));
+    }
+
+    @Override public List<Step> visit(RestorePendingField op) {
+        return List.of();
+    }
+
+    @Override public List<Step> visit(RestorePendingModel op) {
+        return List.of();
+    }
+
+    @Override public List<Step> visit(RecreatePendingField op) {
+        Table t = Table.named(Identifiers.nameOf(op.table())).schema(Identifiers.schemaOf(op.table()));
+        return addColumn(t, PhysicalTables.databaseColumn(op.column()));
+    }
+
+    @Override public List<Step> visit(RecreatePendingModel op) {
+        return sql(Ddl.createModel(op.definition()));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.keel.runner.sql;
+
+import dev.keel.state.Column;
+import dev.keel.state.Identity;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.PendingDeletion;
+import dev.keel.state.PendingTable;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The tables a state stands for in the database: the models' tables plus what is pending deletion
+ * (pending tables, and pending columns in their tables), since those are still there.
+ */
+public final class PhysicalTables {
+    private PhysicalTables() {}
+
+    /** Every table the database holds for {@code state}, sorted by qualified name, pending columns last. */
+    public static List<Table> of(ProjectState state) {
+        var tables = new ArrayList<Table>(state.tables());
+        for (PendingDeletion p : state.pending()) {
+            if (p instanceof PendingTable pt) {
+                tables.add(pt.definition());
+            }
+        }
+        tables.sort(Comparator.comparing(Table::qualifiedName));
+        var result = new ArrayList<Table>();
+        for (Table t : tables) {
+            Table withPending = t;
+            for (PendingDeletion p : state.pending()) {
+                if (p instanceof PendingColumn pc && pc.table().equals(t.qualifiedName())
+                        && t.findColumn(pc.column().name()).isEmpty()) {
+                    withPending = withPending.column(databaseColumn(pc.column()).field(null));
+                }
+            }
+            result.add(withPending);
+        }
+        return result;
+    }
+
+    /**
+     * The column a pending column is in the database once recreated: as it was, except that a
+     * NOT NULL column with neither a default nor an identity comes back nullable (its rows are gone).
+     * {@code SafeRemoveField} only moves nullable or defaulted columns to pending, so this is the
+     * column itself for every pending column keel writes.
+     */
+    public static Column databaseColumn(Column column) {
+        boolean fillable = column.defaultSql() != null || column.identity() != Identity.NONE;
+        return column.notNull() && !fillable ? column.nullable() : column;
+    }
+}
