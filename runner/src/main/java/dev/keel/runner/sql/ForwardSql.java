@@ -1,6 +1,7 @@
 package dev.keel.runner.sql;
 
 import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddConstraintUsingIndex;
 import dev.keel.operations.AddField;
 import dev.keel.operations.AddIndex;
 import dev.keel.operations.AlterField;
@@ -19,6 +20,7 @@ import dev.keel.operations.RecreatePendingModel;
 import dev.keel.operations.RemoveConstraint;
 import dev.keel.operations.RemoveField;
 import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameConstraint;
 import dev.keel.operations.RenameField;
 import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameModel;
@@ -222,6 +224,23 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
             return List.of();
         }
         return sql(alterTable(t) + "VALIDATE CONSTRAINT " + Identifiers.quote(op.name()));
+    }
+
+    /** Attaches a unique index as the constraint; PostgreSQL renames the index to the constraint's name. */
+    @Override public List<Step> visit(AddConstraintUsingIndex op) {
+        Table t = table(op.model());
+        var u = op.constraint();
+        return sql(alterTable(t) + "ADD CONSTRAINT " + Identifiers.quote(u.name()) + " UNIQUE USING INDEX "
+                + Identifiers.quote(op.index())
+                + (u.isInitiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : u.isDeferrable() ? " DEFERRABLE" : ""));
+    }
+
+    @Override public List<Step> visit(RenameConstraint op) {
+        Table t = table(op.model());
+        if (!hasDatabaseConstraint(t, op.oldName())) {
+            return List.of();
+        }
+        return sql(alterTable(t) + "RENAME CONSTRAINT " + Identifiers.quote(op.oldName()) + " TO " + Identifiers.quote(op.newName()));
     }
 
     /** False for a foreign key declared without a database constraint. */

@@ -207,6 +207,13 @@ class OperationSqlDatabaseTest {
         roundTrip(withPost(), addConstraint("post", check("post_views_check", "views >= 0")));
         ProjectState constrained = state(createModel("post", post().constraint(unique("post_title_key", "title"))));
         roundTrip(constrained, removeConstraint("post", "post_title_key"));
+        roundTrip(constrained, renameConstraint("post", "post_title_key", "post_headline_key"));
+    }
+
+    @Test
+    void uniqueConstraintFromAConcurrentlyBuiltIndex() throws SQLException {
+        ProjectState indexed = roundTrip(withPost(), addIndex("post", index("post_title_key", "title").unique()).concurrently());
+        roundTrip(indexed, addConstraintUsingIndex("post", unique("post_title_key", "title").deferrable(), "post_title_key"));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.keel.make;
+
+import dev.keel.rewrite.SafetyOptions;
+
+import java.util.List;
+
+/**
+ * The options of {@code makemigrations}.
+ *
+ * @param apps          the apps to look at; empty means all
+ * @param check         write nothing; report whether a migration is missing, the lockfile stale or an app forked
+ * @param dryRun        print what would be written, write nothing
+ * @param empty         write an empty migration (for a data migration) in each named app
+ * @param merge         write a merge migration for each app with several leaves
+ * @param name          the words of the new migration's name instead of the generated ones
+ * @param deletePending also write the DELETE phase of every pending column and table
+ * @param safety        what unsafe changes are allowed, and which tables are large
+ */
+public record MakeOptions(List<String> apps, boolean check, boolean dryRun, boolean empty, boolean merge, String name,
+                          boolean deletePending, SafetyOptions safety) {
+    public MakeOptions {
+        apps = List.copyOf(apps);
+    }
+
+    public static MakeOptions defaults() {
+        return new MakeOptions(List.of(), false, false, false, false, null, false, SafetyOptions.DEFAULT);
+    }
+
+    /** Whether files may be written. */
+    public boolean writes() {
+        return !check && !dryRun;
+    }
+}
