@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.error.ErrorKind;
+import dev.keel.make.EntitySource;
 import dev.keel.error.KeelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,9 +32,11 @@ public final class Keel implements Callable<Integer> {
     private List<Path> directories = new ArrayList<>();
 
     private final MigrationSource migrationSource;
+    private final EntitySource entitySource;
 
-    Keel(MigrationSource migrationSource) {
+    Keel(MigrationSource migrationSource, EntitySource entitySource) {
         this.migrationSource = migrationSource;
+        this.entitySource = entitySource;
     }
 
     /** Runs keel with the command-line arguments and exits with its exit code. */
@@ -48,7 +51,14 @@ public final class Keel implements Callable<Integer> {
      * @param migrationSource where the commands read the project's migrations from
      */
     public static CommandLine commandLine(MigrationSource migrationSource) {
-        return new CommandLine(new Keel(migrationSource))
+        return commandLine(migrationSource, Entities.standard());
+    }
+
+    /**
+     * The keel command line with both seams given: where migrations and where the entities' schema come from.
+     */
+    public static CommandLine commandLine(MigrationSource migrationSource, EntitySource entitySource) {
+        return new CommandLine(new Keel(migrationSource, entitySource))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
     }
@@ -77,5 +87,9 @@ public final class Keel implements Callable<Integer> {
 
     MigrationSource migrationSource() {
         return migrationSource;
+    }
+
+    EntitySource entitySource() {
+        return entitySource;
     }
 }

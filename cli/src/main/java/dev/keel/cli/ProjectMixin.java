@@ -39,6 +39,11 @@ public final class ProjectMixin {
         return MigrationGraph.of(keel().migrationSource().read(config(), projectDir()));
     }
 
+    /** Where the entities' schema comes from. */
+    dev.keel.make.EntitySource entitySource() {
+        return keel().entitySource();
+    }
+
     /** Where the command's results go. */
     PrintWriter out() {
         return command.commandLine().getOut();

@@ -30,7 +30,15 @@ record KeelRun(int exit, String out, String err) {
     }
 
     static KeelRun run(MigrationSource source, Ansi ansi, String... args) {
-        CommandLine cl = Keel.commandLine(source);
+        return run(Keel.commandLine(source), ansi, args);
+    }
+
+    /** Runs with both seams given. */
+    static KeelRun run(MigrationSource source, dev.keel.make.EntitySource entities, String... args) {
+        return run(Keel.commandLine(source, entities), Ansi.OFF, args);
+    }
+
+    private static KeelRun run(CommandLine cl, Ansi ansi, String... args) {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -23,6 +23,36 @@ public record DiffHints(Map<ModelKey, String> renamedModels, Map<FieldRef, Strin
         initializerDefaults = Map.copyOf(initializerDefaults);
     }
 
+    /** These hints with {@code other}'s added; {@code other} wins where both name the same thing. */
+    public DiffHints plus(DiffHints other) {
+        var models = new java.util.HashMap<>(renamedModels);
+        models.putAll(other.renamedModels);
+        var fields = new java.util.HashMap<>(renamedFields);
+        fields.putAll(other.renamedFields);
+        var defaults = new java.util.HashMap<>(initializerDefaults);
+        defaults.putAll(other.initializerDefaults);
+        return new DiffHints(models, fields, defaults);
+    }
+
+    /**
+     * Parses a {@code --rename} hint: {@code app.Model.oldField=newField} renames a field,
+     * {@code app.OldModel=NewModel} a model.
+     */
+    public static DiffHints parseRename(String text) {
+        int eq = text.indexOf('=');
+        String[] left = eq < 0 ? new String[0] : text.substring(0, eq).split("\\.");
+        String right = eq < 0 ? "" : text.substring(eq + 1).trim();
+        if (right.isEmpty() || left.length < 2 || left.length > 3) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.USAGE, "--rename " + text
+                    + ": expected app.Model.oldField=newField or app.OldModel=NewModel."
+                    + "\nTo fix: for example --rename blog.Post.title=headline.");
+        }
+        if (left.length == 3) {
+            return new DiffHints(Map.of(), Map.of(new FieldRef(left[0], left[1], right), left[2]), Map.of());
+        }
+        return new DiffHints(Map.of(new ModelKey(left[0], right), left[1]), Map.of(), Map.of());
+    }
+
     public Optional<String> initializerDefault(String app, String model, String field) {
         return Optional.ofNullable(initializerDefaults.get(new FieldRef(app, model, field)));
     }

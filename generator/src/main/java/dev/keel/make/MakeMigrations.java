@@ -96,7 +96,7 @@ public final class MakeMigrations {
         ProjectState current = graph.latestState();
         ScannedProject scanned = entities.scan(config, projectDir);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
-        Changes changes = Autodetector.changes(current, target, scanned.hints(), questioner);
+        Changes changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
         var notes = questioner instanceof NonInteractiveQuestioner q ? q.notes() : List.<String>of();
 
         var opsByApp = new TreeMap<String, List<Operation>>();

@@ -1,5 +1,6 @@
 package dev.keel.make;
 
+import dev.keel.diff.DiffHints;
 import dev.keel.rewrite.SafetyOptions;
 
 import java.util.List;
@@ -15,11 +16,18 @@ import java.util.List;
  * @param name          the words of the new migration's name instead of the generated ones
  * @param deletePending also write the DELETE phase of every pending column and table
  * @param safety        what unsafe changes are allowed, and which tables are large
+ * @param renames       rename hints from the command line, added to the entities' {@code @RenamedFrom}
  */
 public record MakeOptions(List<String> apps, boolean check, boolean dryRun, boolean empty, boolean merge, String name,
-                          boolean deletePending, SafetyOptions safety) {
+                          boolean deletePending, SafetyOptions safety, DiffHints renames) {
     public MakeOptions {
         apps = List.copyOf(apps);
+        renames = renames == null ? DiffHints.NONE : renames;
+    }
+
+    public MakeOptions(List<String> apps, boolean check, boolean dryRun, boolean empty, boolean merge, String name,
+                       boolean deletePending, SafetyOptions safety) {
+        this(apps, check, dryRun, empty, merge, name, deletePending, safety, DiffHints.NONE);
     }
 
     public static MakeOptions defaults() {
