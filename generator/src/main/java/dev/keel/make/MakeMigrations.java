@@ -82,6 +82,10 @@ public final class MakeMigrations {
             problems.addAll(forkMessages);
         }
         problems.addAll(staleLockfile(config, projectDir, graph));
+        if (!forks.isEmpty()) {
+            // a forked history has no single state to compare the entities with
+            return new MakeResult(List.of(), List.of(), problems, List.of());
+        }
 
         if (options.empty()) {
             if (options.apps().isEmpty()) {
