@@ -17,7 +17,7 @@ public final class BasicTypes {
         FIXED,
         /** {@code varchar(length)}, 255 by default. */
         VARCHAR,
-        /** {@code numeric(precision, scale)}, 38 and 2 by default. */
+        /** {@code numeric(precision, scale)}; without a precision {@code numeric(38,2)}, whatever the scale. */
         DECIMAL,
         /** {@code numeric(precision, 0)}, 38 by default. */
         INTEGRAL_DECIMAL,
@@ -112,7 +112,7 @@ public final class BasicTypes {
     public static SqlType shape(Basic basic, long length, long precision, long scale) {
         return switch (basic.shape()) {
             case VARCHAR -> SqlType.varchar(length > 0 ? length : SqlType.DEFAULT_LENGTH);
-            case DECIMAL -> precision > 0 ? SqlType.numeric(precision, scale) : SqlType.numeric(38, scale > 0 ? scale : 2);
+            case DECIMAL -> precision > 0 ? SqlType.numeric(precision, scale) : SqlType.numeric(38, 2);
             case INTEGRAL_DECIMAL -> SqlType.numeric(precision > 0 ? precision : 38, 0);
             case BYTEA -> SqlType.bytea(length > 0 ? length : SqlType.DEFAULT_LENGTH);
             case TEMPORAL, FIXED -> basic.type();

@@ -140,7 +140,7 @@ public final class ColumnTypes {
             case "LONGVARCHAR":
                 return SqlType.varchar(shape.length() > 0 ? shape.length() : 32_600);
             case "LONG32VARCHAR":
-                return SqlType.varchar(Integer.MAX_VALUE);
+                return new SqlType("text", SqlType.MAX_VARCHAR);
             default:
                 SqlType t = JDBC_CODES.get(name);
                 if (t == null) {

@@ -35,7 +35,7 @@ public final class ElementCollections {
         String schemaName = ct.map(c -> c.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<ColumnSpec> ownerCols = relations.keyColumns(a, ct.map(c -> c.annotations("joinColumns")).orElse(List.of()),
-                owner.primaryKeyColumns(), site.entity().entityName(), null);
+                owner, site.entity().entityName(), null);
         ownerCols.forEach(c -> table.add(c.withNullable(false)));
         int before = table.columns().size();
         if (ctx.isAnnotated(element.name(), JpaNames.ENTITY)) {

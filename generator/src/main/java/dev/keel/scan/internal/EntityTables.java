@@ -110,15 +110,21 @@ public final class EntityTables {
                         u.strings("columnNames").stream().map(c -> ctx.naming().physical(c)).toList()));
             }
             for (AnnotationView ix : t.get().annotations("indexes")) {
-                table.indexes.add(index(table, ix));
+                index(table, ix);
             }
         } catch (Values.Unresolved u) {
             ctx.problems().add(e.type().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
         }
     }
 
-    private TableSpec.IndexSpec index(TableSpec table, AnnotationView ix) {
+    /**
+     * An {@code @Index}: a unique one becomes a unique constraint (PostgreSQL names it when the mapping
+     * does not); an unnamed plain index gets Hibernate's {@code IDX} hash of the table and the column
+     * names as written in {@code columnList}.
+     */
+    private void index(TableSpec table, AnnotationView ix) {
         var idents = new ArrayList<Ident>();
+        var written = new ArrayList<Ident>();
         var columns = new ArrayList<String>();
         for (String part : ix.string("columnList", "").split(",")) {
             String[] words = part.strip().split("\\s+");
@@ -127,14 +133,18 @@ public final class EntityTables {
             }
             Ident column = ctx.naming().physical(words[0]);
             idents.add(column);
+            written.add(Ident.parse(words[0]));
             boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
             columns.add(column.db() + (desc ? " DESC" : ""));
         }
-        boolean unique = ix.bool("unique", false);
         String name = ix.string("name", "");
-        if (name.isBlank()) {
-            name = HibernateNames.constraint(unique ? "UK" : "IDX", table.name(), idents);
+        if (ix.bool("unique", false)) {
+            table.uniques.add(new TableSpec.UniqueSpec(name.isBlank() ? null : name, idents));
+            return;
         }
-        return new TableSpec.IndexSpec(name, columns, idents, unique);
+        if (name.isBlank()) {
+            name = HibernateNames.constraint("IDX", table.name(), written);
+        }
+        table.indexes.add(new TableSpec.IndexSpec(name, columns, idents));
     }
 }

@@ -32,12 +32,11 @@ public final class Relations {
             return;
         }
         TableSpec target = targetTable(a, rel, a.type());
-        List<ColumnSpec> targetKey = target.primaryKeyColumns();
         List<AnnotationView> joins = joinColumns(a);
         boolean notNull = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true))
                 || site.bv() == Site.Bv.ON && BeanValidation.notNull(a) || site.id();
         boolean unique = oneToOne || joins.stream().anyMatch(j -> j.bool("unique", false));
-        List<ColumnSpec> columns = keyColumns(a, joins, targetKey, a.name(), site.path() + a.name());
+        List<ColumnSpec> columns = keyColumns(a, joins, target, a.name(), site.path() + a.name());
         List<Ident> names = new ArrayList<>();
         for (ColumnSpec c : columns) {
             ColumnSpec col = c.withNullable(!notNull).withUnique(unique && columns.size() == 1);
@@ -67,8 +66,7 @@ public final class Relations {
             throw new MappingProblem(a.node(), "@OrderColumn on the one-to-many " + a.name() + " with @JoinColumn is not supported by keel yet",
                     "map the order column as a field of the target entity, or use a join table");
         }
-        List<ColumnSpec> ownerKey = site.table().primaryKeyColumns();
-        List<ColumnSpec> columns = keyColumns(a, joins, ownerKey, a.name(), null);
+        List<ColumnSpec> columns = keyColumns(a, joins, site.table(), a.name(), null);
         boolean notNull = joins.stream().anyMatch(j -> !j.bool("nullable", true));
         boolean unique = joins.stream().anyMatch(j -> j.bool("unique", false));
         List<Ident> names = new ArrayList<>();
@@ -102,9 +100,9 @@ public final class Relations {
         String schemaName = jt.map(j -> j.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<ColumnSpec> ownerCols = keyColumns(a, jt.map(j -> j.annotations("joinColumns")).orElse(List.of()),
-                owner.primaryKeyColumns(), site.entity().entityName(), null);
+                owner, site.entity().entityName(), null);
         List<ColumnSpec> targetCols = keyColumns(a, jt.map(j -> j.annotations("inverseJoinColumns")).orElse(List.of()),
-                target.primaryKeyColumns(), a.name(), null);
+                target, a.name(), null);
         ownerCols.forEach(c -> table.add(c.withNullable(false)));
         for (ColumnSpec c : targetCols) {
             table.add(c.withNullable(false).withUnique(oneToMany && targetCols.size() == 1));
@@ -133,7 +131,8 @@ public final class Relations {
      * Key columns referencing {@code key}: named by {@code joins} (matched by referencedColumnName, else
      * by position) or implicitly {@code <prefix>_<referenced column>}; typed like the referenced column.
      */
-    List<ColumnSpec> keyColumns(Attribute a, List<AnnotationView> joins, List<ColumnSpec> key, String prefix, String field) {
+    List<ColumnSpec> keyColumns(Attribute a, List<AnnotationView> joins, TableSpec targetTable, String prefix, String field) {
+        List<ColumnSpec> key = targetTable.primaryKeyColumns();
         if (key.isEmpty()) {
             throw new MappingProblem(a.node(), "field " + a.name() + " refers to a table without a primary key",
                     "give the referenced entity an @Id");
@@ -147,7 +146,7 @@ public final class Relations {
             ColumnSpec ref = key.get(i);
             AnnotationView join = joins.isEmpty() ? null : matching(a, joins, ref, i);
             String written = join == null ? "" : join.string("name", "");
-            Ident name = ctx.naming().physical(written.isBlank() ? prefix + "_" + ref.name().text() : written);
+            Ident name = written.isBlank() ? implicitName(prefix, ref, targetTable) : ctx.naming().physical(written);
             ColumnSpec col = ref.asReference(name);
             String definition = join == null ? "" : join.string("columnDefinition", "");
             if (!definition.isBlank()) {
@@ -159,6 +158,15 @@ public final class Relations {
             result.add(col);
         }
         return result;
+    }
+
+    /**
+     * {@code <prefix>_<referenced column>} through the naming rules; quoted when the referenced table or
+     * column is quoted, as Hibernate does.
+     */
+    private Ident implicitName(String prefix, ColumnSpec ref, TableSpec targetTable) {
+        Ident name = ctx.naming().physical(prefix + "_" + ref.name().text());
+        return ref.name().quoted() || targetTable.name().quoted() ? new Ident(name.text(), true) : name;
     }
 
     private AnnotationView matching(Attribute a, List<AnnotationView> joins, ColumnSpec ref, int position) {

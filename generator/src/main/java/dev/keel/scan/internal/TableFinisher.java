@@ -87,12 +87,7 @@ public final class TableFinisher {
             table = table.constraint(CheckConstraint.of(name, c.expression()));
         }
         for (TableSpec.IndexSpec ix : spec.indexes) {
-            if (ix.unique()) {
-                table = table.constraint(new UniqueConstraint(take(relations, ix.name()),
-                        ix.columnIdents().stream().map(Ident::db).toList(), false, false));
-            } else {
-                table = table.index(new Index(take(relations, ix.name()), ix.columns(), false, null, null));
-            }
+            table = table.index(new Index(take(relations, ix.name()), ix.columns(), false, null, null));
         }
         for (TableSpec.ForeignKeySpec fk : spec.foreignKeys) {
             table = table.constraint(foreignKey(spec, fk));

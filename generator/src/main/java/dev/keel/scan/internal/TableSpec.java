@@ -12,8 +12,8 @@ public final class TableSpec {
     /** A unique constraint; {@code name} is null when the mapping leaves it to PostgreSQL. */
     public record UniqueSpec(String name, List<Ident> columns) {}
 
-    /** An index; {@code columns} carry their order ({@code "created_at DESC"}). */
-    public record IndexSpec(String name, List<String> columns, List<Ident> columnIdents, boolean unique) {}
+    /** A plain index; {@code columns} carry their order ({@code "created_at DESC"}). */
+    public record IndexSpec(String name, List<String> columns, List<Ident> columnIdents) {}
 
     /** A foreign key to {@code target}'s primary key; {@code name} null means Hibernate's hashed name. */
     public record ForeignKeySpec(String name, List<Ident> columns, TableSpec target, boolean enforced) {}

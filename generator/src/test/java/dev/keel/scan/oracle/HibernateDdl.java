@@ -161,6 +161,7 @@ public final class HibernateDdl {
         }
         Column c = Column.of(name, type).nullable();
         var checks = new ArrayList<String>();
+        var namedChecks = new ArrayList<CheckConstraint>();
         var uniques = false;
         while (!clauses.isEmpty()) {
             String lower = clauses.toLowerCase(Locale.ROOT);
@@ -182,6 +183,11 @@ public final class HibernateDdl {
                 String expr = inParens(clauses, "check".length());
                 checks.add(expr);
                 clauses = clauses.substring(clauses.indexOf('(') + expr.length() + 2).strip();
+            } else if (lower.startsWith("constraint ")) {
+                String[] words = clauses.split("\\s+", 4);
+                String expr = inParens(clauses, clauses.indexOf("check") + "check".length());
+                namedChecks.add(CheckConstraint.of(fold(words[1]), expr));
+                clauses = clauses.substring(clauses.indexOf('(', clauses.indexOf("check")) + expr.length() + 2).strip();
             } else {
                 throw new IllegalArgumentException("column clause the oracle parser does not know: " + clauses + " in " + d);
             }
@@ -192,6 +198,9 @@ public final class HibernateDdl {
         }
         for (String check : checks) {
             t = t.constraint(CheckConstraint.of("?check" + (++anonymous), check));
+        }
+        for (CheckConstraint check : namedChecks) {
+            t = t.constraint(check);
         }
         return t;
     }
@@ -211,7 +220,7 @@ public final class HibernateDdl {
             } else if (depth == 0 && ch == ' ') {
                 String next = lower.substring(i + 1);
                 if (next.startsWith("not null") || next.startsWith("unique") || next.startsWith("check (")
-                        || next.startsWith("default ") || next.startsWith("generated ")) {
+                        || next.startsWith("default ") || next.startsWith("generated ") || next.startsWith("constraint ")) {
                     return i;
                 }
             }
