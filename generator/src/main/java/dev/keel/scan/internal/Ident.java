@@ -23,9 +23,9 @@ public record Ident(String text, boolean quoted) {
         return new Ident(s, false);
     }
 
-    /** The name the database holds. */
+    /** The name the database holds: folded when unquoted, cut to PostgreSQL's 63 bytes. */
     public String db() {
-        return quoted ? text : text.toLowerCase(Locale.ROOT);
+        return PgNames.truncate(quoted ? text : text.toLowerCase(Locale.ROOT));
     }
 
     /** Hibernate's {@code Identifier.render()}: the text, in back-ticks when quoted. */

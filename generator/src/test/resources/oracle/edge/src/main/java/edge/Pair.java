@@ -6,12 +6,12 @@ import java.io.Serializable;
 @Entity
 @IdClass(Pair.Key.class)
 public class Pair {
-    @Id private String left;
-    @Id private int right;
+    @Id private String leftKey;
+    @Id private int rightKey;
     private String note;
 
     public static class Key implements Serializable {
-        private String left;
-        private int right;
+        private String leftKey;
+        private int rightKey;
     }
 }
