@@ -275,11 +275,11 @@ public final class HibernateDdl {
         return fold(words[0]) + (words.length > 1 && words[1].equalsIgnoreCase("desc") ? " DESC" : "");
     }
 
-    /** PostgreSQL's folding: unquoted names to lower case, quoted names as written. */
+    /** PostgreSQL's folding: unquoted names to lower case, quoted names as written; both cut to 63 bytes. */
     static String fold(String name) {
-        if (name.startsWith("\"") && name.endsWith("\"")) {
-            return name.substring(1, name.length() - 1);
-        }
-        return name.toLowerCase(Locale.ROOT);
+        String folded = name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1)
+                : name.toLowerCase(Locale.ROOT);
+        byte[] bytes = folded.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.length <= 63 ? folded : new String(bytes, 0, 63, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
