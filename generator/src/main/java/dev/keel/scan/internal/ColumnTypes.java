@@ -5,7 +5,6 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -185,9 +184,5 @@ public final class ColumnTypes {
     /** Whether the attribute's value is converted to a single column (a converter applies). */
     public boolean isConverted(Attribute a, TypeRef valueType) {
         return a.has(JpaNames.CONVERT) || autoApplied.containsKey(valueType.name());
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

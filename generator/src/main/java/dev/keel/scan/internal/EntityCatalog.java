@@ -34,14 +34,19 @@ public final class EntityCatalog {
             found.put(type.fqn(), app.get());
         }
         var result = new LinkedHashMap<String, EntityInfo>();
+        var parents = new java.util.HashSet<String>();
+        var depths = new java.util.HashMap<String, Integer>();
+        for (String fqn : found.keySet()) {
+            TypeInfo type = ctx.index().type(fqn).orElseThrow();
+            nearestEntitySuper(ctx, type, found).ifPresent(p -> parents.add(p.fqn()));
+            depths.put(fqn, depth(ctx, fqn, found));
+        }
         List<String> pending = new ArrayList<>(found.keySet());
-        pending.sort(java.util.Comparator.comparingInt((String f) -> depth(ctx, f, found)).thenComparing(f -> f));
+        pending.sort(java.util.Comparator.comparingInt((String f) -> depths.get(f)).thenComparing(f -> f));
         for (String fqn : pending) {
             TypeInfo type = ctx.index().type(fqn).orElseThrow();
             EntityInfo parent = parentEntity(ctx, type, result);
-            boolean hasChildren = found.keySet().stream().anyMatch(other -> !other.equals(fqn)
-                    && ctx.index().type(other).flatMap(o -> nearestEntitySuper(ctx, o, found))
-                    .map(TypeInfo::fqn).filter(fqn::equals).isPresent());
+            boolean hasChildren = parents.contains(fqn);
             EntityInfo.Strategy strategy = parent != null ? parent.strategy() : rootStrategy(ctx, type, hasChildren);
             String entityName = ctx.annotation(type, JpaNames.ENTITY).map(a -> a.string("name", "")).filter(s -> !s.isEmpty())
                     .orElse(type.simpleName());
