@@ -1,0 +1,58 @@
+package dev.keel.scan;
+
+import dev.keel.config.AppConfig;
+import dev.keel.config.KeelConfig;
+import dev.keel.scan.internal.NamingRules;
+import dev.keel.scan.internal.Problems;
+import dev.keel.scan.internal.ScanContext;
+import dev.keel.scan.internal.SchemaBuilder;
+import dev.keel.scan.internal.SourceIndex;
+import dev.keel.state.ProjectState;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a project's JPA entities from its sources (JavaParser; no compilation) and returns the schema
+ * Hibernate ORM 6.6 creates for them on PostgreSQL, as keel's project state: one table per entity
+ * (model = entity name in lower case) and per join or collection table (model = table name), placed
+ * under the app whose package holds the entity, with Hibernate's sequences.
+ *
+ * <p>Every mapping the scanner cannot read is reported, all at once, as a
+ * {@link dev.keel.error.KeelException} of kind {@code UNREADABLE_SOURCE} whose problems are
+ * {@code file:line: what is wrong. To fix: ...}.
+ */
+public final class EntityScanner {
+    private EntityScanner() {}
+
+    /**
+     * Scans the project in {@code projectDir} as {@code config} describes it.
+     *
+     * @throws dev.keel.error.KeelException UNREADABLE_SOURCE listing every problem found
+     */
+    public static ProjectState scan(Path projectDir, KeelConfig config) {
+        return scan(sourceFiles(projectDir, config), config);
+    }
+
+    /** Scans the given source files (the configured roots' {@code .java} files, migrations excluded). */
+    public static ProjectState scan(List<Path> files, KeelConfig config) {
+        Problems problems = new Problems();
+        SourceIndex index = SourceIndex.parse(files, problems);
+        ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
+        ProjectState state = new SchemaBuilder(ctx).build();
+        problems.throwIfAny();
+        return state;
+    }
+
+    /** The {@code .java} files of the configured source roots, without the apps' migrations packages, sorted. */
+    public static List<Path> sourceFiles(Path projectDir, KeelConfig config) {
+        var excluded = new ArrayList<Path>();
+        for (Path root : config.sourceRootPaths(projectDir)) {
+            for (AppConfig app : config.apps()) {
+                excluded.add(root.resolve(app.migrationsPackage().replace('.', '/')));
+            }
+        }
+        return SourceIndex.javaFiles(config.sourceRootPaths(projectDir), excluded);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.keel.scan.internal;
+
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An annotation as written in a source, with its name resolved and its members evaluated on demand.
+ * A member that is not written yields the given default.
+ */
+public final class AnnotationView {
+    private final String fqn;
+    private final AnnotationExpr node;
+    private final TypeInfo context;
+    private final Values values;
+    private final Map<String, Expression> members;
+
+    private AnnotationView(String fqn, AnnotationExpr node, TypeInfo context, Values values) {
+        this.fqn = fqn;
+        this.node = node;
+        this.context = context;
+        this.values = values;
+        this.members = new LinkedHashMap<>();
+        if (node instanceof SingleMemberAnnotationExpr s) {
+            members.put("value", s.getMemberValue());
+        } else if (node instanceof NormalAnnotationExpr n) {
+            for (MemberValuePair p : n.getPairs()) {
+                members.put(p.getNameAsString(), p.getValue());
+            }
+        }
+    }
+
+    /** The view of an annotation written inside {@code context}. */
+    public static AnnotationView of(AnnotationExpr node, TypeInfo context, Values values) {
+        String written = node.getNameAsString();
+        String fqn = values.names().resolve(written, context).orElse(written);
+        return new AnnotationView(fqn, node, context, values);
+    }
+
+    /** Every annotation on a declaration. */
+    public static List<AnnotationView> on(NodeWithAnnotations<?> declaration, TypeInfo context, Values values) {
+        var result = new ArrayList<AnnotationView>();
+        declaration.getAnnotations().forEach(a -> result.add(of(a, context, values)));
+        return result;
+    }
+
+    /** The canonical name of the annotation type (the name as written when it cannot be resolved). */
+    public String fqn() {
+        return fqn;
+    }
+
+    /** The annotation in the source. */
+    public AnnotationExpr node() {
+        return node;
+    }
+
+    /** Whether a member is written. */
+    public boolean has(String member) {
+        return members.containsKey(member);
+    }
+
+    /** The evaluated member, or empty when it is not written. */
+    public Optional<Object> value(String member) {
+        Expression e = members.get(member);
+        return e == null ? Optional.empty() : Optional.of(values.eval(e, context));
+    }
+
+    /** A string member. */
+    public String string(String member, String dflt) {
+        return value(member).map(v -> expect(v, String.class, member)).orElse(dflt);
+    }
+
+    /** An integer member. */
+    public long integer(String member, long dflt) {
+        return value(member).map(v -> expect(v, Long.class, member)).orElse(dflt);
+    }
+
+    /** A boolean member. */
+    public boolean bool(String member, boolean dflt) {
+        return value(member).map(v -> expect(v, Boolean.class, member)).orElse(dflt);
+    }
+
+    /** The name of an enum member ({@code STRING} for {@code EnumType.STRING}). */
+    public String enumName(String member, String dflt) {
+        return value(member).map(v -> expect(v, Values.EnumConst.class, member).name()).orElse(dflt);
+    }
+
+    /** A class member's canonical name, or null. */
+    public String classRef(String member) {
+        return value(member).map(v -> expect(v, Values.ClassRef.class, member).fqn()).orElse(null);
+    }
+
+    /** A string-array member ({@code {"a", "b"}} or a single string). */
+    public List<String> strings(String member) {
+        return value(member).map(Values::list).orElse(List.of()).stream().map(v -> expect(v, String.class, member)).toList();
+    }
+
+    /** An annotation-array member. */
+    public List<AnnotationView> annotations(String member) {
+        return value(member).map(Values::list).orElse(List.of()).stream()
+                .map(v -> expect(v, AnnotationView.class, member)).toList();
+    }
+
+    /** A nested annotation member, or empty. */
+    public Optional<AnnotationView> annotation(String member) {
+        return value(member).map(v -> expect(v, AnnotationView.class, member));
+    }
+
+    private <T> T expect(Object v, Class<T> type, String member) {
+        if (!type.isInstance(v)) {
+            throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
+                    + members.get(member) + ") is not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        }
+        return type.cast(v);
+    }
+
+    @Override
+    public String toString() {
+        return node.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.keel.scan.internal;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL type of a single-column attribute, and the checks Hibernate adds with it: basic Java types,
+ * enums ({@code @Enumerated}: ordinal as {@code smallint} with a {@code between} check, string as
+ * {@code varchar} with an {@code in} check), {@code @Lob}, {@code @Temporal}, {@code @Convert} and
+ * auto-applied converters, {@code @JdbcTypeCode}, basic arrays and collections, and columnDefinition.
+ */
+public final class ColumnTypes {
+    /** A column type with the checks that come with it. */
+    public record Typed(SqlType type, List<String> checks) {}
+
+    private static final Map<String, SqlType> JDBC_CODES = Map.of(
+            "JSON", SqlType.fixed("jsonb", SqlType.UNBOUNDED),
+            "SQLXML", SqlType.fixed("xml", SqlType.UNBOUNDED),
+            "UUID", SqlType.fixed("uuid", 16),
+            "INET", SqlType.fixed("inet", 19),
+            "INTEGER", SqlType.fixed("integer", 4),
+            "BIGINT", SqlType.fixed("bigint", 8),
+            "SMALLINT", SqlType.fixed("smallint", 2),
+            "BOOLEAN", SqlType.fixed("boolean", 1));
+
+    private final ScanContext ctx;
+    private final Map<String, String> autoApplied = new HashMap<>();
+
+    public ColumnTypes(ScanContext ctx) {
+        this.ctx = ctx;
+        for (TypeInfo t : ctx.index().types()) {
+            ctx.annotation(t, JpaNames.CONVERTER).filter(a -> a.bool("autoApply", false))
+                    .flatMap(a -> converterTypes(t)).ifPresent(types -> autoApplied.put(types.get(0).name(), t.fqn()));
+        }
+    }
+
+    /**
+     * The type of attribute {@code a} whose value type is {@code valueType} (the element type for a
+     * collection element), in column {@code column} shaped by {@code shape}.
+     */
+    public Typed resolve(Attribute a, TypeRef valueType, Ident column, ColumnShape shape) {
+        Typed typed = javaType(a, valueType, column, shape);
+        return shape.columnDefinition() == null ? typed
+                : new Typed(typed.type().withDdl(shape.columnDefinition()), typed.checks());
+    }
+
+    private Typed javaType(Attribute a, TypeRef valueType, Ident column, ColumnShape shape) {
+        Optional<AnnotationView> code = a.ann(JpaNames.JDBC_TYPE_CODE);
+        if (code.isPresent()) {
+            return new Typed(jdbcCode(a, code.get(), shape), List.of());
+        }
+        String converter = a.ann(JpaNames.CONVERT).filter(c -> !c.bool("disableConversion", false))
+                .map(c -> c.classRef("converter")).orElse(null);
+        if (converter == null && !a.ann(JpaNames.CONVERT).map(c -> c.bool("disableConversion", false)).orElse(false)) {
+            converter = autoApplied.get(valueType.name());
+        }
+        if (converter != null) {
+            return new Typed(converted(a, converter, shape), List.of());
+        }
+        if (a.has(JpaNames.LOB)) {
+            return new Typed(lob(a, valueType), List.of());
+        }
+        Optional<List<String>> constants = ctx.enumConstants(valueType.name());
+        if (valueType.arrayDepth() == 0 && constants.isPresent()) {
+            return enumType(a, constants.get(), column, shape);
+        }
+        Optional<AnnotationView> temporal = a.ann(JpaNames.TEMPORAL);
+        if (temporal.isPresent()) {
+            return new Typed(temporal(temporal.get()), List.of());
+        }
+        return new Typed(basicOrArray(a, valueType, shape), List.of());
+    }
+
+    /** A basic type, an array of one, or a collection of one without {@code @ElementCollection}. */
+    SqlType basicOrArray(Attribute a, TypeRef type, ColumnShape shape) {
+        Optional<BasicTypes.Basic> basic = BasicTypes.of(type);
+        if (basic.isPresent()) {
+            return BasicTypes.shape(basic.get(), shape.length(), shape.precision(), shape.scale());
+        }
+        TypeRef element = type.arrayDepth() > 0 ? type.component()
+                : type.isCollection() && type.args().size() == 1 ? type.args().get(0) : null;
+        if (element != null) {
+            Optional<BasicTypes.Basic> elementBasic = BasicTypes.of(element);
+            if (elementBasic.isPresent() && element.arrayDepth() == 0) {
+                return BasicTypes.shape(elementBasic.get(), 0, 0, 0).array();
+            }
+        }
+        if (type.arrayDepth() == 1 && (type.name().equals("java.lang.Byte") || type.name().equals("java.lang.Character"))) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " is a " + type + ", which Hibernate 6.6 refuses "
+                    + "unless hibernate.type.wrapper_array_handling is set", "use byte[] or char[]");
+        }
+        throw new MappingProblem(a.node(), "field " + a.name() + " has type " + type + ", which keel cannot map to a column",
+                "use a basic type (String, numbers, java.time types, UUID, enums...), an @Embeddable, a relation, "
+                        + "a @Convert converter, or mark the field @Transient");
+    }
+
+    private Typed enumType(Attribute a, List<String> constants, Ident column, ColumnShape shape) {
+        String kind = a.ann(JpaNames.ENUMERATED).map(e -> e.enumName("value", "ORDINAL")).orElse("ORDINAL");
+        if (kind.equals("STRING")) {
+            String in = String.join(",", constants.stream().map(c -> "'" + c.replace("'", "''") + "'").toList());
+            return new Typed(SqlType.varchar(shape.length() > 0 ? shape.length() : SqlType.DEFAULT_LENGTH),
+                    List.of(column.sql() + " in (" + in + ")"));
+        }
+        return new Typed(SqlType.fixed("smallint", 1), List.of(column.sql() + " between 0 and " + (constants.size() - 1)));
+    }
+
+    private SqlType lob(Attribute a, TypeRef type) {
+        String t = type.arrayDepth() == 1 ? type.name() + "[]" : type.name();
+        return switch (t) {
+            case "java.lang.String", "char[]", "byte[]", "java.sql.Clob", "java.sql.Blob" -> SqlType.fixed("oid", SqlType.UNBOUNDED);
+            default -> throw new MappingProblem(a.node(), "@Lob on field " + a.name() + " of type " + type
+                    + " is not supported", "use @Lob on String or byte[] only");
+        };
+    }
+
+    private static SqlType temporal(AnnotationView temporal) {
+        return switch (temporal.enumName("value", "TIMESTAMP")) {
+            case "DATE" -> SqlType.fixed("date", 4);
+            case "TIME" -> SqlType.fixed("time(6)", 4);
+            default -> SqlType.fixed("timestamp(6)", 8);
+        };
+    }
+
+    private SqlType jdbcCode(Attribute a, AnnotationView code, ColumnShape shape) {
+        Object v = code.value("value").orElse(null);
+        String name = v instanceof Values.EnumConst e ? e.name() : null;
+        if (name == null) {
+            throw new MappingProblem(code.node(), "@JdbcTypeCode(" + v + ") on field " + a.name() + " is a number keel does not map",
+                    "write the code as a SqlTypes constant (SqlTypes.JSON)");
+        }
+        switch (name) {
+            case "VARCHAR":
+                return SqlType.varchar(shape.length() > 0 ? shape.length() : SqlType.DEFAULT_LENGTH);
+            case "LONGVARCHAR":
+                return SqlType.varchar(shape.length() > 0 ? shape.length() : 32_600);
+            case "LONG32VARCHAR":
+                return new SqlType("text", SqlType.MAX_VARCHAR);
+            default:
+                SqlType t = JDBC_CODES.get(name);
+                if (t == null) {
+                    throw new MappingProblem(code.node(), "@JdbcTypeCode(SqlTypes." + name + ") on field " + a.name()
+                            + " is not supported", "use one of " + new java.util.TreeSet<>(JDBC_CODES.keySet())
+                            + ", VARCHAR, LONGVARCHAR or LONG32VARCHAR, or a columnDefinition");
+                }
+                return t;
+        }
+    }
+
+    private SqlType converted(Attribute a, String converterFqn, ColumnShape shape) {
+        TypeInfo converter = ctx.index().type(converterFqn).orElseThrow(() -> new MappingProblem(a.node(),
+                "converter " + converterFqn + " of field " + a.name() + " is not in the scanned sources",
+                "add its source root to keel.json \"sourceRoots\", or map the column with a columnDefinition"));
+        List<TypeRef> types = converterTypes(converter).orElseThrow(() -> new MappingProblem(a.node(),
+                "converter " + converterFqn + " does not implement AttributeConverter<X, Y> directly",
+                "declare \"implements AttributeConverter<EntityType, DatabaseType>\" on the converter class"));
+        TypeRef dbType = types.get(1);
+        Optional<BasicTypes.Basic> basic = BasicTypes.of(dbType);
+        if (basic.isEmpty()) {
+            throw new MappingProblem(a.node(), "converter " + converterFqn + " converts to " + dbType
+                    + ", which keel cannot map", "convert to a basic type (String, Integer, Long...)");
+        }
+        return BasicTypes.shape(basic.get(), shape.length(), shape.precision(), shape.scale());
+    }
+
+    /** The {@code X} and {@code Y} of a converter's {@code AttributeConverter<X, Y>}. */
+    private Optional<List<TypeRef>> converterTypes(TypeInfo converter) {
+        if (!(converter.decl() instanceof ClassOrInterfaceDeclaration c)) {
+            return Optional.empty();
+        }
+        for (ClassOrInterfaceType t : c.getImplementedTypes()) {
+            if (t.getNameAsString().equals("AttributeConverter") && t.getTypeArguments().map(l -> l.size() == 2).orElse(false)) {
+                var args = t.getTypeArguments().get();
+                return Optional.of(List.of(ctx.names().typeRef(args.get(0), converter), ctx.names().typeRef(args.get(1), converter)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the attribute's value is converted to a single column (a converter applies). */
+    public boolean isConverted(Attribute a, TypeRef valueType) {
+        return a.has(JpaNames.CONVERT) || autoApplied.containsKey(valueType.name());
+    }
+}

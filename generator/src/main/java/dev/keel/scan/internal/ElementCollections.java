@@ -1,0 +1,93 @@
+package dev.keel.scan.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code @ElementCollection}: a collection table ({@code @CollectionTable} or {@code <Entity>_<field>})
+ * with the owner's key, the element's column(s) (a basic value or an embeddable with overrides), an
+ * optional {@code @OrderColumn}, and the primary key Hibernate gives it: owner + order column for an
+ * ordered list, owner + element columns for a set whose element columns are all NOT NULL, else none.
+ */
+public final class ElementCollections {
+    private final ScanContext ctx;
+    private final Schema schema;
+    private final AttributeMapper mapper;
+    private final Relations relations;
+    private final ColumnTypes types;
+
+    public ElementCollections(ScanContext ctx, Schema schema, AttributeMapper mapper, Relations relations, ColumnTypes types) {
+        this.ctx = ctx;
+        this.schema = schema;
+        this.mapper = mapper;
+        this.relations = relations;
+        this.types = types;
+    }
+
+    /** Maps an element collection of the entity at {@code site}. */
+    public void map(Attribute a, Site site) {
+        TypeRef element = Relations.element(a);
+        TableSpec owner = site.table();
+        Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE);
+        String written = ct.map(c -> c.string("name", "")).orElse("");
+        Ident name = ctx.naming().physical(written.isBlank() ? site.entity().entityName() + "_" + a.name() : written);
+        String schemaName = ct.map(c -> c.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
+        TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
+        List<ColumnSpec> ownerCols = relations.keyColumns(a, ct.map(c -> c.annotations("joinColumns")).orElse(List.of()),
+                owner, site.entity().entityName(), null);
+        ownerCols.forEach(c -> table.add(c.withNullable(false)));
+        int before = table.columns().size();
+        if (ctx.isAnnotated(element.name(), JpaNames.ENTITY)) {
+            throw new MappingProblem(a.node(), "element collection " + a.name() + " holds entities (" + element.name() + ")",
+                    "use @OneToMany or @ManyToMany for entities");
+        }
+        if (ctx.isAnnotated(element.name(), JpaNames.EMBEDDABLE) && !types.isConverted(a, element)) {
+            TypeInfo embeddable = ctx.index().type(element.name()).orElseThrow();
+            Site inner = new Site(table, site.entity(), "", mapper.overrides(a), false, false, Site.Bv.OFF);
+            for (Attribute child : mapper.hierarchyAttributes(embeddable)) {
+                mapper.map(child, inner);
+            }
+        } else {
+            table.add(basicElement(a, element, site.table()));
+        }
+        List<ColumnSpec> elementCols = new ArrayList<>(table.columns().subList(before, table.columns().size()));
+        table.columns().replaceAll(c -> c.withField(null));
+        List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
+        Optional<ColumnSpec> order = orderColumn(ctx, a);
+        if (order.isPresent()) {
+            table.add(order.get());
+            pk.add(order.get().name());
+            table.primaryKey = pk;
+        } else if (a.type().isSet() && elementCols.stream().noneMatch(ColumnSpec::nullable)) {
+            pk.addAll(elementCols.stream().map(ColumnSpec::name).toList());
+            table.primaryKey = pk;
+        }
+        table.foreignKeys.add(Relations.foreignKey(ct.flatMap(c -> c.annotation("foreignKey")),
+                ownerCols.stream().map(ColumnSpec::name).toList(), owner));
+        schema.addOther(table);
+    }
+
+    private ColumnSpec basicElement(Attribute a, TypeRef element, TableSpec owner) {
+        AnnotationView column = a.ann(JpaNames.COLUMN).orElse(null);
+        String written = column == null ? "" : column.string("name", "");
+        Ident name = ctx.naming().physical(written.isBlank() ? a.name() : written);
+        ColumnShape shape = ColumnShape.of(column);
+        ColumnTypes.Typed typed = types.resolve(a, element, name, shape);
+        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(column == null || column.bool("nullable", true))
+                .withUnique(column != null && column.bool("unique", false));
+        for (String check : typed.checks()) {
+            spec = spec.withCheck(check);
+        }
+        return spec;
+    }
+
+    /** The {@code @OrderColumn} of a list, if any: {@code <field>_ORDER integer not null} by default. */
+    static Optional<ColumnSpec> orderColumn(ScanContext ctx, Attribute a) {
+        return a.ann(JpaNames.ORDER_COLUMN).map(o -> {
+            String written = o.string("name", "");
+            Ident name = ctx.naming().physical(written.isBlank() ? a.name() + "_ORDER" : written);
+            return ColumnSpec.of(name, SqlType.fixed("integer", 4)).withNullable(false);
+        });
+    }
+}

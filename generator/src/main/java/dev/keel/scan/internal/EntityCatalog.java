@@ -1,0 +1,109 @@
+package dev.keel.scan.internal;
+
+import dev.keel.config.AppConfig;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the entities of every app (classes annotated {@code @Entity} under the app's package and not
+ * under its migrations package) and works out their hierarchies and inheritance strategies.
+ */
+public final class EntityCatalog {
+    private final Map<String, EntityInfo> entities;
+
+    private EntityCatalog(Map<String, EntityInfo> entities) {
+        this.entities = entities;
+    }
+
+    /** Every entity of the configured apps, parents before children, sorted by name within a level. */
+    public static EntityCatalog build(ScanContext ctx) {
+        var found = new LinkedHashMap<String, AppConfig>();
+        for (TypeInfo type : ctx.index().types()) {
+            if (ctx.annotation(type, JpaNames.ENTITY).isEmpty()) {
+                continue;
+            }
+            Optional<AppConfig> app = appOf(ctx, type);
+            if (app.isEmpty()) {
+                continue;
+            }
+            found.put(type.fqn(), app.get());
+        }
+        var result = new LinkedHashMap<String, EntityInfo>();
+        var parents = new java.util.HashSet<String>();
+        var depths = new java.util.HashMap<String, Integer>();
+        for (String fqn : found.keySet()) {
+            TypeInfo type = ctx.index().type(fqn).orElseThrow();
+            nearestEntitySuper(ctx, type, found).ifPresent(p -> parents.add(p.fqn()));
+            depths.put(fqn, depth(ctx, fqn, found));
+        }
+        List<String> pending = new ArrayList<>(found.keySet());
+        pending.sort(java.util.Comparator.comparingInt((String f) -> depths.get(f)).thenComparing(f -> f));
+        for (String fqn : pending) {
+            TypeInfo type = ctx.index().type(fqn).orElseThrow();
+            EntityInfo parent = parentEntity(ctx, type, result);
+            boolean hasChildren = parents.contains(fqn);
+            EntityInfo.Strategy strategy = parent != null ? parent.strategy() : rootStrategy(ctx, type, hasChildren);
+            String entityName = ctx.annotation(type, JpaNames.ENTITY).map(a -> a.string("name", "")).filter(s -> !s.isEmpty())
+                    .orElse(type.simpleName());
+            result.put(fqn, new EntityInfo(type, found.get(fqn), entityName, parent, strategy, hasChildren));
+        }
+        return new EntityCatalog(result);
+    }
+
+    private static Optional<AppConfig> appOf(ScanContext ctx, TypeInfo type) {
+        return ctx.config().apps().stream()
+                .filter(a -> type.inPackage(a.packageName()) && !type.inPackage(a.migrationsPackage()))
+                .max(java.util.Comparator.comparingInt(a -> a.packageName().length()));
+    }
+
+    private static int depth(ScanContext ctx, String fqn, Map<String, AppConfig> found) {
+        int d = 0;
+        Optional<TypeInfo> t = ctx.index().type(fqn);
+        while (t.isPresent() && (t = nearestEntitySuper(ctx, t.get(), found)).isPresent()) {
+            d++;
+        }
+        return d;
+    }
+
+    private static Optional<TypeInfo> nearestEntitySuper(ScanContext ctx, TypeInfo type, Map<String, AppConfig> found) {
+        for (Optional<TypeInfo> s = ctx.superclass(type); s.isPresent(); s = ctx.superclass(s.get())) {
+            if (found.containsKey(s.get().fqn())) {
+                return s;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static EntityInfo parentEntity(ScanContext ctx, TypeInfo type, Map<String, EntityInfo> known) {
+        for (Optional<TypeInfo> s = ctx.superclass(type); s.isPresent(); s = ctx.superclass(s.get())) {
+            EntityInfo e = known.get(s.get().fqn());
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static EntityInfo.Strategy rootStrategy(ScanContext ctx, TypeInfo type, boolean hasChildren) {
+        Optional<AnnotationView> inheritance = ctx.annotation(type, JpaNames.INHERITANCE);
+        if (inheritance.isEmpty()) {
+            return hasChildren ? EntityInfo.Strategy.SINGLE_TABLE : EntityInfo.Strategy.NONE;
+        }
+        return EntityInfo.Strategy.valueOf(inheritance.get().enumName("strategy", "SINGLE_TABLE"));
+    }
+
+    /** Every entity, parents before children. */
+    public Collection<EntityInfo> all() {
+        return entities.values();
+    }
+
+    /** The entity class with this name, if it belongs to an app. */
+    public Optional<EntityInfo> entity(String fqn) {
+        return Optional.ofNullable(entities.get(fqn));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.keel.scan.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The table each entity owns, with its key: the root's id columns; a JOINED subclass's primary-key join
+ * columns with a foreign key to its parent's table; a TABLE_PER_CLASS class's own copy of the id; the
+ * discriminator column of SINGLE_TABLE hierarchies (and of JOINED ones that declare
+ * {@code @DiscriminatorColumn}); and the class-level {@code @Table}, {@code @Comment} and {@code @Check}.
+ */
+public final class EntityTables {
+    private final ScanContext ctx;
+    private final Identifiers ids;
+
+    public EntityTables(ScanContext ctx, Identifiers ids) {
+        this.ctx = ctx;
+        this.ids = ids;
+    }
+
+    /** Creates the entity's own table (if it has one) with its key columns, and registers it. */
+    public void create(EntityInfo e, Schema schema) {
+        if (!e.ownsTable()) {
+            if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.parent() == null) {
+                ids.idAttributes(e).stream().findFirst().flatMap(a -> a.ann(JpaNames.GENERATED_VALUE))
+                        .ifPresent(g -> ids.mapKey(e, scratch(e), schema));
+            }
+            return;
+        }
+        Ident name = ids.tableName(e);
+        String schemaName = ctx.annotation(e.type(), JpaNames.TABLE).map(t -> t.string("schema", "")).filter(s -> !s.isBlank())
+                .map(s -> ctx.naming().physical(s).db()).orElse(null);
+        TableSpec table = new TableSpec(e.app().label(), e.model(), e.type().simpleName(), name, schemaName,
+                e.type().file(), e.type().line());
+        if (e.strategy() == EntityInfo.Strategy.JOINED && e.parent() != null) {
+            joinedKey(e, table, schema);
+        } else {
+            ids.mapKey(e, table, schema);
+        }
+        discriminator(e, table);
+        tableAnnotations(e, table);
+        schema.putEntityTable(e, table);
+    }
+
+    /** A table that is never exported: it only lets an abstract TABLE_PER_CLASS root register its sequence. */
+    private TableSpec scratch(EntityInfo e) {
+        return new TableSpec(e.app().label(), e.model(), e.type().simpleName(), ids.tableName(e), null, e.type().file(), 0);
+    }
+
+    private void joinedKey(EntityInfo e, TableSpec table, Schema schema) {
+        TableSpec parent = schema.tableOf(e.parent()).orElseThrow();
+        List<AnnotationView> pkJoins = new ArrayList<>();
+        ctx.annotations(e.type()).stream().filter(a -> a.fqn().equals(JpaNames.PRIMARY_KEY_JOIN_COLUMN)).forEach(pkJoins::add);
+        ctx.annotation(e.type(), JpaNames.PRIMARY_KEY_JOIN_COLUMN + "s").ifPresent(c -> pkJoins.addAll(c.annotations("value")));
+        List<ColumnSpec> parentKey = parent.primaryKeyColumns();
+        List<Ident> names = new ArrayList<>();
+        for (int i = 0; i < parentKey.size(); i++) {
+            ColumnSpec ref = parentKey.get(i);
+            String written = i < pkJoins.size() ? pkJoins.get(i).string("name", "") : "";
+            Ident name = written.isBlank() ? ref.name() : ctx.naming().physical(written);
+            table.add(ref.asReference(name).withNullable(false).withField(ref.field()));
+            names.add(name);
+        }
+        table.primaryKey = names;
+        Optional<AnnotationView> fk = pkJoins.stream().findFirst().flatMap(j -> j.annotation("foreignKey"));
+        table.foreignKeys.add(Relations.foreignKey(fk, names, parent));
+    }
+
+    private void discriminator(EntityInfo e, TableSpec table) {
+        if (e.parent() != null) {
+            return;
+        }
+        Optional<AnnotationView> dc = ctx.annotation(e.type(), JpaNames.DISCRIMINATOR_COLUMN);
+        boolean wanted = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && (e.hasChildren() || dc.isPresent())
+                || e.strategy() == EntityInfo.Strategy.JOINED && dc.isPresent();
+        if (!wanted) {
+            return;
+        }
+        String written = dc.map(d -> d.string("name", "")).orElse("");
+        Ident name = ctx.naming().physical(written.isBlank() ? "DTYPE" : written);
+        String kind = dc.map(d -> d.enumName("discriminatorType", "STRING")).orElse("STRING");
+        SqlType type = switch (kind) {
+            case "INTEGER" -> SqlType.fixed("integer", 4);
+            case "CHAR" -> SqlType.chars(1);
+            default -> SqlType.varchar(dc.map(d -> d.integer("length", 31)).orElse(31L));
+        };
+        String definition = dc.map(d -> d.string("columnDefinition", "")).orElse("");
+        if (!definition.isBlank()) {
+            type = type.withDdl(definition.strip());
+        }
+        table.add(ColumnSpec.of(name, type).withNullable(false));
+    }
+
+    private void tableAnnotations(EntityInfo e, TableSpec table) {
+        try {
+            ctx.annotation(e.type(), JpaNames.COMMENT).ifPresent(c -> table.comment = c.string("value", null));
+            ctx.annotations(e.type()).stream().filter(a -> a.fqn().equals(JpaNames.CHECK)).forEach(c -> {
+                String name = c.string("name", "");
+                table.checks.add(new TableSpec.CheckSpec(name.isBlank() ? null : name, c.string("constraints", "")));
+            });
+            Optional<AnnotationView> t = ctx.annotation(e.type(), JpaNames.TABLE);
+            if (t.isEmpty()) {
+                return;
+            }
+            for (AnnotationView u : t.get().annotations("uniqueConstraints")) {
+                String name = u.string("name", "");
+                table.uniques.add(new TableSpec.UniqueSpec(name.isBlank() ? null : name,
+                        u.strings("columnNames").stream().map(c -> ctx.naming().physical(c)).toList()));
+            }
+            for (AnnotationView ix : t.get().annotations("indexes")) {
+                index(table, ix);
+            }
+        } catch (Values.Unresolved u) {
+            ctx.problems().add(e.type().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
+        }
+    }
+
+    /**
+     * An {@code @Index}: a unique one becomes a unique constraint (PostgreSQL names it when the mapping
+     * does not); an unnamed plain index gets Hibernate's {@code IDX} hash of the table and the column
+     * names as written in {@code columnList}.
+     */
+    private void index(TableSpec table, AnnotationView ix) {
+        var idents = new ArrayList<Ident>();
+        var written = new ArrayList<Ident>();
+        var columns = new ArrayList<String>();
+        for (String part : ix.string("columnList", "").split(",")) {
+            String[] words = part.strip().split("\\s+");
+            if (words[0].isEmpty()) {
+                continue;
+            }
+            Ident column = ctx.naming().physical(words[0]);
+            idents.add(column);
+            written.add(Ident.parse(words[0]));
+            boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
+            columns.add(column.db() + (desc ? " DESC" : ""));
+        }
+        String name = ix.string("name", "");
+        if (ix.bool("unique", false)) {
+            table.uniques.add(new TableSpec.UniqueSpec(name.isBlank() ? null : name, idents));
+            return;
+        }
+        if (name.isBlank()) {
+            name = HibernateNames.constraint("IDX", table.name(), written);
+        }
+        table.indexes.add(new TableSpec.IndexSpec(name, columns, idents));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.keel.scan.internal;
+
+import java.util.Locale;
+
+/**
+ * A physical database identifier as Hibernate holds it: its text and whether it is quoted.
+ * PostgreSQL folds unquoted identifiers to lower case, so the name the database (and keel's state)
+ * holds is {@link #db()}; Hibernate's hashed constraint names are computed from {@link #render()}.
+ */
+public record Ident(String text, boolean quoted) {
+    public Ident {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("empty identifier");
+        }
+    }
+
+    /** Reads a name as written in a mapping: {@code `Name`} or {@code "Name"} is quoted. */
+    public static Ident parse(String written) {
+        String s = written.strip();
+        if (s.length() > 2 && (s.startsWith("`") && s.endsWith("`") || s.startsWith("\"") && s.endsWith("\""))) {
+            return new Ident(s.substring(1, s.length() - 1), true);
+        }
+        return new Ident(s, false);
+    }
+
+    /** The name the database holds: folded when unquoted, cut to PostgreSQL's 63 bytes. */
+    public String db() {
+        return PgNames.truncate(quoted ? text : text.toLowerCase(Locale.ROOT));
+    }
+
+    /** Hibernate's {@code Identifier.render()}: the text, in back-ticks when quoted. */
+    public String render() {
+        return quoted ? "`" + text + "`" : text;
+    }
+
+    /** The name as Hibernate writes it in SQL (double quotes when quoted). */
+    public String sql() {
+        return quoted ? "\"" + text + "\"" : text;
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.keel.scan.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Associations: {@code @ManyToOne} and owning {@code @OneToOne} as join columns with a foreign key
+ * ({@code @ForeignKey(NO_CONSTRAINT)} keeps the relation without a database constraint); owning
+ * {@code @ManyToMany} and unidirectional {@code @OneToMany} as join tables, or a unidirectional
+ * {@code @OneToMany} with {@code @JoinColumn} as a column of the target's table. Inverse sides
+ * ({@code mappedBy}) map nothing.
+ */
+public final class Relations {
+    private final ScanContext ctx;
+    private final EntityCatalog catalog;
+    private final Schema schema;
+    private final AttributeMapper mapper;
+
+    public Relations(ScanContext ctx, EntityCatalog catalog, Schema schema, AttributeMapper mapper) {
+        this.ctx = ctx;
+        this.catalog = catalog;
+        this.schema = schema;
+        this.mapper = mapper;
+    }
+
+    /** {@code @ManyToOne} or {@code @OneToOne}. */
+    public void toOne(Attribute a, Site site) {
+        boolean oneToOne = a.has(JpaNames.ONE_TO_ONE);
+        AnnotationView rel = a.ann(oneToOne ? JpaNames.ONE_TO_ONE : JpaNames.MANY_TO_ONE).orElseThrow();
+        if (!rel.string("mappedBy", "").isEmpty()) {
+            return;
+        }
+        TableSpec target = targetTable(a, rel, a.type());
+        List<AnnotationView> joins = joinColumns(a);
+        boolean notNull = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true))
+                || site.bv() == Site.Bv.ON && BeanValidation.notNull(a) || site.id();
+        boolean unique = oneToOne || joins.stream().anyMatch(j -> j.bool("unique", false));
+        List<ColumnSpec> columns = keyColumns(a, joins, target, a.name(), site.path() + a.name());
+        List<Ident> names = new ArrayList<>();
+        for (ColumnSpec c : columns) {
+            ColumnSpec col = c.withNullable(!notNull).withUnique(unique && columns.size() == 1);
+            mapper.addColumn(site, a, col);
+            names.add(col.name());
+        }
+        if (unique && columns.size() > 1) {
+            site.table().uniques.add(new TableSpec.UniqueSpec(null, names));
+        }
+        site.table().foreignKeys.add(foreignKey(joinForeignKey(a), names, target));
+    }
+
+    /** {@code @OneToMany}: nothing with {@code mappedBy}, else a join column or a join table. */
+    public void oneToMany(Attribute a, Site site) {
+        AnnotationView rel = a.ann(JpaNames.ONE_TO_MANY).orElseThrow();
+        if (!rel.string("mappedBy", "").isEmpty()) {
+            return;
+        }
+        TypeRef element = element(a);
+        TableSpec target = targetTable(a, rel, element);
+        List<AnnotationView> joins = joinColumns(a);
+        if (joins.isEmpty() || a.has(JpaNames.JOIN_TABLE)) {
+            joinTable(a, site, target, true);
+            return;
+        }
+        if (a.has(JpaNames.ORDER_COLUMN)) {
+            throw new MappingProblem(a.node(), "@OrderColumn on the one-to-many " + a.name() + " with @JoinColumn is not supported by keel yet",
+                    "map the order column as a field of the target entity, or use a join table");
+        }
+        List<ColumnSpec> columns = keyColumns(a, joins, site.table(), a.name(), null);
+        boolean notNull = joins.stream().anyMatch(j -> !j.bool("nullable", true));
+        boolean unique = joins.stream().anyMatch(j -> j.bool("unique", false));
+        List<Ident> names = new ArrayList<>();
+        for (ColumnSpec c : columns) {
+            if (!target.hasColumn(c.name())) {
+                target.add(c.withNullable(!notNull).withUnique(unique && columns.size() == 1));
+            }
+            names.add(c.name());
+        }
+        target.foreignKeys.add(foreignKey(joinForeignKey(a), names, site.table()));
+    }
+
+    /** {@code @ManyToMany}: nothing with {@code mappedBy}, else a join table. */
+    public void manyToMany(Attribute a, Site site) {
+        AnnotationView rel = a.ann(JpaNames.MANY_TO_MANY).orElseThrow();
+        if (!rel.string("mappedBy", "").isEmpty()) {
+            return;
+        }
+        joinTable(a, site, targetTable(a, rel, element(a)), false);
+    }
+
+    /**
+     * A join table: the owner's key, the target's key (unique for a one-to-many), and the primary key
+     * Hibernate gives it (owner + target for a set, owner + order column for an ordered list, none for a bag).
+     */
+    private void joinTable(Attribute a, Site site, TableSpec target, boolean oneToMany) {
+        Optional<AnnotationView> jt = a.ann(JpaNames.JOIN_TABLE);
+        TableSpec owner = site.table();
+        String written = jt.map(j -> j.string("name", "")).orElse("");
+        Ident name = ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name()) : written);
+        String schemaName = jt.map(j -> j.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
+        TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
+        List<ColumnSpec> ownerCols = keyColumns(a, jt.map(j -> j.annotations("joinColumns")).orElse(List.of()),
+                owner, site.entity().entityName(), null);
+        List<ColumnSpec> targetCols = keyColumns(a, jt.map(j -> j.annotations("inverseJoinColumns")).orElse(List.of()),
+                target, a.name(), null);
+        ownerCols.forEach(c -> table.add(c.withNullable(false)));
+        for (ColumnSpec c : targetCols) {
+            table.add(c.withNullable(false).withUnique(oneToMany && targetCols.size() == 1));
+        }
+        if (oneToMany && targetCols.size() > 1) {
+            table.uniques.add(new TableSpec.UniqueSpec(null, targetCols.stream().map(ColumnSpec::name).toList()));
+        }
+        List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
+        Optional<ColumnSpec> order = ElementCollections.orderColumn(ctx, a);
+        if (order.isPresent()) {
+            table.add(order.get());
+            pk.add(order.get().name());
+            table.primaryKey = pk;
+        } else if (a.type().isSet()) {
+            pk.addAll(targetCols.stream().map(ColumnSpec::name).toList());
+            table.primaryKey = pk;
+        }
+        table.foreignKeys.add(foreignKey(jt.flatMap(j -> j.annotation("foreignKey")),
+                ownerCols.stream().map(ColumnSpec::name).toList(), owner));
+        table.foreignKeys.add(foreignKey(jt.flatMap(j -> j.annotation("inverseForeignKey")),
+                targetCols.stream().map(ColumnSpec::name).toList(), target));
+        schema.addOther(table);
+    }
+
+    /**
+     * Key columns referencing {@code key}: named by {@code joins} (matched by referencedColumnName, else
+     * by position) or implicitly {@code <prefix>_<referenced column>}; typed like the referenced column.
+     */
+    List<ColumnSpec> keyColumns(Attribute a, List<AnnotationView> joins, TableSpec targetTable, String prefix, String field) {
+        List<ColumnSpec> key = targetTable.primaryKeyColumns();
+        if (key.isEmpty()) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " refers to a table without a primary key",
+                    "give the referenced entity an @Id");
+        }
+        if (!joins.isEmpty() && joins.size() != key.size()) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " names " + joins.size() + " join columns for a key of "
+                    + key.size() + " columns", "name one @JoinColumn per key column");
+        }
+        var result = new ArrayList<ColumnSpec>();
+        for (int i = 0; i < key.size(); i++) {
+            ColumnSpec ref = key.get(i);
+            AnnotationView join = joins.isEmpty() ? null : matching(a, joins, ref, i);
+            String written = join == null ? "" : join.string("name", "");
+            Ident name = written.isBlank() ? implicitName(prefix, ref, targetTable) : ctx.naming().physical(written);
+            ColumnSpec col = ref.asReference(name);
+            String definition = join == null ? "" : join.string("columnDefinition", "");
+            if (!definition.isBlank()) {
+                col = col.withType(col.type().withDdl(definition.strip()));
+            }
+            if (field != null) {
+                col = col.withField(key.size() == 1 ? field : field + "." + ref.name().db());
+            }
+            result.add(col);
+        }
+        return result;
+    }
+
+    /**
+     * {@code <prefix>_<referenced column>} through the naming rules; quoted when the referenced table or
+     * column is quoted, as Hibernate does.
+     */
+    private Ident implicitName(String prefix, ColumnSpec ref, TableSpec targetTable) {
+        Ident name = ctx.naming().physical(prefix + "_" + ref.name().text());
+        return ref.name().quoted() || targetTable.name().quoted() ? new Ident(name.text(), true) : name;
+    }
+
+    private AnnotationView matching(Attribute a, List<AnnotationView> joins, ColumnSpec ref, int position) {
+        for (AnnotationView j : joins) {
+            String referenced = j.string("referencedColumnName", "");
+            if (!referenced.isBlank() && ctx.naming().physical(referenced).db().equals(ref.name().db())) {
+                return j;
+            }
+        }
+        AnnotationView j = joins.get(position);
+        String referenced = j.string("referencedColumnName", "");
+        if (!referenced.isBlank()) {
+            throw new MappingProblem(j.node(), "join column of field " + a.name() + " references column " + referenced
+                    + ", which is not a primary-key column; keel supports references to primary keys only",
+                    "reference the target's primary key");
+        }
+        return j;
+    }
+
+    /** The {@code @JoinColumn}s of an attribute (also inside {@code @JoinColumns}). */
+    static List<AnnotationView> joinColumns(Attribute a) {
+        var list = new ArrayList<AnnotationView>();
+        a.annotations().stream().filter(x -> x.fqn().equals(JpaNames.JOIN_COLUMN)).forEach(list::add);
+        a.ann(JpaNames.JOIN_COLUMNS).ifPresent(c -> list.addAll(c.annotations("value")));
+        return list;
+    }
+
+    private static Optional<AnnotationView> joinForeignKey(Attribute a) {
+        Optional<AnnotationView> fromColumns = a.ann(JpaNames.JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"));
+        if (fromColumns.isPresent()) {
+            return fromColumns;
+        }
+        return joinColumns(a).stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst();
+    }
+
+    /** A foreign key from {@code columns} to {@code target}'s primary key, as {@code @ForeignKey} (if any) asks. */
+    static TableSpec.ForeignKeySpec foreignKey(Optional<AnnotationView> fk, List<Ident> columns, TableSpec target) {
+        String mode = fk.map(f -> f.enumName("value", "CONSTRAINT")).orElse("CONSTRAINT");
+        String name = fk.map(f -> f.string("name", "")).filter(s -> !s.isBlank()).orElse(null);
+        return new TableSpec.ForeignKeySpec(name, columns, target, !mode.equals("NO_CONSTRAINT"));
+    }
+
+    /** The element type of a collection attribute ({@code targetEntity} wins). */
+    static TypeRef element(Attribute a) {
+        if (a.type().isMap()) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " is a Map; keel does not map Map associations yet",
+                    "use a List or Set");
+        }
+        if (!a.type().isCollection() || a.type().args().size() != 1) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " of type " + a.type() + " is not a List, Set or Collection "
+                    + "with one type argument", "declare it as List<Target> or Set<Target>");
+        }
+        return a.type().args().get(0);
+    }
+
+    /** The table whose primary key a relation to {@code type} (or {@code targetEntity}) references. */
+    private TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
+        String fqn = Optional.ofNullable(rel.classRef("targetEntity")).filter(s -> !s.equals("void")).orElse(type.name());
+        EntityInfo target = catalog.entity(fqn).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name()
+                + " refers to " + fqn + ", which is not an entity of any app in keel.json",
+                "put the entity under an app's package, or add an app for its package"));
+        return schema.tableOf(target).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name() + " refers to "
+                + target.entityName() + ", an abstract TABLE_PER_CLASS entity without a table of its own",
+                "refer to a concrete entity"));
+    }
+}

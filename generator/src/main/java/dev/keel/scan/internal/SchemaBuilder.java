@@ -1,0 +1,105 @@
+package dev.keel.scan.internal;
+
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps every entity of the catalog into tables, in two passes (keys first, so that relations can
+ * refer to any entity's key; then the attributes), checks what the tables refer to, and builds the
+ * project state.
+ */
+public final class SchemaBuilder {
+    private final ScanContext ctx;
+
+    public SchemaBuilder(ScanContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The state the entities describe. Problems are recorded in the context, not thrown. */
+    public ProjectState build() {
+        EntityCatalog catalog = EntityCatalog.build(ctx);
+        Schema schema = new Schema();
+        ColumnTypes types = new ColumnTypes(ctx);
+        AttributeMapper mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
+        Relations relations = new Relations(ctx, catalog, schema, mapper);
+        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types));
+        Identifiers ids = new Identifiers(ctx, mapper);
+        EntityTables entityTables = new EntityTables(ctx, ids);
+        for (EntityInfo e : catalog.all()) {
+            entityTables.create(e, schema);
+        }
+        for (EntityInfo e : catalog.all()) {
+            attributes(e, schema, mapper);
+        }
+        return finish(schema);
+    }
+
+    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper) {
+        if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
+            return;
+        }
+        TableSpec table = schema.tableOf(e).orElse(null);
+        if (table == null) {
+            return;
+        }
+        boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
+        EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
+        Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
+        for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
+            if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {
+                mapper.mapGuarded(a, site);
+            }
+        }
+    }
+
+    private ProjectState finish(Schema schema) {
+        List<TableSpec> specs = new ArrayList<>(schema.tables());
+        specs.sort(java.util.Comparator.comparing(TableSpec::qualifiedDbName));
+        Map<String, PgNames> relationNames = new HashMap<>();
+        Map<String, TableSpec> byModel = new HashMap<>();
+        var tables = new ArrayList<Table>();
+        for (TableSpec spec : specs) {
+            if (!references(spec)) {
+                continue;
+            }
+            String key = spec.app() + "." + spec.model();
+            TableSpec clash = byModel.putIfAbsent(key, spec);
+            if (clash != null) {
+                ctx.problems().add(spec.file, spec.line, "model " + key + " (table " + spec.qualifiedDbName()
+                        + ") is defined twice (also at " + clash.file + ":" + clash.line + ")",
+                        "give one of the entities or tables another name");
+                continue;
+            }
+            PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
+            tables.add(TableFinisher.finish(spec, names).placed(spec.app(), spec.model()));
+        }
+        if (!ctx.problems().isEmpty()) {
+            return ProjectState.EMPTY;
+        }
+        return ProjectState.of(tables, schema.sequences(), List.of());
+    }
+
+    /** Whether every column that a key, unique constraint or index names exists; reports those that do not. */
+    private boolean references(TableSpec spec) {
+        boolean ok = true;
+        var named = new ArrayList<List<Ident>>();
+        spec.uniques.forEach(u -> named.add(u.columns()));
+        spec.indexes.forEach(i -> named.add(i.columnIdents()));
+        for (List<Ident> columns : named) {
+            for (Ident c : columns) {
+                if (!spec.hasColumn(c)) {
+                    ctx.problems().add(spec.file, spec.line, "table " + spec.qualifiedDbName() + " has no column " + c.db()
+                            + " (named in a unique constraint or index)", "name an existing column (after the naming strategy: "
+                            + spec.columns().stream().map(x -> x.name().db()).sorted().toList() + ")");
+                    ok = false;
+                }
+            }
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.keel.scan.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where an attribute is being mapped: the table, the attribute path so far (inside embeddables), the
+ * column overrides that apply, and the rules that depend on the place.
+ *
+ * @param table     the table receiving the columns
+ * @param entity    the entity being mapped
+ * @param path      the attribute path prefix ({@code ""} at the entity, {@code "address."} inside an embeddable)
+ * @param overrides {@code @AttributeOverride} columns by attribute path relative to {@code path}
+ * @param subclass  whether the attribute belongs to a single-table subclass (primitives stay nullable)
+ * @param id        whether the columns are primary-key columns (never null)
+ * @param bv        how Bean Validation constraints apply here
+ */
+public record Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
+                   boolean subclass, boolean id, Bv bv) {
+    /** How Bean Validation constraints apply at a site. */
+    public enum Bv {
+        /** Not at all (beanValidation off, or an embeddable reached without {@code @Valid}). */
+        OFF,
+        /** Fully. */
+        ON,
+        /** Sizes and checks, but not NOT NULL (single-table subclasses; embeddables without {@code @NotNull}). */
+        NO_NOT_NULL
+    }
+
+    public Site {
+        overrides = Map.copyOf(overrides);
+    }
+
+    /** The site at an entity's top level. */
+    public static Site of(TableSpec table, EntityInfo entity, boolean subclass, boolean beanValidation) {
+        return new Site(table, entity, "", Map.of(), subclass, false, beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
+    }
+
+    /** This site for primary-key columns. */
+    public Site asId() {
+        return new Site(table, entity, path, overrides, subclass, true, bv);
+    }
+
+    /**
+     * The site inside an embedded attribute: its own overrides are added under the outer ones (the
+     * outer win), and Bean Validation follows {@code @Valid} and {@code @NotNull} as Hibernate does.
+     */
+    public Site into(String attribute, Map<String, AnnotationView> own, Bv inner) {
+        var merged = new HashMap<String, AnnotationView>();
+        own.forEach(merged::put);
+        String prefix = attribute + ".";
+        overrides.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                merged.put(k.substring(prefix.length()), v);
+            }
+        });
+        return new Site(table, entity, path + prefix, merged, subclass, id, inner);
+    }
+
+    /** This site on another table (a collection table), same entity. */
+    public Site on(TableSpec other) {
+        return new Site(other, entity, "", Map.of(), false, false, Bv.OFF);
+    }
+}

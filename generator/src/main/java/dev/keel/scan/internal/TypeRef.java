@@ -1,0 +1,61 @@
+package dev.keel.scan.internal;
+
+import java.util.List;
+
+/**
+ * A Java type as a field declares it, resolved: {@code java.util.List<com.acme.Tag>} is
+ * {@code TypeRef("java.util.List", [TypeRef("com.acme.Tag")], 0)}. Primitives keep their keyword
+ * ({@code int}); {@code arrayDepth} counts {@code []}. An unresolvable name keeps the text as written
+ * with {@code resolved} false.
+ */
+public record TypeRef(String name, List<TypeRef> args, int arrayDepth, boolean resolved) {
+    public TypeRef {
+        args = List.copyOf(args);
+    }
+
+    static TypeRef of(String name) {
+        return new TypeRef(name, List.of(), 0, true);
+    }
+
+    /** Whether this is a Java primitive (not an array of them). */
+    public boolean isPrimitive() {
+        return arrayDepth == 0 && switch (name) {
+            case "int", "long", "short", "byte", "boolean", "double", "float", "char" -> true;
+            default -> false;
+        };
+    }
+
+    /** The element type of an array. */
+    public TypeRef component() {
+        return new TypeRef(name, args, arrayDepth - 1, resolved);
+    }
+
+    /** Whether this is one of the JDK collection interfaces or classes. */
+    public boolean isCollection() {
+        return arrayDepth == 0 && switch (name) {
+            case "java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet", "java.util.ArrayList",
+                    "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether this is a JDK map type. */
+    public boolean isMap() {
+        return arrayDepth == 0 && switch (name) {
+            case "java.util.Map", "java.util.SortedMap", "java.util.HashMap", "java.util.LinkedHashMap",
+                    "java.util.TreeMap" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether Hibernate treats the collection as a set (a primary key on its table) rather than a bag. */
+    public boolean isSet() {
+        return name.endsWith("Set");
+    }
+
+    @Override
+    public String toString() {
+        return name + (args.isEmpty() ? "" : "<" + String.join(", ", args.stream().map(TypeRef::toString).toList()) + ">")
+                + "[]".repeat(arrayDepth);
+    }
+}

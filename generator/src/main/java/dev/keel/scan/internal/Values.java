@@ -1,0 +1,239 @@
+package dev.keel.scan.internal;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates the constant expressions found in annotations: literals, string concatenation, arithmetic,
+ * {@code static final} constants of any scanned class (also through static imports), enum constants and
+ * class literals. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean},
+ * {@code Character}, {@link EnumConst}, {@link ClassRef}, {@link AnnotationView} or a {@code List} of these.
+ */
+public final class Values {
+    /** An enum constant (or a library constant such as {@code SqlTypes.JSON}) by type and name. */
+    public record EnumConst(String type, String name) {}
+
+    /** A class literal, {@code Foo.class}. */
+    public record ClassRef(String fqn) {}
+
+    /** An expression that is not a constant keel can evaluate. */
+    public static final class Unresolved extends RuntimeException {
+        private final transient Node node;
+
+        Unresolved(Node node, String message) {
+            super(message);
+            this.node = node;
+        }
+
+        /** Where the expression is. */
+        public Node node() {
+            return node;
+        }
+    }
+
+    private final TypeNames names;
+
+    public Values(TypeNames names) {
+        this.names = names;
+    }
+
+    /** The resolver this evaluator uses. */
+    public TypeNames names() {
+        return names;
+    }
+
+    /** The value of {@code expr}, written inside {@code context}. */
+    public Object eval(Expression expr, TypeInfo context) {
+        return eval(expr, context, 0);
+    }
+
+    private Object eval(Expression expr, TypeInfo ctx, int depth) {
+        if (depth > 32) {
+            throw new Unresolved(expr, "constant " + expr + " refers to itself");
+        }
+        if (expr instanceof StringLiteralExpr s) {
+            return s.asString();
+        }
+        if (expr instanceof TextBlockLiteralExpr t) {
+            return t.asString();
+        }
+        if (expr instanceof IntegerLiteralExpr i) {
+            return i.asNumber().longValue();
+        }
+        if (expr instanceof LongLiteralExpr l) {
+            return l.asNumber().longValue();
+        }
+        if (expr instanceof BooleanLiteralExpr b) {
+            return b.getValue();
+        }
+        if (expr instanceof CharLiteralExpr c) {
+            return c.asChar();
+        }
+        if (expr instanceof DoubleLiteralExpr d) {
+            return d.asDouble();
+        }
+        if (expr instanceof EnclosedExpr e) {
+            return eval(e.getInner(), ctx, depth + 1);
+        }
+        if (expr instanceof CastExpr c) {
+            return eval(c.getExpression(), ctx, depth + 1);
+        }
+        if (expr instanceof UnaryExpr u) {
+            return unary(u, eval(u.getExpression(), ctx, depth + 1));
+        }
+        if (expr instanceof BinaryExpr b) {
+            return binary(b, eval(b.getLeft(), ctx, depth + 1), eval(b.getRight(), ctx, depth + 1));
+        }
+        if (expr instanceof ArrayInitializerExpr a) {
+            var list = new ArrayList<Object>();
+            a.getValues().forEach(v -> list.add(eval(v, ctx, depth + 1)));
+            return list;
+        }
+        if (expr instanceof ClassExpr c) {
+            TypeRef ref = names.typeRef(c.getType(), ctx);
+            if (!ref.resolved()) {
+                throw new Unresolved(expr, "class " + c.getType() + " cannot be found");
+            }
+            return new ClassRef(ref.name());
+        }
+        if (expr instanceof AnnotationExpr a) {
+            return AnnotationView.of(a, ctx, this);
+        }
+        if (expr instanceof NameExpr n) {
+            return name(n, n.getNameAsString(), ctx, depth);
+        }
+        if (expr instanceof FieldAccessExpr f) {
+            return fieldAccess(f, ctx, depth);
+        }
+        throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read");
+    }
+
+    private Object name(Node node, String name, TypeInfo ctx, int depth) {
+        for (TypeInfo t = ctx; t != null; t = t.outerFqn() == null ? null : names.index().type(t.outerFqn()).orElse(null)) {
+            Optional<Object> v = member(t, name, node, depth);
+            if (v.isPresent()) {
+                return v.get();
+            }
+        }
+        for (ImportDeclaration imp : ctx.unit().getImports()) {
+            if (!imp.isStatic()) {
+                continue;
+            }
+            String typeName = imp.isAsterisk() ? imp.getNameAsString()
+                    : imp.getName().getQualifier().map(Object::toString).orElse("");
+            if (!imp.isAsterisk() && !imp.getName().getIdentifier().equals(name)) {
+                continue;
+            }
+            Optional<TypeInfo> owner = names.index().type(typeName);
+            if (owner.isPresent()) {
+                Optional<Object> v = member(owner.get(), name, node, depth);
+                if (v.isPresent()) {
+                    return v.get();
+                }
+            } else if (!imp.isAsterisk()) {
+                return new EnumConst(typeName, name);
+            }
+        }
+        throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources");
+    }
+
+    private Object fieldAccess(FieldAccessExpr f, TypeInfo ctx, int depth) {
+        String scope = f.getScope().toString();
+        String name = f.getNameAsString();
+        Optional<String> typeName = names.resolve(scope, ctx);
+        if (typeName.isEmpty()) {
+            throw new Unresolved(f, "type " + scope + " of constant " + f + " cannot be found");
+        }
+        Optional<TypeInfo> owner = names.index().type(typeName.get());
+        if (owner.isEmpty()) {
+            return new EnumConst(typeName.get(), name);
+        }
+        return member(owner.get(), name, f, depth)
+                .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()));
+    }
+
+    /** A static constant or enum constant declared by {@code owner}. */
+    private Optional<Object> member(TypeInfo owner, String name, Node node, int depth) {
+        if (owner.decl() instanceof EnumDeclaration e
+                && e.getEntries().stream().anyMatch(c -> c.getNameAsString().equals(name))) {
+            return Optional.of(new EnumConst(owner.fqn(), name));
+        }
+        for (FieldDeclaration field : owner.decl().getFields()) {
+            for (VariableDeclarator v : field.getVariables()) {
+                if (v.getNameAsString().equals(name)) {
+                    boolean constant = field.isStatic() && field.isFinal() || owner.decl().isClassOrInterfaceDeclaration()
+                            && owner.decl().asClassOrInterfaceDeclaration().isInterface();
+                    if (!constant || v.getInitializer().isEmpty()) {
+                        throw new Unresolved(node, name + " in " + owner.fqn() + " is not a static final constant");
+                    }
+                    return Optional.of(eval(v.getInitializer().get(), owner, depth + 1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Object unary(UnaryExpr u, Object v) {
+        return switch (u.getOperator()) {
+            case MINUS -> v instanceof Long l ? (Object) (-l) : v instanceof Double d ? (Object) (-d) : fail(u);
+            case PLUS -> v;
+            case LOGICAL_COMPLEMENT -> v instanceof Boolean b ? (Object) (!b) : fail(u);
+            default -> fail(u);
+        };
+    }
+
+    private static Object binary(BinaryExpr b, Object l, Object r) {
+        if (b.getOperator() == BinaryExpr.Operator.PLUS && (l instanceof String || r instanceof String)) {
+            return String.valueOf(l) + r;
+        }
+        if (l instanceof Long x && r instanceof Long y) {
+            return switch (b.getOperator()) {
+                case PLUS -> x + y;
+                case MINUS -> x - y;
+                case MULTIPLY -> x * y;
+                case DIVIDE -> y == 0 ? fail(b) : x / y;
+                default -> fail(b);
+            };
+        }
+        return fail(b);
+    }
+
+    private static Object fail(Node node) {
+        throw new Unresolved(node, "\"" + node + "\" is not a constant keel can read");
+    }
+
+    /** The values of {@code v} as a list: a single value is a list of one. */
+    public static List<Object> list(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return List.copyOf(l);
+        }
+        return List.of(v);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.keel.scan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the scanner cannot map is reported as file:line with a fix, every problem at once. */
+class ProblemsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyProblemOfEveryFileIsReportedWithFileLineAndFix() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("Broken", "@Entity public class Broken { @Id Long id; String x = ; }")
+                .entity("Weird", "@Entity public class Weird {\n @Id Long id;\n java.util.Optional<String> maybe;\n}")
+                .entity("Unknown", "@Entity public class Unknown {\n @Id Long id;\n @Column(name = Missing.NAME) String a;\n}")
+                .problems();
+        assertEquals(3, problems.size(), String.join("\n", problems));
+        assertTrue(problems.get(0).matches(".*Broken\\.java:\\d+: does not parse as Java 17.*To fix: .*"), problems.get(0));
+        assertTrue(problems.get(1).matches(".*Unknown\\.java:13: .*Missing.*To fix: .*"), problems.get(1));
+        assertTrue(problems.get(2).matches(".*Weird\\.java:13: field maybe has type java.util.Optional<java.lang.String>.*To fix: .*"),
+                problems.get(2));
+    }
+
+    @Test
+    void unsupportedMappingsSayWhatToDo() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("Thing", """
+                        @Entity public class Thing {
+                          @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id;
+                          @ElementCollection Map<String, String> attributes;
+                          @Column(columnDefinition = "text not null") String body;
+                          @Transient String ok;
+                          @OneToMany List<Stranger> strangers;
+                          @Id public Long getId() { return id; }
+                        }""")
+                .entity("Stranger", "public class Stranger {}")
+                .problems();
+        String all = String.join("\n", problems);
+        assertEquals(5, problems.size(), all);
+        assertTrue(all.contains("GenerationType") || all.contains("strategy = TABLE"), all);
+        assertTrue(all.contains("is a Map"), all);
+        assertTrue(all.contains("holds more than a type"), all);
+        assertTrue(all.contains("not an entity of any app"), all);
+        assertTrue(all.contains("property access"), all);
+        problems.forEach(p -> assertTrue(p.matches(".*Thing\\.java:\\d+: .*\\. To fix: .*\\."), p));
+    }
+
+    @Test
+    void entitiesWithoutIdAndUndeclaredGeneratorsAreReported() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("NoId", "@Entity public class NoId { String name; }")
+                .entity("Gen", "@Entity public class Gen { @Id @GeneratedValue(generator = \"nope\") Long id; }")
+                .problems();
+        String all = String.join("\n", problems);
+        assertTrue(all.contains("has no @Id"), all);
+        assertTrue(all.contains("generator \"nope\" is not declared"), all);
+    }
+}

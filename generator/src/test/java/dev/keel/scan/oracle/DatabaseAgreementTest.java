@@ -1,0 +1,101 @@
+package dev.keel.scan.oracle;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.scan.EntityScanner;
+import dev.keel.state.CheckConstraint;
+import dev.keel.state.Column;
+import dev.keel.state.ForeignKey;
+import dev.keel.state.Index;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Sequence;
+import dev.keel.state.Table;
+import dev.keel.state.UniqueConstraint;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The database-level oracle: Hibernate 6.6 creates each sample's schema in a real PostgreSQL
+ * ({@code hbm2ddl.auto=create}), and the catalog must equal keel's scan with every name included
+ * (PostgreSQL's names for the constraints Hibernate leaves unnamed, truncated identifiers). Check
+ * expressions are compared by name only, because PostgreSQL stores them rewritten; defaults without
+ * their casts. Runs when {@link TestDatabase} is configured.
+ */
+class DatabaseAgreementTest {
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> catalogEqualsScanOnEverySample() {
+        return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
+            TestDatabase db = TestDatabase.configured().orElse(null);
+            Assumptions.assumeTrue(db != null, "no test database: set KEEL_TEST_PG_URL");
+            KeelConfig config = KeelConfig.read(sample);
+            db.resetPublicSchema();
+            HibernateOracle.createSchema(sample, config, work.resolve(sample.getFileName()), db.url(), db.user(), db.password());
+            List<String> catalog;
+            try (Connection c = db.connect()) {
+                catalog = describe(PgCatalog.tables(c, "public"), PgCatalog.sequences(c, "public"));
+            }
+            ProjectState state = EntityScanner.scan(sample, config);
+            List<String> keel = describe(state.tables(), state.sequences());
+            assertEquals(String.join("\n", catalog), String.join("\n", keel), difference(catalog, keel));
+        }));
+    }
+
+    /** The lines only one side has, for a short failure message. */
+    static String difference(List<String> catalog, List<String> keel) {
+        var onlyCatalog = new ArrayList<>(catalog);
+        onlyCatalog.removeAll(keel);
+        var onlyKeel = new ArrayList<>(keel);
+        onlyKeel.removeAll(catalog);
+        return "only in the catalog: " + onlyCatalog + "\nonly in keel's scan: " + onlyKeel;
+    }
+
+    /** Every table, column and named object as lines, for a readable diff. */
+    static List<String> describe(Collection<Table> tables, Collection<Sequence> sequences) {
+        var lines = new ArrayList<String>();
+        tables.stream().sorted(java.util.Comparator.comparing(Table::qualifiedName)).forEach(t -> {
+            lines.add("table " + t.qualifiedName() + (t.comment() == null ? "" : " comment '" + t.comment() + "'"));
+            for (Column c : t.columns()) {
+                lines.add("  " + c.name() + " " + c.type() + (c.notNull() ? " not null" : "")
+                        + (c.defaultSql() == null ? "" : " default " + c.defaultSql().replaceAll("::[a-z ]+(\\(\\d+\\))?", ""))
+                        + (c.identity() == dev.keel.state.Identity.NONE ? "" : " " + c.identity())
+                        + (c.comment() == null ? "" : " comment '" + c.comment() + "'"));
+            }
+            var named = new TreeSet<String>();
+            if (t.primaryKey() != null) {
+                named.add("primary key " + t.primaryKey().name() + " " + t.primaryKey().columns());
+            }
+            for (UniqueConstraint u : t.uniques()) {
+                named.add("unique " + u.name() + " " + u.columns());
+            }
+            for (CheckConstraint c : t.checks()) {
+                named.add("check " + c.name());
+            }
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (fk.enforced()) {
+                    named.add("foreign key " + fk.name() + " " + fk.columns() + " -> " + fk.targetTable() + fk.targetColumns()
+                            + " on delete " + fk.onDelete());
+                }
+            }
+            for (Index ix : t.indexes()) {
+                named.add("index " + ix.name() + " " + ix.columns());
+            }
+            named.forEach(n -> lines.add("  " + n));
+        });
+        sequences.stream().map(SchemaShape::sequence).sorted().forEach(s -> lines.add("sequence " + s));
+        return lines;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.keel.scan.oracle;
+
+import dev.keel.state.CheckConstraint;
+import dev.keel.state.Column;
+import dev.keel.state.ForeignKey;
+import dev.keel.state.Identity;
+import dev.keel.state.Index;
+import dev.keel.state.PrimaryKey;
+import dev.keel.state.Sequence;
+import dev.keel.state.Table;
+import dev.keel.state.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the DDL script Hibernate 6.6 exports for PostgreSQL back into keel's state records, so that the
+ * scanner's result can be compared with Hibernate's without a database. It understands exactly the
+ * statement forms Hibernate writes (create sequence/table/index, comment on, alter table add
+ * constraint) and fails on anything else. Unnamed constraints get placeholder names ({@code ?unique1});
+ * {@link SchemaShape} compares them by content.
+ */
+public final class HibernateDdl {
+    private static final Pattern SEQUENCE = Pattern.compile("create sequence (\\S+) start with (-?\\d+) increment by (-?\\d+)");
+    private static final Pattern TABLE = Pattern.compile("create table (\\S+) \\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern COMMENT_TABLE = Pattern.compile("comment on table (\\S+) is '(.*)'", Pattern.DOTALL);
+    private static final Pattern COMMENT_COLUMN = Pattern.compile("comment on column (\\S+)\\.(\\S+) is '(.*)'", Pattern.DOTALL);
+    private static final Pattern INDEX = Pattern.compile("create (unique )?index (\\S+) on (\\S+) \\((.*)\\)");
+    private static final Pattern FOREIGN_KEY = Pattern.compile(
+            "alter table if exists (\\S+) add constraint (\\S+) foreign key \\(([^)]*)\\) references (\\S+)(?: \\(([^)]*)\\))?(.*)");
+    private static final Pattern ADD_UNIQUE = Pattern.compile("alter table if exists (\\S+) add constraint (\\S+) unique \\(([^)]*)\\)");
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final List<Sequence> sequences = new ArrayList<>();
+    private int anonymous;
+
+    /** Parses the statements. */
+    public static HibernateDdl parse(List<String> statements) {
+        var ddl = new HibernateDdl();
+        statements.forEach(ddl::statement);
+        return ddl;
+    }
+
+    /** The tables, with foreign keys resolved against their targets' primary keys. */
+    public List<Table> tables() {
+        return List.copyOf(tables.values());
+    }
+
+    public List<Sequence> sequences() {
+        return List.copyOf(sequences);
+    }
+
+    private void statement(String sql) {
+        Matcher m;
+        if ((m = SEQUENCE.matcher(sql)).matches()) {
+            sequences.add(new Sequence(fold(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+        } else if ((m = TABLE.matcher(sql)).matches()) {
+            createTable(fold(m.group(1)), m.group(2));
+        } else if ((m = COMMENT_TABLE.matcher(sql)).matches()) {
+            String text = m.group(2).replace("''", "'");
+            update(m.group(1), t -> t.comment(text));
+        } else if ((m = COMMENT_COLUMN.matcher(sql)).matches()) {
+            String col = fold(m.group(2));
+            String note = m.group(3).replace("''", "'");
+            update(m.group(1), t -> t.replaceColumn(col, t.findColumn(col).orElseThrow().comment(note)));
+        } else if ((m = INDEX.matcher(sql)).matches()) {
+            String name = fold(m.group(2));
+            List<String> cols = Arrays.stream(m.group(4).split(",")).map(String::strip).map(HibernateDdl::indexColumn).toList();
+            boolean unique = m.group(1) != null;
+            String tableName = m.group(3);
+            update(tableName, t -> t.index(unique ? new Index(name, cols, true, null, null) : new Index(name, cols, false, null, null)));
+        } else if ((m = FOREIGN_KEY.matcher(sql)).matches()) {
+            foreignKey(m);
+        } else if ((m = ADD_UNIQUE.matcher(sql)).matches()) {
+            String name = fold(m.group(2));
+            List<String> cols = columns(m.group(3));
+            String tableName = m.group(1);
+            update(tableName, t -> t.constraint(new UniqueConstraint(name, cols, false, false)));
+        } else {
+            throw new IllegalArgumentException("statement the oracle parser does not know: " + sql);
+        }
+    }
+
+    private void foreignKey(Matcher m) {
+        String targetName = fold(m.group(4));
+        Table target = tables.get(targetName);
+        List<String> targetCols = m.group(5) != null ? columns(m.group(5)) : target.primaryKey().columns();
+        String name = fold(m.group(2));
+        List<String> cols = columns(m.group(3));
+        String rest = m.group(6).strip();
+        String onDelete = rest.startsWith("on delete ") ? rest.substring("on delete ".length()) : null;
+        String tableName = m.group(1);
+        update(tableName, t -> t.constraint(new ForeignKey(name, cols, targetName, targetCols, onDelete, true, true)));
+    }
+
+    private void update(String table, java.util.function.UnaryOperator<Table> change) {
+        String name = fold(table);
+        Table t = tables.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no table " + name);
+        }
+        tables.put(name, change.apply(t));
+    }
+
+    private void createTable(String name, String body) {
+        Table t = Table.named(name);
+        for (String def : splitTopLevel(body)) {
+            String d = def.strip();
+            String lower = d.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("primary key (")) {
+                t = t.withPrimaryKey(new PrimaryKey(name + "_pkey", columns(inParens(d, "primary key".length()))));
+            } else if (lower.startsWith("unique (")) {
+                t = t.constraint(new UniqueConstraint("?unique" + (++anonymous), columns(inParens(d, "unique".length())), false, false));
+            } else if (lower.startsWith("check (")) {
+                t = t.constraint(CheckConstraint.of("?check" + (++anonymous), inParens(d, "check".length())));
+            } else if (lower.startsWith("constraint ")) {
+                t = namedConstraint(t, d);
+            } else {
+                t = column(t, d);
+            }
+        }
+        tables.put(name, t);
+    }
+
+    private Table namedConstraint(Table t, String d) {
+        String[] words = d.split("\\s+", 4);
+        String name = fold(words[1]);
+        if (words[2].equalsIgnoreCase("unique")) {
+            return t.constraint(new UniqueConstraint(name, columns(inParens(d, d.indexOf("unique") + "unique".length())), false, false));
+        }
+        if (words[2].equalsIgnoreCase("check")) {
+            return t.constraint(CheckConstraint.of(name, inParens(d, d.indexOf("check") + "check".length())));
+        }
+        throw new IllegalArgumentException("table constraint the oracle parser does not know: " + d);
+    }
+
+    /** A column definition: name, type, then default / generated / not null / unique / check clauses. */
+    private Table column(Table t, String d) {
+        String name;
+        String rest;
+        if (d.startsWith("\"")) {
+            int end = d.indexOf('"', 1);
+            name = d.substring(1, end);
+            rest = d.substring(end + 1).strip();
+        } else {
+            int space = d.indexOf(' ');
+            name = fold(d.substring(0, space));
+            rest = d.substring(space + 1).strip();
+        }
+        int typeEnd = firstClause(rest);
+        String type = rest.substring(0, typeEnd).strip();
+        String clauses = rest.substring(typeEnd).strip();
+        if (type.endsWith(" array")) {
+            type = type.substring(0, type.length() - " array".length()) + "[]";
+        }
+        Column c = Column.of(name, type).nullable();
+        var checks = new ArrayList<String>();
+        var namedChecks = new ArrayList<CheckConstraint>();
+        var uniques = false;
+        while (!clauses.isEmpty()) {
+            String lower = clauses.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("not null")) {
+                c = c.notNull(true);
+                clauses = clauses.substring("not null".length()).strip();
+            } else if (lower.startsWith("unique")) {
+                uniques = true;
+                clauses = clauses.substring("unique".length()).strip();
+            } else if (lower.startsWith("generated by default as identity")) {
+                c = c.identity(Identity.BY_DEFAULT);
+                clauses = clauses.substring("generated by default as identity".length()).strip();
+            } else if (lower.startsWith("default ")) {
+                String after = clauses.substring("default ".length());
+                int end = firstClause(after);
+                c = c.defaultSql(after.substring(0, end).strip());
+                clauses = after.substring(end).strip();
+            } else if (lower.startsWith("check (")) {
+                String expr = inParens(clauses, "check".length());
+                checks.add(expr);
+                clauses = clauses.substring(clauses.indexOf('(') + expr.length() + 2).strip();
+            } else if (lower.startsWith("constraint ")) {
+                String[] words = clauses.split("\\s+", 4);
+                String expr = inParens(clauses, clauses.indexOf("check") + "check".length());
+                namedChecks.add(CheckConstraint.of(fold(words[1]), expr));
+                clauses = clauses.substring(clauses.indexOf('(', clauses.indexOf("check")) + expr.length() + 2).strip();
+            } else {
+                throw new IllegalArgumentException("column clause the oracle parser does not know: " + clauses + " in " + d);
+            }
+        }
+        t = t.column(c);
+        if (uniques) {
+            t = t.constraint(UniqueConstraint.of("?unique" + (++anonymous), name));
+        }
+        for (String check : checks) {
+            t = t.constraint(CheckConstraint.of("?check" + (++anonymous), check));
+        }
+        for (CheckConstraint check : namedChecks) {
+            t = t.constraint(check);
+        }
+        return t;
+    }
+
+    /** Where the first clause after a column's type starts (the end of the type). */
+    private static int firstClause(String s) {
+        int depth = 0;
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == '\'') {
+                i = s.indexOf('\'', i + 1);
+            } else if (depth == 0 && ch == ' ') {
+                String next = lower.substring(i + 1);
+                if (next.startsWith("not null") || next.startsWith("unique") || next.startsWith("check (")
+                        || next.startsWith("default ") || next.startsWith("generated ") || next.startsWith("constraint ")) {
+                    return i;
+                }
+            }
+        }
+        return s.length();
+    }
+
+    /** The text inside the parentheses that open at or after {@code from}. */
+    static String inParens(String s, int from) {
+        int open = s.indexOf('(', from);
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\'') {
+                i = s.indexOf('\'', i + 1);
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return s.substring(open + 1, i);
+            }
+        }
+        throw new IllegalArgumentException("unbalanced parentheses: " + s);
+    }
+
+    static List<String> splitTopLevel(String body) {
+        var parts = new ArrayList<String>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (ch == '\'') {
+                i = body.indexOf('\'', i + 1);
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                parts.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(body.substring(start));
+        return parts;
+    }
+
+    private static List<String> columns(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).map(HibernateDdl::fold).toList();
+    }
+
+    private static String indexColumn(String written) {
+        String[] words = written.split("\\s+");
+        return fold(words[0]) + (words.length > 1 && words[1].equalsIgnoreCase("desc") ? " DESC" : "");
+    }
+
+    /** PostgreSQL's folding: unquoted names to lower case, quoted names as written; both cut to 63 bytes. */
+    static String fold(String name) {
+        String folded = name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1)
+                : name.toLowerCase(Locale.ROOT);
+        byte[] bytes = folded.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.length <= 63 ? folded : new String(bytes, 0, 63, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.keel.scan.oracle;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.scan.EntityScanner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * For every sample, the schema keel's scanner reads from the sources equals, table by table and column
+ * by column (order included), the DDL Hibernate 6.6 exports for the compiled entities when a
+ * SessionFactory starts with the sample's naming strategy and Bean Validation setting.
+ *
+ * <p>Intended differences, by design of the comparison ({@link SchemaShape}):
+ * <ul>
+ *   <li>relations mapped with {@code @ForeignKey(NO_CONSTRAINT)}: keel keeps them in the state as
+ *       foreign keys with {@code enforced = false} (the relation is part of the model); the database has
+ *       no constraint, so they are left out of the comparison;</li>
+ *   <li>names of constraints Hibernate leaves unnamed (inline {@code unique}, {@code check}, the primary
+ *       key): the DDL has none, PostgreSQL chooses them; keel's are compared with PostgreSQL's in
+ *       {@link DatabaseAgreementTest}.</li>
+ * </ul>
+ */
+class SampleAgreementTest {
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> scannerAgreesWithHibernateOnEverySample() {
+        return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
+            KeelConfig config = KeelConfig.read(sample);
+            HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(sample, config, work.resolve(sample.getFileName())));
+            SchemaShape hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
+            SchemaShape keel = SchemaShape.of(EntityScanner.scan(sample, config));
+            assertFalse(hibernate.tables().isEmpty(), "Hibernate exported no table for " + sample);
+            List<String> differences = keel.differences(hibernate, "keel", "hibernate");
+            assertEquals(List.of(), differences, String.join("\n", differences));
+        }));
+    }
+}

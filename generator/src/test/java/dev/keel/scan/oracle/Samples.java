@@ -1,0 +1,38 @@
+package dev.keel.scan.oracle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The projects the oracle compares: every {@code src-samples/*} with a keel.json, and the test-only edge project. */
+public final class Samples {
+    private Samples() {}
+
+    /** The repository root (the folder holding {@code src-samples}). */
+    public static Path repositoryRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("src-samples"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("no src-samples folder above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    /** Every project folder to compare, sorted. */
+    public static List<Path> all() {
+        var result = new ArrayList<Path>();
+        try (Stream<Path> dirs = Files.list(repositoryRoot().resolve("src-samples"))) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("keel.json"))).sorted().forEach(result::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        result.add(repositoryRoot().resolve("generator/src/test/resources/oracle/edge"));
+        return result;
+    }
+}

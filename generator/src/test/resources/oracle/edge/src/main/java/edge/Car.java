@@ -1,0 +1,8 @@
+package edge;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Car extends Vehicle {
+    private int doors;
+}

@@ -1,0 +1,70 @@
+package edge;
+import jakarta.persistence.*;
+import java.math.*; import java.net.URL;
+import java.time.*;
+import java.util.*;
+import org.hibernate.annotations.*;
+@Entity
+@jakarta.persistence.Table(name = "kitchen_sink", uniqueConstraints = @UniqueConstraint(columnNames = {"title", "authorName"}), indexes = {@jakarta.persistence.Index(columnList = "createdAt"), @jakarta.persistence.Index(name="ix_named", columnList="title, price", unique=true)})
+@Comment("posts")
+@Check(constraints = "price >= 0")
+public class Kitchen {
+  @Id @GeneratedValue Long id;
+  String title;
+  String authorName;
+  @Column(unique = true) String slug;
+  @Column(length = 40, nullable = false) String code;
+  BigDecimal price;
+  @Column(precision = 10, scale = 3) BigDecimal amount;
+  Instant createdAt;
+  OffsetDateTime offsetAt;
+  ZonedDateTime zonedAt;
+  LocalDateTime localAt;
+  LocalDate day;
+  LocalTime time;
+  OffsetTime otime;
+  Duration dur;
+  UUID uuid;
+  byte[] bytes;
+  @Lob byte[] lobBytes;
+  @Lob String lobText;
+  int count;
+  Integer boxed;
+  long big;
+  short small;
+  Short smallBoxed;
+  byte tiny;
+  boolean flag;
+  Boolean flagBoxed;
+  double dbl;
+  float flt;
+  char ch;
+  Character chBoxed;
+  BigInteger bigint;
+  Date legacyDate;
+  @Temporal(TemporalType.DATE) Date legacyDay;
+  java.sql.Timestamp sqlTs;
+  Status ordinalStatus;
+  @Enumerated(EnumType.STRING) Status stringStatus;
+  @Enumerated(EnumType.STRING) @Column(length = 20) Status shortStatus;
+  @Version int version;
+  @ColumnDefault("'x'") String withDefault;
+  @ColumnDefault("0") @Column(nullable=false) int zero;
+  @Comment("the title") String commented;
+  @Column(columnDefinition = "text") String text;
+  @JdbcTypeCode(org.hibernate.type.SqlTypes.JSON) Map<String, Object> json;
+  @Column(name = "ExplicitName") String explicit;
+  @Column(name = "\"Quoted\"") String quoted;
+  @Check(constraints = "score > 0") Integer score;
+  transient String skipped;
+  @Transient String skipped2;
+  static String skipped3;
+  URL url; Locale locale; Currency currency; TimeZone tz; ZoneId zone; Class<?> klass;
+  char[] chars;
+  @JdbcTypeCode(org.hibernate.type.SqlTypes.LONGVARCHAR) String longText;
+  @Column(length = 100000) String huge;
+  Year year; Month month; DayOfWeek dow;
+  java.sql.Date sqlDate; java.sql.Time sqlTime; Calendar cal;
+  java.net.InetAddress inet;
+  int[] ints; String[] strs; List<String> notAnnotatedList;
+}

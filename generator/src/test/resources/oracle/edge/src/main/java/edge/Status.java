@@ -1,0 +1,2 @@
+package edge;
+public enum Status { DRAFT, PUBLISHED, ARCHIVED }

@@ -1,0 +1,3 @@
+package org.example.library;
+
+public enum Genre { FICTION, NON_FICTION, POETRY, REFERENCE }

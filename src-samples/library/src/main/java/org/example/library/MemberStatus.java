@@ -1,0 +1,3 @@
+package org.example.library;
+
+public enum MemberStatus { ACTIVE, SUSPENDED, CLOSED }

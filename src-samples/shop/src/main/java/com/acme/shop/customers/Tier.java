@@ -1,0 +1,3 @@
+package com.acme.shop.customers;
+
+public enum Tier { BRONZE, SILVER, GOLD }

@@ -1,0 +1,3 @@
+package com.acme.shop.orders;
+
+public enum OrderStatus { NEW, PAID, SHIPPED, CANCELLED }
