@@ -10,7 +10,6 @@ import dev.keel.state.ProjectState;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ({@code hbm2ddl.auto=create}), and the catalog must equal keel's scan with every name included
  * (PostgreSQL's names for the constraints Hibernate leaves unnamed, truncated identifiers). Check
  * expressions are compared by name only, because PostgreSQL stores them rewritten; defaults without
- * their casts. Runs when {@link TestDatabase} is configured.
+ * their casts. Runs on {@link TestDatabase}.
  */
 class DatabaseAgreementTest {
     @TempDir
@@ -39,8 +38,7 @@ class DatabaseAgreementTest {
     @TestFactory
     Stream<DynamicTest> catalogEqualsScanOnEverySample() {
         return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
-            TestDatabase db = TestDatabase.configured().orElse(null);
-            Assumptions.assumeTrue(db != null, "no test database: set KEEL_TEST_PG_URL");
+            TestDatabase db = TestDatabase.configured().orElseThrow();
             KeelConfig config = KeelConfig.read(sample);
             db.resetPublicSchema();
             HibernateOracle.createSchema(sample, config, work.resolve(sample.getFileName()), db.url(), db.user(), db.password());

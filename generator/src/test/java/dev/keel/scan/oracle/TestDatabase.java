@@ -8,19 +8,20 @@ import java.util.Optional;
 
 /**
  * The PostgreSQL database the database-level oracle tests use: {@code KEEL_TEST_PG_URL} (with
- * {@code KEEL_TEST_PG_USER} and {@code KEEL_TEST_PG_PASSWORD}) when set. Kept behind this one seam so
- * the shared embedded-PostgreSQL fixture can replace it without touching the tests.
+ * {@code KEEL_TEST_PG_USER} and {@code KEEL_TEST_PG_PASSWORD}) when set, else a fresh database on the
+ * embedded PostgreSQL of {@link dev.keel.runner.testing.TestPostgres}.
  */
 public record TestDatabase(String url, String user, String password) {
 
-    /** The configured database, if any. */
+    /** The configured database, or a fresh embedded one. */
     public static Optional<TestDatabase> configured() {
         String url = System.getenv("KEEL_TEST_PG_URL");
         if (url == null || url.isBlank()) {
             url = System.getProperty("keel.test.pg.url");
         }
         if (url == null || url.isBlank()) {
-            return Optional.empty();
+            var fresh = dev.keel.runner.testing.TestPostgres.freshDatabase();
+            return Optional.of(new TestDatabase(fresh.url(), fresh.user(), fresh.password()));
         }
         return Optional.of(new TestDatabase(url, env("KEEL_TEST_PG_USER", "postgres"), env("KEEL_TEST_PG_PASSWORD", "postgres")));
     }
