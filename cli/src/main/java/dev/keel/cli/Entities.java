@@ -1,8 +1,8 @@
 package dev.keel.cli;
 
-import dev.keel.error.ErrorKind;
-import dev.keel.error.KeelException;
 import dev.keel.make.EntitySource;
+import dev.keel.make.ScannedProject;
+import dev.keel.scan.EntityScanner;
 
 /** Where the commands get the entities' schema from. */
 final class Entities {
@@ -11,7 +11,8 @@ final class Entities {
     /** The entity scanner over the project's source roots. */
     static EntitySource standard() {
         return (config, dir) -> {
-            throw new KeelException(ErrorKind.NOT_BUILT, "the entity scanner is not built yet (issue 3)");
+            EntityScanner.Scan scan = EntityScanner.scanWithHints(dir, config);
+            return new ScannedProject(scan.state(), scan.hints());
         };
     }
 }

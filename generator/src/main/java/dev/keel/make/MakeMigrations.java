@@ -216,17 +216,30 @@ public final class MakeMigrations {
         return new MakeResult(created, notes, List.of(), List.of());
     }
 
-    /** Writes the files, checks each reads back to what was meant, and updates the lockfile. */
+    /**
+     * Checks that every file reads back to what was meant, then writes the files and updates the
+     * lockfile; nothing is written when any check fails.
+     */
     private static void write(KeelConfig config, Path projectDir, List<NewMigration> created, Map<String, MigrationKey> leaves) {
         try {
+            Path scratch = Files.createTempDirectory("keel-check");
+            try {
+                for (NewMigration m : created) {
+                    Path copy = scratch.resolve(m.file().getFileName());
+                    Files.writeString(copy, m.source());
+                    MigrationSpec back = new SourceMigrationReader().read(copy, m.spec().app());
+                    if (!back.sameDefinition(m.spec())) {
+                        throw new IllegalStateException("keel bug: " + m.file().getFileName()
+                                + " would not read back to what was meant:\n" + m.spec() + "\n" + back);
+                    }
+                    Files.delete(copy);
+                }
+            } finally {
+                Files.deleteIfExists(scratch);
+            }
             for (NewMigration m : created) {
                 Files.createDirectories(m.file().getParent());
                 Files.writeString(m.file(), m.source());
-                MigrationSpec back = new SourceMigrationReader().read(m.file(), m.spec().app());
-                if (!back.sameDefinition(m.spec())) {
-                    throw new IllegalStateException("keel bug: " + m.file() + " does not read back to what was written:\n"
-                            + m.spec() + "\n" + back);
-                }
             }
         } catch (IOException e) {
             throw new KeelException(ErrorKind.USAGE, "cannot write a migration file: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.keel.scan;
 
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
+import dev.keel.diff.DiffHints;
 import dev.keel.scan.internal.NamingRules;
 import dev.keel.scan.internal.Problems;
 import dev.keel.scan.internal.ScanContext;
@@ -37,12 +38,26 @@ public final class EntityScanner {
 
     /** Scans the given source files (the configured roots' {@code .java} files, migrations excluded). */
     public static ProjectState scan(List<Path> files, KeelConfig config) {
+        return scanWithHints(files, config).state();
+    }
+
+    /** The state and what the entities say beyond it: {@code @RenamedFrom} hints and constant initializers. */
+    public record Scan(ProjectState state, DiffHints hints) {}
+
+    /** Scans the project, with hints for the differ. */
+    public static Scan scanWithHints(Path projectDir, KeelConfig config) {
+        return scanWithHints(sourceFiles(projectDir, config), config);
+    }
+
+    /** Scans the given source files, with hints for the differ. */
+    public static Scan scanWithHints(List<Path> files, KeelConfig config) {
         Problems problems = new Problems();
         SourceIndex index = SourceIndex.parse(files, problems);
         ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
-        ProjectState state = new SchemaBuilder(ctx).build();
+        SchemaBuilder builder = new SchemaBuilder(ctx);
+        ProjectState state = builder.build();
         problems.throwIfAny();
-        return state;
+        return new Scan(state, builder.hints().hints());
     }
 
     /** The {@code .java} files of the configured source roots, without the apps' migrations packages, sorted. */

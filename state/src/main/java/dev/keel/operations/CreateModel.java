@@ -10,7 +10,8 @@ import java.util.Objects;
 public record CreateModel(String model, Table table) implements Operation {
     public CreateModel {
         model = Ops.model(model);
-        Objects.requireNonNull(table, "table");
+        // a definition, not a placement: the state places it under the migration's app
+        table = Objects.requireNonNull(table, "table").placed(null, null);
         if (table.columns().isEmpty()) {
             throw new IllegalArgumentException("model " + model + " has no columns");
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
 public record RecreatePendingModel(String model, Table definition) implements Operation {
     public RecreatePendingModel {
         model = Ops.model(model);
-        Objects.requireNonNull(definition, "definition");
+        definition = Objects.requireNonNull(definition, "definition").placed(null, null);
     }
 
     @Override public ProjectState applyTo(String app, ProjectState state) {

@@ -7,7 +7,7 @@ public record PendingTable(String app, String model, Table definition) implement
     public PendingTable {
         Names.require(app, "app label");
         model = Names.modelKey(model);
-        Objects.requireNonNull(definition, "definition");
+        definition = Objects.requireNonNull(definition, "definition").placed(null, null);
     }
 
     @Override

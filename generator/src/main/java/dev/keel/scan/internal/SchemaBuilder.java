@@ -15,9 +15,16 @@ import java.util.Map;
  */
 public final class SchemaBuilder {
     private final ScanContext ctx;
+    private final HintCollector hints;
 
     public SchemaBuilder(ScanContext ctx) {
         this.ctx = ctx;
+        this.hints = new HintCollector(ctx);
+    }
+
+    /** The rename hints and initializers seen while building (complete after {@link #build()}). */
+    public HintCollector hints() {
+        return hints;
     }
 
     /** The state the entities describe. Problems are recorded in the context, not thrown. */
@@ -32,6 +39,7 @@ public final class SchemaBuilder {
         EntityTables entityTables = new EntityTables(ctx, ids);
         for (EntityInfo e : catalog.all()) {
             entityTables.create(e, schema);
+            hints.entity(e);
         }
         for (EntityInfo e : catalog.all()) {
             attributes(e, schema, mapper);
@@ -53,6 +61,7 @@ public final class SchemaBuilder {
         for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
             if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {
                 mapper.mapGuarded(a, site);
+                hints.attribute(e.app().label(), table.model(), a);
             }
         }
     }
