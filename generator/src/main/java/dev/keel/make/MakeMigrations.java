@@ -205,8 +205,10 @@ public final class MakeMigrations {
         }
         if (options.check()) {
             for (NewMigration m : created) {
-                problems.add("app " + m.spec().app() + ": a migration is missing (" + m.spec().operations().size()
-                        + " operations, first: " + m.spec().operations().get(0).describe() + ")");
+                var ops = m.spec().operations();
+                problems.add("app " + m.spec().app() + ": a migration is missing: "
+                        + (ops.isEmpty() ? "an empty migration" : ops.get(0).describe())
+                        + (ops.size() > 1 ? " (and " + (ops.size() - 1) + " more)" : ""));
             }
             return new MakeResult(created, notes, problems, List.of());
         }
