@@ -22,17 +22,7 @@ class RenumberAndHookCommandTest {
 
     @BeforeEach
     void sampleInGit() throws Exception {
-        Path sample = Path.of("..", "src-samples", "blog");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve(sample.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        dev.keel.testing.SampleProjects.copy("blog", dir);
         migrations = dir.resolve("src/main/java/com/example/blog/migrations");
         git("init", "-q");
         git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".");

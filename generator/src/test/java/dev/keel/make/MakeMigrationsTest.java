@@ -39,17 +39,7 @@ class MakeMigrationsTest {
 
     @BeforeEach
     void copySample() throws IOException {
-        Path sample = Path.of("..", "src-samples", "blog");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve(sample.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        dev.keel.testing.SampleProjects.copy("blog", dir);
         config = KeelConfig.read(dir);
         migrations = config.migrationsDir(dir, config.requireApp("blog"));
     }

@@ -42,17 +42,7 @@ class RenumberTest {
 
     @Test
     void thisBranchsMigrationsFollowUpstreamAfterARebase() throws IOException {
-        Path sample = Path.of("..", "src-samples", "blog");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve(sample.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        dev.keel.testing.SampleProjects.copy("blog", dir);
         KeelConfig config = KeelConfig.read(dir);
         Path migrations = config.migrationsDir(dir, config.requireApp("blog"));
         Files.writeString(migrations.resolve("M0005_add_post_views.java"), migration("0005_add_post_views", "0004_fill_post_slug",
