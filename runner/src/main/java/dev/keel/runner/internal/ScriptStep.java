@@ -1,0 +1,23 @@
+package dev.keel.runner.internal;
+
+import dev.keel.runner.sql.Step;
+import dev.keel.state.ProjectState;
+
+import java.util.Objects;
+
+/**
+ * One thing the executor does for a migration: a statement (perhaps guarded) or a Java method call,
+ * with the operation it belongs to (for messages) and the state that operation meets (for Java).
+ */
+public record ScriptStep(String operation, Step step, Guard guard, ProjectState state) {
+    public ScriptStep {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** The statement's text, or the Java call as a comment. */
+    public String text() {
+        return step.toString().strip();
+    }
+}
