@@ -11,6 +11,7 @@ import java.time.Duration;
  */
 public final class CollectingSink implements SqlSink {
     private final StringBuilder text = new StringBuilder();
+    private String lastOperation;
 
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) {
@@ -21,6 +22,7 @@ public final class CollectingSink implements SqlSink {
 
     @Override
     public void begin() {
+        lastOperation = null;
         line("BEGIN;");
     }
 
@@ -38,9 +40,10 @@ public final class CollectingSink implements SqlSink {
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) {
         if (!migration.atomic()) {
             line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own] " + step.operation());
-        } else {
+        } else if (!step.operation().equals(lastOperation)) {
             line("-- " + step.operation());
         }
+        lastOperation = step.operation();
         if (step.guard() != null) {
             line(step.guard().comment());
         }

@@ -20,7 +20,7 @@ public final class ReRunnable {
     private static final Pattern RENAME_COLUMN = Pattern.compile("RENAME COLUMN (" + IDENT + ") TO (" + IDENT + ")");
     private static final Pattern RENAME_CONSTRAINT = Pattern.compile("RENAME CONSTRAINT (" + IDENT + ") TO (" + IDENT + ")");
     private static final Pattern ADD_IDENTITY = Pattern.compile("ALTER COLUMN (" + IDENT + ") ADD GENERATED .*");
-    private static final Pattern DROP_IDENTITY = Pattern.compile("(ALTER COLUMN " + IDENT + " DROP IDENTITY)");
+    private static final Pattern DROP_IDENTITY = Pattern.compile("(ALTER COLUMN " + IDENT + " DROP IDENTITY)(?! IF EXISTS)");
 
     private ReRunnable() {}
 
