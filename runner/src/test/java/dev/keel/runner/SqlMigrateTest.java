@@ -46,11 +46,10 @@ class SqlMigrateTest {
                 -- is done and a re-run goes on after the last one recorded; keel's statements are written to run twice safely.
                 SET lock_timeout = '2s';
                 SET statement_timeout = '5s';
-                -- [non-atomic step 1 of 2: commits on its own] Create index idx_post_created_at on post concurrently
+                -- [non-atomic step 1 of 1: commits on its own] Create index idx_post_created_at on post concurrently
                 -- only if a failed concurrent build left the index invalid:
                 --   SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('idx_post_created_at') AND NOT indisvalid
                 DROP INDEX CONCURRENTLY IF EXISTS idx_post_created_at;
-                -- [non-atomic step 2 of 2: commits on its own] Create index idx_post_created_at on post concurrently
                 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_post_created_at ON post (created_at);
                 """.formatted(M), sql("0003", false));
         String out = sql("0003", false);

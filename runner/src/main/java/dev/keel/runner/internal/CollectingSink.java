@@ -44,6 +44,10 @@ public final class CollectingSink implements SqlSink {
             line("-- " + step.operation());
         }
         lastOperation = step.operation();
+        if (step.cleanup() != null) {
+            line(step.cleanup().guard().comment());
+            line(step.cleanup().sql() + ";");
+        }
         if (step.guard() != null) {
             line(step.guard().comment());
         }

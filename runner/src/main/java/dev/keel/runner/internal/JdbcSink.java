@@ -57,11 +57,18 @@ public final class JdbcSink implements SqlSink {
             code.run(migration, java.method(), new Context(migration.key(), connection, step.state()));
             return;
         }
-        if (step.guard() != null && !step.guard().runs(finds(step.guard().query()))) {
+        if (step.cleanup() != null) {
+            execute(step.cleanup());
+        }
+        execute(new ReRunnable.Guarded(((Step.Sql) step.step()).text(), step.guard()));
+    }
+
+    private void execute(ReRunnable.Guarded statement) throws SQLException {
+        if (statement.guard() != null && !statement.guard().runs(finds(statement.guard().query()))) {
             return;
         }
         try (var st = connection.createStatement()) {
-            st.execute(((Step.Sql) step.step()).text());
+            st.execute(statement.sql());
         }
     }
 

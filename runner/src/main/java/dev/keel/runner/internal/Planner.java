@@ -106,8 +106,7 @@ public final class Planner {
             MigrationKey key = row.key();
             boolean resumed = inPlan.contains(key);
             boolean leftForLater = applying && !plan.backwards();
-            boolean sameApp = plan.migrations().stream().anyMatch(m -> m.app().equals(key.app()));
-            if (resumed || leftForLater || !sameApp) {
+            if (resumed || leftForLater) {
                 continue;
             }
             MigrationKey k = row.key();

@@ -24,10 +24,17 @@ public final class ReRunnable {
 
     private ReRunnable() {}
 
-    /** One statement to run, perhaps under a guard. */
-    public record Guarded(String sql, Guard guard) {}
+    /**
+     * One statement to run, perhaps under a guard, perhaps after a cleanup statement (itself guarded)
+     * that runs every time the statement is tried, resumed runs included.
+     */
+    public record Guarded(String sql, Guard guard, Guarded cleanup) {
+        Guarded(String sql, Guard guard) {
+            this(sql, guard, null);
+        }
+    }
 
-    /** The re-runnable form of {@code sql}: one or more statements, each perhaps guarded. */
+    /** The re-runnable form of {@code sql}. */
     public static List<Guarded> rewrite(String sql) {
         String s = sql.strip();
         Matcher m = CREATE_INDEX.matcher(s);
@@ -54,10 +61,8 @@ public final class ReRunnable {
         String qualifiedIndex = schemaPrefix(table) + index;
         String invalid = "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(" + literal(qualifiedIndex)
                 + ") AND NOT indisvalid";
-        return List.of(
-                new Guarded("DROP INDEX CONCURRENTLY IF EXISTS " + qualifiedIndex,
-                        Guard.runIf(invalid, "a failed concurrent build left the index invalid")),
-                new Guarded(create, null));
+        return List.of(new Guarded(create, null, new Guarded("DROP INDEX CONCURRENTLY IF EXISTS " + qualifiedIndex,
+                Guard.runIf(invalid, "a failed concurrent build left the index invalid"))));
     }
 
     private static Guarded alterTable(String table, String action) {

@@ -72,11 +72,11 @@ public final class Scripts {
         boolean userSql = op instanceof RunSql;
         for (Step step : OperationSql.forwards(m.app(), s, op)) {
             if (m.atomic() || userSql || !(step instanceof Step.Sql sql)) {
-                steps.add(new ScriptStep(describe, step, null, s));
+                steps.add(new ScriptStep(describe, step, s));
                 continue;
             }
             for (ReRunnable.Guarded g : ReRunnable.rewrite(sql.text())) {
-                steps.add(new ScriptStep(describe, new Step.Sql(g.sql()), g.guard(), s));
+                steps.add(new ScriptStep(describe, new Step.Sql(g.sql()), g.guard(), g.cleanup(), s));
             }
         }
     }
