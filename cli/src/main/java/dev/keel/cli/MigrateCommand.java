@@ -90,7 +90,7 @@ final class MigrateCommand implements Callable<Integer> {
                 return 0;
             }
             if (!json.enabled()) {
-                notes.println((fake ? "Faking migrations on " : "Migrating ") + opened.describe() + ":");
+                printer.header((fake ? "Faking migrations on " : "Migrating ") + opened.describe() + ":");
             }
             MigrateResult result = migrator.migrate(request);
             if (json.enabled()) {

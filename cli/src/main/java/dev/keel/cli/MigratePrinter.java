@@ -17,10 +17,23 @@ final class MigratePrinter implements MigrateListener {
     private final PrintWriter out;
     private final Ansi ansi;
     private boolean lineOpen;
+    private String header;
 
     MigratePrinter(PrintWriter out, Ansi ansi) {
         this.out = out;
         this.ansi = ansi;
+    }
+
+    /** A line to print before the first migration or the summary, whichever comes first. */
+    void header(String line) {
+        header = line;
+    }
+
+    private void printHeader() {
+        if (header != null) {
+            out.println(header);
+            header = null;
+        }
     }
 
     /** A listener that prints only notices (waiting for a lock, retries), for --json runs. */
@@ -43,6 +56,7 @@ final class MigratePrinter implements MigrateListener {
     @Override
     public void started(MigrationKey key, Action action) {
         closeLine();
+        printHeader();
         out.print("  " + action.verb() + " " + key + "...");
         out.flush();
         lineOpen = true;
@@ -69,6 +83,7 @@ final class MigratePrinter implements MigrateListener {
     /** After the run: nothing to do, or the deferred migrations. */
     void summary(MigrateResult result) {
         closeLine();
+        printHeader();
         if (result.done().isEmpty()) {
             out.println("  No migrations to " + (result.plan().backwards() ? "unapply." : "apply."));
         }

@@ -40,6 +40,12 @@ public final class HistoryCheck {
         return problems;
     }
 
+    /** When a row was recorded, to the second, in UTC. */
+    static String when(HistoryRow row) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .format(row.appliedAt().atZone(java.time.ZoneOffset.UTC));
+    }
+
     private static Set<MigrationKey> replaced(MigrationSet set) {
         var out = new HashSet<MigrationKey>();
         set.specs().values().forEach(s -> out.addAll(s.replaces()));
@@ -48,7 +54,7 @@ public final class HistoryCheck {
 
     private static String changedMessage(MigrationSpec spec, HistoryRow row, String now) {
         String file = Checksums.file(spec) == null ? "migration " + spec.key() : Checksums.file(spec).toString();
-        return file + ": migration " + spec.key() + " was applied on " + row.appliedAt() + ", and its file has changed since"
+        return file + ": migration " + spec.key() + " was applied on " + when(row) + ", and its file has changed since"
                 + " (checksum then " + row.checksum().substring(0, 12) + "..., now " + now.substring(0, 12) + "...)."
                 + " keel does not run a changed migration again, so the database may not match it.\n"
                 + "To fix: restore the file as it was applied (git log -p -- " + file + "), and write any new change"
@@ -59,7 +65,7 @@ public final class HistoryCheck {
 
     private static String missingMessage(HistoryRow row) {
         MigrationKey k = row.key();
-        return "keel_migrations: migration " + k + " is recorded as applied (on " + row.appliedAt()
+        return "keel_migrations: migration " + k + " is recorded as applied (on " + when(row)
                 + "), but no migration file defines it.\n"
                 + "To fix: restore M" + k.name() + ".java from version control (git log --all -- '*M" + k.name()
                 + ".java'); or, if it was removed on purpose and its changes are undone, delete its record:"
