@@ -2,6 +2,7 @@ package dev.keel.runner;
 
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.runner.internal.KeelFolder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -43,11 +44,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path projectDir) {
         Path data = projectDir.resolve(FOLDER);
         try {
-            Files.createDirectories(data);
-            Path ignore = data.getParent().resolve(".gitignore");
-            if (!Files.exists(ignore)) {
-                Files.writeString(ignore, "# keel's local files: the embedded PostgreSQL and compiled migrations.\n*\n");
-            }
+            KeelFolder.create(projectDir, "pg");
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)

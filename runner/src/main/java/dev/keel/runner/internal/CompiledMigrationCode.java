@@ -22,14 +22,15 @@ import java.util.Map;
  * sources into {@code .keel/classes} the first time a method is needed (and only then).
  */
 public final class CompiledMigrationCode implements JavaCode {
-    /** Where the compiled classes go, relative to the project folder. */
-    public static final String CLASSES = ".keel/classes";
+    /** Where the compiled classes go, under {@code .keel/}. */
+    static final String CLASSES = "classes";
 
     private final KeelConfig config;
     private final Path projectDir;
     private final Map<String, Object> instances = new HashMap<>();
     private ClassLoader loader;
 
+    /** The code of the migrations of {@code config}'s apps in {@code projectDir}, compiled on first use. */
     public CompiledMigrationCode(KeelConfig config, Path projectDir) {
         this.config = config;
         this.projectDir = projectDir;
@@ -94,7 +95,14 @@ public final class CompiledMigrationCode implements JavaCode {
 
     private ClassLoader loader() {
         if (loader == null) {
-            loader = MigrationCompiler.compileProject(config, projectDir, projectDir.resolve(CLASSES));
+            Path output;
+            try {
+                output = KeelFolder.create(projectDir, CLASSES);
+            } catch (java.io.IOException e) {
+                throw new KeelException(ErrorKind.UNREADABLE_SOURCE, projectDir.resolve(KeelFolder.NAME) + ": cannot create"
+                        + " the folder for compiled migrations: " + e + "\nTo fix: check that the project folder is writable.", e);
+            }
+            loader = MigrationCompiler.compileProject(config, projectDir, output);
         }
         return loader;
     }

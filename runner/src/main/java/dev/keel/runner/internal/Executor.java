@@ -31,10 +31,12 @@ public final class Executor {
     private final MigrateListener listener;
     private final Sleeper sleeper;
 
+    /** An executor that waits between retries by sleeping. */
     public Executor(SqlSink sink, SchemaHistory history, RunnerSettings settings, MigrateListener listener) {
         this(sink, history, settings, listener, d -> Thread.sleep(d.toMillis()));
     }
 
+    /** An executor that waits between retries with {@code sleeper}. */
     public Executor(SqlSink sink, SchemaHistory history, RunnerSettings settings, MigrateListener listener, Sleeper sleeper) {
         this.sink = sink;
         this.history = history;

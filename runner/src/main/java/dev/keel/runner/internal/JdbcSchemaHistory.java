@@ -17,6 +17,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
 
     private final Connection connection;
 
+    /** The history table as {@code connection} sees it (its current schema). */
     public JdbcSchemaHistory(Connection connection) {
         this.connection = connection;
     }

@@ -17,6 +17,7 @@ public final class JdbcSink implements SqlSink {
     private final Connection connection;
     private final JavaCode code;
 
+    /** Runs on {@code connection}; {@code RunJava} steps through {@code code}. */
     public JdbcSink(Connection connection, JavaCode code) {
         this.connection = connection;
         this.code = code;
