@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The project's migrations as the runner resolves them: each migration's definition, the checksum
@@ -23,12 +24,14 @@ import java.util.TreeMap;
 public final class MigrationSet {
     private final Map<MigrationKey, MigrationSpec> specs = new TreeMap<>();
     private final Map<MigrationKey, String> checksums = new TreeMap<>();
+    private final Set<MigrationKey> replaced = new TreeSet<>();
     private final JavaCode code;
 
     private MigrationSet(List<MigrationSpec> specs, JavaCode code) {
         for (MigrationSpec s : specs) {
             this.specs.put(s.key(), s);
             this.checksums.put(s.key(), Checksums.of(s));
+            this.replaced.addAll(s.replaces());
         }
         this.code = code;
     }
@@ -73,6 +76,11 @@ public final class MigrationSet {
             throw new IllegalArgumentException("no migration " + key);
         }
         return c;
+    }
+
+    /** Whether a squash of this set replaces migration {@code key}. */
+    public boolean isReplaced(MigrationKey key) {
+        return replaced.contains(key);
     }
 
     /** What runs the {@code RunJava} methods. */

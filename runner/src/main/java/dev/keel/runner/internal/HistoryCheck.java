@@ -5,10 +5,8 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.MigrationSet;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compares the applied-migrations table with the migration files: an applied migration whose file
@@ -24,7 +22,7 @@ public final class HistoryCheck {
 
     /** Whether {@code row} names a migration that no file defines (nor a squash replaces). */
     public static boolean missing(MigrationSet set, HistoryRow row) {
-        return set.spec(row.key()).isEmpty() && !replaced(set).contains(row.key());
+        return set.spec(row.key()).isEmpty() && !set.isReplaced(row.key());
     }
 
     /** One message per changed or missing migration, sorted by key; empty when the history agrees with the files. */
@@ -44,12 +42,6 @@ public final class HistoryCheck {
     static String when(HistoryRow row) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
                 .format(row.appliedAt().atZone(java.time.ZoneOffset.UTC));
-    }
-
-    private static Set<MigrationKey> replaced(MigrationSet set) {
-        var out = new HashSet<MigrationKey>();
-        set.specs().values().forEach(s -> out.addAll(s.replaces()));
-        return out;
     }
 
     private static String changedMessage(MigrationSpec spec, HistoryRow row, String now) {
