@@ -6,8 +6,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The commands that exist in the command set but are not built yet, and the issue that builds each. */
 final class NotBuilt {
     static final int MAKEMIGRATIONS = 4;
-    static final int MIGRATE = 6;
-    static final int SQLMIGRATE = 6;
     static final int LINT = 5;
 
     private NotBuilt() {}

@@ -36,7 +36,17 @@ public final class ProjectMixin {
 
     /** The graph of the project's migrations. */
     MigrationGraph graph() {
-        return MigrationGraph.of(keel().migrationSource().read(config(), projectDir()));
+        return MigrationGraph.of(migrationSpecs());
+    }
+
+    /** The project's migrations, read by the command line's migration source. */
+    java.util.List<dev.keel.migration.MigrationSpec> migrationSpecs() {
+        return keel().migrationSource().read(config(), projectDir());
+    }
+
+    /** Where notes go that are not the command's result: standard error. */
+    PrintWriter err() {
+        return command.commandLine().getErr();
     }
 
     /** Where the entities' schema comes from. */

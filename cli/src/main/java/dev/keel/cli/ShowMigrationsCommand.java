@@ -2,9 +2,16 @@ package dev.keel.cli;
 
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
 import dev.keel.migration.MigrationKey;
-import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.EmbeddedDatabase;
+import dev.keel.runner.MigrationSet;
+import dev.keel.runner.MigrationStatus;
+import dev.keel.runner.MigrationStatus.Mark;
+import dev.keel.runner.Migrator;
+import dev.keel.runner.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,18 +19,23 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-/** {@code keel showmigrations}: each app's migrations, or the order in which all would apply. */
+/** {@code keel showmigrations}: each app's migrations with their status, or the order in which all would apply. */
 @Command(name = "showmigrations", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lists the migrations of each app, [X] when applied and [ ] when not.",
-                "keel does not connect to a database yet, so every migration is listed as not applied."})
+        description = {"Lists the migrations of each app: [X] applied, [ ] not applied, [D] deferred to the"
+                + " post-deployment phase, [~] left part-way by a failed run, [!] applied but its file is missing.",
+                "The database is the one keel migrate uses. Without database.url, that is the embedded PostgreSQL"
+                        + " in .keel/pg; when it does not exist yet, nothing is applied. An applied migration whose"
+                        + " file changed, or is missing, is reported and the exit code is 4."})
 final class ShowMigrationsCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
+    @Mixin DatabaseMixin db;
     @Mixin JsonMixin json;
 
     @Option(names = {"-p", "--plan"},
@@ -37,46 +49,88 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     List<String> apps = new ArrayList<>();
 
     /** One migration as --json prints it. */
-    record Entry(String app, String name, boolean applied, boolean postDeployment) {}
+    record Entry(String app, String name, boolean applied, boolean postDeployment, String status, boolean changed,
+                 String appliedAt, Long durationMs, String note) {
+        static Entry of(MigrationStatus s) {
+            return new Entry(s.key().app(), s.key().name(), s.mark() == Mark.APPLIED || s.mark() == Mark.MISSING,
+                    s.postDeployment(), s.mark().name().toLowerCase(java.util.Locale.ROOT), s.changed(),
+                    s.appliedAt() == null ? null : s.appliedAt().toString(), s.durationMs(), s.note());
+        }
+    }
 
     /** One app and its migrations as --json prints them. */
     record AppEntry(String app, List<Entry> migrations) {}
 
-    record AppsReport(List<AppEntry> apps) {}
+    record AppsReport(String database, List<AppEntry> apps, List<String> problems) {}
 
-    record PlanReport(List<Entry> plan) {}
+    record PlanReport(String database, List<Entry> plan, List<String> problems) {}
 
     @Override
     public Integer call() {
         KeelConfig config = project.config();
         SortedSet<String> selected = new TreeSet<>();
         apps.forEach(label -> selected.add(config.requireApp(label).label()));
-        MigrationGraph graph = project.graph();
-        // No database connection yet: nothing is recorded as applied.
-        Set<MigrationKey> applied = graph.appliedNodes(Set.of());
+        MigrationSet set = DatabaseMixin.migrations(project);
+        MigrationGraph graph = set.graph(java.util.Set.of());
+        Status status = status(config, set);
+        Map<MigrationKey, MigrationStatus> byKey = new HashMap<>();
+        status.report().migrations().forEach(s -> byKey.put(s.key(), s));
         if (plan) {
             List<MigrationKey> targets = selected.stream().flatMap(a -> graph.leaves(a).stream()).toList();
             boolean none = !selected.isEmpty() && targets.isEmpty();
-            printPlan(none ? List.of() : entries(graph.forwardsPlan(applied, targets), applied));
+            List<MigrationStatus> order = none ? List.of()
+                    : graph.forwardsPlan(java.util.Set.of(), targets).stream().map(m -> byKey.get(m.key())).toList();
+            printPlan(status, order);
         } else {
             if (selected.isEmpty()) {
                 config.apps().stream().map(AppConfig::label).forEach(selected::add);
                 selected.addAll(graph.apps());
             }
-            printApps(selected.stream().map(a -> new AppEntry(a, entries(graph.migrations(a), applied))).toList());
+            var report = new ArrayList<AppEntry>();
+            for (String app : selected) {
+                report.add(new AppEntry(app, status.report().migrations().stream().filter(s -> s.key().app().equals(app))
+                        .map(Entry::of).toList()));
+            }
+            printApps(status, report);
+        }
+        if (status.failure() != null) {
+            throw status.failure();
+        }
+        if (!status.report().problems().isEmpty()) {
+            throw new KeelException(ErrorKind.INCONSISTENT_HISTORY, status.report().problems());
         }
         return 0;
     }
 
-    private static List<Entry> entries(List<MigrationSpec> specs, Set<MigrationKey> applied) {
-        return specs.stream()
-                .map(s -> new Entry(s.app(), s.name(), applied.contains(s.key()), s.postDeployment()))
-                .toList();
+    /** The statuses, where they come from, and the failure to report after listing (an unreachable database). */
+    record Status(String database, StatusReport report, KeelException failure) {}
+
+    private Status status(KeelConfig config, MigrationSet set) {
+        var configured = db.configured(config);
+        if (configured.isEmpty() && !EmbeddedDatabase.exists(project.projectDir())) {
+            project.err().println("No database configured, and the embedded PostgreSQL (" + EmbeddedDatabase.FOLDER
+                    + ") does not exist yet: nothing is applied. keel migrate creates it; set database.url in keel.json"
+                    + " for a real server.");
+            return new Status("none", Migrator.statusOfEmptyDatabase(set), null);
+        }
+        try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), project.err());
+             Migrator migrator = Migrator.connect(set, opened.database, DatabaseMixin.settings(config),
+                     dev.keel.runner.MigrateListener.silent())) {
+            return new Status(opened.describe(), migrator.status(), null);
+        } catch (KeelException e) {
+            if (e.kind() != ErrorKind.DATABASE) {
+                throw e;
+            }
+            StatusReport offline = Migrator.statusOfEmptyDatabase(set);
+            var unknown = offline.migrations().stream().map(s -> new MigrationStatus(s.key(), Mark.UNKNOWN,
+                    s.postDeployment(), null, null, false, null)).toList();
+            return new Status("unreachable", new StatusReport(unknown, List.of()), e);
+        }
     }
 
-    private void printApps(List<AppEntry> report) {
+    private void printApps(Status status, List<AppEntry> report) {
         if (json.enabled()) {
-            JsonMixin.print(project.out(), new AppsReport(report));
+            JsonMixin.print(project.out(), new AppsReport(status.database(), report, status.report().problems()));
             return;
         }
         PrintWriter out = project.out();
@@ -86,14 +140,16 @@ final class ShowMigrationsCommand implements Callable<Integer> {
                 out.println(" (no migrations)");
             }
             for (Entry m : app.migrations()) {
-                out.println(" " + mark(m) + " " + m.name());
+                out.println(" " + mark(m) + " " + m.name() + suffix(m));
             }
         }
+        out.flush();
     }
 
-    private void printPlan(List<Entry> entries) {
+    private void printPlan(Status status, List<MigrationStatus> order) {
+        List<Entry> entries = order.stream().map(Entry::of).toList();
         if (json.enabled()) {
-            JsonMixin.print(project.out(), new PlanReport(entries));
+            JsonMixin.print(project.out(), new PlanReport(status.database(), entries, status.report().problems()));
             return;
         }
         PrintWriter out = project.out();
@@ -101,11 +157,24 @@ final class ShowMigrationsCommand implements Callable<Integer> {
             out.println("(no migrations)");
         }
         for (Entry m : entries) {
-            out.println(mark(m) + "  " + m.app() + "." + m.name());
+            out.println(mark(m) + "  " + m.app() + "." + m.name() + suffix(m));
         }
+        out.flush();
+    }
+
+    private static String suffix(Entry m) {
+        String note = m.changed() ? "file changed since it was applied" : m.note();
+        return note == null ? "" : "  (" + note + ")";
     }
 
     private String mark(Entry m) {
-        return m.applied() ? project.ansi().string("@|green [X]|@") : "[ ]";
+        Mark mark = Mark.valueOf(m.status().toUpperCase(java.util.Locale.ROOT));
+        String colour = switch (mark) {
+            case APPLIED -> "green";
+            case DEFERRED, PARTIAL -> "yellow";
+            case MISSING -> "red";
+            default -> null;
+        };
+        return colour == null ? mark.text() : project.ansi().string("@|" + colour + " " + mark.text() + "|@");
     }
 }

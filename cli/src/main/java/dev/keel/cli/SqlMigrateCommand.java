@@ -1,23 +1,38 @@
 package dev.keel.cli;
 
+import dev.keel.config.KeelConfig;
+import dev.keel.runner.SqlMigrate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code keel sqlmigrate}: not built yet. */
-@Command(name = "sqlmigrate", mixinStandardHelpOptions = true,
-        description = "Prints the SQL of one migration, without connecting to a database"
-                + " (not built yet, issue " + NotBuilt.SQLMIGRATE + ").")
+/** {@code keel sqlmigrate}: the SQL of one migration, without a database. */
+@Command(name = "sqlmigrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Prints the SQL that keel migrate runs for one migration, without connecting to a database:"
+                + " the timeouts, BEGIN/COMMIT around an atomic migration, and each statement of a non-atomic one"
+                + " numbered, in the form that is safe to run again."})
 final class SqlMigrateCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Unmatched List<String> arguments;
+    @Mixin ProjectMixin project;
+
+    @Parameters(index = "0", paramLabel = "APP", description = "The app (a label from keel.json).")
+    String app;
+
+    @Parameters(index = "1", paramLabel = "NAME", description = "The migration: its name or a unique prefix (0002).")
+    String name;
+
+    @Option(names = "--backwards", description = "The SQL that unapplies it instead.")
+    boolean backwards;
 
     @Override
     public Integer call() {
-        return NotBuilt.report(spec, NotBuilt.SQLMIGRATE);
+        KeelConfig config = project.config();
+        config.requireApp(app);
+        project.out().print(SqlMigrate.sql(DatabaseMixin.migrations(project), DatabaseMixin.settings(config), app, name,
+                backwards));
+        project.out().flush();
+        return 0;
     }
 }

@@ -41,7 +41,8 @@ class ShowMigrationsCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(lines("blog", " [ ] 0001_initial", " [ ] 0002_add_slug", " [ ] 0003_add_tag",
                 "shop", " [ ] 0001_initial", "users", " (no migrations)"), r.out());
-        assertEquals("", r.err());
+        assertEquals(lines("No database configured, and the embedded PostgreSQL (.keel/pg) does not exist yet: nothing is"
+                + " applied. keel migrate creates it; set database.url in keel.json for a real server."), r.err());
     }
 
     @Test

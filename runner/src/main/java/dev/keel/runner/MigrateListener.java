@@ -1,0 +1,38 @@
+package dev.keel.runner;
+
+import dev.keel.migration.MigrationKey;
+
+import java.time.Duration;
+
+/** What the runner reports while it works, for the command line to print. Every method does nothing by default. */
+public interface MigrateListener {
+    /** What happens to one migration. */
+    enum Action {
+        APPLY("Applying"), UNAPPLY("Unapplying"), FAKE_APPLY("Faking"), FAKE_UNAPPLY("Faking unapply of");
+
+        private final String verb;
+
+        Action(String verb) {
+            this.verb = verb;
+        }
+
+        /** {@code Applying}, {@code Unapplying}...: how a line about the action starts. */
+        public String verb() {
+            return verb;
+        }
+    }
+
+    /** A message worth showing now: waiting for another {@code migrate}, retrying after a lock timeout. */
+    default void notice(String message) {}
+
+    /** The runner starts {@code action} on {@code key}. */
+    default void started(MigrationKey key, Action action) {}
+
+    /** The runner finished {@code action} on {@code key}, in {@code took}. */
+    default void finished(MigrationKey key, Action action, Duration took) {}
+
+    /** A listener that reports nothing. */
+    static MigrateListener silent() {
+        return new MigrateListener() {};
+    }
+}

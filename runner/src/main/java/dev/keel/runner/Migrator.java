@@ -1,0 +1,288 @@
+package dev.keel.runner;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.graph.MigrationGraph;
+import dev.keel.migration.MigrationKey;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.internal.AdvisoryLock;
+import dev.keel.runner.internal.Executor;
+import dev.keel.runner.internal.HistoryCheck;
+import dev.keel.runner.internal.HistoryRow;
+import dev.keel.runner.internal.JdbcSchemaHistory;
+import dev.keel.runner.internal.JdbcSink;
+import dev.keel.runner.internal.Planner;
+import dev.keel.runner.internal.SchemaHistory;
+import dev.keel.runner.internal.Script;
+import dev.keel.runner.internal.Scripts;
+import dev.keel.runner.internal.Statuses;
+import dev.keel.runner.sql.Step;
+import dev.keel.state.ProjectState;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The runner: applies and unapplies a project's migrations on one database, records them in
+ * {@code keel_migrations}, and reports their status. One connection per migrator; concurrent
+ * {@link #migrate} runs on one database wait for each other (an advisory lock).
+ *
+ * <pre>{@code
+ * try (Migrator m = Migrator.connect(MigrationSet.read(config, dir), database, settings, listener)) {
+ *     MigrateResult r = m.migrate(MigrateRequest.all());
+ * }
+ * }</pre>
+ */
+public final class Migrator implements AutoCloseable {
+    /** The name keel's sessions have in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "keel migrate";
+
+    private final MigrationSet set;
+    private final Database database;
+    private final RunnerSettings settings;
+    private final MigrateListener listener;
+    private final Connection connection;
+    private final SchemaHistory history;
+
+    private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener) {
+        this.set = set;
+        this.database = database;
+        this.settings = settings;
+        this.listener = listener;
+        this.connection = database.connect(APPLICATION_NAME);
+        this.history = new JdbcSchemaHistory(connection);
+    }
+
+    /**
+     * Connects to {@code database}.
+     *
+     * @throws KeelException of kind DATABASE when the database refuses the connection, naming its URL
+     *                       (password masked) and what to do
+     */
+    public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener) {
+        return new Migrator(set, database, settings, listener);
+    }
+
+    /** The status of every migration on this database: applied, not applied, deferred, part-way, missing. */
+    public StatusReport status() {
+        return masked(() -> Statuses.of(set, sql(history::rows)));
+    }
+
+    /** The status of every migration on a database where nothing is applied yet. No connection. */
+    public static StatusReport statusOfEmptyDatabase(MigrationSet set) {
+        return Statuses.of(set, Map.of());
+    }
+
+    /**
+     * What {@link #migrate} would do for {@code request}, without running or recording anything.
+     *
+     * @throws KeelException of kind INCONSISTENT_HISTORY when applied migrations changed or are missing
+     */
+    public Plan plan(MigrateRequest request) {
+        return masked(() -> {
+            Map<MigrationKey, HistoryRow> rows = sql(history::rows);
+            return verifiedPlan(rows, request).view();
+        });
+    }
+
+    /**
+     * Applies (or unapplies, or with {@code fake} records) what {@code request} asks for, one
+     * migration at a time, each recorded when done. Concurrent runs on one database wait for each other.
+     *
+     * @throws KeelException of kind INCONSISTENT_HISTORY (applied migrations changed, missing or out of
+     *                       order), IRREVERSIBLE, USAGE (unknown target), or DATABASE (a statement failed,
+     *                       saying what stays applied and what to do)
+     */
+    public MigrateResult migrate(MigrateRequest request) {
+        return masked(() -> {
+            try (AdvisoryLock lock = lock()) {
+                sql(() -> {
+                    history.create();
+                    return null;
+                });
+                Map<MigrationKey, HistoryRow> rows = sql(history::rows);
+                Planner.Result planned = verifiedPlan(rows, request);
+                return execute(planned, rows, request.fake());
+            }
+        });
+    }
+
+    /**
+     * Records the current checksum of the applied migration {@code app} {@code name} (a unique prefix
+     * is enough), after a change to its file was reviewed.
+     *
+     * @throws KeelException of kind USAGE when it is not a migration, INCONSISTENT_HISTORY when it is not applied
+     * @return the migration whose checksum was updated
+     */
+    public MigrationKey repairChecksum(String app, String name) {
+        return masked(() -> {
+            try (AdvisoryLock lock = lock()) {
+                Map<MigrationKey, HistoryRow> rows = sql(history::rows);
+                MigrationGraph graph = set.graph(Planner.applied(rows));
+                var target = graph.resolve(app, name);
+                if (target.isZero()) {
+                    throw new KeelException(ErrorKind.USAGE, "--repair-checksum needs a migration, not " + name
+                            + ".\nTo fix: name the migration whose file changed.");
+                }
+                MigrationKey key = target.key();
+                HistoryRow row = rows.get(key);
+                if (row == null) {
+                    throw new KeelException(ErrorKind.INCONSISTENT_HISTORY, "migration " + key + " is not applied, so it"
+                            + " has no recorded checksum to repair.\nTo fix: nothing to do; keel migrate applies it"
+                            + " with its current checksum.");
+                }
+                String now = set.checksum(key);
+                sql(() -> {
+                    history.checksum(key, now);
+                    return null;
+                });
+                return key;
+            }
+        });
+    }
+
+    /** Closes the connection (which also lets go of the advisory lock). */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing to keep from a connection that is closing
+        }
+    }
+
+    // ---- steps -------------------------------------------------------------------------------
+
+    private AdvisoryLock lock() {
+        try {
+            return AdvisoryLock.acquire(connection, listener, settings.lockPoll());
+        } catch (SQLException e) {
+            throw new KeelException(ErrorKind.DATABASE, "cannot take keel's advisory lock on " + database.displayUrl()
+                    + ": " + e.getMessage() + "\nTo fix: check the connection and that the user may call"
+                    + " pg_try_advisory_lock.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeelException(ErrorKind.DATABASE, "interrupted while waiting for another keel migrate.\n"
+                    + "To fix: run keel migrate again.", e);
+        }
+    }
+
+    private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
+        List<String> problems = HistoryCheck.problems(set, rows);
+        if (!problems.isEmpty()) {
+            var all = new ArrayList<>(problems);
+            all.add("keel migrate does not go on while the applied migrations and their files disagree ("
+                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " above).");
+            throw new KeelException(ErrorKind.INCONSISTENT_HISTORY, all);
+        }
+        Set<MigrationKey> applied = Planner.applied(rows);
+        MigrationGraph graph = set.graph(applied);
+        graph.checkConsistent(applied);
+        return Planner.plan(graph, rows, request);
+    }
+
+    private MigrateResult execute(Planner.Result planned, Map<MigrationKey, HistoryRow> rows, boolean fake) {
+        var executor = new Executor(new JdbcSink(connection, set.code()), history, settings, listener);
+        List<MigrationSpec> migrations = planned.plan().migrations();
+        var done = new ArrayList<MigrateResult.Done>();
+        if (fake) {
+            for (MigrationSpec m : migrations) {
+                executor.fake(m.key(), set.checksum(m.key()), planned.plan().backwards());
+                done.add(new MigrateResult.Done(m.key(), planned.plan().backwards()
+                        ? MigrateListener.Action.FAKE_UNAPPLY : MigrateListener.Action.FAKE_APPLY, 0));
+            }
+            return new MigrateResult(planned.view(), done);
+        }
+        List<Script> scripts = scripts(planned);
+        prepareJava(scripts);
+        for (int i = 0; i < scripts.size(); i++) {
+            Script s = scripts.get(i);
+            MigrationKey key = s.migration().key();
+            Duration took = executor.run(s, set.checksum(key), planned.view().migrations().get(i).resumeFrom());
+            done.add(new MigrateResult.Done(key, s.backwards() ? MigrateListener.Action.UNAPPLY
+                    : MigrateListener.Action.APPLY, took.toMillis()));
+        }
+        return new MigrateResult(planned.view(), done);
+    }
+
+    /** Every script of the plan, built before anything runs (so an irreversible operation stops the plan at once). */
+    private static List<Script> scripts(Planner.Result planned) {
+        MigrationGraph graph = planned.graph();
+        List<MigrationSpec> plan = planned.plan().migrations();
+        Set<MigrationKey> applied = graph.appliedNodes(planned.applied());
+        var scripts = new ArrayList<Script>();
+        if (!planned.plan().backwards()) {
+            ProjectState state = graph.stateAt(applied);
+            for (MigrationSpec m : plan) {
+                scripts.add(Scripts.forwards(m, state));
+                state = MigrationGraph.replay(state, List.of(m));
+            }
+            return scripts;
+        }
+        var remaining = new TreeSet<>(applied);
+        plan.forEach(m -> remaining.remove(m.key()));
+        ProjectState state = graph.stateAt(remaining);
+        var before = new HashMap<MigrationKey, ProjectState>();
+        for (int i = plan.size() - 1; i >= 0; i--) {
+            before.put(plan.get(i).key(), state);
+            state = MigrationGraph.replay(state, List.of(plan.get(i)));
+        }
+        for (MigrationSpec m : plan) {
+            scripts.add(Scripts.backwards(m, before.get(m.key())));
+        }
+        return scripts;
+    }
+
+    private void prepareJava(List<Script> scripts) {
+        var calls = new ArrayList<JavaCode.MethodCall>();
+        for (Script s : scripts) {
+            for (var step : s.steps()) {
+                if (step.step() instanceof Step.Java java) {
+                    calls.add(new JavaCode.MethodCall(s.migration(), java.method()));
+                }
+            }
+        }
+        if (!calls.isEmpty()) {
+            set.code().prepare(calls);
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    /** A JDBC action whose failure is a DATABASE error naming the database. */
+    @FunctionalInterface
+    private interface SqlAction<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(SqlAction<T> action) {
+        try {
+            return action.run();
+        } catch (SQLException e) {
+            throw new KeelException(ErrorKind.DATABASE, "cannot read or write keel_migrations on " + database.displayUrl()
+                    + ": " + e.getMessage() + "\nTo fix: check the connection, and that the user may create and write"
+                    + " the table keel_migrations in the current schema.", e);
+        }
+    }
+
+    /** Runs {@code work}; the messages of what it throws are stripped of credentials. */
+    private <T> T masked(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (KeelException e) {
+            List<String> problems = e.problems().stream().map(database::mask).toList();
+            if (problems.equals(e.problems())) {
+                throw e;
+            }
+            throw new KeelException(e.kind(), problems);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.keel.runner;
+
+import dev.keel.migration.MigrationKey;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code migrate} will do: the migrations to apply (or, {@code backwards}, to unapply) in order,
+ * and the post-deployment migrations it leaves for {@code migrate --post-deploy}.
+ */
+public record Plan(boolean backwards, boolean fake, List<Planned> migrations, List<Deferred> deferred) {
+    public Plan {
+        migrations = List.copyOf(migrations);
+        deferred = List.copyOf(deferred);
+    }
+
+    /** One migration to run: whether it is atomic and post-deployment, what its operations do, and where a previous run stopped. */
+    public record Planned(MigrationKey key, boolean atomic, boolean postDeployment, List<String> operations, int resumeFrom) {
+        public Planned {
+            Objects.requireNonNull(key, "key");
+            operations = List.copyOf(operations);
+        }
+    }
+
+    /** A migration left for the post-deployment phase, and why ({@code post-deployment}, or which one it depends on). */
+    public record Deferred(MigrationKey key, String reason) {}
+
+    /** Whether there is nothing to run. */
+    public boolean isEmpty() {
+        return migrations.isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.keel.runner.internal;
+
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.sql.Step;
+
+import java.time.Duration;
+
+/**
+ * Collects what would run as SQL text, for {@code sqlmigrate}: statements end in {@code ;}, Java
+ * calls and guards are comments, and each statement of a non-atomic migration is numbered.
+ */
+public final class CollectingSink implements SqlSink {
+    private final StringBuilder text = new StringBuilder();
+    private String lastOperation;
+
+    @Override
+    public void timeouts(Duration lockTimeout, Duration statementTimeout) {
+        line("SET lock_timeout = '" + interval(lockTimeout) + "';");
+        line("SET statement_timeout = " + (statementTimeout == null ? "0" : "'" + interval(statementTimeout) + "'") + ";"
+                + (statementTimeout == null ? " -- post-deployment: no statement timeout" : ""));
+    }
+
+    @Override
+    public void begin() {
+        lastOperation = null;
+        line("BEGIN;");
+    }
+
+    @Override
+    public void commit() {
+        line("COMMIT;");
+    }
+
+    @Override
+    public void rollback() {
+        // nothing ran
+    }
+
+    @Override
+    public void run(MigrationSpec migration, ScriptStep step, int index, int count) {
+        if (!migration.atomic()) {
+            line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own] " + step.operation());
+        } else if (!step.operation().equals(lastOperation)) {
+            line("-- " + step.operation());
+        }
+        lastOperation = step.operation();
+        if (step.cleanup() != null) {
+            line(step.cleanup().guard().comment());
+            line(step.cleanup().sql() + ";");
+        }
+        if (step.guard() != null) {
+            line(step.guard().comment());
+        }
+        String sql = step.text();
+        line(step.step() instanceof Step.Sql && !sql.endsWith(";") ? sql + ";" : sql);
+    }
+
+    /** Adds a line of text (a comment, a header). */
+    public void line(String line) {
+        text.append(line).append('\n');
+    }
+
+    /** Everything collected. */
+    public String text() {
+        return text.toString();
+    }
+
+    private static String interval(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+}

@@ -1,0 +1,174 @@
+package dev.keel.runner.internal;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.migration.MigrationKey;
+import dev.keel.runner.MigrateListener;
+import dev.keel.runner.MigrateListener.Action;
+import dev.keel.runner.RunnerSettings;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Runs one migration's {@link Script} through a {@link SqlSink} and records it in a
+ * {@link SchemaHistory}. An atomic migration runs in one transaction and is recorded in it; a lock
+ * timeout retries the whole transaction. A non-atomic one runs step by step, each step recorded
+ * when done, so a later run resumes after the last recorded step; a lock timeout retries the step.
+ * Deploy-time migrations run under the statement timeout, post-deployment ones without it.
+ */
+public final class Executor {
+    /** Waits between retries; tests replace it to stay fast. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** Waits {@code d}. */
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final SqlSink sink;
+    private final SchemaHistory history;
+    private final RunnerSettings settings;
+    private final MigrateListener listener;
+    private final Sleeper sleeper;
+
+    /** An executor that waits between retries by sleeping. */
+    public Executor(SqlSink sink, SchemaHistory history, RunnerSettings settings, MigrateListener listener) {
+        this(sink, history, settings, listener, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** An executor that waits between retries with {@code sleeper}. */
+    public Executor(SqlSink sink, SchemaHistory history, RunnerSettings settings, MigrateListener listener, Sleeper sleeper) {
+        this.sink = sink;
+        this.history = history;
+        this.settings = settings;
+        this.listener = listener;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Runs {@code script} (applying or unapplying, as it says), starting at step {@code resumeFrom}
+     * (non-zero only for a non-atomic migration a previous run left part-way), and records it.
+     *
+     * @return how long it took
+     * @throws KeelException of kind DATABASE saying where it failed, what is left applied, and what to do
+     */
+    public Duration run(Script script, String checksum, int resumeFrom) {
+        MigrationKey key = script.migration().key();
+        Action action = script.backwards() ? Action.UNAPPLY : Action.APPLY;
+        listener.started(key, action);
+        long start = System.nanoTime();
+        if (script.atomic()) {
+            runAtomic(script, checksum, start);
+        } else {
+            runStepByStep(script, checksum, resumeFrom, start);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        listener.finished(key, action, took);
+        return took;
+    }
+
+    /** Records {@code key} as applied (or, backwards, as not applied) without running anything. */
+    public void fake(MigrationKey key, String checksum, boolean backwards) {
+        Action action = backwards ? Action.FAKE_UNAPPLY : Action.FAKE_APPLY;
+        listener.started(key, action);
+        try {
+            if (backwards) {
+                history.removed(key);
+            } else {
+                history.applied(key, checksum, 0);
+            }
+        } catch (SQLException e) {
+            throw new KeelException(ErrorKind.DATABASE, "migration " + key + ": cannot record it in keel_migrations: "
+                    + e.getMessage() + "\nTo fix: check the connection, then run the command again.", e);
+        }
+        listener.finished(key, action, Duration.ZERO);
+    }
+
+    private Duration statementTimeout(Script script) {
+        return script.migration().postDeployment() ? null : settings.statementTimeout();
+    }
+
+    private void runAtomic(Script script, String checksum, long start) {
+        int count = script.steps().size();
+        for (int attempt = 1; ; attempt++) {
+            int index = 0;
+            try {
+                sink.timeouts(settings.lockTimeout(), statementTimeout(script));
+                sink.begin();
+                for (; index < count; index++) {
+                    sink.run(script.migration(), script.steps().get(index), index, count);
+                }
+                record(script, checksum, start);
+                sink.commit();
+                return;
+            } catch (Exception e) {
+                sink.rollback();
+                if (Failures.isLockTimeout(e) && attempt <= settings.lockRetries()) {
+                    backoff(script, index, attempt);
+                    continue;
+                }
+                throw Failures.failed(script, index, e, attempt, settings, statementTimeout(script), 0);
+            }
+        }
+    }
+
+    private void runStepByStep(Script script, String checksum, int resumeFrom, long start) {
+        int count = script.steps().size();
+        MigrationKey key = script.migration().key();
+        int done = Math.min(resumeFrom, count);
+        try {
+            sink.timeouts(settings.lockTimeout(), statementTimeout(script));
+            history.started(key, checksum, script.backwards() ? HistoryRow.Phase.UNAPPLYING : HistoryRow.Phase.APPLYING);
+        } catch (Exception e) {
+            throw Failures.failed(script, done, e, 1, settings, statementTimeout(script), done);
+        }
+        if (done > 0) {
+            listener.notice("Resuming " + key + " at step " + (done + 1) + " of " + count
+                    + ": a previous run stopped there.");
+        }
+        for (; done < count; done++) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    sink.run(script.migration(), script.steps().get(done), done, count);
+                    history.progressed(key, done + 1);
+                    break;
+                } catch (Exception e) {
+                    if (Failures.isLockTimeout(e) && attempt <= settings.lockRetries()) {
+                        backoff(script, done, attempt);
+                        continue;
+                    }
+                    throw Failures.failed(script, done, e, attempt, settings, statementTimeout(script), done);
+                }
+            }
+        }
+        try {
+            record(script, checksum, start);
+        } catch (SQLException e) {
+            throw Failures.history(script, e);
+        }
+    }
+
+    private void record(Script script, String checksum, long start) throws SQLException {
+        MigrationKey key = script.migration().key();
+        if (script.backwards()) {
+            history.removed(key);
+        } else {
+            history.applied(key, checksum, Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
+    }
+
+    private void backoff(Script script, int index, int attempt) {
+        Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        listener.notice("Lock timeout (" + Failures.human(settings.lockTimeout()) + ") in " + script.migration().key()
+                + " at step " + (index + 1) + " of " + script.steps().size() + "; another session holds a lock it needs."
+                + " Trying " + (script.atomic() ? "the whole transaction" : "the step") + " again in "
+                + Failures.human(wait) + " (retry " + attempt + " of " + settings.lockRetries() + ").");
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeelException(ErrorKind.DATABASE, "migration " + script.migration().key()
+                    + ": interrupted while waiting to retry.\nTo fix: run keel migrate again.", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.keel.runner.internal;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.runner.RunnerSettings;
+import dev.keel.runner.sql.Step;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** Turns what went wrong while running a migration into one message: where, what, and "To fix: ...". */
+public final class Failures {
+    /** PostgreSQL's {@code lock_not_available}: {@code lock_timeout} ran out. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** PostgreSQL's {@code query_canceled}, which {@code statement_timeout} raises. */
+    static final String QUERY_CANCELED = "57014";
+
+    private Failures() {}
+
+    /** The first {@link SQLException} in {@code e}'s causes (a {@code RunJava} method may wrap one), or null. */
+    static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code e} is a lock timeout, which is worth retrying. */
+    static boolean isLockTimeout(Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
+    }
+
+    /** Whether {@code e} says the connection is gone (killed, server stopped, network). */
+    static boolean isConnectionLost(Throwable e) {
+        SQLException sql = sqlCause(e);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
+    /**
+     * The failure of {@code script} at step {@code index} (or at commit, when {@code index} equals the
+     * number of steps), after {@code attempts} tries.
+     *
+     * @param stepsKept for a non-atomic migration, how many of its steps are applied and recorded
+     */
+    static KeelException failed(Script script, int index, Throwable e, int attempts, RunnerSettings settings,
+                                Duration statementTimeout, int stepsKept) {
+        if (e instanceof KeelException ke && sqlCause(e) == null) {
+            return ke;
+        }
+        String verb = script.backwards() ? "unapplying" : "applying";
+        int count = script.steps().size();
+        var sb = new StringBuilder(where(script)).append(": ").append(verb).append(" failed");
+        String statement = null;
+        if (index < count) {
+            ScriptStep step = script.steps().get(index);
+            sb.append(" at step ").append(index + 1).append(" of ").append(count).append(" (").append(step.operation()).append(")");
+            statement = step.step() instanceof Step.Sql sql ? sql.text().strip() : step.text();
+        } else {
+            sb.append(" at commit");
+        }
+        sb.append(":\n");
+        if (statement != null) {
+            sb.append("    ").append(statement.replace("\n", "\n    ")).append('\n');
+        }
+        SQLException sql = sqlCause(e);
+        String pg = sql != null ? "PostgreSQL: " + sql.getMessage() + " (SQLSTATE " + sql.getSQLState() + ")"
+                : "Java: " + e;
+        String kept = kept(script, stepsKept);
+        String fix;
+        if (isLockTimeout(e)) {
+            sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
+                    .append(", ").append(attempts).append(attempts == 1 ? " time" : " times").append(" (with backoff between tries).\n");
+            fix = "another session holds a lock on the table, often a long transaction. Find it with"
+                    + " SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state <> 'idle' ORDER BY xact_start;"
+                    + " let it finish (or end it), then run keel migrate again. Raising database.lockTimeout in keel.json"
+                    + " makes the service's queries wait that long behind the migration.";
+        } else if (sql != null && QUERY_CANCELED.equals(sql.getSQLState()) && statementTimeout != null) {
+            sb.append("The statement ran longer than statement_timeout ").append(human(statementTimeout)).append(".\n");
+            fix = "if it is slow because the table is large, move the operation to a post-deployment migration"
+                    + " (postDeployment() in define()), which keel migrate --post-deploy runs without a statement"
+                    + " timeout; or raise database.statementTimeout in keel.json.";
+        } else if (isConnectionLost(e)) {
+            sb.append("The connection to the database was lost (the session was ended, or the server stopped).\n");
+            fix = "check that the database is up, then run keel migrate again" + (script.atomic() ? "." : "; it goes on"
+                    + " from the first step not recorded, and every step is written to be re-run safely.");
+        } else {
+            fix = "correct the migration (or the database), then run keel migrate again"
+                    + (script.atomic() ? "." : "; it goes on from the first step not recorded.");
+        }
+        sb.append(pg).append('\n').append(kept).append("\nTo fix: ").append(fix);
+        return new KeelException(ErrorKind.DATABASE, sb.toString(), e);
+    }
+
+    private static String kept(Script script, int stepsKept) {
+        if (script.atomic()) {
+            return "Nothing of " + script.migration().key() + " was " + (script.backwards() ? "unapplied" : "applied")
+                    + ": it runs in one transaction, which was rolled back.";
+        }
+        return script.migration().key() + " is not atomic: " + stepsKept + " of its " + script.steps().size()
+                + " steps are " + (script.backwards() ? "undone" : "applied") + " and recorded in keel_migrations.";
+    }
+
+    /** {@code migration blog.0002_x (file)}. */
+    static String where(Script script) {
+        String origin = script.migration().origin();
+        return "migration " + script.migration().key() + (origin == null || origin.isBlank() ? "" : " (" + origin + ")");
+    }
+
+    /** A failure writing the applied-migrations table. */
+    static KeelException history(Script script, SQLException e) {
+        return new KeelException(ErrorKind.DATABASE, where(script) + ": cannot record it in keel_migrations: "
+                + e.getMessage() + "\nTo fix: check the connection and that the user may write keel_migrations,"
+                + " then run keel migrate again.", e);
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+}

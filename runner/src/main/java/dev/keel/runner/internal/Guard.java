@@ -1,0 +1,35 @@
+package dev.keel.runner.internal;
+
+import java.util.Objects;
+
+/**
+ * A condition on a statement of a non-atomic migration, checked just before it runs so that a re-run
+ * after a failure part-way does only what is left: the statement runs when {@code query} finds a row
+ * ({@code runIfFound}) or when it finds none.
+ */
+public record Guard(String query, boolean runIfFound, String reason) {
+    public Guard {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Runs the statement only when {@code query} finds a row. */
+    static Guard runIf(String query, String reason) {
+        return new Guard(query, true, reason);
+    }
+
+    /** Skips the statement when {@code query} finds a row. */
+    static Guard skipIf(String query, String reason) {
+        return new Guard(query, false, reason);
+    }
+
+    /** Whether the statement runs, given whether the query found a row. */
+    public boolean runs(boolean found) {
+        return found == runIfFound;
+    }
+
+    /** The guard as an SQL comment, for {@code sqlmigrate}. */
+    public String comment() {
+        return "-- " + (runIfFound ? "only if" : "skipped if") + " " + reason + ":\n--   " + query;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.keel.runner.internal;
+
+import dev.keel.migration.MigrationKey;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.MigrationSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares the applied-migrations table with the migration files: an applied migration whose file
+ * changed since (Flyway validates checksums; Django does not), and one whose file is gone.
+ */
+public final class HistoryCheck {
+    private HistoryCheck() {}
+
+    /** Whether the file of the applied migration {@code row} changed since it was recorded. */
+    public static boolean changed(MigrationSet set, HistoryRow row) {
+        return set.spec(row.key()).isPresent() && !set.checksum(row.key()).equals(row.checksum());
+    }
+
+    /** Whether {@code row} names a migration that no file defines (nor a squash replaces). */
+    public static boolean missing(MigrationSet set, HistoryRow row) {
+        return set.spec(row.key()).isEmpty() && !set.isReplaced(row.key());
+    }
+
+    /** One message per changed or missing migration, sorted by key; empty when the history agrees with the files. */
+    public static List<String> problems(MigrationSet set, Map<MigrationKey, HistoryRow> rows) {
+        var problems = new ArrayList<String>();
+        for (HistoryRow row : rows.values()) {
+            if (changed(set, row)) {
+                problems.add(changedMessage(set.spec(row.key()).orElseThrow(), row, set.checksum(row.key())));
+            } else if (missing(set, row)) {
+                problems.add(missingMessage(row));
+            }
+        }
+        return problems;
+    }
+
+    /** When a row was recorded, to the second, in UTC. */
+    static String when(HistoryRow row) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .format(row.appliedAt().atZone(java.time.ZoneOffset.UTC));
+    }
+
+    private static String changedMessage(MigrationSpec spec, HistoryRow row, String now) {
+        String file = Checksums.file(spec) == null ? "migration " + spec.key() : Checksums.file(spec).toString();
+        return file + ": migration " + spec.key() + " was applied on " + when(row) + ", and its file has changed since"
+                + " (checksum then " + row.checksum().substring(0, 12) + "..., now " + now.substring(0, 12) + "...)."
+                + " keel does not run a changed migration again, so the database may not match it.\n"
+                + "To fix: restore the file as it was applied (git log -p -- " + file + "), and write any new change"
+                + " as a new migration; or, when the change does not alter what the migration did to the database"
+                + " (a comment, formatting), review it and record the new checksum with:"
+                + " keel migrate --repair-checksum " + spec.app() + " " + spec.name();
+    }
+
+    private static String missingMessage(HistoryRow row) {
+        MigrationKey k = row.key();
+        return "keel_migrations: migration " + k + " is recorded as applied (on " + when(row)
+                + "), but no migration file defines it.\n"
+                + "To fix: restore M" + k.name() + ".java from version control (git log --all -- '*M" + k.name()
+                + ".java'); or, if it was removed on purpose and its changes are undone, delete its record:"
+                + " DELETE FROM keel_migrations WHERE app = '" + k.app() + "' AND name = '" + k.name() + "';";
+    }
+}

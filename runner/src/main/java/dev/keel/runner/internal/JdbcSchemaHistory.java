@@ -1,0 +1,114 @@
+package dev.keel.runner.internal;
+
+import dev.keel.migration.MigrationKey;
+import dev.keel.runner.catalog.Catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@link SchemaHistory} in the table {@code keel_migrations} of the connection's current schema. */
+public final class JdbcSchemaHistory implements SchemaHistory {
+    static final String TABLE = Catalog.HISTORY_TABLE;
+
+    private final Connection connection;
+
+    /** The history table as {@code connection} sees it (its current schema). */
+    public JdbcSchemaHistory(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void create() throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
+                    + "    app text NOT NULL,\n"
+                    + "    name text NOT NULL,\n"
+                    + "    checksum text NOT NULL,\n"
+                    + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+                    + "    duration_ms bigint NOT NULL DEFAULT 0,\n"
+                    + "    phase text NOT NULL DEFAULT 'applied' CHECK (phase IN ('applied', 'applying', 'unapplying')),\n"
+                    + "    steps_done integer NOT NULL DEFAULT 0,\n"
+                    + "    PRIMARY KEY (app, name)\n"
+                    + ")");
+        }
+    }
+
+    @Override
+    public Map<MigrationKey, HistoryRow> rows() throws SQLException {
+        var rows = new TreeMap<MigrationKey, HistoryRow>();
+        if (!exists()) {
+            return rows;
+        }
+        try (var st = connection.createStatement();
+             ResultSet r = st.executeQuery("SELECT app, name, checksum, applied_at, duration_ms, phase, steps_done FROM "
+                     + TABLE + " ORDER BY app, name")) {
+            while (r.next()) {
+                var key = new MigrationKey(r.getString(1), r.getString(2));
+                rows.put(key, new HistoryRow(key, r.getString(3), r.getTimestamp(4).toInstant(), r.getLong(5),
+                        HistoryRow.Phase.valueOf(r.getString(6).toUpperCase(Locale.ROOT)), r.getInt(7)));
+            }
+        }
+        return rows;
+    }
+
+    private boolean exists() throws SQLException {
+        try (var st = connection.createStatement();
+             ResultSet r = st.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+            r.next();
+            return r.getBoolean(1);
+        }
+    }
+
+    @Override
+    public void applied(MigrationKey key, String checksum, long durationMs) throws SQLException {
+        update("INSERT INTO " + TABLE + " (app, name, checksum, applied_at, duration_ms, phase, steps_done)"
+                + " VALUES (?, ?, ?, now(), ?, 'applied', 0) ON CONFLICT (app, name) DO UPDATE SET"
+                + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
+                + " phase = 'applied', steps_done = 0", key, checksum, durationMs);
+    }
+
+    @Override
+    public void started(MigrationKey key, String checksum, HistoryRow.Phase phase) throws SQLException {
+        String p = phase.name().toLowerCase(Locale.ROOT);
+        update("INSERT INTO " + TABLE + " (app, name, checksum, applied_at, duration_ms, phase, steps_done)"
+                + " VALUES (?, ?, ?, now(), 0, '" + p + "', 0) ON CONFLICT (app, name) DO UPDATE SET"
+                + " checksum = EXCLUDED.checksum, steps_done = CASE WHEN " + TABLE + ".phase = '" + p + "' THEN "
+                + TABLE + ".steps_done ELSE 0 END, phase = '" + p + "'", key, checksum);
+    }
+
+    @Override
+    public void progressed(MigrationKey key, int stepsDone) throws SQLException {
+        update("UPDATE " + TABLE + " SET steps_done = ? WHERE app = ? AND name = ?", stepsDone, key.app(), key.name());
+    }
+
+    @Override
+    public void removed(MigrationKey key) throws SQLException {
+        update("DELETE FROM " + TABLE + " WHERE app = ? AND name = ?", key);
+    }
+
+    @Override
+    public void checksum(MigrationKey key, String checksum) throws SQLException {
+        update("UPDATE " + TABLE + " SET checksum = ? WHERE app = ? AND name = ?", checksum, key.app(), key.name());
+    }
+
+    /** Runs {@code sql}; a {@link MigrationKey} argument binds two parameters, app and name. */
+    private void update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Object a : args) {
+                if (a instanceof MigrationKey k) {
+                    ps.setString(i++, k.app());
+                    ps.setString(i++, k.name());
+                } else {
+                    ps.setObject(i++, a);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+}

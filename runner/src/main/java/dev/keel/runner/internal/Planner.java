@@ -1,0 +1,142 @@
+package dev.keel.runner.internal;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.graph.MigrationGraph;
+import dev.keel.graph.MigrationPlan;
+import dev.keel.graph.MigrationTarget;
+import dev.keel.migration.MigrationKey;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.MigrateRequest;
+import dev.keel.runner.Plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides what {@code migrate} runs: from the graph, what the history records and the request, the
+ * migrations to apply or unapply in order; in the deploy phase, the post-deployment migrations (and
+ * those depending on them) are left out and listed as deferred.
+ */
+public final class Planner {
+    /** A plan with the specs the executor needs. */
+    public record Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view) {}
+
+    private Planner() {}
+
+    /** The keys the history counts as applied. */
+    public static Set<MigrationKey> applied(Map<MigrationKey, HistoryRow> rows) {
+        var out = new TreeSet<MigrationKey>();
+        rows.values().stream().filter(HistoryRow::countsAsApplied).forEach(r -> out.add(r.key()));
+        return out;
+    }
+
+    /**
+     * The plan for {@code request}.
+     *
+     * @throws KeelException of kind USAGE for an unknown or ambiguous target, of kind INCONSISTENT_HISTORY
+     *                       when a migration a run left part-way is in the way
+     */
+    public static Result plan(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
+        Set<MigrationKey> applied = applied(rows);
+        MigrationPlan plan;
+        if (request.app() == null) {
+            plan = new MigrationPlan(MigrationPlan.Direction.FORWARDS, graph.forwardsPlan(applied, List.of()));
+        } else if (request.target() == null) {
+            List<MigrationKey> leaves = graph.leaves(request.app());
+            plan = new MigrationPlan(MigrationPlan.Direction.FORWARDS,
+                    leaves.isEmpty() ? List.of() : graph.forwardsPlan(applied, leaves));
+        } else {
+            plan = graph.plan(applied, graph.resolve(request.app(), request.target()));
+        }
+        checkPartial(graph, rows, plan);
+        var deferred = new LinkedHashMap<MigrationKey, String>();
+        var run = new ArrayList<MigrationSpec>();
+        for (MigrationSpec m : plan.migrations()) {
+            String reason = plan.backwards() || request.postDeploy() ? null : deferral(graph, m, deferred);
+            if (reason != null) {
+                deferred.put(m.key(), reason);
+            } else {
+                run.add(m);
+            }
+        }
+        MigrationPlan kept = new MigrationPlan(plan.direction(), run);
+        return new Result(graph, applied, kept, view(kept, rows, request.fake(), deferred));
+    }
+
+    /** Why {@code m} waits for the post-deployment phase, or null when it does not. */
+    static String deferral(MigrationGraph graph, MigrationSpec m, Map<MigrationKey, String> deferred) {
+        if (m.postDeployment()) {
+            return "post-deployment migration";
+        }
+        for (MigrationKey dep : graph.dependencies(m.key())) {
+            if (deferred.containsKey(dep)) {
+                return "depends on " + dep + ", which is deferred";
+            }
+        }
+        return null;
+    }
+
+    /** The migrations {@code migrate --post-deploy} would run now, as deferred by the deploy phase; for {@code showmigrations}. */
+    public static Map<MigrationKey, String> deferred(MigrationGraph graph, Set<MigrationKey> applied) {
+        var deferred = new LinkedHashMap<MigrationKey, String>();
+        for (MigrationSpec m : graph.forwardsPlan(applied, List.of())) {
+            String reason = deferral(graph, m, deferred);
+            if (reason != null) {
+                deferred.put(m.key(), reason);
+            }
+        }
+        return deferred;
+    }
+
+    private static void checkPartial(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows, MigrationPlan plan) {
+        Set<MigrationKey> inPlan = new HashSet<>();
+        plan.migrations().forEach(m -> inPlan.add(m.key()));
+        var problems = new ArrayList<String>();
+        for (HistoryRow row : rows.values()) {
+            if (!row.partial() || !graph.contains(row.key())) {
+                continue;
+            }
+            boolean applying = row.phase() == HistoryRow.Phase.APPLYING;
+            MigrationKey key = row.key();
+            boolean resumed = inPlan.contains(key);
+            boolean leftForLater = applying && !plan.backwards();
+            if (resumed || leftForLater) {
+                continue;
+            }
+            MigrationKey k = row.key();
+            problems.add("keel_migrations: migration " + k + " was being " + (applying ? "applied" : "unapplied")
+                    + " when a run stopped (" + row.stepsDone() + " steps done), and this plan does not finish it.\n"
+                    + "To fix: finish it first with keel migrate " + k.app() + " "
+                    + (applying ? k.name() : before(graph, k)) + ", then run this command again.");
+        }
+        if (!problems.isEmpty()) {
+            throw new KeelException(ErrorKind.INCONSISTENT_HISTORY, problems);
+        }
+    }
+
+    /** The name of the migration of the same app just before {@code k}, or {@code zero}. */
+    private static String before(MigrationGraph graph, MigrationKey k) {
+        return graph.dependencies(k).stream().filter(d -> d.app().equals(k.app())).map(MigrationKey::name)
+                .reduce((a, b) -> b).orElse(MigrationTarget.ZERO);
+    }
+
+    private static Plan view(MigrationPlan plan, Map<MigrationKey, HistoryRow> rows, boolean fake,
+                             Map<MigrationKey, String> deferred) {
+        var planned = new ArrayList<Plan.Planned>();
+        for (MigrationSpec m : plan.migrations()) {
+            HistoryRow row = rows.get(m.key());
+            boolean resumes = row != null && row.partial() && (row.phase() == HistoryRow.Phase.UNAPPLYING) == plan.backwards();
+            planned.add(new Plan.Planned(m.key(), m.atomic(), m.postDeployment(),
+                    m.operations().stream().map(op -> op.describe()).toList(), resumes ? row.stepsDone() : 0));
+        }
+        var d = new ArrayList<Plan.Deferred>();
+        deferred.forEach((k, why) -> d.add(new Plan.Deferred(k, why)));
+        return new Plan(plan.backwards(), fake, planned, d);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keel.runner.internal;
+
+import dev.keel.migration.MigrationKey;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The applied-migrations table. Every write goes through the caller's connection, in whatever
+ * transaction is open, so an atomic migration is recorded in its own transaction.
+ */
+public interface SchemaHistory {
+    /** Creates the table if it does not exist. */
+    void create() throws SQLException;
+
+    /** Every row, by key; empty when the table does not exist yet. */
+    Map<MigrationKey, HistoryRow> rows() throws SQLException;
+
+    /** Records {@code key} as applied completely (replacing any part-way row). */
+    void applied(MigrationKey key, String checksum, long durationMs) throws SQLException;
+
+    /** Records that a non-atomic migration is being applied or unapplied, keeping the steps done of a same-phase row. */
+    void started(MigrationKey key, String checksum, HistoryRow.Phase phase) throws SQLException;
+
+    /** Records how many steps of a part-way migration are done. */
+    void progressed(MigrationKey key, int stepsDone) throws SQLException;
+
+    /** Removes the row of {@code key}: the migration is not applied. */
+    void removed(MigrationKey key) throws SQLException;
+
+    /** Replaces the recorded checksum of {@code key}. */
+    void checksum(MigrationKey key, String checksum) throws SQLException;
+
+    /** A history that records nothing and holds nothing (for {@code sqlmigrate}). */
+    static SchemaHistory none() {
+        return new SchemaHistory() {
+            @Override public void create() {}
+            @Override public Map<MigrationKey, HistoryRow> rows() { return Map.of(); }
+            @Override public void applied(MigrationKey key, String checksum, long durationMs) {}
+            @Override public void started(MigrationKey key, String checksum, HistoryRow.Phase phase) {}
+            @Override public void progressed(MigrationKey key, int stepsDone) {}
+            @Override public void removed(MigrationKey key) {}
+            @Override public void checksum(MigrationKey key, String checksum) {}
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package dev.keel.runner.internal;
+
+import dev.keel.migration.MigrationSpec;
+
+import java.time.Duration;
+
+/**
+ * Where the executor sends what a migration runs: a database ({@link JdbcSink}) or a text
+ * ({@link CollectingSink}, which is what {@code sqlmigrate} prints).
+ */
+public interface SqlSink {
+    /** Sets the session's timeouts; a null {@code statementTimeout} means none. Outside any transaction. */
+    void timeouts(Duration lockTimeout, Duration statementTimeout) throws Exception;
+
+    /** Opens a transaction. */
+    void begin() throws Exception;
+
+    /** Commits the open transaction. */
+    void commit() throws Exception;
+
+    /** Rolls the open transaction back; never fails (the failure that caused it is the one to report). */
+    void rollback();
+
+    /**
+     * Runs one step of {@code migration}: checks its guard, then runs the statement or calls the Java method.
+     *
+     * @param index the step's place in its script, from 0; {@code count} steps in all
+     */
+    void run(MigrationSpec migration, ScriptStep step, int index, int count) throws Exception;
+}

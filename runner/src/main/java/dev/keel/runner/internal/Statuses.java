@@ -1,0 +1,52 @@
+package dev.keel.runner.internal;
+
+import dev.keel.graph.MigrationGraph;
+import dev.keel.migration.MigrationKey;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.MigrationSet;
+import dev.keel.runner.MigrationStatus;
+import dev.keel.runner.MigrationStatus.Mark;
+import dev.keel.runner.StatusReport;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds what {@code showmigrations} lists from the migrations and the history. Pure. */
+public final class Statuses {
+    private Statuses() {}
+
+    /** Every migration of {@code set} with its status given the history {@code rows}, then the missing ones. */
+    public static StatusReport of(MigrationSet set, Map<MigrationKey, HistoryRow> rows) {
+        Set<MigrationKey> recorded = Planner.applied(rows);
+        MigrationGraph graph = set.graph(recorded);
+        Set<MigrationKey> applied = graph.appliedNodes(recorded);
+        Map<MigrationKey, String> deferred = Planner.deferred(graph, applied);
+        var out = new ArrayList<MigrationStatus>();
+        for (MigrationSpec m : graph.migrations()) {
+            HistoryRow row = rows.get(m.key());
+            boolean changed = row != null && HistoryCheck.changed(set, row);
+            if (row != null && row.partial()) {
+                boolean applying = row.phase() == HistoryRow.Phase.APPLYING;
+                out.add(new MigrationStatus(m.key(), Mark.PARTIAL, m.postDeployment(), row.appliedAt(), null, changed,
+                        (applying ? "part-applied" : "part-unapplied") + ": " + row.stepsDone() + " steps done when a run"
+                                + " stopped; keel migrate finishes it"));
+            } else if (applied.contains(m.key())) {
+                out.add(new MigrationStatus(m.key(), Mark.APPLIED, m.postDeployment(), row == null ? null : row.appliedAt(),
+                        row == null ? null : row.durationMs(), changed, changed ? "file changed since it was applied" : null));
+            } else if (deferred.containsKey(m.key())) {
+                out.add(new MigrationStatus(m.key(), Mark.DEFERRED, m.postDeployment(), null, null, false,
+                        deferred.get(m.key())));
+            } else {
+                out.add(new MigrationStatus(m.key(), Mark.NOT_APPLIED, m.postDeployment(), null, null, false, null));
+            }
+        }
+        for (HistoryRow row : rows.values()) {
+            if (HistoryCheck.missing(set, row)) {
+                out.add(new MigrationStatus(row.key(), Mark.MISSING, false, row.appliedAt(), row.durationMs(), false,
+                        "applied, but no migration file defines it"));
+            }
+        }
+        return new StatusReport(out, HistoryCheck.problems(set, rows));
+    }
+}

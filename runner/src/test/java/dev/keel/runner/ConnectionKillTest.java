@@ -1,0 +1,146 @@
+package dev.keel.runner;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.support.Db;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static dev.keel.migration.Operations.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runner's session is ended ({@code pg_terminate_backend}) in the middle of a migration: an atomic
+ * one leaves nothing behind; a non-atomic one, killed during a concurrent index build that leaves an
+ * invalid index, is finished by the next run, which drops the invalid index and builds it again.
+ */
+class ConnectionKillTest {
+    static final RunnerSettings PATIENT = Specs.FAST.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+    static final MigrationSpec INITIAL = Specs.spec("blog.0001_initial").ops(
+            createModel("item", table("item").field("id", column("id", "bigint")).field("code", column("code", "integer"))
+                    .primaryKey("id")),
+            runSql("""
+                    CREATE FUNCTION keel_slow(x integer) RETURNS integer IMMUTABLE LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF current_setting('keel.test_slow', true) = 'on' THEN PERFORM pg_sleep(0.4); END IF;
+                        RETURN x;
+                    END $$""", "DROP FUNCTION keel_slow"),
+            runSql("INSERT INTO item SELECT g, g FROM generate_series(1, 20) g", ""));
+
+    /** Ends the session of keel's runner as soon as it runs a statement that starts with {@code prefix}. */
+    private static void killWhenRunning(Db db, String prefix) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            long killed = db.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '"
+                    + Migrator.APPLICATION_NAME + "' AND state = 'active' AND query LIKE '" + prefix + "%'");
+            if (killed > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("keel never ran " + prefix);
+    }
+
+    private static KeelException failure(CompletableFuture<?> run) {
+        var e = assertThrows(ExecutionException.class, () -> run.get(30, TimeUnit.SECONDS));
+        return assertInstanceOf(KeelException.class, e.getCause());
+    }
+
+    @Test
+    void killedDuringAnAtomicMigrationNothingIsHalfApplied() throws Exception {
+        MigrationSpec second = Specs.spec("blog.0002_more").after("blog.0001_initial").ops(
+                addField("item", "note", column("note", "text").nullable()),
+                runSql("UPDATE item SET note = 'x'", ""),
+                runSql("SELECT pg_sleep(20)", ""));
+        try (Db db = Db.fresh()) {
+            MigrationSet set = Specs.set(INITIAL, second);
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                m.migrate(new MigrateRequest("blog", "0001", false, false));
+            }
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                var run = CompletableFuture.supplyAsync(() -> m.migrate(MigrateRequest.all()));
+                killWhenRunning(db, "SELECT pg_sleep");
+                KeelException e = failure(run);
+                assertEquals(ErrorKind.DATABASE, e.kind());
+                assertTrue(e.getMessage().contains("The connection to the database was lost"), e.getMessage());
+                assertTrue(e.getMessage().contains("Nothing of blog.0002_more was applied"), e.getMessage());
+            }
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'note'"));
+            assertEquals(0, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_more'"));
+            assertEquals(1, db.count("SELECT count(*) FROM keel_migrations"));
+        }
+    }
+
+    @Test
+    void killedDuringAConcurrentIndexBuildTheNextRunFinishesIt() throws Exception {
+        MigrationSpec second = Specs.spec("blog.0002_index").after("blog.0001_initial").nonAtomic().ops(
+                addField("item", "note", column("note", "text").nullable()),
+                addIndex("item", index("item_slow_idx", "keel_slow(code)"), true),
+                addIndex("item", index("item_note_idx", "note"), true));
+        try (Db db = Db.fresh()) {
+            MigrationSet set = Specs.set(INITIAL, second);
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                m.migrate(new MigrateRequest("blog", "0001", false, false));
+            }
+            db.execute("ALTER DATABASE " + db.database.name() + " SET keel.test_slow = 'on'");
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                var run = CompletableFuture.supplyAsync(() -> m.migrate(MigrateRequest.all()));
+                killWhenRunning(db, "CREATE INDEX CONCURRENTLY IF NOT EXISTS item_slow_idx");
+                KeelException e = failure(run);
+                assertTrue(e.getMessage().contains("blog.0002_index is not atomic: 1 of its 3 steps are applied and"
+                        + " recorded"), e.getMessage());
+            }
+            assertEquals(1, db.count("SELECT count(*) FROM pg_index WHERE indexrelid = 'item_slow_idx'::regclass"
+                    + " AND NOT indisvalid"), "the killed build left an invalid index");
+            assertEquals(1, db.count("SELECT steps_done FROM keel_migrations WHERE name = '0002_index' AND phase = 'applying'"));
+
+            db.execute("ALTER DATABASE " + db.database.name() + " RESET keel.test_slow");
+            var recorder = new Recorder();
+            try (Migrator m = Specs.migrator(db, set, PATIENT, recorder)) {
+                assertEquals(MigrationStatus.Mark.PARTIAL, m.status().migrations().get(1).mark());
+                assertEquals(1, m.migrate(MigrateRequest.all()).done().size());
+            }
+            assertEquals("Resuming blog.0002_index at step 2 of 3: a previous run stopped there.", recorder.notices.get(0));
+            assertEquals(2, db.count("SELECT count(*) FROM pg_index WHERE indrelid = 'item'::regclass AND indisvalid"
+                    + " AND indexrelid::regclass::text IN ('item_slow_idx', 'item_note_idx')"));
+            assertEquals(1, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_index' AND phase = 'applied'"));
+        }
+    }
+
+    @Test
+    void theHistoryKeepsWhatANonAtomicUnapplyHadDone() throws Exception {
+        MigrationSpec second = Specs.spec("blog.0002_index").after("blog.0001_initial").nonAtomic().ops(
+                addIndex("item", index("item_code_idx", "code"), true),
+                runSql("SELECT 1", "SELECT pg_sleep(20)"));
+        try (Db db = Db.fresh()) {
+            MigrationSet set = Specs.set(INITIAL, second);
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                m.migrate(MigrateRequest.all());
+                var run = CompletableFuture.supplyAsync(() -> m.migrate(new MigrateRequest("blog", "0001", false, false)));
+                killWhenRunning(db, "SELECT pg_sleep");
+                failure(run);
+            }
+            assertEquals(1, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_index' AND phase = 'unapplying'"));
+            try (Connection c = db.database.connect(); var st = c.createStatement()) {
+                st.execute("UPDATE keel_migrations SET steps_done = 1 WHERE name = '0002_index'");
+            }
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                var e = assertThrows(KeelException.class, () -> m.migrate(new MigrateRequest("blog", "0002", false, false)));
+                assertEquals(ErrorKind.INCONSISTENT_HISTORY, e.kind());
+                assertTrue(e.getMessage().contains("To fix: finish it first with keel migrate blog 0001_initial"), e.getMessage());
+                assertEquals(1, m.migrate(new MigrateRequest("blog", "0001", false, false)).done().size());
+            }
+            assertEquals(0, db.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'item_code_idx'"));
+        }
+    }
+}
