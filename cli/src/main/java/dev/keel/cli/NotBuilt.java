@@ -8,7 +8,6 @@ final class NotBuilt {
     static final int MAKEMIGRATIONS = 4;
     static final int MIGRATE = 6;
     static final int SQLMIGRATE = 6;
-    static final int LINT = 5;
 
     private NotBuilt() {}
 

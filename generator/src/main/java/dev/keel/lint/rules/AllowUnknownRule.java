@@ -14,7 +14,7 @@ public final class AllowUnknownRule implements LintRule {
         return "an allow comment for a rule that does not exist allows nothing; it is most likely a misspelt rule name.";
     }
     @Override public String fix() {
-        return "write one of the rule names keel lint prints (keel lint --help lists them).";
+        return "write one of the rule names that keel lint --rules lists.";
     }
     @Override public boolean allowable() { return false; }
 
