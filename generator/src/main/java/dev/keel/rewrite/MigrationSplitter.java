@@ -27,7 +27,7 @@ final class MigrationSplitter {
     static List<PlannedMigration> split(String app, ProjectState before, List<Step> steps) {
         List<Step> byPhase = sorted(steps, Comparator.comparing(Step::postDeployment));
         ProjectState expected = replay(app, before, steps);
-        if (!same(expected, replay(app, before, byPhase))) {
+        if (!replaysTo(app, before, byPhase, expected)) {
             throw new IllegalStateException("keel bug: the post-deployment steps of this plan cannot run after the"
                     + " deploy-time ones: " + steps);
         }

@@ -57,5 +57,4 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
         }
         return op instanceof ValidateConstraint ? Stage.VALIDATE : Stage.SCHEMA;
     }
-
 }
