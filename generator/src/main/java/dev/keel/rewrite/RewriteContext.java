@@ -45,11 +45,6 @@ public final class RewriteContext {
         return current;
     }
 
-    /** The state before the first operation of this migration. */
-    public ProjectState before() {
-        return before;
-    }
-
     /**
      * Whether the model's table existed before this migration (and so may hold rows and traffic): the
      * model was there, or a table of the same name (a model renamed in state only keeps its table).
