@@ -1,23 +1,75 @@
 package dev.keel.cli;
 
+import dev.keel.lint.Finding;
+import dev.keel.lint.Findings;
+import dev.keel.lint.LintReport;
+import dev.keel.lint.LintRule;
+import dev.keel.lint.LintRules;
+import dev.keel.lint.Linter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code keel lint}: not built yet. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Checks hand-written migrations against the same safety rules the generator follows"
-                + " (not built yet, issue " + NotBuilt.LINT + ").")
+/** {@code keel lint}: checks migration files against the safety rules the generator follows. */
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Checks migrations against the safety rules keel's generator follows: locks that block a busy"
+                + " table, changes that break the code still running during a deploy, SQL in RunSql included.",
+                "Exit 1 when something is found, 0 when all is clean.",
+                "To let one operation through, say why on its line: // keel:allow RULE: REASON"})
 final class LintCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Unmatched List<String> arguments;
+    @Mixin ProjectMixin project;
+    @Mixin JsonMixin json;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Migration files or folders, relative to the project"
+            + " folder. Default: every app's migrations folder.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--rules", description = "List the rules, with why each matters, and check nothing.")
+    boolean listRules;
+
+    /** One allowed finding as --json prints it. */
+    record Allowed(String file, int line, String rule, String reason) {}
+
+    record Report(int migrations, List<Finding> findings, List<Allowed> allowed) {}
+
+    record Rule(String name, String why, String fix) {}
 
     @Override
     public Integer call() {
-        return NotBuilt.report(spec, NotBuilt.LINT);
+        if (listRules) {
+            printRules();
+            return 0;
+        }
+        LintReport report = new Linter().lint(project.config(), project.projectDir(), paths);
+        if (json.enabled()) {
+            JsonMixin.print(project.out(), new Report(report.migrations(), report.findings(),
+                    report.allowed().stream().map(LintCommand::allowed).toList()));
+        } else {
+            PrintWriter out = project.out();
+            report.findings().forEach(f -> out.println(f.render()));
+            out.println(report.summary());
+        }
+        return report.clean() ? 0 : 1;
+    }
+
+    private static Allowed allowed(Findings.Allowed a) {
+        return new Allowed(a.finding().file(), a.finding().line(), a.finding().rule(), a.reason());
+    }
+
+    private void printRules() {
+        if (json.enabled()) {
+            JsonMixin.print(project.out(), LintRules.ALL.stream().map(r -> new Rule(r.name(), r.why(), r.fix())).toList());
+            return;
+        }
+        for (LintRule r : LintRules.ALL) {
+            project.out().println(r.name() + "\n    why: " + r.why() + "\n    fix: " + r.fix());
+        }
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The top-level command: help, version, usage errors, and the commands that are not built yet. */
+/** The top-level command: help, version and usage errors. */
 class KeelCommandTest {
     @Test
     void helpListsEveryCommand() {
@@ -51,24 +51,5 @@ class KeelCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("Unknown option: '--nope'"), r.err());
         assertTrue(r.err().contains("To fix: see keel showmigrations --help."), r.err());
-    }
-
-    @Test
-    void commandsNotBuiltYetSaySoPlainlyAndExit2() {
-        String[][] cases = {{"lint", "5"}};
-        for (String[] c : cases) {
-            KeelRun r = run(source(), c[0], "blog", "0005", "--fake");
-            assertEquals(2, r.exit(), c[0]);
-            assertEquals("keel " + c[0] + " is not built yet (issue " + c[1] + ")" + System.lineSeparator(), r.err());
-            assertEquals("", r.out());
-        }
-    }
-
-    @Test
-    void commandsNotBuiltYetStillHaveHelp() {
-        KeelRun r = run(source(), "lint", "--help");
-        assertEquals(0, r.exit());
-        assertTrue(r.out().replaceAll("\\s+", " ").contains("(not built yet, issue 5)."), r.out());
-        assertFalse(r.out().contains("is not built yet"), r.out());
     }
 }

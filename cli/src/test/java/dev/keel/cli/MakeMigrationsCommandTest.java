@@ -85,4 +85,15 @@ class MakeMigrationsCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("app.Model.oldField=newField"), r.err());
     }
+
+    @Test
+    void largeTablesFromKeelJsonPutIndexBuildsAfterDeployment() throws IOException {
+        Path json = dir.resolve("keel.json");
+        Files.writeString(json, Files.readString(json).replaceFirst("\\{", "{\n  \"largeTables\": [\"post\"],"));
+        entities = entities.updateTable("blog", "post", t -> t.index(dev.keel.migration.Operations.index("ix_post_title", "title")));
+        KeelRun r = keel("makemigrations", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(post-deployment)  (non-atomic)"), r.out());
+        assertTrue(r.out().contains("postDeployment();"), r.out());
+    }
 }

@@ -101,7 +101,7 @@ public final class MakeMigrations {
         ScannedProject scanned = entities.scan(config, projectDir);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
         Changes changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
-        var notes = questioner instanceof NonInteractiveQuestioner q ? q.notes() : List.<String>of();
+        var notes = new ArrayList<String>(questioner instanceof NonInteractiveQuestioner q ? q.notes() : List.<String>of());
 
         var opsByApp = new TreeMap<String, List<Operation>>();
         changes.byApp().forEach((app, ops) -> opsByApp.put(app, new ArrayList<>(ops)));
@@ -117,7 +117,7 @@ public final class MakeMigrations {
         ProjectState state = current;
         for (String app : appOrder(opsByApp, current, target)) {
             List<Operation> ops = opsByApp.get(app);
-            List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, ops, options.safety());
+            List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, ops, options.safety(), notes);
             for (PlannedMigration p : planned) {
                 for (Operation op : p.operations()) {
                     state = op.applyTo(app, state);

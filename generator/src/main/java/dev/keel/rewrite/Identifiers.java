@@ -9,6 +9,8 @@ import java.util.HexFormat;
 public final class Identifiers {
     /** PostgreSQL's NAMEDATALEN - 1. */
     public static final int MAX_BYTES = 63;
+    /** The longest suffix that still leaves room for a recognisable start of the base name. */
+    static final int MAX_SUFFIX_BYTES = 32;
 
     private Identifiers() {}
 
@@ -18,12 +20,15 @@ public final class Identifiers {
      * always gives the same name.
      */
     public static String make(String base, String suffix) {
+        if (suffix.getBytes(StandardCharsets.UTF_8).length > MAX_SUFFIX_BYTES) {
+            throw new IllegalArgumentException("identifier suffix longer than " + MAX_SUFFIX_BYTES + " bytes: " + suffix);
+        }
         String full = base + "_" + suffix;
         if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
             return full;
         }
         String hash = hash(full);
-        int room = MAX_BYTES - suffix.length() - hash.length() - 2;
+        int room = MAX_BYTES - suffix.getBytes(StandardCharsets.UTF_8).length - hash.length() - 2;
         String cut = base;
         while (cut.getBytes(StandardCharsets.UTF_8).length > room) {
             cut = cut.substring(0, cut.length() - 1);

@@ -21,6 +21,7 @@ public final class RewriteContext {
     private List<Operation> remaining = List.of();
     private final Set<Operation> consumed = new HashSet<>();
     private final List<String> refusals = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     RewriteContext(String app, ProjectState before, SafetyOptions options) {
         this.app = app;
@@ -29,10 +30,12 @@ public final class RewriteContext {
         this.options = options;
     }
 
+    /** The app whose migration is being rewritten. */
     public String app() {
         return app;
     }
 
+    /** What the user allows, and which tables are large. */
     public SafetyOptions options() {
         return options;
     }
@@ -42,11 +45,22 @@ public final class RewriteContext {
         return current;
     }
 
-    /** Whether the model's table existed before this migration (and so may hold rows and traffic). */
+    /**
+     * Whether the model's table existed before this migration (and so may hold rows and traffic): the
+     * model was there, or a table of the same name (a model renamed in state only keeps its table).
+     */
     public boolean existingTable(String model) {
-        return before.table(app, model).isPresent() && current.table(app, model).isPresent();
+        var table = current.table(app, model);
+        return table.isPresent()
+                && (before.table(app, model).isPresent() || before.tableNamed(table.get().qualifiedName()).isPresent());
     }
 
+    /** Whether keel.json names the model's table large: its index builds and validations run after deployment. */
+    public boolean largeTable(String model) {
+        return options.isLarge(table(model));
+    }
+
+    /** The model's table just before the operation being rewritten. */
     public Table table(String model) {
         return current.requireTable(app, model);
     }
@@ -64,6 +78,15 @@ public final class RewriteContext {
     /** Records a change keel will not write without explicit permission. */
     public void refuse(String message) {
         refusals.add(message);
+    }
+
+    /** Records something the user should know about the plan (what a later run will write). */
+    public void note(String message) {
+        notes.add(message);
+    }
+
+    List<String> notes() {
+        return notes;
     }
 
     boolean isConsumed(Operation op) {

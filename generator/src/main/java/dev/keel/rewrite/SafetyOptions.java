@@ -1,12 +1,15 @@
 package dev.keel.rewrite;
 
+import dev.keel.state.Table;
+
 import java.util.Set;
 
 /**
  * What the user allows and what keel knows of the data.
  *
  * @param allowed     unsafe changes explicitly allowed: {@link #TYPE_CHANGE}, {@link #RENAME}
- * @param largeTables tables named large in keel.json: index builds on them run after deployment
+ * @param largeTables tables named large in keel.json ({@code "largeTables"}), by name or schema-qualified name:
+ *                    index builds and validations on them run after deployment, without the statement timeout
  */
 public record SafetyOptions(Set<String> allowed, Set<String> largeTables) {
     /** Allows a column type change that rewrites the table. */
@@ -14,6 +17,7 @@ public record SafetyOptions(Set<String> allowed, Set<String> largeTables) {
     /** Allows renaming a table or column in the database. */
     public static final String RENAME = "rename";
 
+    /** Nothing unsafe allowed, no table large. */
     public static final SafetyOptions DEFAULT = new SafetyOptions(Set.of(), Set.of());
 
     public SafetyOptions {
@@ -21,7 +25,13 @@ public record SafetyOptions(Set<String> allowed, Set<String> largeTables) {
         largeTables = Set.copyOf(largeTables);
     }
 
+    /** Whether the user allowed this unsafe change ({@link #TYPE_CHANGE}, {@link #RENAME}). */
     public boolean allows(String change) {
         return allowed.contains(change);
+    }
+
+    /** Whether keel.json names this table large, by its name or its schema-qualified name. */
+    public boolean isLarge(Table table) {
+        return largeTables.contains(table.name()) || largeTables.contains(table.qualifiedName());
     }
 }

@@ -6,7 +6,6 @@ import dev.keel.operations.AddIndex;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RunSql;
-import dev.keel.operations.ValidateConstraint;
 import dev.keel.rewrite.rules.CheckSwap;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
@@ -25,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Turns the differ's plain operations into their zero-downtime forms and splits them into the
- * migrations to write: the deploy-time one (atomic unless it builds indexes concurrently or validates
- * constraints, which need their own transactions) and, when needed, a post-deployment one.
+ * migrations to write ({@link MigrationSplitter}): deploy-time ones and, for index builds on large tables
+ * and backfills, post-deployment ones.
  */
 public final class SafetyRewriter {
     /** The rules, in the order they are tried; the first that applies to an operation wins. */
@@ -52,6 +51,18 @@ public final class SafetyRewriter {
      */
     public static List<PlannedMigration> rewrite(String app, ProjectState before, List<Operation> operations,
                                                  SafetyOptions options) {
+        return rewrite(app, before, operations, options, new ArrayList<>());
+    }
+
+    /**
+     * The safe plan for one app's operations, adding to {@code notes} what the user should know about it
+     * (a step left for a later run).
+     *
+     * @param before the state before these operations
+     * @throws KeelException of kind INPUT_NEEDED listing every change refused without permission
+     */
+    public static List<PlannedMigration> rewrite(String app, ProjectState before, List<Operation> operations,
+                                                 SafetyOptions options, List<String> notes) {
         var ctx = new RewriteContext(app, before, options);
         var steps = new ArrayList<Step>();
         ProjectState state = before;
@@ -70,7 +81,8 @@ public final class SafetyRewriter {
         if (!ctx.refusals().isEmpty()) {
             throw new KeelException(ErrorKind.INPUT_NEEDED, ctx.refusals());
         }
-        return plan(steps);
+        notes.addAll(ctx.notes());
+        return MigrationSplitter.split(app, before, steps);
     }
 
     private static List<Step> safeSteps(RewriteContext ctx, Operation op) {
@@ -83,22 +95,12 @@ public final class SafetyRewriter {
         return List.of(Step.deploy(op));
     }
 
-    private static List<PlannedMigration> plan(List<Step> steps) {
-        var deploy = steps.stream().filter(s -> !s.postDeployment()).map(Step::operation).toList();
-        var post = steps.stream().filter(Step::postDeployment).map(Step::operation).toList();
-        var plans = new ArrayList<PlannedMigration>();
-        if (!deploy.isEmpty()) {
-            plans.add(new PlannedMigration(deploy, deploy.stream().noneMatch(SafetyRewriter::needsOwnTransaction), false));
-        }
-        if (!post.isEmpty()) {
-            plans.add(new PlannedMigration(post, post.stream().noneMatch(SafetyRewriter::needsOwnTransaction), true));
-        }
-        return plans;
-    }
-
-    /** Operations that cannot share a transaction with others without losing their point. */
-    static boolean needsOwnTransaction(Operation op) {
-        return (op instanceof AddIndex a && a.isConcurrent()) || (op instanceof RemoveIndex r && r.isConcurrent())
-                || op instanceof ValidateConstraint || (op instanceof RunSql sql && sql.sql().contains("COMMIT;"));
+    /**
+     * Whether an operation can run inside a transaction: concurrent index builds and drops cannot, nor
+     * can SQL that commits between batches.
+     */
+    static boolean fitsInTransaction(Operation op) {
+        return !((op instanceof AddIndex a && a.isConcurrent()) || (op instanceof RemoveIndex r && r.isConcurrent())
+                || (op instanceof RunSql sql && sql.sql().contains("COMMIT;")));
     }
 }

@@ -67,29 +67,92 @@ class SafetyRewriterTest {
                 state = r.applyTo("blog", state);
             }
         }
-        assertEquals(BEFORE, state, "the reverse of the safe plan restores the state");
+        assertEquals(List.of(), dev.keel.diff.SchemaComparison.differences(BEFORE, state), "the reverse restores the schema");
+        assertEquals(BEFORE.pending(), state.pending(), "the reverse restores the pending deletions");
+    }
+
+    /** Each migration of a plan as one word: atomic, non-atomic, post-atomic, post-non-atomic. */
+    static List<String> shape(List<PlannedMigration> plans) {
+        return plans.stream().map(p -> (p.postDeployment() ? "post-" : "") + (p.atomic() ? "atomic" : "non-atomic")).toList();
+    }
+
+    static List<Operation> flat(List<PlannedMigration> plans) {
+        return plans.stream().flatMap(p -> p.operations().stream()).toList();
+    }
+
+    static List<PlannedMigration> rewriteLarge(Operation... ops) {
+        return SafetyRewriter.rewrite("blog", BEFORE, List.of(ops), new SafetyOptions(Set.of(), Set.of("post")));
     }
 
     @Test
     void columnRemovalIsTwoPhase() {
         var plans = rewrite(removeField("post", "legacyFlag"));
+        assertEquals(List.of("non-atomic", "atomic"), shape(plans), "the index drop is concurrent, the rest atomic");
         assertEquals(List.of(
                 removeIndex("post", "ix_post_legacy", true),
                 alterField("post", "legacyFlag", column("legacy_flag", "boolean").nullable()),
-                safeRemoveField("post", "legacyFlag", DeletionAction.MOVE_TO_PENDING)), only(plans));
-        assertFalse(plans.get(0).atomic(), "a concurrent index drop cannot run in a transaction");
+                safeRemoveField("post", "legacyFlag", DeletionAction.MOVE_TO_PENDING)), flat(plans));
         ProjectState after = BEFORE;
-        for (Operation op : only(plans)) {
+        for (Operation op : flat(plans)) {
             after = op.applyTo("blog", after);
         }
         assertEquals(1, after.pending().size(), "the column stays in the database, pending");
+        assertSameEndAndReversible(List.of(removeField("post", "legacyFlag")), plans);
+    }
+
+    @Test
+    void columnRemovalDropsTheChecksAndExpressionIndexesThatNameIt() {
+        ProjectState before = BEFORE.updateTable("blog", "post", t -> t.index(index("ix_post_lower_subtitle", "lower(subtitle)")));
+        var plans = SafetyRewriter.rewrite("blog", before, List.of(removeField("post", "status")), SafetyOptions.DEFAULT);
+        assertEquals(List.of(removeConstraint("post", "post_status_check"),
+                safeRemoveField("post", "status", DeletionAction.MOVE_TO_PENDING)), flat(plans));
+        var subtitle = SafetyRewriter.rewrite("blog", before, List.of(removeField("post", "subtitle")), SafetyOptions.DEFAULT);
+        assertEquals(removeIndex("post", "ix_post_lower_subtitle", true), flat(subtitle).get(0));
+    }
+
+    @Test
+    void columnReferencedByAnotherTableOrInThePrimaryKeyIsRefused() {
+        Table comment = table("comment").entity("Comment").field("id", column("id", "bigint"))
+                .field("post", column("post_id", "bigint")).primaryKey("id")
+                .constraint(foreignKey("fk_comment_post", "post_id").references("post", "id"));
+        ProjectState before = BEFORE.addTable("blog", "Comment", comment);
+        var e = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
+                List.of(removeField("post", "id")), SafetyOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("primary key"), e.getMessage());
     }
 
     @Test
     void tableRemovalIsTwoPhase() {
-        var plans = rewrite(removeConstraint("post", "fk_post_author"), deleteModel("author"));
+        var plain = List.<Operation>of(removeConstraint("post", "fk_post_author"), deleteModel("author"));
+        var plans = rewrite(plain.toArray(Operation[]::new));
         assertEquals(List.of(removeConstraint("post", "fk_post_author"),
                 safeDeleteModel("author", DeletionAction.MOVE_TO_PENDING)), only(plans));
+        assertSameEndAndReversible(plain, plans);
+    }
+
+    @Test
+    void tableRemovalDropsItsOwnForeignKeysFirst() {
+        var plans = rewrite(deleteModel("post"));
+        assertEquals(List.of(removeConstraint("post", "fk_post_author"),
+                safeDeleteModel("post", DeletionAction.MOVE_TO_PENDING)), only(plans));
+    }
+
+    @Test
+    void tableStillReferencedIsRefusedNamingEachReference() {
+        Table order = table("shop_order").entity("Order").field("id", column("id", "bigint"))
+                .field("author", column("author_id", "bigint")).primaryKey("id")
+                .constraint(foreignKey("fk_order_author", "author_id").references("author", "id"));
+        ProjectState before = BEFORE.addTable("shop", "Order", order);
+        var e = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
+                List.of(deleteModel("author")), SafetyOptions.DEFAULT));
+        assertEquals(ErrorKind.INPUT_NEEDED, e.kind());
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        String message = e.problems().get(0);
+        assertTrue(message.startsWith("model blog.author: table author cannot be deleted while foreign keys of other tables"
+                + " reference it:"), message);
+        assertTrue(message.contains("blog.post (table post): foreign key fk_post_author (author_id) -> author (id)"), message);
+        assertTrue(message.contains("shop.order (table shop_order): foreign key fk_order_author (author_id) -> author (id)"), message);
+        assertTrue(message.contains("To fix: remove those references first"), message);
     }
 
     @Test
@@ -102,11 +165,9 @@ class SafetyRewriterTest {
 
     @Test
     void indexOnLargeTableRunsAfterDeployment() {
-        var plans = SafetyRewriter.rewrite("blog", BEFORE, List.of(addField("post", "slug", column("slug", "text").nullable()),
-                addIndex("post", index("ix_post_title", "title"))), new SafetyOptions(Set.of(), Set.of("post")));
-        assertEquals(2, plans.size());
-        assertTrue(plans.get(0).atomic());
-        assertTrue(plans.get(1).postDeployment());
+        var plans = rewriteLarge(addField("post", "slug", column("slug", "text").nullable()),
+                addIndex("post", index("ix_post_title", "title")));
+        assertEquals(List.of("atomic", "post-non-atomic"), shape(plans));
         assertEquals(List.of(addIndex("post", index("ix_post_title", "title"), true)), plans.get(1).operations());
     }
 
@@ -119,46 +180,100 @@ class SafetyRewriterTest {
     }
 
     @Test
-    void uniqueConstraintGoesThroughAConcurrentIndex() {
-        var unique = unique("uk_post_title", "title").deferrable();
-        var plans = rewrite(addConstraint("post", unique));
-        assertEquals(List.of(addIndex("post", index("uk_post_title", "title").unique(), true),
-                addConstraintUsingIndex("post", unique, "uk_post_title")), only(plans));
-        assertSameEndAndReversible(List.of(addConstraint("post", unique)), plans);
+    void aModelRenamedInStateOnlyKeepsItsTableAndSoItsSafety() {
+        var plans = rewrite(renameModel("post", "article"), addIndex("article", index("ix_article_title", "title")));
+        assertEquals(addIndex("article", index("ix_article_title", "title"), true), flat(plans).get(1));
     }
 
     @Test
-    void foreignKeyAndCheckAreAddedNotValidThenValidated() {
+    void uniqueConstraintGoesThroughAConcurrentIndexKeepingDeferrable() {
+        var unique = unique("uk_post_title", "title").deferrable();
+        var plans = rewrite(addConstraint("post", unique));
+        assertEquals(List.of("non-atomic", "atomic"), shape(plans));
+        assertEquals(List.of(addIndex("post", index("uk_post_title", "title").unique(), true),
+                addConstraintUsingIndex("post", unique, "uk_post_title")), flat(plans));
+        assertTrue(((dev.keel.operations.AddConstraintUsingIndex) flat(plans).get(1)).constraint().isDeferrable());
+        assertSameEndAndReversible(List.of(addConstraint("post", unique)), plans);
+        assertEquals(List.of("post-non-atomic", "post-atomic"), shape(rewriteLarge(addConstraint("post", unique))));
+    }
+
+    @Test
+    void foreignKeyAndCheckAreAddedNotValidThenValidatedInALaterTransaction() {
         var fk = foreignKey("fk_post_author2", "author_id").references("author", "id");
         var plans = rewrite(addConstraint("post", fk));
-        assertEquals(List.of(addConstraint("post", fk.notValid()), validateConstraint("post", "fk_post_author2")), only(plans));
-        assertFalse(plans.get(0).atomic(), "validation runs in its own transaction");
+        assertEquals(List.of("atomic", "atomic"), shape(plans), "the validation does not run under the ADD's lock");
+        assertEquals(List.of(addConstraint("post", fk.notValid()), validateConstraint("post", "fk_post_author2")), flat(plans));
         assertSameEndAndReversible(List.of(addConstraint("post", fk)), plans);
+        assertEquals(List.of("atomic", "post-atomic"), shape(rewriteLarge(addConstraint("post", fk))));
+    }
+
+    @Test
+    void severalChangesShareAtMostThreeMigrationsValidationsFirstInTheirs() {
+        var plans = rewrite(
+                addConstraint("post", foreignKey("fk_post_author2", "author_id").references("author", "id")),
+                alterField("post", "subtitle", column("subtitle", "varchar(100)")),
+                addIndex("post", index("ix_post_title", "title")),
+                addField("post", "slug", column("slug", "text").nullable()));
+        assertEquals(List.of("atomic", "non-atomic", "atomic"), shape(plans));
+        var last = plans.get(2).operations();
+        assertInstanceOf(dev.keel.operations.ValidateConstraint.class, last.get(0));
+        assertInstanceOf(dev.keel.operations.ValidateConstraint.class, last.get(1));
+        assertEquals(alterField("post", "subtitle", column("subtitle", "varchar(100)")), last.get(2));
     }
 
     @Test
     void setNotNullGoesThroughAValidatedCheck() {
         var plain = List.<Operation>of(alterField("post", "subtitle", column("subtitle", "varchar(100)")));
         var plans = rewrite(plain.get(0));
-        var ops = only(plans);
-        assertEquals(4, ops.size(), ops.toString());
-        assertEquals(addConstraint("post", check("post_subtitle_not_null", "subtitle IS NOT NULL").notValid()), ops.get(0));
-        assertEquals(validateConstraint("post", "post_subtitle_not_null"), ops.get(1));
-        assertEquals(plain.get(0), ops.get(2));
-        assertEquals(removeConstraint("post", "post_subtitle_not_null"), ops.get(3));
+        assertEquals(List.of("atomic", "atomic"), shape(plans));
+        var ops = flat(plans);
+        assertEquals(List.of(addConstraint("post", check("post_subtitle_not_null", "subtitle IS NOT NULL").notValid()),
+                validateConstraint("post", "post_subtitle_not_null"),
+                plain.get(0),
+                removeConstraint("post", "post_subtitle_not_null")), ops);
         assertSameEndAndReversible(plain, plans);
+    }
+
+    @Test
+    void setNotNullOnALargeTableValidatesAfterDeploymentAndFinishesNextRun() {
+        var alter = alterField("post", "subtitle", column("subtitle", "varchar(100)"));
+        var notes = new java.util.ArrayList<String>();
+        var first = SafetyRewriter.rewrite("blog", BEFORE, List.of(alter), new SafetyOptions(Set.of(), Set.of("post")), notes);
+        assertEquals(List.of("atomic", "post-atomic"), shape(first));
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).contains("Run keel makemigrations again"), notes.get(0));
+        ProjectState between = BEFORE;
+        for (Operation op : flat(first)) {
+            between = op.applyTo("blog", between);
+        }
+        // The differ's next run: the entities lack keel's check, and want the column NOT NULL.
+        var second = SafetyRewriter.rewrite("blog", between, List.of(removeConstraint("post", "post_subtitle_not_null"), alter),
+                new SafetyOptions(Set.of(), Set.of("post")));
+        assertEquals(List.of(alter, removeConstraint("post", "post_subtitle_not_null")), only(second));
+    }
+
+    @Test
+    void quotedColumnsInTheNotNullCheck() {
+        ProjectState before = BEFORE.updateTable("blog", "post", t -> t.field("order", column("order", "integer").nullable()));
+        var ops = flat(SafetyRewriter.rewrite("blog", before, List.of(alterField("post", "order", column("order", "integer"))),
+                SafetyOptions.DEFAULT));
+        assertEquals(addConstraint("post", check("post_order_not_null", "\"order\" IS NOT NULL").notValid()), ops.get(0));
     }
 
     @Test
     void replacedCheckIsSwappedWithoutAScanUnderLock() {
         var wider = check("post_status_check", "status IN ('DRAFT', 'LIVE', 'ARCHIVED')");
         var plain = List.<Operation>of(removeConstraint("post", "post_status_check"), addConstraint("post", wider));
-        var ops = only(rewrite(plain.toArray(Operation[]::new)));
+        var plans = rewrite(plain.toArray(Operation[]::new));
+        assertEquals(List.of("atomic", "atomic"), shape(plans));
         assertEquals(List.of(addConstraint("post", wider.withName("post_status_check_new").notValid()),
                 validateConstraint("post", "post_status_check_new"),
                 removeConstraint("post", "post_status_check"),
-                renameConstraint("post", "post_status_check_new", "post_status_check")), ops);
-        assertSameEndAndReversible(plain, rewrite(plain.toArray(Operation[]::new)));
+                renameConstraint("post", "post_status_check_new", "post_status_check")), flat(plans));
+        assertSameEndAndReversible(plain, plans);
+        var large = rewriteLarge(plain.toArray(Operation[]::new));
+        assertEquals(List.of("atomic", "post-atomic"), shape(large));
+        assertEquals(List.of(validateConstraint("post", "post_status_check")), large.get(1).operations());
     }
 
     @Test
@@ -186,7 +301,7 @@ class SafetyRewriterTest {
     @Test
     void volatileDefaultIsExpandedAndBackfilledAfterDeployment() {
         var plans = rewrite(addField("post", "token", column("token", "uuid").defaultSql("gen_random_uuid()")));
-        assertEquals(2, plans.size());
+        assertEquals(List.of("atomic", "post-non-atomic"), shape(plans));
         assertEquals(List.of(addField("post", "token", column("token", "uuid").nullable()),
                 alterField("post", "token", column("token", "uuid").nullable().defaultSql("gen_random_uuid()"))),
                 plans.get(0).operations());
@@ -212,5 +327,41 @@ class SafetyRewriterTest {
         assertEquals(made, Identifiers.make(longName, "not_null"), "deterministic");
         assertFalse(made.equals(Identifiers.make(longName + "2", "not_null")), "distinct inputs stay distinct");
         assertEquals("post_title_not_null", Identifiers.make("post_title", "not_null"));
+    }
+
+    @Test
+    void everyNameInAPlanFitsIn63BytesEvenForLongAndMultibyteNames() {
+        String longTable = "t".repeat(60);
+        String longColumn = "\u00e9".repeat(40); // 80 bytes in UTF-8
+        String longCheck = "c".repeat(63);
+        Table t = table(longTable).entity("Long").field("id", column("id", "bigint"))
+                .field("value", column(longColumn, "text").nullable())
+                .field("status", column("status", "text").nullable())
+                .primaryKey("id").constraint(check(longCheck, "status <> 'x'"));
+        ProjectState before = ProjectState.EMPTY.addTable("blog", "Long", t);
+        var plans = SafetyRewriter.rewrite("blog", before, List.of(
+                alterField("long", "value", column(longColumn, "text")),
+                removeConstraint("long", longCheck), addConstraint("long", check(longCheck, "status <> 'y'"))), SafetyOptions.DEFAULT);
+        var names = new java.util.TreeSet<String>();
+        for (Operation op : flat(plans)) {
+            if (op instanceof dev.keel.operations.AddConstraint a) {
+                names.add(a.constraint().name());
+            } else if (op instanceof dev.keel.operations.RenameConstraint r) {
+                names.add(r.newName());
+            }
+        }
+        assertEquals(3, names.size(), "the proof check, the temporary check and the kept name: " + names);
+        for (String name : names) {
+            assertTrue(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Identifiers.MAX_BYTES, name);
+        }
+        assertEquals(plans, SafetyRewriter.rewrite("blog", before, List.of(
+                alterField("long", "value", column(longColumn, "text")),
+                removeConstraint("long", longCheck), addConstraint("long", check(longCheck, "status <> 'y'"))),
+                SafetyOptions.DEFAULT), "the same input gives the same names");
+    }
+
+    @Test
+    void aSuffixTooLongForANameIsAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> Identifiers.make("post", "x".repeat(40)));
     }
 }

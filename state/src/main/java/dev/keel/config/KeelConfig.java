@@ -21,12 +21,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The project's {@code keel.json}: source roots, naming, Bean Validation, apps and the database. */
+/**
+ * The project's {@code keel.json}: source roots, naming, Bean Validation, apps, the database, and the
+ * tables that are large ({@code "largeTables": ["event", "audit.log"]}: index builds and validations on
+ * them run after deployment, without the statement timeout).
+ */
 public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                          @JsonProperty("naming") Naming naming,
                          @JsonProperty("beanValidation") boolean beanValidation,
                          @JsonProperty("apps") List<AppConfig> apps,
-                         @JsonProperty("database") DatabaseConfig database) {
+                         @JsonProperty("database") DatabaseConfig database,
+                         @JsonProperty("largeTables") List<String> largeTables) {
 
     /** The file name keel looks for at the project root. */
     public static final String FILE_NAME = "keel.json";
@@ -45,6 +50,18 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
             }
         }
         database = database == null ? DatabaseConfig.none() : database;
+        largeTables = largeTables == null ? List.of() : List.copyOf(largeTables);
+        for (String table : largeTables) {
+            if (table == null || table.isBlank()) {
+                throw new IllegalArgumentException("\"largeTables\" must list table names (\"event\", \"audit.log\")");
+            }
+        }
+    }
+
+    /** A configuration without large tables. */
+    public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
+                      DatabaseConfig database) {
+        this(sourceRoots, naming, beanValidation, apps, database, List.of());
     }
 
     /** Reads the JSON object; {@code beanValidation} may be left out and then is false. */
@@ -53,8 +70,9 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                                @JsonProperty("naming") Naming naming,
                                @JsonProperty("beanValidation") Boolean beanValidation,
                                @JsonProperty("apps") List<AppConfig> apps,
-                               @JsonProperty("database") DatabaseConfig database) {
-        return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database);
+                               @JsonProperty("database") DatabaseConfig database,
+                               @JsonProperty("largeTables") List<String> largeTables) {
+        return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database, largeTables);
     }
 
     /** The app with this label. */

@@ -40,7 +40,18 @@ class KeelConfigTest {
                 "{\n  \"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}],\n  \"beanValidaton\": true\n}", "keel.json"));
         assertEquals(ErrorKind.USAGE, e.kind());
         assertTrue(e.getMessage().startsWith("keel.json:3:3: unknown key \"beanValidaton\""), e.getMessage());
-        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, naming, sourceRoots]"), e.getMessage());
+        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, largeTables, naming, sourceRoots]"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown key \"beanValidaton\""), e.getMessage());
+    }
+
+    @Test
+    void largeTablesAreTableNamesAndDefaultToNone() {
+        String apps = "\"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}]";
+        assertEquals(java.util.List.of(), KeelConfig.parse("{" + apps + "}", "keel.json").largeTables());
+        KeelConfig c = KeelConfig.parse("{" + apps + ", \"largeTables\": [\"event\", \"audit.log\"]}", "keel.json");
+        assertEquals(java.util.List.of("event", "audit.log"), c.largeTables());
+        KeelException e = assertThrows(KeelException.class,
+                () -> KeelConfig.parse("{" + apps + ", \"largeTables\": [\"\"]}", "keel.json"));
+        assertTrue(e.getMessage().contains("\"largeTables\" must list table names"), e.getMessage());
     }
 }

@@ -17,7 +17,12 @@ import java.util.Optional;
 /**
  * A check replaced by another of the same name (an enum constant added to Hibernate's check): dropping
  * and re-adding it scans the table under lock. Instead: add the new check under a temporary name
- * {@code NOT VALID}, validate it, drop the old one, and give the new one the old name.
+ * {@code NOT VALID}, validate it, drop the old one, and give the new one the old name. A failed
+ * validation leaves the old check in place.
+ *
+ * <p>On a table named large in keel.json the validation runs after deployment: the old check is dropped
+ * and the new one renamed at deploy time (new rows are checked from then on), and the renamed check is
+ * validated later.
  */
 public final class CheckSwap implements SafetyRule {
     @Override public String name() { return "check-swap"; }
@@ -36,11 +41,14 @@ public final class CheckSwap implements SafetyRule {
                     && add.constraint() instanceof CheckConstraint replacement && replacement.name().equals(remove.name())) {
                 ctx.consume(later);
                 String temporary = Identifiers.make(remove.name(), "new");
-                return Optional.of(List.of(
-                        Step.deploy(new AddConstraint(remove.model(), replacement.withName(temporary).notValid())),
-                        Step.deploy(new ValidateConstraint(remove.model(), temporary)),
-                        Step.deploy(remove),
-                        Step.deploy(new RenameConstraint(remove.model(), temporary, remove.name()))));
+                var addNew = Step.deploy(new AddConstraint(remove.model(), replacement.withName(temporary).notValid()));
+                var rename = new RenameConstraint(remove.model(), temporary, remove.name());
+                if (ctx.largeTable(remove.model())) {
+                    return Optional.of(List.of(addNew, Step.deploy(remove), Step.deploy(rename),
+                            Step.post(new ValidateConstraint(remove.model(), remove.name()))));
+                }
+                return Optional.of(List.of(addNew, Step.deploy(new ValidateConstraint(remove.model(), temporary)),
+                        Step.deploy(remove).last(), Step.deploy(rename).last()));
             }
         }
         return Optional.empty();

@@ -19,8 +19,12 @@ import java.util.Optional;
 
 /**
  * {@code DROP COLUMN} breaks the code still running during a deploy, which selects and inserts the
- * column. Instead: make the column nullable (so inserts that omit it succeed), drop the constraints and
- * indexes that use it, and move it to pending; a later migration drops it.
+ * column. Instead: drop the constraints and indexes that use it (concurrently), make the column nullable
+ * (so inserts that omit it succeed), and move it to pending; a later migration drops it. The state then
+ * matches the database: the column is there, pending, without constraints or indexes.
+ *
+ * <p>Refused: a column of the primary key, and a column that foreign keys of other tables reference
+ * (those must go first).
  */
 public final class TwoPhaseColumnRemoval implements SafetyRule {
     @Override public String name() { return "two-phase-column-removal"; }
@@ -32,15 +36,30 @@ public final class TwoPhaseColumnRemoval implements SafetyRule {
         }
         Table table = ctx.table(remove.model());
         Column column = table.findField(remove.field()).orElseThrow();
+        String where = "field " + ctx.app() + "." + remove.model() + "." + remove.field() + " (column " + column.name()
+                + " of " + table.qualifiedName() + ")";
+        if (table.primaryKey() != null && table.primaryKey().columns().contains(column.name())) {
+            ctx.refuse(where + ": the column is part of the primary key " + table.primaryKey().name()
+                    + "; keel does not remove a key column in two phases."
+                    + "\nTo fix: give the table its new primary key in one migration first, then remove the field.");
+            return Optional.of(List.of());
+        }
+        List<String> references = References.to(ctx.current(), table, column.name());
+        if (!references.isEmpty()) {
+            ctx.refuse(where + ": still referenced by foreign keys of other tables:" + References.listing(references)
+                    + "\nTo fix: remove those references first (the relation fields, or their foreign keys), run keel"
+                    + " makemigrations, then remove this field.");
+            return Optional.of(List.of());
+        }
         var steps = new ArrayList<Step>();
-        table.constraints().stream().filter(c -> c.columns().contains(column.name()))
+        table.constraints().stream().filter(c -> c.uses(column.name()))
                 .forEach(c -> steps.add(Step.deploy(new RemoveConstraint(remove.model(), c.name()))));
-        table.indexes().stream().filter(i -> i.columns().contains(column.name()))
+        table.indexes().stream().filter(i -> i.uses(column.name()))
                 .forEach(i -> steps.add(Step.deploy(new RemoveIndex(remove.model(), i.name(), true))));
         if (column.notNull() && column.defaultSql() == null) {
-            steps.add(Step.deploy(new AlterField(remove.model(), remove.field(), column.nullable())));
+            steps.add(Step.deploy(new AlterField(remove.model(), remove.field(), column.nullable())).last());
         }
-        steps.add(Step.deploy(new SafeRemoveField(remove.model(), remove.field(), DeletionAction.MOVE_TO_PENDING)));
+        steps.add(Step.deploy(new SafeRemoveField(remove.model(), remove.field(), DeletionAction.MOVE_TO_PENDING)).last());
         return Optional.of(steps);
     }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * {@code ADD CONSTRAINT ... UNIQUE} builds its index under a lock that blocks writes. Instead: build the
- * unique index concurrently, then attach it ({@code ADD CONSTRAINT ... UNIQUE USING INDEX}), keeping
- * DEFERRABLE when the constraint has it.
+ * unique index concurrently, then attach it ({@code ADD CONSTRAINT ... UNIQUE USING INDEX}, a brief lock),
+ * keeping DEFERRABLE and INITIALLY DEFERRED when the constraint has them. On a table named large in
+ * keel.json both run after deployment.
  */
 public final class UniqueViaIndex implements SafetyRule {
     @Override public String name() { return "unique-via-index"; }
@@ -27,11 +28,9 @@ public final class UniqueViaIndex implements SafetyRule {
                 || !ctx.existingTable(add.model())) {
             return Optional.empty();
         }
+        boolean large = ctx.largeTable(add.model());
         Index index = new Index(unique.name(), unique.columns(), true, null, null);
-        boolean large = ctx.options().largeTables().contains(ctx.table(add.model()).name());
-        AddIndex build = new AddIndex(add.model(), index, true);
-        return Optional.of(List.of(large ? Step.post(build) : Step.deploy(build),
-                large ? Step.post(new AddConstraintUsingIndex(add.model(), unique, unique.name()))
-                        : Step.deploy(new AddConstraintUsingIndex(add.model(), unique, unique.name()))));
+        return Optional.of(List.of(Step.in(large, new AddIndex(add.model(), index, true)),
+                Step.in(large, new AddConstraintUsingIndex(add.model(), unique, unique.name())).last()));
     }
 }

@@ -6,6 +6,7 @@ import dev.keel.operations.Operation;
 import dev.keel.operations.RunSql;
 import dev.keel.rewrite.RewriteContext;
 import dev.keel.rewrite.SafetyRule;
+import dev.keel.rewrite.SqlText;
 import dev.keel.rewrite.Step;
 import dev.keel.state.Column;
 import dev.keel.state.Table;
@@ -53,7 +54,7 @@ public final class VolatileDefault implements SafetyRule {
                     EXIT WHEN batch = 0;
                     COMMIT;
                   END LOOP;
-                END $$""".formatted(table.qualifiedName(), column, target.defaultSql());
+                END $$""".formatted(SqlText.table(table.qualifiedName()), SqlText.quote(column), target.defaultSql());
         return Optional.of(List.of(
                 Step.deploy(new AddField(add.model(), add.field(), bare)),
                 Step.deploy(new AlterField(add.model(), add.field(), bare.defaultSql(target.defaultSql()))),

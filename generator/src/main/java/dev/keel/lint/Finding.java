@@ -1,0 +1,24 @@
+package dev.keel.lint;
+
+import java.util.Objects;
+
+/**
+ * One thing lint found: where ({@code file:line}), which rule, what is wrong here, why it is dangerous,
+ * and the safe form.
+ */
+public record Finding(String file, int line, String rule, String message, String why, String fix) {
+    public Finding {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** The finding as the terminal shows it, in the manner of Rust's compiler. */
+    public String render() {
+        return "error[" + rule + "]: " + message + "\n"
+                + "  --> " + file + ":" + line + "\n"
+                + "   = why: " + why + "\n"
+                + "   = fix: " + fix + "\n"
+                + "   = allow: if it is safe here, say why on the operation's line: // keel:allow " + rule + ": <reason>\n";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.keel.lint;
+
+import dev.keel.lint.rules.AddedVolatileDefault;
+import dev.keel.lint.rules.AllowUnknownRule;
+import dev.keel.lint.rules.AllowWithoutReason;
+import dev.keel.lint.rules.BlockingMaintenance;
+import dev.keel.lint.rules.ColumnTypeChange;
+import dev.keel.lint.rules.ConcurrentlyInAtomicMigration;
+import dev.keel.lint.rules.ConstraintWithoutNotValid;
+import dev.keel.lint.rules.DropColumn;
+import dev.keel.lint.rules.DropIndexWithoutConcurrently;
+import dev.keel.lint.rules.DropTable;
+import dev.keel.lint.rules.ImportsApplicationCode;
+import dev.keel.lint.rules.IndexWithoutConcurrently;
+import dev.keel.lint.rules.LockTable;
+import dev.keel.lint.rules.MixedSchemaAndData;
+import dev.keel.lint.rules.NotNullWithoutDefault;
+import dev.keel.lint.rules.PendingDeletedTooSoon;
+import dev.keel.lint.rules.PostDeploymentSchemaChange;
+import dev.keel.lint.rules.RenameColumn;
+import dev.keel.lint.rules.RenameTable;
+import dev.keel.lint.rules.SetNotNull;
+import dev.keel.lint.rules.UniqueConstraintWithoutIndex;
+import dev.keel.lint.rules.ValidateInSameTransaction;
+
+import java.util.List;
+
+/** Every lint rule, in one explicit list. */
+public final class LintRules {
+    /** The rules {@code keel lint} runs. */
+    public static final List<LintRule> ALL = List.of(
+            new DropColumn(),
+            new DropTable(),
+            new RenameColumn(),
+            new RenameTable(),
+            new ColumnTypeChange(),
+            new NotNullWithoutDefault(),
+            new AddedVolatileDefault(),
+            new SetNotNull(),
+            new IndexWithoutConcurrently(),
+            new DropIndexWithoutConcurrently(),
+            new ConcurrentlyInAtomicMigration(),
+            new UniqueConstraintWithoutIndex(),
+            new ConstraintWithoutNotValid(),
+            new ValidateInSameTransaction(),
+            new PendingDeletedTooSoon(),
+            new LockTable(),
+            new BlockingMaintenance(),
+            new MixedSchemaAndData(),
+            new PostDeploymentSchemaChange(),
+            new ImportsApplicationCode(),
+            new AllowWithoutReason(),
+            new AllowUnknownRule());
+
+    private LintRules() {}
+
+    /** The names of every rule, in list order. */
+    public static List<String> names() {
+        return ALL.stream().map(LintRule::name).toList();
+    }
+}

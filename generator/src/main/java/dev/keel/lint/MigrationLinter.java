@@ -1,0 +1,139 @@
+package dev.keel.lint;
+
+import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.CreateModel;
+import dev.keel.operations.Operation;
+import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameField;
+import dev.keel.operations.RenameModel;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeRemoveField;
+import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.ValidateConstraint;
+import dev.keel.state.CheckConstraint;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs the rules over one migration: the migration, then each operation and each of its SQL statements. */
+final class MigrationLinter {
+    private static final Pattern NOT_NULL_CHECK = Pattern.compile(
+            "^\\(*\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\s+IS\\s+NOT\\s+NULL\\s*\\)*$", Pattern.CASE_INSENSITIVE);
+
+    private final List<LintRule> rules;
+
+    MigrationLinter(List<LintRule> rules) {
+        this.rules = rules;
+    }
+
+    void lint(MigrationSite site, Findings out) {
+        rules.forEach(r -> r.check(site, out));
+        String app = site.spec().app();
+        ProjectState state = site.before();
+        List<Operation> ops = site.spec().operations();
+        for (int i = 0; i < ops.size(); i++) {
+            var op = new OperationSite(site, ops.get(i), i, state);
+            rules.forEach(r -> r.check(op, out));
+            for (String sql : sqlOf(op.operation())) {
+                for (SqlStatement statement : SqlStatement.split(sql)) {
+                    var st = new StatementSite(op, statement);
+                    rules.forEach(r -> r.check(st, out));
+                    remember(site, statement);
+                }
+            }
+            remember(op);
+            state = op.operation().applyTo(app, state);
+        }
+    }
+
+    /** The SQL texts an operation runs: a RunSql's, and those in the database part of SeparateDatabaseAndState. */
+    static List<String> sqlOf(Operation op) {
+        var result = new ArrayList<String>();
+        if (op instanceof RunSql sql) {
+            result.add(sql.sql());
+        } else if (op instanceof SeparateDatabaseAndState both) {
+            both.database().forEach(o -> result.addAll(sqlOf(o)));
+        }
+        return result;
+    }
+
+    private static void remember(OperationSite op) {
+        MigrationMemory memory = op.migration().memory();
+        Operation o = op.operation();
+        if (o instanceof CreateModel create) {
+            memory.create(create.table().qualifiedName());
+            return;
+        }
+        Optional<Table> table = model(o).flatMap(op::table);
+        if (table.isEmpty()) {
+            return;
+        }
+        String name = table.get().qualifiedName();
+        if (o instanceof AddConstraint add && add.constraint() instanceof CheckConstraint check) {
+            Matcher m = NOT_NULL_CHECK.matcher(check.expression().strip());
+            if (m.matches()) {
+                memory.notNullCheck(check.name(), name, SqlStatement.tableName(m.group(1)));
+            }
+        }
+        if (o instanceof ValidateConstraint v) {
+            memory.validated(v.name());
+        } else if (op.atomic() && takesWriteLock(o)) {
+            memory.lock(name);
+        }
+    }
+
+    private static void remember(MigrationSite site, SqlStatement statement) {
+        MigrationMemory memory = site.memory();
+        statement.match("CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
+                .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
+        Optional<String> table = statement.alteredTable();
+        if (table.isEmpty()) {
+            return;
+        }
+        for (String action : statement.actions()) {
+            Matcher check = Pattern.compile("^ADD\\s+CONSTRAINT\\s+(" + SqlStatement.NAME + ")\\s+CHECK\\s*\\((.*)\\)"
+                    + "(?:\\s+NOT\\s+VALID)?$", Pattern.CASE_INSENSITIVE).matcher(action);
+            if (check.find()) {
+                Matcher column = NOT_NULL_CHECK.matcher(check.group(2).strip());
+                if (column.matches()) {
+                    memory.notNullCheck(SqlStatement.tableName(check.group(1)), table.get(), SqlStatement.tableName(column.group(1)));
+                }
+            }
+            Matcher validate = Pattern.compile("^VALIDATE\\s+CONSTRAINT\\s+(" + SqlStatement.NAME + ")$",
+                    Pattern.CASE_INSENSITIVE).matcher(action);
+            if (validate.find()) {
+                memory.validated(SqlStatement.tableName(validate.group(1)));
+            } else if (site.spec().atomic()) {
+                memory.lock(table.get());
+            }
+        }
+    }
+
+    /** Whether the operation takes a lock on its table that blocks writes until the transaction ends. */
+    private static boolean takesWriteLock(Operation o) {
+        boolean stateOnly = o instanceof RenameModel || o instanceof RenameField r && r.stateOnly()
+                || o instanceof SafeRemoveField s && s.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING
+                || o instanceof SafeDeleteModel d && d.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING;
+        boolean code = o instanceof RunSql || o instanceof RunJava;
+        boolean concurrent = o instanceof AddIndex a && a.isConcurrent() || o instanceof RemoveIndex r2 && r2.isConcurrent();
+        return !stateOnly && !code && !concurrent;
+    }
+
+    /** The model an operation works on, when it works on one. */
+    static Optional<String> model(Operation o) {
+        try {
+            var accessor = o.getClass().getMethod("model");
+            return Optional.ofNullable((String) accessor.invoke(o));
+        } catch (ReflectiveOperationException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.keel.lint.rules;
+
+import dev.keel.lint.Findings;
+import dev.keel.lint.LintRule;
+import dev.keel.lint.OperationSite;
+import dev.keel.lint.SqlStatement;
+import dev.keel.lint.StatementSite;
+import dev.keel.operations.AlterField;
+import dev.keel.rewrite.rules.TypeChangeGuard;
+import dev.keel.state.Column;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/** A column type change that rewrites a table holding rows (anything but the widenings PostgreSQL does in place). */
+public final class ColumnTypeChange implements LintRule {
+    @Override public String name() { return "column-type-change"; }
+    @Override public String why() {
+        return "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, except for"
+                + " varchar widening, varchar to text and a larger numeric precision with the same scale.";
+    }
+    @Override public String fix() {
+        return "expand and contract over several deploys: add a new column of the new type, write both, backfill in"
+                + " batches, read the new one, then remove the old one in two phases.";
+    }
+
+    @Override public void check(OperationSite site, Findings out) {
+        if (!(site.operation() instanceof AlterField alter) || !site.existingTable(alter.model())) {
+            return;
+        }
+        Column old = site.table(alter.model()).orElseThrow().findField(alter.field()).orElse(null);
+        if (old != null && !old.type().equals(alter.column().type()) && !TypeChangeGuard.safeWidening(old.type(), alter.column().type())) {
+            out.report(this, site.span(), "column " + old.name() + " changes type from " + old.type() + " to "
+                    + alter.column().type() + ", which rewrites existing table " + site.table(alter.model()).orElseThrow().qualifiedName());
+        }
+    }
+
+    @Override public void check(StatementSite site, Findings out) {
+        site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {
+            for (String action : site.statement().actions()) {
+                Matcher m = Sql.action("ALTER\\s+(?:COLUMN\\s+)?(" + Sql.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.+?)"
+                        + "(?:\\s+COLLATE\\s.*|\\s+USING\\s.*)?$", action);
+                if (m.find()) {
+                    String column = SqlStatement.tableName(m.group(1));
+                    String to = Sql.type(m.group(2));
+                    Optional<String> from = site.stateTable(table).flatMap(t -> t.findColumn(column)).map(Column::type);
+                    if (from.isEmpty() || !from.get().equals(to) && !TypeChangeGuard.safeWidening(from.get(), to)) {
+                        out.report(this, site.span(), "column " + column + " of existing table " + table + " changes type"
+                                + from.map(f -> " from " + f).orElse("") + " to " + to);
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package dev.keel.lint.rules;
+
+import dev.keel.lint.SqlStatement;
+import dev.keel.state.CheckConstraint;
+import dev.keel.state.Table;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Patterns and small readings the SQL side of the rules shares. */
+final class Sql {
+    /** A name inside a group: {@code (" + Sql.NAME + ")}. */
+    static final String NAME = SqlStatement.NAME;
+    private static final Pattern NOT_NULL_CHECK = Pattern.compile(
+            "^\\(*\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\s+IS\\s+NOT\\s+NULL\\s*\\)*$", Pattern.CASE_INSENSITIVE);
+
+    private Sql() {}
+
+    /** Matches {@code regex} against the whole of an ALTER TABLE action, case-insensitively. */
+    static Matcher action(String regex, String action) {
+        return Pattern.compile("^(?:" + regex + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(action);
+    }
+
+    /** Whether the table holds a validated check proving {@code column} NOT NULL (so SET NOT NULL does not scan). */
+    static boolean provenNotNull(Table table, String column) {
+        for (CheckConstraint c : table.checks()) {
+            Matcher m = NOT_NULL_CHECK.matcher(c.expression().strip());
+            if (c.validated() && m.matches() && SqlStatement.tableName(m.group(1)).equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A column type as keel's state writes it: {@code character varying(20)} gives {@code varchar(20)}. */
+    static String type(String written) {
+        return written.strip().toLowerCase(Locale.ROOT).replaceAll("\\s*([(),])\\s*", "$1")
+                .replaceAll("\\s+", " ").replace("character varying", "varchar");
+    }
+}

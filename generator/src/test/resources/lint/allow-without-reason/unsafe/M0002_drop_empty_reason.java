@@ -1,0 +1,17 @@
+// expect: allow-without-reason, drop-column
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+
+import static dev.keel.migration.Operations.*;
+
+/** An allow with an empty reason allows nothing. */
+public final class M0002_drop_empty_reason extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        operations(
+                // keel:allow drop-column:
+                removeField("customer", "legacyCode"));
+    }
+}

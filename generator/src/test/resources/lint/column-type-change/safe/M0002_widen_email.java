@@ -1,0 +1,16 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** Widens a varchar: no rewrite. */
+public final class M0002_widen_email extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        operations(
+                alterField("customer", "email", column("email", "varchar(200)")));
+    }
+}

@@ -1,0 +1,16 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** DROP INDEX under an exclusive lock. */
+public final class M0002_drop_legacy_index extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        operations(
+                removeIndex("customer", "ix_customer_legacy_code"));
+    }
+}

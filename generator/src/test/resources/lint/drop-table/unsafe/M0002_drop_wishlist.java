@@ -1,0 +1,17 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** Drops the table at once. */
+public final class M0002_drop_wishlist extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        operations(
+                removeConstraint("wishlist", "fk_wishlist_customer"),
+                deleteModel("wishlist"));
+    }
+}

@@ -1,0 +1,17 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** Concurrently, outside a transaction. */
+public final class M0002_index_created_at_concurrently extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        atomic(false);
+        operations(
+                addIndex("order", index("ix_orders_created_at", "created_at"), true));
+    }
+}

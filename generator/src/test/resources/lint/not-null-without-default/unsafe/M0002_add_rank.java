@@ -1,0 +1,16 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** A NOT NULL column without a default on a table with rows. */
+public final class M0002_add_rank extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        operations(
+                addField("customer", "rank", column("rank", "integer")));
+    }
+}

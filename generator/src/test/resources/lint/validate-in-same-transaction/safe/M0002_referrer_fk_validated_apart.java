@@ -1,0 +1,18 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** Each in its own transaction. */
+public final class M0002_referrer_fk_validated_apart extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        atomic(false);
+        operations(
+                addConstraint("order", foreignKey("fk_orders_referrer", "referrer_id").references("customer", "id").notValid()),
+                validateConstraint("order", "fk_orders_referrer"));
+    }
+}

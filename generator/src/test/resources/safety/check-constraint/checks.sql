@@ -1,0 +1,1 @@
+SELECT convalidated FROM pg_constraint WHERE conname = 'orders_total_check';

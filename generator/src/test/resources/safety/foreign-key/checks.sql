@@ -1,0 +1,1 @@
+SELECT convalidated FROM pg_constraint WHERE conname = 'fk_orders_referrer';

@@ -1,0 +1,1 @@
+SELECT bool_and(tier = 'basic') FROM customer;
