@@ -49,6 +49,10 @@ class SquawkOracleTest {
     @BeforeAll
     static void findSquawk() {
         squawk = Squawk.find().orElse(null);
+        if (squawk == null && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("squawk is not installed, and CI must run the squawk oracle."
+                    + " .ci/run installs it with npm install --prefix tools/squawk.");
+        }
         assumeTrue(squawk != null, "squawk is not installed, so the squawk oracle is skipped."
                 + " To run it: npm install --prefix tools/squawk --no-package-lock (from the repository root; .ci/run does this).");
     }
