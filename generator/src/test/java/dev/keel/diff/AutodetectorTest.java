@@ -173,6 +173,20 @@ class AutodetectorTest {
     }
 
     @Test
+    void likelyModelRenameNotesTheHintWithClassNames() {
+        Table writer = table("writer").entity("Writer")
+                .field("id", column("id", "bigint"))
+                .field("name", column("name", "varchar(255)").nullable())
+                .primaryKey("id");
+        var questioner = new NonInteractiveQuestioner();
+        Changes changes = Autodetector.changes(state(author()), state(writer), DiffHints.NONE, questioner);
+        assertEquals(List.of(CreateModel.class, DeleteModel.class), changes.of("blog").stream().map(Object::getClass).toList());
+        assertEquals(1, questioner.notes().size());
+        String note = questioner.notes().get(0);
+        assertTrue(note.contains("@RenamedFrom(\"Author\") to the entity class") && note.contains("--rename blog.Author=Writer"), note);
+    }
+
+    @Test
     void hintedModelRenameRenamesAndKeepsTheTable() {
         Table writer = author().entity("Writer");
         ProjectState to = ProjectState.EMPTY.addTable("blog", "Writer", writer).addTable("blog", "Post", post());
