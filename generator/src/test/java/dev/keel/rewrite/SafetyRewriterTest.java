@@ -119,6 +119,22 @@ class SafetyRewriterTest {
     }
 
     @Test
+    void aRenamedModelKeepsItsExistingTable() {
+        var plans = rewrite(renameModel("Post", "Article"), addIndex("article", index("ix_article_title", "title")));
+        assertEquals(List.of(renameModel("Post", "Article"), addIndex("article", index("ix_article_title", "title"), true)),
+                only(plans));
+        var e = assertThrows(KeelException.class, () -> rewrite(renameModel("Post", "Article"), alterModelTable("article", "article")));
+        assertTrue(e.problems().get(0).contains("renaming table post to article"), e.problems().get(0));
+    }
+
+    @Test
+    void aNewModelRenamedInTheSameMigrationIsStillNew() {
+        Table tag = table("tag").entity("Tag").field("id", column("id", "bigint")).primaryKey("id");
+        var plans = rewrite(createModel("Tag", tag), renameModel("Tag", "Label"), addIndex("label", index("ix_label_id", "id")));
+        assertEquals(addIndex("label", index("ix_label_id", "id")), only(plans).get(2));
+    }
+
+    @Test
     void uniqueConstraintGoesThroughAConcurrentIndex() {
         var unique = unique("uk_post_title", "title").deferrable();
         var plans = rewrite(addConstraint("post", unique));
