@@ -80,24 +80,33 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Each scenario: {@code before/} is copied into a fresh project and {@code makemigrations} writes the
  * initial migration; {@code after/} replaces the entities and {@code makemigrations} runs again; the files
  * it writes must equal {@code expected/}, read back to the operations written (from the written file and
- * from the expected one), and the lockfile names the new latest migrations. A third run must find nothing
- * (idempotence; after the follow-up run where there is one). Then every migration is applied to a fresh embedded PostgreSQL database and its catalog
- * must equal the one Hibernate 6.6 creates for the compiled {@code after/} entities, up to the allowances.
- * An error scenario must fail with the expected kind and message, and write nothing.
+ * from the expected one), and the lockfile names the new latest migrations. One more run must find
+ * nothing (idempotence; after the follow-up run where there is one). Then every migration is applied to a
+ * fresh embedded PostgreSQL database and its catalog must equal the one Hibernate 6.6 creates for the
+ * compiled {@code after/} entities, up to the allowances. An error scenario must fail with the expected
+ * kind and message, and write nothing.
  *
  * <p>To regenerate the expectations after a deliberate change of the generator, run
- * <pre>{@code mvn -pl generator test -Dtest=ScenarioTest -Dkeel.scenarios.update=true}</pre>
- * which rewrites {@code expected/} (for an error, {@code error.txt} with the whole message); then read
- * every changed file and keep it only if it is what a careful engineer would write.
+ * <pre>{@code mvn -pl state,annotations,runner,generator -am test -Dtest=ScenarioTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dkeel.scenarios.update=true}</pre>
+ * which rewrites {@code expected/} (for an error, {@code error.txt} with the whole message, unless the
+ * file there still matches), then read every changed file and keep it only if it is what a careful
+ * engineer would write. {@code -Dkeel.scenarios.only=REGEX} runs only the folders whose name matches.
  */
 class ScenarioTest {
     /** Set to {@code true} to rewrite the {@code expected/} folders from what makemigrations writes. */
     static final String UPDATE_PROPERTY = "keel.scenarios.update";
 
+    /** A regular expression: run only the scenarios whose folder name matches (while working on a few). */
+    static final String ONLY_PROPERTY = "keel.scenarios.only";
+
     static final Path ROOT = Path.of("src/test/resources/scenarios");
     private static final boolean UPDATE = Boolean.getBoolean(UPDATE_PROPERTY);
     /** The migrations of a run right after the compared one, where keel finishes a change in two steps. */
     static final String FOLLOW_UP = "expected-followup";
+    /** What a scenario folder may hold, so that a misspelt folder cannot be silently skipped. */
+    static final Set<String> KNOWN_ENTRIES = Set.of("before", "middle", "after", "expected", FOLLOW_UP,
+            KeelConfig.FILE_NAME, "options.properties", "allowed.txt");
     /** In {@code expected/}: the change must write no migration at all (attributes that do not reach the database). */
     static final String NOTHING = "nothing.txt";
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
@@ -106,7 +115,10 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
-        return folders().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> new Run(f).run()));
+        String only = System.getProperty(ONLY_PROPERTY, "");
+        return folders().stream()
+                .filter(f -> only.isEmpty() || f.getFileName().toString().matches(only))
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> new Run(f).run()));
     }
 
     @Test
@@ -141,6 +153,12 @@ class ScenarioTest {
         }
 
         void run() throws Exception {
+            try (Stream<Path> entries = Files.list(scenario)) {
+                for (Path entry : entries.toList()) {
+                    assertTrue(KNOWN_ENTRIES.contains(entry.getFileName().toString()),
+                            name + ": unknown entry " + entry.getFileName() + "; known: " + KNOWN_ENTRIES);
+                }
+            }
             assertTrue(Files.isDirectory(scenario.resolve("before")), name + ": no before/");
             assertTrue(Files.isDirectory(scenario.resolve("after")), name + ": no after/");
             useEntities("before");
