@@ -13,8 +13,9 @@ public final class M0002_fk5l759v7apba3lqguc7bp8h456_and_more extends Migration 
         dependsOn("app", "0001_initial");
         atomic(false);
         operations(
+            addConstraint("post", foreignKey("fk5l759v7apba3lqguc7bp8h456_new", "author_id").references("author", "id").onDelete("CASCADE").notValid()),
+            validateConstraint("post", "fk5l759v7apba3lqguc7bp8h456_new"),
             removeConstraint("post", "fk5l759v7apba3lqguc7bp8h456"),
-            addConstraint("post", foreignKey("fk5l759v7apba3lqguc7bp8h456", "author_id").references("author", "id").onDelete("CASCADE").notValid()),
-            validateConstraint("post", "fk5l759v7apba3lqguc7bp8h456"));
+            renameConstraint("post", "fk5l759v7apba3lqguc7bp8h456_new", "fk5l759v7apba3lqguc7bp8h456"));
     }
 }
