@@ -5,6 +5,7 @@ import dev.keel.operations.CreateModel;
 import dev.keel.operations.CreateSequence;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveIndex;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,8 @@ public final class MigrationNamer {
         if (main.isEmpty()) {
             main = operations;
         }
-        boolean more = operations.stream().anyMatch(op -> op instanceof RemoveConstraint) && main.size() < operations.size();
+        boolean more = operations.stream().anyMatch(op -> op instanceof RemoveConstraint || op instanceof RemoveIndex)
+                && main.size() < operations.size();
         String words;
         if (main.stream().allMatch(CreateModel.class::isInstance)) {
             words = main.stream().map(Operation::nameFragment).sorted().collect(Collectors.joining("_")) + (more ? "_and_more" : "");
@@ -50,11 +52,11 @@ public final class MigrationNamer {
 
     /**
      * Operations that serve the others and do not name a migration when others are there: constraint
-     * removals (a foreign key dropped before its column or table goes, a check replaced, whose
-     * Hibernate names are hashes) and the sequences of new models.
+     * and index removals (a foreign key or index dropped before its column or table goes, a check
+     * replaced; Hibernate's names for them are hashes) and the sequences of new models.
      */
     private static boolean supporting(Operation op) {
-        return op instanceof RemoveConstraint || op instanceof CreateSequence;
+        return op instanceof RemoveConstraint || op instanceof RemoveIndex || op instanceof CreateSequence;
     }
 
     /** {@code number} and the words, as a name: {@code 0002_add_post_slug}. */

@@ -31,6 +31,8 @@ class MigrationNamerTest {
     void constraintRemovalsThatServeOtherChangesDoNotNameTheMigration() {
         assertEquals("remove_post_author_and_more", MigrationNamer.words(List.of(
                 removeConstraint("post", "fk5l759v7apba3lqguc7bp8h456"), removeField("post", "author")), false));
+        assertEquals("remove_post_city_and_more", MigrationNamer.words(List.of(
+                removeIndex("post", "idx_post_city"), removeField("post", "city")), false));
         assertEquals("remove_fk_post_author", MigrationNamer.words(List.of(
                 removeConstraint("post", "fk_post_author")), false));
         assertEquals("remove_fk_a_and_more", MigrationNamer.words(List.of(
