@@ -14,6 +14,7 @@ import dev.keel.diff.rules.DeletedSequences;
 import dev.keel.diff.rules.RemovedConstraints;
 import dev.keel.diff.rules.RemovedFields;
 import dev.keel.diff.rules.RemovedIndexes;
+import dev.keel.diff.rules.RenamedConstraints;
 import dev.keel.diff.rules.RenamedFields;
 import dev.keel.diff.rules.RenamedIndexes;
 import dev.keel.diff.rules.RenamedModels;
@@ -38,6 +39,7 @@ public final class Autodetector {
             new AlteredSequences(),
             new CreatedModels(),
             new RenamedFields(),
+            new RenamedConstraints(),
             new RemovedConstraints(),
             new RenamedIndexes(),
             new RemovedIndexes(),

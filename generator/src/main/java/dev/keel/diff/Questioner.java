@@ -27,6 +27,8 @@ public interface Questioner {
     /**
      * A model disappeared and another with the same columns appeared in the same app.
      *
+     * @param removedModel the entity name (simple class name) that disappeared, as {@code @RenamedFrom} takes it
+     * @param addedModel   the entity name that appeared
      * @return true to treat it as a rename
      */
     boolean isModelRename(String app, String removedModel, String addedModel);

@@ -2,7 +2,10 @@ package dev.keel.emit;
 
 import dev.keel.migration.MigrationNames;
 import dev.keel.operations.CreateModel;
+import dev.keel.operations.CreateSequence;
 import dev.keel.operations.Operation;
+import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveIndex;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,15 +33,30 @@ public final class MigrationNamer {
         if (operations.isEmpty()) {
             return "empty";
         }
+        List<Operation> main = operations.stream().filter(op -> !supporting(op)).toList();
+        if (main.isEmpty()) {
+            main = operations;
+        }
+        boolean more = operations.stream().anyMatch(op -> op instanceof RemoveConstraint || op instanceof RemoveIndex)
+                && main.size() < operations.size();
         String words;
-        if (operations.stream().allMatch(CreateModel.class::isInstance)) {
-            words = operations.stream().map(Operation::nameFragment).sorted().collect(Collectors.joining("_"));
-        } else if (operations.size() == 1) {
-            words = operations.get(0).nameFragment();
+        if (main.stream().allMatch(CreateModel.class::isInstance)) {
+            words = main.stream().map(Operation::nameFragment).sorted().collect(Collectors.joining("_")) + (more ? "_and_more" : "");
+        } else if (main.size() == 1 && !more) {
+            words = main.get(0).nameFragment();
         } else {
-            words = operations.get(0).nameFragment() + "_and_more";
+            words = main.get(0).nameFragment() + "_and_more";
         }
         return clean(words);
+    }
+
+    /**
+     * Operations that serve the others and do not name a migration when others are there: constraint
+     * and index removals (a foreign key or index dropped before its column or table goes, a check
+     * replaced; Hibernate's names for them are hashes) and the sequences of new models.
+     */
+    private static boolean supporting(Operation op) {
+        return op instanceof RemoveConstraint || op instanceof RemoveIndex || op instanceof CreateSequence;
     }
 
     /** {@code number} and the words, as a name: {@code 0002_add_post_slug}. */

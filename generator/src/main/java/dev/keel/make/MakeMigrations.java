@@ -19,6 +19,8 @@ import dev.keel.migration.MigrationNames;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.rewrite.PlannedMigration;
@@ -178,7 +180,7 @@ public final class MakeMigrations {
             for (PlannedMigration plan : entry.getValue()) {
                 int number = numbers.merge(app, 1, Integer::sum);
                 String w = options.name() != null ? options.name()
-                        : first ? words.getOrDefault(app, "empty") : MigrationNamer.words(plan.operations(), false);
+                        : first ? words.getOrDefault(app, "empty") : followUpWords(plan, words.getOrDefault(app, "empty"));
                 if (!first && options.name() != null) {
                     w = options.name() + "_post_deploy";
                 }
@@ -216,6 +218,16 @@ public final class MakeMigrations {
             write(config, projectDir, created, leaves);
         }
         return new MakeResult(created, notes, List.of(), List.of());
+    }
+
+    /**
+     * The words of a migration that follows the run's first one (post-deployment work): its own
+     * operations' words, or, when it only runs data steps (a backfill), the first one's words and
+     * {@code _backfill}, since {@code run_sql} would say nothing.
+     */
+    static String followUpWords(PlannedMigration plan, String firstWords) {
+        boolean dataOnly = plan.operations().stream().allMatch(op -> op instanceof RunSql || op instanceof RunJava);
+        return dataOnly ? firstWords + "_backfill" : MigrationNamer.words(plan.operations(), false);
     }
 
     /**

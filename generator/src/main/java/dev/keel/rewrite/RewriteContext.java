@@ -1,6 +1,9 @@
 package dev.keel.rewrite;
 
+import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
+import dev.keel.operations.RenameModel;
+import dev.keel.state.ModelKey;
 import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
@@ -10,22 +13,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a safety rule sees: the app, the state before the migration (to tell existing tables from new
- * ones), the state just before the operation at hand, the operations still to come, and the options.
+ * What a safety rule sees: the app, the state just before the operation at hand, which tables the
+ * migration creates (to tell existing tables from new ones), the operations still to come, and the options.
  */
 public final class RewriteContext {
     private final String app;
-    private final ProjectState before;
     private final SafetyOptions options;
     private ProjectState current;
     private List<Operation> remaining = List.of();
     private final Set<Operation> consumed = new HashSet<>();
+    private final Set<ModelKey> created = new HashSet<>();
     private final List<String> refusals = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     RewriteContext(String app, ProjectState before, SafetyOptions options) {
         this.app = app;
-        this.before = before;
         this.current = before;
         this.options = options;
     }
@@ -46,13 +48,21 @@ public final class RewriteContext {
     }
 
     /**
-     * Whether the model's table existed before this migration (and so may hold rows and traffic): the
-     * model was there, or a table of the same name (a model renamed in state only keeps its table).
+     * Whether the model's table existed before this migration (and so may hold rows and traffic): it is
+     * in the state and this migration did not create it. A model renamed earlier in the migration keeps
+     * its table, so its table is an existing one under the new model name.
      */
     public boolean existingTable(String model) {
-        var table = current.table(app, model);
-        return table.isPresent()
-                && (before.table(app, model).isPresent() || before.tableNamed(table.get().qualifiedName()).isPresent());
+        return current.table(app, model).isPresent() && !created.contains(new ModelKey(app, model));
+    }
+
+    /** Notes what an operation just applied did to the set of tables this migration creates. */
+    void applied(Operation op) {
+        if (op instanceof CreateModel create) {
+            created.add(new ModelKey(app, create.model()));
+        } else if (op instanceof RenameModel rename && created.remove(new ModelKey(app, rename.oldModel()))) {
+            created.add(new ModelKey(app, rename.newModel()));
+        }
     }
 
     /** Whether keel.json names the model's table large: its index builds and validations run after deployment. */

@@ -75,6 +75,7 @@ public final class SafetyRewriter {
             List<Step> safe = safeSteps(ctx, op);
             for (Step step : safe) {
                 state = step.operation().applyTo(app, state);
+                ctx.applied(step.operation());
                 steps.add(step);
             }
         }

@@ -15,11 +15,13 @@ import dev.keel.operations.DeleteSequence;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveConstraint;
 import dev.keel.operations.RemoveField;
+import dev.keel.operations.RenameConstraint;
 import dev.keel.operations.RenameField;
 import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameModel;
 import dev.keel.operations.ValidateConstraint;
 import dev.keel.state.ModelKey;
+import dev.keel.state.PrimaryKey;
 import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,20 @@ class AutodetectorTest {
     }
 
     @Test
+    void likelyModelRenameNotesTheHintWithClassNames() {
+        Table writer = table("writer").entity("Writer")
+                .field("id", column("id", "bigint"))
+                .field("name", column("name", "varchar(255)").nullable())
+                .primaryKey("id");
+        var questioner = new NonInteractiveQuestioner();
+        Changes changes = Autodetector.changes(state(author()), state(writer), DiffHints.NONE, questioner);
+        assertEquals(List.of(CreateModel.class, DeleteModel.class), changes.of("blog").stream().map(Object::getClass).toList());
+        assertEquals(1, questioner.notes().size());
+        String note = questioner.notes().get(0);
+        assertTrue(note.contains("@RenamedFrom(\"Author\") to the entity class") && note.contains("--rename blog.Author=Writer"), note);
+    }
+
+    @Test
     void hintedModelRenameRenamesAndKeepsTheTable() {
         Table writer = author().entity("Writer");
         ProjectState to = ProjectState.EMPTY.addTable("blog", "Writer", writer).addTable("blog", "Post", post());
@@ -184,6 +200,31 @@ class AutodetectorTest {
         ProjectState to = state(author().rename("writers"), post().retargetForeignKeys("author", "writers"));
         List<Operation> ops = diff(state(author(), post()), to);
         assertEquals(List.of(new AlterModelTable("author", "writers")), ops);
+    }
+
+    @Test
+    void aPrimaryKeyNamedAfterARenamedTableIsRenamedToo() {
+        Table writers = author().rename("writers");
+        writers = writers.withPrimaryKey(new PrimaryKey("writers_pkey", List.of("id")));
+        ProjectState to = state(writers, post().retargetForeignKeys("author", "writers"));
+        List<Operation> ops = diff(state(author(), post()), to);
+        assertEquals(List.of(new AlterModelTable("author", "writers"), new RenameConstraint("author", "author_pkey", "writers_pkey")), ops);
+    }
+
+    @Test
+    void aConstraintWithANewNameAndTheSameDefinitionIsRenamedNotRebuilt() {
+        Table renamed = post().withoutConstraint("fk_post_author")
+                .constraint(foreignKey("fk_post_writer", "author_id").references("author", "id"));
+        List<Operation> ops = diff(state(author(), post()), state(author(), renamed));
+        assertEquals(List.of(new RenameConstraint("post", "fk_post_author", "fk_post_writer")), ops);
+    }
+
+    @Test
+    void aConstraintWithANewNameAndAnotherDefinitionIsReplaced() {
+        Table changed = post().withoutConstraint("fk_post_author")
+                .constraint(foreignKey("fk_post_writer", "author_id").references("author", "id").onDelete("CASCADE"));
+        List<Operation> ops = diff(state(author(), post()), state(author(), changed));
+        assertEquals(List.of(RemoveConstraint.class, AddConstraint.class), ops.stream().map(Object::getClass).toList());
     }
 
     @Test

@@ -28,6 +28,26 @@ class MigrationNamerTest {
     }
 
     @Test
+    void constraintRemovalsThatServeOtherChangesDoNotNameTheMigration() {
+        assertEquals("remove_post_author_and_more", MigrationNamer.words(List.of(
+                removeConstraint("post", "fk5l759v7apba3lqguc7bp8h456"), removeField("post", "author")), false));
+        assertEquals("remove_post_city_and_more", MigrationNamer.words(List.of(
+                removeIndex("post", "idx_post_city"), removeField("post", "city")), false));
+        assertEquals("remove_fk_post_author", MigrationNamer.words(List.of(
+                removeConstraint("post", "fk_post_author")), false));
+        assertEquals("remove_fk_a_and_more", MigrationNamer.words(List.of(
+                removeConstraint("post", "fk_a"), removeConstraint("post", "fk_b")), false));
+    }
+
+    @Test
+    void sequencesOfNewModelsDoNotNameTheMigration() {
+        assertEquals("invoice", MigrationNamer.words(List.of(
+                createSequence(sequence("invoice_seq").incrementBy(50)),
+                createModel("Invoice", table("invoice").column(column("id", "bigint")))), false));
+        assertEquals("invoice_seq", MigrationNamer.words(List.of(createSequence(sequence("invoice_seq"))), false));
+    }
+
+    @Test
     void newModelsAreListedSorted() {
         assertEquals("author_tag", MigrationNamer.words(List.of(
                 createModel("Tag", table("tag").column(column("id", "bigint"))),

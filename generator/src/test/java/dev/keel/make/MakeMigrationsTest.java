@@ -138,6 +138,15 @@ class MakeMigrationsTest {
     }
 
     @Test
+    void aBackfillAfterDeploymentIsNamedAfterTheChangeItCompletes() throws IOException {
+        MakeResult result = make(s -> s.updateTable("blog", "post",
+                t -> t.field("token", column("token", "uuid").defaultSql("gen_random_uuid()"))), MakeOptions.defaults());
+        assertEquals(List.of("0005_add_post_token", "0006_add_post_token_backfill"),
+                result.migrations().stream().map(m -> m.spec().name()).toList());
+        assertTrue(result.migrations().get(1).spec().postDeployment());
+    }
+
+    @Test
     void emptyAndNamedMigrations() throws IOException {
         var empty = new MakeOptions(List.of("blog"), false, false, true, false, "backfill_titles", false, SafetyOptions.DEFAULT);
         MakeResult result = make(s -> s, empty);

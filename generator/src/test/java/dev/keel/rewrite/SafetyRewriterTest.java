@@ -180,9 +180,19 @@ class SafetyRewriterTest {
     }
 
     @Test
-    void aModelRenamedInStateOnlyKeepsItsTableAndSoItsSafety() {
-        var plans = rewrite(renameModel("post", "article"), addIndex("article", index("ix_article_title", "title")));
-        assertEquals(addIndex("article", index("ix_article_title", "title"), true), flat(plans).get(1));
+    void aRenamedModelKeepsItsExistingTable() {
+        var plans = rewrite(renameModel("Post", "Article"), addIndex("article", index("ix_article_title", "title")));
+        assertEquals(List.of(renameModel("Post", "Article"), addIndex("article", index("ix_article_title", "title"), true)),
+                flat(plans));
+        var e = assertThrows(KeelException.class, () -> rewrite(renameModel("Post", "Article"), alterModelTable("article", "article")));
+        assertTrue(e.problems().get(0).contains("renaming table post to article"), e.problems().get(0));
+    }
+
+    @Test
+    void aNewModelRenamedInTheSameMigrationIsStillNew() {
+        Table tag = table("tag").entity("Tag").field("id", column("id", "bigint")).primaryKey("id");
+        var plans = rewrite(createModel("Tag", tag), renameModel("Tag", "Label"), addIndex("label", index("ix_label_id", "id")));
+        assertEquals(addIndex("label", index("ix_label_id", "id")), flat(plans).get(2));
     }
 
     @Test
@@ -274,6 +284,19 @@ class SafetyRewriterTest {
         var large = rewriteLarge(plain.toArray(Operation[]::new));
         assertEquals(List.of("atomic", "post-atomic"), shape(large));
         assertEquals(List.of(validateConstraint("post", "post_status_check")), large.get(1).operations());
+    }
+
+    @Test
+    void replacedForeignKeyIsSwappedSoRowsStayChecked() {
+        var cascading = foreignKey("fk_post_author", "author_id").references("author", "id").onDelete("CASCADE");
+        var plain = List.<Operation>of(removeConstraint("post", "fk_post_author"), addConstraint("post", cascading));
+        var plans = rewrite(plain.toArray(Operation[]::new));
+        assertEquals(List.of(addConstraint("post", cascading.withName("fk_post_author_new").notValid()),
+                validateConstraint("post", "fk_post_author_new"),
+                removeConstraint("post", "fk_post_author"),
+                renameConstraint("post", "fk_post_author_new", "fk_post_author")), flat(plans));
+        assertEquals(List.of("atomic", "atomic"), shape(plans), "the validation runs in its own transaction, after the ADD's");
+        assertSameEndAndReversible(plain, plans);
     }
 
     @Test

@@ -41,6 +41,25 @@ class RelationsTest {
     }
 
     @Test
+    void onDeleteGivesTheForeignKeyItsAction() {
+        ProjectState s = authorAndBook("@ManyToOne @OnDelete(action = OnDeleteAction.CASCADE) Author writer;\n"
+                + "@ManyToOne @OnDelete(action = OnDeleteAction.SET_NULL) Author editor;\n"
+                + "@ManyToOne Author reviewer;").scan();
+        var actions = new java.util.TreeMap<String, String>();
+        table(s, "blogpost").foreignKeys().forEach(fk -> actions.put(fk.columns().get(0), fk.onDelete()));
+        assertEquals(java.util.Map.of("writer_id", "CASCADE", "editor_id", "SET NULL", "reviewer_id", "NO ACTION"), actions);
+    }
+
+    @Test
+    void onDeleteOnAnInverseOneToManyIsReportedNotIgnored() {
+        List<String> problems = authorAndBook("@OneToMany(mappedBy = \"x\") @OnDelete(action = OnDeleteAction.CASCADE) List<Author> fans;")
+                .problems();
+        assertEquals(1, problems.size(), String.join("\n", problems));
+        assertTrue(problems.get(0).contains("@OnDelete on the inverse one-to-many fans") && problems.get(0).contains("@ManyToOne"),
+                problems.get(0));
+    }
+
+    @Test
     void noConstraintKeepsTheRelationWithoutADatabaseConstraint() {
         ProjectState s = authorAndBook("@ManyToOne @JoinColumn(name = \"by_id\", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) Author by;").scan();
         ForeignKey fk = table(s, "blogpost").foreignKeys().get(0);

@@ -36,7 +36,8 @@ final class ScanFixture {
     ScanFixture entity(String simpleName, String body) {
         return file("app/" + simpleName + ".java", "package app;\n\nimport jakarta.persistence.*;\n"
                 + "import org.hibernate.annotations.Check;\nimport org.hibernate.annotations.ColumnDefault;\n"
-                + "import org.hibernate.annotations.Comment;\nimport java.util.*;\nimport java.math.*;\nimport java.time.*;\n\n" + body);
+                + "import org.hibernate.annotations.Comment; import org.hibernate.annotations.OnDelete;"
+                + " import org.hibernate.annotations.OnDeleteAction;\nimport java.util.*;\nimport java.math.*;\nimport java.time.*;\n\n" + body);
     }
 
     /** Adds a file under the source root, as written. */

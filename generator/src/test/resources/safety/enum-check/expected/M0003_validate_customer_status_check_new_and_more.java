@@ -10,7 +10,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0003_validate_customer_status_check_new_and_more extends Migration {
     @Override
     protected void define() {
-        dependsOn("shop", "0002_remove_customer_status_check_and_more");
+        dependsOn("shop", "0002_customer_status_check_and_more");
         operations(
             validateConstraint("customer", "customer_status_check_new"),
             removeConstraint("customer", "customer_status_check"),

@@ -11,7 +11,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0003_alter_customer_legacy_code_and_more extends Migration {
     @Override
     protected void define() {
-        dependsOn("shop", "0002_remove_ix_customer_legacy_code_and_more");
+        dependsOn("shop", "0002_remove_customer_legacy_code_and_more");
         operations(
             alterField("customer", "legacyCode", column("legacy_code", "varchar(20)").nullable()),
             safeRemoveField("customer", "legacyCode", DeletionAction.MOVE_TO_PENDING));

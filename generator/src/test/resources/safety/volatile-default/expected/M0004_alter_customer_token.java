@@ -10,7 +10,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0004_alter_customer_token extends Migration {
     @Override
     protected void define() {
-        dependsOn("shop", "0003_run_sql");
+        dependsOn("shop", "0003_add_customer_token_backfill");
         operations(
             addConstraint("customer", check("customer_token_not_null", "token IS NOT NULL").notValid()));
     }

@@ -1,11 +1,15 @@
 package dev.keel.operations;
 
 import dev.keel.state.Constraint;
+import dev.keel.state.PrimaryKey;
 import dev.keel.state.ProjectState;
 
 import java.util.List;
 
-/** Renames a constraint ({@code ALTER TABLE ... RENAME CONSTRAINT}); a brief lock, no scan. */
+/**
+ * Renames a constraint, the primary key included ({@code ALTER TABLE ... RENAME CONSTRAINT}, which
+ * renames a key's index too); a brief lock, no scan.
+ */
 public record RenameConstraint(String model, String oldName, String newName) implements Operation {
     public RenameConstraint {
         model = Ops.model(model);
@@ -14,12 +18,15 @@ public record RenameConstraint(String model, String oldName, String newName) imp
     }
 
     @Override public ProjectState applyTo(String app, ProjectState state) {
-        Constraint c = RemoveConstraint.require(app, model, oldName, state);
+        PrimaryKey pk = state.requireTable(app, model).primaryKey();
+        boolean primaryKey = pk != null && pk.name().equals(oldName);
+        Constraint c = primaryKey ? null : RemoveConstraint.require(app, model, oldName, state);
         return state.updateTable(app, model, t -> {
-            if (t.findConstraint(newName).isPresent()) {
+            if (t.findConstraint(newName).isPresent() || (t.primaryKey() != null && t.primaryKey().name().equals(newName))) {
                 throw Ops.invalid("table " + t.qualifiedName() + " already has a constraint " + newName, "choose another name");
             }
-            return t.replaceConstraint(oldName, c.withName(newName));
+            return primaryKey ? t.withPrimaryKey(new PrimaryKey(newName, pk.columns()))
+                    : t.replaceConstraint(oldName, c.withName(newName));
         });
     }
     @Override public String describe() { return "Rename constraint " + oldName + " on " + model + " to " + newName; }

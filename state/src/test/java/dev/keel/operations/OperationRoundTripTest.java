@@ -51,6 +51,7 @@ class OperationRoundTripTest {
                 validateConstraint("post", "ck_post_status"),
                 addConstraintUsingIndex("note", unique("uk_note_body", "body"), "uk_note_body"),
                 renameConstraint("tag", "uk_tag_name", "uk_tag_label"),
+                renameConstraint("post", "post_pkey", "posts_pkey"),
                 createSequence(sequence("tag_seq").incrementBy(50)),
                 alterSequence(sequence("post_seq").startWith(1000).incrementBy(10)),
                 deleteSequence("author_seq"),
@@ -91,6 +92,17 @@ class OperationRoundTripTest {
         Set<String> all = Arrays.stream(Operation.class.getPermittedSubclasses()).map(Class::getSimpleName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(all, covered);
+    }
+
+    @Test
+    void renamingThePrimaryKeyKeepsItsColumns() {
+        ProjectState after = renameConstraint("post", "post_pkey", "posts_pkey").applyTo(APP, BEFORE);
+        var pk = after.requireTable(APP, "post").primaryKey();
+        assertEquals("posts_pkey", pk.name());
+        assertEquals(BEFORE.requireTable(APP, "post").primaryKey().columns(), pk.columns());
+        var e = assertThrows(KeelException.class,
+                () -> renameConstraint("tag", "uk_tag_name", "tag_pkey").applyTo(APP, BEFORE));
+        assertTrue(e.getMessage().contains("already has a constraint tag_pkey"), e.getMessage());
     }
 
     @Test

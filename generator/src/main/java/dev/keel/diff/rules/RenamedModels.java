@@ -40,7 +40,7 @@ public final class RenamedModels implements DetectionRule {
             for (Table old : vanished) {
                 if (old.app().equals(added.app()) && SchemaComparison.sameColumns(old, added)
                         && ctx.current().table(old.app(), old.model()).isPresent()
-                        && ctx.questioner().isModelRename(old.app(), old.model(), added.model())) {
+                        && ctx.questioner().isModelRename(old.app(), entityName(old), entityName(added))) {
                     ctx.emit(added.app(), new RenameModel(old.model(), entityName(added)));
                     break;
                 }

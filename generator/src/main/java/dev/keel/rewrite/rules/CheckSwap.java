@@ -10,19 +10,22 @@ import dev.keel.rewrite.RewriteContext;
 import dev.keel.rewrite.SafetyRule;
 import dev.keel.rewrite.Step;
 import dev.keel.state.CheckConstraint;
+import dev.keel.state.Constraint;
+import dev.keel.state.ForeignKey;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A check replaced by another of the same name (an enum constant added to Hibernate's check): dropping
- * and re-adding it scans the table under lock. Instead: add the new check under a temporary name
- * {@code NOT VALID}, validate it, drop the old one, and give the new one the old name. A failed
- * validation leaves the old check in place.
+ * A check or foreign key replaced by another of the same name (an enum constant added to Hibernate's
+ * check, a new {@code @OnDelete} action): dropping and re-adding it scans the table under lock, and leaves
+ * the rows unchecked in between. Instead: add the new one under a temporary name {@code NOT VALID},
+ * validate it, drop the old one, and give the new one the old name. A failed validation leaves the old
+ * one in place.
  *
- * <p>On a table named large in keel.json the validation runs after deployment: the old check is dropped
- * and the new one renamed at deploy time (new rows are checked from then on), and the renamed check is
- * validated later.
+ * <p>On a table named large in keel.json the validation runs after deployment: the old constraint is
+ * dropped and the new one renamed at deploy time (new rows are checked from then on), and the renamed
+ * one is validated later.
  */
 public final class CheckSwap implements SafetyRule {
     @Override public String name() { return "check-swap"; }
@@ -33,15 +36,16 @@ public final class CheckSwap implements SafetyRule {
             return Optional.empty();
         }
         var old = ctx.table(remove.model()).findConstraint(remove.name());
-        if (old.isEmpty() || !(old.get() instanceof CheckConstraint)) {
+        if (old.isEmpty() || !swappable(old.get())) {
             return Optional.empty();
         }
         for (Operation later : ctx.remaining()) {
             if (later instanceof AddConstraint add && add.model().equals(remove.model())
-                    && add.constraint() instanceof CheckConstraint replacement && replacement.name().equals(remove.name())) {
+                    && add.constraint().name().equals(remove.name()) && replaceable(old.get(), add.constraint())) {
+                Constraint replacement = add.constraint();
                 ctx.consume(later);
                 String temporary = Identifiers.make(remove.name(), "new");
-                var addNew = Step.deploy(new AddConstraint(remove.model(), replacement.withName(temporary).notValid()));
+                var addNew = Step.deploy(new AddConstraint(remove.model(), notValid(replacement.withName(temporary))));
                 var rename = new RenameConstraint(remove.model(), temporary, remove.name());
                 if (ctx.largeTable(remove.model())) {
                     return Optional.of(List.of(addNew, Step.deploy(remove), Step.deploy(rename),
@@ -52,5 +56,26 @@ public final class CheckSwap implements SafetyRule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A check by a check; a foreign key by one on the same columns and target (its action changed): a key
+     * whose columns change is dropped first, so that the columns can change without it.
+     */
+    private static boolean replaceable(Constraint old, Constraint replacement) {
+        if (old instanceof ForeignKey a && replacement instanceof ForeignKey b) {
+            return b.enforced() && a.columns().equals(b.columns()) && a.targetTable().equals(b.targetTable())
+                    && a.targetColumns().equals(b.targetColumns());
+        }
+        return old instanceof CheckConstraint && replacement instanceof CheckConstraint;
+    }
+
+    /** Checks, and foreign keys with a database constraint: both can be added NOT VALID and validated later. */
+    private static boolean swappable(Constraint c) {
+        return c instanceof CheckConstraint || (c instanceof ForeignKey fk && fk.enforced());
+    }
+
+    private static Constraint notValid(Constraint c) {
+        return c instanceof ForeignKey fk ? fk.notValid() : ((CheckConstraint) c).notValid();
     }
 }

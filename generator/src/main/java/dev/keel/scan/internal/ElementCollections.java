@@ -64,7 +64,7 @@ public final class ElementCollections {
             table.primaryKey = pk;
         }
         table.foreignKeys.add(Relations.foreignKey(ct.flatMap(c -> c.annotation("foreignKey")),
-                ownerCols.stream().map(ColumnSpec::name).toList(), owner));
+                ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(Relations.onDelete(a.ann(JpaNames.ON_DELETE))));
         schema.addOther(table);
     }
 

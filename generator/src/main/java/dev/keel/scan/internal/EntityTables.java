@@ -65,7 +65,8 @@ public final class EntityTables {
         }
         table.primaryKey = names;
         Optional<AnnotationView> fk = pkJoins.stream().findFirst().flatMap(j -> j.annotation("foreignKey"));
-        table.foreignKeys.add(Relations.foreignKey(fk, names, parent));
+        table.foreignKeys.add(Relations.foreignKey(fk, names, parent)
+                .onDelete(Relations.onDelete(ctx.annotation(e.type(), JpaNames.ON_DELETE))));
     }
 
     private void discriminator(EntityInfo e, TableSpec table) {

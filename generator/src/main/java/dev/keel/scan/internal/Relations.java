@@ -46,13 +46,17 @@ public final class Relations {
         if (unique && columns.size() > 1) {
             site.table().uniques.add(new TableSpec.UniqueSpec(null, names));
         }
-        site.table().foreignKeys.add(foreignKey(joinForeignKey(a), names, target));
+        site.table().foreignKeys.add(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
     }
 
     /** {@code @OneToMany}: nothing with {@code mappedBy}, else a join column or a join table. */
     public void oneToMany(Attribute a, Site site) {
         AnnotationView rel = a.ann(JpaNames.ONE_TO_MANY).orElseThrow();
         if (!rel.string("mappedBy", "").isEmpty()) {
+            if (a.has(JpaNames.ON_DELETE)) {
+                throw new MappingProblem(a.node(), "@OnDelete on the inverse one-to-many " + a.name() + " is not supported by keel yet",
+                        "put @OnDelete on the @ManyToOne field that owns the foreign key");
+            }
             return;
         }
         TypeRef element = element(a);
@@ -76,7 +80,7 @@ public final class Relations {
             }
             names.add(c.name());
         }
-        target.foreignKeys.add(foreignKey(joinForeignKey(a), names, site.table()));
+        target.foreignKeys.add(foreignKey(joinForeignKey(a), names, site.table()).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
     }
 
     /** {@code @ManyToMany}: nothing with {@code mappedBy}, else a join table. */
@@ -121,7 +125,7 @@ public final class Relations {
             table.primaryKey = pk;
         }
         table.foreignKeys.add(foreignKey(jt.flatMap(j -> j.annotation("foreignKey")),
-                ownerCols.stream().map(ColumnSpec::name).toList(), owner));
+                ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
         table.foreignKeys.add(foreignKey(jt.flatMap(j -> j.annotation("inverseForeignKey")),
                 targetCols.stream().map(ColumnSpec::name).toList(), target));
         schema.addOther(table);
@@ -206,7 +210,17 @@ public final class Relations {
     static TableSpec.ForeignKeySpec foreignKey(Optional<AnnotationView> fk, List<Ident> columns, TableSpec target) {
         String mode = fk.map(f -> f.enumName("value", "CONSTRAINT")).orElse("CONSTRAINT");
         String name = fk.map(f -> f.string("name", "")).filter(s -> !s.isBlank()).orElse(null);
-        return new TableSpec.ForeignKeySpec(name, columns, target, !mode.equals("NO_CONSTRAINT"));
+        return new TableSpec.ForeignKeySpec(name, columns, target, !mode.equals("NO_CONSTRAINT"), null);
+    }
+
+    /**
+     * The referential action Hibernate's {@code @OnDelete} asks for, as SQL ({@code CASCADE},
+     * {@code SET NULL}...), or null for none: on a to-one, its foreign key; on a collection, the
+     * collection table's key to the owner; on a JOINED subclass, its key to the parent table.
+     */
+    static String onDelete(Optional<AnnotationView> annotation) {
+        String action = annotation.map(o -> o.enumName("action", "NO_ACTION")).orElse("NO_ACTION");
+        return action.equals("NO_ACTION") ? null : action.replace('_', ' ');
     }
 
     /** The element type of a collection attribute ({@code targetEntity} wins). */

@@ -119,7 +119,7 @@ public final class TableFinisher {
         String name = fk.name() != null ? Ident.parse(fk.name()).db()
                 : HibernateNames.foreignKey(spec.name, target.name, fk.columns()).toLowerCase(Locale.ROOT);
         ForeignKey key = new ForeignKey(name, columns, target.qualifiedDbName(),
-                orderedTargetPk.stream().map(c -> c.name().db()).toList(), null, true, true);
+                orderedTargetPk.stream().map(c -> c.name().db()).toList(), fk.onDelete(), true, true);
         return fk.enforced() ? key : key.noConstraint();
     }
 

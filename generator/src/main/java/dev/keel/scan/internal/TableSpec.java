@@ -16,7 +16,12 @@ public final class TableSpec {
     public record IndexSpec(String name, List<String> columns, List<Ident> columnIdents) {}
 
     /** A foreign key to {@code target}'s primary key; {@code name} null means Hibernate's hashed name. */
-    public record ForeignKeySpec(String name, List<Ident> columns, TableSpec target, boolean enforced) {}
+    public record ForeignKeySpec(String name, List<Ident> columns, TableSpec target, boolean enforced, String onDelete) {
+        /** This foreign key with the referential action of {@code @OnDelete} (null: none). */
+        public ForeignKeySpec onDelete(String action) {
+            return new ForeignKeySpec(name, columns, target, enforced, action);
+        }
+    }
 
     /** A table-level check; {@code name} null when PostgreSQL names it. */
     public record CheckSpec(String name, String expression) {}

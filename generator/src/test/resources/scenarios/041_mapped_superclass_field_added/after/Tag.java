@@ -1,0 +1,9 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Tag extends Auditable {
+    @Column(nullable = false, length = 100)
+    private String name;
+}

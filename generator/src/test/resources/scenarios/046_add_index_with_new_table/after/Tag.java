@@ -1,0 +1,14 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Table(indexes = @Index(name = "idx_tag_label", columnList = "label"))
+@Entity
+public class Tag {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 50)
+    private String label;
+}

@@ -1,0 +1,14 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Table(uniqueConstraints = @UniqueConstraint(name = "uk_author_name", columnNames = "name"))
+@Entity
+public class Author {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+}

@@ -1,0 +1,20 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Table(indexes = @Index(name = "idx_author_city", columnList = "city"))
+@Entity
+public class Author {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(length = 200, unique = true)
+    private String email;
+
+    @Column(length = 40)
+    private String city;
+}

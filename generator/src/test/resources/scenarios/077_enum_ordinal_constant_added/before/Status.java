@@ -1,0 +1,5 @@
+package com.example.app;
+
+public enum Status {
+    DRAFT, PUBLISHED
+}

@@ -1,0 +1,14 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Table(indexes = @Index(name = "idx_author_name", columnList = "name"))
+@Entity
+public class Author {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = 100)
+    private String fullName;
+}
