@@ -26,12 +26,25 @@ final class SqlMigrateCommand implements Callable<Integer> {
     @Option(names = "--backwards", description = "The SQL that unapplies it instead.")
     boolean backwards;
 
+    @Option(names = "--database", paramLabel = "DATABASE",
+            description = "With several databases in keel.json: the SQL keel runs on this one (default: default);"
+                    + " the operations routed to other databases are listed as comments.")
+    String database;
+
     @Override
     public Integer call() {
         KeelConfig config = project.config();
         config.requireApp(app);
-        project.out().print(SqlMigrate.sql(DatabaseMixin.migrations(project), DatabaseMixin.settings(config), app, name,
-                backwards));
+        String db = database != null ? database
+                : config.hasDatabase(KeelConfig.DEFAULT_DATABASE) ? KeelConfig.DEFAULT_DATABASE : null;
+        if (db == null) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.USAGE, "keel.json names no database \""
+                    + KeelConfig.DEFAULT_DATABASE + "\", so sqlmigrate needs --database NAME. Databases: "
+                    + config.databaseNames() + "\nTo fix: add --database with one of those names.");
+        }
+        project.out().print(SqlMigrate.sql(DatabaseMixin.migrations(project),
+                dev.keel.runner.RunnerSettings.of(config.requireDatabase(db)), app, name, backwards,
+                DatabaseMixin.router(config), db));
         project.out().flush();
         return 0;
     }

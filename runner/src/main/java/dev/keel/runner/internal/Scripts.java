@@ -25,13 +25,25 @@ public final class Scripts {
      * @throws dev.keel.error.KeelException of kind INVALID_OPERATION when an operation does not apply
      */
     public static Script forwards(MigrationSpec m, ProjectState before) {
+        return forwards(m, before, Routing.everything());
+    }
+
+    /**
+     * What applying {@code m} runs on the database of {@code routing}: the operations routed elsewhere
+     * are skipped (and listed in the script).
+     *
+     * @throws dev.keel.error.KeelException of kind INVALID_OPERATION when an operation does not apply or
+     *                                      cannot be routed
+     */
+    public static Script forwards(MigrationSpec m, ProjectState before, Routing routing) {
         var steps = new ArrayList<ScriptStep>();
+        var skipped = new ArrayList<String>();
         ProjectState s = before;
         for (Operation op : m.operations()) {
-            add(steps, m, op, op.describe(), s);
+            add(steps, skipped, m, op, op.describe(), s, routing);
             s = op.applyTo(m.app(), s);
         }
-        return new Script(m, false, steps);
+        return new Script(m, false, steps, skipped);
     }
 
     /**
@@ -41,6 +53,17 @@ public final class Scripts {
      * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when an operation has no reverse
      */
     public static Script backwards(MigrationSpec m, ProjectState before) {
+        return backwards(m, before, Routing.everything());
+    }
+
+    /**
+     * What unapplying {@code m} runs on the database of {@code routing}: each operation's reverse goes
+     * where the operation went; the others are skipped.
+     *
+     * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when an operation that runs here has no reverse
+     */
+    public static Script backwards(MigrationSpec m, ProjectState before, Routing routing) {
+        var skipped = new ArrayList<String>();
         var states = new ArrayList<ProjectState>();
         ProjectState s = before;
         for (Operation op : m.operations()) {
@@ -51,22 +74,39 @@ public final class Scripts {
         for (int i = m.operations().size() - 1; i >= 0; i--) {
             Operation op = m.operations().get(i);
             ProjectState opBefore = states.get(i);
+            boolean here = op instanceof SeparateDatabaseAndState || routing.runsHere(m.app(), opBefore, op);
+            if (!here) {
+                skipped.add(skippedLine("undo " + op.describe(), routing.databaseOf(m.app(), opBefore, op)));
+                continue;
+            }
             ProjectState rs = op.applyTo(m.app(), opBefore);
             for (Operation r : op.reverse(m.app(), opBefore)) {
-                add(steps, m, r, "undo " + op.describe(), rs);
+                add(steps, skipped, m, r, "undo " + op.describe(), rs,
+                        op instanceof SeparateDatabaseAndState ? routing : Routing.everything());
                 rs = r.applyTo(m.app(), rs);
             }
         }
-        return new Script(m, true, steps);
+        return new Script(m, true, steps, skipped);
     }
 
-    private static void add(List<ScriptStep> steps, MigrationSpec m, Operation op, String describe, ProjectState s) {
+    /** How a skipped operation is listed: {@code Create model audit (database control)}. */
+    static String skippedLine(String describe, String database) {
+        return describe + " (database " + database + ")";
+    }
+
+    private static void add(List<ScriptStep> steps, List<String> skipped, MigrationSpec m, Operation op, String describe,
+                            ProjectState s, Routing routing) {
         if (op instanceof SeparateDatabaseAndState sds) {
             ProjectState ds = s;
             for (Operation o : sds.database()) {
-                add(steps, m, o, describe, ds);
+                add(steps, skipped, m, o, describe, ds, routing);
                 ds = o.applyTo(m.app(), ds);
             }
+            return;
+        }
+        String database = routing.databaseOf(m.app(), s, op);
+        if (!database.equals(routing.database())) {
+            skipped.add(skippedLine(describe, database));
             return;
         }
         boolean userSql = op instanceof RunSql;
