@@ -70,7 +70,7 @@ public final class SqlMigrate {
         if (spec.postDeployment()) {
             sink.line("-- Post-deployment: runs with keel migrate --post-deploy, without a statement timeout.");
         }
-        if (routing.router().several()) {
+        if (routing.routes() && routing.router().several()) {
             sink.line("-- Database: " + routing.database() + ".");
         }
         for (String skipped : script.skipped()) {

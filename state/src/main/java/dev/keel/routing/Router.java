@@ -59,7 +59,14 @@ public final class Router {
      *                       whose tables live in different databases
      */
     public String databaseOf(String app, ProjectState before, Operation op) {
-        return op.accept(new Visitor(app, before));
+        String db = op.accept(new Visitor(app, before));
+        if (!databases.contains(db)) {
+            throw new KeelException(ErrorKind.INVALID_OPERATION, op.describe() + ": runs in the database \"" + db
+                    + "\" (as the migrations record it), which " + KeelConfig.FILE_NAME + " does not name (databases: "
+                    + databases + ").\nTo fix: add the database to \"databases\" in " + KeelConfig.FILE_NAME
+                    + ", or correct the migration's .database(...).");
+        }
+        return db;
     }
 
     private String known(String database, String what) {

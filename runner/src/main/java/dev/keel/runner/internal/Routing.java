@@ -1,33 +1,37 @@
 package dev.keel.runner.internal;
 
+import dev.keel.operations.Operation;
 import dev.keel.routing.Router;
 import dev.keel.state.ProjectState;
-import dev.keel.operations.Operation;
+import dev.keel.state.Table;
 
 import java.util.Objects;
 
 /**
  * The database a run works on, and the router that says which operations belong there. Operations
  * routed elsewhere are not applicable here: they are skipped, and the migration is still recorded.
+ * {@link #everything()} runs every operation without asking the router (a single database, or
+ * {@code sqlmigrate} of the whole migration).
  */
 public record Routing(Router router, String database) {
+    private static final Routing EVERYTHING = new Routing(null, Table.DEFAULT_DATABASE);
+
     public Routing {
-        Objects.requireNonNull(router, "router");
         Objects.requireNonNull(database, "database");
     }
 
-    /** Every operation runs: a project with one database. */
+    /** Every operation runs here. */
     public static Routing everything() {
-        return new Routing(Router.single(), dev.keel.state.Table.DEFAULT_DATABASE);
+        return EVERYTHING;
     }
 
-    /** The database {@code op} runs in (see {@link Router#databaseOf}). */
+    /** Whether operations are routed at all (false for {@link #everything()}). */
+    public boolean routes() {
+        return router != null;
+    }
+
+    /** The database {@code op} runs in (see {@link Router#databaseOf}); this run's database when nothing is routed. */
     public String databaseOf(String app, ProjectState before, Operation op) {
-        return router.databaseOf(app, before, op);
-    }
-
-    /** Whether {@code op} runs in this run's database. */
-    public boolean runsHere(String app, ProjectState before, Operation op) {
-        return database.equals(databaseOf(app, before, op));
+        return router == null ? database : router.databaseOf(app, before, op);
     }
 }

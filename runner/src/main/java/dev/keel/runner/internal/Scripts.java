@@ -2,6 +2,9 @@ package dev.keel.runner.internal;
 
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.error.KeelException;
+import dev.keel.load.SourceLines;
+import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.runner.sql.OperationSql;
@@ -9,7 +12,9 @@ import dev.keel.runner.sql.Step;
 import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Builds the {@link Script} of a migration from its operations and the state it meets. Statements of
@@ -74,9 +79,9 @@ public final class Scripts {
         for (int i = m.operations().size() - 1; i >= 0; i--) {
             Operation op = m.operations().get(i);
             ProjectState opBefore = states.get(i);
-            boolean here = op instanceof SeparateDatabaseAndState || routing.runsHere(m.app(), opBefore, op);
-            if (!here) {
-                skipped.add(skippedLine("undo " + op.describe(), routing.databaseOf(m.app(), opBefore, op)));
+            String database = op instanceof SeparateDatabaseAndState ? routing.database() : route(m, routing, opBefore, op);
+            if (!database.equals(routing.database())) {
+                skipped.add(skippedLine("undo " + op.describe(), database));
                 continue;
             }
             ProjectState rs = op.applyTo(m.app(), opBefore);
@@ -87,6 +92,52 @@ public final class Scripts {
             }
         }
         return new Script(m, true, steps, skipped);
+    }
+
+    /** The database {@code op} runs in; a routing error names the migration's file and the operation's line. */
+    private static String route(MigrationSpec m, Routing routing, ProjectState s, Operation op) {
+        try {
+            return routing.databaseOf(m.app(), s, op);
+        } catch (KeelException e) {
+            String where = where(m, op);
+            throw new KeelException(e.kind(), e.problems().stream().map(p -> where + p).toList());
+        }
+    }
+
+    /** {@code File.java:12: } for hand-written code read from a file, else {@code migration app.name: }. */
+    private static String where(MigrationSpec m, Operation op) {
+        Path file = Checksums.file(m);
+        if (file == null) {
+            return "migration " + m.key() + ": ";
+        }
+        String method = op instanceof RunSql ? "runSql" : op instanceof RunJava ? "runJava" : null;
+        int occurrence = -1;
+        if (method != null) {
+            int n = 0;
+            for (Operation o : flatten(m.operations())) {
+                if (o == op) {
+                    occurrence = n;
+                    break;
+                }
+                if (o.getClass() == op.getClass()) {
+                    n++;
+                }
+            }
+        }
+        OptionalInt line = occurrence < 0 ? OptionalInt.empty() : SourceLines.callLine(file, method, occurrence);
+        return file + (line.isPresent() ? ":" + line.getAsInt() : "") + ": ";
+    }
+
+    private static List<Operation> flatten(List<Operation> ops) {
+        var out = new ArrayList<Operation>();
+        for (Operation o : ops) {
+            out.add(o);
+            if (o instanceof SeparateDatabaseAndState sds) {
+                out.addAll(flatten(sds.database()));
+                out.addAll(flatten(sds.state()));
+            }
+        }
+        return out;
     }
 
     /** How a skipped operation is listed: {@code Create model audit (database control)}. */
@@ -104,7 +155,7 @@ public final class Scripts {
             }
             return;
         }
-        String database = routing.databaseOf(m.app(), s, op);
+        String database = route(m, routing, s, op);
         if (!database.equals(routing.database())) {
             skipped.add(skippedLine(describe, database));
             return;
