@@ -49,7 +49,7 @@ final class CheckDbCommand implements Callable<Integer> {
 
     private void print(DriftCheck.Report r, String where) {
         PrintWriter out = project.out();
-        String subject = "database " + r.database() + " at " + where + " (" + r.applied() + " migrations applied)";
+        String subject = "database " + r.database() + " at " + where + " (" + r.applied() + (r.applied() == 1 ? " migration" : " migrations") + " applied)";
         if (r.clean()) {
             out.println(project.ansi().string("@|green No drift:|@ ") + subject + " holds exactly what its migrations build.");
             return;

@@ -34,7 +34,7 @@ final class FanOutRun {
             boolean keepGoing) {
         PrintWriter out = json.enabled() ? project.err() : project.out();
         Map<String, RunnerSettings> settings = DatabaseMixin.allSettings(config);
-        out.println("Migrating " + targets.size() + (targets.size() == 1 ? " target" : " targets") + ", " + parallel
+        out.println("Migrating " + targets.size() + (targets.size() == 1 ? " target" : " targets") + ", " + Math.min(parallel, Math.max(1, targets.size()))
                 + " at a time" + (keepGoing ? ", going on after failures" : ", no new target after a failure") + ":");
         out.flush();
         var progress = new FanOut.Progress() {
@@ -60,7 +60,7 @@ final class FanOutRun {
                 switch (r.outcome()) {
                     case MIGRATED -> line(out, r.target(), r.applied().isEmpty() ? "up to date"
                             : "done: " + r.applied().size() + " applied");
-                    case FAILED -> line(out, r.target(), "FAILED: " + r.error().lines().findFirst().orElse(""));
+                    case FAILED -> line(out, r.target(), "FAILED: " + brief(r.error()));
                     case NOT_STARTED -> line(out, r.target(), "not started (an earlier target failed)");
                 }
             }
@@ -83,6 +83,12 @@ final class FanOutRun {
                 .max().orElse(5);
     }
 
+    /** The line of a failure that says what went wrong: PostgreSQL's own message when there is one. */
+    static String brief(String error) {
+        return error.lines().filter(l -> l.startsWith("PostgreSQL: ")).map(l -> l.substring("PostgreSQL: ".length()))
+                .findFirst().orElseGet(() -> error.lines().findFirst().orElse(""));
+    }
+
     private static void line(PrintWriter out, String target, String text) {
         synchronized (out) {
             out.println("  [" + target + "] " + text);
@@ -102,7 +108,7 @@ final class FanOutRun {
             };
             String detail = switch (r.outcome()) {
                 case MIGRATED -> r.applied().isEmpty() ? "up to date" : r.millis() + " ms";
-                case FAILED -> r.error().lines().findFirst().orElse("");
+                case FAILED -> brief(r.error());
                 case NOT_STARTED -> "run again (or use --keep-going)";
             };
             out.println(String.format("%-" + width + "s  %s  %7d  %s", r.target(), result, r.applied().size(), detail));

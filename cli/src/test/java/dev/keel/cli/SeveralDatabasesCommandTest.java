@@ -111,7 +111,7 @@ class SeveralDatabasesCommandTest {
 
         KeelRun show = keel("showmigrations", "--database", "default");
         assertEquals(0, show.exit(), show.err());
-        assertEquals("app" + NL + " [X] 0001_initial  (2 of 3 operations not applicable here (they run in control, region))"
+        assertEquals("app" + NL + " [X] 0001_initial  (2 of 3 operations not applicable here: they run in control, region)"
                 + NL, show.out());
         KeelRun sql = keel("sqlmigrate", "app", "0001", "--database", "control");
         assertEquals(0, sql.exit(), sql.err());

@@ -47,8 +47,8 @@ public final class RoutingReport {
             return "not applicable to database " + database + ": its operations run in "
                     + databases(skipped) + "; recorded as applied with them";
         }
-        return skipped.size() + " of " + spec.operations().size() + " operations not applicable here (they run in "
-                + databases(skipped) + ")";
+        return skipped.size() + " of " + spec.operations().size() + " operations not applicable here: they run in "
+                + databases(skipped);
     }
 
     private static String databases(List<String> skipped) {

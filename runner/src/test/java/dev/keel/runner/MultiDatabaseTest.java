@@ -123,7 +123,7 @@ class MultiDatabaseTest {
         Map<MigrationKey, List<String>> skipped = RoutingReport.notApplicable(SET, ROUTER, "default");
         assertEquals("not applicable to database default: its operations run in control; recorded as applied with them",
                 RoutingReport.note(SLUG, skipped.get(SLUG.key()), "default"));
-        assertEquals("3 of 5 operations not applicable here (they run in control)",
+        assertEquals("3 of 5 operations not applicable here: they run in control",
                 RoutingReport.note(INITIAL, skipped.get(INITIAL.key()), "default"));
     }
 
