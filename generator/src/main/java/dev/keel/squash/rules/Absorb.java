@@ -41,11 +41,10 @@ final class Absorb {
                     return Optional.empty();
                 }
                 changed = after.tables().iterator().next();
-                if (!changed.model().equals(create.model())) {
-                    return Optional.empty();
-                }
             }
-            return Optional.of(List.of(new CreateModel(create.model(), changed)));
+            // the model keeps its key, unless the change renamed it
+            String model = changed.model() != null ? changed.model() : create.model();
+            return Optional.of(List.of(new CreateModel(model, changed)));
         } catch (KeelException | IllegalArgumentException e) {
             return Optional.empty();
         }
