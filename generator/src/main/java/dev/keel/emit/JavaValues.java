@@ -83,6 +83,11 @@ final class JavaValues {
         if (s.contains("\n")) {
             String body = s.replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
             // MARGIN marks where the writer indents each line of the text block
+            if (body.endsWith("\n")) {
+                // the closing delimiter on a line of its own keeps the final line break
+                String lines = body.substring(0, body.length() - 1);
+                return "\"\"\"\n" + MARGIN + lines.replace("\n", "\n" + MARGIN) + "\n" + MARGIN + "\"\"\"";
+            }
             return "\"\"\"\n" + MARGIN + body.stripTrailing().replace("\n", "\n" + MARGIN) + "\"\"\"";
         }
         var sb = new StringBuilder("\"");

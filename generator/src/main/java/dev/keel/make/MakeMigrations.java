@@ -215,7 +215,7 @@ public final class MakeMigrations {
             return new MakeResult(created, notes, problems, List.of());
         }
         if (options.writes()) {
-            write(config, projectDir, created, leaves);
+            MigrationFiles.write(config, projectDir, created, leaves);
         }
         return new MakeResult(created, notes, List.of(), List.of());
     }
@@ -228,43 +228,6 @@ public final class MakeMigrations {
     static String followUpWords(PlannedMigration plan, String firstWords) {
         boolean dataOnly = plan.operations().stream().allMatch(op -> op instanceof RunSql || op instanceof RunJava);
         return dataOnly ? firstWords + "_backfill" : MigrationNamer.words(plan.operations(), false);
-    }
-
-    /**
-     * Checks that every file reads back to what was meant, then writes the files and updates the
-     * lockfile; nothing is written when any check fails.
-     */
-    private static void write(KeelConfig config, Path projectDir, List<NewMigration> created, Map<String, MigrationKey> leaves) {
-        try {
-            Path scratch = Files.createTempDirectory("keel-check");
-            try {
-                for (NewMigration m : created) {
-                    Path copy = scratch.resolve(m.file().getFileName());
-                    Files.writeString(copy, m.source());
-                    MigrationSpec back = new SourceMigrationReader().read(copy, m.spec().app());
-                    if (!back.sameDefinition(m.spec())) {
-                        throw new IllegalStateException("keel bug: " + m.file().getFileName()
-                                + " would not read back to what was meant:\n" + m.spec() + "\n" + back);
-                    }
-                    Files.delete(copy);
-                }
-            } finally {
-                Files.deleteIfExists(scratch);
-            }
-            for (NewMigration m : created) {
-                Files.createDirectories(m.file().getParent());
-                Files.writeString(m.file(), m.source());
-            }
-        } catch (IOException e) {
-            throw new KeelException(ErrorKind.USAGE, "cannot write a migration file: " + e.getMessage(), e);
-        }
-        Lockfile lockfile = Lockfile.read(projectDir);
-        for (var leaf : leaves.entrySet()) {
-            if (config.app(leaf.getKey()).isPresent()) {
-                lockfile = lockfile.with(leaf.getKey(), leaf.getValue().name());
-            }
-        }
-        lockfile.write(projectDir);
     }
 
     /** Lines where {@code migrations_lockfile.txt} disagrees with the migration files. */

@@ -13,6 +13,7 @@ import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.Planner;
+import dev.keel.runner.internal.Replacements;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
@@ -148,9 +149,12 @@ public final class Migrator implements AutoCloseable {
                     history.create();
                     return null;
                 });
+                reconcileSquashes();
                 Map<MigrationKey, HistoryRow> rows = sql(history::rows);
                 Planner.Result planned = verifiedPlan(rows, request);
-                return execute(planned, rows, request.fake());
+                MigrateResult result = execute(planned, rows, request.fake());
+                reconcileSquashes();
+                return result;
             }
         });
     }
@@ -215,6 +219,14 @@ public final class Migrator implements AutoCloseable {
         }
     }
 
+    /** Records the squashes whose replaced migrations were all applied one by one (Django's check_replacements). */
+    private void reconcileSquashes() {
+        List<MigrationKey> recorded = sql(() -> Replacements.reconcile(history, set));
+        for (MigrationKey k : recorded) {
+            listener.notice("Recorded squash " + k + " as applied: every migration it replaces is applied.");
+        }
+    }
+
     private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
         List<String> problems = HistoryCheck.problems(set, rows);
         if (!problems.isEmpty()) {
@@ -235,7 +247,14 @@ public final class Migrator implements AutoCloseable {
         var done = new ArrayList<MigrateResult.Done>();
         if (fake) {
             for (MigrationSpec m : migrations) {
-                executor.fake(m.key(), set.checksum(m.key()), planned.plan().backwards());
+                boolean backwards = planned.plan().backwards();
+                if (backwards) {
+                    sql(() -> { Replacements.unapplying(history, m); return null; });
+                }
+                executor.fake(m.key(), set.checksum(m.key()), backwards);
+                if (!backwards) {
+                    sql(() -> { Replacements.applied(history, set, m); return null; });
+                }
                 done.add(new MigrateResult.Done(m.key(), planned.plan().backwards()
                         ? MigrateListener.Action.FAKE_UNAPPLY : MigrateListener.Action.FAKE_APPLY, 0));
             }
@@ -246,7 +265,13 @@ public final class Migrator implements AutoCloseable {
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
             MigrationKey key = s.migration().key();
+            if (s.backwards()) {
+                sql(() -> { Replacements.unapplying(history, s.migration()); return null; });
+            }
             Duration took = executor.run(s, set.checksum(key), planned.view().migrations().get(i).resumeFrom());
+            if (!s.backwards()) {
+                sql(() -> { Replacements.applied(history, set, s.migration()); return null; });
+            }
             done.add(new MigrateResult.Done(key, s.backwards() ? MigrateListener.Action.UNAPPLY
                     : MigrateListener.Action.APPLY, took.toMillis()));
         }

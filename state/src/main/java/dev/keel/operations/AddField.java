@@ -5,7 +5,6 @@ import dev.keel.state.ProjectState;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Adds a column for a field ({@code ALTER TABLE ... ADD COLUMN}). */
 public record AddField(String model, String field, Column column) implements Operation {
@@ -32,14 +31,4 @@ public record AddField(String model, String field, Column column) implements Ope
     @Override public String nameFragment() { return "add_" + Ops.snake(model) + "_" + Ops.snake(field); }
     @Override public List<Operation> reverse(String app, ProjectState before) { return List.of(new RemoveField(model, field)); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
-
-    @Override public Optional<List<Operation>> reduce(Operation next) {
-        if (next instanceof RemoveField r && r.model().equals(model) && r.field().equals(field)) {
-            return Optional.of(List.of());
-        }
-        if (next instanceof AlterField a && a.model().equals(model) && a.field().equals(field)) {
-            return Optional.of(List.of(new AddField(model, field, a.column())));
-        }
-        return Optional.empty();
-    }
 }

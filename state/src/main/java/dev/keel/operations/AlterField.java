@@ -5,7 +5,6 @@ import dev.keel.state.ProjectState;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Changes a field's column: type, nullability, default, identity, comment. A different column name
@@ -34,14 +33,4 @@ public record AlterField(String model, String field, Column column) implements O
         return List.of(new AlterField(model, field, Ops.requireField(before.requireTable(app, model), field)));
     }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
-
-    @Override public Optional<List<Operation>> reduce(Operation next) {
-        if (next instanceof AlterField a && a.model().equals(model) && a.field().equals(field)) {
-            return Optional.of(List.of(a));
-        }
-        if (next instanceof RemoveField r && r.model().equals(model) && r.field().equals(field)) {
-            return Optional.of(List.of(r));
-        }
-        return Optional.empty();
-    }
 }

@@ -32,11 +32,4 @@ public record CreateModel(String model, Table table) implements Operation {
     @Override public String nameFragment() { return Ops.snake(model); }
     @Override public List<Operation> reverse(String app, ProjectState before) { return List.of(new DeleteModel(model)); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
-
-    @Override public java.util.Optional<List<Operation>> reduce(Operation next) {
-        if (next instanceof DeleteModel d && d.model().equals(model)) {
-            return java.util.Optional.of(List.of());
-        }
-        return java.util.Optional.empty();
-    }
 }

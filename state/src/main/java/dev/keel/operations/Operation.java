@@ -3,7 +3,6 @@ package dev.keel.operations;
 import dev.keel.state.ProjectState;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One step of a migration. Each operation knows how it changes the project state, how it describes
@@ -46,12 +45,4 @@ public sealed interface Operation permits CreateModel, DeleteModel, RenameModel,
     /** Dispatches to the visitor method for this operation's type. */
     <R> R accept(OperationVisitor<R> visitor);
 
-    /**
-     * Combines this operation with the one that follows it in the same app, when the pair means
-     * something simpler: {@code AddField} then {@code RemoveField} of the same field is nothing.
-     * Empty when they do not combine.
-     */
-    default Optional<List<Operation>> reduce(Operation next) {
-        return Optional.empty();
-    }
 }
