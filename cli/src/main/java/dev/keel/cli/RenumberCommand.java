@@ -2,8 +2,6 @@ package dev.keel.cli;
 
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
-import dev.keel.error.ErrorKind;
-import dev.keel.error.KeelException;
 import dev.keel.make.Renumber;
 import dev.keel.migration.MigrationNames;
 import picocli.CommandLine.Command;
@@ -11,11 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -44,11 +38,9 @@ final class RenumberCommand implements Callable<Integer> {
         AppConfig appConfig = config.requireApp(app);
         Path dir = config.migrationsDir(project.projectDir(), appConfig);
         Set<String> ours = new TreeSet<>();
-        for (String file : git(dir, "diff", "--name-only", "--diff-filter=A", base + "...HEAD", "--", ".")) {
-            addMigration(ours, file);
-        }
-        for (String file : git(dir, "ls-files", "--others", "--exclude-standard", "--", ".")) {
-            addMigration(ours, file);
+        for (Path file : Git.addedMigrationFiles(dir, base + "...HEAD", "renumber")) {
+            String name = file.getFileName().toString();
+            ours.add(MigrationNames.nameOfClass(name.substring(0, name.length() - 5)));
         }
         var renamed = Renumber.run(config, project.projectDir(), app, ours, dryRun);
         if (renamed.isEmpty()) {
@@ -58,31 +50,5 @@ final class RenumberCommand implements Callable<Integer> {
             project.out().println((dryRun ? "would rename " : "renamed ") + r.from() + " -> " + r.to());
         }
         return 0;
-    }
-
-    private static void addMigration(Set<String> ours, String path) {
-        String file = Path.of(path).getFileName().toString();
-        if (file.endsWith(".java") && MigrationNames.isMigrationClassName(file.substring(0, file.length() - 5))) {
-            ours.add(MigrationNames.nameOfClass(file.substring(0, file.length() - 5)));
-        }
-    }
-
-    private static List<String> git(Path dir, String... args) {
-        var command = new ArrayList<String>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new KeelException(ErrorKind.USAGE, "git " + String.join(" ", args) + " failed: " + output.strip()
-                        + "\nTo fix: run keel renumber inside a git work tree, with --base naming the revision the branch started from.");
-            }
-            return output.lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new KeelException(ErrorKind.USAGE, "cannot run git: " + e.getMessage() + "\nTo fix: install git.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeelException(ErrorKind.USAGE, "interrupted while running git");
-        }
     }
 }

@@ -1,0 +1,59 @@
+package dev.keel.cli;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.migration.MigrationNames;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The git commands keel runs (the {@code git} program, as the user would): which migration files a branch adds. */
+final class Git {
+    private Git() {}
+
+    /**
+     * The migration files under {@code dir} added since {@code rev}: committed, staged or in the work tree
+     * ({@code git diff --diff-filter=A REV}), and untracked ones; paths relative to {@code dir}.
+     *
+     * @param what what keel is doing, for the error message (renumber, sqlmigrate --changed-since)
+     */
+    static List<Path> addedMigrationFiles(Path dir, String rev, String what) {
+        Set<String> files = new TreeSet<>();
+        files.addAll(run(dir, what, "diff", "--name-only", "--relative", "--diff-filter=A", rev, "--", "."));
+        files.addAll(run(dir, what, "ls-files", "--others", "--exclude-standard", "--", "."));
+        var out = new ArrayList<Path>();
+        for (String f : files) {
+            String name = Path.of(f).getFileName().toString();
+            if (name.endsWith(".java") && MigrationNames.isMigrationClassName(name.substring(0, name.length() - 5))) {
+                out.add(Path.of(f));
+            }
+        }
+        return out;
+    }
+
+    /** The output lines of {@code git -C dir ARGS}; a failure is a usage error naming the command. */
+    static List<String> run(Path dir, String what, String... args) {
+        var command = new ArrayList<String>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new KeelException(ErrorKind.USAGE, "git " + String.join(" ", args) + " failed: " + output.strip()
+                        + "\nTo fix: run keel " + what + " inside a git work tree, naming a revision git knows"
+                        + " (a branch, a tag or a commit).");
+            }
+            return output.lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.USAGE, "cannot run git: " + e.getMessage() + "\nTo fix: install git.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeelException(ErrorKind.USAGE, "interrupted while running git");
+        }
+    }
+}

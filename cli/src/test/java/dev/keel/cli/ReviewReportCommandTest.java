@@ -1,0 +1,130 @@
+package dev.keel.cli;
+
+import dev.keel.diff.DiffHints;
+import dev.keel.make.ScannedProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** keel sqlmigrate --changed-since: the review report of a branch's new migrations, in a real git repository. */
+class ReviewReportCommandTest {
+    @TempDir Path dir;
+    Path migrations;
+
+    @BeforeEach
+    void sampleInGit() throws Exception {
+        dev.keel.testing.SampleProjects.copy("blog", dir);
+        migrations = dir.resolve("src/main/java/com/example/blog/migrations");
+        git("init", "-q");
+        git("add", ".");
+        git("commit", "-q", "-m", "base");
+        git("tag", "base");
+    }
+
+    void git(String... args) throws Exception {
+        var cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.email=t@example.com",
+                "-c", "user.name=t"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    KeelRun keel(String... args) {
+        String[] all = Stream.concat(Stream.of("-C", dir.toString()), Stream.of(args)).toArray(String[]::new);
+        return KeelRun.run(MigrationSource.standard(), (c, d) -> new ScannedProject(null, DiffHints.NONE), all);
+    }
+
+    static final String SUMMARY = """
+            package com.example.blog.migrations;
+
+            import dev.keel.migration.Migration;
+
+            import static dev.keel.migration.Operations.*;
+
+            public final class M0005_add_post_summary extends Migration {
+                @Override
+                protected void define() {
+                    dependsOn("blog", "0004_fill_post_slug");
+                    operations(
+                            addField("post", "summary", column("summary", "varchar(300)").nullable()));
+                }
+            }
+            """;
+
+    static final String UNSAFE_INDEX = """
+            package com.example.blog.migrations;
+
+            import dev.keel.migration.Migration;
+
+            import static dev.keel.migration.Operations.*;
+
+            public final class M0006_idx_post_summary extends Migration {
+                @Override
+                protected void define() {
+                    dependsOn("blog", "0005_add_post_summary");
+                    operations(
+                            addIndex("post", index("idx_post_summary", "summary")));
+                }
+            }
+            """;
+
+    @Test
+    void markdownListsEachNewMigrationWithItsOperationsSqlPhaseAndFindings() throws Exception {
+        Files.writeString(migrations.resolve("M0005_add_post_summary.java"), SUMMARY);
+        git("add", ".");
+        git("commit", "-q", "-m", "summary");
+        // the second one is not even committed yet: the report covers the work tree
+        Files.writeString(migrations.resolve("M0006_idx_post_summary.java"), UNSAFE_INDEX);
+
+        KeelRun r = keel("sqlmigrate", "--changed-since", "base", "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
+        String md = r.out();
+        assertTrue(md.startsWith("## keel: 2 new migrations since base\n"), md);
+        assertTrue(md.contains("| `blog.0005_add_post_summary` | deploy | 1 | clean |"), md);
+        assertTrue(md.contains("| `blog.0006_idx_post_summary` | deploy | 1 | 1 finding |"), md);
+        assertTrue(md.contains("### `blog.0005_add_post_summary`\n\n`src/main/java/com/example/blog/migrations/"
+                + "M0005_add_post_summary.java` · deploy · atomic (one transaction)"), md);
+        assertTrue(md.contains("- Add field summary to post"), md);
+        assertTrue(md.contains("```sql\n-- Atomic: one transaction"), md);
+        assertFalse(md.contains(dir.toString()), "paths are relative to the project");
+        assertTrue(md.contains("ALTER TABLE post ADD COLUMN summary varchar(300);"), md);
+        assertTrue(md.contains("CREATE INDEX idx_post_summary ON post"), md);
+        assertTrue(md.contains("- **index-without-concurrently** (line 12)"), md);
+        assertFalse(md.contains("0001_initial"), "only migrations added since base are reported");
+    }
+
+    @Test
+    void textIsTheDefaultAndNothingNewSaysSo() throws Exception {
+        KeelRun none = keel("sqlmigrate", "--changed-since", "base");
+        assertEquals(0, none.exit(), none.err());
+        assertEquals("keel: no new migrations since base\n", none.out());
+
+        Files.writeString(migrations.resolve("M0005_add_post_summary.java"), SUMMARY);
+        KeelRun r = keel("sqlmigrate", "--changed-since", "base");
+        assertTrue(r.out().contains("== blog.0005_add_post_summary  (deploy, atomic (one transaction))"), r.out());
+        assertTrue(r.out().contains("Lint: clean"), r.out());
+    }
+
+    @Test
+    void anUnknownRevisionIsAUsageErrorNamingGit() {
+        KeelRun r = keel("sqlmigrate", "--changed-since", "no-such-rev");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("git diff --name-only --relative --diff-filter=A no-such-rev"), r.err());
+    }
+
+    @Test
+    void appAndReportTogetherIsAUsageError() {
+        KeelRun r = keel("sqlmigrate", "blog", "0002", "--changed-since", "base");
+        assertEquals(2, r.exit());
+    }
+}
