@@ -1,5 +1,5 @@
 String log = new File(basedir, 'build.log').text
-assert log.contains('[ERROR] error: app blog: a migration is missing') || log.contains('migration is missing') : log
+assert log.contains('[INFO] error: app blog: a migration is missing: Add field subtitle to post') : log
 assert log.contains('keel check: migrations are missing or out of date; run mvn keel:makemigrations')
 assert log.contains('BUILD FAILURE')
 return true
