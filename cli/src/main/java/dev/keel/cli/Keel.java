@@ -32,6 +32,11 @@ public final class Keel implements Callable<Integer> {
                     + " before, as git -C does."})
     private List<Path> directories = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"Read the configuration from FILE instead of keel.json in the project folder (the Maven"
+                    + " plugin passes its own configuration this way). Paths in it stay relative to the project folder."})
+    private Path configFile;
+
     private final MigrationSource migrationSource;
     private final EntitySource entitySource;
 
@@ -84,6 +89,11 @@ public final class Keel implements Callable<Integer> {
                     + "To fix: give -C the project folder, the one that holds keel.json.");
         }
         return dir;
+    }
+
+    /** The configuration file {@code --config} names, or null for the project's {@code keel.json}. */
+    Path configFile() {
+        return configFile;
     }
 
     MigrationSource migrationSource() {

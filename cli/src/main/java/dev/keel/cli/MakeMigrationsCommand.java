@@ -88,7 +88,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                 new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables()),
                         project.config().severalDatabases()), hints);
         var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), project.out());
-        MakeResult result = new MakeMigrations(project.entitySource(), questioner)
+        MakeResult result = new MakeMigrations(project.entitySource(), questioner,
+                Caches.of(project.projectDir(), project.config()))
                 .run(project.config(), project.projectDir(), options);
         if (json.enabled()) {
             JsonMixin.print(project.out(), report(result));

@@ -23,8 +23,11 @@ public interface MigrationSource {
      */
     List<MigrationSpec> read(KeelConfig config, Path projectDir);
 
-    /** The migration files of the project, read from source without compiling them. */
+    /**
+     * The migration files of the project, read from source without compiling them; files read before
+     * come from the project's cache in {@code .keel/cache}.
+     */
     static MigrationSource standard() {
-        return ProjectMigrations::readSources;
+        return (config, projectDir) -> ProjectMigrations.readSources(config, projectDir, Caches.of(projectDir, config)).specs();
     }
 }

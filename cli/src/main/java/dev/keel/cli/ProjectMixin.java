@@ -29,9 +29,19 @@ public final class ProjectMixin {
     /** The project's {@code keel.json}, read once. */
     KeelConfig config() {
         if (config == null) {
-            config = KeelConfig.read(projectDir());
+            Path file = keel().configFile();
+            config = file == null ? KeelConfig.read(projectDir()) : readFile(projectDir().resolve(file));
         }
         return config;
+    }
+
+    private static KeelConfig readFile(Path file) {
+        try {
+            return KeelConfig.parse(java.nio.file.Files.readString(file), file.toString());
+        } catch (java.io.IOException e) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.USAGE, file + ": cannot read it: "
+                    + e.getMessage() + "\nTo fix: name an existing keel.json with --config.", e);
+        }
     }
 
     /** The graph of the project's migrations. */

@@ -28,7 +28,7 @@ class EmbeddedDatabaseCommandTest {
         assertTrue(migrate.out().startsWith(EmbeddedDatabase.NOTICE + NL
                 + "Migrating the embedded PostgreSQL in .keel/pg:" + NL + "  Applying blog.0001_initial... OK"), migrate.out());
         assertTrue(Files.isRegularFile(dir.resolve(".keel/pg/PG_VERSION")));
-        assertEquals("# keel's local files: the embedded PostgreSQL and compiled migrations.\n*\n",
+        assertEquals("# keel's local files: the embedded PostgreSQL, compiled migrations, the cache.\n*\n",
                 Files.readString(dir.resolve(".keel/.gitignore")));
 
         KeelRun show = run(MigrationSource.standard(), "-C", c, "showmigrations");

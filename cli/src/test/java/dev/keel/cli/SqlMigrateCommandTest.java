@@ -34,7 +34,7 @@ class SqlMigrateCommandTest {
         assertTrue(r.out().endsWith(String.join(NL, "SET lock_timeout = '500ms';", "SET statement_timeout = '5s';", "BEGIN;",
                 "-- Add field slug to post", "ALTER TABLE post ADD COLUMN slug varchar(200);", "COMMIT;") + NL), r.out());
         assertEquals("", r.err());
-        assertTrue(!Files.exists(dir.resolve(".keel")), "no embedded database either");
+        assertTrue(!Files.exists(dir.resolve(".keel/pg")), "no embedded database either");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.keel.error.KeelException;
 import dev.keel.state.ProjectState;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the operations that take the state the migrations build to the state the entities describe.
@@ -62,6 +63,10 @@ public final class Autodetector {
      * @throws KeelException of kind INPUT_NEEDED when a decision is missing (every one is listed)
      */
     public static Changes changes(ProjectState from, ProjectState to, DiffHints hints, Questioner questioner) {
+        if (SchemaComparison.differences(from, to).isEmpty()) {
+            // the same schema: the common case of a check; the rules would only confirm it table by table
+            return new Changes(Map.of());
+        }
         var context = new DiffContext(from, to, hints, questioner);
         for (DetectionRule rule : RULES) {
             rule.detect(context);

@@ -1,5 +1,7 @@
 package dev.keel.make;
 
+import dev.keel.cache.ProjectCache;
+import dev.keel.cache.ReplayCache;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.Autodetector;
@@ -52,11 +54,18 @@ public final class MakeMigrations {
 
     private final EntitySource entities;
     private final Questioner questioner;
+    private final ProjectCache cache;
     private final MigrationWriter writer = new MigrationWriter();
 
     public MakeMigrations(EntitySource entities, Questioner questioner) {
+        this(entities, questioner, ProjectCache.NONE);
+    }
+
+    /** Reads migrations through {@code cache} (the entity source has its own, if any). */
+    public MakeMigrations(EntitySource entities, Questioner questioner, ProjectCache cache) {
         this.entities = entities;
         this.questioner = questioner;
+        this.cache = cache;
     }
 
     /** Runs {@code makemigrations} on the project in {@code projectDir}. */
@@ -64,8 +73,8 @@ public final class MakeMigrations {
         List<String> apps = options.apps().isEmpty()
                 ? config.apps().stream().map(AppConfig::label).toList()
                 : options.apps().stream().map(a -> config.requireApp(a).label()).toList();
-        List<MigrationSpec> specs = ProjectMigrations.readSources(config, projectDir);
-        MigrationGraph graph = MigrationGraph.of(specs);
+        ProjectMigrations.Sources sources = ProjectMigrations.readSources(config, projectDir, cache);
+        MigrationGraph graph = MigrationGraph.of(sources.specs());
         var problems = new ArrayList<String>();
 
         Map<String, List<MigrationKey>> forks = new TreeMap<>(graph.conflicts());
@@ -96,10 +105,11 @@ public final class MakeMigrations {
             }
             var plans = new LinkedHashMap<String, List<PlannedMigration>>();
             apps.forEach(a -> plans.put(a, List.of(new PlannedMigration(List.of(), true, false))));
-            return finish(config, projectDir, graph, plans, Map.of(), graph.latestState(), options, List.of(), problems);
+            ProjectState latest = ReplayCache.latestState(graph, sources, cache);
+            return finish(config, projectDir, graph, plans, Map.of(), latest, latest, options, List.of(), problems);
         }
 
-        ProjectState current = graph.latestState();
+        ProjectState current = ReplayCache.latestState(graph, sources, cache);
         ScannedProject scanned = entities.scan(config, projectDir);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
         Changes changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
@@ -128,7 +138,7 @@ public final class MakeMigrations {
             plans.put(app, planned);
             words.put(app, MigrationNamer.words(ops, graph.migrations(app).isEmpty()));
         }
-        return finish(config, projectDir, graph, plans, words, state, options, notes, problems);
+        return finish(config, projectDir, graph, plans, words, current, state, options, notes, problems);
     }
 
     private static Operation deletion(PendingDeletion p) {
@@ -165,7 +175,7 @@ public final class MakeMigrations {
     }
 
     private MakeResult finish(KeelConfig config, Path projectDir, MigrationGraph graph, Map<String, List<PlannedMigration>> plans,
-                              Map<String, String> words, ProjectState after, MakeOptions options, List<String> notes,
+                              Map<String, String> words, ProjectState before, ProjectState after, MakeOptions options, List<String> notes,
                               List<String> problems) {
         var created = new ArrayList<NewMigration>();
         var leaves = new TreeMap<String, MigrationKey>();
@@ -189,7 +199,7 @@ public final class MakeMigrations {
                 if (leaves.containsKey(app)) {
                     deps.add(leaves.get(app));
                 }
-                for (String other : References.appsReferenced(app, plan.operations(), graph.latestState(), after)) {
+                for (String other : References.appsReferenced(app, plan.operations(), before, after)) {
                     if (!other.equals(app) && leaves.containsKey(other)) {
                         deps.add(leaves.get(other));
                     }

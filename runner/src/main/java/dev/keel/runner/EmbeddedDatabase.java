@@ -2,7 +2,7 @@ package dev.keel.runner;
 
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
-import dev.keel.runner.internal.KeelFolder;
+import dev.keel.config.KeelFolder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

@@ -152,7 +152,7 @@ public final class Migrator implements AutoCloseable {
                 reconcileSquashes();
                 Map<MigrationKey, HistoryRow> rows = sql(history::rows);
                 Planner.Result planned = verifiedPlan(rows, request);
-                MigrateResult result = execute(planned, rows, request.fake());
+                MigrateResult result = execute(planned, request.fake());
                 reconcileSquashes();
                 return result;
             }
@@ -241,8 +241,20 @@ public final class Migrator implements AutoCloseable {
         return Planner.plan(graph, rows, request);
     }
 
-    private MigrateResult execute(Planner.Result planned, Map<MigrationKey, HistoryRow> rows, boolean fake) {
-        var executor = new Executor(new JdbcSink(connection, set.code()), history, settings, listener);
+    private MigrateResult execute(Planner.Result planned, boolean fake) {
+        var sink = new JdbcSink(connection, set.code());
+        try {
+            sql(() -> {
+                sink.deferFlushes();
+                return null;
+            });
+            return execute(planned, fake, new Executor(sink, history, settings, listener));
+        } finally {
+            sink.flush();
+        }
+    }
+
+    private MigrateResult execute(Planner.Result planned, boolean fake, Executor executor) {
         List<MigrationSpec> migrations = planned.plan().migrations();
         var done = new ArrayList<MigrateResult.Done>();
         if (fake) {

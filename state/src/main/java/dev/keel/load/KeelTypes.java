@@ -4,7 +4,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The classes a migration's {@code define()} may use when read from source: keel's own public
@@ -13,6 +15,16 @@ import java.util.Optional;
  */
 final class KeelTypes {
     private static final String ROOT = "dev.keel.";
+
+    /*
+     * Lookups are cached (a project's history makes the same few thousand lookups per migration file,
+     * and Class.forName / getMethods copy or throw on every call). Keel's classes do not change while
+     * the process runs, so the caches are never invalidated; they are safe for parallel readers.
+     */
+    private static final Map<String, Optional<Class<?>>> LOADED = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Method[]> PUBLIC_METHODS = new ConcurrentHashMap<>();
+    private static final Map<String, List<Method>> METHODS = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<java.lang.reflect.Field>> FIELDS = new ConcurrentHashMap<>();
 
     private KeelTypes() {}
 
@@ -34,6 +46,10 @@ final class KeelTypes {
         if (!isKeelName(qualifiedName)) {
             return Optional.empty();
         }
+        return LOADED.computeIfAbsent(qualifiedName, KeelTypes::find);
+    }
+
+    private static Optional<Class<?>> find(String qualifiedName) {
         String binary = qualifiedName;
         while (true) {
             try {
@@ -61,12 +77,21 @@ final class KeelTypes {
 
     /** The names of the public instance methods of keel's type {@code type}, sorted. */
     static List<String> instanceMethodNames(Class<?> type) {
-        return Arrays.stream(type.getMethods()).filter(m -> !Modifier.isStatic(m.getModifiers()))
+        return Arrays.stream(publicMethods(type)).filter(m -> !Modifier.isStatic(m.getModifiers()))
                 .filter(m -> isKeel(m.getDeclaringClass())).map(Method::getName).distinct().sorted().toList();
     }
 
+    private static Method[] publicMethods(Class<?> type) {
+        return PUBLIC_METHODS.computeIfAbsent(type, Class::getMethods);
+    }
+
     private static List<Method> methods(Class<?> type, String name, boolean isStatic) {
-        return Arrays.stream(type.getMethods())
+        return METHODS.computeIfAbsent(type.getName() + (isStatic ? "#static#" : "#") + name,
+                k -> findMethods(type, name, isStatic));
+    }
+
+    private static List<Method> findMethods(Class<?> type, String name, boolean isStatic) {
+        return Arrays.stream(publicMethods(type))
                 .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic())
                 .filter(m -> Modifier.isStatic(m.getModifiers()) == isStatic)
                 .filter(m -> isKeel(m.getDeclaringClass()))
@@ -75,6 +100,10 @@ final class KeelTypes {
 
     /** The public static field {@code name} of keel's class {@code type} (a constant or enum constant). */
     static Optional<java.lang.reflect.Field> staticField(Class<?> type, String name) {
+        return FIELDS.computeIfAbsent(type.getName() + "#" + name, k -> findStaticField(type, name));
+    }
+
+    private static Optional<java.lang.reflect.Field> findStaticField(Class<?> type, String name) {
         try {
             var f = type.getField(name);
             return Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers()) && isKeel(f.getDeclaringClass())

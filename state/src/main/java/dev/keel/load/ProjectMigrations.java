@@ -1,18 +1,28 @@
 package dev.keel.load;
 
+import dev.keel.cache.ContentHash;
+import dev.keel.cache.ProjectCache;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.migration.DeferredOperations;
+import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationNames;
 import dev.keel.migration.MigrationSpec;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.HashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,26 +44,123 @@ public final class ProjectMigrations {
      * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
      */
     public static List<MigrationSpec> readSources(KeelConfig config, Path projectDir) {
-        var reader = new SourceMigrationReader();
-        var specs = new ArrayList<MigrationSpec>();
-        var problems = new ArrayList<String>();
+        return readSources(config, projectDir, ProjectCache.NONE).specs();
+    }
+
+    /**
+     * The migrations read from source, with a hash of everything they were read from (each file's
+     * path, app and content, and the cache's salt): equal fingerprints, equal migrations.
+     */
+    public record Sources(List<MigrationSpec> specs, String fingerprint) {}
+
+    /**
+     * Reads every app's migration files as {@link #readSources(KeelConfig, Path)} does, in parallel,
+     * taking from {@code cache} the migrations of the files whose content it has seen, and storing the
+     * others there.
+     *
+     * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
+     */
+    public static Sources readSources(KeelConfig config, Path projectDir, ProjectCache cache) {
+        var files = new ArrayList<MigrationFile>();
         for (AppConfig app : config.apps()) {
             for (Path file : migrationFiles(config, projectDir, app)) {
-                String fileName = file.getFileName().toString();
-                if (!MigrationNames.isMigrationClassName(fileName.substring(0, fileName.length() - ".java".length()))) {
-                    problems.add(badName(file));
-                    continue;
-                }
-                SourceMigrationReader.Outcome outcome = reader.read(file, app.label(), app.migrationsPackage());
-                problems.addAll(outcome.problems());
-                outcome.spec().ifPresent(specs::add);
+                files.add(new MigrationFile(app, file, projectDir.relativize(file).toString().replace('\\', '/')));
             }
+        }
+        Map<String, CachedFile> known = new HashMap<>();
+        cache.read(CACHE, cache.salt(), CachedFiles.class).ifPresent(c -> c.files().forEach(f -> known.put(f.file(), f)));
+        List<Read> reads = files.parallelStream().map(f -> read(f, known.get(f.relative()), READERS.get())).toList();
+        var specs = new ArrayList<MigrationSpec>();
+        var problems = new ArrayList<String>();
+        var fingerprint = ContentHash.start(cache.salt());
+        for (int i = 0; i < reads.size(); i++) {
+            Read r = reads.get(i);
+            problems.addAll(r.outcome().problems());
+            r.outcome().spec().ifPresent(specs::add);
+            MigrationFile f = files.get(i);
+            fingerprint.add(f.relative()).add(f.app().label()).add(f.app().migrationsPackage()).add(String.valueOf(r.hash()));
         }
         if (!problems.isEmpty()) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
         }
+        boolean changed = known.size() != files.size() || reads.stream().anyMatch(r -> !r.fromCache());
+        if (changed && cache.enabled()) {
+            var stored = new ArrayList<CachedFile>();
+            for (int i = 0; i < reads.size(); i++) {
+                MigrationFile f = files.get(i);
+                stored.add(CachedFile.of(f, reads.get(i).hash(), reads.get(i).outcome().spec().orElseThrow()));
+            }
+            cache.write(CACHE, cache.salt(), new CachedFiles(stored));
+        }
         specs.sort(Comparator.comparing(MigrationSpec::key));
-        return specs;
+        return new Sources(List.copyOf(specs), fingerprint.hash());
+    }
+
+    /** The cache document of read migrations. */
+    static final String CACHE = "migrations";
+
+    /** The migrations read from each file, with the file's content hash (a list: paths as keys would be interned). */
+    record CachedFiles(List<CachedFile> files) {}
+
+    /**
+     * One file's migration (path relative to the project), as read from the content with hash {@code hash}
+     * for {@code app}; its operations as JSON text, decoded only when used.
+     */
+    record CachedFile(String file, String hash, String app, String migrationsPackage, MigrationKey key,
+                      List<MigrationKey> dependencies, String operations, boolean atomic, boolean postDeployment,
+                      boolean initial, List<MigrationKey> replaces) {
+        static CachedFile of(MigrationFile f, String hash, MigrationSpec s) {
+            return new CachedFile(f.relative(), hash, f.app().label(), f.app().migrationsPackage(), s.key(),
+                    s.dependencies(), ProjectCache.encode(s.operations()), s.atomic(), s.postDeployment(), s.initial(),
+                    s.replaces());
+        }
+
+        MigrationSpec spec(Path origin) {
+            String json = operations;
+            return new MigrationSpec(key, dependencies, new DeferredOperations(() -> ProjectCache.decode(json)), atomic,
+                    postDeployment, initial, replaces, origin.toString());
+        }
+    }
+
+    /** A migration file of an app, with its path relative to the project. */
+    record MigrationFile(AppConfig app, Path file, String relative) {}
+
+    /** What reading a file gave, the hash of its content (null when unreadable), and whether it came from the cache. */
+    record Read(SourceMigrationReader.Outcome outcome, String hash, boolean fromCache) {}
+
+    /** One reader per thread: a reader holds its parsers, which are not thread-safe. */
+    private static final ThreadLocal<SourceMigrationReader> READERS = ThreadLocal.withInitial(SourceMigrationReader::new);
+
+    /** Reads one file: from {@code cached} when its content is what was cached for the same app, else from source. */
+    static Read read(MigrationFile f, CachedFile cached, SourceMigrationReader reader) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f.file());
+        } catch (IOException e) {
+            return new Read(unreadable(f.file(), e), null, false);
+        }
+        String hash = ContentHash.of(bytes);
+        if (cached != null && cached.hash().equals(hash) && cached.app().equals(f.app().label())
+                && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
+                && cached.operations() != null) {
+            return new Read(new SourceMigrationReader.Outcome(Optional.of(cached.spec(f.file())), List.of()), hash, true);
+        }
+        String fileName = f.file().getFileName().toString();
+        if (!MigrationNames.isMigrationClassName(fileName.substring(0, fileName.length() - ".java".length()))) {
+            return new Read(SourceMigrationReader.Outcome.failed(List.of(badName(f.file()))), hash, false);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new Read(unreadable(f.file(), e), hash, false);
+        }
+        return new Read(reader.read(f.file(), text, f.app().label(), f.app().migrationsPackage()), hash, false);
+    }
+
+    private static SourceMigrationReader.Outcome unreadable(Path file, Exception e) {
+        return SourceMigrationReader.Outcome.failed(List.of(SourceProblems.ofFile(file, "cannot read the file: " + e,
+                "check that the file exists and is readable UTF-8")));
     }
 
     /**

@@ -13,11 +13,20 @@ import java.util.List;
  */
 final class SourceProblems {
     private final Path file;
-    private final List<String> lines;
+    private final String text;
+    private List<String> lines;
 
     SourceProblems(Path file, String text) {
         this.file = file;
-        this.lines = List.of(text.split("\r\n|\r|\n", -1));
+        this.text = text;
+    }
+
+    /** The file's lines, split only when a problem needs them (most files have none). */
+    private List<String> lines() {
+        if (lines == null) {
+            lines = List.of(text.split("\r\n|\r|\n", -1));
+        }
+        return lines;
     }
 
     /** A problem about the file as a whole. */
@@ -35,8 +44,8 @@ final class SourceProblems {
         Position begin = range.begin;
         var sb = new StringBuilder();
         sb.append(file).append(':').append(begin.line).append(':').append(begin.column).append(": ").append(what);
-        if (begin.line >= 1 && begin.line <= lines.size()) {
-            String line = lines.get(begin.line - 1);
+        if (begin.line >= 1 && begin.line <= lines().size()) {
+            String line = lines().get(begin.line - 1);
             String number = String.valueOf(begin.line);
             String gutter = " ".repeat(number.length());
             int endColumn = range.end.line == begin.line ? range.end.column : line.length();

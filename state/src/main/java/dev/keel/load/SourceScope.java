@@ -152,7 +152,14 @@ final class SourceScope {
                         + " migration must keep meaning what it meant");
     }
 
+    /** Cached: a failed Class.forName throws, and scopes ask again for every file. */
+    private static final java.util.Map<String, Boolean> JAVA_LANG = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean isJavaLang(String simpleName) {
+        return JAVA_LANG.computeIfAbsent(simpleName, SourceScope::findJavaLang);
+    }
+
+    private static boolean findJavaLang(String simpleName) {
         try {
             Class.forName("java.lang." + simpleName, false, ClassLoader.getPlatformClassLoader());
             return true;

@@ -10,7 +10,8 @@ import java.util.Objects;
  * dependencies, operations, whether it runs in one transaction ({@code atomic}), whether it runs in
  * the post-deployment phase, whether it is an app's initial migration, and which migrations it
  * replaces (a squash). {@code origin} says where it came from (a file or a class) for messages; it
- * takes no part in {@link #sameDefinition}.
+ * takes no part in {@link #sameDefinition}. The operations are an immutable list (for a migration the
+ * cache gives, one decoded on first use: {@link DeferredOperations}).
  */
 public record MigrationSpec(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations,
                             boolean atomic, boolean postDeployment, boolean initial, List<MigrationKey> replaces,
@@ -18,7 +19,7 @@ public record MigrationSpec(MigrationKey key, List<MigrationKey> dependencies, L
     public MigrationSpec {
         Objects.requireNonNull(key, "key");
         dependencies = List.copyOf(dependencies);
-        operations = List.copyOf(operations);
+        operations = operations instanceof DeferredOperations ? operations : List.copyOf(operations);
         replaces = List.copyOf(replaces);
     }
 

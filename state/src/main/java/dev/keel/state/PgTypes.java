@@ -49,6 +49,25 @@ public final class PgTypes {
      * default precisions written out ({@code timestamp} is {@code timestamp(6)} as PostgreSQL stores it).
      */
     public static String canonical(String type) {
+        String cached = CANONICAL.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        String result = spell(type);
+        if (CANONICAL.size() < CACHE_LIMIT) {
+            CANONICAL.put(type, result);
+        }
+        return result;
+    }
+
+    /*
+     * Every column of every state goes through canonical(), with a handful of distinct spellings in a
+     * project; the regular expressions cost more than the rest of building a column.
+     */
+    private static final int CACHE_LIMIT = 10_000;
+    private static final Map<String, String> CANONICAL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String spell(String type) {
         String t = type.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         boolean array = false;
         while (t.endsWith("[]")) {

@@ -49,6 +49,14 @@ public final class StateSnapshot {
 
     private StateSnapshot() {}
 
+    /**
+     * A copy of the mapper snapshots are written with, for documents that embed states or keel's records
+     * (the cache in {@code .keel/cache}).
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
     /** The state as pretty-printed JSON ending in a newline; equal states give equal text. */
     public static String toJson(ProjectState state) {
         try {

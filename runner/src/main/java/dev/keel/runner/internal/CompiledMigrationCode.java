@@ -1,5 +1,6 @@
 package dev.keel.runner.internal;
 
+import dev.keel.config.KeelFolder;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;

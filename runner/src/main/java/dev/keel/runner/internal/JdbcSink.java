@@ -12,7 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
-/** Runs steps on a connection; {@code RunJava} steps through {@link JavaCode} with a {@link MigrationContext}. */
+/**
+ * Runs steps on a connection; {@code RunJava} steps through {@link JavaCode} with a {@link MigrationContext}.
+ *
+ * <p>With deferred flushing ({@link #deferFlushes()}), a commit does not wait for PostgreSQL to write its
+ * log to disk ({@code synchronous_commit = off} for the session): a run of many small migrations would
+ * otherwise spend most of its time waiting for the disk. {@link #flush()} then waits once for everything
+ * committed so far, which the runner calls when it is done, whether the run succeeded or not. A crash of
+ * the server before that can lose the latest migrations only whole, each with its record in
+ * {@code keel_migrations}, as if the run had stopped earlier.
+ */
 public final class JdbcSink implements SqlSink {
     private final Connection connection;
     private final JavaCode code;
@@ -23,17 +32,50 @@ public final class JdbcSink implements SqlSink {
         this.code = code;
     }
 
+    /** From now on, commits do not wait for the disk, until {@link #flush()}. */
+    public void deferFlushes() throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("SET synchronous_commit = off");
+        }
+    }
+
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) throws SQLException {
         try (var st = connection.createStatement()) {
-            st.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-            st.execute("SET statement_timeout = '" + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'");
+            // one round trip for both
+            st.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
+                    + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'");
         }
     }
 
     @Override
     public void begin() throws SQLException {
         connection.setAutoCommit(false);
+    }
+
+    /**
+     * Makes commits wait for the disk again, and waits until everything committed on the connection so far
+     * is on disk (and on synchronous standbys): commits, waiting, a transaction that writes a log message,
+     * which PostgreSQL flushes with every record before it. Does nothing when the connection is gone.
+     */
+    public void flush() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            try (var st = connection.createStatement()) {
+                st.execute("SET synchronous_commit = DEFAULT");
+                connection.setAutoCommit(false);
+                st.execute("SET LOCAL synchronous_commit = on");
+                // a transactional message: a commit flushes only when its transaction wrote to the log
+                st.execute("SELECT pg_logical_emit_message(true, 'keel', 'flush')");
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is gone; the failure that led here, if any, is the one to report
+        }
     }
 
     @Override

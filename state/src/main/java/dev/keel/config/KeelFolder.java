@@ -1,17 +1,17 @@
-package dev.keel.runner.internal;
+package dev.keel.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The project's {@code .keel/} folder: keel's local files (the embedded PostgreSQL, compiled
+ * The project's {@code .keel/} folder: keel's local files (the embedded PostgreSQL, the cache in {@code cache/}, compiled
  * migrations), never committed; it holds a {@code .gitignore} that says so to git.
  */
 public final class KeelFolder {
     /** The folder's name, relative to the project folder. */
     public static final String NAME = ".keel";
-    static final String GITIGNORE = "# keel's local files: the embedded PostgreSQL and compiled migrations.\n*\n";
+    static final String GITIGNORE = "# keel's local files: the embedded PostgreSQL, compiled migrations, the cache.\n*\n";
 
     private KeelFolder() {}
 

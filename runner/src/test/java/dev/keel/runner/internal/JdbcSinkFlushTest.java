@@ -1,0 +1,59 @@
+package dev.keel.runner.internal;
+
+import dev.keel.runner.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Deferred flushing on PostgreSQL: commits stop waiting for the disk, and flush() waits for all of them once. */
+class JdbcSinkFlushTest {
+    private static String show(Connection c, String setting) throws SQLException {
+        try (var st = c.createStatement(); var r = st.executeQuery("SHOW " + setting)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static boolean flushedUpTo(Connection c, String lsn) throws SQLException {
+        try (var st = c.createStatement();
+             var r = st.executeQuery("SELECT pg_current_wal_flush_lsn() >= '" + lsn + "'::pg_lsn")) {
+            r.next();
+            return r.getBoolean(1);
+        }
+    }
+
+    @Test
+    void deferredCommitsAreFlushedOnceAtTheEndAndTheSessionIsAsBefore() throws Exception {
+        try (var db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
+            String before = show(c, "synchronous_commit");
+            var sink = new JdbcSink(c, null);
+            sink.deferFlushes();
+            assertEquals("off", show(c, "synchronous_commit"));
+
+            sink.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+            assertEquals("2s", show(c, "lock_timeout"));
+            assertEquals("5s", show(c, "statement_timeout"));
+            String lsn = null;
+            for (int i = 0; i < 3; i++) {
+                sink.begin();
+                try (var st = c.createStatement()) {
+                    st.execute("CREATE TABLE t" + i + " (id bigint)");
+                    var r = st.executeQuery("SELECT pg_current_wal_insert_lsn()");
+                    r.next();
+                    lsn = r.getString(1);
+                }
+                sink.commit();
+            }
+            sink.flush();
+
+            assertTrue(flushedUpTo(c, lsn), "everything committed before flush() is on disk");
+            assertEquals(before, show(c, "synchronous_commit"));
+            assertTrue(c.getAutoCommit());
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.keel.cache;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelFolder;
+import dev.keel.operations.Operation;
+import dev.keel.state.StateSnapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * keel's cache of work that only depends on files: {@code .keel/cache/NAME.json}, each document stored
+ * under a key that the caller derives from the content of the files it read ({@link ContentHash}) and
+ * from this cache's {@link #salt()} (the cache format, the build of keel that wrote it, and the
+ * project's configuration). A document is used only when its key is the key asked for; a document
+ * that cannot be read, of an older format or written by another build of keel, is ignored (and
+ * overwritten by the next write). Writing never fails a command: a cache that cannot be written is
+ * simply not there next time.
+ */
+public final class ProjectCache {
+    /** The cache's folder under {@code .keel}. */
+    public static final String FOLDER = "cache";
+    /** The version of the documents' layout; a change makes every older document unreadable. */
+    static final int FORMAT = 1;
+
+    /** No cache: nothing is read, nothing is written. */
+    public static final ProjectCache NONE = new ProjectCache(null, "");
+
+    private static final ObjectMapper MAPPER = mapper();
+
+    private final Path dir;
+    private final String salt;
+
+    ProjectCache(Path dir, String salt) {
+        this.dir = dir;
+        this.salt = salt;
+    }
+
+    /**
+     * The cache of the project in {@code projectDir} with {@code config}, written by the build of keel
+     * that holds {@code code} (give a class of each keel module whose output is cached).
+     */
+    public static ProjectCache of(Path projectDir, KeelConfig config, Class<?>... code) {
+        var salt = new StringBuilder("format ").append(FORMAT).append('\n').append(config).append('\n');
+        Stream.concat(Stream.of(ProjectCache.class, Operation.class), Arrays.stream(code)).distinct()
+                .forEach(c -> salt.append(build(c)).append('\n'));
+        return new ProjectCache(projectDir.resolve(KeelFolder.NAME).resolve(FOLDER), ContentHash.of(salt.toString()));
+    }
+
+    /** What the documents' keys start from: the format, keel's build and the configuration, hashed. */
+    public String salt() {
+        return salt;
+    }
+
+    /** Whether this cache reads and writes anything (false for {@link #NONE}). */
+    public boolean enabled() {
+        return dir != null;
+    }
+
+    /** The document {@code name} if it is stored under {@code key}; empty when absent, stale or unreadable. */
+    public <T> Optional<T> read(String name, String key, Class<T> type) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Path file = file(name);
+        JavaType stored = MAPPER.getTypeFactory().constructParametricType(Stored.class, type);
+        try (InputStream in = Files.newInputStream(file)) {
+            Stored<T> document = MAPPER.readValue(in, stored);
+            return document != null && document.format() == FORMAT && key.equals(document.key())
+                    ? Optional.ofNullable(document.value()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // absent, corrupt, or from another keel: rebuilt by the caller, overwritten by its write
+            return Optional.empty();
+        }
+    }
+
+    /** Stores {@code value} as document {@code name} under {@code key}, replacing what was there. */
+    public void write(String name, String key, Object value) {
+        if (dir == null) {
+            return;
+        }
+        Path temp = null;
+        try {
+            KeelFolder.create(dir.getParent().getParent(), FOLDER);
+            temp = Files.createTempFile(dir, name, ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                MAPPER.writeValue(out, new Stored<>(FORMAT, key, value));
+            }
+            try {
+                Files.move(temp, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be written is only slower next time
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+        }
+    }
+
+    Path file(String name) {
+        return dir.resolve(name + ".json");
+    }
+
+    /** A stored document: the format it was written in, its key and its value. */
+    record Stored<T>(int format, String key, T value) {}
+
+    /**
+     * Which build of keel a class comes from: its jar's path, size and time, or for a folder of classes
+     * (a build in progress) the folder and the newest time of the files in it.
+     */
+    static String build(Class<?> c) {
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return c.getName() + " (no code source)";
+        }
+        try {
+            Path location = Path.of(source.getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> files = Files.walk(location)) {
+                    long newest = files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+                    return location + " " + newest;
+                }
+            }
+            return location + " " + Files.size(location) + " " + Files.getLastModifiedTime(location).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return source.getLocation() + " (unreadable)";
+        }
+    }
+
+    /** Keel's records as JSON: the snapshot mapping, and operations tagged by their type's simple name. */
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = StateSnapshot.mapper().addMixIn(Operation.class, OperationMixIn.class);
+        for (Class<?> op : Operation.class.getPermittedSubclasses()) {
+            mapper.registerSubtypes(new NamedType(op, op.getSimpleName()));
+        }
+        return mapper;
+    }
+
+    private static final JavaType OPERATIONS = MAPPER.getTypeFactory().constructCollectionType(List.class, Operation.class);
+
+    /** Operations as JSON text, each tagged with its type. */
+    public static String encode(List<Operation> operations) {
+        try {
+            return MAPPER.writerFor(OPERATIONS).writeValueAsString(operations);
+        } catch (IOException e) {
+            throw new IllegalStateException("keel bug: operations could not be written as JSON: " + operations, e);
+        }
+    }
+
+    /**
+     * The operations {@link #encode} wrote.
+     *
+     * @throws IllegalStateException when the text is not such a list (a damaged cache file)
+     */
+    public static List<Operation> decode(String json) {
+        try {
+            return MAPPER.readValue(json, OPERATIONS);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("keel's cache in " + KeelFolder.NAME + "/" + FOLDER + " is damaged (" + e.getMessage()
+                    + ").\nTo fix: delete the folder " + KeelFolder.NAME + "/" + FOLDER + "; keel rebuilds it.", e);
+        }
+    }
+
+    /** The mapper documents are written with (for tests). */
+    static ObjectMapper json() {
+        return MAPPER;
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+    @JsonSubTypes({})
+    private interface OperationMixIn {}
+}
