@@ -62,7 +62,7 @@ final class BatchSql {
                 + "keel_changed AS (UPDATE " + table.name() + " SET " + assignments + " FROM keel_batch WHERE "
                 + key + " = keel_batch.keel_key" + (condition == null ? "" : " AND (" + condition + ")") + " RETURNING 1)\n"
                 + "SELECT (SELECT count(*) FROM keel_batch),"
-                + " (SELECT keel_key::text FROM keel_batch ORDER BY keel_key DESC LIMIT 1),"
+                + " (SELECT b.keel_key::text FROM keel_batch b ORDER BY b.keel_key DESC LIMIT 1),"
                 + " (SELECT count(*) FROM keel_changed)";
     }
 
@@ -72,7 +72,7 @@ final class BatchSql {
                 + "SELECT (SELECT count(*) FROM keel_batch),"
                 + " (SELECT keel_key FROM keel_batch ORDER BY keel_key LIMIT 1),"
                 + " (SELECT keel_key FROM keel_batch ORDER BY keel_key DESC LIMIT 1),"
-                + " (SELECT keel_key::text FROM keel_batch ORDER BY keel_key DESC LIMIT 1)";
+                + " (SELECT b.keel_key::text FROM keel_batch b ORDER BY b.keel_key DESC LIMIT 1)";
     }
 
     /** The rows of one batch (two parameters), and of {@code condition} when there is one. */
