@@ -4,12 +4,12 @@ import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.runner.support.Db;
+import dev.keel.runner.support.NewsProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -25,22 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * batch, record their progress, and resume after an interruption without redoing a batch.
  */
 class DataMigrationTest {
-    static final String MIGRATIONS = "src/main/java/com/acme/news/migrations";
+    static final String MIGRATIONS = NewsProject.MIGRATIONS;
     static final int ROWS = 2500;
 
     @TempDir Path project;
 
     @BeforeEach
     void writeProject() throws IOException {
-        Files.writeString(project.resolve("keel.json"), """
-                {"apps": [{"label": "news", "package": "com.acme.news"}]}
-                """);
-        Path dir = Files.createDirectories(project.resolve(MIGRATIONS));
-        for (String name : List.of("M0001_initial", "M0002_fill_slugs", "M0003_rename_post")) {
-            try (InputStream in = DataMigrationTest.class.getResourceAsStream("/data/news/" + name + ".java")) {
-                Files.write(dir.resolve(name + ".java"), in.readAllBytes());
-            }
-        }
+        NewsProject.write(project);
     }
 
     private Migrator migrator(Db db, MigrateListener listener) {
@@ -58,10 +50,7 @@ class DataMigrationTest {
     }
 
     private void edit(String file, String from, String to) throws IOException {
-        Path f = project.resolve(MIGRATIONS).resolve(file + ".java");
-        String text = Files.readString(f);
-        assertTrue(text.contains(from), from);
-        Files.writeString(f, text.replace(from, to));
+        NewsProject.edit(project, file, from, to);
     }
 
     @Test
