@@ -42,6 +42,7 @@ public final class MigrationRun implements AutoCloseable {
     private final HistoricalDatabase before;
     private HistoricalDatabase after;
     private List<MigrationKey> migrated;
+    private final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private MigrationRun(TemplateCache templates, MigrationSet set, MigrationGraph graph, Point point, Database database,
                          String name, boolean reused, MigrateListener listener, Connection connection) {
@@ -107,13 +108,53 @@ public final class MigrationRun implements AutoCloseable {
             throw new IllegalStateException("this test database was migrated to " + point.to() + " already");
         }
         String target = point.to().isZero() ? MigrationTarget.ZERO : point.to().key().name();
-        try (Migrator m = Migrator.connect(set, database, settings(), listener)) {
+        try (Migrator m = Migrator.connect(set, database, settings(), recording(listener, log))) {
             MigrateResult result = m.migrate(new MigrateRequest(point.app(), target, false, true));
             migrated = result.done().stream().map(MigrateResult.Done::key).toList();
         }
         after = new HistoricalDatabase(connection, graph.stateAt(applied()), point.app(),
                 "migration test of " + point.app() + " after the migration, at " + point.to());
         return after;
+    }
+
+    /** {@code listener}, and each line the migrations log ({@code ctx.log}, backfill summaries) added to {@code lines}. */
+    private static MigrateListener recording(MigrateListener listener, List<String> lines) {
+        return new MigrateListener() {
+            @Override
+            public void notice(String message) {
+                listener.notice(message);
+            }
+
+            @Override
+            public void started(MigrationKey key, Action action) {
+                listener.started(key, action);
+            }
+
+            @Override
+            public void finished(MigrationKey key, Action action, java.time.Duration took) {
+                listener.finished(key, action, took);
+            }
+
+            @Override
+            public void log(MigrationKey key, String line) {
+                lines.add(key + ": " + line);
+                listener.log(key, line);
+            }
+
+            @Override
+            public boolean progressBars() {
+                return listener.progressBars();
+            }
+        };
+    }
+
+    /**
+     * What the migrations logged during {@link #migrate()}, each line after its migration:
+     * {@code newsroom.0003_fill_article_word_count: countWords#1 on article: 1250 rows in 3 batches, ...}.
+     * Progress lines of long walks are among them; empty before {@code migrate()}.
+     */
+    public List<String> log() {
+        return List.copyOf(log);
     }
 
     /**

@@ -75,5 +75,8 @@ class MigrationTestExtensionTest {
     @Test
     void theRunSaysWhatItMigrated(MigrationRun run) {
         assertEquals(List.of(new MigrationKey("news", "0002_fill_slugs")), run.migrated());
+        assertEquals("news.0002_fill_slugs: names as of 0002: post.title, key [id]", run.log().get(0));
+        assertEquals(true, run.log().get(1).startsWith("news.0002_fill_slugs: fill#1 on post: 2 rows in 1 batches, 1 changed, "),
+                run.log().toString());
     }
 }
