@@ -55,15 +55,18 @@ final class BatchSql {
 
     /**
      * One batch of {@code UPDATE ... SET assignments}: one statement, one parameter (the last key)
-     * unless {@code first}. Its one row: keys walked, the last key as text, rows changed.
+     * unless {@code first}. The batch's keys give its range, and the update takes the rows by that
+     * range ({@code key BETWEEN first AND last}), an index range scan whatever the batch size, never a
+     * join that walks the table from its start. Its one row: keys walked, the last key as text, rows changed.
      */
     String update(String assignments, String condition, boolean first) {
         return "WITH " + batch(first) + ",\n"
-                + "keel_changed AS (UPDATE " + table.name() + " SET " + assignments + " FROM keel_batch WHERE "
-                + key + " = keel_batch.keel_key" + (condition == null ? "" : " AND (" + condition + ")") + " RETURNING 1)\n"
-                + "SELECT (SELECT count(*) FROM keel_batch),"
-                + " (SELECT b.keel_key::text FROM keel_batch b ORDER BY b.keel_key DESC LIMIT 1),"
-                + " (SELECT count(*) FROM keel_changed)";
+                + "keel_range AS (SELECT count(*) AS keel_rows, min(keel_key) AS keel_first, max(keel_key) AS keel_last"
+                + " FROM keel_batch),\n"
+                + "keel_changed AS (UPDATE " + table.name() + " SET " + assignments + " FROM keel_range WHERE "
+                + key + " BETWEEN keel_range.keel_first AND keel_range.keel_last"
+                + (condition == null ? "" : " AND (" + condition + ")") + " RETURNING 1)\n"
+                + "SELECT keel_rows, keel_last::text, (SELECT count(*) FROM keel_changed) FROM keel_range";
     }
 
     /** The keys of one batch: count, first key, last key, last key as text. */

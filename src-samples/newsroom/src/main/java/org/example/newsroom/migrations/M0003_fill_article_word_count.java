@@ -31,14 +31,15 @@ public final class M0003_fill_article_word_count extends Migration {
     void countWords(MigrationContext ctx) throws Exception {
         // names as of this migration: still right after a later rename of the table or the columns
         HistoricalTable article = ctx.table("article");
-        String body = article.column("body");
-        String words = "CASE WHEN " + body + " ~ '^\\s*$' THEN 0"
-                + " ELSE array_length(regexp_split_to_array(regexp_replace(" + body + ", '^\\s+|\\s+$', '', 'g'), '\\s+'), 1) END";
-        ctx.batches("article")
-                .size(BATCH)
-                .pause(Duration.ofMillis(5))
+        ctx.batches("article").size(BATCH).pause(Duration.ofMillis(5))
                 .where(article.column("wordCount") + " IS NULL")
-                .update(article.column("wordCount") + " = " + words);
+                .update(article.column("wordCount") + " = " + wordsOf(article.column("body")));
+    }
+
+    /** The number of words of {@code column} in SQL: 0 for blank text, else the white-space separated parts. */
+    static String wordsOf(String column) {
+        return "CASE WHEN " + column + " ~ '^\\s*$' THEN 0 ELSE array_length(regexp_split_to_array("
+                + "regexp_replace(" + column + ", '^\\s+|\\s+$', '', 'g'), '\\s+'), 1) END";
     }
 
     void keepCounts(MigrationContext ctx) {
