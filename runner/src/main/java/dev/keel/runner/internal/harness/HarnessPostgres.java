@@ -1,6 +1,6 @@
 package dev.keel.runner.internal.harness;
 
-import dev.keel.runner.internal.KeelFolder;
+import dev.keel.config.KeelFolder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
