@@ -39,7 +39,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show the migrations that would be written, and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--empty", description = "Write an empty migration in each APP, to fill in by hand (a data migration).")
+    @Option(names = "--empty", description = "Write a data migration in each APP to fill in by hand:"
+            + " runSql with its reverse and runJava methods with a commented batched walk (ctx.batches), non-atomic and"
+            + " post-deployment. As written it changes nothing; test it with @MigrationTest.")
     boolean empty;
 
     @Option(names = "--merge", description = "For each app with several latest migrations, write a merge migration"
@@ -132,6 +134,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                 if (m.spec().operations().isEmpty() && m.spec().dependencies().size() > 1) {
                     out.println("    - Merge " + m.spec().dependencies());
                 }
+            }
+            if (empty && !dryRun && !r.migrations().isEmpty()) {
+                out.println("Edit forwards() and backwards() (or the SQL) of the data migration; as written it changes nothing.");
             }
             if (dryRun && !r.migrations().isEmpty()) {
                 r.migrations().forEach(m -> out.println("\n// " + relative(m.file()) + "\n" + m.source()));

@@ -53,6 +53,20 @@ final class MigratePrinter implements MigrateListener {
         out.flush();
     }
 
+    /** A data migration's line ({@code ctx.log}, a batched walk's progress), indented under its migration. */
+    @Override
+    public void log(MigrationKey key, String line) {
+        closeLine();
+        out.println("    " + line);
+        out.flush();
+    }
+
+    /** Progress bars only on an interactive console; redirected output gets plain lines. */
+    @Override
+    public boolean progressBars() {
+        return System.console() != null;
+    }
+
     @Override
     public void started(MigrationKey key, Action action) {
         closeLine();

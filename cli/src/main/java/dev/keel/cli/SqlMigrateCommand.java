@@ -74,6 +74,10 @@ final class SqlMigrateCommand implements Callable<Integer> {
             project.out().flush();
             return 0;
         }
+        if (format != Format.text) {
+            throw new KeelException(ErrorKind.USAGE, "--format chooses the form of the --changed-since report; the SQL"
+                    + " of one migration is plain SQL.\nTo fix: add --changed-since REV, or leave out --format.");
+        }
         if (app == null || name == null) {
             throw new KeelException(ErrorKind.USAGE, "sqlmigrate needs APP and NAME (keel sqlmigrate blog 0002),"
                     + " or --changed-since REV for the report of a branch's new migrations.");

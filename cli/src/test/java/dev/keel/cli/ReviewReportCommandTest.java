@@ -126,5 +126,8 @@ class ReviewReportCommandTest {
     void appAndReportTogetherIsAUsageError() {
         KeelRun r = keel("sqlmigrate", "blog", "0002", "--changed-since", "base");
         assertEquals(2, r.exit());
+        KeelRun format = keel("sqlmigrate", "blog", "0002", "--format", "markdown");
+        assertEquals(2, format.exit());
+        assertTrue(format.err().contains("--format chooses the form of the --changed-since report"), format.err());
     }
 }

@@ -70,9 +70,12 @@ public final class Linter {
         return new LintReport(files.size(), findings, allowed);
     }
 
-    /** The state the migration's dependencies build: what it meets when it runs. */
+    /**
+     * The state the migration's dependencies build: what it meets when it runs. A dependency on a migration
+     * a squash replaced (its file perhaps deleted) is a dependency on the squash.
+     */
     private static ProjectState before(MigrationGraph graph, MigrationSpec spec) {
-        List<MigrationKey> deps = spec.dependencies().stream().filter(graph::contains).toList();
+        List<MigrationKey> deps = spec.dependencies().stream().flatMap(d -> graph.nodeFor(d).stream()).toList();
         return graph.stateAt(deps);
     }
 

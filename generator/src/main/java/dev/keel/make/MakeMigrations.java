@@ -8,6 +8,7 @@ import dev.keel.diff.Autodetector;
 import dev.keel.diff.Changes;
 import dev.keel.diff.NonInteractiveQuestioner;
 import dev.keel.diff.Questioner;
+import dev.keel.emit.DataMigrationTemplate;
 import dev.keel.emit.Lockfile;
 import dev.keel.emit.MigrationNamer;
 import dev.keel.emit.MigrationWriter;
@@ -104,7 +105,8 @@ public final class MakeMigrations {
                         + "\nTo fix: keel makemigrations --empty APP.");
             }
             var plans = new LinkedHashMap<String, List<PlannedMigration>>();
-            apps.forEach(a -> plans.put(a, List.of(new PlannedMigration(List.of(), true, false))));
+            // the template's batched walk commits batch by batch: not atomic, after the deploy
+            apps.forEach(a -> plans.put(a, List.of(new PlannedMigration(DataMigrationTemplate.operations(), false, true))));
             ProjectState latest = ReplayCache.latestState(graph, sources, cache);
             return finish(config, projectDir, graph, plans, Map.of(), latest, latest, options, List.of(), problems);
         }
@@ -209,7 +211,9 @@ public final class MakeMigrations {
                 Path file = config.migrationsDir(projectDir, appConfig).resolve(MigrationNames.className(name) + ".java");
                 var spec = new MigrationSpec(key, List.copyOf(deps), plan.operations(), plan.atomic(), plan.postDeployment(),
                         initial, List.of(), file.toString());
-                String source = writer.write(spec, appConfig.migrationsPackage(), HEADER);
+                String source = options.empty()
+                        ? DataMigrationTemplate.write(spec, appConfig.migrationsPackage(), after)
+                        : writer.write(spec, appConfig.migrationsPackage(), HEADER);
                 created.add(new NewMigration(spec, file, source));
                 leaves.put(app, key);
                 first = false;

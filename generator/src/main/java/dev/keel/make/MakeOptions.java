@@ -11,7 +11,8 @@ import java.util.List;
  * @param apps          the apps to look at; empty means all
  * @param check         write nothing; report whether a migration is missing, the lockfile stale or an app forked
  * @param dryRun        print what would be written, write nothing
- * @param empty         write an empty migration (for a data migration) in each named app
+ * @param empty         write a data migration to fill in by hand in each named app
+ *                      ({@link dev.keel.emit.DataMigrationTemplate}: it changes nothing until edited)
  * @param merge         write a merge migration for each app with several leaves
  * @param name          the words of the new migration's name instead of the generated ones
  * @param deletePending also write the DELETE phase of every pending column and table

@@ -166,6 +166,38 @@ class SquashTest {
         assertEquals(List.of("create+field change", "create+index change"), r.folds());
     }
 
+    @Test
+    void onceTheReplacedFilesAreDeletedADependencyOnOneLeadsToTheSquash() throws Exception {
+        squash(null, "0003");
+        Path migrations = dir.resolve("src/main/java/com/example/blog/migrations");
+        for (String gone : List.of("M0001_initial", "M0002_add_post_slug", "M0003_idx_post_created_at")) {
+            Files.delete(migrations.resolve(gone + ".java"));
+        }
+        // a migration written on a branch before the squash still names 0003: it meets the squash's schema
+        Files.writeString(migrations.resolve("M0005_idx_post_title.java"), """
+                package com.example.blog.migrations;
+
+                import dev.keel.migration.Migration;
+
+                import static dev.keel.migration.Operations.*;
+
+                public final class M0005_idx_post_title extends Migration {
+                    @Override
+                    protected void define() {
+                        dependsOn("blog", "0003_idx_post_created_at");
+                        operations(
+                                addIndex("post", index("idx_post_title", "title")));
+                    }
+                }
+                """);
+        MigrationGraph graph = MigrationGraph.of(specs());
+        assertEquals(List.of(new MigrationKey("blog", "0001_squashed_0003_idx_post_created_at")),
+                List.copyOf(graph.dependencies(new MigrationKey("blog", "0005_idx_post_title"))));
+        var report = new dev.keel.lint.Linter().lint(config(), dir, List.of(migrations.resolve("M0005_idx_post_title.java")));
+        assertEquals(List.of("index-without-concurrently"), report.findings().stream().map(f -> f.rule()).toList(),
+                "post exists when 0005 runs: its index must be built concurrently");
+    }
+
     private static Migrator migrator(TestDatabase db, List<MigrationSpec> specs) {
         return Migrator.connect(MigrationSet.of(specs, JavaCode.none()),
                 new Database(db.url(), db.user(), db.password(), null, "test database"), RunnerSettings.defaults(),

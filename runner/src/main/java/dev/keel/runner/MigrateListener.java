@@ -31,6 +31,20 @@ public interface MigrateListener {
     /** The runner finished {@code action} on {@code key}, in {@code took}. */
     default void finished(MigrationKey key, Action action, Duration took) {}
 
+    /**
+     * A line from a data migration: what its code says ({@code ctx.log}), and its batched walks'
+     * progress and summary when they are not drawn as a bar.
+     */
+    default void log(MigrationKey key, String line) {}
+
+    /**
+     * Whether batched walks may draw a progress bar on standard error (a terminal): true only for
+     * an interactive console. Otherwise their progress comes to {@link #log} as plain lines.
+     */
+    default boolean progressBars() {
+        return false;
+    }
+
     /** A listener that reports nothing. */
     static MigrateListener silent() {
         return new MigrateListener() {};

@@ -242,7 +242,7 @@ public final class Migrator implements AutoCloseable {
     }
 
     private MigrateResult execute(Planner.Result planned, boolean fake) {
-        var sink = new JdbcSink(connection, set.code());
+        var sink = new JdbcSink(connection, set.code(), listener);
         try {
             sql(() -> {
                 sink.deferFlushes();

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 final class Recorder implements MigrateListener {
     final List<String> notices = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
+    final List<String> logs = new CopyOnWriteArrayList<>();
     private final Consumer<String> onNotice;
 
     Recorder() {
@@ -25,6 +26,11 @@ final class Recorder implements MigrateListener {
     public void notice(String message) {
         notices.add(message);
         onNotice.accept(message);
+    }
+
+    @Override
+    public void log(MigrationKey key, String line) {
+        logs.add(key + ": " + line);
     }
 
     @Override

@@ -95,6 +95,15 @@ public final class MigrationGraph {
         return nodes.containsKey(key);
     }
 
+    /**
+     * The node that stands for {@code key}: itself, or the squash that replaces it (whose file may be
+     * gone); empty when neither is in the graph.
+     */
+    public Optional<MigrationKey> nodeFor(MigrationKey key) {
+        MigrationKey k = GraphBuilder.canonical(aliases, key);
+        return nodes.containsKey(k) ? Optional.of(k) : Optional.empty();
+    }
+
     /** The migration {@code key}, if it is a node. */
     public Optional<MigrationSpec> spec(MigrationKey key) {
         return Optional.ofNullable(nodes.get(key));

@@ -15,11 +15,18 @@ public final class SampleProjects {
         return Path.of("..", "src-samples", name);
     }
 
-    /** Copies sample {@code name} into {@code dir} (an empty temporary folder) and returns {@code dir}. */
+    /**
+     * Copies sample {@code name} into {@code dir} (an empty temporary folder) and returns {@code dir}:
+     * its files, not what builds and runs leave in it ({@code target/}, {@code .keel/}).
+     */
     public static Path copy(String name, Path dir) {
         Path sample = folder(name);
         try (Stream<Path> files = Files.walk(sample)) {
             for (Path p : files.toList()) {
+                Path relative = sample.relativize(p);
+                if (relative.startsWith("target") || relative.startsWith(".keel")) {
+                    continue;
+                }
                 Path to = dir.resolve(sample.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);

@@ -1,10 +1,14 @@
 package dev.keel.scan.oracle;
 
 import dev.keel.config.KeelConfig;
-import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.runner.apply.SimpleApplier;
+import dev.keel.runner.Database;
+import dev.keel.runner.MigrateListener;
+import dev.keel.runner.MigrateRequest;
+import dev.keel.runner.MigrationSet;
+import dev.keel.runner.Migrator;
+import dev.keel.runner.RunnerSettings;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.OperationSql;
@@ -72,10 +76,14 @@ class SchemaAgreementTest {
             if (migrations.isEmpty()) {
                 return;
             }
-            MigrationGraph graph = MigrationGraph.of(migrations);
             Catalog fromMigrations;
             try (var db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
-                new SimpleApplier(c).apply(graph.forwardsPlan(Set.of(), graph.leaves()), ProjectState.EMPTY);
+                // the runner, as keel migrate applies them: data migrations (RunJava) included
+                var database = new Database(db.url(), db.user(), db.password(), null, "check the test server.");
+                try (Migrator m = Migrator.connect(MigrationSet.read(config, sample), database, RunnerSettings.defaults(),
+                        MigrateListener.silent())) {
+                    m.migrate(MigrateRequest.all().withPostDeploy());
+                }
                 fromMigrations = Catalog.read(c);
             }
             report(sample, "migrations applied", intended().diff(fromMigrations, hibernate));

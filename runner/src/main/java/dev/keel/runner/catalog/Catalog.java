@@ -42,15 +42,17 @@ public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, Sequ
 
     /** The table keel's runner keeps its history in, which {@link #read(Connection)} leaves out. */
     public static final String HISTORY_TABLE = "keel_migrations";
+    /** The table where batched walks of data migrations keep their progress, which {@link #read(Connection)} leaves out too. */
+    public static final String BACKFILL_TABLE = "keel_backfill";
 
     public Catalog {
         tables = frozen(tables);
         sequences = frozen(sequences);
     }
 
-    /** Reads the catalog of every user schema of the database, leaving out {@link #HISTORY_TABLE}. */
+    /** Reads the catalog of every user schema of the database, leaving out keel's own tables. */
     public static Catalog read(Connection connection) throws SQLException {
-        return read(connection, "public", Set.of(HISTORY_TABLE));
+        return read(connection, "public", Set.of(HISTORY_TABLE, BACKFILL_TABLE));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.keel.runner.internal;
 
 import dev.keel.migration.MigrationKey;
 import dev.keel.runner.catalog.Catalog;
+import dev.keel.runner.internal.data.BackfillStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,10 +17,15 @@ public final class JdbcSchemaHistory implements SchemaHistory {
     static final String TABLE = Catalog.HISTORY_TABLE;
 
     private final Connection connection;
+    private final BackfillStore backfills;
 
-    /** The history table as {@code connection} sees it (its current schema). */
+    /**
+     * The history table as {@code connection} sees it (its current schema). Recording a migration as
+     * applied or unapplied also forgets the progress of its batched walks ({@code keel_backfill}).
+     */
     public JdbcSchemaHistory(Connection connection) {
         this.connection = connection;
+        this.backfills = new BackfillStore(connection);
     }
 
     @Override
@@ -70,6 +76,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
                 + " VALUES (?, ?, ?, now(), ?, 'applied', 0) ON CONFLICT (app, name) DO UPDATE SET"
                 + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
                 + " phase = 'applied', steps_done = 0", key, checksum, durationMs);
+        backfills.forget(key);
     }
 
     @Override
@@ -89,6 +96,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
     @Override
     public void removed(MigrationKey key) throws SQLException {
         update("DELETE FROM " + TABLE + " WHERE app = ? AND name = ?", key);
+        backfills.forget(key);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.keel.runner.internal;
 
 import dev.keel.migration.MigrationContext;
-import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.JavaCode;
+import dev.keel.runner.MigrateListener;
+import dev.keel.runner.internal.data.RunContext;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,11 +25,18 @@ import java.time.Duration;
 public final class JdbcSink implements SqlSink {
     private final Connection connection;
     private final JavaCode code;
+    private final MigrateListener listener;
 
-    /** Runs on {@code connection}; {@code RunJava} steps through {@code code}. */
+    /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, whose output goes nowhere. */
     public JdbcSink(Connection connection, JavaCode code) {
+        this(connection, code, MigrateListener.silent());
+    }
+
+    /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, their output and progress to {@code listener}. */
+    public JdbcSink(Connection connection, JavaCode code, MigrateListener listener) {
         this.connection = connection;
         this.code = code;
+        this.listener = listener;
     }
 
     /** From now on, commits do not wait for the disk, until {@link #flush()}. */
@@ -97,7 +104,7 @@ public final class JdbcSink implements SqlSink {
     @Override
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) throws Exception {
         if (step.step() instanceof Step.Java java) {
-            code.run(migration, java.method(), new Context(migration.key(), connection, step.state()));
+            code.run(migration, java.method(), new RunContext(migration.key(), java.method(), connection, step.state(), listener));
             return;
         }
         if (step.cleanup() != null) {
@@ -120,7 +127,4 @@ public final class JdbcSink implements SqlSink {
             return r.next();
         }
     }
-
-    /** The context a {@code RunJava} method gets. */
-    private record Context(MigrationKey migration, Connection connection, ProjectState state) implements MigrationContext {}
 }

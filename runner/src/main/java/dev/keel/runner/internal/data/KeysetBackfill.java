@@ -1,0 +1,258 @@
+package dev.keel.runner.internal.data;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.migration.Backfill;
+import dev.keel.migration.BackfillResult;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * {@link Backfill} by keyset: batches of the next {@code size} primary keys, each in its own
+ * transaction that also records the batch's last key in {@code keel_backfill}, so a later run
+ * resumes exactly after the last committed batch.
+ */
+public final class KeysetBackfill implements Backfill {
+    /** Rows per batch unless {@link #size} says otherwise. */
+    public static final int DEFAULT_SIZE = 1000;
+
+    private final RunContext context;
+    private final StateTable table;
+    private String step;
+    private int size = DEFAULT_SIZE;
+    private Duration pause = Duration.ZERO;
+    private String condition;
+
+    /** A walk over {@code table} for {@code context}, named {@code step} unless {@link #named} says otherwise. */
+    KeysetBackfill(RunContext context, StateTable table, String step) {
+        this.context = context;
+        this.table = table;
+        this.step = step;
+    }
+
+    @Override
+    public Backfill size(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a batch needs at least 1 row, not " + rows);
+        }
+        size = rows;
+        return this;
+    }
+
+    @Override
+    public Backfill pause(Duration value) {
+        Objects.requireNonNull(value, "pause");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("the pause between batches cannot be negative: " + value);
+        }
+        pause = value;
+        return this;
+    }
+
+    @Override
+    public Backfill where(String sqlCondition) {
+        condition = sqlCondition == null || sqlCondition.isBlank() ? null : sqlCondition.strip();
+        return this;
+    }
+
+    @Override
+    public Backfill named(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a backfill step needs a name");
+        }
+        step = name.strip();
+        return this;
+    }
+
+    @Override
+    public BackfillResult update(String assignments) throws SQLException {
+        if (assignments == null || assignments.isBlank()) {
+            throw new IllegalArgumentException("update() needs what follows SET, such as \"slug = lower(title)\"");
+        }
+        try {
+            return walk((sql, last) -> {
+                try (PreparedStatement ps = context.connection().prepareStatement(sql.update(assignments, condition, last == null))) {
+                    if (last != null) {
+                        ps.setString(1, last);
+                    }
+                    try (ResultSet r = ps.executeQuery()) {
+                        r.next();
+                        return new Outcome(r.getInt(1), r.getString(2), r.getLong(3));
+                    }
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public BackfillResult forEach(BatchWork work) throws Exception {
+        Objects.requireNonNull(work, "work");
+        return walk((sql, last) -> {
+            Connection c = context.connection();
+            int rows;
+            Object first;
+            Object lastKey;
+            String lastText;
+            try (PreparedStatement ps = c.prepareStatement(sql.keys(last == null))) {
+                if (last != null) {
+                    ps.setString(1, last);
+                }
+                try (ResultSet r = ps.executeQuery()) {
+                    r.next();
+                    rows = r.getInt(1);
+                    first = r.getObject(2);
+                    lastKey = r.getObject(3);
+                    lastText = r.getString(4);
+                }
+            }
+            if (rows > 0) {
+                work.run(new KeyRange(c, first, lastKey, rows, sql.range(condition)));
+            }
+            return new Outcome(rows, lastText, 0);
+        });
+    }
+
+    /** What one batch did: keys walked, the last key as text, rows changed. */
+    private record Outcome(int rows, String lastKey, long changed) {}
+
+    /** Runs one batch after key {@code last} (null: the first batch). */
+    @FunctionalInterface
+    private interface BatchRun {
+        Outcome run(BatchSql sql, String last) throws Exception;
+    }
+
+    private BackfillResult walk(BatchRun batch) throws Exception {
+        Connection c = context.connection();
+        if (!c.getAutoCommit()) {
+            throw new KeelException(ErrorKind.INVALID_OPERATION, context.where() + ": batches commit one by one, so"
+                    + " they cannot run inside the transaction of an atomic migration.\nTo fix: add  atomic(false);  to"
+                    + " define() of " + context.migration() + " (and  postDeployment();  when the table is large), so"
+                    + " that each batch commits on its own and a stopped run resumes after the last batch.");
+        }
+        BatchSql sql = BatchSql.of(table, size, context.where());
+        BackfillStore store = new BackfillStore(c);
+        store.create();
+        BackfillStore.Saved saved = store.read(context.migration(), step);
+        String task = step + " on " + table.table().qualifiedName();
+        if (saved.done()) {
+            context.log(task + ": done in an earlier run (" + saved.rows() + " rows in " + saved.batches()
+                    + " batches); skipped.");
+            return new BackfillResult(0, 0, 0, Duration.ZERO, Duration.ZERO, true);
+        }
+        if (saved.batches() > 0) {
+            context.log(task + ": resuming after key " + saved.lastKey() + " (" + saved.rows() + " rows in "
+                    + saved.batches() + " batches done in an earlier run).");
+        }
+        long start = System.nanoTime();
+        var tally = new Tally(saved);
+        try (ProgressDisplay display = context.display(task, estimate(sql), saved.rows())) {
+            boolean more = true;
+            while (more) {
+                long t0 = System.nanoTime();
+                Outcome o = inTransaction(c, () -> {
+                    Outcome out = batch.run(sql, tally.lastKey);
+                    store.save(context.migration(), step, tally.after(out, size));
+                    return out;
+                });
+                tally.done(o, System.nanoTime() - t0);
+                display.advanced(o.rows());
+                more = o.rows() == size;
+                if (more && !pause.isZero()) {
+                    context.pause(pause);
+                }
+            }
+        }
+        BackfillResult result = new BackfillResult(tally.rows, tally.changed, tally.batches,
+                Duration.ofNanos(tally.longest), Duration.ofNanos(System.nanoTime() - start), saved.batches() > 0);
+        context.log(task + ": " + result.rows() + " rows in " + result.batches() + " batches"
+                + (result.changed() > 0 ? ", " + result.changed() + " changed" : "")
+                + ", " + human(result.took()) + " (" + Math.round(result.rowsPerSecond()) + " rows/s), longest batch "
+                + human(result.longest()) + ".");
+        return result;
+    }
+
+    /** The counts of a walk: what earlier runs recorded, and what this one did. */
+    private static final class Tally {
+        final long rowsBefore;
+        final int batchesBefore;
+        String lastKey;
+        long rows;
+        long changed;
+        int batches;
+        long longest;
+
+        Tally(BackfillStore.Saved saved) {
+            rowsBefore = saved.rows();
+            batchesBefore = saved.batches();
+            lastKey = saved.lastKey();
+        }
+
+        /** What to record after batch {@code o}: it is the last when it came short of {@code size}. */
+        BackfillStore.Saved after(Outcome o, int size) {
+            String key = o.lastKey() == null ? lastKey : o.lastKey();
+            return new BackfillStore.Saved(key, rowsBefore + rows + o.rows(), batchesBefore + batches + (o.rows() > 0 ? 1 : 0),
+                    o.rows() < size);
+        }
+
+        void done(Outcome o, long nanos) {
+            if (o.lastKey() != null) {
+                lastKey = o.lastKey();
+            }
+            rows += o.rows();
+            changed += o.changed();
+            if (o.rows() > 0) {
+                batches++;
+                longest = Math.max(longest, nanos);
+            }
+        }
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private long estimate(BatchSql sql) throws SQLException {
+        try (var st = context.connection().createStatement(); ResultSet r = st.executeQuery(sql.estimate())) {
+            return r.next() ? r.getLong(1) : -1;
+        }
+    }
+
+    /** Work that returns a value and may fail. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work} in a transaction of its own: committed when it returns, rolled back when it throws. */
+    private static <T> T inTransaction(Connection c, Work<T> work) throws Exception {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (Exception | Error e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection may be gone; the failure that led here is the one to report
+            }
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // as above
+            }
+        }
+    }
+}
