@@ -1,26 +1,46 @@
 package dev.keel.cli;
 
+import dev.keel.config.DatabaseConfig;
 import dev.keel.config.KeelConfig;
+import dev.keel.config.TargetConfig;
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.routing.Router;
 import dev.keel.runner.Database;
 import dev.keel.runner.EmbeddedDatabase;
+import dev.keel.runner.FanOut;
 import dev.keel.runner.MigrationSet;
 import dev.keel.runner.RunnerSettings;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code --url} option, and the database a command works on: {@code --url}, else
- * {@code database.url} of {@code keel.json}, else the project's embedded PostgreSQL in {@code .keel/pg}.
+ * The {@code --url}, {@code --database} and {@code --target} options, and the database a command works
+ * on: {@code --url}, else the URL {@code keel.json} gives the database (or its target), else the
+ * project's embedded PostgreSQL in {@code .keel/pg}.
  */
 public final class DatabaseMixin {
     @Option(names = "--url", paramLabel = "JDBC_URL",
-            description = "The database, instead of database.url in keel.json: jdbc:postgresql://HOST:PORT/DB."
-                    + " The user and password still come from keel.json (database.user, database.passwordEnv)"
+            description = "The database, instead of the url in keel.json: jdbc:postgresql://HOST:PORT/DB."
+                    + " The user and password still come from keel.json (user, passwordEnv)"
                     + " unless the URL has them.")
     String url;
+
+    @Option(names = "--database", paramLabel = "NAME",
+            description = "The database of keel.json's \"databases\" to work on (default: default). Only the"
+                    + " operations of the entities routed there (@Database) run; the others are recorded as not"
+                    + " applicable.")
+    String databaseName;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "For a database that lists \"targets\" (regions, tenants): the one target to work on.")
+    String target;
 
     /** A database to work on, and the embedded server to stop afterwards if one was started. */
     static final class Opened implements AutoCloseable {
@@ -47,9 +67,88 @@ public final class DatabaseMixin {
         }
     }
 
+    /** The name of the database to work on: {@code --database}, or {@code default}. */
+    String databaseName(KeelConfig config) {
+        String name = databaseName == null ? KeelConfig.DEFAULT_DATABASE : databaseName;
+        if (databaseName == null && !config.hasDatabase(name)) {
+            throw new KeelException(ErrorKind.USAGE, "keel.json names no database \"" + name + "\", so this command"
+                    + " needs --database NAME. Databases: " + config.databaseNames()
+                    + "\nTo fix: add --database with one of those names.");
+        }
+        config.requireDatabase(name);
+        return name;
+    }
+
+    /** Whether {@code --database} was given. */
+    boolean databaseGiven() {
+        return databaseName != null;
+    }
+
+    /** The router of the project's databases. */
+    static Router router(KeelConfig config) {
+        return Router.of(config);
+    }
+
     /** The configured database ({@code --url} or {@code keel.json}), if any. */
     Optional<Database> configured(KeelConfig config) {
-        return Database.configured(config.database(), url, System.getenv());
+        String name = databaseName(config);
+        DatabaseConfig db = config.requireDatabase(name);
+        if (!db.hasTargets()) {
+            if (target != null) {
+                throw new KeelException(ErrorKind.USAGE, "--target " + target + ": the database \"" + name
+                        + "\" lists no targets in keel.json.\nTo fix: leave out --target, or list \"targets\" for it.");
+            }
+            return Database.configured(db, url, System.getenv());
+        }
+        if (target == null) {
+            throw new KeelException(ErrorKind.USAGE, "the database \"" + name + "\" lists " + db.targets().size()
+                    + " targets in keel.json " + db.targets().stream().map(TargetConfig::name).toList()
+                    + "; this command works on one.\nTo fix: name one with --target TARGET (keel migrate"
+                    + " --all-targets migrates them all).");
+        }
+        TargetConfig t = db.targets().stream().filter(x -> x.name().equals(target)).findFirst()
+                .orElseThrow(() -> new KeelException(ErrorKind.USAGE, "--target " + target + ": the database \"" + name
+                        + "\" has no such target. Targets: " + db.targets().stream().map(TargetConfig::name).toList()
+                        + "\nTo fix: use one of those names."));
+        return Optional.of(database(t, url));
+    }
+
+    /** How to connect to one target (its password from the environment). */
+    private static Database database(TargetConfig t, String urlOverride) {
+        String u = urlOverride != null && !urlOverride.isBlank() ? urlOverride.trim() : t.url();
+        String password = t.passwordEnv() == null ? null : System.getenv(t.passwordEnv());
+        return new Database(u, t.user(), password, t.passwordEnv(), "start PostgreSQL there, or correct the url of"
+                + " target " + t.name() + " in keel.json.");
+    }
+
+    /**
+     * Every target {@code migrate --all-targets} works on: with {@code --database}, that database's
+     * targets (or the database itself when it lists none); otherwise those of every database.
+     *
+     * @throws KeelException of kind USAGE when a database has neither a url nor targets
+     */
+    List<FanOut.Target> allTargets(KeelConfig config) {
+        if (url != null || target != null) {
+            throw new KeelException(ErrorKind.USAGE, "--all-targets takes the targets from keel.json; it does not go"
+                    + " with --url or --target.\nTo fix: leave those out, or leave out --all-targets.");
+        }
+        List<String> names = databaseName == null ? config.databaseNames() : List.of(databaseName(config));
+        var result = new ArrayList<FanOut.Target>();
+        for (String name : names) {
+            DatabaseConfig db = config.requireDatabase(name);
+            if (db.hasTargets()) {
+                for (TargetConfig t : db.targets()) {
+                    result.add(new FanOut.Target(name + "/" + t.name(), name, database(t, null)));
+                }
+            } else if (db.url() != null) {
+                result.add(new FanOut.Target(name, name, Database.configured(db, null, System.getenv()).orElseThrow()));
+            } else {
+                throw new KeelException(ErrorKind.USAGE, "the database \"" + name + "\" has no url and no targets in"
+                        + " keel.json, so --all-targets has nowhere to connect.\nTo fix: give it a url or targets, or"
+                        + " pick the databases with --database.");
+            }
+        }
+        return result;
     }
 
     /**
@@ -65,12 +164,24 @@ public final class DatabaseMixin {
         notices.println(EmbeddedDatabase.NOTICE);
         notices.flush();
         EmbeddedDatabase server = EmbeddedDatabase.start(projectDir);
-        return new Opened(server.database(), server);
+        try {
+            return new Opened(server.database(databaseName(config)), server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
-    /** The runner's settings from {@code keel.json}. */
-    static RunnerSettings settings(KeelConfig config) {
-        return RunnerSettings.of(config.database());
+    /** The runner's settings from {@code keel.json}, for the database this command works on. */
+    RunnerSettings settings(KeelConfig config) {
+        return RunnerSettings.of(config.requireDatabase(databaseName(config)));
+    }
+
+    /** The runner's settings of each database of {@code keel.json}. */
+    static Map<String, RunnerSettings> allSettings(KeelConfig config) {
+        var map = new java.util.HashMap<String, RunnerSettings>();
+        config.databaseNames().forEach(n -> map.put(n, RunnerSettings.of(config.requireDatabase(n))));
+        return map;
     }
 
     /** The project's migrations as the runner needs them. */

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Writes and runs zero-downtime migrations for JPA entities on PostgreSQL.",
         subcommands = {MakeMigrationsCommand.class, MigrateCommand.class, SqlMigrateCommand.class,
                 ShowMigrationsCommand.class, LintCommand.class, RenumberCommand.class, SquashMigrationsCommand.class, InitCommand.class,
-                HookCommand.class},
+                HookCommand.class, CheckDbCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check or lint found something, 2 usage, 3 input needed,"
                 + " 4 graph conflict or inconsistent history, 5 database error."})
 public final class Keel implements Callable<Integer> {

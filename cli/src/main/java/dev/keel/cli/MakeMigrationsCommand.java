@@ -87,7 +87,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             hints = hints.plus(DiffHints.parseRename(r));
         }
         var options = new MakeOptions(apps, check, dryRun, empty, merge, name, deletePending,
-                new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables())), hints);
+                new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables()),
+                        project.config().severalDatabases()), hints);
         var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), project.out());
         MakeResult result = new MakeMigrations(project.entitySource(), questioner,
                 Caches.of(project.projectDir(), project.config()))

@@ -25,7 +25,10 @@ import java.util.concurrent.Callable;
                         + " (0005), or zero for none.",
                 "Deploy-time migrations run under database.lockTimeout (2s) and database.statementTimeout (5s);"
                         + " post-deployment migrations are left for --post-deploy. With no database.url, keel uses"
-                        + " an embedded PostgreSQL kept in .keel/pg."})
+                        + " an embedded PostgreSQL kept in .keel/pg.",
+                "With several databases in keel.json, --database NAME migrates one of them: only the operations of"
+                        + " the entities routed there run, the others are recorded as not applicable. --all-targets"
+                        + " migrates every target (region, tenant) in parallel and ends with a summary per target."})
 final class MigrateCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
     @Mixin DatabaseMixin db;
@@ -49,6 +52,19 @@ final class MigrateCommand implements Callable<Integer> {
             + " tables, backfills), without the statement timeout. Run it after the deployment.")
     boolean postDeploy;
 
+    @Option(names = "--all-targets", description = "Migrate every target of keel.json (regions, tenants): the targets"
+            + " of --database, or of every database. Each target's history says where it stopped, so running this"
+            + " again goes on from there.")
+    boolean allTargets;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "With --all-targets: how many targets migrate at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--keep-going", description = "With --all-targets: start the remaining targets after one fails"
+            + " (by default no new target starts after the first failure; running ones finish).")
+    boolean keepGoing;
+
     @Option(names = "--repair-checksum", description = "With APP TARGET: record the current checksum of the applied"
             + " migration TARGET, whose file changed after it was applied. Only after reviewing the change.")
     boolean repairChecksum;
@@ -67,12 +83,20 @@ final class MigrateCommand implements Callable<Integer> {
             throw new KeelException(ErrorKind.USAGE, "--repair-checksum needs APP and the migration: keel migrate"
                     + " --repair-checksum APP NAME.\nTo fix: name the migration whose file changed.");
         }
+        if (allTargets) {
+            if (plan || repairChecksum) {
+                throw new KeelException(ErrorKind.USAGE, "--all-targets does not go with --plan or --repair-checksum."
+                        + "\nTo fix: use --target TARGET for one target's plan or checksum.");
+            }
+            return new FanOutRun(project, json).run(config, db.allTargets(config), DatabaseMixin.migrations(project),
+                    new MigrateRequest(app, target, fake, postDeploy), parallel, keepGoing);
+        }
         var migrations = DatabaseMixin.migrations(project);
         PrintWriter notes = json.enabled() ? project.err() : project.out();
         var printer = new MigratePrinter(notes, project.ansi());
         try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), notes);
-             Migrator migrator = Migrator.connect(migrations, opened.database, DatabaseMixin.settings(config),
-                     json.enabled() ? printer.quiet() : printer)) {
+             Migrator migrator = Migrator.connect(migrations, opened.database, db.settings(config),
+                     json.enabled() ? printer.quiet() : printer, DatabaseMixin.router(config), db.databaseName(config))) {
             var request = new MigrateRequest(app, target, fake, postDeploy);
             if (repairChecksum) {
                 MigrationKey key = migrator.repairChecksum(app, target);
@@ -90,7 +114,8 @@ final class MigrateCommand implements Callable<Integer> {
                 return 0;
             }
             if (!json.enabled()) {
-                printer.header((fake ? "Faking migrations on " : "Migrating ") + opened.describe() + ":");
+                printer.header((fake ? "Faking migrations on " : "Migrating ") + opened.describe()
+                        + (config.severalDatabases() ? " (database " + db.databaseName(config) + ")" : "") + ":");
             }
             MigrateResult result = migrator.migrate(request);
             if (json.enabled()) {

@@ -118,10 +118,14 @@ final class MigratePrinter implements MigrateListener {
             out.println(ansi.string("@|bold " + m.key() + "|@") + (plan.backwards() ? " (unapply" + flags + ")"
                     : flags.isEmpty() ? "" : " (" + flags.substring(2) + ")"));
             if (m.operations().isEmpty()) {
-                out.println("    (no operations)");
+                out.println(m.notApplicable().isEmpty() ? "    (no operations)"
+                        : "    (no operations on this database; recorded as applied)");
             }
             for (String op : m.operations()) {
                 out.println("    " + (plan.backwards() ? "Undo " : "") + op);
+            }
+            for (String op : m.notApplicable()) {
+                out.println(ansi.string("    @|faint Not applicable here:|@ ") + op);
             }
         }
         deferred(plan);

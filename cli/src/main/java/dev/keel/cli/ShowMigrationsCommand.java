@@ -11,6 +11,7 @@ import dev.keel.runner.MigrationSet;
 import dev.keel.runner.MigrationStatus;
 import dev.keel.runner.MigrationStatus.Mark;
 import dev.keel.runner.Migrator;
+import dev.keel.runner.RoutingReport;
 import dev.keel.runner.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +74,9 @@ final class ShowMigrationsCommand implements Callable<Integer> {
         MigrationSet set = DatabaseMixin.migrations(project);
         MigrationGraph graph = set.graph(java.util.Set.of());
         Status status = status(config, set);
+        if (config.severalDatabases()) {
+            status = routed(status, set, config);
+        }
         Map<MigrationKey, MigrationStatus> byKey = new HashMap<>();
         status.report().migrations().forEach(s -> byKey.put(s.key(), s));
         if (plan) {
@@ -114,8 +118,8 @@ final class ShowMigrationsCommand implements Callable<Integer> {
             return new Status("none", Migrator.statusOfEmptyDatabase(set), null);
         }
         try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), project.err());
-             Migrator migrator = Migrator.connect(set, opened.database, DatabaseMixin.settings(config),
-                     dev.keel.runner.MigrateListener.silent())) {
+             Migrator migrator = Migrator.connect(set, opened.database, db.settings(config),
+                     dev.keel.runner.MigrateListener.silent(), DatabaseMixin.router(config), db.databaseName(config))) {
             return new Status(opened.describe(), migrator.status(), null);
         } catch (KeelException e) {
             if (e.kind() != ErrorKind.DATABASE) {
@@ -126,6 +130,21 @@ final class ShowMigrationsCommand implements Callable<Integer> {
                     s.postDeployment(), null, null, false, null)).toList();
             return new Status("unreachable", new StatusReport(unknown, List.of()), e);
         }
+    }
+
+    /** The statuses with a note on each migration whose operations (some or all) run in another database. */
+    private Status routed(Status status, MigrationSet set, KeelConfig config) {
+        String name = db.databaseName(config);
+        Map<MigrationKey, List<String>> skipped = RoutingReport.notApplicable(set, DatabaseMixin.router(config), name);
+        var migrations = new ArrayList<MigrationStatus>();
+        for (MigrationStatus s : status.report().migrations()) {
+            String routing = set.spec(s.key()).map(spec -> RoutingReport.note(spec, skipped.get(s.key()), name)).orElse(null);
+            String note = routing == null ? s.note() : s.note() == null ? routing : s.note() + "; " + routing;
+            migrations.add(new MigrationStatus(s.key(), s.mark(), s.postDeployment(), s.appliedAt(), s.durationMs(),
+                    s.changed(), note));
+        }
+        return new Status(status.database() + " (database " + name + ")",
+                new StatusReport(migrations, status.report().problems()), status.failure());
     }
 
     private void printApps(Status status, List<AppEntry> report) {

@@ -47,6 +47,11 @@ final class SqlMigrateCommand implements Callable<Integer> {
     @Option(names = "--backwards", description = "The SQL that unapplies it instead.")
     boolean backwards;
 
+    @Option(names = "--database", paramLabel = "DATABASE",
+            description = "With several databases in keel.json: the SQL keel runs on this one (default: default);"
+                    + " the operations routed to other databases are listed as comments.")
+    String database;
+
     @Option(names = "--changed-since", paramLabel = "REV",
             description = "Report every migration added since the git revision REV (origin/main, a tag, a commit).")
     String changedSince;
@@ -78,8 +83,16 @@ final class SqlMigrateCommand implements Callable<Integer> {
                     + " or --changed-since REV for the report of a branch's new migrations.");
         }
         config.requireApp(app);
-        project.out().print(SqlMigrate.sql(DatabaseMixin.migrations(project), DatabaseMixin.settings(config), app, name,
-                backwards));
+        String db = database != null ? database
+                : config.hasDatabase(KeelConfig.DEFAULT_DATABASE) ? KeelConfig.DEFAULT_DATABASE : null;
+        if (db == null) {
+            throw new KeelException(ErrorKind.USAGE, "keel.json names no database \""
+                    + KeelConfig.DEFAULT_DATABASE + "\", so sqlmigrate needs --database NAME. Databases: "
+                    + config.databaseNames() + "\nTo fix: add --database with one of those names.");
+        }
+        project.out().print(SqlMigrate.sql(DatabaseMixin.migrations(project),
+                dev.keel.runner.RunnerSettings.of(config.requireDatabase(db)), app, name, backwards,
+                DatabaseMixin.router(config), db));
         project.out().flush();
         return 0;
     }
@@ -88,7 +101,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
         Path dir = project.projectDir();
         List<Path> added = Git.addedMigrationFiles(dir, rev, "sqlmigrate --changed-since");
         MigrationSet set = DatabaseMixin.migrations(project);
-        RunnerSettings settings = DatabaseMixin.settings(config);
+        RunnerSettings settings = RunnerSettings.of(config.database());
         Map<Path, MigrationSpec> byFile = new HashMap<>();
         for (MigrationSpec s : set.specs().values()) {
             if (s.origin() != null) {

@@ -17,6 +17,7 @@ import dev.keel.diff.rules.RemovedIndexes;
 import dev.keel.diff.rules.RenamedConstraints;
 import dev.keel.diff.rules.RenamedFields;
 import dev.keel.diff.rules.RenamedIndexes;
+import dev.keel.diff.rules.MovedDatabases;
 import dev.keel.diff.rules.RenamedModels;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
@@ -35,6 +36,7 @@ public final class Autodetector {
     /** The rules, in the order they run. */
     public static final List<DetectionRule> RULES = List.of(
             new RenamedModels(),
+            new MovedDatabases(),
             new AlteredModelTables(),
             new CreatedSequences(),
             new AlteredSequences(),

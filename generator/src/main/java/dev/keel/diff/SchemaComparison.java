@@ -48,7 +48,7 @@ public final class SchemaComparison {
                 .sorted(Comparator.comparing(Column::name)).toList();
         List<Constraint> cs = t.constraints().stream().sorted(Comparator.comparing(Constraint::name)).toList();
         List<Index> ix = t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
-        return new Table(t.app(), t.model(), t.entity(), t.schema(), t.name(), cols, t.primaryKey(), cs, ix, t.comment());
+        return new Table(t.app(), t.model(), t.entity(), t.schema(), t.name(), cols, t.primaryKey(), cs, ix, t.comment(), t.database());
     }
 
     /** Whether two tables hold the same columns, whatever their order and field names. */

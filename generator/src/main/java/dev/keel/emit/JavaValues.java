@@ -132,6 +132,9 @@ final class JavaValues {
         if (t.schema() != null) {
             sb.append("\n.schema(").append(string(t.schema())).append(')');
         }
+        if (t.database() != null) {
+            sb.append("\n.database(").append(string(t.database())).append(')');
+        }
         for (Column c : t.columns()) {
             if (c.field() != null) {
                 sb.append("\n.field(").append(string(c.field())).append(", ").append(column(c.field(null))).append(')');
@@ -199,6 +202,9 @@ final class JavaValues {
         }
         if (s.increment() != 1) {
             sb.append(".incrementBy(").append(s.increment()).append(')');
+        }
+        if (s.database() != null) {
+            sb.append(".database(").append(string(s.database())).append(')');
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.keel.emit;
 
 import dev.keel.migration.Operations;
 import dev.keel.operations.Operation;
+import dev.keel.operations.Touches;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -16,12 +17,23 @@ import java.util.stream.Collectors;
  * Writes any operation as a call of its factory in {@link Operations}, through the operation's record
  * components: {@code AddField(model, field, column)} becomes {@code addField("post", "slug", column(...))}.
  * A new operation needs no change here, only a factory named after it. Trailing components at their
- * default (null, false) use the shorter overload when there is one: {@code runSql(sql)}.
+ * default (null, false) use the shorter overload when there is one: {@code runSql(sql)}. A trailing
+ * {@link Touches} is written as the builder call that declares it ({@code .touches("post")}).
  */
 final class OperationWriter {
 
     String write(Operation op, JavaValues values) {
-        RecordComponent[] components = op.getClass().getRecordComponents();
+        RecordComponent[] all = op.getClass().getRecordComponents();
+        Touches touches = null;
+        RecordComponent[] components = all;
+        if (all.length > 0 && all[all.length - 1].getType() == Touches.class) {
+            components = Arrays.copyOf(all, all.length - 1);
+            try {
+                touches = (Touches) all[all.length - 1].getAccessor().invoke(op);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             try {
@@ -40,7 +52,18 @@ final class OperationWriter {
             }
             parts.add(values.write(arg));
         }
-        return name + "(" + String.join(", ", parts) + ")";
+        return name + "(" + String.join(", ", parts) + ")" + touches(touches);
+    }
+
+    /** What hand-written code declares it touches, as the builder call that declares it: {@code .touches("post")}. */
+    private static String touches(Touches touches) {
+        if (touches == null) {
+            return "";
+        }
+        if (touches.database() != null) {
+            return ".database(" + JavaValues.string(touches.database()) + ")";
+        }
+        return ".touches(" + touches.tables().stream().map(JavaValues::string).collect(Collectors.joining(", ")) + ")";
     }
 
     private static boolean ownsField(RecordComponent[] components, Object[] args, String field) {

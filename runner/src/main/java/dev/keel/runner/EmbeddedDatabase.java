@@ -64,6 +64,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return database;
     }
 
+    /**
+     * How to connect to the database {@code name} of a project with several databases: {@code default}
+     * is the server's own database; any other is a database {@code keel_NAME} on the same server,
+     * created on first use.
+     *
+     * @throws KeelException of kind DATABASE when it cannot be created
+     */
+    public Database database(String name) {
+        if (name.equals(dev.keel.state.Table.DEFAULT_DATABASE)) {
+            return database;
+        }
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a database name: " + name);
+        }
+        String db = "keel_" + name;
+        try (var c = database.connect("keel"); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {
+            if (!rs.next()) {
+                st.execute("CREATE DATABASE " + db);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new KeelException(ErrorKind.DATABASE, "the embedded PostgreSQL in " + FOLDER + " could not create the"
+                    + " database " + db + ": " + e.getMessage() + "\nTo fix: run the command again; or set a url for"
+                    + " the database \"" + name + "\" in keel.json.", e);
+        }
+        return new Database(postgres.getJdbcUrl("postgres", db), "postgres", null, null,
+                "the embedded PostgreSQL in " + FOLDER + " stopped; run the command again.");
+    }
+
     /** Stops the server; its data stays in {@code .keel/pg}. */
     @Override
     public void close() {

@@ -11,8 +11,10 @@ import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
+import dev.keel.routing.Router;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Replacements;
+import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
@@ -52,9 +54,12 @@ public final class Migrator implements AutoCloseable {
     private final MigrateListener listener;
     private final Connection connection;
     private final SchemaHistory history;
+    private final Routing routing;
 
-    private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener) {
+    private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
+                     Routing routing) {
         this.set = set;
+        this.routing = routing;
         this.database = database;
         this.settings = settings;
         this.listener = listener;
@@ -69,7 +74,42 @@ public final class Migrator implements AutoCloseable {
      *                       (password masked) and what to do
      */
     public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener) {
-        return new Migrator(set, database, settings, listener);
+        return new Migrator(set, database, settings, listener, Routing.everything());
+    }
+
+    /**
+     * Connects to {@code database}, which is the database {@code databaseName} of a project whose
+     * databases {@code router} knows: only the operations routed there run; the others are recorded as
+     * not applicable (the migration is recorded as applied all the same).
+     *
+     * @throws KeelException of kind DATABASE when the database refuses the connection
+     */
+    public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
+                                   Router router, String databaseName) {
+        return new Migrator(set, database, settings, listener, new Routing(router, databaseName));
+    }
+
+    /** The name of the database this migrator works on ({@code default} in a project with one database). */
+    public String databaseName() {
+        return routing.database();
+    }
+
+    /**
+     * The state the applied migrations build, with only the tables and sequences routed to this
+     * migrator's database: what the live database should hold ({@code keel check-db}).
+     */
+    public ProjectState appliedState() {
+        return masked(() -> {
+            Map<MigrationKey, HistoryRow> rows = sql(history::rows);
+            Set<MigrationKey> applied = Planner.applied(rows);
+            MigrationGraph graph = set.graph(applied);
+            return graph.stateAt(graph.appliedNodes(applied)).inDatabase(routing.database());
+        });
+    }
+
+    /** The connection this migrator holds (for reading the live catalog). */
+    public Connection connection() {
+        return connection;
     }
 
     /** The status of every migration on this database: applied, not applied, deferred, part-way, missing. */
@@ -90,7 +130,7 @@ public final class Migrator implements AutoCloseable {
     public Plan plan(MigrateRequest request) {
         return masked(() -> {
             Map<MigrationKey, HistoryRow> rows = sql(history::rows);
-            return verifiedPlan(rows, request).view();
+            return routedView(verifiedPlan(rows, request));
         });
     }
 
@@ -230,9 +270,9 @@ public final class Migrator implements AutoCloseable {
                 done.add(new MigrateResult.Done(m.key(), planned.plan().backwards()
                         ? MigrateListener.Action.FAKE_UNAPPLY : MigrateListener.Action.FAKE_APPLY, 0));
             }
-            return new MigrateResult(planned.view(), done);
+            return new MigrateResult(routedView(planned), done);
         }
-        List<Script> scripts = scripts(planned);
+        List<Script> scripts = scripts(planned, routing);
         prepareJava(scripts);
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
@@ -247,22 +287,66 @@ public final class Migrator implements AutoCloseable {
             done.add(new MigrateResult.Done(key, s.backwards() ? MigrateListener.Action.UNAPPLY
                     : MigrateListener.Action.APPLY, took.toMillis()));
         }
-        return new MigrateResult(planned.view(), done);
+        return new MigrateResult(view(planned.view(), scripts.stream().map(Script::skipped).toList()), done);
+    }
+
+    /** The plan's view with the operations routed elsewhere moved to {@code notApplicable}. */
+    private Plan routedView(Planner.Result planned) {
+        List<MigrationSpec> plan = planned.plan().migrations();
+        List<ProjectState> befores = befores(planned);
+        var skipped = new ArrayList<List<String>>();
+        for (int i = 0; i < plan.size(); i++) {
+            skipped.add(Scripts.forwards(plan.get(i), befores.get(i), routing).skipped());
+        }
+        return view(planned.view(), skipped);
+    }
+
+    private static Plan view(Plan view, List<List<String>> skipped) {
+        var planned = new ArrayList<Plan.Planned>();
+        for (int i = 0; i < view.migrations().size(); i++) {
+            Plan.Planned p = view.migrations().get(i);
+            List<String> notHere = skipped.get(i);
+            List<String> here = notHere.isEmpty() ? p.operations() : runsHere(p.operations(), notHere);
+            planned.add(new Plan.Planned(p.key(), p.atomic(), p.postDeployment(), here, p.resumeFrom(), notHere));
+        }
+        return new Plan(view.backwards(), view.fake(), planned, view.deferred());
+    }
+
+    /** The descriptions of {@code all} less one occurrence of each skipped one. */
+    private static List<String> runsHere(List<String> all, List<String> skipped) {
+        var left = new ArrayList<>(all);
+        for (String s : skipped) {
+            String description = s.substring(0, s.lastIndexOf(" (database ")).replaceFirst("^undo ", "");
+            left.remove(description);
+        }
+        return left;
     }
 
     /** Every script of the plan, built before anything runs (so an irreversible operation stops the plan at once). */
-    private static List<Script> scripts(Planner.Result planned) {
+    private static List<Script> scripts(Planner.Result planned, Routing routing) {
+        List<MigrationSpec> plan = planned.plan().migrations();
+        List<ProjectState> befores = befores(planned);
+        var scripts = new ArrayList<Script>();
+        for (int i = 0; i < plan.size(); i++) {
+            scripts.add(planned.plan().backwards() ? Scripts.backwards(plan.get(i), befores.get(i), routing)
+                    : Scripts.forwards(plan.get(i), befores.get(i), routing));
+        }
+        return scripts;
+    }
+
+    /** The state each migration of the plan met when it was (or will be) applied, in the plan's order. */
+    private static List<ProjectState> befores(Planner.Result planned) {
         MigrationGraph graph = planned.graph();
         List<MigrationSpec> plan = planned.plan().migrations();
         Set<MigrationKey> applied = graph.appliedNodes(planned.applied());
-        var scripts = new ArrayList<Script>();
+        var result = new ArrayList<ProjectState>();
         if (!planned.plan().backwards()) {
             ProjectState state = graph.stateAt(applied);
             for (MigrationSpec m : plan) {
-                scripts.add(Scripts.forwards(m, state));
+                result.add(state);
                 state = MigrationGraph.replay(state, List.of(m));
             }
-            return scripts;
+            return result;
         }
         var remaining = new TreeSet<>(applied);
         plan.forEach(m -> remaining.remove(m.key()));
@@ -273,9 +357,9 @@ public final class Migrator implements AutoCloseable {
             state = MigrationGraph.replay(state, List.of(plan.get(i)));
         }
         for (MigrationSpec m : plan) {
-            scripts.add(Scripts.backwards(m, before.get(m.key())));
+            result.add(before.get(m.key()));
         }
-        return scripts;
+        return result;
     }
 
     private void prepareJava(List<Script> scripts) {

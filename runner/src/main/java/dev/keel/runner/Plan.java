@@ -15,11 +15,22 @@ public record Plan(boolean backwards, boolean fake, List<Planned> migrations, Li
         deferred = List.copyOf(deferred);
     }
 
-    /** One migration to run: whether it is atomic and post-deployment, what its operations do, and where a previous run stopped. */
-    public record Planned(MigrationKey key, boolean atomic, boolean postDeployment, List<String> operations, int resumeFrom) {
+    /**
+     * One migration to run: whether it is atomic and post-deployment, what its operations do, where a
+     * previous run stopped, and the operations routed to another database, which do not run here
+     * ({@code Create model audit (database control)}); the migration is recorded all the same.
+     */
+    public record Planned(MigrationKey key, boolean atomic, boolean postDeployment, List<String> operations, int resumeFrom,
+                          List<String> notApplicable) {
         public Planned {
             Objects.requireNonNull(key, "key");
             operations = List.copyOf(operations);
+            notApplicable = List.copyOf(notApplicable);
+        }
+
+        /** A migration all of whose operations run here. */
+        public Planned(MigrationKey key, boolean atomic, boolean postDeployment, List<String> operations, int resumeFrom) {
+            this(key, atomic, postDeployment, operations, resumeFrom, List.of());
         }
     }
 

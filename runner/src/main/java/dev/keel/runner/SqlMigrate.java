@@ -6,7 +6,9 @@ import dev.keel.graph.MigrationGraph;
 import dev.keel.graph.MigrationTarget;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.internal.CollectingSink;
+import dev.keel.routing.Router;
 import dev.keel.runner.internal.Executor;
+import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
@@ -30,6 +32,23 @@ public final class SqlMigrate {
      *                       when an operation has no reverse
      */
     public static String sql(MigrationSet set, RunnerSettings settings, String app, String name, boolean backwards) {
+        return sql(set, settings, app, name, backwards, Routing.everything());
+    }
+
+    /**
+     * The SQL of migration {@code name} of {@code app} on the database {@code database} of a project whose
+     * databases {@code router} knows: the operations routed elsewhere are listed as comments, not run.
+     *
+     * @throws KeelException of kind USAGE for an unknown or ambiguous name, IRREVERSIBLE backwards
+     *                       when an operation has no reverse, INVALID_OPERATION when one cannot be routed
+     */
+    public static String sql(MigrationSet set, RunnerSettings settings, String app, String name, boolean backwards,
+                             Router router, String database) {
+        return sql(set, settings, app, name, backwards, new Routing(router, database));
+    }
+
+    private static String sql(MigrationSet set, RunnerSettings settings, String app, String name, boolean backwards,
+                              Routing routing) {
         MigrationGraph graph = set.graph(Set.of());
         MigrationTarget target = graph.resolve(app, name);
         if (target.isZero()) {
@@ -38,7 +57,7 @@ public final class SqlMigrate {
         }
         MigrationSpec spec = graph.spec(target.key()).orElseThrow();
         ProjectState before = graph.stateAt(spec.dependencies());
-        Script script = backwards ? Scripts.backwards(spec, before) : Scripts.forwards(spec, before);
+        Script script = backwards ? Scripts.backwards(spec, before, routing) : Scripts.forwards(spec, before, routing);
         var sink = new CollectingSink();
         sink.line("-- " + spec.key() + (backwards ? ", backwards (unapply)" : ", forwards (apply)")
                 + (spec.origin() == null ? "" : ": " + spec.origin()));
@@ -50,6 +69,16 @@ public final class SqlMigrate {
         }
         if (spec.postDeployment()) {
             sink.line("-- Post-deployment: runs with keel migrate --post-deploy, without a statement timeout.");
+        }
+        if (routing.routes() && routing.router().several()) {
+            sink.line("-- Database: " + routing.database() + ".");
+        }
+        for (String skipped : script.skipped()) {
+            sink.line("-- Not applicable to database " + routing.database() + ", skipped here: " + skipped);
+        }
+        if (script.steps().isEmpty() && !script.skipped().isEmpty()) {
+            sink.line("-- (no SQL on database " + routing.database() + "; keel records the migration as applied)");
+            return sink.text();
         }
         if (script.steps().isEmpty()) {
             sink.line("-- (no SQL: this migration changes only keel's state)");

@@ -15,8 +15,11 @@ import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +28,25 @@ import java.util.regex.Pattern;
  * The project's {@code keel.json}: source roots, naming, Bean Validation, apps, the database, and the
  * tables that are large ({@code "largeTables": ["event", "audit.log"]}: index builds and validations on
  * them run after deployment, without the statement timeout).
+ *
+ * <p>A project with several databases names them in {@code "databases"} instead of {@code "database"}:
+ * {@code {"default": {...}, "control": {...}, "region": {"targets": [...]}}}. Entities go to
+ * {@code default} unless {@code @Database("NAME")} routes them elsewhere. The single {@code "database"}
+ * form is the database named {@code default}.
  */
 public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                          @JsonProperty("naming") Naming naming,
                          @JsonProperty("beanValidation") boolean beanValidation,
                          @JsonProperty("apps") List<AppConfig> apps,
                          @JsonProperty("database") DatabaseConfig database,
-                         @JsonProperty("largeTables") List<String> largeTables) {
+                         @JsonProperty("largeTables") List<String> largeTables,
+                         @JsonProperty("databases") Map<String, DatabaseConfig> databases) {
 
     /** The file name keel looks for at the project root. */
     public static final String FILE_NAME = "keel.json";
+
+    /** The database of entities without {@code @Database}, and of the single {@code "database"} form. */
+    public static final String DEFAULT_DATABASE = dev.keel.state.Table.DEFAULT_DATABASE;
 
     public KeelConfig {
         sourceRoots = sourceRoots == null || sourceRoots.isEmpty() ? List.of("src/main/java") : List.copyOf(sourceRoots);
@@ -49,8 +61,22 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                 throw new IllegalArgumentException("app label \"" + app.label() + "\" appears twice in \"apps\"");
             }
         }
-        database = database == null ? DatabaseConfig.none() : database;
         largeTables = largeTables == null ? List.of() : List.copyOf(largeTables);
+        if (databases == null || databases.isEmpty()) {
+            database = database == null ? DatabaseConfig.none() : database;
+            databases = Map.of(DEFAULT_DATABASE, database);
+        } else {
+            var copy = new LinkedHashMap<String, DatabaseConfig>();
+            databases.forEach((name, db) -> {
+                if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("database name \"" + name
+                            + "\" must be lower case letters, digits and _, starting with a letter");
+                }
+                copy.put(name, db == null ? DatabaseConfig.none() : db);
+            });
+            databases = Collections.unmodifiableMap(copy);
+            database = databases.getOrDefault(DEFAULT_DATABASE, DatabaseConfig.none());
+        }
         for (String table : largeTables) {
             if (table == null || table.isBlank()) {
                 throw new IllegalArgumentException("\"largeTables\" must list table names (\"event\", \"audit.log\")");
@@ -61,7 +87,13 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
     /** A configuration without large tables. */
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database) {
-        this(sourceRoots, naming, beanValidation, apps, database, List.of());
+        this(sourceRoots, naming, beanValidation, apps, database, List.of(), null);
+    }
+
+    /** A configuration with one database. */
+    public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
+                      DatabaseConfig database, List<String> largeTables) {
+        this(sourceRoots, naming, beanValidation, apps, database, largeTables, null);
     }
 
     /** Reads the JSON object; {@code beanValidation} may be left out and then is false. */
@@ -71,8 +103,43 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                                @JsonProperty("beanValidation") Boolean beanValidation,
                                @JsonProperty("apps") List<AppConfig> apps,
                                @JsonProperty("database") DatabaseConfig database,
-                               @JsonProperty("largeTables") List<String> largeTables) {
-        return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database, largeTables);
+                               @JsonProperty("largeTables") List<String> largeTables,
+                               @JsonProperty("databases") Map<String, DatabaseConfig> databases) {
+        if (database != null && databases != null) {
+            throw new IllegalArgumentException("\"database\" and \"databases\" are both given; with several databases,"
+                    + " put the first one under \"databases\" as \"" + DEFAULT_DATABASE + "\" and remove \"database\"");
+        }
+        if (databases != null && databases.isEmpty()) {
+            throw new IllegalArgumentException("\"databases\" must name at least one database, or be left out");
+        }
+        return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database, largeTables,
+                databases);
+    }
+
+    /** The names of the databases, in the order {@code keel.json} gives them. */
+    public List<String> databaseNames() {
+        return List.copyOf(databases.keySet());
+    }
+
+    /** Whether the project has more than one database, so that every operation must say where it runs. */
+    public boolean severalDatabases() {
+        return databases.size() > 1;
+    }
+
+    /** Whether {@code keel.json} names the database {@code name}. */
+    public boolean hasDatabase(String name) {
+        return databases.containsKey(name);
+    }
+
+    /** The database named {@code name}, or a usage error listing the names {@code keel.json} gives. */
+    public DatabaseConfig requireDatabase(String name) {
+        DatabaseConfig db = databases.get(name);
+        if (db == null) {
+            throw new KeelException(ErrorKind.USAGE, "no database \"" + name + "\" in " + FILE_NAME + ". Databases: "
+                    + databaseNames() + "\nTo fix: use one of those names, or add the database to \"databases\" in "
+                    + FILE_NAME + ".");
+        }
+        return db;
     }
 
     /** The app with this label. */

@@ -7,13 +7,30 @@ import java.util.List;
 /**
  * Runs hand-written SQL. {@code reverseSql} undoes it; {@link #NOOP} as the reverse means "nothing
  * to undo", and null means irreversible. The state does not change: to tell keel what the SQL did
- * to the schema, wrap it in {@link SeparateDatabaseAndState}.
+ * to the schema, wrap it in {@link SeparateDatabaseAndState}. {@code touches} says which tables (or
+ * which database) the SQL works on; a project with several databases needs it to know where to run
+ * the SQL ({@code runSql("...").touches("post")}), and null leaves it undeclared.
  */
-public record RunSql(String sql, String reverseSql) implements Operation {
+public record RunSql(String sql, String reverseSql, Touches touches) implements Operation {
     /** A reverse that does nothing. */
     public static final String NOOP = "";
 
     public RunSql { Ops.require(sql, "sql"); }
+
+    /** SQL that does not declare what it touches. */
+    public RunSql(String sql, String reverseSql) {
+        this(sql, reverseSql, null);
+    }
+
+    /** This SQL, declared to work on these tables (physical names, as the state knows them at this migration). */
+    public RunSql touches(String... tables) {
+        return new RunSql(sql, reverseSql, Touches.tables(tables));
+    }
+
+    /** This SQL, declared to run in the database {@code name} of {@code keel.json}. */
+    public RunSql database(String name) {
+        return new RunSql(sql, reverseSql, Touches.database(name));
+    }
 
     @Override public ProjectState applyTo(String app, ProjectState state) { return state; }
     @Override public String describe() {
@@ -26,7 +43,7 @@ public record RunSql(String sql, String reverseSql) implements Operation {
         if (reverseSql == null) {
             throw Ops.irreversible(this);
         }
-        return reverseSql.isBlank() ? List.of() : List.of(new RunSql(reverseSql, sql));
+        return reverseSql.isBlank() ? List.of() : List.of(new RunSql(reverseSql, sql, touches));
     }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
 }

@@ -109,6 +109,36 @@ public final class ProjectState {
                 || pending.stream().anyMatch(p -> p instanceof PendingTable pt && pt.table().equals(qualifiedName));
     }
 
+    /**
+     * This state with only what lives in the database {@code databaseName} of {@code keel.json}: its
+     * tables, its sequences, and the pending deletions of its tables. What one database should hold.
+     */
+    public ProjectState inDatabase(String databaseName) {
+        var t = new TreeMap<ModelKey, Table>();
+        tables.forEach((k, v) -> {
+            if (v.databaseName().equals(databaseName)) {
+                t.put(k, v);
+            }
+        });
+        var s = new TreeMap<String, Sequence>();
+        sequences.forEach((k, v) -> {
+            if (v.databaseName().equals(databaseName)) {
+                s.put(k, v);
+            }
+        });
+        List<PendingDeletion> p = pending.stream().filter(d -> {
+            if (d instanceof PendingTable pt) {
+                return pt.definition().databaseName().equals(databaseName);
+            }
+            String table = d.table();
+            return tableNamed(table).map(x -> x.databaseName().equals(databaseName))
+                    .orElseGet(() -> pending.stream().filter(o -> o instanceof PendingTable pt && pt.table().equals(table))
+                            .map(o -> ((PendingTable) o).definition().databaseName().equals(databaseName))
+                            .findFirst().orElse(databaseName.equals(Table.DEFAULT_DATABASE)));
+        }).toList();
+        return new ProjectState(t, s, p);
+    }
+
     // ---- changing --------------------------------------------------------------------------
 
     /** This state with a new table for {@code app.model}. */

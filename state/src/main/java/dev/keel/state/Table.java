@@ -11,10 +11,14 @@ import java.util.function.UnaryOperator;
  * {@code app} and {@code model} are filled in when an operation puts the table into a state; in a
  * migration file a table is written without them: {@code table("post").entity("Post").field(...)}.
  *
+ * <p>{@code database} names the database of {@code keel.json} the table lives in ({@code @Database} on
+ * its entity); null is the database named {@code default}.
+ *
  * <p>Removing a column removes the indexes and constraints that use it, as PostgreSQL does.
  */
 public record Table(String app, String model, String entity, String schema, String name, List<Column> columns,
-                    PrimaryKey primaryKey, List<Constraint> constraints, List<Index> indexes, String comment) {
+                    PrimaryKey primaryKey, List<Constraint> constraints, List<Index> indexes, String comment,
+                    String database) {
 
     public Table {
         Names.require(name, "table name");
@@ -29,6 +33,9 @@ public record Table(String app, String model, String entity, String schema, Stri
         if (schema != null && schema.isBlank()) {
             schema = null;
         }
+        if (database != null && (database.isBlank() || database.equals(DEFAULT_DATABASE))) {
+            database = null;
+        }
     }
 
     private static void requireUnique(List<String> names, String what, String table) {
@@ -40,9 +47,22 @@ public record Table(String app, String model, String entity, String schema, Stri
         }
     }
 
+    /** The database a table without a {@code database} lives in. */
+    public static final String DEFAULT_DATABASE = "default";
+
     /** An empty table to be filled with the builder methods. */
     public static Table named(String name) {
-        return new Table(null, null, null, null, name, List.of(), null, List.of(), List.of(), null);
+        return new Table(null, null, null, null, name, List.of(), null, List.of(), List.of(), null, null);
+    }
+
+    /** The name of the database the table lives in: {@code database}, or {@code default}. */
+    public String databaseName() {
+        return database == null ? DEFAULT_DATABASE : database;
+    }
+
+    /** This table in the database {@code databaseName} of {@code keel.json} ({@code default} or null: the default one). */
+    public Table database(String databaseName) {
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, indexes, comment, databaseName);
     }
 
     /** {@code schema.name}, or {@code name} in the default schema. */
@@ -54,27 +74,27 @@ public record Table(String app, String model, String entity, String schema, Stri
 
     /** This table placed in a state under {@code app.model}. */
     public Table placed(String appLabel, String modelName) {
-        return new Table(appLabel, modelName, entity, schema, name, columns, primaryKey, constraints, indexes, comment);
+        return new Table(appLabel, modelName, entity, schema, name, columns, primaryKey, constraints, indexes, comment, database);
     }
 
     /** This table as the table of the entity class {@code entityName}. */
     public Table entity(String entityName) {
-        return new Table(app, model, entityName, schema, name, columns, primaryKey, constraints, indexes, comment);
+        return new Table(app, model, entityName, schema, name, columns, primaryKey, constraints, indexes, comment, database);
     }
 
     /** This table in a schema other than the default. */
     public Table schema(String schemaName) {
-        return new Table(app, model, entity, schemaName, name, columns, primaryKey, constraints, indexes, comment);
+        return new Table(app, model, entity, schemaName, name, columns, primaryKey, constraints, indexes, comment, database);
     }
 
     /** This table under another physical name. */
     public Table rename(String newName) {
-        return new Table(app, model, entity, schema, newName, columns, primaryKey, constraints, indexes, comment);
+        return new Table(app, model, entity, schema, newName, columns, primaryKey, constraints, indexes, comment, database);
     }
 
     /** This table with a {@code COMMENT ON TABLE}. */
     public Table comment(String text) {
-        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, indexes, text);
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, indexes, text, database);
     }
 
     /** This table with one more column, owned by the Java field {@code fieldName}. */
@@ -96,21 +116,21 @@ public record Table(String app, String model, String entity, String schema, Stri
 
     /** This table with another primary key (or none). */
     public Table withPrimaryKey(PrimaryKey key) {
-        return new Table(app, model, entity, schema, name, columns, key, constraints, indexes, comment);
+        return new Table(app, model, entity, schema, name, columns, key, constraints, indexes, comment, database);
     }
 
     /** This table with one more constraint. */
     public Table constraint(Constraint constraint) {
         var list = new ArrayList<>(constraints);
         list.add(constraint);
-        return new Table(app, model, entity, schema, name, columns, primaryKey, list, indexes, comment);
+        return new Table(app, model, entity, schema, name, columns, primaryKey, list, indexes, comment, database);
     }
 
     /** This table with one more index. */
     public Table index(Index index) {
         var list = new ArrayList<>(indexes);
         list.add(index);
-        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, list, comment);
+        return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, list, comment, database);
     }
 
     // ---- lookups ---------------------------------------------------------------------------
@@ -146,7 +166,7 @@ public record Table(String app, String model, String entity, String schema, Stri
     // ---- changes ---------------------------------------------------------------------------
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(app, model, entity, schema, name, newColumns, primaryKey, constraints, indexes, comment);
+        return new Table(app, model, entity, schema, name, newColumns, primaryKey, constraints, indexes, comment, database);
     }
 
     /** This table with the column named {@code columnName} replaced (renames carry into keys and indexes). */
@@ -173,7 +193,7 @@ public record Table(String app, String model, String entity, String schema, Stri
             return c instanceof CheckConstraint ch ? ch.renameColumn(from, to) : c;
         }).toList();
         List<Index> ix = indexes.stream().map(i -> i.renameColumn(from, to)).toList();
-        return new Table(app, model, entity, schema, name, columns, pk, cs, ix, comment);
+        return new Table(app, model, entity, schema, name, columns, pk, cs, ix, comment, database);
     }
 
     /** This table without the column, and without the keys, constraints and indexes that use it. */
@@ -182,33 +202,33 @@ public record Table(String app, String model, String entity, String schema, Stri
         PrimaryKey pk = primaryKey != null && primaryKey.columns().contains(columnName) ? null : primaryKey;
         List<Constraint> cs = constraints.stream().filter(c -> !c.uses(columnName)).toList();
         List<Index> ix = indexes.stream().filter(i -> !i.uses(columnName)).toList();
-        return new Table(app, model, entity, schema, name, cols, pk, cs, ix, comment);
+        return new Table(app, model, entity, schema, name, cols, pk, cs, ix, comment, database);
     }
 
     public Table withoutConstraint(String constraintName) {
         return new Table(app, model, entity, schema, name, columns, primaryKey,
-                constraints.stream().filter(c -> !c.name().equals(constraintName)).toList(), indexes, comment);
+                constraints.stream().filter(c -> !c.name().equals(constraintName)).toList(), indexes, comment, database);
     }
 
     public Table replaceConstraint(String constraintName, Constraint replacement) {
         return new Table(app, model, entity, schema, name, columns, primaryKey,
-                constraints.stream().map(c -> c.name().equals(constraintName) ? replacement : c).toList(), indexes, comment);
+                constraints.stream().map(c -> c.name().equals(constraintName) ? replacement : c).toList(), indexes, comment, database);
     }
 
     public Table withoutIndex(String indexName) {
         return new Table(app, model, entity, schema, name, columns, primaryKey, constraints,
-                indexes.stream().filter(i -> !i.name().equals(indexName)).toList(), comment);
+                indexes.stream().filter(i -> !i.name().equals(indexName)).toList(), comment, database);
     }
 
     public Table replaceIndex(String indexName, Index replacement) {
         return new Table(app, model, entity, schema, name, columns, primaryKey, constraints,
-                indexes.stream().map(i -> i.name().equals(indexName) ? replacement : i).toList(), comment);
+                indexes.stream().map(i -> i.name().equals(indexName) ? replacement : i).toList(), comment, database);
     }
 
     /** This table with foreign keys that pointed at {@code oldTarget} pointing at {@code newTarget}. */
     public Table retargetForeignKeys(String oldTarget, String newTarget) {
         return new Table(app, model, entity, schema, name, columns, primaryKey,
                 constraints.stream().map(c -> c instanceof ForeignKey fk && fk.targetTable().equals(oldTarget)
-                        ? fk.retarget(newTarget) : c).toList(), indexes, comment);
+                        ? fk.retarget(newTarget) : c).toList(), indexes, comment, database);
     }
 }

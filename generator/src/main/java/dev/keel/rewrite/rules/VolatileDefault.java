@@ -58,6 +58,8 @@ public final class VolatileDefault implements SafetyRule {
         return Optional.of(List.of(
                 Step.deploy(new AddField(add.model(), add.field(), bare)),
                 Step.deploy(new AlterField(add.model(), add.field(), bare.defaultSql(target.defaultSql()))),
-                Step.post(new RunSql(backfill, RunSql.NOOP))));
+                Step.post(ctx.options().declaresTables(table)
+                        ? new RunSql(backfill, RunSql.NOOP).touches(table.qualifiedName())
+                        : new RunSql(backfill, RunSql.NOOP))));
     }
 }

@@ -108,7 +108,7 @@ public final class Identifiers {
             sequence = new Sequence(ctx.naming().physical(name.isEmpty() ? generator : name).db(),
                     sg.integer("initialValue", 1), sg.integer("allocationSize", 50));
         }
-        if (!schema.addSequence(sequence)) {
+        if (!schema.addSequence(sequence, entity)) {
             throw new MappingProblem(gv.node(), "sequence " + sequence.name() + " is declared twice with different settings",
                     "give both generators the same initialValue and allocationSize, or different sequence names");
         }

@@ -17,6 +17,7 @@ public final class Schema {
     private final Map<String, TableSpec> entityTables = new LinkedHashMap<>();
     private final List<TableSpec> otherTables = new ArrayList<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
+    private final Map<String, java.util.Set<EntityInfo>> sequenceOwners = new TreeMap<>();
 
     /** Records the table an entity owns. */
     public void putEntityTable(EntityInfo entity, TableSpec table) {
@@ -45,6 +46,17 @@ public final class Schema {
     public boolean addSequence(Sequence sequence) {
         Sequence before = sequences.putIfAbsent(sequence.name(), sequence);
         return before == null || before.equals(sequence);
+    }
+
+    /** Adds a sequence that gives the ids of {@code owner}; returns false when another sequence of that name differs. */
+    public boolean addSequence(Sequence sequence, EntityInfo owner) {
+        sequenceOwners.computeIfAbsent(sequence.name(), k -> new java.util.LinkedHashSet<>()).add(owner);
+        return addSequence(sequence);
+    }
+
+    /** The entities whose ids a sequence gives. */
+    public java.util.Set<EntityInfo> sequenceOwners(String name) {
+        return sequenceOwners.getOrDefault(name, java.util.Set.of());
     }
 
     /** Every sequence, by name. */

@@ -44,7 +44,9 @@ public final class SchemaBuilder {
         for (EntityInfo e : catalog.all()) {
             attributes(e, schema, mapper);
         }
-        return finish(schema);
+        var routing = new DatabaseRouting(ctx);
+        catalog.all().forEach(e -> routing.entity(e, schema));
+        return finish(schema, routing);
     }
 
     private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper) {
@@ -66,7 +68,7 @@ public final class SchemaBuilder {
         }
     }
 
-    private ProjectState finish(Schema schema) {
+    private ProjectState finish(Schema schema, DatabaseRouting routing) {
         List<TableSpec> specs = new ArrayList<>(schema.tables());
         specs.sort(java.util.Comparator.comparing(TableSpec::qualifiedDbName));
         Map<String, PgNames> relationNames = new HashMap<>();
@@ -85,12 +87,14 @@ public final class SchemaBuilder {
                 continue;
             }
             PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
-            tables.add(TableFinisher.finish(spec, names).placed(spec.app(), spec.model()));
+            tables.add(TableFinisher.finish(spec, names).database(routing.tableDatabase(spec)).placed(spec.app(), spec.model()));
         }
+        routing.checkForeignKeys(specs);
+        List<dev.keel.state.Sequence> sequences = schema.sequences().stream().map(s -> routing.route(s, schema)).toList();
         if (!ctx.problems().isEmpty()) {
             return ProjectState.EMPTY;
         }
-        return ProjectState.of(tables, schema.sequences(), List.of());
+        return ProjectState.of(tables, sequences, List.of());
     }
 
     /** Whether every column that a key, unique constraint or index names exists; reports those that do not. */

@@ -2,6 +2,9 @@ package dev.keel.runner.internal;
 
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.error.KeelException;
+import dev.keel.load.SourceLines;
+import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.runner.sql.OperationSql;
@@ -9,7 +12,9 @@ import dev.keel.runner.sql.Step;
 import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Builds the {@link Script} of a migration from its operations and the state it meets. Statements of
@@ -25,13 +30,25 @@ public final class Scripts {
      * @throws dev.keel.error.KeelException of kind INVALID_OPERATION when an operation does not apply
      */
     public static Script forwards(MigrationSpec m, ProjectState before) {
+        return forwards(m, before, Routing.everything());
+    }
+
+    /**
+     * What applying {@code m} runs on the database of {@code routing}: the operations routed elsewhere
+     * are skipped (and listed in the script).
+     *
+     * @throws dev.keel.error.KeelException of kind INVALID_OPERATION when an operation does not apply or
+     *                                      cannot be routed
+     */
+    public static Script forwards(MigrationSpec m, ProjectState before, Routing routing) {
         var steps = new ArrayList<ScriptStep>();
+        var skipped = new ArrayList<String>();
         ProjectState s = before;
         for (Operation op : m.operations()) {
-            add(steps, m, op, op.describe(), s);
+            add(steps, skipped, m, op, op.describe(), s, routing);
             s = op.applyTo(m.app(), s);
         }
-        return new Script(m, false, steps);
+        return new Script(m, false, steps, skipped);
     }
 
     /**
@@ -41,6 +58,17 @@ public final class Scripts {
      * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when an operation has no reverse
      */
     public static Script backwards(MigrationSpec m, ProjectState before) {
+        return backwards(m, before, Routing.everything());
+    }
+
+    /**
+     * What unapplying {@code m} runs on the database of {@code routing}: each operation's reverse goes
+     * where the operation went; the others are skipped.
+     *
+     * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when an operation that runs here has no reverse
+     */
+    public static Script backwards(MigrationSpec m, ProjectState before, Routing routing) {
+        var skipped = new ArrayList<String>();
         var states = new ArrayList<ProjectState>();
         ProjectState s = before;
         for (Operation op : m.operations()) {
@@ -51,22 +79,85 @@ public final class Scripts {
         for (int i = m.operations().size() - 1; i >= 0; i--) {
             Operation op = m.operations().get(i);
             ProjectState opBefore = states.get(i);
+            String database = op instanceof SeparateDatabaseAndState ? routing.database() : route(m, routing, opBefore, op);
+            if (!database.equals(routing.database())) {
+                skipped.add(skippedLine("undo " + op.describe(), database));
+                continue;
+            }
             ProjectState rs = op.applyTo(m.app(), opBefore);
             for (Operation r : op.reverse(m.app(), opBefore)) {
-                add(steps, m, r, "undo " + op.describe(), rs);
+                add(steps, skipped, m, r, "undo " + op.describe(), rs,
+                        op instanceof SeparateDatabaseAndState ? routing : Routing.everything());
                 rs = r.applyTo(m.app(), rs);
             }
         }
-        return new Script(m, true, steps);
+        return new Script(m, true, steps, skipped);
     }
 
-    private static void add(List<ScriptStep> steps, MigrationSpec m, Operation op, String describe, ProjectState s) {
+    /** The database {@code op} runs in; a routing error names the migration's file and the operation's line. */
+    private static String route(MigrationSpec m, Routing routing, ProjectState s, Operation op) {
+        try {
+            return routing.databaseOf(m.app(), s, op);
+        } catch (KeelException e) {
+            String where = where(m, op);
+            throw new KeelException(e.kind(), e.problems().stream().map(p -> where + p).toList());
+        }
+    }
+
+    /** {@code File.java:12: } for hand-written code read from a file, else {@code migration app.name: }. */
+    private static String where(MigrationSpec m, Operation op) {
+        Path file = Checksums.file(m);
+        if (file == null) {
+            return "migration " + m.key() + ": ";
+        }
+        String method = op instanceof RunSql ? "runSql" : op instanceof RunJava ? "runJava" : null;
+        int occurrence = -1;
+        if (method != null) {
+            int n = 0;
+            for (Operation o : flatten(m.operations())) {
+                if (o == op) {
+                    occurrence = n;
+                    break;
+                }
+                if (o.getClass() == op.getClass()) {
+                    n++;
+                }
+            }
+        }
+        OptionalInt line = occurrence < 0 ? OptionalInt.empty() : SourceLines.callLine(file, method, occurrence);
+        return file + (line.isPresent() ? ":" + line.getAsInt() : "") + ": ";
+    }
+
+    private static List<Operation> flatten(List<Operation> ops) {
+        var out = new ArrayList<Operation>();
+        for (Operation o : ops) {
+            out.add(o);
+            if (o instanceof SeparateDatabaseAndState sds) {
+                out.addAll(flatten(sds.database()));
+                out.addAll(flatten(sds.state()));
+            }
+        }
+        return out;
+    }
+
+    /** How a skipped operation is listed: {@code Create model audit (database control)}. */
+    static String skippedLine(String describe, String database) {
+        return describe + " (database " + database + ")";
+    }
+
+    private static void add(List<ScriptStep> steps, List<String> skipped, MigrationSpec m, Operation op, String describe,
+                            ProjectState s, Routing routing) {
         if (op instanceof SeparateDatabaseAndState sds) {
             ProjectState ds = s;
             for (Operation o : sds.database()) {
-                add(steps, m, o, describe, ds);
+                add(steps, skipped, m, o, describe, ds, routing);
                 ds = o.applyTo(m.app(), ds);
             }
+            return;
+        }
+        String database = route(m, routing, s, op);
+        if (!database.equals(routing.database())) {
+            skipped.add(skippedLine(describe, database));
             return;
         }
         boolean userSql = op instanceof RunSql;
