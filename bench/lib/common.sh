@@ -65,10 +65,14 @@ bench_machine_md() {
   cpu=$(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)
   mem=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
   commit=$(git -C "$BENCH_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  dirty=$(git -C "$BENCH_ROOT" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+  dirty=$(git -C "$BENCH_ROOT" status --porcelain --untracked-files=no -- . ':!docs/benchmarks.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
   echo "- Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); load average when the run started: $BENCH_LOAD_AT_START"
   echo "- keel: commit $commit$dirty; $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   echo "- PostgreSQL: $("$BENCH_PG_BIN/postgres" --version | sed 's/^postgres (PostgreSQL) //') (a throwaway local cluster, default settings)"
+  if awk -v l="${BENCH_LOAD_AT_START%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+    echo
+    echo "**Noisy figures:** the machine was busy when this run started (load average ${BENCH_LOAD_AT_START%% *} on $(nproc) cores: something else was running), so times are longer and more spread than on an idle machine, for both tools. Re-run on an idle machine for figures to quote."
+  fi
 }
 
 # Replaces the part of FILE between <!-- BEGIN NAME --> and <!-- END NAME --> with CONTENT_FILE,

@@ -21,7 +21,8 @@ final class LockWaitMonitor implements Runnable, AutoCloseable {
                    left(regexp_replace(b.query, '\\s+', ' ', 'g'), 160) AS blocker_query,
                    (SELECT string_agg(DISTINCT c.relname || ' ' || l.mode || CASE WHEN l.granted THEN '' ELSE ' (requested)' END, ', ')
                       FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                     WHERE l.pid = b.pid AND l.locktype = 'relation' AND c.relkind IN ('r', 'p')) AS blocker_locks
+                     WHERE l.pid = b.pid AND l.locktype = 'relation' AND c.relkind IN ('r', 'p')
+                       AND c.relnamespace <> 'pg_catalog'::regnamespace) AS blocker_locks
               FROM pg_stat_activity w
               CROSS JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS bp(pid)
               JOIN pg_stat_activity b ON b.pid = bp.pid
