@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Turns bench/run.sh's measurements (TSV: label, run, seconds, max RSS in KB) into the Markdown
 tables of docs/benchmarks.md: medians, ratios keel/Django, and the targets of brief §10."""
+import os
 import statistics
 import sys
 from collections import defaultdict
@@ -17,6 +18,10 @@ ce, cm = check_size.split("x")
 me, mm = migrate_size.split("x")
 
 
+def share(ratio):
+    return f"1/{1 / ratio:.1f}" if ratio < 1 else f"{ratio:.1f}×"
+
+
 def verdict(ratio, target):
     return "met" if ratio <= target else f"**gap**: {ratio / target:.1f}× over"
 
@@ -30,11 +35,16 @@ print("| measurement (median) | Django | keel | keel / Django | target | |")
 print("|---|---:|---:|---:|---:|---|")
 for title, dj, kl, target, target_text in rows:
     ratio = med[kl] / med[dj]
-    print(f"| {title} | {med[dj]:.2f} s | {med[kl]:.2f} s | {ratio:.2f} ({f"1/{1 / ratio:.1f}" if ratio < 1 else f"{ratio:.1f}×"}) | ≤ {target_text} | {verdict(ratio, target)} |")
+    print(f"| {title} | {med[dj]:.2f} s | {med[kl]:.2f} s | {ratio:.2f} ({share(ratio)}) | ≤ {target_text} | {verdict(ratio, target)} |")
 peak = max(max(rss["keel-check-cold"]), max(rss["keel-check-warm"]))
 print(f"| peak memory of the {ce}/{cm} check (max RSS, keel cold and warm) | {max(rss['django-check']):.0f} MB"
       f" | {peak:.0f} MB | | ≤ 512 MB | {'met' if peak <= 512 else f'**gap**: {peak - 512:.0f} MB over'} |")
 print()
+cache = os.path.join(os.path.dirname(os.path.abspath(results)), "keel-check", ".keel", "cache")
+if not os.path.isdir(cache):
+    print("keel at this commit left no replay cache (`.keel/cache` is absent after its runs): *warm* and *cold* do"
+          " the same work, and differ only by noise.")
+    print()
 print("Every run (seconds; max RSS in MB):")
 print()
 print("| measurement | runs (s) | min | median | max | max RSS |")
