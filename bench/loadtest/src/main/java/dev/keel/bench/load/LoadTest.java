@@ -1,0 +1,396 @@
+package dev.keel.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The online-DDL load test (brief §10, issue 8). For every change in {@code bench/loadtest/scenarios}:
+ * keel's generator writes the migrations from the base entities to the changed ones (makemigrations,
+ * run until it has nothing more to write); then, twice, on a fresh copy of a database whose
+ * {@code ticket} table holds a million rows, client threads write continuously while first keel's
+ * runner applies those migrations ({@code keel migrate}, then {@code keel migrate --post-deploy}),
+ * and then, on another fresh copy, while the SQL a plain diff tool would run is applied in one
+ * transaction. Each write's latency and failure is recorded; the report gives, per change and tool,
+ * the failed writes, the longest write and the 99th percentile among the writes that overlap the
+ * migration, and the longest lock wait seen with the statement and lock behind it.
+ *
+ * <p>Run by {@code bench/loadtest.sh}, which starts PostgreSQL and builds keel.
+ */
+public final class LoadTest {
+    private static final String APP_PACKAGE_PATH = "src/main/java/com/example/load";
+    private static final String TEMPLATE_DB = "keel_load_template";
+    private static final String RUN_DB = "keel_load_run";
+
+    private final Options options;
+    private final Keel keel;
+    private final Properties props = new Properties();
+
+    private LoadTest(Options options) {
+        this.options = options;
+        this.keel = new Keel(options.keel);
+        props.setProperty("user", options.user);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("loadtest: " + e.getMessage() + "\n" + Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        new LoadTest(options).run();
+    }
+
+    private void run() throws Exception {
+        List<Scenario> scenarios = Scenario.loadAll(options.scenarios, options.only);
+        Path projects = options.work.resolve("projects");
+        Path logs = options.work.resolve("logs");
+        Files.createDirectories(logs);
+
+        log("generating keel's migrations for " + scenarios.size() + " changes");
+        Path base = projects.resolve("base");
+        writeBaseProject(base);
+        keel.runOrFail(base, "makemigrations");
+        Map<Scenario, List<String>> generated = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            generated.put(s, generate(s, base, projects.resolve(s.name()), logs));
+        }
+
+        log("building the template database: " + options.rows + " tickets, " + options.owners + " owners");
+        recreate(TEMPLATE_DB, null);
+        keel.runOrFail(base, "migrate", "--url", url(TEMPLATE_DB));
+        populate(TEMPLATE_DB);
+
+        List<Result> results = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            for (Tool tool : Tool.values()) {
+                log(s.name() + " with " + tool.label);
+                Result r = runOnce(s, tool, projects.resolve(s.name()), logs);
+                results.add(r);
+                log("  " + r.summary());
+            }
+        }
+        dropDatabase(TEMPLATE_DB);
+
+        String md = Report.markdown(options, scenarios, generated, results, serverVersion());
+        Files.writeString(options.outMarkdown, md);
+        log("report written to " + options.outMarkdown);
+        System.out.println(md);
+    }
+
+    enum Tool {
+        KEEL("keel"), NAIVE("naive SQL");
+        final String label;
+
+        Tool(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One change applied by one tool under load. */
+    record Result(Scenario scenario, Tool tool, boolean applied, String applyNote, long migrationNanos,
+                  WriteStats during, WriteStats since, WriteStats before, Map<String, Long> errors,
+                  LockWaitMonitor.Wait longestWait) {
+        /**
+         * Brief §10: no failed write, and no write blocked longer than the lock timeout. A write that
+         * waited the whole lock timeout still takes its own time after that, so the bound on the
+         * longest write is the lock timeout plus the longest write seen before the migration began.
+         */
+        boolean meetsGoal(long lockTimeoutNanos) {
+            return applied && since.failed() == 0 && during.maxNanos() <= lockTimeoutNanos + before.maxNanos();
+        }
+
+        String summary() {
+            return String.format("%s: migration %s (%s); %d writes during it, %d failed from its start to the end of the run, longest %s, p99 %s; lock wait: %s",
+                    tool.label, applied ? "applied" : "FAILED", WriteStats.millis(migrationNanos), during.writes(), since.failed(),
+                    WriteStats.millis(during.maxNanos()), WriteStats.millis(during.p99Nanos()), longestWait.describe());
+        }
+    }
+
+    private Result runOnce(Scenario s, Tool tool, Path project, Path logs) throws Exception {
+        recreate(RUN_DB, TEMPLATE_DB);
+        long epoch = System.nanoTime();
+        LockWaitMonitor monitor = new LockWaitMonitor(url(RUN_DB), props, 20);
+        WriteLoad load = new WriteLoad(url(RUN_DB), props, options.threads, options.rate, options.rows, options.owners, epoch);
+        monitor.start();
+        load.start();
+        Thread.sleep(options.settleMillis);
+
+        Thread reader = s.readerMillis() > 0 ? startReader(s.readerMillis()) : null;
+        long from = System.nanoTime() - epoch;
+        boolean applied;
+        String note;
+        StringBuilder log = new StringBuilder();
+        if (tool == Tool.KEEL) {
+            Keel.Outcome deploy = keel.run(project, "migrate", "--url", url(RUN_DB));
+            Keel.Outcome post = deploy.ok() ? keel.run(project, "migrate", "--url", url(RUN_DB), "--post-deploy") : null;
+            log.append(deploy.output()).append(post == null ? "" : post.output());
+            applied = deploy.ok() && post.ok();
+            note = !deploy.ok() ? "keel migrate exited " + deploy.exitCode() + ": " + deploy.lastLine()
+                    : !post.ok() ? "keel migrate --post-deploy exited " + post.exitCode() + ": " + post.lastLine() : "";
+        } else {
+            note = applyNaive(s.naiveSql(), log);
+            applied = note.isEmpty();
+        }
+        long to = System.nanoTime() - epoch;
+        if (reader != null) {
+            reader.join();
+        }
+
+        Thread.sleep(options.settleMillis);
+        WriteLoad.Writes writes = load.stop();
+        monitor.close();
+        Files.writeString(logs.resolve(s.name() + "-" + tool.name().toLowerCase() + ".log"), log);
+        dropDatabase(RUN_DB);
+        if (monitor.failure() != null) {
+            note = (note.isEmpty() ? "" : note + "; ") + "lock monitor failed: " + monitor.failure();
+        }
+        return new Result(s, tool, applied, note, to - from, WriteStats.overlapping(writes, from, to),
+                WriteStats.overlapping(writes, from, Long.MAX_VALUE), WriteStats.overlapping(writes, 0, from - 1),
+                writes.errors(), monitor.longest());
+    }
+
+    /**
+     * Opens a transaction that reads {@code ticket} (ACCESS SHARE until it ends) and keeps it open for
+     * {@code millis}; returns once the read is done, so the migration that follows has to wait for it.
+     */
+    private Thread startReader(long millis) throws InterruptedException {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        Properties p = new Properties();
+        p.putAll(props);
+        p.setProperty("ApplicationName", "keel-load-reader");
+        Thread t = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(url(RUN_DB), p)) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT id FROM ticket LIMIT 1");
+                    holding.countDown();
+                    Thread.sleep(millis);
+                }
+                c.commit();
+            } catch (SQLException | InterruptedException e) {
+                log("reader transaction failed: " + e.getMessage());
+            } finally {
+                holding.countDown();
+            }
+        }, "reader");
+        t.start();
+        holding.await();
+        return t;
+    }
+
+    /** The naive SQL in one transaction, as a plain migration tool runs a script: no lock_timeout. Returns "" or the error. */
+    private String applyNaive(List<String> statements, StringBuilder log) throws SQLException {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.setProperty("ApplicationName", "keel-load-naive");
+        try (Connection c = DriverManager.getConnection(url(RUN_DB), p)) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements) {
+                    log.append(sql).append(";\n");
+                    st.execute(sql);
+                }
+                c.commit();
+                return "";
+            } catch (SQLException e) {
+                c.rollback();
+                log.append("failed: ").append(e.getMessage()).append('\n');
+                return "failed: " + e.getMessage();
+            }
+        }
+    }
+
+    /** Runs makemigrations on the changed entity until it writes nothing more; returns what it wrote. */
+    private List<String> generate(Scenario s, Path base, Path project, Path logs) throws IOException, InterruptedException {
+        copyTree(base, project);
+        Files.copy(s.entity(), project.resolve(APP_PACKAGE_PATH).resolve("Ticket.java"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> written = new ArrayList<>();
+        StringBuilder log = new StringBuilder();
+        for (int round = 1; ; round++) {
+            Keel.Outcome o = keel.runOrFail(project, "makemigrations");
+            log.append("$ keel makemigrations\n").append(o.output());
+            if (o.output().contains("No changes")) {
+                break;
+            }
+            if (round == 5) {
+                throw new IllegalStateException(s.name() + ": makemigrations still writes migrations after 5 runs:\n" + log);
+            }
+            for (String line : o.output().lines().toList()) {
+                String l = line.strip();
+                if (l.startsWith("src/")) {
+                    written.add(l.substring(l.lastIndexOf('/') + 2).replace(".java", ""));
+                } else if (l.startsWith("- ") && !written.isEmpty()) {
+                    int last = written.size() - 1;
+                    written.set(last, written.get(last) + (written.get(last).contains(": ") ? "; " : ": ") + l.substring(2));
+                }
+            }
+        }
+        for (String migration : written) {
+            String name = migration.contains(" ") ? migration.substring(0, migration.indexOf(' ')) : migration;
+            Keel.Outcome sql = keel.runOrFail(project, "sqlmigrate", "load", name.substring(0, 4));
+            log.append("$ keel sqlmigrate load ").append(name, 0, 4).append('\n').append(sql.output());
+        }
+        Files.writeString(logs.resolve(s.name() + "-makemigrations.log"), log);
+        return written;
+    }
+
+    private void writeBaseProject(Path base) throws IOException {
+        if (Files.exists(base)) {
+            deleteTree(base);
+        }
+        Path pkg = base.resolve(APP_PACKAGE_PATH);
+        Files.createDirectories(pkg);
+        for (String entity : List.of("Owner.java", "Ticket.java")) {
+            Files.copy(options.scenarios.resolve("base").resolve(entity), pkg.resolve(entity));
+        }
+        Files.writeString(base.resolve("keel.json"), """
+                {
+                  "sourceRoots": ["src/main/java"],
+                  "naming": "snake_case",
+                  "largeTables": ["ticket"],
+                  "database": {"lockTimeout": "%s"},
+                  "apps": [
+                    {"label": "load", "package": "com.example.load", "migrationsPackage": "com.example.load.migrations"}
+                  ]
+                }
+                """.formatted(options.lockTimeoutMillis + "ms"));
+    }
+
+    private void populate(String db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(db), props); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO owner (id, name) SELECT g, 'owner ' || g FROM generate_series(1, " + options.owners + ") g");
+            st.execute("""
+                    INSERT INTO ticket (title, amount, priority, status, email, owner_id, legacy_code, created_at)
+                    SELECT 'ticket ' || g, g %% 1000, g %% 5, CASE WHEN g %% 2 = 0 THEN 'open' ELSE 'closed' END,
+                           'u' || g || '@load.test', 1 + g %% %d, 'L' || g, now() - g * interval '1 second'
+                      FROM generate_series(1, %d) g
+                    """.formatted(options.owners, options.rows));
+            st.execute("VACUUM ANALYZE");
+            st.execute("CHECKPOINT");
+        }
+    }
+
+    private void recreate(String db, String template) throws SQLException {
+        dropDatabase(db);
+        try (Connection c = DriverManager.getConnection(url("postgres"), props); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + db + (template == null ? "" : " TEMPLATE " + template));
+        }
+    }
+
+    private void dropDatabase(String db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url("postgres"), props); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    private String serverVersion() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url("postgres"), props); Statement st = c.createStatement();
+             var rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private String url(String db) {
+        return "jdbc:postgresql://" + options.host + ":" + options.port + "/" + db + "?user=" + options.user;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            deleteTree(to);
+        }
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    if (!p.getFileName().toString().equals(".keel")) {
+                        Files.createDirectories(target);
+                    }
+                } else if (!from.relativize(p).toString().startsWith(".keel")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void log(String message) {
+        System.err.println("loadtest: " + message);
+    }
+
+    /** The command line of the load test. */
+    static final class Options {
+        static final String USAGE = """
+                usage: LoadTest --keel BIN_KEEL --scenarios DIR --work DIR --out FILE.md [--host H] [--port P] [--user U]
+                                [--rows N] [--owners N] [--threads N] [--rate WRITES_PER_S_PER_THREAD]
+                                [--settle-ms MS] [--lock-timeout-ms MS] [--only a,b,...]""";
+        Path keel;
+        Path scenarios;
+        Path work;
+        Path outMarkdown;
+        String host = "localhost";
+        int port = 5432;
+        String user = "postgres";
+        long rows = 1_000_000;
+        long owners = 1_000;
+        int threads = 4;
+        int rate = 100;
+        long settleMillis = 2_000;
+        long lockTimeoutMillis = 2_000;
+        List<String> only = List.of();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
+                }
+                String v = args[i + 1];
+                switch (args[i]) {
+                    case "--keel" -> o.keel = Path.of(v).toAbsolutePath();
+                    case "--scenarios" -> o.scenarios = Path.of(v).toAbsolutePath();
+                    case "--work" -> o.work = Path.of(v).toAbsolutePath();
+                    case "--out" -> o.outMarkdown = Path.of(v).toAbsolutePath();
+                    case "--host" -> o.host = v;
+                    case "--port" -> o.port = Integer.parseInt(v);
+                    case "--user" -> o.user = v;
+                    case "--rows" -> o.rows = Long.parseLong(v);
+                    case "--owners" -> o.owners = Long.parseLong(v);
+                    case "--threads" -> o.threads = Integer.parseInt(v);
+                    case "--rate" -> o.rate = Integer.parseInt(v);
+                    case "--settle-ms" -> o.settleMillis = Long.parseLong(v);
+                    case "--lock-timeout-ms" -> o.lockTimeoutMillis = Long.parseLong(v);
+                    case "--only" -> o.only = v.isBlank() ? List.of() : Arrays.asList(v.split(","));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (o.keel == null || o.scenarios == null || o.work == null || o.outMarkdown == null) {
+                throw new IllegalArgumentException("--keel, --scenarios, --work and --out are required");
+            }
+            return o;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.keel.bench.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The load test's results as the Markdown section of docs/benchmarks.md. */
+final class Report {
+    private Report() {
+    }
+
+    static String markdown(LoadTest.Options o, List<Scenario> scenarios, Map<Scenario, List<String>> generated,
+                           List<LoadTest.Result> results, String serverVersion) {
+        long lockTimeoutNanos = o.lockTimeoutMillis * 1_000_000L;
+        StringBuilder md = new StringBuilder();
+        md.append(String.format("PostgreSQL %s; `ticket` holds %,d rows (`owner` %,d); %d client threads, each %d writes/s"
+                        + " (half inserts, half updates of a random row, one transaction each, the columns of the code"
+                        + " deployed before the change); %.1f s of writes before and after each migration; keel's lock"
+                        + " timeout %d ms; `ticket` is listed in `largeTables`, so index builds and validations run in"
+                        + " `keel migrate --post-deploy`, which the test runs right after `keel migrate`.%n%n",
+                serverVersion, o.rows, o.owners, o.threads, o.rate, o.settleMillis / 1000.0, o.lockTimeoutMillis));
+        md.append("*migration*: from the start of the first `keel migrate` (two JVM starts and keel's replay of the"
+                + " history included) or of the naive transaction to its end. *writes during*, *longest write*, *p99*:"
+                + " the writes that overlap the migration. *failed*: the writes that failed from the migration's start to"
+                + " the end of the run. *longest lock wait*: the longest a writer was seen waiting for a lock (sampled every"
+                + " 20 ms), the statement it waited behind and that session's table locks. Goal (brief §10): with keel, no"
+                + " failed write and none blocked longer than the lock timeout, that is no write longer than the lock"
+                + " timeout plus the longest write of the 2 s before the migration (a write that waited the whole"
+                + " timeout still takes its own time afterwards).\n\n");
+        md.append("| change | applied by | migration | writes during | failed | longest write | p99 | longest lock wait seen (behind) | goal |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+        for (LoadTest.Result r : results) {
+            boolean keel = r.tool() == LoadTest.Tool.KEEL;
+            md.append("| ").append(r.scenario().change())
+                    .append(" | ").append(r.tool().label)
+                    .append(" | ").append(r.applied() ? WriteStats.millis(r.migrationNanos()) : "**failed** " + WriteStats.millis(r.migrationNanos()))
+                    .append(" | ").append(String.format("%,d", r.during().writes()))
+                    .append(" | ").append(r.since().failed() == 0 ? "0" : "**" + String.format("%,d", r.since().failed()) + "**")
+                    .append(" | ").append(WriteStats.millis(r.during().maxNanos()))
+                    .append(" | ").append(WriteStats.millis(r.during().p99Nanos()))
+                    .append(" | ").append(cell(r.longestWait().describe()))
+                    .append(" | ").append(keel ? (r.meetsGoal(lockTimeoutNanos) ? "met" : "**not met**") : "—")
+                    .append(" |\n");
+        }
+        md.append("\nBefore each migration (the same writes, no DDL) the longest write was ")
+                .append(results.stream().map(r -> WriteStats.millis(r.before().maxNanos())).collect(Collectors.joining(", ")))
+                .append(" (in the order of the table): the noise floor of this machine.\n\n");
+
+        md.append("What ran, per change (keel's migrations are what `keel makemigrations` wrote, run until it had nothing"
+                + " more to write; their SQL is in the run's logs, `keel sqlmigrate`):\n\n");
+        for (Scenario s : scenarios) {
+            md.append("- **").append(s.change()).append("**  \n  keel: ")
+                    .append(generated.get(s).stream().map(g -> "`" + g.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(", ")))
+                    .append("  \n  naive (").append(s.naiveForm()).append("): ")
+                    .append(s.naiveSql().stream().map(q -> "`" + q.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(" ")))
+                    .append('\n');
+        }
+        List<LoadTest.Result> withErrors = results.stream().filter(r -> !r.errors().isEmpty() || !r.applyNote().isEmpty()).toList();
+        if (!withErrors.isEmpty()) {
+            md.append("\nFailures:\n\n");
+            for (LoadTest.Result r : withErrors) {
+                md.append("- ").append(r.scenario().change()).append(", ").append(r.tool().label).append(": ");
+                if (!r.applyNote().isEmpty()) {
+                    md.append("migration: ").append(cell(r.applyNote())).append(r.errors().isEmpty() ? "" : "; ");
+                }
+                md.append(r.errors().entrySet().stream().map(e -> e.getValue() + " × `" + e.getKey() + "`")
+                        .collect(Collectors.joining("; "))).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
