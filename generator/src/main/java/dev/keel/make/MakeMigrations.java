@@ -44,6 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code makemigrations}: reads the migration files, replays them, scans the entities, detects the
@@ -74,6 +76,9 @@ public final class MakeMigrations {
         List<String> apps = options.apps().isEmpty()
                 ? config.apps().stream().map(AppConfig::label).toList()
                 : options.apps().stream().map(a -> config.requireApp(a).label()).toList();
+        // the entities are scanned while the migrations are read and replayed: the two share no state
+        CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
+                : CompletableFuture.supplyAsync(() -> entities.scan(config, projectDir), MakeMigrations::inBackground);
         ProjectMigrations.Sources sources = ProjectMigrations.readSources(config, projectDir, cache);
         MigrationGraph graph = MigrationGraph.of(sources.specs());
         var problems = new ArrayList<String>();
@@ -112,7 +117,7 @@ public final class MakeMigrations {
         }
 
         ProjectState current = ReplayCache.latestState(graph, sources, cache);
-        ScannedProject scanned = entities.scan(config, projectDir);
+        ScannedProject scanned = join(scan);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
         Changes changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
         var notes = new ArrayList<String>(questioner instanceof NonInteractiveQuestioner q ? q.notes() : List.<String>of());
@@ -141,6 +146,27 @@ public final class MakeMigrations {
             words.put(app, MigrationNamer.words(ops, graph.migrations(app).isEmpty()));
         }
         return finish(config, projectDir, graph, plans, words, current, state, options, notes, problems);
+    }
+
+    private static void inBackground(Runnable work) {
+        Thread thread = new Thread(work, "keel-entity-scan");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The scan's result, or what it threw, as it threw it. */
+    private static ScannedProject join(CompletableFuture<ScannedProject> scan) {
+        try {
+            return scan.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static Operation deletion(PendingDeletion p) {

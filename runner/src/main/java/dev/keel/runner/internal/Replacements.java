@@ -20,6 +20,9 @@ public final class Replacements {
 
     /** After {@code squash} was applied (or faked): records each migration it replaces. */
     public static void applied(SchemaHistory history, MigrationSet set, MigrationSpec squash) throws SQLException {
+        if (squash.replaces().isEmpty()) {
+            return; // not a squash: no need to read the whole history after every migration
+        }
         Map<MigrationKey, HistoryRow> rows = history.rows();
         for (MigrationKey r : squash.replaces()) {
             if (!rows.containsKey(r)) {
