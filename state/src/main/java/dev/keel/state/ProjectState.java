@@ -128,18 +128,18 @@ public final class ProjectState {
      * tables, its sequences, and the pending deletions of its tables. What one database should hold.
      */
     public ProjectState inDatabase(String databaseName) {
-        var t = new TreeMap<ModelKey, Table>();
-        tables.forEach((k, v) -> {
-            if (v.databaseName().equals(databaseName)) {
-                t.put(k, v);
+        PSortedMap<ModelKey, Table> t = tables;
+        for (var e : tables.entrySet()) {
+            if (!e.getValue().databaseName().equals(databaseName)) {
+                t = t.minus(e.getKey());
             }
-        });
-        var s = new TreeMap<String, Sequence>();
-        sequences.forEach((k, v) -> {
-            if (v.databaseName().equals(databaseName)) {
-                s.put(k, v);
+        }
+        PSortedMap<String, Sequence> s = sequences;
+        for (var e : sequences.entrySet()) {
+            if (!e.getValue().databaseName().equals(databaseName)) {
+                s = s.minus(e.getKey());
             }
-        });
+        }
         List<PendingDeletion> p = pending.stream().filter(d -> {
             if (d instanceof PendingTable pt) {
                 return pt.definition().databaseName().equals(databaseName);
