@@ -135,8 +135,7 @@ python_version=$("$PY" --version 2>&1)
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/run.sh$([ -n "$quick" ] && echo ' --quick')\`, $runs timed runs of each (after one untimed warm-up run):"
   echo
-  bench_machine_md
-  echo "- Django $django_version ($python_version, Debian's python3-django and python3-psycopg2)"
+  bench_machine_md "Django $django_version ($python_version, Debian's python3-django and python3-psycopg2)"
   echo
   python3 "$BENCH_ROOT/bench/lib/summarise.py" "$results" "$check_size" "$migrate_size"
 } > "$work/section.md"
