@@ -1,5 +1,6 @@
 package dev.keel.runner.testing;
 
+import dev.keel.runner.internal.TestServerStart;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -161,19 +162,7 @@ public final class TestPostgres {
                 removeStale(memory);
                 builder.setDataDirectory(Files.createTempDirectory(memory, DATA_PREFIX));
             }
-            EmbeddedPostgres pg = builder
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the data directory is temporary
-                }
-            }, "keel-test-postgres-stop"));
+            EmbeddedPostgres pg = TestServerStart.start(builder, "keel-test-postgres-stop");
             return new Server("jdbc:postgresql://localhost:" + pg.getPort(), "postgres", null, "postgres", null);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL for tests: " + e.getMessage()

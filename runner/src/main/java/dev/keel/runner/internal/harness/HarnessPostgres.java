@@ -1,11 +1,11 @@
 package dev.keel.runner.internal.harness;
 
 import dev.keel.config.KeelFolder;
+import dev.keel.runner.internal.TestServerStart;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -57,21 +57,9 @@ public final class HarnessPostgres {
         Path data = projectDir.resolve(KeelFolder.NAME).resolve(FOLDER);
         try {
             KeelFolder.create(projectDir, FOLDER);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres pg = TestServerStart.start(EmbeddedPostgres.builder()
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the data directory stays for the next run
-                }
-            }, "keel-migration-test-postgres-stop"));
+                    .setCleanDataDirectory(false), "keel-migration-test-postgres-stop");
             server = PostgresServer.of(pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
             EMBEDDED.put(projectDir, server);
             return server;
