@@ -1,5 +1,7 @@
 package dev.keel.scan;
 
+import dev.keel.concurrent.Parallel;
+
 import dev.keel.cache.ContentHash;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
@@ -41,13 +43,13 @@ public final class ScanCache {
 
     /** The hash of the files' paths (relative to the project) and contents; an unreadable file makes it unique. */
     static String key(Path projectDir, List<Path> files, String salt) {
-        List<String> hashes = files.parallelStream().map(f -> {
+        List<String> hashes = Parallel.map(files, f -> {
             try {
                 return ContentHash.of(Files.readAllBytes(f));
             } catch (IOException e) {
                 return "unreadable " + System.nanoTime();
             }
-        }).toList();
+        });
         var key = ContentHash.start(salt);
         for (int i = 0; i < files.size(); i++) {
             key.add(projectDir.relativize(files.get(i)).toString()).add(hashes.get(i));

@@ -1,5 +1,7 @@
 package dev.keel.load;
 
+import dev.keel.concurrent.Parallel;
+
 import dev.keel.cache.ContentHash;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.AppConfig;
@@ -69,7 +71,7 @@ public final class ProjectMigrations {
         }
         Map<String, CachedFile> known = new HashMap<>();
         cache.read(CACHE, cache.salt(), CachedFiles.class).ifPresent(c -> c.files().forEach(f -> known.put(f.file(), f)));
-        List<Read> reads = files.parallelStream().map(f -> read(f, known.get(f.relative()), READERS.get())).toList();
+        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), READERS.get()));
         var specs = new ArrayList<MigrationSpec>();
         var problems = new ArrayList<String>();
         var fingerprint = ContentHash.start(cache.salt());

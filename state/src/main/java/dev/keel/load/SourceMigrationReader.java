@@ -45,7 +45,7 @@ public final class SourceMigrationReader {
      * comes from the full parse.
      */
     private final JavaParser lean = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false).setStoreTokens(false));
     private final JavaParser full = new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 
