@@ -17,21 +17,21 @@ public final class JdbcSchemaHistory implements SchemaHistory {
     static final String TABLE = Catalog.HISTORY_TABLE;
 
     private final Connection connection;
-    private final BackfillStore backfills;
 
     /**
      * The history table as {@code connection} sees it (its current schema). Recording a migration as
-     * applied or unapplied also forgets the progress of its batched walks ({@code keel_backfill}).
+     * applied or unapplied also forgets the progress of its batched walks ({@code keel_backfill}), in the
+     * same statement: {@link #create()} makes both tables.
      */
     public JdbcSchemaHistory(Connection connection) {
         this.connection = connection;
-        this.backfills = new BackfillStore(connection);
     }
 
+    /** Creates keel's two tables unless they exist, in one round trip: the history, and the backfills' progress. */
     @Override
     public void create() throws SQLException {
         try (var st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
+            st.execute(BackfillStore.CREATE + ";\nCREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
                     + "    app text NOT NULL,\n"
                     + "    name text NOT NULL,\n"
                     + "    checksum text NOT NULL,\n"
@@ -70,13 +70,16 @@ public final class JdbcSchemaHistory implements SchemaHistory {
         }
     }
 
+    /** A common table expression that deletes the backfill progress of the migration bound first. */
+    private static final String FORGET_BACKFILLS = "WITH forgotten AS (DELETE FROM " + BackfillStore.TABLE
+            + " WHERE app = ? AND migration = ?) ";
+
     @Override
     public void applied(MigrationKey key, String checksum, long durationMs) throws SQLException {
-        update("INSERT INTO " + TABLE + " (app, name, checksum, applied_at, duration_ms, phase, steps_done)"
+        update(FORGET_BACKFILLS + "INSERT INTO " + TABLE + " (app, name, checksum, applied_at, duration_ms, phase, steps_done)"
                 + " VALUES (?, ?, ?, now(), ?, 'applied', 0) ON CONFLICT (app, name) DO UPDATE SET"
                 + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
-                + " phase = 'applied', steps_done = 0", key, checksum, durationMs);
-        backfills.forget(key);
+                + " phase = 'applied', steps_done = 0", key, key, checksum, durationMs);
     }
 
     @Override
@@ -95,8 +98,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
 
     @Override
     public void removed(MigrationKey key) throws SQLException {
-        update("DELETE FROM " + TABLE + " WHERE app = ? AND name = ?", key);
-        backfills.forget(key);
+        update(FORGET_BACKFILLS + "DELETE FROM " + TABLE + " WHERE app = ? AND name = ?", key, key);
     }
 
     @Override

@@ -23,9 +23,18 @@ import java.time.Duration;
  * {@code keel_migrations}, as if the run had stopped earlier.
  */
 public final class JdbcSink implements SqlSink {
+    /**
+     * Words of a statement that may change the session's timeouts ({@code SET ... timeout}, {@code RESET},
+     * {@code set_config}, {@code DISCARD}, {@code SET SESSION ...}); after one, the timeouts are sent again.
+     */
+    private static final java.util.regex.Pattern MAY_CHANGE_TIMEOUTS =
+            java.util.regex.Pattern.compile("(?i)timeout|reset|discard|set_config|session");
+
     private final Connection connection;
     private final JavaCode code;
     private final MigrateListener listener;
+    /** The timeouts last set on the session, or null when unknown (none set yet, or something may have changed them). */
+    private String timeoutsSet;
 
     /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, whose output goes nowhere. */
     public JdbcSink(Connection connection, JavaCode code) {
@@ -46,13 +55,23 @@ public final class JdbcSink implements SqlSink {
         }
     }
 
+    /**
+     * Sets the session's timeouts, in one round trip for both; nothing when they are already what was set
+     * last and no statement since may have changed them (a run of many small migrations would otherwise
+     * spend a round trip per migration on them).
+     */
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) throws SQLException {
-        try (var st = connection.createStatement()) {
-            // one round trip for both
-            st.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
-                    + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'");
+        String sql = "SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
+                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'";
+        if (sql.equals(timeoutsSet)) {
+            return;
         }
+        timeoutsSet = null;
+        try (var st = connection.createStatement()) {
+            st.execute(sql);
+        }
+        timeoutsSet = sql;
     }
 
     @Override
@@ -103,6 +122,9 @@ public final class JdbcSink implements SqlSink {
 
     @Override
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) throws Exception {
+        if (step.step() instanceof Step.Java || MAY_CHANGE_TIMEOUTS.matcher(((Step.Sql) step.step()).text()).find()) {
+            timeoutsSet = null; // Java code and such statements may change the session's settings
+        }
         if (step.step() instanceof Step.Java java) {
             code.run(migration, java.method(), new RunContext(migration.key(), java.method(), connection, step.state(), listener));
             return;

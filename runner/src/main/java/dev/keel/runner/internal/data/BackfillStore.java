@@ -11,7 +11,8 @@ import java.sql.SQLException;
  * Where backfills keep their progress: the table {@code keel_backfill}, one row per migration and
  * step (a named walk), holding the last key done, the rows and batches so far and whether the walk
  * finished. A batch writes its row in its own transaction, so what is recorded is exactly what is
- * committed. The rows of a migration are forgotten when it is recorded as applied or unapplied.
+ * committed. The rows of a migration are forgotten when it is recorded as applied or unapplied
+ * ({@code JdbcSchemaHistory}, in the statement that records it).
  */
 public final class BackfillStore {
     /** The table's name, in the connection's current schema. */
@@ -30,20 +31,23 @@ public final class BackfillStore {
         this.connection = connection;
     }
 
+    /** The statement that creates the table unless it exists. */
+    public static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
+            + "    app text NOT NULL,\n"
+            + "    migration text NOT NULL,\n"
+            + "    step text NOT NULL,\n"
+            + "    last_key text,\n"
+            + "    rows bigint NOT NULL DEFAULT 0,\n"
+            + "    batches integer NOT NULL DEFAULT 0,\n"
+            + "    done boolean NOT NULL DEFAULT false,\n"
+            + "    updated_at timestamptz NOT NULL DEFAULT now(),\n"
+            + "    PRIMARY KEY (app, migration, step)\n"
+            + ")";
+
     /** Creates the table unless it exists. */
     public void create() throws SQLException {
         try (var st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
-                    + "    app text NOT NULL,\n"
-                    + "    migration text NOT NULL,\n"
-                    + "    step text NOT NULL,\n"
-                    + "    last_key text,\n"
-                    + "    rows bigint NOT NULL DEFAULT 0,\n"
-                    + "    batches integer NOT NULL DEFAULT 0,\n"
-                    + "    done boolean NOT NULL DEFAULT false,\n"
-                    + "    updated_at timestamptz NOT NULL DEFAULT now(),\n"
-                    + "    PRIMARY KEY (app, migration, step)\n"
-                    + ")");
+            st.execute(CREATE);
         }
     }
 
@@ -69,21 +73,6 @@ public final class BackfillStore {
             ps.setLong(5, saved.rows());
             ps.setInt(6, saved.batches());
             ps.setBoolean(7, saved.done());
-            ps.executeUpdate();
-        }
-    }
-
-    /** Forgets every step of {@code key} (the migration was applied or unapplied); nothing when the table does not exist. */
-    public void forget(MigrationKey key) throws SQLException {
-        try (var st = connection.createStatement(); ResultSet r = st.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
-            r.next();
-            if (!r.getBoolean(1)) {
-                return;
-            }
-        }
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE app = ? AND migration = ?")) {
-            ps.setString(1, key.app());
-            ps.setString(2, key.name());
             ps.executeUpdate();
         }
     }
