@@ -18,9 +18,6 @@ import java.util.concurrent.Callable;
 /** The {@code keel} command: global options, and one subcommand per task. */
 @Command(name = "keel", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
         description = "Writes and runs zero-downtime migrations for JPA entities on PostgreSQL.",
-        subcommands = {MakeMigrationsCommand.class, MigrateCommand.class, SqlMigrateCommand.class,
-                ShowMigrationsCommand.class, LintCommand.class, RenumberCommand.class, SquashMigrationsCommand.class, InitCommand.class,
-                HookCommand.class, CheckDbCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check or lint found something, 2 usage, 3 input needed,"
                 + " 4 graph conflict or inconsistent history, 5 database error."})
 public final class Keel implements Callable<Integer> {
@@ -47,7 +44,33 @@ public final class Keel implements Callable<Integer> {
 
     /** Runs keel with the command-line arguments and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine(MigrationSource.standard()).execute(args));
+        System.exit(commandLine(MigrationSource.standard(), Entities.standard(), commandNamed(args)).execute(args));
+    }
+
+    /** keel's subcommands, in the order the usage lists them. */
+    static final List<Class<?>> COMMANDS = List.of(MakeMigrationsCommand.class, MigrateCommand.class,
+            SqlMigrateCommand.class, ShowMigrationsCommand.class, LintCommand.class, RenumberCommand.class,
+            SquashMigrationsCommand.class, InitCommand.class, HookCommand.class, CheckDbCommand.class);
+
+    /**
+     * The subcommand {@code args} run, or null when they name none of keel's (usage, --version, a typo). Only
+     * {@code -C DIR} and {@code --config FILE} may come before it; any other option before it gives null.
+     */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-C") || a.equals("--config")) {
+                i++;
+            } else if (!a.startsWith("--config=") && !(a.startsWith("-C") && !a.startsWith("--"))) {
+                String name = a;
+                return COMMANDS.stream().map(Keel::name).anyMatch(name::equals) ? name : null;
+            }
+        }
+        return null;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /**
@@ -64,8 +87,22 @@ public final class Keel implements Callable<Integer> {
      * The keel command line with both seams given: where migrations and where the entities' schema come from.
      */
     public static CommandLine commandLine(MigrationSource migrationSource, EntitySource entitySource) {
-        return new CommandLine(new Keel(migrationSource, entitySource))
-                .setExecutionExceptionHandler(new ErrorHandler())
+        return commandLine(migrationSource, entitySource, null);
+    }
+
+    /**
+     * The keel command line with only the subcommand {@code only} (every one when null). {@link #main} gives the
+     * one the arguments run: picocli reads each registered command's annotations by reflection when the command
+     * line is built, a tenth of a second for all of keel's, which every run of a short command would pay.
+     */
+    static CommandLine commandLine(MigrationSource migrationSource, EntitySource entitySource, String only) {
+        var commandLine = new CommandLine(new Keel(migrationSource, entitySource));
+        for (Class<?> command : COMMANDS) {
+            if (only == null || only.equals(name(command))) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        return commandLine.setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
     }
 
