@@ -1,9 +1,13 @@
 package dev.keel.cli;
 
+import dev.keel.config.KeelConfig;
 import dev.keel.make.EntitySource;
 import dev.keel.make.ScannedProject;
 import dev.keel.scan.EntityScanner;
 import dev.keel.scan.ScanCache;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where the commands get the entities' schema from. */
 final class Entities {
@@ -11,9 +15,17 @@ final class Entities {
 
     /** The entity scanner over the project's source roots, through the project's cache in {@code .keel/cache}. */
     static EntitySource standard() {
-        return (config, dir) -> {
-            EntityScanner.Scan scan = ScanCache.scanWithHints(dir, config, Caches.of(dir, config));
-            return new ScannedProject(scan.state(), scan.hints());
+        return new EntitySource() {
+            @Override
+            public ScannedProject scan(KeelConfig config, Path dir) {
+                EntityScanner.Scan scan = ScanCache.scanWithHints(dir, config, Caches.of(dir, config));
+                return new ScannedProject(scan.state(), scan.hints());
+            }
+
+            @Override
+            public Optional<String> fingerprint(KeelConfig config, Path dir) {
+                return Optional.of(ScanCache.fingerprint(dir, config, Caches.of(dir, config)));
+            }
         };
     }
 }

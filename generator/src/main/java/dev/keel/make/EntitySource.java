@@ -3,6 +3,7 @@ package dev.keel.make;
 import dev.keel.config.KeelConfig;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where {@code makemigrations} gets the entities' schema from: the scanner, or a fixed state in tests. */
 @FunctionalInterface
@@ -13,4 +14,12 @@ public interface EntitySource {
      * @throws dev.keel.error.KeelException naming file and line for every entity that cannot be mapped
      */
     ScannedProject scan(KeelConfig config, Path projectDir);
+
+    /**
+     * A hash of everything {@link #scan} reads, when this source can tell (equal fingerprints, equal scans);
+     * empty otherwise, and then nothing is remembered from one run to the next.
+     */
+    default Optional<String> fingerprint(KeelConfig config, Path projectDir) {
+        return Optional.empty();
+    }
 }

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -71,8 +72,22 @@ public final class MakeMigrations {
         this.cache = cache;
     }
 
-    /** Runs {@code makemigrations} on the project in {@code projectDir}. */
+    /**
+     * Runs {@code makemigrations} on the project in {@code projectDir}. A {@code --check} of files that passed
+     * the same check before passes from the cache ({@link PassedChecks}).
+     */
     public MakeResult run(KeelConfig config, Path projectDir, MakeOptions options) {
+        Optional<PassedChecks> check = PassedChecks.of(cache, entities, config, projectDir, options);
+        Optional<MakeResult> before = check.flatMap(PassedChecks::passedBefore);
+        if (before.isPresent()) {
+            return before.get();
+        }
+        MakeResult result = make(config, projectDir, options);
+        check.ifPresent(c -> c.remember(result));
+        return result;
+    }
+
+    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options) {
         List<String> apps = options.apps().isEmpty()
                 ? config.apps().stream().map(AppConfig::label).toList()
                 : options.apps().stream().map(a -> config.requireApp(a).label()).toList();

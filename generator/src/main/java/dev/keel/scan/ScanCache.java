@@ -27,6 +27,11 @@ public final class ScanCache {
 
     private ScanCache() {}
 
+    /** A hash of everything the scan of the project reads (each source file's path and content), salted by {@code cache}. */
+    public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
+        return key(projectDir, EntityScanner.sourceFiles(projectDir, config), cache.salt());
+    }
+
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
     public static EntityScanner.Scan scanWithHints(Path projectDir, KeelConfig config, ProjectCache cache) {
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);

@@ -63,24 +63,15 @@ public final class ProjectMigrations {
      * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
      */
     public static Sources readSources(KeelConfig config, Path projectDir, ProjectCache cache) {
-        var files = new ArrayList<MigrationFile>();
-        for (AppConfig app : config.apps()) {
-            for (Path file : migrationFiles(config, projectDir, app)) {
-                files.add(new MigrationFile(app, file, projectDir.relativize(file).toString().replace('\\', '/')));
-            }
-        }
+        List<MigrationFile> files = files(config, projectDir);
         Map<String, CachedFile> known = new HashMap<>();
         cache.read(CACHE, cache.salt(), CachedFiles.class).ifPresent(c -> c.files().forEach(f -> known.put(f.file(), f)));
         List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), READERS.get()));
         var specs = new ArrayList<MigrationSpec>();
         var problems = new ArrayList<String>();
-        var fingerprint = ContentHash.start(cache.salt());
-        for (int i = 0; i < reads.size(); i++) {
-            Read r = reads.get(i);
+        for (Read r : reads) {
             problems.addAll(r.outcome().problems());
             r.outcome().spec().ifPresent(specs::add);
-            MigrationFile f = files.get(i);
-            fingerprint.add(f.relative()).add(f.app().label()).add(f.app().migrationsPackage()).add(String.valueOf(r.hash()));
         }
         if (!problems.isEmpty()) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
@@ -95,7 +86,44 @@ public final class ProjectMigrations {
             cache.write(CACHE, cache.salt(), new CachedFiles(stored));
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
-        return new Sources(List.copyOf(specs), fingerprint.hash());
+        return new Sources(List.copyOf(specs), fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()));
+    }
+
+    /**
+     * The fingerprint {@link #readSources(KeelConfig, Path, ProjectCache)} gives, from the files' contents alone,
+     * without reading any migration: for a caller that keeps work done on unchanged migration files.
+     */
+    public static String fingerprint(KeelConfig config, Path projectDir, ProjectCache cache) {
+        List<MigrationFile> files = files(config, projectDir);
+        List<String> hashes = Parallel.map(files, f -> {
+            try {
+                return ContentHash.of(Files.readAllBytes(f.file()));
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        return fingerprint(files, hashes, cache.salt());
+    }
+
+    /** Every app's migration files, by app then name. */
+    private static List<MigrationFile> files(KeelConfig config, Path projectDir) {
+        var files = new ArrayList<MigrationFile>();
+        for (AppConfig app : config.apps()) {
+            for (Path file : migrationFiles(config, projectDir, app)) {
+                files.add(new MigrationFile(app, file, projectDir.relativize(file).toString().replace('\\', '/')));
+            }
+        }
+        return files;
+    }
+
+    /** Each file's path, app and content hash (null: unreadable), and the salt, hashed. */
+    private static String fingerprint(List<MigrationFile> files, List<String> hashes, String salt) {
+        var fingerprint = ContentHash.start(salt);
+        for (int i = 0; i < files.size(); i++) {
+            MigrationFile f = files.get(i);
+            fingerprint.add(f.relative()).add(f.app().label()).add(f.app().migrationsPackage()).add(String.valueOf(hashes.get(i)));
+        }
+        return fingerprint.hash();
     }
 
     /** The cache document of read migrations. */

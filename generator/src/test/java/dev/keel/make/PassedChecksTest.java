@@ -1,0 +1,119 @@
+package dev.keel.make;
+
+import dev.keel.cache.ProjectCache;
+import dev.keel.config.KeelConfig;
+import dev.keel.diff.NonInteractiveQuestioner;
+import dev.keel.emit.Lockfile;
+import dev.keel.scan.EntityScanner;
+import dev.keel.scan.ScanCache;
+import dev.keel.testing.SampleProjects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A passed {@code makemigrations --check} is remembered: the same check of the same files passes again without
+ * scanning; any change to an entity source, a migration file or the lockfile makes it run again.
+ */
+class PassedChecksTest {
+    @TempDir
+    Path project;
+
+    private KeelConfig config;
+    private ProjectCache cache;
+    private final AtomicInteger scans = new AtomicInteger();
+
+    /** The real scanner, counted. */
+    private final EntitySource counted = new EntitySource() {
+        @Override
+        public ScannedProject scan(KeelConfig c, Path dir) {
+            scans.incrementAndGet();
+            EntityScanner.Scan scan = EntityScanner.scanWithHints(dir, c);
+            return new ScannedProject(scan.state(), scan.hints());
+        }
+
+        @Override
+        public Optional<String> fingerprint(KeelConfig c, Path dir) {
+            return Optional.of(ScanCache.fingerprint(dir, c, cache));
+        }
+    };
+
+    @BeforeEach
+    void copySample() {
+        SampleProjects.copy("library", project);
+        config = KeelConfig.read(project);
+        cache = ProjectCache.of(project, config, EntityScanner.class, MakeMigrations.class);
+    }
+
+    private MakeResult check() {
+        return new MakeMigrations(counted, new NonInteractiveQuestioner(), cache).run(config, project, MakeMigrationsTest.check());
+    }
+
+    private Path anEntity() throws IOException {
+        try (var files = Files.walk(project.resolve("src"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return Files.readString(f).contains("@Entity");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void anUnchangedProjectPassesAgainWithoutAScan() {
+        assertTrue(check().problems().isEmpty());
+        assertEquals(1, scans.get());
+        assertTrue(check().problems().isEmpty());
+        assertTrue(check().problems().isEmpty());
+        assertEquals(1, scans.get(), "the same files passed before: nothing is scanned");
+    }
+
+    @Test
+    void aChangedEntityIsCheckedAgainAndItsFailureIsNotRemembered() throws IOException {
+        assertTrue(check().problems().isEmpty());
+        Path entity = anEntity();
+        String text = Files.readString(entity);
+        int brace = text.lastIndexOf('}');
+        Files.writeString(entity, text.substring(0, brace) + "    private Integer addedByTheTest;\n}\n");
+
+        assertFalse(check().problems().isEmpty(), "a new field needs a migration");
+        assertFalse(check().problems().isEmpty(), "and still does: a failed check is not remembered");
+        assertEquals(3, scans.get());
+
+        Files.writeString(entity, text);
+        assertTrue(check().problems().isEmpty(), "back as it was");
+        assertEquals(3, scans.get(), "the files are those of the first, passed check again");
+    }
+
+    @Test
+    void aChangedMigrationOrLockfileIsCheckedAgain() throws IOException {
+        assertTrue(check().problems().isEmpty());
+        Path lockfile = project.resolve(Lockfile.FILE_NAME);
+        String lock = Files.readString(lockfile);
+        Files.writeString(lockfile, lock.replaceFirst("\\d{4}_\\w+", "0099_elsewhere"));
+        assertFalse(check().problems().isEmpty(), "the lockfile no longer names the latest migrations");
+        Files.writeString(lockfile, lock);
+        assertTrue(check().problems().isEmpty());
+        assertEquals(2, scans.get(), "the changed lockfile's check ran; the restored one passed from the record");
+
+        Path migration;
+        try (var files = Files.walk(project.resolve("src"))) {
+            migration = files.filter(f -> f.getFileName().toString().startsWith("M0001")).findFirst().orElseThrow();
+        }
+        Files.writeString(migration, Files.readString(migration) + "\n// touched\n");
+        assertTrue(check().problems().isEmpty());
+        assertEquals(3, scans.get(), "a changed migration file is read and compared again");
+    }
+}
