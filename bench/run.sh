@@ -109,13 +109,24 @@ done
 for i in $(seq "$runs"); do timed keel-check-warm "$i" "$work/keel-check" "$KEEL" makemigrations --check; done
 
 fresh_db() { bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
+# PostgreSQL's own time in each migrate run (pg_stat_statements), recorded as LABEL-server: what is left of
+# the wall time is the tool's own (start-up, reading the migrations, planning, round trips).
+statements=""
+bench_pg_statements_ready && statements=1 || bench_log "pg_stat_statements is not available: PostgreSQL's share of migrate is not measured"
+reset_statements() { [ -z "$statements" ] || bench_psql -d postgres -Atc "SELECT pg_stat_statements_reset()" >/dev/null; }
+server_time() {
+  [ -z "$statements" ] && return 0
+  printf '%s-server\t%s\t%s\t0\n' "$1" "$2" "$(bench_pg_server_seconds "$3")" >> "$results"
+}
 bench_log "migrate onto an empty database, $me entities / $mm migrations, $runs runs each (+1 warm-up)"
 for i in $(seq 0 "$runs"); do
   fresh_db bench_django
   if [ "$i" = 0 ]; then
     (cd "$work/django-migrate" && BENCH_DB=bench_django "$PY" manage.py migrate >/dev/null 2>&1) || bench_die "Django's migrate failed"
   else
+    reset_statements
     timed django-migrate "$i" "$work/django-migrate" env BENCH_DB=bench_django "$PY" manage.py migrate
+    server_time django-migrate "$i" bench_django
   fi
 done
 bench_psql -d bench_django -Atc "SELECT 'django: ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'public'" >&2
@@ -125,7 +136,9 @@ for i in $(seq 0 "$runs"); do
   if [ "$i" = 0 ]; then
     "$KEEL" -C "$work/keel-migrate" migrate --url "$url" >/dev/null 2>&1 || bench_die "keel migrate failed"
   else
+    reset_statements
     timed keel-migrate "$i" "$work/keel-migrate" "$KEEL" migrate --url "$url"
+    server_time keel-migrate "$i" bench_keel
   fi
 done
 bench_psql -d bench_keel -Atc "SELECT 'keel: ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'public'" >&2

@@ -42,11 +42,31 @@ bench_pg_start() {
   "${as[@]}" "$BENCH_PG_BIN/initdb" -D "$BENCH_PG_DIR/data" -A trust -U postgres --no-sync >"$BENCH_PG_DIR/initdb.log" 2>&1 \
     || bench_die "initdb failed: see $BENCH_PG_DIR/initdb.log"
   "${as[@]}" "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DIR/data" -l "$BENCH_PG_DIR/server.log" -w \
-    -o "-p $BENCH_PG_PORT -k $BENCH_PG_DIR -c listen_addresses=localhost -c max_connections=200" start >/dev/null \
+    -o "-p $BENCH_PG_PORT -k $BENCH_PG_DIR -c listen_addresses=localhost -c max_connections=200$(bench_pg_statements_option)" start >/dev/null \
     || bench_die "PostgreSQL did not start: see $BENCH_PG_DIR/server.log"
   BENCH_PG_OWNED=1
   BENCH_PG_AS=("${as[@]}")
   export BENCH_PG_PORT
+}
+
+# pg_stat_statements, when the server has it (Debian's postgresql package does): the benchmark reads from it
+# how long PostgreSQL itself spent executing each tool's statements.
+bench_pg_statements_option() {
+  local share
+  share=$("$BENCH_PG_BIN/pg_config" --sharedir 2>/dev/null) || return 0
+  [ -f "$share/extension/pg_stat_statements.control" ] && echo " -c shared_preload_libraries=pg_stat_statements"
+  return 0
+}
+
+# Whether this run's server counts statements (pg_stat_statements loaded and created in the postgres database).
+bench_pg_statements_ready() {
+  bench_psql -d postgres -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1
+}
+
+# Seconds PostgreSQL spent executing the statements run in database $1 since the last reset.
+bench_pg_server_seconds() {
+  bench_psql -d postgres -Atc "SELECT round(coalesce(sum(total_exec_time), 0)::numeric / 1000, 3) FROM pg_stat_statements
+    WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$1')"
 }
 
 bench_pg_stop() {
