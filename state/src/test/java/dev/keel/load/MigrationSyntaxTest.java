@@ -140,6 +140,29 @@ class MigrationSyntaxTest {
     }
 
     @Test
+    void readsImportsOfEveryKindAndTheDefaultPackageAsJavaParserDoes() {
+        String define = "    @Override\n    protected void define() {\n        safeRemoveField(\"a\", \"b\", LATER);\n    }\n}\n";
+        String header = HEADER.replace("import dev.keel.operations.RunSql;", """
+                import dev.keel.operations.*;
+                import static dev.keel.operations.DeletionAction.MOVE_TO_PENDING;""");
+        acceptsFile(header + "    private static final DeletionAction LATER = MOVE_TO_PENDING;\n" + define);
+        acceptsFile(header.replace("package com.example.shop.migrations;", "")
+                + "    private static final DeletionAction LATER = DeletionAction.DELETE;\n" + define);
+    }
+
+    @Test
+    void aProblemInAnAcceptedFileIsReportedWithItsPositionFromJavaParser() throws IOException {
+        String text = HEADER + "    @Override\n    protected void define() {\n        operations(Helpers.dropPost());\n    }\n}\n";
+        assertTrue(MigrationSyntax.parse(text).isPresent());
+        Path file = Files.writeString(dir.resolve("M0002_case.java"), text);
+
+        List<String> problems = new SourceMigrationReader().read(file, text, "shop", null).problems();
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file + ":11:20: unknown name Helpers"), problems.get(0));
+    }
+
+    @Test
     void readsOtherLineEndsAndWhiteSpaceAsJavaParserDoes() {
         String text = (HEADER + "\t@Override\f\n    protected void define() {\n        initial();\n    }\n}\n")
                 .replace("\n", "\r\n");
