@@ -44,7 +44,7 @@ class MigrationSyntaxTest {
 
     /** The same configuration as {@link SourceMigrationReader}'s lean parser. */
     private final JavaParser lean = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false).setStoreTokens(false));
 
     @TempDir
     Path dir;
