@@ -104,6 +104,9 @@ final class MigrationSyntax {
 
     /** The line separator JavaParser notes on the tree (its printer uses it), counted as JavaParser counts. */
     private static LineSeparator lineSeparator(String text) {
+        if (text.indexOf('\r') < 0) {
+            return LineSeparator.getLineEnding(0, text.indexOf('\n') < 0 ? 0 : 1, 0); // the common case, fast
+        }
         int cr = 0;
         int lf = 0;
         int crlf = 0;
