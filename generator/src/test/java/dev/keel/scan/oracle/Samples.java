@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The projects the oracle compares: every {@code src-samples/*} with a keel.json, and the test-only edge project. */
+/**
+ * The projects the oracle compares: every {@code src-samples/*} with a keel.json, and every test-only project
+ * under {@code generator/src/test/resources/oracle/*} with a keel.json (one per kind of real-codebase mapping).
+ */
 public final class Samples {
     private Samples() {}
 
@@ -32,7 +35,11 @@ public final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        result.add(repositoryRoot().resolve("generator/src/test/resources/oracle/edge"));
+        try (Stream<Path> dirs = Files.list(repositoryRoot().resolve("generator/src/test/resources/oracle"))) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("keel.json"))).sorted().forEach(result::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return result;
     }
 }
