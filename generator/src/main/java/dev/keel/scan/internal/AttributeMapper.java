@@ -14,12 +14,14 @@ import java.util.Optional;
 public final class AttributeMapper {
     private final ScanContext ctx;
     private final BasicColumns basics;
+    private final AccessRules access;
     private Relations relations;
     private ElementCollections collections;
 
     public AttributeMapper(ScanContext ctx, BasicColumns basics) {
         this.ctx = ctx;
         this.basics = basics;
+        this.access = new AccessRules(ctx);
     }
 
     /** Wires the rules that need this mapper in turn. */
@@ -31,6 +33,11 @@ public final class AttributeMapper {
     /** The context. */
     public ScanContext ctx() {
         return ctx;
+    }
+
+    /** The access rules (which members are attributes). */
+    public AccessRules access() {
+        return access;
     }
 
     /** Maps one attribute, recording any problem instead of throwing. */
@@ -98,7 +105,8 @@ public final class AttributeMapper {
                     "annotate " + type.simpleName() + " with @Embeddable");
         }
         Site inner = site.into(a.name(), overrides(a), innerBv(a, site));
-        for (Attribute child : hierarchyAttributes(type)) {
+        AccessRules.Kind embedding = AccessRules.explicit(a.annotations()).orElse(access.entityDefault(site.entity().type()));
+        for (Attribute child : hierarchyAttributes(type, embedding)) {
             map(child, inner);
         }
     }
@@ -153,13 +161,25 @@ public final class AttributeMapper {
                 chain.add(0, t.get());
             }
         }
+        AccessRules.Kind dflt = access.entityDefault(entity.type());
         var result = new ArrayList<Attribute>();
-        chain.forEach(t -> result.addAll(Attribute.declared(t, ctx.values(), ctx.problems())));
+        chain.forEach(t -> result.addAll(access.declared(t, dflt)));
         return result;
     }
 
-    /** The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first. */
-    public List<Attribute> hierarchyAttributes(TypeInfo embeddable) {
+    /**
+     * The attributes of the embeddable elements (or keys) of a collection attribute {@code a} of
+     * {@code entity}: by the collection's {@code @Access}, else by the access of the entity's identifier.
+     */
+    public List<Attribute> elementAttributes(Attribute a, TypeInfo embeddable, EntityInfo entity) {
+        return hierarchyAttributes(embeddable, AccessRules.explicit(a.annotations()).orElse(access.identifierAccess(entity)));
+    }
+
+    /**
+     * The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first, when
+     * {@code embedding} is the access type of the place that embeds it.
+     */
+    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, AccessRules.Kind embedding) {
         var chain = new ArrayList<TypeInfo>();
         for (Optional<TypeInfo> t = Optional.of(embeddable); t.isPresent(); t = ctx.superclass(t.get())) {
             if (t.get() == embeddable || ctx.annotation(t.get(), JpaNames.MAPPED_SUPERCLASS).isPresent()
@@ -168,7 +188,7 @@ public final class AttributeMapper {
             }
         }
         var result = new ArrayList<Attribute>();
-        chain.forEach(t -> result.addAll(Attribute.declared(t, ctx.values(), ctx.problems())));
+        chain.forEach(t -> result.addAll(access.declared(t, embedding)));
         return result;
     }
 }

@@ -45,7 +45,7 @@ public final class ElementCollections {
         if (ctx.isAnnotated(element.name(), JpaNames.EMBEDDABLE) && !types.isConverted(a, element)) {
             TypeInfo embeddable = ctx.index().type(element.name()).orElseThrow();
             Site inner = new Site(table, site.entity(), "", mapper.overrides(a), false, false, Site.Bv.OFF);
-            for (Attribute child : mapper.hierarchyAttributes(embeddable)) {
+            for (Attribute child : mapper.elementAttributes(a, embeddable, site.entity())) {
                 mapper.map(child, inner);
             }
         } else {

@@ -1,6 +1,7 @@
 package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.keel.state.Sequence;
 
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class Identifiers {
         List<Attribute> ids = idAttributes(entity);
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
-                    + " has no @Id or @EmbeddedId field", "add an @Id field (keel reads field mappings only)");
+                    + " has no @Id or @EmbeddedId field", "add an @Id field or getter");
             return;
         }
         if (ids.size() > 1 && ctx.annotation(entity.root().type(), JpaNames.ID_CLASS).isEmpty()) {
@@ -134,6 +135,9 @@ public final class Identifiers {
             var candidates = new ArrayList<>(ctx.annotations(t));
             for (FieldDeclaration f : t.decl().getFields()) {
                 candidates.addAll(AnnotationView.on(f, t, ctx.values()));
+            }
+            for (MethodDeclaration m : t.decl().getMethods()) {
+                candidates.addAll(AnnotationView.on(m, t, ctx.values()));
             }
             for (AnnotationView a : candidates) {
                 if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR) && a.string("name", "").equals(name)) {
