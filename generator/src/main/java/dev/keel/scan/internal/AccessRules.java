@@ -42,8 +42,6 @@ public final class AccessRules {
     /** JPA's access types. */
     public enum Kind { FIELD, PROPERTY }
 
-    private static final String ACCESS = JpaNames.JPA + "Access";
-
     private final ScanContext ctx;
     private final Map<String, Kind> entityDefaults = new HashMap<>();
 
@@ -53,7 +51,7 @@ public final class AccessRules {
 
     /** The access type an {@code @Access} among these annotations states, if one does. */
     public static Optional<Kind> explicit(List<AnnotationView> annotations) {
-        return annotations.stream().filter(a -> a.fqn().equals(ACCESS)).findFirst()
+        return annotations.stream().filter(a -> a.fqn().equals(JpaNames.ACCESS)).findFirst()
                 .map(a -> a.enumName("value", "FIELD").equals("PROPERTY") ? Kind.PROPERTY : Kind.FIELD);
     }
 

@@ -24,6 +24,14 @@ public final class AnnotationView {
     private final Values values;
     private final Map<String, Expression> members;
 
+    private AnnotationView(String fqn, AnnotationExpr node, TypeInfo context, Values values, Map<String, Expression> members) {
+        this.fqn = fqn;
+        this.node = node;
+        this.context = context;
+        this.values = values;
+        this.members = members;
+    }
+
     private AnnotationView(String fqn, AnnotationExpr node, TypeInfo context, Values values) {
         this.fqn = fqn;
         this.node = node;
@@ -51,6 +59,21 @@ public final class AnnotationView {
         var result = new ArrayList<AnnotationView>();
         declaration.getAnnotations().forEach(a -> result.add(of(a, context, values)));
         return result;
+    }
+
+    /**
+     * This annotation read as an annotation of another type with the same members: {@code @MapKeyEnumerated}
+     * says for a map's key what {@code @Enumerated} says for a value.
+     */
+    public AnnotationView as(String otherFqn) {
+        return new AnnotationView(otherFqn, node, context, values, members);
+    }
+
+    /** This annotation without one of its members (as if it were not written). */
+    public AnnotationView without(String member) {
+        var rest = new LinkedHashMap<>(members);
+        rest.remove(member);
+        return new AnnotationView(fqn, node, context, values, rest);
     }
 
     /** The canonical name of the annotation type (the name as written when it cannot be resolved). */

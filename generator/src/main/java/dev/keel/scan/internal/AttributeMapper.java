@@ -17,6 +17,7 @@ public final class AttributeMapper {
     private final AccessRules access;
     private Relations relations;
     private ElementCollections collections;
+    private CollectionIndexes indexes;
 
     public AttributeMapper(ScanContext ctx, BasicColumns basics) {
         this.ctx = ctx;
@@ -25,9 +26,20 @@ public final class AttributeMapper {
     }
 
     /** Wires the rules that need this mapper in turn. */
-    public void use(Relations relationRules, ElementCollections collectionRules) {
+    public void use(Relations relationRules, ElementCollections collectionRules, CollectionIndexes indexRules) {
         this.relations = relationRules;
         this.collections = collectionRules;
+        this.indexes = indexRules;
+    }
+
+    /** The rules of associations. */
+    public Relations relations() {
+        return relations;
+    }
+
+    /** The rules of collection indexes (order columns and map keys). */
+    public CollectionIndexes indexes() {
+        return indexes;
     }
 
     /** The context. */
@@ -111,8 +123,26 @@ public final class AttributeMapper {
         }
     }
 
-    /** {@code @AttributeOverride} columns on an attribute, by attribute path. */
+    /**
+     * {@code @AttributeOverride} columns on an attribute, by attribute path; for a Map, those of its value
+     * ({@code name = "value.x"}, by {@code x}), as Hibernate reads only those for a Map's value.
+     */
     public Map<String, AnnotationView> overrides(Attribute a) {
+        Map<String, AnnotationView> all = allOverrides(a);
+        if (!a.type().isMap()) {
+            return all;
+        }
+        var result = new HashMap<String, AnnotationView>();
+        all.forEach((path, column) -> {
+            if (path.startsWith("value.")) {
+                result.put(path.substring("value.".length()), column);
+            }
+        });
+        return result;
+    }
+
+    /** Every {@code @AttributeOverride} column on an attribute, by the path as written. */
+    public Map<String, AnnotationView> allOverrides(Attribute a) {
         var result = new HashMap<String, AnnotationView>();
         var list = new ArrayList<AnnotationView>();
         a.annotations().stream().filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDE)).forEach(list::add);
@@ -131,7 +161,11 @@ public final class AttributeMapper {
     }
 
     private static void rejectUnsupported(Attribute a) {
-        for (String fqn : List.of(JpaNames.MAPS_ID, JpaNames.ASSOCIATION_OVERRIDE, JpaNames.MAP_KEY_COLUMN)) {
+        if (a.has(JpaNames.MAPS_ID)) {
+            throw new MappingProblem(a.node(), "@MapsId on " + a.name() + " outside the root of its entity hierarchy (or outside an entity)",
+                    "declare the @MapsId relation in the root entity (or a mapped superclass above it), next to the @Id");
+        }
+        for (String fqn : List.of(JpaNames.ASSOCIATION_OVERRIDE)) {
             if (a.has(fqn)) {
                 throw new MappingProblem(a.node(), "@" + fqn.substring(fqn.lastIndexOf('.') + 1) + " on field " + a.name()
                         + " is not supported by keel yet", "map the columns explicitly, or exclude the entity from the app");

@@ -54,9 +54,9 @@ public final class ColumnTypes {
         if (code.isPresent()) {
             return new Typed(jdbcCode(a, code.get(), shape), List.of());
         }
-        String converter = a.ann(JpaNames.CONVERT).filter(c -> !c.bool("disableConversion", false))
+        String converter = convert(a).filter(c -> !c.bool("disableConversion", false))
                 .map(c -> c.classRef("converter")).orElse(null);
-        if (converter == null && !a.ann(JpaNames.CONVERT).map(c -> c.bool("disableConversion", false)).orElse(false)) {
+        if (converter == null && !convert(a).map(c -> c.bool("disableConversion", false)).orElse(false)) {
             converter = autoApplied.get(valueType.name());
         }
         if (converter != null) {
@@ -183,6 +183,18 @@ public final class ColumnTypes {
 
     /** Whether the attribute's value is converted to a single column (a converter applies). */
     public boolean isConverted(Attribute a, TypeRef valueType) {
-        return a.has(JpaNames.CONVERT) || autoApplied.containsKey(valueType.name());
+        return convert(a).isPresent() || autoApplied.containsKey(valueType.name());
+    }
+
+    /**
+     * The {@code @Convert} that applies to the attribute's own value: one without {@code attributeName},
+     * or, on a Map, the one for {@code "value"} ({@code "key"} converts the map's key, see {@link MapKeys}).
+     */
+    static Optional<AnnotationView> convert(Attribute a) {
+        return a.annotations().stream().filter(c -> c.fqn().equals(JpaNames.CONVERT))
+                .filter(c -> {
+                    String target = c.string("attributeName", "");
+                    return target.isEmpty() || target.equals("value");
+                }).findFirst();
     }
 }

@@ -11,15 +11,23 @@ import java.util.Optional;
 /**
  * Primary keys and their generation: {@code @Id} (one or more) and {@code @EmbeddedId} columns,
  * {@code @GeneratedValue} as an identity column (IDENTITY) or a sequence (AUTO and SEQUENCE:
- * {@code <root table>_seq} by 50 unless a {@code @SequenceGenerator} says otherwise).
+ * {@code <root table>_seq} by 50 unless a {@code @SequenceGenerator} says otherwise), and the key
+ * columns derived from another entity's key ({@link DerivedIdentity}), which are never generated.
  */
 public final class Identifiers {
     private final ScanContext ctx;
     private final AttributeMapper mapper;
+    private final DerivedIdentity derived;
 
-    public Identifiers(ScanContext ctx, AttributeMapper mapper) {
+    public Identifiers(ScanContext ctx, AttributeMapper mapper, DerivedIdentity derived) {
         this.ctx = ctx;
         this.mapper = mapper;
+        this.derived = derived;
+    }
+
+    /** The rules of derived identifiers ({@code @MapsId}). */
+    public DerivedIdentity derived() {
+        return derived;
     }
 
     /** The id attributes of an entity's hierarchy (declared by the root or a mapped superclass above it). */
@@ -50,8 +58,13 @@ public final class Identifiers {
         for (Attribute id : ids) {
             mapper.mapGuarded(id, site);
         }
-        table.primaryKey = table.columns().subList(before, table.columns().size()).stream().map(ColumnSpec::name).toList();
-        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID)) {
+        List<ColumnSpec> idColumns = List.copyOf(table.columns().subList(before, table.columns().size()));
+        List<Attribute> derivedBy = derived.relations(entity);
+        if (!derivedBy.isEmpty()) {
+            idColumns = derived.apply(ids, derivedBy, table, idColumns);
+        }
+        table.primaryKey = idColumns.stream().map(ColumnSpec::name).toList();
+        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID) && derivedBy.isEmpty()) {
             generation(entity, ids.get(0), table, schema);
         }
     }

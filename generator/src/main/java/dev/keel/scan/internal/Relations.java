@@ -57,6 +57,9 @@ public final class Relations {
                 throw new MappingProblem(a.node(), "@OnDelete on the inverse one-to-many " + a.name() + " is not supported by keel yet",
                         "put @OnDelete on the @ManyToOne field that owns the foreign key");
             }
+            if (a.type().isMap() || a.has(JpaNames.ORDER_COLUMN)) {
+                mapper.indexes().addToTarget(a, targetTable(a, rel, element(a)));
+            }
             return;
         }
         TypeRef element = element(a);
@@ -65,10 +68,6 @@ public final class Relations {
         if (joins.isEmpty() || a.has(JpaNames.JOIN_TABLE)) {
             joinTable(a, site, target, true);
             return;
-        }
-        if (a.has(JpaNames.ORDER_COLUMN)) {
-            throw new MappingProblem(a.node(), "@OrderColumn on the one-to-many " + a.name() + " with @JoinColumn is not supported by keel yet",
-                    "map the order column as a field of the target entity, or use a join table");
         }
         List<ColumnSpec> columns = keyColumns(a, joins, site.table(), a.name(), null);
         boolean notNull = joins.stream().anyMatch(j -> !j.bool("nullable", true));
@@ -81,6 +80,7 @@ public final class Relations {
             names.add(c.name());
         }
         target.foreignKeys.add(foreignKey(joinForeignKey(a), names, site.table()).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+        mapper.indexes().addToTarget(a, target);
     }
 
     /** {@code @ManyToMany}: nothing with {@code mappedBy}, else a join table. */
@@ -115,12 +115,11 @@ public final class Relations {
             table.uniques.add(new TableSpec.UniqueSpec(null, targetCols.stream().map(ColumnSpec::name).toList()));
         }
         List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
-        Optional<ColumnSpec> order = ElementCollections.orderColumn(ctx, a);
-        if (order.isPresent()) {
-            table.add(order.get());
-            pk.add(order.get().name());
+        List<Ident> index = mapper.indexes().addToTable(a, table, site);
+        if (!index.isEmpty()) {
+            pk.addAll(index);
             table.primaryKey = pk;
-        } else if (a.type().isSet()) {
+        } else if (CollectionIndexes.keyedLikeASet(a)) {
             pk.addAll(targetCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
@@ -198,7 +197,7 @@ public final class Relations {
         return list;
     }
 
-    private static Optional<AnnotationView> joinForeignKey(Attribute a) {
+    static Optional<AnnotationView> joinForeignKey(Attribute a) {
         Optional<AnnotationView> fromColumns = a.ann(JpaNames.JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"));
         if (fromColumns.isPresent()) {
             return fromColumns;
@@ -223,11 +222,10 @@ public final class Relations {
         return action.equals("NO_ACTION") ? null : action.replace('_', ' ');
     }
 
-    /** The element type of a collection attribute ({@code targetEntity} wins). */
+    /** The element type of a collection attribute, a Map's value type ({@code targetEntity} wins). */
     static TypeRef element(Attribute a) {
         if (a.type().isMap()) {
-            throw new MappingProblem(a.node(), "field " + a.name() + " is a Map; keel does not map Map associations yet",
-                    "use a List or Set");
+            return MapKeys.valueType(a);
         }
         if (!a.type().isCollection() || a.type().args().size() != 1) {
             throw new MappingProblem(a.node(), "field " + a.name() + " of type " + a.type() + " is not a List, Set or Collection "
@@ -237,7 +235,7 @@ public final class Relations {
     }
 
     /** The table whose primary key a relation to {@code type} (or {@code targetEntity}) references. */
-    private TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
+    TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
         String fqn = Optional.ofNullable(rel.classRef("targetEntity")).filter(s -> !s.equals("void")).orElse(type.name());
         EntityInfo target = catalog.entity(fqn).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name()
                 + " refers to " + fqn + ", which is not an entity of any app in keel.json",

@@ -34,22 +34,25 @@ public final class SchemaBuilder {
         ColumnTypes types = new ColumnTypes(ctx);
         AttributeMapper mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
         Relations relations = new Relations(ctx, catalog, schema, mapper);
-        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types));
-        Identifiers ids = new Identifiers(ctx, mapper);
+        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types),
+                new CollectionIndexes(ctx, new MapKeys(ctx, catalog, schema, mapper, types)));
+        DerivedIdentity derived = new DerivedIdentity(ctx, catalog, mapper);
+        Identifiers ids = new Identifiers(ctx, mapper, derived);
         EntityTables entityTables = new EntityTables(ctx, ids);
-        for (EntityInfo e : catalog.all()) {
+        for (EntityInfo e : KeyOrder.of(catalog.all(), derived, ctx.problems())) {
             entityTables.create(e, schema);
             hints.entity(e);
         }
         for (EntityInfo e : catalog.all()) {
-            attributes(e, schema, mapper);
+            attributes(e, schema, mapper, ids);
         }
+        mapper.indexes().finish();
         var routing = new DatabaseRouting(ctx);
         catalog.all().forEach(e -> routing.entity(e, schema));
         return finish(schema, routing);
     }
 
-    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper) {
+    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids) {
         if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
             return;
         }
@@ -60,8 +63,9 @@ public final class SchemaBuilder {
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
         Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
+        List<Attribute> keyRelations = ids.derived().relations(e);
         for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
-            if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {
+            if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }
