@@ -44,6 +44,7 @@ public final class AccessRules {
 
     private final ScanContext ctx;
     private final Map<String, Kind> entityDefaults = new HashMap<>();
+    private final Map<String, List<Attribute>> declared = new HashMap<>();
 
     public AccessRules(ScanContext ctx) {
         this.ctx = ctx;
@@ -114,6 +115,10 @@ public final class AccessRules {
      */
     public List<Attribute> declared(TypeInfo type, Kind dflt) {
         Kind level = explicit(ctx.annotations(type)).orElse(dflt);
+        return declared.computeIfAbsent(level + " " + type.fqn(), k -> collect(type, level));
+    }
+
+    private List<Attribute> collect(TypeInfo type, Kind level) {
         var byName = new LinkedHashMap<String, Member>();
         if (type.decl() instanceof RecordDeclaration record) {
             for (Parameter p : record.getParameters()) {
@@ -150,7 +155,7 @@ public final class AccessRules {
         var result = new ArrayList<Attribute>();
         byName.values().stream().sorted(Comparator.comparing(m -> m.node().getBegin().map(p -> p.line * 10_000L + p.column).orElse(0L)))
                 .forEach(m -> result.add(new Attribute(m.name(), ctx.names().typeRef(m.type(), type), m.annotations(), type, m.node())));
-        return result;
+        return List.copyOf(result);
     }
 
     /** Whether no other getter gives the same property ({@code isX} and {@code getX}); reports it otherwise, as Hibernate refuses it. */

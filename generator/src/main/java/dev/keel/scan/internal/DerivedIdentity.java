@@ -124,9 +124,9 @@ public final class DerivedIdentity {
     private List<Integer> replacedColumns(Attribute id, String value, Attribute r, List<ColumnSpec> refs, List<ColumnSpec> idColumns) {
         boolean embedded = id.has(JpaNames.EMBEDDED_ID);
         if (!embedded) {
-            if (!value.isEmpty()) {
-                throw new MappingProblem(r.node(), "@MapsId(\"" + value + "\") on " + r.name() + " names an attribute, but the identifier "
-                        + id.name() + " is a simple @Id", "write @MapsId without a value");
+            if (!value.isEmpty() && !value.equals(id.name())) {
+                throw new MappingProblem(r.node(), "@MapsId(\"" + value + "\") on " + r.name() + " names no identifier attribute of "
+                        + id.owner().simpleName() + " (its @Id is " + id.name() + ")", "write @MapsId without a value");
             }
             requireSameSize(r, refs.size(), 1, id.name());
             return List.of(0);

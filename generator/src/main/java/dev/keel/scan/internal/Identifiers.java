@@ -64,7 +64,8 @@ public final class Identifiers {
             idColumns = derived.apply(ids, derivedBy, table, idColumns);
         }
         table.primaryKey = idColumns.stream().map(ColumnSpec::name).toList();
-        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID) && derivedBy.isEmpty()) {
+        boolean derivedKey = derivedBy.stream().anyMatch(r -> r.has(JpaNames.MANY_TO_ONE) || r.has(JpaNames.ONE_TO_ONE));
+        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID) && !derivedKey) {
             generation(entity, ids.get(0), table, schema);
         }
     }
