@@ -134,6 +134,43 @@ class PropertyAccessTest {
     }
 
     @Test
+    void anEmbeddedGetterUsesTheEmbeddablesGettersAndCollectionElementsFollowTheIdentifier() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Address", """
+                        @Embeddable public class Address { @Column(name = "field_street") String street;
+                          @Column(name = "getter_street") public String getStreet() { return street; } }""")
+                .entity("Base", "@MappedSuperclass @Access(AccessType.FIELD) public abstract class Base { @Id Long id; }")
+                .entity("Coupon", """
+                        @Entity @Access(AccessType.PROPERTY) public class Coupon extends Base {
+                          public Address getIssuer() { return null; }
+                          @ElementCollection public List<Address> getStores() { return null; }
+                          @ElementCollection @Access(AccessType.PROPERTY) public List<Address> getOutlets() { return null; }
+                        }""").scan();
+        assertEquals(List.of("id bigint not null", "getter_street varchar(255)", "primary key [id]"), TableText.of(s, "coupon"));
+        assertEquals(List.of("coupon_id bigint not null", "field_street varchar(255)", "foreign key [coupon_id] -> coupon[id]"),
+                TableText.of(s, "coupon_stores"));
+        assertEquals(List.of("coupon_id bigint not null", "getter_street varchar(255)", "foreign key [coupon_id] -> coupon[id]"),
+                TableText.of(s, "coupon_outlets"));
+    }
+
+    @Test
+    void beanValidationReadsTheConstraintsOfTheFieldAndOfItsGetter() {
+        ProjectState s = new ScanFixture(dir).beanValidation()
+                .entity("Plain", """
+                        @Entity public class Plain { @Id Long id; String name; boolean other;
+                          @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 40)
+                          public String getName() { return name; }
+                          @jakarta.validation.constraints.AssertTrue public boolean hasOther() { return other; } }""")
+                .entity("Prop", """
+                        @Entity public class Prop { @jakarta.validation.constraints.NotNull private String title;
+                          @Id public Long getId() { return null; }
+                          public String getTitle() { return title; } }""").scan();
+        assertEquals(List.of("other boolean not null", "id bigint not null", "name varchar(40) not null", "primary key [id]"),
+                TableText.of(s, "plain"));
+        assertEquals(List.of("id bigint not null", "title varchar(255) not null", "primary key [id]"), TableText.of(s, "prop"));
+    }
+
+    @Test
     void aSequenceGeneratorOnAGetterIsFound() {
         ProjectState s = new ScanFixture(dir).entity("Ticket", """
                 @Entity public class Ticket {

@@ -32,11 +32,12 @@ import java.util.Optional;
  *       whatever the class's access, in place of the member of the same name.</li>
  *   <li>{@code @Transient} members are never attributes; the annotations of members that are not
  *       attributes are ignored, as Hibernate ignores them.</li>
- *   <li>An embeddable's members follow its own {@code @Access}, else the embedding attribute's, else the
- *       entity's default access (for {@code @Embedded}) or the access of the entity's identifier (for the
- *       elements and keys of a collection).</li>
+ *   <li>An embeddable's members follow its own {@code @Access}, else the embedding attribute's, else (for
+ *       {@code @Embedded}) the kind of the embedding member (a getter: PROPERTY; a field: FIELD) or (for the
+ *       elements and keys of a collection) the access of the entity's identifier.</li>
  * </ul>
- * Record components are always attributes.
+ * Record components are always attributes. An attribute also carries the Bean Validation constraints of
+ * its twin member ({@link ConstraintTwins}).
  */
 public final class AccessRules {
     /** JPA's access types. */
@@ -54,6 +55,14 @@ public final class AccessRules {
     public static Optional<Kind> explicit(List<AnnotationView> annotations) {
         return annotations.stream().filter(a -> a.fqn().equals(JpaNames.ACCESS)).findFirst()
                 .map(a -> a.enumName("value", "FIELD").equals("PROPERTY") ? Kind.PROPERTY : Kind.FIELD);
+    }
+
+    /**
+     * The access type of the place an attribute is declared in, which an embeddable it embeds follows:
+     * its own {@code @Access}, else PROPERTY for a getter and FIELD for a field.
+     */
+    public static Kind memberAccess(Attribute a) {
+        return explicit(a.annotations()).orElse(a.node() instanceof MethodDeclaration ? Kind.PROPERTY : Kind.FIELD);
     }
 
     /** The default access type of an entity (or a mapped superclass), as its hierarchy decides it. */
@@ -92,7 +101,7 @@ public final class AccessRules {
     public Kind identifierAccess(EntityInfo entity) {
         for (Attribute a : attributesOf(entity.root())) {
             if (a.has(JpaNames.ID) || a.has(JpaNames.EMBEDDED_ID)) {
-                return explicit(a.annotations()).orElse(a.node() instanceof MethodDeclaration ? Kind.PROPERTY : Kind.FIELD);
+                return memberAccess(a);
             }
         }
         return entityDefault(entity.type());
@@ -154,7 +163,8 @@ public final class AccessRules {
         }
         var result = new ArrayList<Attribute>();
         byName.values().stream().sorted(Comparator.comparing(m -> m.node().getBegin().map(p -> p.line * 10_000L + p.column).orElse(0L)))
-                .forEach(m -> result.add(new Attribute(m.name(), ctx.names().typeRef(m.type(), type), m.annotations(), type, m.node())));
+                .forEach(m -> result.add(new Attribute(m.name(), ctx.names().typeRef(m.type(), type),
+                        ConstraintTwins.merged(ctx, type, m.node(), m.name(), m.annotations()), type, m.node())));
         return List.copyOf(result);
     }
 

@@ -117,8 +117,7 @@ public final class AttributeMapper {
                     "annotate " + type.simpleName() + " with @Embeddable");
         }
         Site inner = site.into(a.name(), overrides(a), innerBv(a, site));
-        AccessRules.Kind embedding = AccessRules.explicit(a.annotations()).orElse(access.entityDefault(site.entity().type()));
-        for (Attribute child : hierarchyAttributes(type, embedding)) {
+        for (Attribute child : hierarchyAttributes(type, AccessRules.memberAccess(a))) {
             map(child, inner);
         }
     }

@@ -29,6 +29,7 @@ public class Customer {
     private transient String lastName;
     private boolean active;
     private Boolean newsletter;
+    @Size(max = 300)
     private String homepageURL;
     private PostalAddress billingAddress;
     private Map<String, String> preferences = new HashMap<>();

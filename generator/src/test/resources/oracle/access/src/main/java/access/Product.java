@@ -16,6 +16,8 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.MapKeyJoinColumn;
 import jakarta.persistence.Transient;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -72,6 +74,13 @@ public class Product {
 
     public void setSlug(String slug) {
         this.slug = slug;
+    }
+
+    /** Field access maps the field, but Bean Validation reads the getter's constraints too. */
+    @NotNull
+    @Size(max = 120)
+    public String getName() {
+        return name;
     }
 
     @Transient
