@@ -88,6 +88,15 @@ class DerivedIdentityTest {
     }
 
     @Test
+    void anIdRelationToAnEntityScannedLaterIsKeyedAfterIt() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Zeta", "@Entity public class Zeta { @Id @GeneratedValue Long id; }")
+                .entity("Alpha", "@Entity public class Alpha { @Id @OneToOne Zeta zeta; String note; }").scan();
+        assertEquals(List.of("zeta_id bigint not null", "note varchar(255)", "primary key [zeta_id]",
+                "foreign key [zeta_id] -> zeta[id]"), TableText.of(s, "alpha"));
+    }
+
+    @Test
     void mappingsHibernateRefusesAreReported() {
         List<String> problems = withAccount()
                 .entity("Basic", "@Entity public class Basic { @Id Long id; @MapsId String code; }")
