@@ -174,6 +174,27 @@ class MapCollectionsTest {
     }
 
     @Test
+    void aKeyColumnTheTargetMapsItselfStaysAsTheTargetMapsIt() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Category", "@Entity public class Category { @Id @GeneratedValue Long id; }")
+                .entity("Note", "@Entity public class Note { @Id @GeneratedValue Long id; @ManyToOne Account account; @ManyToOne Category category; }")
+                .entity("Account", """
+                        @Entity public class Account { @Id @GeneratedValue Long id;
+                          @OneToMany(mappedBy = "account") @MapKeyJoinColumn(name = "category_id") Map<Category, Note> notesByCategory; }""")
+                .scan();
+        assertEquals(List.of("account_id bigint", "category_id bigint", "id bigint not null", "primary key [id]",
+                "foreign key [account_id] -> account[id]", "foreign key [category_id] -> category[id]"), TableText.of(s, "note"));
+    }
+
+    @Test
+    void aKeyColumnThatCollidesInTheCollectionTableIsReported() {
+        List<String> problems = product("@ManyToMany @MapKeyJoinColumn(name = \"product_id\") Map<Warehouse, Warehouse> backups;").problems();
+        assertEquals(1, problems.size(), String.join("\n", problems));
+        assertTrue(problems.get(0).contains("column product_id of table product_backups is mapped twice (again by the key of Map backups)"),
+                problems.get(0));
+    }
+
+    @Test
     void orderColumnsOfOneToManyWithoutJoinTableAreOnTheTarget() {
         ProjectState s = new ScanFixture(dir)
                 .entity("Line", "@Entity public class Line { @Id @GeneratedValue Long id; @ManyToOne Invoice invoice; }")

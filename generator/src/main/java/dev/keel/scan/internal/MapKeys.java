@@ -205,12 +205,19 @@ public final class MapKeys {
         for (ColumnSpec c : columns) {
             if (!table.hasColumn(c.name())) {
                 table.add(c.withNullable(!notNull));
+            } else if (inTable) {
+                throw new MappingProblem(a.node(), "column " + c.name().db() + " of table " + table.name().db()
+                        + " is mapped twice (again by the key of Map " + a.name() + ")", "name the key column with @MapKeyJoinColumn(name)");
             }
             names.add(c.name());
         }
-        Optional<AnnotationView> fk = a.ann(JpaNames.MAP_KEY_JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"))
-                .or(() -> joins.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
-        table.foreignKeys.add(Relations.foreignKey(fk, names, target));
+        boolean referenced = table.foreignKeys.stream().anyMatch(f -> f.target() == target
+                && f.columns().stream().map(Ident::db).toList().equals(names.stream().map(Ident::db).toList()));
+        if (!referenced) {
+            Optional<AnnotationView> fk = a.ann(JpaNames.MAP_KEY_JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"))
+                    .or(() -> joins.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
+            table.foreignKeys.add(Relations.foreignKey(fk, names, target));
+        }
         return columns.stream().map(c -> table.column(c.name()).orElseThrow()).toList();
     }
 }
