@@ -40,9 +40,11 @@ public final class Planner {
      * The plan for {@code request}.
      *
      * @throws KeelException of kind USAGE for an unknown or ambiguous target, of kind INCONSISTENT_HISTORY
-     *                       when a migration a run left part-way is in the way
+     *                       when a migration a run left part-way is in the way, of kind GRAPH when an app
+     *                       the request covers has two or more latest migrations (a forked history)
      */
     public static Result plan(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
+        refuseForks(graph, request.app());
         Set<MigrationKey> applied = applied(rows);
         MigrationPlan plan;
         if (request.app() == null) {
@@ -67,6 +69,28 @@ public final class Planner {
         }
         MigrationPlan kept = new MigrationPlan(plan.direction(), run);
         return new Result(graph, applied, kept, view(kept, rows, request.fake(), deferred));
+    }
+
+    /**
+     * Refuses, before anything runs, a history with two latest migrations in an app the request covers
+     * (every app when it names none): which one goes first is not decided, and the order the two run in
+     * would differ from one database to the next. A merge migration decides it.
+     */
+    static void refuseForks(MigrationGraph graph, String app) {
+        var problems = new ArrayList<String>();
+        graph.conflicts().forEach((forked, leaves) -> {
+            if (app == null || app.equals(forked)) {
+                problems.add("app " + forked + " has " + leaves.size() + " latest migrations: "
+                        + leaves.stream().map(MigrationKey::name).toList() + " (a forked history, after a merge of"
+                        + " two branches that each added a migration); nothing was applied.\n"
+                        + "To fix: run keel makemigrations --merge to write the migration that joins them (or"
+                        + " keel renumber " + forked + " to put this branch's migrations after the other's), then"
+                        + " run this command again.");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new KeelException(ErrorKind.GRAPH, problems);
+        }
     }
 
     /** Why {@code m} waits for the post-deployment phase, or null when it does not. */

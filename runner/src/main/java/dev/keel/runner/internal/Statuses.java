@@ -9,6 +9,7 @@ import dev.keel.runner.MigrationStatus.Mark;
 import dev.keel.runner.StatusReport;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +48,22 @@ public final class Statuses {
                         "applied, but no migration file defines it"));
             }
         }
-        return new StatusReport(out, HistoryCheck.problems(set, rows));
+        var problems = new ArrayList<>(HistoryCheck.problems(set, rows));
+        var forks = graph.conflicts();
+        forks.forEach((app, leaves) -> problems.add("app " + app + " has " + leaves.size() + " latest migrations: "
+                + leaves.stream().map(MigrationKey::name).toList() + " (a forked history); keel migrate refuses it.\n"
+                + "To fix: run keel makemigrations --merge (or keel renumber " + app + ") and commit the result."));
+        var marked = new ArrayList<MigrationStatus>();
+        for (MigrationStatus st : out) {
+            List<MigrationKey> leaves = forks.getOrDefault(st.key().app(), List.of());
+            if (leaves.contains(st.key())) {
+                String fork = "fork: one of " + leaves.size() + " latest migrations of " + st.key().app()
+                        + "; keel makemigrations --merge joins them";
+                st = new MigrationStatus(st.key(), st.mark(), st.postDeployment(), st.appliedAt(), st.durationMs(),
+                        st.changed(), st.note() == null ? fork : st.note() + "; " + fork);
+            }
+            marked.add(st);
+        }
+        return new StatusReport(marked, problems);
     }
 }

@@ -78,4 +78,20 @@ class PlannerTest {
         assertEquals(MigrationStatus.Mark.NOT_APPLIED, Statuses.of(SET, rows(row("0001_a", HistoryRow.Phase.APPLIED, 0)))
                 .migrations().get(1).mark());
     }
+
+    /** Two latest migrations of one app: the planner refuses, the statuses mark both and say how to join them. */
+    @Test
+    void aForkIsRefusedByThePlannerAndShownByTheStatuses() {
+        MigrationSet forked = MigrationSet.of(List.of(spec("0001_a", null, true, false), spec("0002_b", "0001_a", true, false),
+                spec("0002_x", "0001_a", true, false)), JavaCode.none());
+        var rows = rows(row("0001_a", HistoryRow.Phase.APPLIED, 0));
+        var e = assertThrows(KeelException.class, () -> Planner.plan(forked.graph(Planner.applied(rows)), rows, MigrateRequest.all()));
+        assertEquals(ErrorKind.GRAPH, e.kind());
+        var report = Statuses.of(forked, rows);
+        assertEquals(java.util.Arrays.asList(null, "fork: one of 2 latest migrations of blog; keel makemigrations --merge joins them",
+                "fork: one of 2 latest migrations of blog; keel makemigrations --merge joins them"),
+                report.migrations().stream().map(MigrationStatus::note).toList());
+        assertEquals(List.of("app blog has 2 latest migrations: [0002_b, 0002_x] (a forked history); keel migrate refuses it.\n"
+                + "To fix: run keel makemigrations --merge (or keel renumber blog) and commit the result."), report.problems());
+    }
 }
