@@ -293,7 +293,14 @@ public final class MakeMigrations {
             List<MigrationKey> leaves = graph.leaves(app.label());
             String recorded = lockfile.latest().get(app.label());
             String actual = leaves.size() == 1 ? leaves.get(0).name() : null;
-            if (leaves.size() == 1 && !actual.equals(recorded)) {
+            List<String> sides = lockfile.conflicts().get(app.label());
+            if (sides != null) {
+                problems.add(Lockfile.FILE_NAME + ": app " + app.label() + " is in a merge conflict (one side records "
+                        + sides.get(0) + ", the other " + sides.get(1) + "). To fix: run keel makemigrations "
+                        + (leaves.size() > 1 ? "--merge, which joins the two branches' migrations and resolves the line"
+                        + " (or keel renumber " + app.label() + ")" : ", which rewrites the line from the migration files")
+                        + "; do not pick a side by hand.");
+            } else if (leaves.size() == 1 && !actual.equals(recorded)) {
                 problems.add(Lockfile.FILE_NAME + ": app " + app.label() + " records " + (recorded == null ? "nothing" : recorded)
                         + " but its latest migration is " + actual + ". To fix: run keel makemigrations, which rewrites the lockfile.");
             }
