@@ -5,7 +5,7 @@ import dev.keel.state.Constraint;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Index;
 import dev.keel.state.PrimaryKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
 

@@ -4,7 +4,7 @@ import dev.keel.config.KeelConfig;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

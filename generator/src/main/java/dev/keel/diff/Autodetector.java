@@ -21,7 +21,7 @@ import dev.keel.diff.rules.MovedDatabases;
 import dev.keel.diff.rules.RenamedModels;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.util.List;
 import java.util.Map;

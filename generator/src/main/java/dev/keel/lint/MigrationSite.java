@@ -2,7 +2,7 @@ package dev.keel.lint;
 
 import dev.keel.migration.MigrationSpec;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.util.List;
 

@@ -4,7 +4,7 @@ import dev.keel.operations.AddConstraint;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

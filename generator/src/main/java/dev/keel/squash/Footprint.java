@@ -30,7 +30,7 @@ import dev.keel.operations.ValidateConstraint;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.HashSet;

@@ -9,7 +9,7 @@ import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.rewrite.SafetyOptions;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

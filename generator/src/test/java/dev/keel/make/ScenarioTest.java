@@ -20,7 +20,7 @@ import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
 import dev.keel.scan.EntityScanner;
 import dev.keel.scan.oracle.HibernateOracle;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

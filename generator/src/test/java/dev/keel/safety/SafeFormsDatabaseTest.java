@@ -9,7 +9,7 @@ import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.runner.apply.SimpleApplier;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import dev.keel.diff.SchemaComparison;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.apply.SimpleApplier;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

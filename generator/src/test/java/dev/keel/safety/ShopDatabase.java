@@ -4,7 +4,7 @@ import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -15,7 +15,7 @@ import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,7 +18,7 @@ import dev.keel.runner.apply.SimpleApplier;
 import dev.keel.runner.support.Db;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

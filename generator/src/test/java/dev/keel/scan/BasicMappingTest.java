@@ -2,7 +2,7 @@ package dev.keel.scan;
 
 import dev.keel.state.Column;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import dev.keel.error.KeelException;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.OperationSql;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

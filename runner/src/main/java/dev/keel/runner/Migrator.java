@@ -20,7 +20,7 @@ import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
 import dev.keel.runner.internal.Statuses;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.Scripts;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.util.LinkedHashMap;
 import java.util.List;

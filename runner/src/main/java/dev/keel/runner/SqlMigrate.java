@@ -12,7 +12,7 @@ import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.util.Set;
 

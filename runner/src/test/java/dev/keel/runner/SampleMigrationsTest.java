@@ -7,7 +7,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

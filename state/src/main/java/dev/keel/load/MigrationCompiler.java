@@ -112,7 +112,7 @@ public final class MigrationCompiler {
                 + " migrations to see why.") : errors;
     }
 
-    /** The running JVM's class path, plus wherever keel-state itself was loaded from. */
+    /** The running JVM's class path, plus wherever keel-api (the Migration class that migrations extend) was loaded from. */
     private static String classPath() {
         var entries = new LinkedHashSet<String>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -126,7 +126,7 @@ public final class MigrationCompiler {
                 entries.add(Path.of(source.getLocation().toURI()).toString());
             }
         } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            // keel-state then has to be on java.class.path, which is the usual case.
+            // keel-api then has to be on java.class.path, which is the usual case.
         }
         return String.join(File.pathSeparator, entries);
     }

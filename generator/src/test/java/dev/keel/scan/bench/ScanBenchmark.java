@@ -2,7 +2,7 @@ package dev.keel.scan.bench;
 
 import dev.keel.config.KeelConfig;
 import dev.keel.scan.EntityScanner;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.testing.TestPostgres;
 import dev.keel.scan.EntityScanner;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;

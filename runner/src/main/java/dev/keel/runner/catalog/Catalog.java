@@ -2,7 +2,7 @@ package dev.keel.runner.catalog;
 
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -12,7 +12,7 @@ import dev.keel.runner.sql.Identifiers;
 import dev.keel.runner.sql.PhysicalTables;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
 

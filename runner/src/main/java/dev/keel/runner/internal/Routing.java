@@ -2,7 +2,7 @@ package dev.keel.runner.internal;
 
 import dev.keel.operations.Operation;
 import dev.keel.routing.Router;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.Objects;

@@ -5,7 +5,7 @@ import dev.keel.state.Identity;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

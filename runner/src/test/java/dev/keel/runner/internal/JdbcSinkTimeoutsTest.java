@@ -4,7 +4,7 @@ import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.sql.Step;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

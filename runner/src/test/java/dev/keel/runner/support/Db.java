@@ -5,7 +5,7 @@ import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.Step;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

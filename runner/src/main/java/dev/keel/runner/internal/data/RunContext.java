@@ -5,7 +5,7 @@ import dev.keel.migration.HistoricalTable;
 import dev.keel.migration.MigrationContext;
 import dev.keel.migration.MigrationKey;
 import dev.keel.runner.MigrateListener;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.time.Duration;
