@@ -6,8 +6,8 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
-import dev.keel.state.Column;
 import dev.keel.project.ProjectState;
+import dev.keel.state.Column;
 import dev.keel.state.Table;
 
 import java.util.List;

@@ -26,13 +26,13 @@ import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.PlannedMigration;
 import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.io.IOException;

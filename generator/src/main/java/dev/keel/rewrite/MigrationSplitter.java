@@ -3,9 +3,9 @@ package dev.keel.rewrite;
 import dev.keel.diff.SchemaComparison;
 import dev.keel.error.KeelException;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.Step.Stage;
-import dev.keel.project.ProjectState;
 
 import java.util.ArrayList;
 import java.util.Comparator;

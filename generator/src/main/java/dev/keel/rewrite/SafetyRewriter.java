@@ -6,6 +6,7 @@ import dev.keel.operations.AddIndex;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RunSql;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
 import dev.keel.rewrite.rules.ConcurrentIndex;
@@ -17,7 +18,6 @@ import dev.keel.rewrite.rules.TwoPhaseTableRemoval;
 import dev.keel.rewrite.rules.TypeChangeGuard;
 import dev.keel.rewrite.rules.UniqueViaIndex;
 import dev.keel.rewrite.rules.VolatileDefault;
-import dev.keel.project.ProjectState;
 
 import java.util.ArrayList;
 import java.util.List;

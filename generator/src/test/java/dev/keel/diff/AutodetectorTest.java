@@ -21,9 +21,9 @@ import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameModel;
 import dev.keel.operations.ValidateConstraint;
 import dev.keel.project.ModelKey;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.PrimaryKey;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 

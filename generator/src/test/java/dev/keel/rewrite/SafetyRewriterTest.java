@@ -2,9 +2,9 @@ package dev.keel.rewrite;
 
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunSql;
-import dev.keel.operations.DeletionAction;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.Table;

@@ -13,11 +13,11 @@ import dev.keel.make.ScannedProject;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.DeleteModel;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateSnapshot;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.scan.EntityScanner;
-import dev.keel.project.ProjectState;
-import dev.keel.project.StateSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,11 +6,11 @@ import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.TypeChangeGuard;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.project.ProjectState;
 
 import java.util.List;
 

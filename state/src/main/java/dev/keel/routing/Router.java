@@ -4,10 +4,10 @@ import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.operations.*;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 

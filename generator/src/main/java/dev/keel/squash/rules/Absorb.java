@@ -4,9 +4,9 @@ import dev.keel.error.KeelException;
 import dev.keel.operations.AddConstraint;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.ForeignKey;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.List;

@@ -4,10 +4,10 @@ import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

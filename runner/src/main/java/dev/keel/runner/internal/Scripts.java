@@ -1,16 +1,16 @@
 package dev.keel.runner.internal;
 
-import dev.keel.migration.MigrationSpec;
-import dev.keel.operations.Operation;
 import dev.keel.error.KeelException;
 import dev.keel.load.SourceLines;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.operations.Operation;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.project.ProjectState;
 
 import java.util.ArrayList;
 import java.nio.file.Path;

@@ -32,6 +32,7 @@ import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
@@ -39,7 +40,6 @@ import dev.keel.state.ForeignKey;
 import dev.keel.state.Identity;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingTable;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 

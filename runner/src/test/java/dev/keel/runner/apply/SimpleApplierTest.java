@@ -5,12 +5,12 @@ import dev.keel.error.KeelException;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -2,12 +2,12 @@ package dev.keel.runner.bench;
 
 import dev.keel.migration.BackfillResult;
 import dev.keel.migration.MigrationKey;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.MigrateListener;
 import dev.keel.runner.internal.data.RunContext;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.project.ProjectState;
-import dev.keel.project.StateTransitions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

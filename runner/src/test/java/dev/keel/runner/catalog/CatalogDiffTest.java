@@ -1,8 +1,8 @@
 package dev.keel.runner.catalog;
 
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.Identity;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 

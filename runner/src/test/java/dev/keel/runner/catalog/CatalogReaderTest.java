@@ -1,5 +1,7 @@
 package dev.keel.runner.catalog;
 
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.catalog.Catalog.ColumnDef;
 import dev.keel.runner.catalog.Catalog.ForeignKeyDef;
 import dev.keel.runner.catalog.Catalog.IndexDef;
@@ -7,8 +9,6 @@ import dev.keel.runner.catalog.Catalog.SequenceDef;
 import dev.keel.runner.catalog.Catalog.TableDef;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.project.ProjectState;
-import dev.keel.project.StateTransitions;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package dev.keel.runner.internal;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.runner.JavaCode;
 import dev.keel.runner.MigrateListener;
@@ -11,7 +12,6 @@ import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

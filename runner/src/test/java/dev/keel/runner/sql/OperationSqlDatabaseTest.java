@@ -2,12 +2,12 @@ package dev.keel.runner.sql;
 
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 

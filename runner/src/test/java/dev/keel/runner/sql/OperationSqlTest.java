@@ -4,9 +4,9 @@ import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.Identity;
-import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.keel.runner.internal.data;
 
-import dev.keel.runner.testing.TestDatabase;
-import dev.keel.runner.testing.TestPostgres;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
+import dev.keel.runner.testing.TestDatabase;
+import dev.keel.runner.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.keel.runner.junit;
 
 import dev.keel.migration.HistoricalTable;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.internal.data.StateTable;
 import dev.keel.state.Column;
-import dev.keel.project.ProjectState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
