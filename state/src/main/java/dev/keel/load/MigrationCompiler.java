@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * Compiles migration sources in-process with the JDK's compiler, against the running JVM's class
- * path (which holds keel-state), and loads the result. Migrations use keel's API only, so they
+ * path (which holds keel-api), and loads the result. Migrations use keel's API only, so they
  * compile without the application's classes.
  */
 public final class MigrationCompiler {
