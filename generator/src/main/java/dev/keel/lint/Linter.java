@@ -9,7 +9,7 @@ import dev.keel.load.ProjectMigrations;
 import dev.keel.load.SourceMigrationReader;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.io.IOException;
 import java.nio.file.Files;

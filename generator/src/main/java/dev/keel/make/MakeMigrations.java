@@ -26,12 +26,13 @@ import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.PlannedMigration;
 import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.io.IOException;
@@ -154,7 +155,7 @@ public final class MakeMigrations {
             List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, ops, options.safety(), notes);
             for (PlannedMigration p : planned) {
                 for (Operation op : p.operations()) {
-                    state = op.applyTo(app, state);
+                    state = StateTransitions.apply(op, app, state);
                 }
             }
             plans.put(app, planned);

@@ -1,6 +1,6 @@
 package dev.keel.scan.internal;
 
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

@@ -1,15 +1,16 @@
 package dev.keel.runner.internal;
 
-import dev.keel.migration.MigrationSpec;
-import dev.keel.operations.Operation;
 import dev.keel.error.KeelException;
 import dev.keel.load.SourceLines;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.operations.Operation;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class Scripts {
         ProjectState s = before;
         for (Operation op : m.operations()) {
             add(steps, skipped, m, op, op.describe(), s, routing);
-            s = op.applyTo(m.app(), s);
+            s = StateTransitions.apply(op, m.app(), s);
         }
         return new Script(m, false, steps, skipped);
     }
@@ -73,7 +74,7 @@ public final class Scripts {
         ProjectState s = before;
         for (Operation op : m.operations()) {
             states.add(s);
-            s = op.applyTo(m.app(), s);
+            s = StateTransitions.apply(op, m.app(), s);
         }
         var steps = new ArrayList<ScriptStep>();
         for (int i = m.operations().size() - 1; i >= 0; i--) {
@@ -84,11 +85,11 @@ public final class Scripts {
                 skipped.add(skippedLine("undo " + op.describe(), database));
                 continue;
             }
-            ProjectState rs = op.applyTo(m.app(), opBefore);
-            for (Operation r : op.reverse(m.app(), opBefore)) {
+            ProjectState rs = StateTransitions.apply(op, m.app(), opBefore);
+            for (Operation r : StateTransitions.reverse(op, m.app(), opBefore)) {
                 add(steps, skipped, m, r, "undo " + op.describe(), rs,
                         op instanceof SeparateDatabaseAndState ? routing : Routing.everything());
-                rs = r.applyTo(m.app(), rs);
+                rs = StateTransitions.apply(r, m.app(), rs);
             }
         }
         return new Script(m, true, steps, skipped);
@@ -151,7 +152,7 @@ public final class Scripts {
             ProjectState ds = s;
             for (Operation o : sds.database()) {
                 add(steps, skipped, m, o, describe, ds, routing);
-                ds = o.applyTo(m.app(), ds);
+                ds = StateTransitions.apply(o, m.app(), ds);
             }
             return;
         }
