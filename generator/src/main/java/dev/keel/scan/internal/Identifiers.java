@@ -121,7 +121,7 @@ public final class Identifiers {
                     + " has no @Id or @EmbeddedId field", "add an @Id field (keel reads field mappings only)");
             return;
         }
-        if (ids.size() > 1 && ctx.annotation(entity.root().type(), JpaNames.ID_CLASS).isEmpty()) {
+        if (ids.size() > 1 && idClassAnnotation(entity).isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.root().type().decl(), "entity " + entity.root().entityName()
                     + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
         }

@@ -126,8 +126,8 @@ public final class Relations {
         String schemaName = jt.map(j -> j.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<AnnotationView> ownerJoins = jt.map(j -> j.annotations("joinColumns")).orElse(List.of());
-        String ownerPrefix = ownerJoins.isEmpty() ? inverseSide(a, site.entity()).orElse(site.entity().entityName())
-                : site.entity().entityName();
+        boolean implicit = ownerJoins.isEmpty() || ownerJoins.stream().anyMatch(j -> j.string("name", "").isBlank());
+        String ownerPrefix = implicit ? inverseSide(a, site.entity()).orElse(site.entity().entityName()) : site.entity().entityName();
         List<ColumnSpec> ownerCols = keyColumns(a, ownerJoins, owner, ownerPrefix, null);
         List<ColumnSpec> targetCols = keyColumns(a, jt.map(j -> j.annotations("inverseJoinColumns")).orElse(List.of()),
                 target, a.name(), null);

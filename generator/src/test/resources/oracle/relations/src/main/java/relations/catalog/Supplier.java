@@ -2,6 +2,9 @@ package relations.catalog;
 
 import jakarta.persistence.*;
 
+import java.util.HashSet;
+import java.util.Set;
+
 @Entity
 public class Supplier {
     @Id
@@ -9,4 +12,8 @@ public class Supplier {
     private Long id;
 
     private String companyName;
+
+    /** The inverse side of Warehouse.suppliers (Product.suppliers is unidirectional). */
+    @ManyToMany(mappedBy = "suppliers")
+    private Set<Warehouse> warehouses = new HashSet<>();
 }
