@@ -47,6 +47,18 @@ class IdClassTest {
     }
 
     @Test
+    void aNestedIdClassApplies() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Rating", """
+                        @Entity @IdClass(Rating.Key.class) public class Rating {
+                          public static class Key implements java.io.Serializable { Long userId; Long movieId; }
+                          @Id Long userId;
+                          Long movieId;
+                          int stars; }""").scan();
+        assertEquals(List.of("movie_id", "user_id"), table(s, "rating").primaryKey().columns());
+    }
+
+    @Test
     void anIdClassFromAMappedSuperclassApplies() {
         ProjectState s = new ScanFixture(dir)
                 .entity("Key", "public class Key implements java.io.Serializable { Long tenant; Long code; }")
