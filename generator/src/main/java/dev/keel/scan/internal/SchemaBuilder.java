@@ -42,14 +42,15 @@ public final class SchemaBuilder {
             hints.entity(e);
         }
         for (EntityInfo e : catalog.all()) {
-            attributes(e, schema, mapper);
+            attributes(e, schema, mapper, ids);
         }
+        relations.bindCollectionKeys();
         var routing = new DatabaseRouting(ctx);
         catalog.all().forEach(e -> routing.entity(e, schema));
         return finish(schema, routing);
     }
 
-    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper) {
+    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids) {
         if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
             return;
         }
@@ -60,8 +61,9 @@ public final class SchemaBuilder {
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
         Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
+        var isId = ids.idTest(e);
         for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
-            if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {
+            if (!isId.test(a)) {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }
