@@ -2,7 +2,7 @@ package dev.keel.scan;
 
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Index;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
 import org.junit.jupiter.api.Test;
