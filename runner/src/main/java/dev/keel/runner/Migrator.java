@@ -328,7 +328,9 @@ public final class Migrator implements AutoCloseable {
         List<ProjectState> befores = befores(planned);
         var scripts = new ArrayList<Script>();
         for (int i = 0; i < plan.size(); i++) {
-            scripts.add(planned.plan().backwards() ? Scripts.backwards(plan.get(i), befores.get(i), routing)
+            Integer partial = planned.undoPartial().get(plan.get(i).key());
+            scripts.add(partial != null ? Scripts.undoPartial(plan.get(i), befores.get(i), routing, partial)
+                    : planned.plan().backwards() ? Scripts.backwards(plan.get(i), befores.get(i), routing)
                     : Scripts.forwards(plan.get(i), befores.get(i), routing));
         }
         return scripts;

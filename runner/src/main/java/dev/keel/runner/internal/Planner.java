@@ -24,8 +24,16 @@ import java.util.TreeSet;
  * those depending on them) are left out and listed as deferred.
  */
 public final class Planner {
-    /** A plan with the specs the executor needs. */
-    public record Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view) {}
+    /**
+     * A plan with the specs the executor needs; {@code undoPartial} names the part-applied migrations the
+     * plan undoes (first in a backwards plan), each with the number of its steps a stopped run did.
+     */
+    public record Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view,
+                         Map<MigrationKey, Integer> undoPartial) {
+        public Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view) {
+            this(graph, applied, plan, view, Map.of());
+        }
+    }
 
     private Planner() {}
 
@@ -47,6 +55,7 @@ public final class Planner {
         refuseForks(graph, request.app());
         Set<MigrationKey> applied = applied(rows);
         MigrationPlan plan;
+        Map<MigrationKey, Integer> undoPartial = Map.of();
         if (request.app() == null) {
             plan = new MigrationPlan(MigrationPlan.Direction.FORWARDS, graph.forwardsPlan(applied, List.of()));
         } else if (request.target() == null) {
@@ -54,7 +63,17 @@ public final class Planner {
             plan = new MigrationPlan(MigrationPlan.Direction.FORWARDS,
                     leaves.isEmpty() ? List.of() : graph.forwardsPlan(applied, leaves));
         } else {
-            plan = graph.plan(applied, graph.resolve(request.app(), request.target()));
+            MigrationTarget target = graph.resolve(request.app(), request.target());
+            plan = graph.plan(applied, target);
+            if (plan.backwards()) {
+                undoPartial = partialsAfter(graph, rows, target);
+                if (!undoPartial.isEmpty()) {
+                    var all = new ArrayList<MigrationSpec>();
+                    undoPartial.keySet().forEach(k -> all.add(graph.spec(k).orElseThrow()));
+                    all.addAll(plan.migrations());
+                    plan = new MigrationPlan(MigrationPlan.Direction.BACKWARDS, all);
+                }
+            }
         }
         checkPartial(graph, rows, plan);
         var deferred = new LinkedHashMap<MigrationKey, String>();
@@ -68,7 +87,7 @@ public final class Planner {
             }
         }
         MigrationPlan kept = new MigrationPlan(plan.direction(), run);
-        return new Result(graph, applied, kept, view(kept, rows, request.fake(), deferred));
+        return new Result(graph, applied, kept, view(kept, rows, request.fake(), deferred), undoPartial);
     }
 
     /**
@@ -91,6 +110,42 @@ public final class Planner {
         if (!problems.isEmpty()) {
             throw new KeelException(ErrorKind.GRAPH, problems);
         }
+    }
+
+    /**
+     * The part-applied migrations (a non-atomic one whose run stopped at a step) that come after
+     * {@code target}: going back to the target undoes the steps they did. Latest first.
+     */
+    static Map<MigrationKey, Integer> partialsAfter(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows,
+                                                    MigrationTarget target) {
+        var out = new LinkedHashMap<MigrationKey, Integer>();
+        var found = new ArrayList<HistoryRow>();
+        for (HistoryRow row : rows.values()) {
+            if (row.phase() == HistoryRow.Phase.APPLYING && graph.contains(row.key()) && after(graph, row.key(), target)) {
+                found.add(row);
+            }
+        }
+        var order = graph.migrations().stream().map(MigrationSpec::key).toList();
+        found.sort(java.util.Comparator.comparingInt((HistoryRow r) -> order.indexOf(graph.nodeFor(r.key()).orElseThrow())).reversed());
+        found.forEach(r -> out.put(graph.nodeFor(r.key()).orElseThrow(), r.stepsDone()));
+        return out;
+    }
+
+    /** Whether {@code key} depends, directly or not, on {@code target} (on any migration of its app for zero). */
+    private static boolean after(MigrationGraph graph, MigrationKey key, MigrationTarget target) {
+        var seen = new HashSet<MigrationKey>();
+        var todo = new ArrayList<MigrationKey>(List.of(key));
+        while (!todo.isEmpty()) {
+            MigrationKey k = todo.remove(todo.size() - 1);
+            if (!seen.add(k)) {
+                continue;
+            }
+            if (target.isZero() ? k.app().equals(target.app()) : k.equals(target.key()) && !k.equals(key)) {
+                return true;
+            }
+            todo.addAll(graph.dependencies(k));
+        }
+        return false;
     }
 
     /** Why {@code m} waits for the post-deployment phase, or null when it does not. */
