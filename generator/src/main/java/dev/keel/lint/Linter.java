@@ -71,6 +71,20 @@ public final class Linter {
     }
 
     /**
+     * Lints one migration file against the state it meets ({@code before}), with this linter's rules: what
+     * {@code makemigrations} uses on a migration it has just written, before it is part of the project.
+     */
+    public List<Finding> lintFile(KeelConfig config, Path file, MigrationSpec spec, ProjectState before) {
+        MigrationFile source = MigrationFile.parse(file);
+        AppConfig app = config.app(spec.app()).orElse(null);
+        var site = new MigrationSite(spec, source, before, appPackages(config, source),
+                app == null ? source.packageName() : app.migrationsPackage(), new MigrationMemory());
+        var out = new Findings(file.toString(), source.allows());
+        new MigrationLinter(rules).lint(site, out);
+        return out.found();
+    }
+
+    /**
      * The state the migration's dependencies build: what it meets when it runs. A dependency on a migration
      * a squash replaced (its file perhaps deleted) is a dependency on the squash.
      */

@@ -224,6 +224,7 @@ public final class MakeMigrations {
         var created = new ArrayList<NewMigration>();
         var leaves = new TreeMap<String, MigrationKey>();
         graph.apps().forEach(app -> graph.leaves(app).stream().reduce((a, b) -> b).ifPresent(l -> leaves.put(app, l)));
+        ProjectState running = before;
         var numbers = new TreeMap<String, Integer>();
         graph.apps().forEach(app -> numbers.put(app, graph.migrations(app).stream()
                 .mapToInt(s -> MigrationNames.number(s.name())).max().orElse(0)));
@@ -255,7 +256,9 @@ public final class MakeMigrations {
                         initial, List.of(), file.toString());
                 String source = options.empty()
                         ? DataMigrationTemplate.write(spec, appConfig.migrationsPackage(), after)
-                        : writer.write(spec, appConfig.migrationsPackage(), HEADER);
+                        : OptInComments.annotate(config, writer.write(spec, appConfig.migrationsPackage(), HEADER), spec,
+                                running, options.safety());
+                running = MigrationGraph.replay(running, List.of(spec));
                 created.add(new NewMigration(spec, file, source));
                 leaves.put(app, key);
                 first = false;
