@@ -135,7 +135,15 @@ public final class MakeMigrations {
         ProjectState current = ReplayCache.latestState(graph, sources, cache);
         ScannedProject scanned = join(scan);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
-        Changes changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
+        Changes changes;
+        try {
+            changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
+        } catch (KeelException e) {
+            // a likely rename explains what follows from it (a NOT NULL column "added" without a default)
+            stopAtLikelyRenames(options);
+            throw e;
+        }
+        stopAtLikelyRenames(options);
         var notes = new ArrayList<String>(questioner instanceof NonInteractiveQuestioner q ? q.notes() : List.<String>of());
 
         var opsByApp = new TreeMap<String, List<Operation>>();
@@ -287,6 +295,17 @@ public final class MakeMigrations {
     static String followUpWords(PlannedMigration plan, String firstWords) {
         boolean dataOnly = plan.operations().stream().allMatch(op -> op instanceof RunSql || op instanceof RunJava);
         return dataOnly ? firstWords + "_backfill" : MigrationNamer.words(plan.operations(), false);
+    }
+
+    /**
+     * Where keel cannot ask whether a likely rename is one, it stops before writing (exit 3) and prints the
+     * hint that says it is; {@code --check} reports the missing migration instead.
+     */
+    private void stopAtLikelyRenames(MakeOptions options) {
+        if (questioner instanceof NonInteractiveQuestioner q && q.stopsAtLikelyRenames() && !q.likelyRenames().isEmpty()
+                && !options.check()) {
+            throw new KeelException(ErrorKind.INPUT_NEEDED, q.likelyRenames());
+        }
     }
 
     /** Lines where {@code migrations_lockfile.txt} disagrees with the migration files. */
