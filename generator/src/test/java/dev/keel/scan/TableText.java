@@ -3,7 +3,7 @@ package dev.keel.scan;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.Column;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
 

@@ -113,7 +113,7 @@ public final class DerivedIdentity {
             idColumns.set(at, after);
             names.add(after.name());
         }
-        table.foreignKeys.add(Relations.foreignKey(Relations.joinForeignKey(r), names, target)
+        table.addForeignKey(Relations.foreignKey(Relations.joinForeignKey(r), names, target)
                 .onDelete(Relations.onDelete(r.ann(JpaNames.ON_DELETE))));
     }
 

@@ -63,8 +63,9 @@ public final class ElementCollections {
             pk.addAll(elementCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
-        table.foreignKeys.add(Relations.foreignKey(ct.flatMap(c -> c.annotation("foreignKey")),
-                ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(Relations.onDelete(a.ann(JpaNames.ON_DELETE))));
+        ct.ifPresent(c -> TableConstraints.apply(ctx, c, table));
+        table.addForeignKey(ForeignKeyChoice.collectionTable(ct).to(ownerCols.stream().map(ColumnSpec::name).toList(), owner)
+                .onDelete(Relations.onDelete(a.ann(JpaNames.ON_DELETE))));
         schema.addOther(table);
     }
 

@@ -211,13 +211,9 @@ public final class MapKeys {
             }
             names.add(c.name());
         }
-        boolean referenced = table.foreignKeys.stream().anyMatch(f -> f.target() == target
-                && f.columns().stream().map(Ident::db).toList().equals(names.stream().map(Ident::db).toList()));
-        if (!referenced) {
-            Optional<AnnotationView> fk = a.ann(JpaNames.MAP_KEY_JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"))
-                    .or(() -> joins.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
-            table.foreignKeys.add(Relations.foreignKey(fk, names, target));
-        }
+        Optional<AnnotationView> fk = a.ann(JpaNames.MAP_KEY_JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"))
+                .or(() -> joins.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
+        table.addForeignKey(Relations.foreignKey(fk, names, target));
         return columns.stream().map(c -> table.column(c.name()).orElseThrow()).toList();
     }
 }

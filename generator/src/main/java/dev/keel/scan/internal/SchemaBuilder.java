@@ -1,6 +1,6 @@
 package dev.keel.scan.internal;
 
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;
@@ -46,6 +46,7 @@ public final class SchemaBuilder {
         for (EntityInfo e : catalog.all()) {
             attributes(e, schema, mapper, ids);
         }
+        relations.bindCollectionKeys();
         mapper.indexes().finish();
         var routing = new DatabaseRouting(ctx);
         catalog.all().forEach(e -> routing.entity(e, schema));
@@ -63,9 +64,10 @@ public final class SchemaBuilder {
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
         Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
+        var isId = ids.idTest(e);
         List<Attribute> keyRelations = ids.derived().relations(e);
         for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
-            if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
+            if (!isId.test(a) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }
