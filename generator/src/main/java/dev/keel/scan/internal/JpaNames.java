@@ -24,6 +24,7 @@ final class JpaNames {
     static final String TABLE_GENERATOR = JPA + "TableGenerator";
     static final String TRANSIENT = JPA + "Transient";
     static final String VERSION = JPA + "Version";
+    static final String BASIC = JPA + "Basic";
     static final String LOB = JPA + "Lob";
     static final String ENUMERATED = JPA + "Enumerated";
     static final String TEMPORAL = JPA + "Temporal";
