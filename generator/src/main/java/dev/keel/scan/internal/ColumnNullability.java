@@ -15,7 +15,8 @@ import java.util.Optional;
  *       decides instead).</li>
  * </ol>
  * So {@code int count} is NOT NULL while {@code @Column int count} and {@code @Basic int count} are nullable,
- * as are primitives of embeddables unless they say otherwise.
+ * as are primitives of embeddables unless they say otherwise. The element column of a basic collection follows
+ * rules 3 and 4 only: {@code @Basic(optional = false)} makes it NOT NULL when the column is implicit.
  */
 public final class ColumnNullability {
     private ColumnNullability() {}
@@ -33,10 +34,24 @@ public final class ColumnNullability {
         if (!forcedNull && basicOptional.equals(Optional.of(false))) {
             return true;
         }
+        return declared(a, column, site);
+    }
+
+    /**
+     * Whether the element column of a basic collection attribute {@code a}, written as {@code column} ({@code null}
+     * when implicit), is NOT NULL; {@code owner} is the site of the collection attribute.
+     */
+    public static boolean elementNotNull(Attribute a, AnnotationView column, Site owner) {
+        return declared(a, column, owner);
+    }
+
+    /** Rules 3 and 4: what the column says, or the implicit column's rule. */
+    private static boolean declared(Attribute a, AnnotationView column, Site site) {
         if (column != null) {
             return !column.bool("nullable", true);
         }
-        return !forcedNull && !implicitlyOptional(a.type(), basicOptional, site.component());
+        Optional<Boolean> basicOptional = a.ann(JpaNames.BASIC).map(b -> b.bool("optional", true));
+        return !site.subclass() && !implicitlyOptional(a.type(), basicOptional, site.component());
     }
 
     /** Whether an implicit column may hold null: what {@code @Basic} says, else anything but a primitive of an entity. */

@@ -74,7 +74,7 @@ public final class ElementCollections {
         Ident name = ctx.naming().physical(written.isBlank() ? a.name() : written);
         ColumnShape shape = ColumnShape.of(column);
         ColumnTypes.Typed typed = types.resolve(a, element, name, shape);
-        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(!ColumnNullability.notNull(a, column, owner))
+        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(!ColumnNullability.elementNotNull(a, column, owner))
                 .withUnique(column != null && column.bool("unique", false));
         for (String check : typed.checks()) {
             spec = spec.withCheck(check);
