@@ -65,6 +65,38 @@ class JdbcTypesTest {
     }
 
     @Test
+    void anEmbeddableStoredAsJsonIsOneColumn() {
+        ProjectState s = new ScanFixture(dir)
+                .file("app/Address.java", IMPORTS + "@Embeddable public class Address { String street; int number; }")
+                .file("app/Customer.java", IMPORTS + """
+                        @Entity public class Customer { @Id Long id;
+                          @JdbcTypeCode(SqlTypes.JSON) Address billing;
+                          @Embedded @JdbcTypeCode(SqlTypes.JSON) Address shipping;
+                          @JdbcTypeCode(SqlTypes.JSON) List<Address> previous; }""").scan();
+        assertEquals(List.of("id", "billing", "previous", "shipping"), ScanFixture.columns(s, "customer"));
+        assertEquals("jsonb", column(s, "customer", "shipping").type());
+        assertTrue(table(s, "customer").checks().isEmpty());
+    }
+
+    @Test
+    void aJsonEmbeddableChecksItsNotNullAttributes() {
+        ProjectState s = new ScanFixture(dir)
+                .file("app/Kind.java", "package app;\npublic enum Kind { HOME, WORK }")
+                .file("app/Inner.java", IMPORTS + "@Embeddable public class Inner { @Column(nullable = false) String code; }")
+                .file("app/Address.java", IMPORTS + """
+                        @Embeddable public class Address {
+                          @Column(nullable = false, length = 20) String zip; int number;
+                          @Basic(optional = false) float lat; @Column(nullable = false) Kind kind; Inner inner; }""")
+                .file("app/Customer.java", IMPORTS + """
+                        @Entity public class Customer { @Id Long id;
+                          @JdbcTypeCode(SqlTypes.JSON) Address billing; }""").scan();
+        assertEquals(List.of("billing is null or (cast(billing->>'kind' as smallint) is not null and cast(billing->>'kind' as smallint) "
+                        + "between 0 and 1 and cast(billing->>'lat' as float4) is not null and cast(billing->>'zip' as varchar(20)) "
+                        + "is not null)"), table(s, "customer").checks().stream().map(c -> c.expression()).toList());
+        assertEquals(List.of("customer_billing_check"), table(s, "customer").checks().stream().map(c -> c.name()).toList());
+    }
+
+    @Test
     void theJavaTypeGivesLengthPrecisionAndChecks() {
         ProjectState s = withConverter().file("app/Item.java", IMPORTS + """
                 @Entity public class Item { @Id Long id;

@@ -95,4 +95,10 @@ public class ProductDocument {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "json")
     private Map<String, Object> importedFrom;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Dimensions shippingBox;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<PriceBreak> quotedPrices;
 }
