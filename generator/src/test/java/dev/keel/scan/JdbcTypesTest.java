@@ -65,6 +65,22 @@ class JdbcTypesTest {
     }
 
     @Test
+    void aConverterFromAnotherModuleIsNotNeededWhenTheCodeAloneSaysTheType() {
+        ProjectState s = new ScanFixture(dir).file("app/Doc.java", IMPORTS + """
+                import com.acme.shared.JsonMapConverter;
+                @Entity public class Doc { @Id Long id;
+                  @Convert(converter = JsonMapConverter.class) @JdbcTypeCode(SqlTypes.JSON) Map<String, Object> data; }""").scan();
+        assertEquals("jsonb", column(s, "doc", "data").type());
+        List<String> problems = new ScanFixture(dir.resolve("sized")).file("app/Doc.java", IMPORTS + """
+                import com.acme.shared.JsonMapConverter;
+                @Entity public class Doc { @Id Long id;
+                  @Convert(converter = JsonMapConverter.class) @JdbcTypeCode(SqlTypes.VARCHAR) Map<String, Object> data; }""").problems();
+        assertEquals(1, problems.size(), String.join("\n", problems));
+        assertTrue(problems.get(0).contains("converter com.acme.shared.JsonMapConverter of field data is not in the scanned sources"),
+                problems.get(0));
+    }
+
+    @Test
     void anEmbeddableStoredAsJsonIsOneColumn() {
         ProjectState s = new ScanFixture(dir)
                 .file("app/Address.java", IMPORTS + "@Embeddable public class Address { String street; int number; }")

@@ -55,7 +55,8 @@ public final class ColumnTypes {
         }
         Optional<String> code = jdbcCode(a);
         if (code.isPresent()) {
-            TypeRef stored = converter == null ? valueType : converterTypes(a, converter).get(1);
+            boolean readConverter = converter != null && (ctx.index().type(converter).isPresent() || JdbcTypes.dependsOnJavaType(code.get()));
+            TypeRef stored = readConverter ? converterTypes(a, converter).get(1) : valueType;
             Optional<List<String>> constants = converter == null && valueType.arrayDepth() == 0
                     ? ctx.enumConstants(valueType.name()) : Optional.empty();
             JdbcTypes.Mapped mapped = JdbcTypes.map(code.get(), stored, constants, shape, column, a);

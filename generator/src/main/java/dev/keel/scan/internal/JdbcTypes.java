@@ -297,6 +297,12 @@ public final class JdbcTypes {
         };
     }
 
+    /** Whether the column of {@code code} depends on the Java type it holds (its length, precision or kind). */
+    public static boolean dependsOnJavaType(String code) {
+        return CHARACTER.contains(code) || BINARY.contains(code) || TIMES.contains(code)
+                || Set.of("FLOAT", "DOUBLE", "NUMERIC", "DECIMAL", "DURATION", "INTERVAL_SECOND").contains(code);
+    }
+
     private static boolean knownValue(TypeRef type) {
         return BasicTypes.of(type).isPresent();
     }
