@@ -1,6 +1,8 @@
 package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -125,6 +127,20 @@ public final class AnnotationView {
     /** A string-array member ({@code {"a", "b"}} or a single string). */
     public List<String> strings(String member) {
         return value(member).map(Values::list).orElse(List.of()).stream().map(v -> expect(v, String.class, member)).toList();
+    }
+
+    /**
+     * The classes of a class-array member ({@code {A.class, B.class}} or {@code A.class}) as canonical names,
+     * or as written when they cannot be resolved; empty when the member is not written.
+     */
+    public List<String> classNames(String member) {
+        Expression e = members.get(member);
+        if (e == null) {
+            return List.of();
+        }
+        List<Expression> items = e instanceof ArrayInitializerExpr array ? array.getValues() : List.of(e);
+        return items.stream().map(item -> item instanceof ClassExpr c ? values.names().typeRef(c.getType(), context).name()
+                : item.toString()).toList();
     }
 
     /** An annotation-array member. */

@@ -15,6 +15,7 @@ public final class AttributeMapper {
     private final ScanContext ctx;
     private final BasicColumns basics;
     private final AccessRules access;
+    private final JsonAggregates aggregates;
     private Relations relations;
     private ElementCollections collections;
     private CollectionIndexes indexes;
@@ -23,6 +24,7 @@ public final class AttributeMapper {
         this.ctx = ctx;
         this.basics = basics;
         this.access = new AccessRules(ctx);
+        this.aggregates = new JsonAggregates(ctx, this, basics);
     }
 
     /** Wires the rules that need this mapper in turn. */
@@ -81,7 +83,9 @@ public final class AttributeMapper {
         } else if (isEmbedded(a)) {
             embedded(a, site);
         } else {
-            addColumn(site, a, basics.map(a, site));
+            ColumnSpec column = basics.map(a, site);
+            addColumn(site, a, column);
+            aggregates.check(a, column, site).ifPresent(c -> site.table().checks.add(new TableSpec.CheckSpec(null, c)));
         }
     }
 
@@ -99,7 +103,14 @@ public final class AttributeMapper {
         site.table().add(column);
     }
 
+    /**
+     * Whether the attribute's columns are an embeddable's. An embeddable stored whole in one column (an aggregate:
+     * {@code @JdbcTypeCode(SqlTypes.JSON)}, {@code @JdbcType} or a {@code @Type}) is a single column instead.
+     */
     private boolean isEmbedded(Attribute a) {
+        if (a.has(JpaNames.JDBC_TYPE_CODE) || a.has(JpaNames.JDBC_TYPE) || a.has(JpaNames.TYPE)) {
+            return false;
+        }
         if (a.has(JpaNames.EMBEDDED) || a.has(JpaNames.EMBEDDED_ID)) {
             return true;
         }

@@ -45,12 +45,12 @@ public final class ElementCollections {
         }
         if (ctx.isAnnotated(element.name(), JpaNames.EMBEDDABLE) && !types.isConverted(a, element)) {
             TypeInfo embeddable = ctx.index().type(element.name()).orElseThrow();
-            Site inner = new Site(table, site.entity(), "", mapper.overrides(a), false, false, Site.Bv.OFF);
+            Site inner = Site.collectionElements(table, site.entity(), mapper.overrides(a));
             for (Attribute child : mapper.elementAttributes(a, embeddable, site.entity())) {
                 mapper.map(child, inner);
             }
         } else {
-            table.add(basicElement(a, element, site.table()));
+            table.add(basicElement(a, element, site));
         }
         List<ColumnSpec> elementCols = new ArrayList<>(table.columns().subList(before, table.columns().size()));
         table.columns().replaceAll(c -> c.withField(null));
@@ -69,13 +69,13 @@ public final class ElementCollections {
         schema.addOther(table);
     }
 
-    private ColumnSpec basicElement(Attribute a, TypeRef element, TableSpec owner) {
+    private ColumnSpec basicElement(Attribute a, TypeRef element, Site owner) {
         AnnotationView column = a.ann(JpaNames.COLUMN).orElse(null);
         String written = column == null ? "" : column.string("name", "");
         Ident name = ctx.naming().physical(written.isBlank() ? a.name() : written);
         ColumnShape shape = ColumnShape.of(column);
         ColumnTypes.Typed typed = types.resolve(a, element, name, shape);
-        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(column == null || column.bool("nullable", true))
+        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(!ColumnNullability.elementNotNull(a, column, owner))
                 .withUnique(column != null && column.bool("unique", false));
         for (String check : typed.checks()) {
             spec = spec.withCheck(check);

@@ -24,6 +24,7 @@ final class JpaNames {
     static final String TABLE_GENERATOR = JPA + "TableGenerator";
     static final String TRANSIENT = JPA + "Transient";
     static final String VERSION = JPA + "Version";
+    static final String BASIC = JPA + "Basic";
     static final String LOB = JPA + "Lob";
     static final String ENUMERATED = JPA + "Enumerated";
     static final String TEMPORAL = JPA + "Temporal";
@@ -60,6 +61,8 @@ final class JpaNames {
     static final String COMMENT = HIB + "Comment";
     static final String COLUMN_DEFAULT = HIB + "ColumnDefault";
     static final String JDBC_TYPE_CODE = HIB + "JdbcTypeCode";
+    static final String JDBC_TYPE = HIB + "JdbcType";
+    static final String TYPE = HIB + "Type";
     static final String FORMULA = HIB + "Formula";
     static final String ON_DELETE = HIB + "OnDelete";
     static final String MAP_KEY_JDBC_TYPE_CODE = HIB + "MapKeyJdbcTypeCode";

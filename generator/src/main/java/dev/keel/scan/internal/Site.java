@@ -11,12 +11,14 @@ import java.util.Map;
  * @param entity    the entity being mapped
  * @param path      the attribute path prefix ({@code ""} at the entity, {@code "address."} inside an embeddable)
  * @param overrides {@code @AttributeOverride} columns by attribute path relative to {@code path}
- * @param subclass  whether the attribute belongs to a single-table subclass (primitives stay nullable)
+ * @param subclass  whether the attribute belongs to a single-table subclass (Hibernate's {@code FORCED_NULL}:
+ *                  only an explicit {@code nullable = false} makes a column NOT NULL)
  * @param id        whether the columns are primary-key columns (never null)
+ * @param component whether the attribute belongs to an embeddable (an implicit column of a primitive stays nullable)
  * @param bv        how Bean Validation constraints apply here
  */
 public record Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
-                   boolean subclass, boolean id, Bv bv) {
+                   boolean subclass, boolean id, boolean component, Bv bv) {
     /** How Bean Validation constraints apply at a site. */
     public enum Bv {
         /** Not at all (beanValidation off, or an embeddable reached without {@code @Valid}). */
@@ -33,12 +35,13 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
 
     /** The site at an entity's top level. */
     public static Site of(TableSpec table, EntityInfo entity, boolean subclass, boolean beanValidation) {
-        return new Site(table, entity, "", Map.of(), subclass, false, beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
+        return new Site(table, entity, "", Map.of(), subclass, false, false,
+                beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
     }
 
     /** This site for primary-key columns. */
     public Site asId() {
-        return new Site(table, entity, path, overrides, subclass, true, bv);
+        return new Site(table, entity, path, overrides, subclass, true, component, bv);
     }
 
     /**
@@ -54,11 +57,14 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
                 merged.put(k.substring(prefix.length()), v);
             }
         });
-        return new Site(table, entity, path + prefix, merged, subclass, id, inner);
+        return new Site(table, entity, path + prefix, merged, subclass, id, true, inner);
     }
 
-    /** This site on another table (a collection table), same entity. */
-    public Site on(TableSpec other) {
-        return new Site(other, entity, "", Map.of(), false, false, Bv.OFF);
+    /**
+     * The site of the embeddable elements of a collection table: no single-table {@code FORCED_NULL} there,
+     * no Bean Validation, {@code overrides} from the collection attribute.
+     */
+    public static Site collectionElements(TableSpec table, EntityInfo entity, Map<String, AnnotationView> overrides) {
+        return new Site(table, entity, "", overrides, false, false, true, Bv.OFF);
     }
 }
