@@ -53,6 +53,10 @@ public final class EntityScanner {
     public static Scan scanWithHints(List<Path> files, KeelConfig config) {
         Problems problems = new Problems();
         SourceIndex index = SourceIndex.parse(files, problems);
+        if (problems.hasSyntaxErrors()) {
+            // As javac: a file that does not parse is the one error; what the other files then lack follows from it.
+            problems.throwIfAny();
+        }
         ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
         ProjectState state = builder.build();
