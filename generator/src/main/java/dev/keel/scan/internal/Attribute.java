@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,12 +44,21 @@ public record Attribute(String name, TypeRef type, List<AnnotationView> annotati
      * (property access) are reported: keel reads field mappings only.
      */
     public static List<Attribute> declared(TypeInfo type, Values values, Problems problems) {
+        return declared(type, Map.of(), values, problems);
+    }
+
+    /**
+     * The persistent attributes a class declares, with the type variables of {@code bindings} replaced by
+     * what they stand for in the subclass being mapped ({@code T id} of {@code BaseEntity<T>} is a
+     * {@code Long} in {@code Product extends BaseEntity<Long>}).
+     */
+    public static List<Attribute> declared(TypeInfo type, Map<String, TypeRef> bindings, Values values, Problems problems) {
         var result = new ArrayList<Attribute>();
         if (type.decl() instanceof RecordDeclaration record) {
             for (Parameter p : record.getParameters()) {
                 var anns = AnnotationView.on(p, type, values);
                 if (anns.stream().noneMatch(a -> a.fqn().equals(JpaNames.TRANSIENT))) {
-                    result.add(new Attribute(p.getNameAsString(), values.names().typeRef(p.getType(), type), anns, type, p));
+                    result.add(new Attribute(p.getNameAsString(), values.names().typeRef(p.getType(), type).substitute(bindings), anns, type, p));
                 }
             }
         }
@@ -61,7 +71,7 @@ public record Attribute(String name, TypeRef type, List<AnnotationView> annotati
                 continue;
             }
             for (VariableDeclarator v : field.getVariables()) {
-                result.add(new Attribute(v.getNameAsString(), values.names().typeRef(v.getType(), type), anns, type, field));
+                result.add(new Attribute(v.getNameAsString(), values.names().typeRef(v.getType(), type).substitute(bindings), anns, type, field));
             }
         }
         for (MethodDeclaration method : type.decl().getMethods()) {

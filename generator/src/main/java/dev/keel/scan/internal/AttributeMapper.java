@@ -66,18 +66,45 @@ public final class AttributeMapper {
         }
     }
 
-    /** Adds a column, refusing a second column of the same name (Hibernate refuses it too). */
+    /**
+     * Adds the column of an attribute. A column mapped already (by a read-only copy, another entity on the
+     * same table, a join table) is defined by the mapping Hibernate binds first ({@link Precedence}); a
+     * column one entity writes twice (neither mapping {@code insertable = false, updatable = false}) is
+     * refused, as Hibernate refuses it.
+     */
     public void addColumn(Site site, Attribute a, ColumnSpec column) {
-        Optional<ColumnSpec> existing = site.table().column(column.name());
-        if (existing.isPresent()) {
-            if (site.subclass() && existing.get().type().equals(column.type())) {
-                return;
-            }
-            throw new MappingProblem(a.node(), "column " + column.name().db() + " of table " + site.table().name().db()
-                    + " is mapped twice (again by field " + a.name() + ")",
-                    "give one of the fields another column name, e.g. with @Column(name) or @AttributeOverride");
+        boolean toOne = a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE);
+        String order = site.order() + Precedence.attributeOrder(superclasses(a.owner()), a.name());
+        Precedence when = site.id() ? Precedence.key(site.entity(), order) : Precedence.attribute(site.entity(), toOne, order);
+        if (writable(site, a, column, toOne)) {
+            String what = "field " + site.path() + a.name();
+            site.table().claim(column.name(), site.entity(), what).ifPresent(other -> {
+                throw new MappingProblem(a.node(), "column " + column.name().db() + " of table " + site.table().name().db()
+                        + " is written twice by entity " + site.entity().entityName() + ": by " + other.what()
+                        + " and by " + what, "make one of the mappings read-only with insertable = false, updatable = false "
+                        + "on its @Column or @JoinColumn, or give it another column name (@Column(name) or @AttributeOverride)");
+            });
         }
-        site.table().add(column);
+        site.table().add(column, when);
+    }
+
+    /** Whether the attribute inserts or updates the column (Hibernate checks duplicates among those only). */
+    private boolean writable(Site site, Attribute a, ColumnSpec column, boolean toOne) {
+        AnnotationView mapping;
+        if (toOne) {
+            List<AnnotationView> joins = Relations.joinColumns(a);
+            mapping = joins.stream().filter(j -> !j.string("name", "").isBlank()
+                            && ctx.naming().physical(j.string("name", "")).db().equals(column.name().db()))
+                    .findFirst().orElse(joins.size() == 1 ? joins.get(0) : null);
+        } else {
+            mapping = site.overrides().containsKey(a.name()) ? site.overrides().get(a.name()) : a.ann(JpaNames.COLUMN).orElse(null);
+        }
+        return mapping == null || mapping.bool("insertable", true) || mapping.bool("updatable", true);
+    }
+
+    /** How many scanned superclasses a class has (a superclass's attributes are bound before its subclass's). */
+    private int superclasses(TypeInfo type) {
+        return ctx.names().hierarchy(type, List.of()).size() - 1;
     }
 
     private boolean isEmbedded(Attribute a) {
@@ -97,8 +124,9 @@ public final class AttributeMapper {
             throw new MappingProblem(a.node(), "field " + a.name() + " embeds " + type.fqn() + ", which is not @Embeddable",
                     "annotate " + type.simpleName() + " with @Embeddable");
         }
-        Site inner = site.into(a.name(), overrides(a), innerBv(a, site));
-        for (Attribute child : hierarchyAttributes(type)) {
+        Site inner = site.into(a.name(), Precedence.attributeOrder(superclasses(a.owner()), a.name()), overrides(a),
+                innerBv(a, site));
+        for (Attribute child : hierarchyAttributes(type, a.type().args())) {
             map(child, inner);
         }
     }
@@ -138,37 +166,70 @@ public final class AttributeMapper {
     }
 
     /**
-     * The attributes of a class and its mapped superclasses (and, for embeddables, embeddable
-     * superclasses), superclasses first, stopping below {@code stopAt} (exclusive; null = no stop).
+     * The attributes of a class and its mapped superclasses (and entity superclasses), superclasses
+     * first, stopping below {@code stopAt} (exclusive; null = no stop). A field that hides a persistent
+     * field of a superclass by name maps nothing: Hibernate keeps the superclass's attribute. The type
+     * variables of generic superclasses are replaced by what the class binds them to.
      */
     public List<Attribute> hierarchyAttributes(EntityInfo entity, EntityInfo stopAt) {
-        var chain = new ArrayList<TypeInfo>();
-        for (Optional<TypeInfo> t = Optional.of(entity.type()); t.isPresent(); t = ctx.superclass(t.get())) {
-            if (stopAt != null && t.get().fqn().equals(stopAt.type().fqn())) {
-                break;
-            }
-            boolean mapped = t.get() == entity.type() || ctx.annotation(t.get(), JpaNames.MAPPED_SUPERCLASS).isPresent()
-                    || ctx.annotation(t.get(), JpaNames.ENTITY).isPresent();
-            if (mapped) {
-                chain.add(0, t.get());
-            }
-        }
-        var result = new ArrayList<Attribute>();
-        chain.forEach(t -> result.addAll(Attribute.declared(t, ctx.values(), ctx.problems())));
-        return result;
+        String stop = stopAt == null ? null : stopAt.type().fqn();
+        return attributes(entity.type(), List.of(), t -> t == entity.type()
+                || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
+                || ctx.annotation(t, JpaNames.ENTITY).isPresent(), stop);
     }
 
     /** The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first. */
     public List<Attribute> hierarchyAttributes(TypeInfo embeddable) {
-        var chain = new ArrayList<TypeInfo>();
-        for (Optional<TypeInfo> t = Optional.of(embeddable); t.isPresent(); t = ctx.superclass(t.get())) {
-            if (t.get() == embeddable || ctx.annotation(t.get(), JpaNames.MAPPED_SUPERCLASS).isPresent()
-                    || ctx.annotation(t.get(), JpaNames.EMBEDDABLE).isPresent()) {
-                chain.add(0, t.get());
-            }
-        }
+        return hierarchyAttributes(embeddable, List.of());
+    }
+
+    /**
+     * The attributes of an embeddable used with type arguments ({@code Period<LocalDate>}), superclasses
+     * first, its type variables replaced by the arguments.
+     */
+    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, List<TypeRef> args) {
+        return attributes(embeddable, args, t -> t == embeddable || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
+                || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent(), null);
+    }
+
+    private List<Attribute> attributes(TypeInfo type, List<TypeRef> args, java.util.function.Predicate<TypeInfo> mapped,
+                                       String stopFqn) {
+        List<TypeNames.Level> levels = new ArrayList<>(ctx.names().hierarchy(type, args));
+        java.util.Collections.reverse(levels);
+        var variables = new java.util.HashSet<String>();
+        levels.forEach(l -> variables.addAll(ctx.names().typeParameters(l.type())));
+        var seen = new java.util.HashSet<String>();
         var result = new ArrayList<Attribute>();
-        chain.forEach(t -> result.addAll(Attribute.declared(t, ctx.values(), ctx.problems())));
+        boolean below = stopFqn == null;
+        for (TypeNames.Level level : levels) {
+            if (!mapped.test(level.type())) {
+                below |= level.type().fqn().equals(stopFqn);
+                continue;
+            }
+            for (Attribute a : Attribute.declared(level.type(), level.bindings(), ctx.values(), ctx.problems())) {
+                if (!seen.add(a.name())) {
+                    continue;
+                }
+                if (below && unbound(a, type, variables)) {
+                    continue;
+                }
+                if (below) {
+                    result.add(a);
+                }
+            }
+            below |= level.type().fqn().equals(stopFqn);
+        }
         return result;
+    }
+
+    /** Reports an attribute whose type still mentions a type variable nothing binds (a raw {@code extends}). */
+    private boolean unbound(Attribute a, TypeInfo mapped, java.util.Set<String> variables) {
+        Optional<String> variable = a.type().mentions(variables);
+        variable.ifPresent(v -> ctx.problems().add(a.owner().file(), a.node(), "field " + a.name() + " of "
+                + a.owner().simpleName() + " has type variable " + v + ", which " + mapped.simpleName()
+                + " leaves unbound (it extends a generic class without type arguments, or is generic itself)",
+                "give the type arguments where " + mapped.simpleName() + " extends its superclass (e.g. extends "
+                        + a.owner().simpleName() + "<Long>)"));
+        return variable.isPresent();
     }
 }

@@ -55,6 +55,7 @@ final class JpaNames {
     static final String JDBC_TYPE_CODE = HIB + "JdbcTypeCode";
     static final String FORMULA = HIB + "Formula";
     static final String ON_DELETE = HIB + "OnDelete";
+    static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
 
     /** The simple names of jakarta.persistence, for {@code import jakarta.persistence.*}. */
     static final Set<String> ALL = Set.of("Entity", "MappedSuperclass", "Embeddable", "Table", "Column", "Id",

@@ -16,12 +16,29 @@ import java.util.TreeMap;
 public final class Schema {
     private final Map<String, TableSpec> entityTables = new LinkedHashMap<>();
     private final List<TableSpec> otherTables = new ArrayList<>();
+    private final Map<String, TableSpec> byName = new java.util.HashMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
     private final Map<String, java.util.Set<EntityInfo>> sequenceOwners = new TreeMap<>();
 
-    /** Records the table an entity owns. */
+    /**
+     * Records the table an entity owns. When another entity (or a join or collection table) maps the same
+     * physical table, the two become one ({@link TableSpec#absorb}): Hibernate creates one table with
+     * the columns of both.
+     */
     public void putEntityTable(EntityInfo entity, TableSpec table) {
-        entityTables.put(entity.type().fqn(), table);
+        TableSpec kept = named(table);
+        if (kept != null) {
+            kept.absorb(table);
+        } else {
+            kept = table;
+        }
+        entityTables.put(entity.type().fqn(), kept);
+    }
+
+    /** The table mapped already under the same schema-qualified name, if any. */
+    private TableSpec named(TableSpec table) {
+        TableSpec before = byName.putIfAbsent(table.qualifiedDbName(), table);
+        return before == table ? null : before;
     }
 
     /** The table that holds an entity's columns: its own, or its root's for a single-table subclass. */
@@ -30,14 +47,25 @@ public final class Schema {
         return Optional.ofNullable(entityTables.get(e.type().fqn()));
     }
 
-    /** Adds a join or collection table. */
+    /** Adds a join or collection table (merged into the table of that name, if one is mapped already). */
     public void addOther(TableSpec table) {
-        otherTables.add(table);
+        TableSpec kept = named(table);
+        if (kept != null) {
+            kept.absorb(table);
+        } else {
+            otherTables.add(table);
+        }
     }
 
-    /** Every table: entity tables first, then the others, in mapping order. */
+    /** Every table once: entity tables first, then the others, in mapping order. */
     public List<TableSpec> tables() {
-        var all = new ArrayList<>(entityTables.values());
+        var all = new ArrayList<TableSpec>();
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<TableSpec, Boolean>());
+        for (TableSpec t : entityTables.values()) {
+            if (seen.add(t)) {
+                all.add(t);
+            }
+        }
         all.addAll(otherTables);
         return all;
     }

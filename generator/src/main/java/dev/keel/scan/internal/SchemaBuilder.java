@@ -73,7 +73,7 @@ public final class SchemaBuilder {
         specs.sort(java.util.Comparator.comparing(TableSpec::qualifiedDbName));
         Map<String, PgNames> relationNames = new HashMap<>();
         Map<String, TableSpec> byModel = new HashMap<>();
-        var tables = new ArrayList<Table>();
+        var finished = new ArrayList<TableSpec>();
         for (TableSpec spec : specs) {
             if (!references(spec)) {
                 continue;
@@ -86,13 +86,17 @@ public final class SchemaBuilder {
                         "give one of the entities or tables another name");
                 continue;
             }
-            PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
-            tables.add(TableFinisher.finish(spec, names).database(routing.tableDatabase(spec)).placed(spec.app(), spec.model()));
+            finished.add(spec);
         }
         routing.checkForeignKeys(specs);
         List<dev.keel.state.Sequence> sequences = schema.sequences().stream().map(s -> routing.route(s, schema)).toList();
         if (!ctx.problems().isEmpty()) {
-            return ProjectState.EMPTY;
+            return ProjectState.EMPTY; // the tables may be incomplete (a key that could not be mapped)
+        }
+        var tables = new ArrayList<Table>();
+        for (TableSpec spec : finished) {
+            PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
+            tables.add(TableFinisher.finish(spec, names).database(routing.tableDatabase(spec)).placed(spec.app(), spec.model()));
         }
         return ProjectState.of(tables, sequences, List.of());
     }

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param subclass  whether the attribute belongs to a single-table subclass (primitives stay nullable)
  * @param id        whether the columns are primary-key columns (never null)
  * @param bv        how Bean Validation constraints apply here
+ * @param order     the place of the enclosing embedded attributes in the binding order ({@link Precedence})
  */
 public record Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
-                   boolean subclass, boolean id, Bv bv) {
+                   boolean subclass, boolean id, Bv bv, String order) {
     /** How Bean Validation constraints apply at a site. */
     public enum Bv {
         /** Not at all (beanValidation off, or an embeddable reached without {@code @Valid}). */
@@ -31,6 +32,12 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
         overrides = Map.copyOf(overrides);
     }
 
+    /** A site at the top of an entity's attributes (or of a collection table's). */
+    public Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
+                boolean subclass, boolean id, Bv bv) {
+        this(table, entity, path, overrides, subclass, id, bv, "");
+    }
+
     /** The site at an entity's top level. */
     public static Site of(TableSpec table, EntityInfo entity, boolean subclass, boolean beanValidation) {
         return new Site(table, entity, "", Map.of(), subclass, false, beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
@@ -38,14 +45,14 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
 
     /** This site for primary-key columns. */
     public Site asId() {
-        return new Site(table, entity, path, overrides, subclass, true, bv);
+        return new Site(table, entity, path, overrides, subclass, true, bv, order);
     }
 
     /**
      * The site inside an embedded attribute: its own overrides are added under the outer ones (the
      * outer win), and Bean Validation follows {@code @Valid} and {@code @NotNull} as Hibernate does.
      */
-    public Site into(String attribute, Map<String, AnnotationView> own, Bv inner) {
+    public Site into(String attribute, String attributeOrder, Map<String, AnnotationView> own, Bv inner) {
         var merged = new HashMap<String, AnnotationView>();
         own.forEach(merged::put);
         String prefix = attribute + ".";
@@ -54,7 +61,7 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
                 merged.put(k.substring(prefix.length()), v);
             }
         });
-        return new Site(table, entity, path + prefix, merged, subclass, id, inner);
+        return new Site(table, entity, path + prefix, merged, subclass, id, inner, order + attributeOrder);
     }
 
     /** This site on another table (a collection table), same entity. */

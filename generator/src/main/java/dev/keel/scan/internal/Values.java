@@ -2,6 +2,7 @@ package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -24,13 +25,15 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Evaluates the constant expressions found in annotations: literals, string concatenation, arithmetic,
- * {@code static final} constants of any scanned class (also through static imports), enum constants and
- * class literals. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean},
+ * {@code static final} constants of any scanned class (also inherited from superclasses and
+ * superinterfaces, and through static imports), enum constants and class literals. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean},
  * {@code Character}, {@link EnumConst}, {@link ClassRef}, {@link AnnotationView} or a {@code List} of these.
  */
 public final class Values {
@@ -54,6 +57,8 @@ public final class Values {
             return node;
         }
     }
+
+    private static final String LOMBOK_UTILITY_CLASS = "lombok.experimental.UtilityClass";
 
     private final TypeNames names;
 
@@ -132,6 +137,11 @@ public final class Values {
         throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read");
     }
 
+    /**
+     * A simple name, looked up as javac does: among the constants of the class and of its enclosing
+     * classes (each with those it inherits from its superclasses and superinterfaces), then the single
+     * static imports, then the static on-demand imports.
+     */
     private Object name(Node node, String name, TypeInfo ctx, int depth) {
         for (TypeInfo t = ctx; t != null; t = t.outerFqn() == null ? null : names.index().type(t.outerFqn()).orElse(null)) {
             Optional<Object> v = member(t, name, node, depth);
@@ -139,26 +149,27 @@ public final class Values {
                 return v.get();
             }
         }
-        for (ImportDeclaration imp : ctx.unit().getImports()) {
-            if (!imp.isStatic()) {
-                continue;
-            }
-            String typeName = imp.isAsterisk() ? imp.getNameAsString()
-                    : imp.getName().getQualifier().map(Object::toString).orElse("");
-            if (!imp.isAsterisk() && !imp.getName().getIdentifier().equals(name)) {
-                continue;
-            }
-            Optional<TypeInfo> owner = names.index().type(typeName);
-            if (owner.isPresent()) {
-                Optional<Object> v = member(owner.get(), name, node, depth);
-                if (v.isPresent()) {
-                    return v.get();
+        for (boolean onDemand : new boolean[] {false, true}) {
+            for (ImportDeclaration imp : ctx.unit().getImports()) {
+                if (!imp.isStatic() || imp.isAsterisk() != onDemand
+                        || !onDemand && !imp.getName().getIdentifier().equals(name)) {
+                    continue;
                 }
-            } else if (!imp.isAsterisk()) {
-                return new EnumConst(typeName, name);
+                String typeName = names.canonical(onDemand ? imp.getNameAsString()
+                        : imp.getName().getQualifier().map(Object::toString).orElse(""));
+                Optional<TypeInfo> owner = names.index().type(typeName);
+                if (owner.isPresent()) {
+                    Optional<Object> v = member(owner.get(), name, node, depth);
+                    if (v.isPresent()) {
+                        return v.get();
+                    }
+                } else if (!onDemand) {
+                    return new EnumConst(typeName, name);
+                }
             }
         }
-        throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources");
+        throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources (looked in "
+                + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports)");
     }
 
     private Object fieldAccess(FieldAccessExpr f, TypeInfo ctx, int depth) {
@@ -173,11 +184,34 @@ public final class Values {
             return new EnumConst(typeName.get(), name);
         }
         return member(owner.get(), name, f, depth)
-                .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()));
+                .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()
+                        + " or its super- and superinterface types"));
     }
 
-    /** A static constant or enum constant declared by {@code owner}. */
+    /** A static constant or enum constant that {@code owner} declares or inherits from a scanned supertype. */
     private Optional<Object> member(TypeInfo owner, String name, Node node, int depth) {
+        return member(owner, name, node, depth, new HashSet<>());
+    }
+
+    private Optional<Object> member(TypeInfo owner, String name, Node node, int depth, Set<String> seen) {
+        if (!seen.add(owner.fqn())) {
+            return Optional.empty();
+        }
+        Optional<Object> own = declared(owner, name, node, depth);
+        if (own.isPresent()) {
+            return own;
+        }
+        for (TypeInfo s : names.supertypes(owner)) {
+            Optional<Object> inherited = member(s, name, node, depth, seen);
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A static constant or enum constant declared by {@code owner} itself. */
+    private Optional<Object> declared(TypeInfo owner, String name, Node node, int depth) {
         if (owner.decl() instanceof EnumDeclaration e
                 && e.getEntries().stream().anyMatch(c -> c.getNameAsString().equals(name))) {
             return Optional.of(new EnumConst(owner.fqn(), name));
@@ -185,9 +219,7 @@ public final class Values {
         for (FieldDeclaration field : owner.decl().getFields()) {
             for (VariableDeclarator v : field.getVariables()) {
                 if (v.getNameAsString().equals(name)) {
-                    boolean constant = field.isStatic() && field.isFinal() || owner.decl().isClassOrInterfaceDeclaration()
-                            && owner.decl().asClassOrInterfaceDeclaration().isInterface();
-                    if (!constant || v.getInitializer().isEmpty()) {
+                    if (!isConstant(owner, field) || v.getInitializer().isEmpty()) {
                         throw new Unresolved(node, name + " in " + owner.fqn() + " is not a static final constant");
                     }
                     return Optional.of(eval(v.getInitializer().get(), owner, depth + 1));
@@ -195,6 +227,19 @@ public final class Values {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a field is a constant: {@code static final}, a field of an interface (implicitly so), or a
+     * {@code final} field of a Lombok {@code @UtilityClass} (which makes every field static).
+     */
+    private boolean isConstant(TypeInfo owner, FieldDeclaration field) {
+        if (owner.decl() instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+            return true;
+        }
+        boolean isStatic = field.isStatic() || owner.decl().getAnnotations().stream()
+                .anyMatch(a -> names.resolve(a.getNameAsString(), owner).orElse("").equals(LOMBOK_UTILITY_CLASS));
+        return isStatic && field.isFinal();
     }
 
     private static Object unary(UnaryExpr u, Object v) {

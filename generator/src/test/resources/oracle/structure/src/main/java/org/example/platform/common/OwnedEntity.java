@@ -1,0 +1,19 @@
+package org.example.platform.common;
+
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import lombok.Getter;
+import lombok.Setter;
+
+import java.util.UUID;
+
+/** Something that belongs to an owner entity. */
+@Getter
+@Setter
+@MappedSuperclass
+public abstract class OwnedEntity<O extends BaseEntity<?>> extends BaseEntity<UUID> {
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "owner_id")
+    private O owner;
+}
