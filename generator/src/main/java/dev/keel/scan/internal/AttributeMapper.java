@@ -51,7 +51,9 @@ public final class AttributeMapper {
         if (a.has(JpaNames.FORMULA)) {
             return;
         }
-        if (a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE)) {
+        if (mapsToPrimaryKey(a, site)) {
+            relations.primaryKeyOneToOne(a, site);
+        } else if (a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE)) {
             relations.toOne(a, site);
         } else if (a.has(JpaNames.ONE_TO_MANY)) {
             relations.oneToMany(a, site);
@@ -64,6 +66,29 @@ public final class AttributeMapper {
         } else {
             addColumn(site, a, basics.map(a, site));
         }
+    }
+
+    /**
+     * Whether an owning {@code @OneToOne} goes through the entity's primary key: with
+     * {@code @PrimaryKeyJoinColumn}, or with join columns that are exactly the primary-key columns (the
+     * read-only twin of an {@code @Id}). Hibernate then maps no column of its own for it.
+     */
+    private boolean mapsToPrimaryKey(Attribute a, Site site) {
+        Optional<AnnotationView> rel = a.ann(JpaNames.ONE_TO_ONE);
+        if (rel.isEmpty() || !rel.get().string("mappedBy", "").isEmpty() || site.id() || !site.path().isEmpty()) {
+            return false;
+        }
+        if (a.has(JpaNames.PRIMARY_KEY_JOIN_COLUMN) || a.has(JpaNames.PRIMARY_KEY_JOIN_COLUMN + "s")) {
+            return true;
+        }
+        List<Ident> key = site.table().primaryKey();
+        List<AnnotationView> joins = Relations.joinColumns(a);
+        if (key == null || joins.isEmpty() || joins.size() != key.size()) {
+            return false;
+        }
+        var keyNames = key.stream().map(Ident::db).toList();
+        return joins.stream().allMatch(j -> !j.string("name", "").isBlank()
+                && keyNames.contains(ctx.naming().physical(j.string("name", "")).db()));
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.example.platform.catalog;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import lombok.Getter;
 import lombok.Setter;
 import org.example.platform.common.Money;
+import org.example.platform.common.Period;
 import org.example.platform.common.PricedEntity;
 
 import java.time.LocalDate;
@@ -13,8 +17,14 @@ import java.time.LocalDate;
 @Getter
 @Setter
 public class Offer extends PricedEntity<Money> {
-    @ManyToOne
+    /** Required when writing; the read-only id beside it makes the column nullable in Hibernate's DDL. */
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "product_id")
     private Product product;
 
-    private LocalDate validUntil;
+    @Column(name = "product_id", insertable = false, updatable = false)
+    private Long productId;
+
+    @Embedded
+    private Period<LocalDate> validity;
 }

@@ -6,12 +6,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import lombok.EqualsAndHashCode;
 import lombok.Getter;
 import lombok.Setter;
 import org.example.platform.common.NamedEntity;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** The full, writable product. */
 @Entity
@@ -36,4 +41,14 @@ public class Product extends NamedEntity<Long> {
 
     @Column(name = "category_id", insertable = false, updatable = false)
     private Long categoryId;
+
+    @ManyToMany
+    @JoinTable(name = "product_tag",
+            joinColumns = @JoinColumn(name = "product_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_code"))
+    private List<Tag> tags = new ArrayList<>();
+
+    /** The unit the stock is counted in; a measurement unit has a code of {@value #CODE_MAX_SIZE} characters. */
+    @Column(name = "unit_code", length = CODE_MAX_SIZE)
+    private String unitCode;
 }
