@@ -194,9 +194,52 @@ public final class AttributeMapper {
      * The attributes of a class and its mapped superclasses (and entity superclasses), superclasses
      * first, stopping below {@code stopAt} (exclusive; null = no stop). A field that hides a persistent
      * field of a superclass by name maps nothing: Hibernate keeps the superclass's attribute. The type
-     * variables of generic superclasses are replaced by what the class binds them to.
+     * variables of generic superclasses are replaced by what the class binds them to. An attribute whose
+     * type variable the entity leaves unbound is left out: reported, unless entity subclasses bind it
+     * ({@link #genericAttributes}).
      */
     public List<Attribute> hierarchyAttributes(EntityInfo entity, EntityInfo stopAt) {
+        var result = new ArrayList<Attribute>();
+        for (Found f : entityAttributes(entity, stopAt)) {
+            if (f.unbound().isEmpty()) {
+                result.add(f.attribute());
+            } else if (!boundBySubclasses(entity, f.attribute())) {
+                reportUnbound(f.attribute(), entity.type(), f.unbound().get());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The attributes of an entity of a single-table or joined hierarchy whose type mentions a type variable
+     * the entity leaves to its subclasses ({@code V value} of {@code Setting<V>}): Hibernate maps its column
+     * in this entity's table, typed as the first subclass in binding order that binds the variable
+     * ({@link #specialized}).
+     */
+    public List<Attribute> genericAttributes(EntityInfo entity, EntityInfo stopAt) {
+        return entityAttributes(entity, stopAt).stream().filter(f -> f.unbound().isPresent())
+                .map(Found::attribute).filter(a -> boundBySubclasses(entity, a)).toList();
+    }
+
+    /** A generic attribute as {@code subclass} binds it, if it binds every type variable it mentions. */
+    public Optional<Attribute> specialized(Attribute generic, EntityInfo subclass) {
+        return entityAttributes(subclass, null).stream()
+                .filter(f -> f.attribute().name().equals(generic.name()) && f.attribute().owner() == generic.owner())
+                .filter(f -> f.unbound().isEmpty()).map(Found::attribute).findFirst();
+    }
+
+    /** Reports a generic attribute that no entity subclass binds. */
+    public void reportUnbound(Attribute a, EntityInfo entity) {
+        a.type().mentions(new java.util.HashSet<>(variables(entity.type())))
+                .ifPresent(v -> reportUnbound(a, entity.type(), v));
+    }
+
+    private boolean boundBySubclasses(EntityInfo entity, Attribute a) {
+        return entity.hasChildren() && !a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)
+                && (entity.strategy() == EntityInfo.Strategy.SINGLE_TABLE || entity.strategy() == EntityInfo.Strategy.JOINED);
+    }
+
+    private List<Found> entityAttributes(EntityInfo entity, EntityInfo stopAt) {
         String stop = stopAt == null ? null : stopAt.type().fqn();
         return attributes(entity.type(), List.of(), t -> t == entity.type()
                 || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
@@ -213,33 +256,31 @@ public final class AttributeMapper {
      * first, its type variables replaced by the arguments.
      */
     public List<Attribute> hierarchyAttributes(TypeInfo embeddable, List<TypeRef> args) {
-        return attributes(embeddable, args, t -> t == embeddable || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
-                || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent(), null);
+        var result = new ArrayList<Attribute>();
+        for (Found f : attributes(embeddable, args, t -> t == embeddable || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
+                || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent(), null)) {
+            f.unbound().ifPresentOrElse(v -> reportUnbound(f.attribute(), embeddable, v), () -> result.add(f.attribute()));
+        }
+        return result;
     }
 
-    private List<Attribute> attributes(TypeInfo type, List<TypeRef> args, java.util.function.Predicate<TypeInfo> mapped,
-                                       String stopFqn) {
+    /** An attribute of a class hierarchy, with the type variable its type still mentions, if nothing binds it. */
+    private record Found(Attribute attribute, Optional<String> unbound) {}
+
+    private List<Found> attributes(TypeInfo type, List<TypeRef> args, java.util.function.Predicate<TypeInfo> mapped,
+                                   String stopFqn) {
         List<TypeNames.Level> levels = new ArrayList<>(ctx.names().hierarchy(type, args));
         java.util.Collections.reverse(levels);
-        var variables = new java.util.HashSet<String>();
-        levels.forEach(l -> variables.addAll(ctx.names().typeParameters(l.type())));
+        var variables = new java.util.HashSet<>(variables(type));
         var seen = new java.util.HashSet<String>();
-        var result = new ArrayList<Attribute>();
+        var result = new ArrayList<Found>();
         boolean below = stopFqn == null;
         for (TypeNames.Level level : levels) {
-            if (!mapped.test(level.type())) {
-                below |= level.type().fqn().equals(stopFqn);
-                continue;
-            }
-            for (Attribute a : Attribute.declared(level.type(), level.bindings(), ctx.values(), ctx.problems())) {
-                if (!seen.add(a.name())) {
-                    continue;
-                }
-                if (below && unbound(a, type, variables)) {
-                    continue;
-                }
-                if (below) {
-                    result.add(a);
+            if (mapped.test(level.type())) {
+                for (Attribute a : Attribute.declared(level.type(), level.bindings(), ctx.values(), ctx.problems())) {
+                    if (seen.add(a.name()) && below) {
+                        result.add(new Found(a, a.type().mentions(variables)));
+                    }
                 }
             }
             below |= level.type().fqn().equals(stopFqn);
@@ -247,14 +288,18 @@ public final class AttributeMapper {
         return result;
     }
 
-    /** Reports an attribute whose type still mentions a type variable nothing binds (a raw {@code extends}). */
-    private boolean unbound(Attribute a, TypeInfo mapped, java.util.Set<String> variables) {
-        Optional<String> variable = a.type().mentions(variables);
-        variable.ifPresent(v -> ctx.problems().add(a.owner().file(), a.node(), "field " + a.name() + " of "
-                + a.owner().simpleName() + " has type variable " + v + ", which " + mapped.simpleName()
-                + " leaves unbound (it extends a generic class without type arguments, or is generic itself)",
+    /** The type variables of a class and its scanned superclasses. */
+    private List<String> variables(TypeInfo type) {
+        var result = new ArrayList<String>();
+        ctx.names().hierarchy(type, List.of()).forEach(l -> result.addAll(ctx.names().typeParameters(l.type())));
+        return result;
+    }
+
+    private void reportUnbound(Attribute a, TypeInfo mapped, String variable) {
+        ctx.problems().add(a.owner().file(), a.node(), "field " + a.name() + " of " + a.owner().simpleName()
+                + " has type variable " + variable + ", which " + mapped.simpleName() + " leaves unbound (it extends a "
+                + "generic class without type arguments, or is generic itself and no entity subclass binds it)",
                 "give the type arguments where " + mapped.simpleName() + " extends its superclass (e.g. extends "
-                        + a.owner().simpleName() + "<Long>)"));
-        return variable.isPresent();
+                        + a.owner().simpleName() + "<Long>)");
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps every entity of the catalog into tables, in two passes (keys first, so that relations can
@@ -42,14 +43,14 @@ public final class SchemaBuilder {
             hints.entity(e);
         }
         for (EntityInfo e : catalog.all()) {
-            attributes(e, schema, mapper);
+            attributes(e, schema, mapper, catalog);
         }
         var routing = new DatabaseRouting(ctx);
         catalog.all().forEach(e -> routing.entity(e, schema));
         return finish(schema, routing);
     }
 
-    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper) {
+    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, EntityCatalog catalog) {
         if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
             return;
         }
@@ -65,6 +66,15 @@ public final class SchemaBuilder {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }
+        }
+        for (Attribute generic : mapper.genericAttributes(e, stop)) {
+            Optional<Attribute> bound = catalog.all().stream().filter(d -> d != e && d.isOrExtends(e))
+                    .sorted(java.util.Comparator.comparingInt(EntityInfo::binding))
+                    .map(d -> mapper.specialized(generic, d)).flatMap(Optional::stream).findFirst();
+            bound.ifPresentOrElse(a -> {
+                mapper.mapGuarded(a, site);
+                hints.attribute(e.app().label(), table.model(), a);
+            }, () -> mapper.reportUnbound(generic, e));
         }
     }
 
