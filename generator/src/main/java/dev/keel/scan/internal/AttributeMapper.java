@@ -234,6 +234,12 @@ public final class AttributeMapper {
                 .ifPresent(v -> reportUnbound(a, entity.type(), v));
     }
 
+    /** Whether the entity's id is typed by a type variable it leaves unbound (reported with the attribute). */
+    public boolean hasUnboundId(EntityInfo entity) {
+        return entityAttributes(entity, null).stream().anyMatch(f -> f.unbound().isPresent()
+                && (f.attribute().has(JpaNames.ID) || f.attribute().has(JpaNames.EMBEDDED_ID)));
+    }
+
     private boolean boundBySubclasses(EntityInfo entity, Attribute a) {
         return entity.hasChildren() && !a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)
                 && (entity.strategy() == EntityInfo.Strategy.SINGLE_TABLE || entity.strategy() == EntityInfo.Strategy.JOINED);

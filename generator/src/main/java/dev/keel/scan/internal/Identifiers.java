@@ -35,6 +35,9 @@ public final class Identifiers {
     /** Maps the id columns into {@code table} and makes them its primary key. */
     public void mapKey(EntityInfo entity, TableSpec table, Schema schema) {
         List<Attribute> ids = idAttributes(entity);
+        if (ids.isEmpty() && mapper.hasUnboundId(entity.root())) {
+            return; // reported with the id field
+        }
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
                     + " has no @Id or @EmbeddedId field", "add an @Id field (keel reads field mappings only)");

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -105,7 +106,14 @@ public final class Values {
             return eval(e.getInner(), ctx, depth + 1);
         }
         if (expr instanceof CastExpr c) {
-            return eval(c.getExpression(), ctx, depth + 1);
+            return cast(c, eval(c.getExpression(), ctx, depth + 1));
+        }
+        if (expr instanceof ConditionalExpr c) {
+            Object condition = eval(c.getCondition(), ctx, depth + 1);
+            if (!(condition instanceof Boolean b)) {
+                throw new Unresolved(c, "\"" + c + "\" is not a constant keel can read");
+            }
+            return eval(b ? c.getThenExpr() : c.getElseExpr(), ctx, depth + 1);
         }
         if (expr instanceof UnaryExpr u) {
             return unary(u, eval(u.getExpression(), ctx, depth + 1));
@@ -242,29 +250,89 @@ public final class Values {
         return isStatic && field.isFinal();
     }
 
+    /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */
+    private static Object cast(CastExpr c, Object v) {
+        String type = c.getType().asString();
+        return switch (type) {
+            case "int", "long", "short", "byte", "Integer", "Long" -> v instanceof Number n ? (Object) n.longValue()
+                    : v instanceof Character ch ? (Object) (long) ch : v;
+            case "double", "float", "Double", "Float" -> v instanceof Number n ? (Object) n.doubleValue() : v;
+            case "char" -> v instanceof Long n ? (Object) (char) n.longValue() : v;
+            default -> v;
+        };
+    }
+
     private static Object unary(UnaryExpr u, Object v) {
         return switch (u.getOperator()) {
             case MINUS -> v instanceof Long l ? (Object) (-l) : v instanceof Double d ? (Object) (-d) : fail(u);
             case PLUS -> v;
             case LOGICAL_COMPLEMENT -> v instanceof Boolean b ? (Object) (!b) : fail(u);
+            case BITWISE_COMPLEMENT -> v instanceof Long l ? (Object) (~l) : fail(u);
             default -> fail(u);
         };
     }
 
     private static Object binary(BinaryExpr b, Object l, Object r) {
-        if (b.getOperator() == BinaryExpr.Operator.PLUS && (l instanceof String || r instanceof String)) {
+        BinaryExpr.Operator op = b.getOperator();
+        if (op == BinaryExpr.Operator.PLUS && (l instanceof String || r instanceof String)) {
             return String.valueOf(l) + r;
         }
+        if (l instanceof Character c) {
+            l = (long) c;
+        }
+        if (r instanceof Character c) {
+            r = (long) c;
+        }
+        if (l instanceof Boolean x && r instanceof Boolean y) {
+            return switch (op) {
+                case AND, BINARY_AND -> x && y;
+                case OR, BINARY_OR -> x || y;
+                case XOR -> x ^ y;
+                case EQUALS -> x.equals(y);
+                case NOT_EQUALS -> !x.equals(y);
+                default -> fail(b);
+            };
+        }
         if (l instanceof Long x && r instanceof Long y) {
-            return switch (b.getOperator()) {
+            return switch (op) {
                 case PLUS -> x + y;
                 case MINUS -> x - y;
                 case MULTIPLY -> x * y;
                 case DIVIDE -> y == 0 ? fail(b) : x / y;
-                default -> fail(b);
+                case REMAINDER -> y == 0 ? fail(b) : x % y;
+                case LEFT_SHIFT -> x << y;
+                case SIGNED_RIGHT_SHIFT -> x >> y;
+                case UNSIGNED_RIGHT_SHIFT -> x >>> y;
+                case BINARY_AND -> x & y;
+                case BINARY_OR -> x | y;
+                case XOR -> x ^ y;
+                default -> compare(b, Long.compare(x, y));
+            };
+        }
+        if (l instanceof Number x && r instanceof Number y) {
+            double dx = x.doubleValue();
+            double dy = y.doubleValue();
+            return switch (op) {
+                case PLUS -> dx + dy;
+                case MINUS -> dx - dy;
+                case MULTIPLY -> dx * dy;
+                case DIVIDE -> dx / dy;
+                default -> compare(b, Double.compare(dx, dy));
             };
         }
         return fail(b);
+    }
+
+    private static Object compare(BinaryExpr b, int c) {
+        return switch (b.getOperator()) {
+            case EQUALS -> c == 0;
+            case NOT_EQUALS -> c != 0;
+            case LESS -> c < 0;
+            case LESS_EQUALS -> c <= 0;
+            case GREATER -> c > 0;
+            case GREATER_EQUALS -> c >= 0;
+            default -> fail(b);
+        };
     }
 
     private static Object fail(Node node) {

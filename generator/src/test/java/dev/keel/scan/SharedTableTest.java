@@ -1,0 +1,135 @@
+package dev.keel.scan;
+
+import dev.keel.state.ForeignKey;
+import dev.keel.state.ProjectState;
+import dev.keel.state.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.keel.scan.ScanFixture.column;
+import static dev.keel.scan.ScanFixture.columns;
+import static dev.keel.scan.ScanFixture.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Several mappings of one physical table (two entities, an entity and a join table): one table with the
+ * columns of all, each defined by the mapping Hibernate binds first, named after the entity it binds first.
+ */
+class SharedTableTest {
+    @TempDir
+    Path dir;
+
+    private static final String PRODUCT = """
+            @Entity @Table(name = "product") public class Product {
+              @Id @GeneratedValue Long id;
+              @Column(nullable = false, unique = true, length = 32) String sku;
+              @Column(nullable = false, length = 120) String name;
+            }""";
+
+    private static ScanFixture summary(ScanFixture f, String className) {
+        return f.entity(className, """
+                @Entity @org.hibernate.annotations.Immutable @Table(name = "product") public class %s {
+                  @Id Long id;
+                  @Column(length = 80) String sku;
+                  String name;
+                  String thumbnailUrl;
+                }""".formatted(className));
+    }
+
+    @Test
+    void twoEntitiesOnOneTableMakeOneTableNamedAfterTheEntityBoundFirst() {
+        ProjectState s = summary(new ScanFixture(dir).entity("Product", PRODUCT), "ProductSummary").scan();
+        List<Table> products = s.tables().stream().filter(t -> t.name().equals("product")).toList();
+        assertEquals(1, products.size());
+        assertEquals("product", products.get(0).model(), "Product is bound before ProductSummary");
+        assertEquals(List.of("id", "sku", "name", "thumbnail_url"), columns(s, "product"));
+        assertEquals("varchar(32)", column(s, "product", "sku").type());
+        assertTrue(column(s, "product", "sku").notNull());
+        assertTrue(column(s, "product", "name").notNull());
+        assertEquals(List.of(List.of("sku")), table(s, "product").uniques().stream().map(u -> u.columns()).toList());
+        assertTrue(s.table("app", "productsummary").isEmpty());
+    }
+
+    @Test
+    void theEntityBoundFirstDefinesTheSharedColumnsWhicheverItIs() {
+        ProjectState s = summary(new ScanFixture(dir).entity("Product", PRODUCT), "CatalogEntry").scan();
+        assertEquals("catalogentry", s.tables().stream().filter(t -> t.name().equals("product")).findFirst().orElseThrow().model());
+        assertEquals("varchar(80)", column(s, "catalogentry", "sku").type());
+        assertFalse(column(s, "catalogentry", "sku").notNull());
+        assertFalse(column(s, "catalogentry", "name").notNull());
+        assertEquals(List.of(), table(s, "catalogentry").uniques(), "the unique flag belonged to Product's mapping");
+    }
+
+    @Test
+    void thePrimaryKeyIsTheLastBoundEntitysAndItsColumnsAreNotNull() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Alpha", "@Entity @Table(name = \"shared\") public class Alpha { @Id @GeneratedValue Long id; String code; }")
+                .entity("Zview", "@Entity @Table(name = \"shared\") public class Zview { @Id String code; Long id; }")
+                .scan();
+        assertEquals(List.of("code"), table(s, "alpha").primaryKey().columns());
+        assertTrue(column(s, "alpha", "code").notNull());
+        assertTrue(column(s, "alpha", "id").notNull());
+    }
+
+    private static ScanFixture courses(ScanFixture f, String collection) {
+        return f.entity("Student", "@Entity public class Student { @Id @GeneratedValue Long id; }")
+                .entity("Course", """
+                        @Entity public class Course { @Id @GeneratedValue Long id;
+                          @ManyToMany @JoinTable(name = "course_student", joinColumns = @JoinColumn(name = "course_id"),
+                              inverseJoinColumns = @JoinColumn(name = "student_id")) %s<Student> students; }""".formatted(collection));
+    }
+
+    @Test
+    void anEntityOnAJoinTableDefinesItsColumnsAndKey() {
+        ProjectState s = courses(new ScanFixture(dir), "Set").entity("Enrollment", """
+                @Entity @Table(name = "course_student") public class Enrollment { @Id @GeneratedValue Long id;
+                  @ManyToOne @JoinColumn(name = "course_id") Course course;
+                  @ManyToOne @JoinColumn(name = "student_id") Student student;
+                  Integer grade; }""").scan();
+        assertEquals(List.of("grade", "course_id", "id", "student_id"), columns(s, "enrollment"));
+        assertEquals(List.of("id"), table(s, "enrollment").primaryKey().columns(), "not the set's (course_id, student_id)");
+        assertFalse(column(s, "enrollment", "course_id").notNull(), "the entity's to-one is bound before the join table");
+        assertEquals(List.of("course", "student"), table(s, "enrollment").foreignKeys().stream().map(ForeignKey::targetTable).sorted().toList(),
+                "the join table's keys and the entity's are the same constraints");
+        assertTrue(s.table("app", "course_student").isEmpty());
+    }
+
+    @Test
+    void aJoinTableMappedAsAnEntityWithAnEmbeddedIdKeepsOneKey() {
+        ProjectState s = courses(new ScanFixture(dir), "List")
+                .file("app/EnrollmentId.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Embeddable public class EnrollmentId implements java.io.Serializable {
+                          @Column(name = "course_id") Long courseId; @Column(name = "student_id") Long studentId; }""")
+                .entity("Enrollment", """
+                        @Entity @Table(name = "course_student") public class Enrollment { @EmbeddedId EnrollmentId id;
+                          @ManyToOne @JoinColumn(name = "course_id", insertable = false, updatable = false) Course course;
+                          String role; }""").scan();
+        assertEquals(List.of("course_id", "student_id"), table(s, "enrollment").primaryKey().columns());
+        assertTrue(column(s, "enrollment", "student_id").notNull());
+        assertEquals(2, table(s, "enrollment").foreignKeys().size());
+    }
+
+    @Test
+    void twoCollectionsOwningTheSameJoinTableMakeOneTable() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Student", """
+                        @Entity public class Student { @Id @GeneratedValue Long id;
+                          @ManyToMany @JoinTable(name = "enrollment", joinColumns = @JoinColumn(name = "student_id"),
+                              inverseJoinColumns = @JoinColumn(name = "course_id")) Set<Course> courses; }""")
+                .entity("Course", """
+                        @Entity public class Course { @Id @GeneratedValue Long id;
+                          @ManyToMany @JoinTable(name = "enrollment", joinColumns = @JoinColumn(name = "course_id"),
+                              inverseJoinColumns = @JoinColumn(name = "student_id")) List<Student> students; }""")
+                .scan();
+        assertEquals(List.of("course_id", "student_id"), columns(s, "enrollment"));
+        assertEquals(List.of("course_id", "student_id"), table(s, "enrollment").primaryKey().columns());
+        assertEquals(2, table(s, "enrollment").foreignKeys().size());
+    }
+}
