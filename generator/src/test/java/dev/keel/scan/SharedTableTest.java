@@ -56,13 +56,28 @@ class SharedTableTest {
     }
 
     @Test
-    void theEntityBoundFirstDefinesTheSharedColumnsWhicheverItIs() {
+    void theEntityBoundFirstDefinesTheSharedColumnsButAReadOnlyViewDoesNotNameTheTable() {
         ProjectState s = summary(new ScanFixture(dir).entity("Product", PRODUCT), "CatalogEntry").scan();
-        assertEquals("catalogentry", s.tables().stream().filter(t -> t.name().equals("product")).findFirst().orElseThrow().model());
-        assertEquals("varchar(80)", column(s, "catalogentry", "sku").type());
-        assertFalse(column(s, "catalogentry", "sku").notNull());
-        assertFalse(column(s, "catalogentry", "name").notNull());
-        assertEquals(List.of(), table(s, "catalogentry").uniques(), "the unique flag belonged to Product's mapping");
+        assertEquals("product", s.tables().stream().filter(t -> t.name().equals("product")).findFirst().orElseThrow().model(),
+                "CatalogEntry is bound first, but it is @Immutable: adding a view leaves the model as it was");
+        assertEquals("varchar(80)", column(s, "product", "sku").type());
+        assertFalse(column(s, "product", "sku").notNull());
+        assertFalse(column(s, "product", "name").notNull());
+        assertEquals(List.of(), table(s, "product").uniques(), "the unique flag belonged to Product's mapping");
+    }
+
+    @Test
+    void theModelIsTheEntityNamedLikeTheTableElseTheFirstBound() {
+        ProjectState named = new ScanFixture(dir.resolve("named"))
+                .entity("Product", "@Entity public class Product { @Id Long id; }")
+                .entity("AProductView", "@Entity @Table(name = \"product\") public class AProductView { @Id Long id; String name; }")
+                .scan();
+        assertEquals(List.of("id", "name"), columns(named, "product"));
+        ProjectState bound = new ScanFixture(dir.resolve("bound"))
+                .entity("Product", "@Entity @Table(name = \"tbl_product\") public class Product { @Id Long id; }")
+                .entity("AProductView", "@Entity @Table(name = \"tbl_product\") public class AProductView { @Id Long id; String name; }")
+                .scan();
+        assertEquals(List.of("id", "name"), columns(bound, "aproductview"));
     }
 
     @Test

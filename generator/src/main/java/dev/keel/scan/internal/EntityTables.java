@@ -34,7 +34,8 @@ public final class EntityTables {
                 .map(s -> ctx.naming().physical(s).db()).orElse(null);
         TableSpec table = new TableSpec(e.app().label(), e.model(), e.type().simpleName(), name, schemaName,
                 e.type().file(), e.type().line());
-        table.namedBy = e.binding();
+        table.namedBy = new TableSpec.NameClaim(ctx.annotation(e.type(), JpaNames.IMMUTABLE).isPresent(),
+                !ctx.naming().physical(e.entityName()).db().equals(name.db()), e.binding());
         if (e.strategy() == EntityInfo.Strategy.JOINED && e.parent() != null) {
             joinedKey(e, table, schema);
         } else {

@@ -56,6 +56,7 @@ final class JpaNames {
     static final String FORMULA = HIB + "Formula";
     static final String ON_DELETE = HIB + "OnDelete";
     static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
+    static final String IMMUTABLE = HIB + "Immutable";
 
     /** The simple names of jakarta.persistence, for {@code import jakarta.persistence.*}. */
     static final Set<String> ALL = Set.of("Entity", "MappedSuperclass", "Embeddable", "Table", "Column", "Id",

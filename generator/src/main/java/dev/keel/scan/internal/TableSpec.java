@@ -29,6 +29,26 @@ public final class TableSpec {
     /** A table-level check; {@code name} null when PostgreSQL names it. */
     public record CheckSpec(String name, String expression) {}
 
+    /**
+     * Which of several entities on one table names it in keel's state (the model): a writable entity
+     * before one marked {@code @Immutable} (a read-only view), then one whose name alone gives the table's
+     * name ({@code Product} for {@code product}, not {@code ProductSummary} with {@code @Table(name = "product")}),
+     * then the first in binding order. A join or collection table never names a table an entity maps.
+     * Adding a read-only view of a table thus leaves its model as it was.
+     */
+    record NameClaim(boolean immutable, boolean renamed, int binding) implements Comparable<NameClaim> {
+        static final NameClaim NONE = new NameClaim(true, true, Integer.MAX_VALUE);
+
+        @Override
+        public int compareTo(NameClaim o) {
+            int c = Boolean.compare(immutable, o.immutable);
+            if (c == 0) {
+                c = Boolean.compare(renamed, o.renamed);
+            }
+            return c != 0 ? c : Integer.compare(binding, o.binding);
+        }
+    }
+
     /** A writable mapping of a column by an entity (or by its hierarchy), for the duplicate check. */
     record Writer(EntityInfo entity, String what) {}
 
@@ -44,8 +64,8 @@ public final class TableSpec {
     private final Map<String, Precedence> precedence = new HashMap<>();
     private final Map<String, List<Writer>> writers = new HashMap<>();
     List<Ident> primaryKey;
-    /** The binding order of the entity that names the table (its model), or none for a join or collection table. */
-    int namedBy = Integer.MAX_VALUE;
+    /** How strongly the mapping that names the table (its model) claims it; a join or collection table, least. */
+    NameClaim namedBy = NameClaim.NONE;
     /** The binding order of the entity whose key is the primary key, or -1 for a collection's key. */
     int keyBy = -1;
     final List<UniqueSpec> uniques = new ArrayList<>();
@@ -145,7 +165,7 @@ public final class TableSpec {
      * and every constraint and index of both.
      */
     void absorb(TableSpec other) {
-        if (other.namedBy < namedBy) {
+        if (other.namedBy.compareTo(namedBy) < 0) {
             app = other.app;
             model = other.model;
             entity = other.entity;
