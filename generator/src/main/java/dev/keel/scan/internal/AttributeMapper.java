@@ -196,29 +196,34 @@ public final class AttributeMapper {
      * field of a superclass by name maps nothing: Hibernate keeps the superclass's attribute. The type
      * variables of generic superclasses are replaced by what the class binds them to. An attribute whose
      * type variable the entity leaves unbound is left out: reported, unless entity subclasses bind it
-     * ({@link #genericAttributes}).
+     * ({@link #attributesOf}).
      */
     public List<Attribute> hierarchyAttributes(EntityInfo entity, EntityInfo stopAt) {
-        var result = new ArrayList<Attribute>();
-        for (Found f : entityAttributes(entity, stopAt)) {
-            if (f.unbound().isEmpty()) {
-                result.add(f.attribute());
-            } else if (!boundBySubclasses(entity, f.attribute())) {
-                reportUnbound(f.attribute(), entity.type(), f.unbound().get());
-            }
-        }
-        return result;
+        return attributesOf(entity, stopAt).mapped();
     }
 
     /**
-     * The attributes of an entity of a single-table or joined hierarchy whose type mentions a type variable
-     * the entity leaves to its subclasses ({@code V value} of {@code Setting<V>}): Hibernate maps its column
-     * in this entity's table, typed as the first subclass in binding order that binds the variable
-     * ({@link #specialized}).
+     * An entity's attributes: those it maps, and those typed by a type variable it leaves to its entity
+     * subclasses ({@code V value} of {@code Setting<V>} in a single-table or joined hierarchy), whose
+     * column Hibernate maps in this entity's table, typed as the first subclass in binding order that binds
+     * the variable ({@link #specialized}).
      */
-    public List<Attribute> genericAttributes(EntityInfo entity, EntityInfo stopAt) {
-        return entityAttributes(entity, stopAt).stream().filter(f -> f.unbound().isPresent())
-                .map(Found::attribute).filter(a -> boundBySubclasses(entity, a)).toList();
+    public record EntityAttributes(List<Attribute> mapped, List<Attribute> generic) {}
+
+    /** The attributes of an entity below {@code stopAt}, as {@link #hierarchyAttributes} and generic ones apart. */
+    public EntityAttributes attributesOf(EntityInfo entity, EntityInfo stopAt) {
+        var mapped = new ArrayList<Attribute>();
+        var generic = new ArrayList<Attribute>();
+        for (Found f : entityAttributes(entity, stopAt)) {
+            if (f.unbound().isEmpty()) {
+                mapped.add(f.attribute());
+            } else if (boundBySubclasses(entity, f.attribute())) {
+                generic.add(f.attribute());
+            } else {
+                reportUnbound(f.attribute(), entity.type(), f.unbound().get());
+            }
+        }
+        return new EntityAttributes(mapped, generic);
     }
 
     /** A generic attribute as {@code subclass} binds it, if it binds every type variable it mentions. */

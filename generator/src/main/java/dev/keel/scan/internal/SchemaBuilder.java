@@ -61,13 +61,14 @@ public final class SchemaBuilder {
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
         Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
-        for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
+        AttributeMapper.EntityAttributes attributes = mapper.attributesOf(e, stop);
+        for (Attribute a : attributes.mapped()) {
             if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }
         }
-        for (Attribute generic : mapper.genericAttributes(e, stop)) {
+        for (Attribute generic : attributes.generic()) {
             Optional<Attribute> bound = catalog.all().stream().filter(d -> d != e && d.isOrExtends(e))
                     .sorted(java.util.Comparator.comparingInt(EntityInfo::binding))
                     .map(d -> mapper.specialized(generic, d)).flatMap(Optional::stream).findFirst();

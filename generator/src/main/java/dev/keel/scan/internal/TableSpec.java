@@ -180,7 +180,7 @@ public final class TableSpec {
             comment = other.comment;
         }
         for (ColumnSpec c : other.columns) {
-            add(c, other.precedence.get(c.name().db()));
+            add(c, other.precedence.getOrDefault(c.name().db(), Precedence.COLLECTION_COLUMN));
         }
         other.writers.forEach((column, list) -> writers.computeIfAbsent(column, k -> new ArrayList<>()).addAll(list));
         boolean otherIsEntityKey = other.keyBy >= 0;
