@@ -138,6 +138,42 @@ class NameResolutionTest {
     }
 
     @Test
+    void lombokFieldNameConstantsAreTheFieldNamesAlsoThroughASubclass() {
+        ProjectState s = new ScanFixture(dir)
+                .file("app/Owned.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        import lombok.experimental.FieldNameConstants;
+                        @MappedSuperclass @FieldNameConstants public abstract class Owned {
+                          @Id Long id; @ManyToOne @JoinColumn(name = "owner_id") Owner owner; }""")
+                .file("app/Note.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Note extends Owned { }""")
+                .file("app/Owner.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Owner { @Id Long id;
+                          @OneToMany(mappedBy = Note.Fields.owner) java.util.List<Note> notes;
+                          @ElementCollection @CollectionTable(name = Owned.Fields.owner + "_alias") java.util.Set<String> aliases; }""")
+                .scan();
+        assertEquals(List.of("id", "owner_id"), ScanFixture.columns(s, "note"));
+        assertTrue(s.table("app", "owner_alias").isPresent());
+        List<String> problems = new ScanFixture(dir.resolve("missing"))
+                .file("app/Owned.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @MappedSuperclass @lombok.experimental.FieldNameConstants public abstract class Owned { @Id Long id; }""")
+                .file("app/Note.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Note extends Owned { @Column(name = Fields.author) String author; }""")
+                .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Note.java:3: constant author of Lombok's app.Owned.Fields cannot be found"), problems.get(0));
+    }
+
+    @Test
     void constantExpressionsWithEveryOperatorJavaAllows() {
         ProjectState s = new ScanFixture(dir).entity("Note", """
                 @Entity public class Note {

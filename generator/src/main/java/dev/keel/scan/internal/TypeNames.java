@@ -147,6 +147,28 @@ public final class TypeNames {
         return Optional.empty();
     }
 
+    /**
+     * The canonical name of an annotation type as a class's declaration names it, from the imports and
+     * the package only (annotation types are not the class's member types): what Lombok's annotations
+     * are looked up with, before the member types Lombok adds can be known.
+     */
+    Optional<String> resolveImported(String name, TypeInfo context) {
+        if (name.indexOf('.') > 0) {
+            return Optional.of(name);
+        }
+        for (ImportDeclaration imp : context.unit().getImports()) {
+            if (!imp.isStatic() && !imp.isAsterisk() && imp.getName().getIdentifier().equals(name)) {
+                return Optional.of(imp.getNameAsString());
+            }
+        }
+        for (ImportDeclaration imp : context.unit().getImports()) {
+            if (!imp.isStatic() && imp.isAsterisk() && KnownTypes.exists(imp.getNameAsString(), name)) {
+                return Optional.of(imp.getNameAsString() + "." + name);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code Outer.Inner} (from a type in scope) or {@code com.acme.Outer.Inner} (from a package). */
     private Optional<String> qualified(String name, TypeInfo context, boolean ownMembers) {
         int dot = name.indexOf('.');
@@ -202,6 +224,9 @@ public final class TypeNames {
             if (member instanceof TypeDeclaration<?> nested && nested.getNameAsString().equals(name)) {
                 return Optional.of(type.fqn() + "." + name);
             }
+        }
+        if (Lombok.fieldNamesType(type, this).filter(name::equals).isPresent()) {
+            return Optional.of(type.fqn() + "." + name);
         }
         for (TypeInfo s : supertypes(type)) {
             Optional<String> inherited = memberType(s, name, seen);

@@ -59,8 +59,6 @@ public final class Values {
         }
     }
 
-    private static final String LOMBOK_UTILITY_CLASS = "lombok.experimental.UtilityClass";
-
     private final TypeNames names;
 
     public Values(TypeNames names) {
@@ -189,11 +187,24 @@ public final class Values {
         }
         Optional<TypeInfo> owner = names.index().type(typeName.get());
         if (owner.isEmpty()) {
-            return new EnumConst(typeName.get(), name);
+            return lombokFieldName(f, typeName.get(), name).orElse(new EnumConst(typeName.get(), name));
         }
         return member(owner.get(), name, f, depth)
                 .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()
                         + " or its super- and superinterface types"));
+    }
+
+    /** A constant of the type Lombok's {@code @FieldNameConstants} adds to a scanned class ({@code Order.Fields.customer}). */
+    private Optional<Object> lombokFieldName(Node node, String typeName, String name) {
+        int dot = typeName.lastIndexOf('.');
+        Optional<TypeInfo> outer = dot < 0 ? Optional.empty() : names.index().type(typeName.substring(0, dot))
+                .filter(o -> Lombok.fieldNamesType(o, names).filter(typeName.substring(dot + 1)::equals).isPresent());
+        if (outer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Lombok.fieldName(outer.get(), name, names).orElseThrow(() -> new Unresolved(node,
+                "constant " + name + " of Lombok's " + typeName + " cannot be found: " + outer.get().simpleName()
+                        + " declares no instance field " + name)));
     }
 
     /** A static constant or enum constant that {@code owner} declares or inherits from a scanned supertype. */
@@ -245,9 +256,7 @@ public final class Values {
         if (owner.decl() instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
             return true;
         }
-        boolean isStatic = field.isStatic() || owner.decl().getAnnotations().stream()
-                .anyMatch(a -> names.resolve(a.getNameAsString(), owner).orElse("").equals(LOMBOK_UTILITY_CLASS));
-        return isStatic && field.isFinal();
+        return (field.isStatic() || Lombok.isStaticByLombok(owner, field, names)) && field.isFinal();
     }
 
     /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */

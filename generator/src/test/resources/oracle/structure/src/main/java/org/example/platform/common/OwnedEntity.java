@@ -5,6 +5,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import lombok.Getter;
 import lombok.Setter;
+import lombok.experimental.FieldNameConstants;
 
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import java.util.UUID;
 @Getter
 @Setter
 @MappedSuperclass
+@FieldNameConstants
 public abstract class OwnedEntity<O extends BaseEntity<?>> extends BaseEntity<UUID> {
     @ManyToOne(optional = false)
     @JoinColumn(name = "owner_id")
