@@ -91,6 +91,27 @@ class SharedTableTest {
         assertTrue(column(s, "alpha", "id").notNull());
     }
 
+    @Test
+    void tablesOfOneNameInTwoDatabasesStayApart() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("src/app"));
+        java.nio.file.Files.writeString(dir.resolve("keel.json"), """
+                {"sourceRoots": ["src"], "apps": [{"label": "app", "package": "app"}],
+                 "databases": {"default": {}, "archive": {}}}""");
+        java.nio.file.Files.writeString(dir.resolve("src/app/Event.java"), """
+                package app;
+                import jakarta.persistence.*;
+                @Entity public class Event { @Id Long id; String name; @ElementCollection java.util.Set<String> tags; }""");
+        java.nio.file.Files.writeString(dir.resolve("src/app/ArchivedEvent.java"), """
+                package app;
+                import jakarta.persistence.*;
+                @Entity @dev.keel.annotations.Database("archive") @Table(name = "event")
+                public class ArchivedEvent { @Id Long id; java.time.Instant archivedAt; }""");
+        ProjectState s = EntityScanner.scan(dir, dev.keel.config.KeelConfig.read(dir));
+        assertEquals(List.of("id", "name"), columns(s, "event"));
+        assertEquals(List.of("archived_at", "id"), columns(s, "archivedevent"));
+        assertEquals("archive", table(s, "archivedevent").databaseName());
+    }
+
     private static ScanFixture courses(ScanFixture f, String collection) {
         return f.entity("Student", "@Entity public class Student { @Id @GeneratedValue Long id; }")
                 .entity("Course", """

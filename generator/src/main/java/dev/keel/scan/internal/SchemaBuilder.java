@@ -31,7 +31,8 @@ public final class SchemaBuilder {
     /** The state the entities describe. Problems are recorded in the context, not thrown. */
     public ProjectState build() {
         EntityCatalog catalog = EntityCatalog.build(ctx);
-        Schema schema = new Schema();
+        var routing = new DatabaseRouting(ctx);
+        Schema schema = new Schema(routing::databaseOf);
         ColumnTypes types = new ColumnTypes(ctx);
         AttributeMapper mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
         Relations relations = new Relations(ctx, catalog, schema, mapper);
@@ -45,7 +46,6 @@ public final class SchemaBuilder {
         for (EntityInfo e : catalog.all()) {
             attributes(e, schema, mapper, catalog);
         }
-        var routing = new DatabaseRouting(ctx);
         catalog.all().forEach(e -> routing.entity(e, schema));
         return finish(schema, routing);
     }

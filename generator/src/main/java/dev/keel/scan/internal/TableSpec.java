@@ -188,15 +188,18 @@ public final class TableSpec {
             primaryKey = other.primaryKey;
             keyBy = other.keyBy;
         }
-        addAbsent(uniques, other.uniques);
-        addAbsent(indexes, other.indexes);
-        addAbsent(checks, other.checks);
-        addAbsent(namedColumnChecks, other.namedColumnChecks);
+        addAbsent(uniques, other.uniques, u -> u.name() != null ? u.name() : u.columns().toString());
+        addAbsent(indexes, other.indexes, IndexSpec::name);
+        addAbsent(checks, other.checks, c -> c.name() != null ? c.name() : c.expression());
+        addAbsent(namedColumnChecks, other.namedColumnChecks, CheckSpec::name);
         foreignKeys.addAll(other.foreignKeys);
     }
 
-    private static <T> void addAbsent(List<T> into, List<T> from) {
-        from.stream().filter(x -> !into.contains(x)).forEach(into::add);
+    /** Adds those of {@code from} whose key (a constraint's name, else what it says) {@code into} lacks. */
+    private static <T> void addAbsent(List<T> into, List<T> from, java.util.function.Function<T, String> key) {
+        var keys = new java.util.HashSet<String>();
+        into.forEach(x -> keys.add(key.apply(x)));
+        from.stream().filter(x -> keys.add(key.apply(x))).forEach(into::add);
     }
 
     /** Replaces the column of the same name. */
