@@ -5,6 +5,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.validation.constraints.NotNull;
 import lombok.Getter;
 import lombok.Setter;
 import org.example.platform.common.Money;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 @Setter
 public class Offer extends PricedEntity<Money> {
     /** Required when writing; the read-only id beside it makes the column nullable in Hibernate's DDL. */
+    @NotNull
     @ManyToOne(optional = false)
     @JoinColumn(name = "product_id")
     private Product product;

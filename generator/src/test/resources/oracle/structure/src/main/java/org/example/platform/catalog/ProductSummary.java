@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import org.hibernate.annotations.Immutable;
 
@@ -16,6 +17,7 @@ public class ProductSummary {
     @Id
     private Long id;
 
+    @Size(max = 60)
     private String name;
 
     @Column(length = 80)
@@ -24,5 +26,6 @@ public class ProductSummary {
     @Column(name = "category_id")
     private Long categoryId;
 
+    @Size(max = 500)
     private String thumbnailUrl;
 }

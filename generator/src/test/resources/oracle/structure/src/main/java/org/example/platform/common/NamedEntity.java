@@ -2,6 +2,8 @@ package org.example.platform.common;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -11,7 +13,8 @@ import java.io.Serializable;
 @Setter
 @MappedSuperclass
 public abstract class NamedEntity<K extends Serializable> extends AuditableEntity<K> {
-    @Column(nullable = false, length = NAME_MAX_SIZE)
+    @NotBlank
+    @Size(max = NAME_MAX_SIZE)
     private String name;
 
     @Column(name = DESCRIPTION, length = 4 * NAME_MAX_SIZE)

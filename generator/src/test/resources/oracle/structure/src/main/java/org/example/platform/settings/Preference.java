@@ -3,6 +3,7 @@ package org.example.platform.settings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
+import jakarta.validation.constraints.NotNull;
 import lombok.Getter;
 import lombok.Setter;
 import org.example.platform.common.BaseEntity;
@@ -18,6 +19,7 @@ public abstract class Preference<V extends Serializable> extends BaseEntity<Long
     @Column(nullable = false, length = 80)
     private String preferenceKey;
 
+    @NotNull
     @Column(name = "preference_value")
     private V value;
 
