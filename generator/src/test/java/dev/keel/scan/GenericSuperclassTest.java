@@ -96,6 +96,48 @@ class GenericSuperclassTest {
     }
 
     @Test
+    void classLevelAttributeOverridesRenameInheritedAttributes() {
+        ProjectState s = bases()
+                .file("app/Money.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Embeddable public class Money { java.math.BigDecimal amount; String currency; }""")
+                .file("app/Priced.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @MappedSuperclass @AttributeOverride(name = "createdAt", column = @Column(name = "priced_at"))
+                        public abstract class Priced extends app.base.Audited<Long> { @Embedded Money price; }""")
+                .entity("Account", """
+                        @Entity @AttributeOverrides({@AttributeOverride(name = "id", column = @Column(name = "account_id")),
+                          @AttributeOverride(name = "price.amount", column = @Column(name = "price_amount", precision = 10, scale = 2))})
+                        public class Account extends Priced { }""")
+                .entity("Wallet", """
+                        @Entity @AttributeOverride(name = "createdAt", column = @Column(name = "opened_at", nullable = false))
+                        public class Wallet extends Priced { }""")
+                .entity("Entry", "@Entity public class Entry { @Id Long id; @ManyToOne Account account; }")
+                .scan();
+        assertEquals(List.of("account_id"), table(s, "account").primaryKey().columns());
+        assertEquals("numeric(10,2)", column(s, "account", "price_amount").type());
+        assertTrue(columns(s, "account").contains("priced_at"), "the mapped superclass's override");
+        assertTrue(column(s, "wallet", "opened_at").notNull(), "the subclass's override wins");
+        assertEquals(List.of("account_account_id", "id"), columns(s, "entry"));
+    }
+
+    @Test
+    void aClassLevelAssociationOverrideIsReported() {
+        List<String> problems = bases()
+                .entity("Owner", "@Entity public class Owner { @Id Long id; }")
+                .file("app/Owned.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @MappedSuperclass public abstract class Owned extends app.base.BaseEntity<Long> { @ManyToOne Owner owner; }""")
+                .entity("Note", "@Entity @AssociationOverride(name = \"owner\", joinColumns = @JoinColumn(name = \"holder_id\")) public class Note extends Owned { }")
+                .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("@AssociationOverride on class Note is not supported by keel yet"), problems.get(0));
+    }
+
+    @Test
     void aRawSuperclassIsReportedWithItsLineNotAnInternalError() {
         List<String> problems = bases()
                 .entity("Legacy", "@Entity @SuppressWarnings(\"rawtypes\") public class Legacy extends app.base.BaseEntity { }")

@@ -168,6 +168,33 @@ public final class AttributeMapper {
         return result;
     }
 
+    /**
+     * The class-level {@code @AttributeOverride}s that apply to an entity's attributes, by attribute path
+     * ({@code "id"}, {@code "price.amount"}): the entity's own, then its superclasses' (a subclass's wins).
+     * On one class, a directly written {@code @AttributeOverride} hides an {@code @AttributeOverrides}
+     * container beside it, as Hibernate reads them.
+     */
+    public Map<String, AnnotationView> classOverrides(EntityInfo entity) {
+        var result = new HashMap<String, AnnotationView>();
+        for (TypeNames.Level level : ctx.names().hierarchy(entity.type(), List.of())) {
+            List<AnnotationView> annotations = ctx.annotations(level.type());
+            List<AnnotationView> direct = annotations.stream().filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDE)).toList();
+            List<AnnotationView> list = !direct.isEmpty() ? direct : annotations.stream()
+                    .filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDES)).findFirst()
+                    .map(c -> c.annotations("value")).orElse(List.of());
+            for (AnnotationView o : list) {
+                result.putIfAbsent(o.string("name", ""), o.annotation("column").orElse(null));
+            }
+            for (String association : List.of(JpaNames.ASSOCIATION_OVERRIDE, JpaNames.ASSOCIATION_OVERRIDE + "s")) {
+                annotations.stream().filter(x -> x.fqn().equals(association)).findFirst().ifPresent(x -> ctx.problems().add(
+                        level.type().file(), x.node(), "@" + association.substring(association.lastIndexOf('.') + 1) + " on class "
+                                + level.type().simpleName() + " is not supported by keel yet",
+                        "name the join columns on the relation itself (@JoinColumn), or exclude the entity from the app"));
+            }
+        }
+        return result;
+    }
+
     private static Site.Bv innerBv(Attribute a, Site site) {
         if (site.bv() == Site.Bv.OFF || !a.has("jakarta.validation.Valid")) {
             return Site.Bv.OFF;

@@ -48,7 +48,7 @@ public final class Identifiers {
                     + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
         }
         int before = table.columns().size();
-        Site site = Site.of(table, entity, false, ctx.config().beanValidation()).asId();
+        Site site = Site.of(table, entity, false, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(entity)).asId();
         for (Attribute id : ids) {
             mapper.mapGuarded(id, site);
         }

@@ -60,7 +60,7 @@ public final class SchemaBuilder {
         }
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
-        Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
+        Site site = Site.of(table, e, subclass, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(e));
         AttributeMapper.EntityAttributes attributes = mapper.attributesOf(e, stop);
         for (Attribute a : attributes.mapped()) {
             if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {

@@ -43,6 +43,13 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
         return new Site(table, entity, "", Map.of(), subclass, false, beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
     }
 
+    /** This site with {@code more} overrides (class-level ones: those already here win). */
+    public Site withOverrides(Map<String, AnnotationView> more) {
+        var merged = new HashMap<String, AnnotationView>(more);
+        merged.putAll(overrides);
+        return new Site(table, entity, path, merged, subclass, id, bv, order);
+    }
+
     /** This site for primary-key columns. */
     public Site asId() {
         return new Site(table, entity, path, overrides, subclass, true, bv, order);

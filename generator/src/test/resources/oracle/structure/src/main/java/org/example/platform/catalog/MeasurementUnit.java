@@ -1,5 +1,6 @@
 package org.example.platform.catalog;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import lombok.Getter;
@@ -9,6 +10,7 @@ import org.example.platform.common.CodedEntity;
 import static org.example.platform.catalog.Product.NAME_MAX_SIZE;
 
 @Entity
+@AttributeOverride(name = "code", column = @Column(name = "unit_code", length = 16))
 @Getter
 @Setter
 public class MeasurementUnit extends CodedEntity<String> {

@@ -1,5 +1,7 @@
 package org.example.platform.catalog;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,6 +17,10 @@ import org.example.platform.common.PricedEntity;
 import java.time.LocalDate;
 
 @Entity
+@AttributeOverrides({
+        @AttributeOverride(name = "price.amount", column = @Column(name = "price_amount", precision = 12, scale = 2)),
+        @AttributeOverride(name = "price.currency", column = @Column(name = "price_currency", length = 3, nullable = false))
+})
 @Getter
 @Setter
 public class Offer extends PricedEntity<Money> {
