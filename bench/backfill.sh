@@ -11,5 +11,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -q -B -DskipTests -pl runner -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-cp="runner/target/test-classes:runner/target/classes:state/target/classes:annotations/target/classes:$(cat runner/target/bench.classpath)"
+cp="runner/target/test-classes:runner/target/classes:state/target/classes:api/target/classes:$(cat runner/target/bench.classpath)"
 java -cp "$cp" dev.keel.runner.bench.BackfillBenchmark "$@"

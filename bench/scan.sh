@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -q -B -DskipTests -pl generator -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-cp="generator/target/test-classes:generator/target/classes:state/target/classes:annotations/target/classes:$(cat generator/target/bench.classpath)"
+cp="generator/target/test-classes:generator/target/classes:state/target/classes:api/target/classes:$(cat generator/target/bench.classpath)"
 java -cp "$cp" dev.keel.scan.bench.ScanBenchmark "${1:-1000}"

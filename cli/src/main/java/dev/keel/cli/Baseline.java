@@ -1,11 +1,11 @@
 package dev.keel.cli;
 
+import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.state.Constraint;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Index;
 import dev.keel.state.PrimaryKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
 

@@ -36,6 +36,48 @@ final class Git {
         return out;
     }
 
+    /** A rebase git has stopped in: the commit it replays onto and the branch's tip before it began. */
+    record Rebase(String onto, String origHead) {
+        /** The branch's own changes: from where it left {@code onto}'s history to its old tip. */
+        String branchRange() {
+            return onto + "..." + origHead;
+        }
+    }
+
+    /** The rebase in progress in the work tree of {@code dir} (merge or apply backend), if there is one. */
+    static java.util.Optional<Rebase> rebaseInProgress(Path dir) {
+        for (String state : List.of("rebase-merge", "rebase-apply")) {
+            Path folder = dir.resolve(run(dir, "rebase", "rev-parse", "--git-path", state).get(0));
+            Path onto = folder.resolve("onto");
+            Path orig = folder.resolve("orig-head");
+            if (java.nio.file.Files.isRegularFile(onto) && java.nio.file.Files.isRegularFile(orig)) {
+                try {
+                    return java.util.Optional.of(new Rebase(java.nio.file.Files.readString(onto).strip(),
+                            java.nio.file.Files.readString(orig).strip()));
+                } catch (IOException e) {
+                    throw new KeelException(ErrorKind.USAGE, "cannot read the rebase in progress (" + folder + "): "
+                            + e.getMessage() + "\nTo fix: name the revision the branch started from with --base REV.", e);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether HEAD names no branch (a detached HEAD). */
+    static boolean detachedHead(Path dir) {
+        var command = new ArrayList<String>(List.of("git", "-C", dir.toString(), "symbolic-ref", "-q", "HEAD"));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() != 0;
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.USAGE, "cannot run git: " + e.getMessage() + "\nTo fix: install git.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeelException(ErrorKind.USAGE, "interrupted while running git");
+        }
+    }
+
     /** The output lines of {@code git -C dir ARGS}; a failure is a usage error naming the command. */
     static List<String> run(Path dir, String what, String... args) {
         var command = new ArrayList<String>(List.of("git", "-C", dir.toString()));

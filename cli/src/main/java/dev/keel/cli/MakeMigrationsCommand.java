@@ -65,9 +65,13 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             + " drop the pending columns and tables. Only once the migrations that made them pending are deployed.")
     boolean deletePending;
 
-    @Option(names = "--no-input", description = "Never ask: likely renames stay remove+add (with a note), and a NOT"
-            + " NULL column without a default stops with exit 3. The default when not at a terminal.")
+    @Option(names = "--no-input", description = "Never ask: a likely rename, or a NOT NULL column without a default,"
+            + " stops with exit 3 and prints the hint that settles it. The default when not at a terminal.")
     boolean noInput;
+
+    @Option(names = "--not-renamed", description = "The likely renames keel reports are not renames: write the removal"
+            + " of the old field or model and the addition of the new one (the old column or table goes to pending).")
+    boolean notRenamed;
 
     /** One written migration as --json prints it. */
     record Written(String app, String name, String file, boolean atomic, boolean postDeployment, List<String> operations) {}
@@ -89,7 +93,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         var options = new MakeOptions(apps, check, dryRun, empty, merge, name, deletePending,
                 new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables()),
                         project.config().severalDatabases()), hints);
-        var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), project.out());
+        var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), project.out(), notRenamed);
         MakeResult result = new MakeMigrations(project.entitySource(), questioner,
                 Caches.of(project.projectDir(), project.config()))
                 .run(project.config(), project.projectDir(), options);

@@ -22,10 +22,18 @@ final class TerminalQuestioner implements Questioner {
 
     /** The questioner for this process: the terminal when there is one, else the non-interactive one. */
     static Questioner forThisProcess(boolean allowPrompts, PrintWriter out) {
+        return forThisProcess(allowPrompts, out, false);
+    }
+
+    /**
+     * A terminal's questioner when keel may prompt; otherwise one that stops at a likely rename, unless
+     * {@code notRenamed} says the likely renames are not renames.
+     */
+    static Questioner forThisProcess(boolean allowPrompts, PrintWriter out, boolean notRenamed) {
         if (allowPrompts && System.console() != null) {
             return new TerminalQuestioner(new BufferedReader(System.console().reader()), out);
         }
-        return new NonInteractiveQuestioner();
+        return notRenamed ? new NonInteractiveQuestioner() : NonInteractiveQuestioner.stoppingAtLikelyRenames();
     }
 
     @Override

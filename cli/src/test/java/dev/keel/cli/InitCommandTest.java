@@ -1,10 +1,10 @@
 package dev.keel.cli;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

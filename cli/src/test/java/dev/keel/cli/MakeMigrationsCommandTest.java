@@ -6,7 +6,7 @@ import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.make.EntitySource;
 import dev.keel.make.ScannedProject;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

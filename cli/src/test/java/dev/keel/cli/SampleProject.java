@@ -3,9 +3,7 @@ package dev.keel.cli;
 import dev.keel.runner.testing.TestDatabase;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** A copy of a sample project of {@code src-samples/} in a temporary folder, and a test database URL for it. */
 final class SampleProject {
@@ -13,20 +11,9 @@ final class SampleProject {
 
     private SampleProject() {}
 
-    /** Copies {@code src-samples/NAME} into {@code dir} and returns {@code dir}. */
+    /** Copies {@code src-samples/NAME} into {@code dir} (without what runs left in it: .keel/, target/) and returns {@code dir}. */
     static Path copy(String name, Path dir) throws IOException {
-        Path from = SAMPLES.resolve(name);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else if (!from.relativize(f).startsWith(".keel")) {
-                    Files.copy(f, to);
-                }
-            }
-        }
-        return dir;
+        return dev.keel.testing.SampleProjects.copy(name, dir);
     }
 
     /** The JDBC URL of {@code db}, with its user in it (what {@code --url} takes). */

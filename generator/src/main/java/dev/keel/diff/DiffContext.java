@@ -1,8 +1,9 @@
 package dev.keel.diff;
 
 import dev.keel.operations.Operation;
-import dev.keel.state.ModelKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ModelKey;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class DiffContext {
 
     /** Adds an operation to {@code app}'s changes and applies it to the current state. */
     public void emit(String app, Operation op) {
-        current = op.applyTo(app, current);
+        current = StateTransitions.apply(op, app, current);
         operations.computeIfAbsent(app, a -> new ArrayList<>()).add(op);
     }
 

@@ -1,6 +1,6 @@
 package dev.keel.diff;
 
-import dev.keel.state.ModelKey;
+import dev.keel.project.ModelKey;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.keel.diff;
 
+import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
 import dev.keel.state.Index;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

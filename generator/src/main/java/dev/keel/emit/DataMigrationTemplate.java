@@ -6,8 +6,8 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.List;
@@ -88,7 +88,7 @@ public final class DataMigrationTemplate {
                 + " * forwards() and backwards() below with a MigrationContext: the connection, ctx.log(), and the tables\n"
                 + " * and columns as they are at this migration (ctx.table(\"model\"), ctx.column(\"model\", \"field\")), so\n"
                 + " * this code keeps working after later renames. keel reads define() from source: keep it to literals,\n"
-                + " * constants of this file and the operation factories. Test it with @MigrationTest (keel-runner).\n"
+                + " * constants of this file and the operation factories. Test it with @MigrationTest (keel-junit).\n"
                 + " */\n"
                 + "public final class " + MigrationNames.className(spec.name()) + " extends Migration {\n"
                 + "    private static final String FORWARDS_SQL = " + textBlock(FORWARDS_SQL) + ";\n"

@@ -9,7 +9,7 @@ import dev.keel.load.ProjectMigrations;
 import dev.keel.load.SourceMigrationReader;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +68,20 @@ public final class Linter {
         }
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
         return new LintReport(files.size(), findings, allowed);
+    }
+
+    /**
+     * Lints one migration file against the state it meets ({@code before}), with this linter's rules: what
+     * {@code makemigrations} uses on a migration it has just written, before it is part of the project.
+     */
+    public List<Finding> lintFile(KeelConfig config, Path file, MigrationSpec spec, ProjectState before) {
+        MigrationFile source = MigrationFile.parse(file);
+        AppConfig app = config.app(spec.app()).orElse(null);
+        var site = new MigrationSite(spec, source, before, appPackages(config, source),
+                app == null ? source.packageName() : app.migrationsPackage(), new MigrationMemory());
+        var out = new Findings(file.toString(), source.allows());
+        new MigrationLinter(rules).lint(site, out);
+        return out.found();
     }
 
     /**

@@ -13,8 +13,9 @@ import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.CheckConstraint;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class MigrationLinter {
                 }
             }
             remember(op);
-            state = op.operation().applyTo(app, state);
+            state = StateTransitions.apply(op.operation(), app, state);
         }
     }
 

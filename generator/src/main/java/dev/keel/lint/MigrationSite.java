@@ -1,8 +1,8 @@
 package dev.keel.lint;
 
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.keel.lint;
 
 import dev.keel.operations.Operation;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.Optional;

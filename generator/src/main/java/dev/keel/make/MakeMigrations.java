@@ -26,12 +26,13 @@ import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.PlannedMigration;
 import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.io.IOException;
@@ -134,7 +135,15 @@ public final class MakeMigrations {
         ProjectState current = ReplayCache.latestState(graph, sources, cache);
         ScannedProject scanned = join(scan);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
-        Changes changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
+        Changes changes;
+        try {
+            changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
+        } catch (KeelException e) {
+            // a likely rename explains what follows from it (a NOT NULL column "added" without a default)
+            stopAtLikelyRenames(options);
+            throw e;
+        }
+        stopAtLikelyRenames(options);
         var notes = new ArrayList<String>(questioner instanceof NonInteractiveQuestioner q ? q.notes() : List.<String>of());
 
         var opsByApp = new TreeMap<String, List<Operation>>();
@@ -154,7 +163,7 @@ public final class MakeMigrations {
             List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, ops, options.safety(), notes);
             for (PlannedMigration p : planned) {
                 for (Operation op : p.operations()) {
-                    state = op.applyTo(app, state);
+                    state = StateTransitions.apply(op, app, state);
                 }
             }
             plans.put(app, planned);
@@ -223,6 +232,7 @@ public final class MakeMigrations {
         var created = new ArrayList<NewMigration>();
         var leaves = new TreeMap<String, MigrationKey>();
         graph.apps().forEach(app -> graph.leaves(app).stream().reduce((a, b) -> b).ifPresent(l -> leaves.put(app, l)));
+        ProjectState running = before;
         var numbers = new TreeMap<String, Integer>();
         graph.apps().forEach(app -> numbers.put(app, graph.migrations(app).stream()
                 .mapToInt(s -> MigrationNames.number(s.name())).max().orElse(0)));
@@ -254,7 +264,9 @@ public final class MakeMigrations {
                         initial, List.of(), file.toString());
                 String source = options.empty()
                         ? DataMigrationTemplate.write(spec, appConfig.migrationsPackage(), after)
-                        : writer.write(spec, appConfig.migrationsPackage(), HEADER);
+                        : OptInComments.annotate(config, writer.write(spec, appConfig.migrationsPackage(), HEADER), spec,
+                                running, options.safety());
+                running = MigrationGraph.replay(running, List.of(spec));
                 created.add(new NewMigration(spec, file, source));
                 leaves.put(app, key);
                 first = false;
@@ -285,6 +297,17 @@ public final class MakeMigrations {
         return dataOnly ? firstWords + "_backfill" : MigrationNamer.words(plan.operations(), false);
     }
 
+    /**
+     * Where keel cannot ask whether a likely rename is one, it stops before writing (exit 3) and prints the
+     * hint that says it is; {@code --check} reports the missing migration instead.
+     */
+    private void stopAtLikelyRenames(MakeOptions options) {
+        if (questioner instanceof NonInteractiveQuestioner q && q.stopsAtLikelyRenames() && !q.likelyRenames().isEmpty()
+                && !options.check()) {
+            throw new KeelException(ErrorKind.INPUT_NEEDED, q.likelyRenames());
+        }
+    }
+
     /** Lines where {@code migrations_lockfile.txt} disagrees with the migration files. */
     static List<String> staleLockfile(KeelConfig config, Path projectDir, MigrationGraph graph) {
         Lockfile lockfile = Lockfile.read(projectDir);
@@ -293,7 +316,14 @@ public final class MakeMigrations {
             List<MigrationKey> leaves = graph.leaves(app.label());
             String recorded = lockfile.latest().get(app.label());
             String actual = leaves.size() == 1 ? leaves.get(0).name() : null;
-            if (leaves.size() == 1 && !actual.equals(recorded)) {
+            List<String> sides = lockfile.conflicts().get(app.label());
+            if (sides != null) {
+                problems.add(Lockfile.FILE_NAME + ": app " + app.label() + " is in a merge conflict (one side records "
+                        + sides.get(0) + ", the other " + sides.get(1) + "). To fix: run keel makemigrations "
+                        + (leaves.size() > 1 ? "--merge, which joins the two branches' migrations and resolves the line"
+                        + " (or keel renumber " + app.label() + ")" : ", which rewrites the line from the migration files")
+                        + "; do not pick a side by hand.");
+            } else if (leaves.size() == 1 && !actual.equals(recorded)) {
                 problems.add(Lockfile.FILE_NAME + ": app " + app.label() + " records " + (recorded == null ? "nothing" : recorded)
                         + " but its latest migration is " + actual + ". To fix: run keel makemigrations, which rewrites the lockfile.");
             }

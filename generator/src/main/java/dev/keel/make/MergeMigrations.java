@@ -41,7 +41,7 @@ final class MergeMigrations {
                    MakeOptions options) {
         var created = new ArrayList<NewMigration>();
         var overlaps = new ArrayList<String>();
-        Lockfile lockfile = Lockfile.read(projectDir);
+        Lockfile lockfile = Lockfile.read(projectDir).resolvedFrom(graph);
         for (var fork : forks.entrySet()) {
             String app = fork.getKey();
             List<MigrationKey> leaves = fork.getValue();

@@ -3,8 +3,8 @@ package dev.keel.make;
 import dev.keel.operations.AddConstraint;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

@@ -105,7 +105,7 @@ public final class Renumber {
                 throw new KeelException(ErrorKind.GRAPH, "after renumbering, app " + app + " still has " + leaves.size()
                         + " latest migrations: " + leaves + "\nTo fix: check the dependencies of this branch's migrations.");
             }
-            Lockfile.read(projectDir).with(app, leaves.get(0).name()).write(projectDir);
+            Lockfile.read(projectDir).resolvedFrom(graph).with(app, leaves.get(0).name()).write(projectDir);
         }
         return result;
     }

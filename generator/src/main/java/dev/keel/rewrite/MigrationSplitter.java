@@ -3,8 +3,9 @@ package dev.keel.rewrite;
 import dev.keel.diff.SchemaComparison;
 import dev.keel.error.KeelException;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.Step.Stage;
-import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ final class MigrationSplitter {
 
     private static ProjectState replay(String app, ProjectState state, List<Step> steps) {
         for (Step s : steps) {
-            state = s.operation().applyTo(app, state);
+            state = StateTransitions.apply(s.operation(), app, state);
         }
         return state;
     }

@@ -3,8 +3,8 @@ package dev.keel.rewrite;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RenameModel;
-import dev.keel.state.ModelKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ModelKey;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import dev.keel.operations.AddIndex;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RunSql;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
@@ -16,7 +18,6 @@ import dev.keel.rewrite.rules.TwoPhaseTableRemoval;
 import dev.keel.rewrite.rules.TypeChangeGuard;
 import dev.keel.rewrite.rules.UniqueViaIndex;
 import dev.keel.rewrite.rules.VolatileDefault;
-import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class SafetyRewriter {
             ctx.advance(state, operations.subList(i + 1, operations.size()));
             List<Step> safe = safeSteps(ctx, op);
             for (Step step : safe) {
-                state = step.operation().applyTo(app, state);
+                state = StateTransitions.apply(step.operation(), app, state);
                 ctx.applied(step.operation());
                 steps.add(step);
             }

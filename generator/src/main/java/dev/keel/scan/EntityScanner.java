@@ -8,7 +8,7 @@ import dev.keel.scan.internal.Problems;
 import dev.keel.scan.internal.ScanContext;
 import dev.keel.scan.internal.SchemaBuilder;
 import dev.keel.scan.internal.SourceIndex;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

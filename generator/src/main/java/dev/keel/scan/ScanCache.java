@@ -7,8 +7,8 @@ import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
 import dev.keel.diff.FieldRef;
-import dev.keel.state.ModelKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ModelKey;
+import dev.keel.project.ProjectState;
 
 import java.io.IOException;
 import java.nio.file.Files;

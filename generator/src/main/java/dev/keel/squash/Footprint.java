@@ -27,10 +27,10 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.ValidateConstraint;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.HashSet;

@@ -1,7 +1,8 @@
 package dev.keel.squash;
 
 import dev.keel.operations.Operation;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class Optimizer {
         ProjectState s = before;
         for (Operation op : ops) {
             items.add(new Item(op, Footprint.of(app, s, op)));
-            s = op.applyTo(app, s);
+            s = StateTransitions.apply(op, app, s);
         }
         var folds = new ArrayList<String>();
         while (foldOnce(items, folds)) {

@@ -17,7 +17,8 @@ import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SeparateDatabaseAndState;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,7 +170,7 @@ public final class Squash {
         ProjectState expected = MigrationGraph.replay(before, range);
         ProjectState actual = before;
         for (Operation op : folded) {
-            actual = op.applyTo(app, actual);
+            actual = StateTransitions.apply(op, app, actual);
         }
         if (!expected.equals(actual)) {
             throw new IllegalStateException("keel bug: the squashed operations do not build the schema the migrations"

@@ -20,9 +20,10 @@ import dev.keel.operations.RenameField;
 import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameModel;
 import dev.keel.operations.ValidateConstraint;
-import dev.keel.state.ModelKey;
+import dev.keel.project.ModelKey;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.PrimaryKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -127,7 +128,7 @@ class AutodetectorTest {
         var hints = new DiffHints(Map.of(), Map.of(), Map.of(new FieldRef("blog", "author", "active"), "true"));
         List<Operation> ops = diff(from, to, hints).of("blog");
         assertEquals(List.of(new AddField("author", "active", column("active", "boolean").defaultSql("true"))), ops);
-        ProjectState migrated = ops.get(0).applyTo("blog", from);
+        ProjectState migrated = StateTransitions.apply(ops.get(0), "blog", from);
         assertTrue(diff(migrated, to, hints).isEmpty(), "no migration drops the default again");
     }
 

@@ -8,7 +8,7 @@ import dev.keel.operations.AddField;
 import dev.keel.operations.Operation;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.scan.EntityScanner;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

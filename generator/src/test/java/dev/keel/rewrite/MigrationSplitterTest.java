@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Grouping safe steps into migrations: by phase and stage, or in the rules' order when staging would change the outcome. */
 class MigrationSplitterTest {
-    static final dev.keel.state.ProjectState BEFORE = SafetyRewriterTest.BEFORE;
+    static final dev.keel.project.ProjectState BEFORE = SafetyRewriterTest.BEFORE;
 
     @Test
     void stagesGroupIntoSchemaConcurrentAndValidatedMigrations() {

@@ -2,10 +2,11 @@ package dev.keel.rewrite;
 
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunSql;
-import dev.keel.operations.DeletionAction;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -49,22 +50,22 @@ class SafetyRewriterTest {
     static void assertSameEndAndReversible(List<Operation> plain, List<PlannedMigration> plans) {
         ProjectState expected = BEFORE;
         for (Operation op : plain) {
-            expected = op.applyTo("blog", expected);
+            expected = StateTransitions.apply(op, "blog", expected);
         }
         ProjectState state = BEFORE;
         var states = new java.util.ArrayList<ProjectState>();
         var all = plans.stream().flatMap(p -> p.operations().stream()).toList();
         for (Operation op : all) {
             states.add(state);
-            state = op.applyTo("blog", state);
+            state = StateTransitions.apply(op, "blog", state);
         }
         assertEquals(dev.keel.diff.SchemaComparison.differences(expected, state), List.of());
         for (int i = all.size() - 1; i >= 0; i--) {
             if (!all.get(i).reversible()) {
                 return;
             }
-            for (Operation r : all.get(i).reverse("blog", states.get(i))) {
-                state = r.applyTo("blog", state);
+            for (Operation r : StateTransitions.reverse(all.get(i), "blog", states.get(i))) {
+                state = StateTransitions.apply(r, "blog", state);
             }
         }
         assertEquals(List.of(), dev.keel.diff.SchemaComparison.differences(BEFORE, state), "the reverse restores the schema");
@@ -94,7 +95,7 @@ class SafetyRewriterTest {
                 safeRemoveField("post", "legacyFlag", DeletionAction.MOVE_TO_PENDING)), flat(plans));
         ProjectState after = BEFORE;
         for (Operation op : flat(plans)) {
-            after = op.applyTo("blog", after);
+            after = StateTransitions.apply(op, "blog", after);
         }
         assertEquals(1, after.pending().size(), "the column stays in the database, pending");
         assertSameEndAndReversible(List.of(removeField("post", "legacyFlag")), plans);
@@ -254,7 +255,7 @@ class SafetyRewriterTest {
         assertTrue(notes.get(0).contains("Run keel makemigrations again"), notes.get(0));
         ProjectState between = BEFORE;
         for (Operation op : flat(first)) {
-            between = op.applyTo("blog", between);
+            between = StateTransitions.apply(op, "blog", between);
         }
         // The differ's next run: the entities lack keel's check, and want the column NOT NULL.
         var second = SafetyRewriter.rewrite("blog", between, List.of(removeConstraint("post", "post_subtitle_not_null"), alter),

@@ -13,10 +13,11 @@ import dev.keel.make.ScannedProject;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.DeleteModel;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateSnapshot;
+import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.scan.EntityScanner;
-import dev.keel.state.ProjectState;
-import dev.keel.state.StateSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class RoutedMakeMigrationsTest {
             if (op instanceof DeleteModel d && d.model().equals("organization")) {
                 assertEquals("control", router.databaseOf("app", before, op), "routed by the recorded database");
             }
-            before = op.applyTo("app", before);
+            before = StateTransitions.apply(op, "app", before);
         }
     }
 

@@ -6,10 +6,11 @@ import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.TypeChangeGuard;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class RunnerSql {
                     sb.append(ignore).append(sql.text().strip()).append(";\n");
                 }
             }
-            state = op.applyTo(m.app(), state);
+            state = StateTransitions.apply(op, m.app(), state);
         }
         if (m.atomic()) {
             sb.append("COMMIT;\n");

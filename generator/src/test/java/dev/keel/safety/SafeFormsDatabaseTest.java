@@ -3,13 +3,13 @@ package dev.keel.safety;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.rewrite.PlannedMigration;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.runner.apply.SimpleApplier;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import dev.keel.make.MakeOptions;
 import dev.keel.make.MakeResult;
 import dev.keel.make.ScannedProject;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package dev.keel.safety;
 
 import dev.keel.diff.SchemaComparison;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.apply.SimpleApplier;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

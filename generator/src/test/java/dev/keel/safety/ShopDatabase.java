@@ -1,10 +1,10 @@
 package dev.keel.safety;
 
+import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -13,12 +13,12 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ProjectState;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.runner.apply.SimpleApplier;
 import dev.keel.runner.support.Db;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

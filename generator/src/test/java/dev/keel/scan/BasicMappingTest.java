@@ -1,8 +1,8 @@
 package dev.keel.scan;
 
+import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

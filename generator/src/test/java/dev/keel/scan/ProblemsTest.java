@@ -34,21 +34,21 @@ class ProblemsTest {
                 .entity("Thing", """
                         @Entity public class Thing {
                           @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id;
-                          @ElementCollection Map<String, String> attributes;
+                          @MapsId String code;
                           @Column(columnDefinition = "text not null") String body;
                           @Transient String ok;
                           @OneToMany List<Stranger> strangers;
-                          @Id public Long getId() { return id; }
+                          @Embedded @AssociationOverride(name = "owner", joinColumns = @JoinColumn(name = "x")) Stranger holder;
                         }""")
                 .entity("Stranger", "public class Stranger {}")
                 .problems();
         String all = String.join("\n", problems);
         assertEquals(5, problems.size(), all);
         assertTrue(all.contains("GenerationType") || all.contains("strategy = TABLE"), all);
-        assertTrue(all.contains("is a Map"), all);
+        assertTrue(all.contains("@MapsId on code, which is not a @ManyToOne or @OneToOne"), all);
         assertTrue(all.contains("holds more than a type"), all);
         assertTrue(all.contains("not an entity of any app"), all);
-        assertTrue(all.contains("property access"), all);
+        assertTrue(all.contains("@AssociationOverride on field holder"), all);
         problems.forEach(p -> assertTrue(p.matches(".*Thing\\.java:\\d+: .*\\. To fix: .*\\."), p));
     }
 

@@ -3,7 +3,7 @@ package dev.keel.scan;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
 import dev.keel.config.KeelFolder;
-import dev.keel.state.StateSnapshot;
+import dev.keel.project.StateSnapshot;
 import dev.keel.testing.SampleProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@ package dev.keel.scan;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.keel.scan;
 
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,8 @@ package dev.keel.squash;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunSql;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +28,18 @@ class OptimizerTest {
         Optimizer.Result r = new Optimizer().optimize("app", before, List.of(ops));
         ProjectState expected = before;
         for (Operation op : ops) {
-            expected = op.applyTo("app", expected);
+            expected = StateTransitions.apply(op, "app", expected);
         }
         ProjectState actual = before;
         for (Operation op : r.operations()) {
-            actual = op.applyTo("app", actual);
+            actual = StateTransitions.apply(op, "app", actual);
         }
         assertEquals(expected, actual, "the folded operations build the same state");
         return r;
     }
 
     private static ProjectState withAuthor() {
-        return createModel("Author", AUTHOR).applyTo("app", ProjectState.EMPTY);
+        return StateTransitions.apply(createModel("Author", AUTHOR), "app", ProjectState.EMPTY);
     }
 
     @Test

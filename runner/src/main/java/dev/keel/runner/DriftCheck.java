@@ -2,10 +2,10 @@ package dev.keel.runner;
 
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.OperationSql;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -43,6 +43,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path projectDir) {
         Path data = projectDir.resolve(FOLDER);
+        var known = EmbeddedFolderState.diagnose(data);
+        if (known.isPresent() && known.get().kind() == EmbeddedFolderState.Kind.NOT_A_DATABASE) {
+            throw new KeelException(ErrorKind.DATABASE, "the embedded PostgreSQL could not start: " + known.get().what()
+                    + ".\nTo fix: " + known.get().fix() + "; or set database.url in keel.json to use a PostgreSQL server.");
+        }
         try {
             KeelFolder.create(projectDir, "pg");
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -52,10 +57,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             return new EmbeddedDatabase(pg);
         } catch (IOException | RuntimeException e) {
-            throw new KeelException(ErrorKind.DATABASE, data + ": the embedded PostgreSQL could not start: " + e.getMessage()
-                    + "\nTo fix: if another keel command is running in this project, wait for it to finish; if a"
-                    + " stopped one left " + FOLDER + "/postmaster.pid behind, remove that file; or set database.url"
-                    + " in keel.json to use a PostgreSQL server.", e);
+            String cause = EmbeddedFolderState.diagnose(data)
+                    .map(c -> c.what() + ".\nTo fix: " + c.fix())
+                    .orElse(e.getMessage() + "\nTo fix: read the cause above; if it persists, remove " + data
+                            + " (keel creates it again)");
+            throw new KeelException(ErrorKind.DATABASE, data + ": the embedded PostgreSQL could not start: " + cause
+                    + "; or set database.url in keel.json to use a PostgreSQL server.", e);
         }
     }
 

@@ -5,13 +5,14 @@ import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
+import dev.keel.routing.Router;
 import dev.keel.runner.internal.AdvisoryLock;
 import dev.keel.runner.internal.Executor;
 import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
-import dev.keel.routing.Router;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Replacements;
 import dev.keel.runner.internal.Routing;
@@ -20,7 +21,6 @@ import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
 import dev.keel.runner.internal.Statuses;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -328,7 +328,9 @@ public final class Migrator implements AutoCloseable {
         List<ProjectState> befores = befores(planned);
         var scripts = new ArrayList<Script>();
         for (int i = 0; i < plan.size(); i++) {
-            scripts.add(planned.plan().backwards() ? Scripts.backwards(plan.get(i), befores.get(i), routing)
+            Integer partial = planned.undoPartial().get(plan.get(i).key());
+            scripts.add(partial != null ? Scripts.undoPartial(plan.get(i), befores.get(i), routing, partial)
+                    : planned.plan().backwards() ? Scripts.backwards(plan.get(i), befores.get(i), routing)
                     : Scripts.forwards(plan.get(i), befores.get(i), routing));
         }
         return scripts;

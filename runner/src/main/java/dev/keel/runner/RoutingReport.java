@@ -3,10 +3,10 @@ package dev.keel.runner;
 import dev.keel.graph.MigrationGraph;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.Scripts;
-import dev.keel.state.ProjectState;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,14 +5,14 @@ import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
 import dev.keel.graph.MigrationTarget;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.runner.internal.CollectingSink;
+import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
+import dev.keel.runner.internal.CollectingSink;
 import dev.keel.runner.internal.Executor;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
-import dev.keel.state.ProjectState;
 
 import java.util.Set;
 

@@ -64,6 +64,26 @@ class MigratorTest {
         }
     }
 
+    /** Two branches each added a 0002 and were merged without a merge migration: nothing runs, and the leaves are named. */
+    @Test
+    void aForkedHistoryIsRefusedBeforeAnythingRuns() throws Exception {
+        MigrationSpec otherBranch = Specs.spec("blog.0002_add_views").after("blog.0001_initial").ops(
+                addField("post", "views", column("views", "integer").nullable()));
+        MigrationSet forked = Specs.set(INITIAL, SLUG, otherBranch, SHOP);
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, forked, Specs.FAST, MigrateListener.silent())) {
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertEquals(ErrorKind.GRAPH, e.kind());
+            assertEquals(4, e.kind().exitCode());
+            assertTrue(e.getMessage().startsWith("app blog has 2 latest migrations: [0002_add_slug, 0002_add_views]"), e.getMessage());
+            assertTrue(e.getMessage().contains("keel makemigrations --merge"), e.getMessage());
+            assertEquals(0, tables(db));
+            assertEquals(0, db.count("SELECT count(*) FROM keel_migrations"));
+            var sameApp = assertThrows(KeelException.class, () -> m.migrate(new MigrateRequest("blog", null, false, false)));
+            assertEquals(ErrorKind.GRAPH, sameApp.kind());
+            assertEquals(List.of("APPLY shop.0001_initial"), names(m.migrate(new MigrateRequest("shop", null, false, false))));
+        }
+    }
+
     @Test
     void targetsByPrefixBackwardsAndZero() throws Exception {
         try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, SET, Specs.FAST, MigrateListener.silent())) {

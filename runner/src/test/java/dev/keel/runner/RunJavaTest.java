@@ -65,7 +65,7 @@ class RunJavaTest {
                     }
 
                     void seed(MigrationContext context) throws Exception {
-                        String table = context.state().requireTable("shop", "Item").name();
+                        String table = context.table("shop", "Item").name();
                         try (var st = context.connection().createStatement()) {
                             st.executeUpdate("INSERT INTO " + table + " VALUES (1, '" + context.migration() + "')");
                         }

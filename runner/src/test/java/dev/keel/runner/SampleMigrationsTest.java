@@ -4,10 +4,10 @@ import dev.keel.config.KeelConfig;
 import dev.keel.graph.MigrationGraph;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.keel.config.KeelConfig;
 import dev.keel.config.KeelFolder;
 import dev.keel.operations.Operation;
-import dev.keel.state.StateSnapshot;
+import dev.keel.project.StateSnapshot;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.keel.cache;
 
 import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 
 /**
  * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache under the

@@ -5,7 +5,8 @@ import dev.keel.error.KeelException;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -311,7 +312,7 @@ public final class MigrationGraph {
             List<Operation> ops = spec.operations();
             for (int i = 0; i < ops.size(); i++) {
                 try {
-                    state = ops.get(i).applyTo(spec.app(), state);
+                    state = StateTransitions.apply(ops.get(i), spec.app(), state);
                 } catch (KeelException e) {
                     throw new KeelException(e.kind(), GraphMessages.where(spec) + ": in migration " + spec.key()
                             + ", operation " + (i + 1) + " of " + ops.size() + " (" + ops.get(i).describe() + "): "

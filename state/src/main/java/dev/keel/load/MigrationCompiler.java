@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * Compiles migration sources in-process with the JDK's compiler, against the running JVM's class
- * path (which holds keel-state), and loads the result. Migrations use keel's API only, so they
+ * path (which holds keel-api), and loads the result. Migrations use keel's API only, so they
  * compile without the application's classes.
  */
 public final class MigrationCompiler {
@@ -112,7 +112,7 @@ public final class MigrationCompiler {
                 + " migrations to see why.") : errors;
     }
 
-    /** The running JVM's class path, plus wherever keel-state itself was loaded from. */
+    /** The running JVM's class path, plus wherever keel-api (the Migration class that migrations extend) was loaded from. */
     private static String classPath() {
         var entries = new LinkedHashSet<String>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -126,7 +126,7 @@ public final class MigrationCompiler {
                 entries.add(Path.of(source.getLocation().toURI()).toString());
             }
         } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            // keel-state then has to be on java.class.path, which is the usual case.
+            // keel-api then has to be on java.class.path, which is the usual case.
         }
         return String.join(File.pathSeparator, entries);
     }

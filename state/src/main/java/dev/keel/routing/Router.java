@@ -4,9 +4,10 @@ import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.operations.*;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -189,7 +190,7 @@ public final class Router {
             ProjectState s = state;
             for (Operation o : op.database()) {
                 dbs.add(databaseOf(app, s, o));
-                s = o.applyTo(app, s);
+                s = StateTransitions.apply(o, app, s);
             }
             if (dbs.isEmpty()) {
                 for (Operation o : op.state()) {

@@ -6,7 +6,7 @@ import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.DeferredOperations;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.state.StateSnapshot;
+import dev.keel.project.StateSnapshot;
 import dev.keel.testing.SampleProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +107,7 @@ class MigrationCacheTest {
         KeelConfig config = KeelConfig.read(project);
         ProjectCache cache = ProjectCache.of(project, config);
         ProjectMigrations.Sources sources = ProjectMigrations.readSources(config, project, cache);
-        cache.write(ReplayCache.NAME, "another fingerprint", dev.keel.state.ProjectState.EMPTY);
+        cache.write(ReplayCache.NAME, "another fingerprint", dev.keel.project.ProjectState.EMPTY);
 
         assertEquals(MigrationGraph.of(sources.specs()).latestState(),
                 ReplayCache.latestState(MigrationGraph.of(sources.specs()), sources, cache));

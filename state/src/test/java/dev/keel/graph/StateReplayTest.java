@@ -3,7 +3,7 @@ package dev.keel.graph;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

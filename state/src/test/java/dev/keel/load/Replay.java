@@ -3,7 +3,8 @@ package dev.keel.load;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ final class Replay {
         ProjectState state = ProjectState.EMPTY;
         for (MigrationSpec spec : order(migrations)) {
             for (Operation op : spec.operations()) {
-                state = op.applyTo(spec.app(), state);
+                state = StateTransitions.apply(op, spec.app(), state);
             }
         }
         return state;

@@ -4,8 +4,8 @@ import dev.keel.diff.DetectionRule;
 import dev.keel.diff.DiffContext;
 import dev.keel.operations.DeleteModel;
 import dev.keel.operations.RemoveConstraint;
+import dev.keel.project.ModelKey;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ModelKey;
 import dev.keel.state.Table;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.keel.diff.DetectionRule;
 import dev.keel.diff.DiffContext;
 import dev.keel.diff.SchemaComparison;
 import dev.keel.operations.RenameModel;
-import dev.keel.state.ModelKey;
+import dev.keel.project.ModelKey;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

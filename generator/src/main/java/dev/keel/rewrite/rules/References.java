@@ -1,7 +1,7 @@
 package dev.keel.rewrite.rules;
 
+import dev.keel.project.ProjectState;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;

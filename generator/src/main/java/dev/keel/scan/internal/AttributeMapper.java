@@ -14,23 +14,44 @@ import java.util.Optional;
 public final class AttributeMapper {
     private final ScanContext ctx;
     private final BasicColumns basics;
+    private final AccessRules access;
+    private final JsonAggregates aggregates;
     private Relations relations;
     private ElementCollections collections;
+    private CollectionIndexes indexes;
 
     public AttributeMapper(ScanContext ctx, BasicColumns basics) {
         this.ctx = ctx;
         this.basics = basics;
+        this.access = new AccessRules(ctx);
+        this.aggregates = new JsonAggregates(ctx, this, basics);
     }
 
     /** Wires the rules that need this mapper in turn. */
-    public void use(Relations relationRules, ElementCollections collectionRules) {
+    public void use(Relations relationRules, ElementCollections collectionRules, CollectionIndexes indexRules) {
         this.relations = relationRules;
         this.collections = collectionRules;
+        this.indexes = indexRules;
+    }
+
+    /** The rules of associations. */
+    public Relations relations() {
+        return relations;
+    }
+
+    /** The rules of collection indexes (order columns and map keys). */
+    public CollectionIndexes indexes() {
+        return indexes;
     }
 
     /** The context. */
     public ScanContext ctx() {
         return ctx;
+    }
+
+    /** The access rules (which members are attributes). */
+    public AccessRules access() {
+        return access;
     }
 
     /** Maps one attribute, recording any problem instead of throwing. */
@@ -64,7 +85,9 @@ public final class AttributeMapper {
         } else if (isEmbedded(a)) {
             embedded(a, site);
         } else {
-            addColumn(site, a, basics.map(a, site));
+            ColumnSpec column = basics.map(a, site);
+            addColumn(site, a, column);
+            aggregates.check(a, column, site).ifPresent(c -> site.table().checks.add(new TableSpec.CheckSpec(null, c)));
         }
     }
 
@@ -132,7 +155,14 @@ public final class AttributeMapper {
         return ctx.names().hierarchy(type, List.of()).size() - 1;
     }
 
+    /**
+     * Whether the attribute's columns are an embeddable's. An embeddable stored whole in one column (an aggregate:
+     * {@code @JdbcTypeCode(SqlTypes.JSON)}, {@code @JdbcType} or a {@code @Type}) is a single column instead.
+     */
     private boolean isEmbedded(Attribute a) {
+        if (a.has(JpaNames.JDBC_TYPE_CODE) || a.has(JpaNames.JDBC_TYPE) || a.has(JpaNames.TYPE)) {
+            return false;
+        }
         if (a.has(JpaNames.EMBEDDED) || a.has(JpaNames.EMBEDDED_ID)) {
             return true;
         }
@@ -151,13 +181,31 @@ public final class AttributeMapper {
         }
         Site inner = site.into(a.name(), Precedence.attributeOrder(superclasses(a.owner()), a.name()), overrides(a),
                 innerBv(a, site));
-        for (Attribute child : hierarchyAttributes(type, a.type().args())) {
+        for (Attribute child : hierarchyAttributes(type, AccessRules.memberAccess(a), a.type().args())) {
             map(child, inner);
         }
     }
 
-    /** {@code @AttributeOverride} columns on an attribute, by attribute path. */
+    /**
+     * {@code @AttributeOverride} columns on an attribute, by attribute path; for a Map, those of its value
+     * ({@code name = "value.x"}, by {@code x}), as Hibernate reads only those for a Map's value.
+     */
     public Map<String, AnnotationView> overrides(Attribute a) {
+        Map<String, AnnotationView> all = allOverrides(a);
+        if (!a.type().isMap()) {
+            return all;
+        }
+        var result = new HashMap<String, AnnotationView>();
+        all.forEach((path, column) -> {
+            if (path.startsWith("value.")) {
+                result.put(path.substring("value.".length()), column);
+            }
+        });
+        return result;
+    }
+
+    /** Every {@code @AttributeOverride} column on an attribute, by the path as written. */
+    public Map<String, AnnotationView> allOverrides(Attribute a) {
         var result = new HashMap<String, AnnotationView>();
         var list = new ArrayList<AnnotationView>();
         a.annotations().stream().filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDE)).forEach(list::add);
@@ -203,7 +251,11 @@ public final class AttributeMapper {
     }
 
     private static void rejectUnsupported(Attribute a) {
-        for (String fqn : List.of(JpaNames.MAPS_ID, JpaNames.ASSOCIATION_OVERRIDE, JpaNames.MAP_KEY_COLUMN)) {
+        if (a.has(JpaNames.MAPS_ID)) {
+            throw new MappingProblem(a.node(), "@MapsId on " + a.name() + " outside the root of its entity hierarchy (or outside an entity)",
+                    "declare the @MapsId relation in the root entity (or a mapped superclass above it), next to the @Id");
+        }
+        for (String fqn : List.of(JpaNames.ASSOCIATION_OVERRIDE)) {
             if (a.has(fqn)) {
                 throw new MappingProblem(a.node(), "@" + fqn.substring(fqn.lastIndexOf('.') + 1) + " on field " + a.name()
                         + " is not supported by keel yet", "map the columns explicitly, or exclude the entity from the app");
@@ -281,22 +333,33 @@ public final class AttributeMapper {
         String stop = stopAt == null ? null : stopAt.type().fqn();
         return attributes(entity.type(), List.of(), t -> t == entity.type()
                 || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
-                || ctx.annotation(t, JpaNames.ENTITY).isPresent(), stop);
+                || ctx.annotation(t, JpaNames.ENTITY).isPresent(), stop, access.entityDefault(entity.type()));
     }
 
-    /** The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first. */
-    public List<Attribute> hierarchyAttributes(TypeInfo embeddable) {
-        return hierarchyAttributes(embeddable, List.of());
+    /**
+     * The attributes of the embeddable elements (or keys) of a collection attribute {@code a} of
+     * {@code entity}: by the collection's {@code @Access}, else by the access of the entity's identifier.
+     */
+    public List<Attribute> elementAttributes(Attribute a, TypeInfo embeddable, EntityInfo entity) {
+        return hierarchyAttributes(embeddable, AccessRules.explicit(a.annotations()).orElse(access.identifierAccess(entity)));
+    }
+
+    /**
+     * The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first, when
+     * {@code embedding} is the access type of the place that embeds it.
+     */
+    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, AccessRules.Kind embedding) {
+        return hierarchyAttributes(embeddable, embedding, List.of());
     }
 
     /**
      * The attributes of an embeddable used with type arguments ({@code Period<LocalDate>}), superclasses
      * first, its type variables replaced by the arguments.
      */
-    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, List<TypeRef> args) {
+    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, AccessRules.Kind embedding, List<TypeRef> args) {
         var result = new ArrayList<Attribute>();
         for (Found f : attributes(embeddable, args, t -> t == embeddable || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
-                || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent(), null)) {
+                || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent(), null, embedding)) {
             f.unbound().ifPresentOrElse(v -> reportUnbound(f.attribute(), embeddable, v), () -> result.add(f.attribute()));
         }
         return result;
@@ -306,7 +369,7 @@ public final class AttributeMapper {
     private record Found(Attribute attribute, Optional<String> unbound) {}
 
     private List<Found> attributes(TypeInfo type, List<TypeRef> args, java.util.function.Predicate<TypeInfo> mapped,
-                                   String stopFqn) {
+                                   String stopFqn, AccessRules.Kind dflt) {
         List<TypeNames.Level> levels = new ArrayList<>(ctx.names().hierarchy(type, args));
         java.util.Collections.reverse(levels);
         var variables = new java.util.HashSet<>(variables(type));
@@ -315,7 +378,10 @@ public final class AttributeMapper {
         boolean below = stopFqn == null;
         for (TypeNames.Level level : levels) {
             if (mapped.test(level.type())) {
-                for (Attribute a : Attribute.declared(level.type(), level.bindings(), ctx.values(), ctx.problems())) {
+                for (Attribute declared : access.declared(level.type(), dflt)) {
+                    Attribute a = declared.type().equals(declared.type().substitute(level.bindings())) ? declared
+                            : new Attribute(declared.name(), declared.type().substitute(level.bindings()), declared.annotations(),
+                                    declared.owner(), declared.node());
                     if (seen.add(a.name()) && below) {
                         result.add(new Found(a, a.type().mentions(variables)));
                     }

@@ -2,7 +2,6 @@ package dev.keel.scan.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -71,7 +70,7 @@ public final class EntityTables {
         }
         table.primaryKey = names;
         Optional<AnnotationView> fk = pkJoins.stream().findFirst().flatMap(j -> j.annotation("foreignKey"));
-        table.foreignKeys.add(Relations.foreignKey(fk, names, parent)
+        table.addForeignKey(Relations.foreignKey(fk, names, parent)
                 .onDelete(Relations.onDelete(ctx.annotation(e.type(), JpaNames.ON_DELETE))));
     }
 
@@ -111,51 +110,9 @@ public final class EntityTables {
                 String name = c.string("name", "");
                 table.checks.add(new TableSpec.CheckSpec(name.isBlank() ? null : name, c.string("constraints", "")));
             });
-            Optional<AnnotationView> t = ctx.annotation(e.type(), JpaNames.TABLE);
-            if (t.isEmpty()) {
-                return;
-            }
-            for (AnnotationView u : t.get().annotations("uniqueConstraints")) {
-                String name = u.string("name", "");
-                table.uniques.add(new TableSpec.UniqueSpec(name.isBlank() ? null : name,
-                        u.strings("columnNames").stream().map(c -> ctx.naming().physical(c)).toList()));
-            }
-            for (AnnotationView ix : t.get().annotations("indexes")) {
-                index(table, ix);
-            }
+            ctx.annotation(e.type(), JpaNames.TABLE).ifPresent(t -> TableConstraints.apply(ctx, t, table));
         } catch (Values.Unresolved u) {
             ctx.problems().add(e.type().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
         }
-    }
-
-    /**
-     * An {@code @Index}: a unique one becomes a unique constraint (PostgreSQL names it when the mapping
-     * does not); an unnamed plain index gets Hibernate's {@code IDX} hash of the table and the column
-     * names as written in {@code columnList}.
-     */
-    private void index(TableSpec table, AnnotationView ix) {
-        var idents = new ArrayList<Ident>();
-        var written = new ArrayList<Ident>();
-        var columns = new ArrayList<String>();
-        for (String part : ix.string("columnList", "").split(",")) {
-            String[] words = part.strip().split("\\s+");
-            if (words[0].isEmpty()) {
-                continue;
-            }
-            Ident column = ctx.naming().physical(words[0]);
-            idents.add(column);
-            written.add(Ident.parse(words[0]));
-            boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
-            columns.add(column.db() + (desc ? " DESC" : ""));
-        }
-        String name = ix.string("name", "");
-        if (ix.bool("unique", false)) {
-            table.uniques.add(new TableSpec.UniqueSpec(name.isBlank() ? null : name, idents));
-            return;
-        }
-        if (name.isBlank()) {
-            name = HibernateNames.constraint("IDX", table.name(), written);
-        }
-        table.indexes.add(new TableSpec.IndexSpec(name, columns, idents));
     }
 }

@@ -5,7 +5,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import dev.keel.diff.DiffHints;
 import dev.keel.diff.FieldRef;
-import dev.keel.state.ModelKey;
+import dev.keel.project.ModelKey;
 
 import java.util.HashMap;
 import java.util.Map;

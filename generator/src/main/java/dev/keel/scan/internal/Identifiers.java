@@ -1,49 +1,139 @@
 package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.keel.state.Sequence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Primary keys and their generation: {@code @Id} (one or more) and {@code @EmbeddedId} columns,
+ * Primary keys and their generation: {@code @Id} (one or more) and {@code @EmbeddedId} columns, or
+ * with {@code @IdClass} the entity's attributes named like the id class's (as Hibernate takes them,
+ * whether or not the entity marks them {@code @Id}),
  * {@code @GeneratedValue} as an identity column (IDENTITY) or a sequence (AUTO and SEQUENCE:
- * {@code <root table>_seq} by 50 unless a {@code @SequenceGenerator} says otherwise).
+ * {@code <root table>_seq} by 50 unless a {@code @SequenceGenerator} says otherwise), and the key
+ * columns derived from another entity's key ({@link DerivedIdentity}), which are never generated.
  */
 public final class Identifiers {
     private final ScanContext ctx;
     private final AttributeMapper mapper;
+    private final DerivedIdentity derived;
 
-    public Identifiers(ScanContext ctx, AttributeMapper mapper) {
+    public Identifiers(ScanContext ctx, AttributeMapper mapper, DerivedIdentity derived) {
         this.ctx = ctx;
         this.mapper = mapper;
+        this.derived = derived;
     }
 
-    /** The id attributes of an entity's hierarchy (declared by the root or a mapped superclass above it). */
+    /** The rules of derived identifiers ({@code @MapsId}). */
+    public DerivedIdentity derived() {
+        return derived;
+    }
+
+    /**
+     * The id attributes of an entity's hierarchy (declared by the root or a mapped superclass above it):
+     * with an {@code @IdClass} in the sources, those named like the id class's attributes; else those
+     * marked {@code @Id} or {@code @EmbeddedId}.
+     */
     public List<Attribute> idAttributes(EntityInfo entity) {
+        List<Attribute> all = mapper.hierarchyAttributes(entity.root(), null);
+        Optional<Set<String>> idClass = idClassAttributes(entity);
         var result = new ArrayList<Attribute>();
-        for (Attribute a : mapper.hierarchyAttributes(entity.root(), null)) {
-            if (a.has(JpaNames.ID) || a.has(JpaNames.EMBEDDED_ID)) {
+        for (Attribute a : all) {
+            if (idClass.map(names -> names.contains(a.name())).orElse(a.has(JpaNames.ID) || a.has(JpaNames.EMBEDDED_ID))) {
                 result.add(a);
             }
         }
         return result;
     }
 
+    /**
+     * Which attributes of {@code entity}'s hierarchy are id attributes (mapped by {@link #mapKey}, not
+     * with the other attributes): those of {@link #idAttributes}, and any marked {@code @Id} or
+     * {@code @EmbeddedId}.
+     */
+    public Predicate<Attribute> idTest(EntityInfo entity) {
+        Set<String> ids = idAttributes(entity).stream().map(Identifiers::key).collect(Collectors.toSet());
+        return a -> a.has(JpaNames.ID) || a.has(JpaNames.EMBEDDED_ID) || ids.contains(key(a));
+    }
+
+    private static String key(Attribute a) {
+        return a.owner().fqn() + "#" + a.name();
+    }
+
+    /** The {@code @IdClass} of the hierarchy (on the root or a mapped superclass above it), if any. */
+    private Optional<AnnotationView> idClassAnnotation(EntityInfo entity) {
+        for (Optional<TypeInfo> t = Optional.of(entity.root().type()); t.isPresent(); t = ctx.superclass(t.get())) {
+            Optional<AnnotationView> idClass = ctx.annotation(t.get(), JpaNames.ID_CLASS);
+            if (idClass.isPresent()) {
+                return idClass;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The attribute names of the hierarchy's {@code @IdClass}, when the class is in the scanned sources. */
+    private Optional<Set<String>> idClassAttributes(EntityInfo entity) {
+        return idClassAnnotation(entity).map(c -> c.classRef("value")).flatMap(fqn -> ctx.index().type(fqn))
+                .map(type -> mapper.hierarchyAttributes(type, mapper.access().entityDefault(entity.root().type())).stream().map(Attribute::name)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /**
+     * Reports what Hibernate refuses in an {@code @IdClass} mapping: id class attributes the entity does
+     * not declare, {@code @Id} attributes the id class does not declare, and no {@code @Id} at all.
+     */
+    private boolean idClassMatches(EntityInfo entity) {
+        Optional<Set<String>> idClass = idClassAttributes(entity);
+        if (idClass.isEmpty()) {
+            return true;
+        }
+        List<Attribute> all = mapper.hierarchyAttributes(entity.root(), null);
+        Set<String> declared = all.stream().map(Attribute::name).collect(Collectors.toSet());
+        List<String> missing = idClass.get().stream().filter(n -> !declared.contains(n)).toList();
+        List<String> extra = all.stream().filter(a -> a.has(JpaNames.ID) && !idClass.get().contains(a.name()))
+                .map(Attribute::name).toList();
+        String idClassName = idClassAnnotation(entity).map(c -> c.classRef("value")).orElse("");
+        if (!missing.isEmpty()) {
+            ctx.problems().add(entity.type().file(), entity.root().type().decl(), "the @IdClass " + idClassName + " of entity "
+                    + entity.root().entityName() + " has attributes " + missing + " that the entity does not declare",
+                    "declare them in the entity with the same names, or rename the id class's attributes");
+        }
+        if (!extra.isEmpty()) {
+            ctx.problems().add(entity.type().file(), entity.root().type().decl(), "entity " + entity.root().entityName()
+                    + " has @Id attributes " + extra + " that its @IdClass " + idClassName + " does not declare",
+                    "declare them in the id class, or remove @Id");
+        }
+        boolean marked = all.stream().anyMatch(a -> a.has(JpaNames.ID));
+        if (!marked) {
+            ctx.problems().add(entity.type().file(), entity.root().type().decl(), "entity " + entity.root().entityName()
+                    + " has an @IdClass but no @Id attribute (Hibernate requires at least one)",
+                    "mark the entity's id attributes with @Id");
+        }
+        return missing.isEmpty() && extra.isEmpty() && marked;
+    }
+
     /** Maps the id columns into {@code table} and makes them its primary key. */
     public void mapKey(EntityInfo entity, TableSpec table, Schema schema) {
+        if (!idClassMatches(entity)) {
+            return;
+        }
         List<Attribute> ids = idAttributes(entity);
         if (ids.isEmpty() && mapper.hasUnboundId(entity.root())) {
             return; // reported with the id field
         }
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
-                    + " has no @Id or @EmbeddedId field", "add an @Id field (keel reads field mappings only)");
+                    + " has no @Id or @EmbeddedId field", "add an @Id field or getter");
             return;
         }
-        if (ids.size() > 1 && ctx.annotation(entity.root().type(), JpaNames.ID_CLASS).isEmpty()) {
+        if (ids.size() > 1 && idClassAnnotation(entity).isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.root().type().decl(), "entity " + entity.root().entityName()
                     + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
         }
@@ -52,8 +142,14 @@ public final class Identifiers {
         for (Attribute id : ids) {
             mapper.mapGuarded(id, site);
         }
-        table.primaryKey = table.columns().subList(before, table.columns().size()).stream().map(ColumnSpec::name).toList();
-        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID)) {
+        List<ColumnSpec> idColumns = List.copyOf(table.columns().subList(before, table.columns().size()));
+        List<Attribute> derivedBy = derived.relations(entity);
+        if (!derivedBy.isEmpty()) {
+            idColumns = derived.apply(ids, derivedBy, table, idColumns);
+        }
+        table.primaryKey = idColumns.stream().map(ColumnSpec::name).toList();
+        boolean derivedKey = derivedBy.stream().anyMatch(r -> r.has(JpaNames.MANY_TO_ONE) || r.has(JpaNames.ONE_TO_ONE));
+        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID) && !derivedKey) {
             generation(entity, ids.get(0), table, schema);
         }
     }
@@ -137,6 +233,9 @@ public final class Identifiers {
             var candidates = new ArrayList<>(ctx.annotations(t));
             for (FieldDeclaration f : t.decl().getFields()) {
                 candidates.addAll(AnnotationView.on(f, t, ctx.values()));
+            }
+            for (MethodDeclaration m : t.decl().getMethods()) {
+                candidates.addAll(AnnotationView.on(m, t, ctx.values()));
             }
             for (AnnotationView a : candidates) {
                 if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR) && a.string("name", "").equals(name)) {

@@ -1,8 +1,12 @@
 package dev.keel.scan.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Associations: {@code @ManyToOne} and owning {@code @OneToOne} as join columns with a foreign key
@@ -10,12 +14,19 @@ import java.util.Optional;
  * {@code @ManyToMany} and unidirectional {@code @OneToMany} as join tables, or a unidirectional
  * {@code @OneToMany} with {@code @JoinColumn} as a column of the target's table. Inverse sides
  * ({@code mappedBy}) map nothing.
+ *
+ * <p>Like Hibernate, which binds collection keys in a second pass, the column and foreign key of a
+ * {@code @OneToMany @JoinColumn} are added once every entity's own attributes are mapped
+ * ({@link #bindCollectionKeys()}): a column the target already maps (its {@code @ManyToOne} over the
+ * same column, or a basic field) stays as the target maps it, and the two foreign keys are one.
  */
 public final class Relations {
     private final ScanContext ctx;
     private final EntityCatalog catalog;
     private final Schema schema;
     private final AttributeMapper mapper;
+    private final List<Runnable> collectionKeys = new ArrayList<>();
+    private Map<String, Set<String>> inverseManyToMany;
 
     public Relations(ScanContext ctx, EntityCatalog catalog, Schema schema, AttributeMapper mapper) {
         this.ctx = ctx;
@@ -46,7 +57,7 @@ public final class Relations {
         if (unique && columns.size() > 1) {
             site.table().uniques.add(new TableSpec.UniqueSpec(null, names));
         }
-        site.table().foreignKeys.add(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+        site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
     }
 
     /**
@@ -77,6 +88,9 @@ public final class Relations {
                 throw new MappingProblem(a.node(), "@OnDelete on the inverse one-to-many " + a.name() + " is not supported by keel yet",
                         "put @OnDelete on the @ManyToOne field that owns the foreign key");
             }
+            if (a.type().isMap() || a.has(JpaNames.ORDER_COLUMN)) {
+                mapper.indexes().addToTarget(a, targetTable(a, rel, element(a)));
+            }
             return;
         }
         TypeRef element = element(a);
@@ -86,21 +100,29 @@ public final class Relations {
             joinTable(a, site, target, true);
             return;
         }
-        if (a.has(JpaNames.ORDER_COLUMN)) {
-            throw new MappingProblem(a.node(), "@OrderColumn on the one-to-many " + a.name() + " with @JoinColumn is not supported by keel yet",
-                    "map the order column as a field of the target entity, or use a join table");
-        }
         List<ColumnSpec> columns = keyColumns(a, joins, site.table(), a.name(), null);
         boolean notNull = joins.stream().anyMatch(j -> !j.bool("nullable", true));
         boolean unique = joins.stream().anyMatch(j -> j.bool("unique", false));
-        List<Ident> names = new ArrayList<>();
-        for (ColumnSpec c : columns) {
-            if (!target.hasColumn(c.name())) {
-                target.add(c.withNullable(!notNull).withUnique(unique && columns.size() == 1));
+        TableSpec.ForeignKeySpec fk = foreignKey(joinForeignKey(a), columns.stream().map(ColumnSpec::name).toList(), site.table())
+                .onDelete(onDelete(a.ann(JpaNames.ON_DELETE)));
+        collectionKeys.add(() -> {
+            for (ColumnSpec c : columns) {
+                if (!target.hasColumn(c.name())) {
+                    target.add(c.withNullable(!notNull).withUnique(unique && columns.size() == 1));
+                }
             }
-            names.add(c.name());
-        }
-        target.foreignKeys.add(foreignKey(joinForeignKey(a), names, site.table()).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+            target.addForeignKey(fk);
+        });
+        mapper.indexes().addToTarget(a, target);
+    }
+
+    /**
+     * Adds the key columns and foreign keys of the {@code @OneToMany @JoinColumn} collections mapped so
+     * far to their targets' tables; called once every entity's attributes are mapped.
+     */
+    public void bindCollectionKeys() {
+        collectionKeys.forEach(Runnable::run);
+        collectionKeys.clear();
     }
 
     /** {@code @ManyToMany}: nothing with {@code mappedBy}, else a join table. */
@@ -123,8 +145,10 @@ public final class Relations {
         Ident name = ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name()) : written);
         String schemaName = jt.map(j -> j.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
-        List<ColumnSpec> ownerCols = keyColumns(a, jt.map(j -> j.annotations("joinColumns")).orElse(List.of()),
-                owner, site.entity().entityName(), null);
+        List<AnnotationView> ownerJoins = jt.map(j -> j.annotations("joinColumns")).orElse(List.of());
+        boolean implicit = ownerJoins.isEmpty() || ownerJoins.stream().anyMatch(j -> j.string("name", "").isBlank());
+        String ownerPrefix = implicit ? inverseSide(a, site.entity()).orElse(site.entity().entityName()) : site.entity().entityName();
+        List<ColumnSpec> ownerCols = keyColumns(a, ownerJoins, owner, ownerPrefix, null);
         List<ColumnSpec> targetCols = keyColumns(a, jt.map(j -> j.annotations("inverseJoinColumns")).orElse(List.of()),
                 target, a.name(), null);
         ownerCols.forEach(c -> table.add(c.withNullable(false)));
@@ -135,20 +159,72 @@ public final class Relations {
             table.uniques.add(new TableSpec.UniqueSpec(null, targetCols.stream().map(ColumnSpec::name).toList()));
         }
         List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
-        Optional<ColumnSpec> order = ElementCollections.orderColumn(ctx, a);
-        if (order.isPresent()) {
-            table.add(order.get());
-            pk.add(order.get().name());
+        List<Ident> index = mapper.indexes().addToTable(a, table, site);
+        if (!index.isEmpty()) {
+            pk.addAll(index);
             table.primaryKey = pk;
-        } else if (a.type().isSet()) {
+        } else if (CollectionIndexes.keyedLikeASet(a)) {
             pk.addAll(targetCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
-        table.foreignKeys.add(foreignKey(jt.flatMap(j -> j.annotation("foreignKey")),
-                ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
-        table.foreignKeys.add(foreignKey(jt.flatMap(j -> j.annotation("inverseForeignKey")),
-                targetCols.stream().map(ColumnSpec::name).toList(), target));
+        jt.ifPresent(j -> TableConstraints.apply(ctx, j, table));
+        table.addForeignKey(jt.map(ForeignKeyChoice::joinTableOwner).orElse(ForeignKeyChoice.of(Optional.empty()))
+                .to(ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+        table.addForeignKey(jt.map(ForeignKeyChoice::joinTableInverse).orElse(ForeignKeyChoice.of(Optional.empty()))
+                .to(targetCols.stream().map(ColumnSpec::name).toList(), target));
         schema.addOther(table);
+    }
+
+    /**
+     * The attribute of the inverse side ({@code @ManyToMany(mappedBy)}) of the owning collection
+     * {@code a} of {@code owner}, if some entity declares one: Hibernate names the owner's implicit join
+     * columns after it. Like Hibernate, an inverse side is one whose element type is the owner's class
+     * and whose {@code mappedBy} names the attribute.
+     */
+    private Optional<String> inverseSide(Attribute a, EntityInfo owner) {
+        if (inverseManyToMany == null) {
+            inverseManyToMany = inverseManyToManySides();
+        }
+        Set<String> names = inverseManyToMany.getOrDefault(owner.type().fqn() + "." + a.name(), Set.of());
+        if (names.size() > 1) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " of " + owner.entityName() + " has several inverse sides "
+                    + names + " that Hibernate could name its join column after",
+                    "name the join column with @JoinTable(joinColumns = @JoinColumn(name = ...))");
+        }
+        return names.stream().findFirst();
+    }
+
+    /** Every {@code @ManyToMany(mappedBy)} attribute name, by {@code <element class>.<mappedBy>}. */
+    private Map<String, Set<String>> inverseManyToManySides() {
+        var result = new HashMap<String, Set<String>>();
+        for (EntityInfo e : catalog.all()) {
+            for (Attribute attribute : mapper.hierarchyAttributes(e, e.parent())) {
+                try {
+                    Optional<AnnotationView> rel = attribute.ann(JpaNames.MANY_TO_MANY);
+                    String mappedBy = rel.map(r -> r.string("mappedBy", "")).orElse("");
+                    Optional<String> element = rel.flatMap(r -> elementClass(attribute, r));
+                    if (!mappedBy.isEmpty() && element.isPresent()) {
+                        result.computeIfAbsent(element.get() + "." + mappedBy, k -> new LinkedHashSet<>()).add(attribute.name());
+                    }
+                } catch (Values.Unresolved ignored) {
+                    // reported where the attribute itself is mapped
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The class a collection association holds: {@code targetEntity}, else the (map value) type argument. */
+    private static Optional<String> elementClass(Attribute a, AnnotationView rel) {
+        String target = rel.classRef("targetEntity");
+        if (target != null && !target.equals("void")) {
+            return Optional.of(target);
+        }
+        List<TypeRef> args = a.type().args();
+        if (a.type().isMap() && args.size() == 2) {
+            return Optional.of(args.get(1).name());
+        }
+        return a.type().isCollection() && args.size() == 1 ? Optional.of(args.get(0).name()) : Optional.empty();
     }
 
     /**
@@ -218,7 +294,7 @@ public final class Relations {
         return list;
     }
 
-    private static Optional<AnnotationView> joinForeignKey(Attribute a) {
+    static Optional<AnnotationView> joinForeignKey(Attribute a) {
         Optional<AnnotationView> fromColumns = a.ann(JpaNames.JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"));
         if (fromColumns.isPresent()) {
             return fromColumns;
@@ -228,9 +304,7 @@ public final class Relations {
 
     /** A foreign key from {@code columns} to {@code target}'s primary key, as {@code @ForeignKey} (if any) asks. */
     static TableSpec.ForeignKeySpec foreignKey(Optional<AnnotationView> fk, List<Ident> columns, TableSpec target) {
-        String mode = fk.map(f -> f.enumName("value", "CONSTRAINT")).orElse("CONSTRAINT");
-        String name = fk.map(f -> f.string("name", "")).filter(s -> !s.isBlank()).orElse(null);
-        return new TableSpec.ForeignKeySpec(name, columns, target, !mode.equals("NO_CONSTRAINT"), null);
+        return ForeignKeyChoice.of(fk).to(columns, target);
     }
 
     /**
@@ -243,11 +317,10 @@ public final class Relations {
         return action.equals("NO_ACTION") ? null : action.replace('_', ' ');
     }
 
-    /** The element type of a collection attribute ({@code targetEntity} wins). */
+    /** The element type of a collection attribute, a Map's value type ({@code targetEntity} wins). */
     static TypeRef element(Attribute a) {
         if (a.type().isMap()) {
-            throw new MappingProblem(a.node(), "field " + a.name() + " is a Map; keel does not map Map associations yet",
-                    "use a List or Set");
+            return MapKeys.valueType(a);
         }
         if (!a.type().isCollection() || a.type().args().size() != 1) {
             throw new MappingProblem(a.node(), "field " + a.name() + " of type " + a.type() + " is not a List, Set or Collection "
@@ -257,7 +330,7 @@ public final class Relations {
     }
 
     /** The table whose primary key a relation to {@code type} (or {@code targetEntity}) references. */
-    private TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
+    TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
         String fqn = Optional.ofNullable(rel.classRef("targetEntity")).filter(s -> !s.equals("void")).orElse(type.name());
         EntityInfo target = catalog.entity(fqn).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name()
                 + " refers to " + fqn + ", which is not an entity of any app in keel.json",

@@ -1,6 +1,6 @@
 package dev.keel.scan.internal;
 
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.ArrayList;
@@ -36,21 +36,25 @@ public final class SchemaBuilder {
         ColumnTypes types = new ColumnTypes(ctx);
         AttributeMapper mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
         Relations relations = new Relations(ctx, catalog, schema, mapper);
-        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types));
-        Identifiers ids = new Identifiers(ctx, mapper);
+        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types),
+                new CollectionIndexes(ctx, new MapKeys(ctx, catalog, schema, mapper, types)));
+        DerivedIdentity derived = new DerivedIdentity(ctx, catalog, mapper);
+        Identifiers ids = new Identifiers(ctx, mapper, derived);
         EntityTables entityTables = new EntityTables(ctx, ids);
-        for (EntityInfo e : catalog.all()) {
+        for (EntityInfo e : KeyOrder.of(catalog.all(), derived, ctx.problems())) {
             entityTables.create(e, schema);
             hints.entity(e);
         }
         for (EntityInfo e : catalog.all()) {
-            attributes(e, schema, mapper, catalog);
+            attributes(e, schema, mapper, ids, catalog);
         }
+        relations.bindCollectionKeys();
+        mapper.indexes().finish();
         catalog.all().forEach(e -> routing.entity(e, schema));
         return finish(schema, routing);
     }
 
-    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, EntityCatalog catalog) {
+    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids, EntityCatalog catalog) {
         if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
             return;
         }
@@ -61,9 +65,11 @@ public final class SchemaBuilder {
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
         Site site = Site.of(table, e, subclass, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(e));
+        var isId = ids.idTest(e);
+        List<Attribute> keyRelations = ids.derived().relations(e);
         AttributeMapper.EntityAttributes attributes = mapper.attributesOf(e, stop);
         for (Attribute a : attributes.mapped()) {
-            if (!a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)) {
+            if (!isId.test(a) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }

@@ -212,6 +212,36 @@ public final class TableSpec {
         return primaryKey;
     }
 
+    /**
+     * Adds a foreign key, or merges it with the one already there over the same columns to the same
+     * table, as Hibernate keeps one key per column list and referenced table (both sides of a relation
+     * mapped twice, like a {@code @ManyToOne} and a {@code @OneToMany @JoinColumn} over one column): a
+     * relation without constraint ({@code NO_CONSTRAINT}) gives way to one with a constraint, and the
+     * later key's explicit name and {@code @OnDelete} action win over the earlier one's.
+     */
+    public void addForeignKey(ForeignKeySpec fk) {
+        for (int i = 0; i < foreignKeys.size(); i++) {
+            ForeignKeySpec old = foreignKeys.get(i);
+            if (old.target() == fk.target() && sameColumns(old.columns(), fk.columns())) {
+                foreignKeys.set(i, merged(old, fk));
+                return;
+            }
+        }
+        foreignKeys.add(fk);
+    }
+
+    private static ForeignKeySpec merged(ForeignKeySpec old, ForeignKeySpec later) {
+        if (old.enforced() != later.enforced()) {
+            return old.enforced() ? old : later;
+        }
+        return new ForeignKeySpec(later.name() != null ? later.name() : old.name(), old.columns(), old.target(), old.enforced(),
+                later.onDelete() != null ? later.onDelete() : old.onDelete());
+    }
+
+    private static boolean sameColumns(List<Ident> a, List<Ident> b) {
+        return a.stream().map(Ident::db).toList().equals(b.stream().map(Ident::db).toList());
+    }
+
     /** The primary-key columns, with their types. */
     public List<ColumnSpec> primaryKeyColumns() {
         return primaryKey == null ? List.of() : primaryKey.stream().map(k -> column(k).orElseThrow()).toList();

@@ -4,8 +4,9 @@ import dev.keel.error.KeelException;
 import dev.keel.operations.AddConstraint;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.List;
@@ -36,7 +37,7 @@ final class Absorb {
                 changed = table.constraint(fk);
             } else {
                 ProjectState alone = ProjectState.EMPTY.addTable(APP, create.model(), table);
-                ProjectState after = change.applyTo(APP, alone);
+                ProjectState after = StateTransitions.apply(change, APP, alone);
                 if (after.tables().size() != 1 || !after.pending().isEmpty()) {
                     return Optional.empty();
                 }

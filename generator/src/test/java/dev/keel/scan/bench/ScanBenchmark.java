@@ -1,8 +1,8 @@
 package dev.keel.scan.bench;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.project.ProjectState;
 import dev.keel.scan.EntityScanner;
-import dev.keel.state.ProjectState;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.keel.scan.oracle;
 
+import dev.keel.project.ProjectState;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.Column;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Index;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;

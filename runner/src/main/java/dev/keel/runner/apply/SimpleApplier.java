@@ -4,9 +4,10 @@ import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,7 +65,7 @@ public final class SimpleApplier {
                 for (Step step : OperationSql.forwards(m.app(), s, op)) {
                     planned.add(new Planned(op, step, s));
                 }
-                s = op.applyTo(m.app(), s);
+                s = StateTransitions.apply(op, m.app(), s);
             }
             run(m, planned, "apply");
             state = s;
@@ -86,7 +87,7 @@ public final class SimpleApplier {
             var states = new ArrayList<ProjectState>();
             for (Operation op : m.operations()) {
                 states.add(s);
-                s = op.applyTo(m.app(), s);
+                s = StateTransitions.apply(op, m.app(), s);
             }
             before.add(states);
         }
@@ -97,13 +98,13 @@ public final class SimpleApplier {
             for (int j = m.operations().size() - 1; j >= 0; j--) {
                 Operation op = m.operations().get(j);
                 ProjectState opBefore = before.get(i).get(j);
-                ProjectState after = op.applyTo(m.app(), opBefore);
+                ProjectState after = StateTransitions.apply(op, m.app(), opBefore);
                 ProjectState rs = after;
-                for (Operation r : op.reverse(m.app(), opBefore)) {
+                for (Operation r : StateTransitions.reverse(op, m.app(), opBefore)) {
                     for (Step step : OperationSql.forwards(m.app(), rs, r)) {
                         planned.add(new Planned(op, step, rs));
                     }
-                    rs = r.applyTo(m.app(), rs);
+                    rs = StateTransitions.apply(r, m.app(), rs);
                 }
             }
             plans.add(planned);

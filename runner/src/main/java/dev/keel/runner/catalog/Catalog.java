@@ -1,8 +1,8 @@
 package dev.keel.runner.catalog;
 
+import dev.keel.project.ProjectState;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.keel.runner.catalog;
 
+import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog.CheckDef;
 import dev.keel.runner.catalog.Catalog.ColumnDef;
 import dev.keel.runner.catalog.Catalog.ForeignKeyDef;
@@ -12,7 +13,6 @@ import dev.keel.runner.sql.Identifiers;
 import dev.keel.runner.sql.PhysicalTables;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.ForeignKey;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
 

@@ -87,9 +87,18 @@ public final class Failures {
             sb.append("The connection to the database was lost (the session was ended, or the server stopped).\n");
             fix = "check that the database is up, then run keel migrate again" + (script.atomic() ? "." : "; it goes on"
                     + " from the first step not recorded, and every step is written to be re-run safely.");
-        } else {
+        } else if (script.atomic() || script.backwards()) {
             fix = "correct the migration (or the database), then run keel migrate again"
                     + (script.atomic() ? "." : "; it goes on from the first step not recorded.");
+        } else {
+            var m = script.migration();
+            String previous = m.dependencies().stream().filter(d -> d.app().equals(m.app()))
+                    .map(dev.keel.migration.MigrationKey::name).reduce((a, b) -> b).orElse("zero");
+            fix = "either correct the migration (or the data it stumbled on) and run keel migrate again: it goes on"
+                    + " from step " + (stepsKept + 1) + " with the corrected file (the " + stepsKept + " steps done are"
+                    + " not run again);\n  or, when this step can never succeed, undo the " + stepsKept + " steps done"
+                    + " (and what the failed step left, such as an invalid index) with keel migrate " + m.app() + " "
+                    + previous + ", then change the migration.";
         }
         sb.append(pg).append('\n').append(kept).append("\nTo fix: ").append(fix);
         return new KeelException(ErrorKind.DATABASE, sb.toString(), e);

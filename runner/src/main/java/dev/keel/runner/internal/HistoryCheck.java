@@ -15,8 +15,21 @@ import java.util.Map;
 public final class HistoryCheck {
     private HistoryCheck() {}
 
-    /** Whether the file of the applied migration {@code row} changed since it was recorded. */
+    /**
+     * Whether the file of the applied migration {@code row} changed since it was recorded. A migration
+     * that a run left part-applied does not count: correcting the step that failed is how the next run
+     * goes on ({@link #correctedSinceStop}).
+     */
     public static boolean changed(MigrationSet set, HistoryRow row) {
+        return row.phase() != HistoryRow.Phase.APPLYING && differs(set, row);
+    }
+
+    /** Whether the file of a migration that a run left part-applied was changed (corrected) since. */
+    public static boolean correctedSinceStop(MigrationSet set, HistoryRow row) {
+        return row.phase() == HistoryRow.Phase.APPLYING && differs(set, row);
+    }
+
+    private static boolean differs(MigrationSet set, HistoryRow row) {
         return set.spec(row.key()).isPresent() && !set.checksum(row.key()).equals(row.checksum());
     }
 

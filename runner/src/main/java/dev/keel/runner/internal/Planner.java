@@ -24,8 +24,16 @@ import java.util.TreeSet;
  * those depending on them) are left out and listed as deferred.
  */
 public final class Planner {
-    /** A plan with the specs the executor needs. */
-    public record Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view) {}
+    /**
+     * A plan with the specs the executor needs; {@code undoPartial} names the part-applied migrations the
+     * plan undoes (first in a backwards plan), each with the number of its steps a stopped run did.
+     */
+    public record Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view,
+                         Map<MigrationKey, Integer> undoPartial) {
+        public Result(MigrationGraph graph, Set<MigrationKey> applied, MigrationPlan plan, Plan view) {
+            this(graph, applied, plan, view, Map.of());
+        }
+    }
 
     private Planner() {}
 
@@ -40,11 +48,14 @@ public final class Planner {
      * The plan for {@code request}.
      *
      * @throws KeelException of kind USAGE for an unknown or ambiguous target, of kind INCONSISTENT_HISTORY
-     *                       when a migration a run left part-way is in the way
+     *                       when a migration a run left part-way is in the way, of kind GRAPH when an app
+     *                       the request covers has two or more latest migrations (a forked history)
      */
     public static Result plan(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
+        refuseForks(graph, request.app());
         Set<MigrationKey> applied = applied(rows);
         MigrationPlan plan;
+        Map<MigrationKey, Integer> undoPartial = Map.of();
         if (request.app() == null) {
             plan = new MigrationPlan(MigrationPlan.Direction.FORWARDS, graph.forwardsPlan(applied, List.of()));
         } else if (request.target() == null) {
@@ -52,7 +63,17 @@ public final class Planner {
             plan = new MigrationPlan(MigrationPlan.Direction.FORWARDS,
                     leaves.isEmpty() ? List.of() : graph.forwardsPlan(applied, leaves));
         } else {
-            plan = graph.plan(applied, graph.resolve(request.app(), request.target()));
+            MigrationTarget target = graph.resolve(request.app(), request.target());
+            plan = graph.plan(applied, target);
+            if (plan.backwards()) {
+                undoPartial = partialsAfter(graph, rows, target);
+                if (!undoPartial.isEmpty()) {
+                    var all = new ArrayList<MigrationSpec>();
+                    undoPartial.keySet().forEach(k -> all.add(graph.spec(k).orElseThrow()));
+                    all.addAll(plan.migrations());
+                    plan = new MigrationPlan(MigrationPlan.Direction.BACKWARDS, all);
+                }
+            }
         }
         checkPartial(graph, rows, plan);
         var deferred = new LinkedHashMap<MigrationKey, String>();
@@ -66,7 +87,65 @@ public final class Planner {
             }
         }
         MigrationPlan kept = new MigrationPlan(plan.direction(), run);
-        return new Result(graph, applied, kept, view(kept, rows, request.fake(), deferred));
+        return new Result(graph, applied, kept, view(kept, rows, request.fake(), deferred), undoPartial);
+    }
+
+    /**
+     * Refuses, before anything runs, a history with two latest migrations in an app the request covers
+     * (every app when it names none): which one goes first is not decided, and the order the two run in
+     * would differ from one database to the next. A merge migration decides it.
+     */
+    static void refuseForks(MigrationGraph graph, String app) {
+        var problems = new ArrayList<String>();
+        graph.conflicts().forEach((forked, leaves) -> {
+            if (app == null || app.equals(forked)) {
+                problems.add("app " + forked + " has " + leaves.size() + " latest migrations: "
+                        + leaves.stream().map(MigrationKey::name).toList() + " (a forked history, after a merge of"
+                        + " two branches that each added a migration); nothing was applied.\n"
+                        + "To fix: run keel makemigrations --merge to write the migration that joins them (or"
+                        + " keel renumber " + forked + " to put this branch's migrations after the other's), then"
+                        + " run this command again.");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new KeelException(ErrorKind.GRAPH, problems);
+        }
+    }
+
+    /**
+     * The part-applied migrations (a non-atomic one whose run stopped at a step) that come after
+     * {@code target}: going back to the target undoes the steps they did. Latest first.
+     */
+    static Map<MigrationKey, Integer> partialsAfter(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows,
+                                                    MigrationTarget target) {
+        var out = new LinkedHashMap<MigrationKey, Integer>();
+        var found = new ArrayList<HistoryRow>();
+        for (HistoryRow row : rows.values()) {
+            if (row.phase() == HistoryRow.Phase.APPLYING && graph.contains(row.key()) && after(graph, row.key(), target)) {
+                found.add(row);
+            }
+        }
+        var order = graph.migrations().stream().map(MigrationSpec::key).toList();
+        found.sort(java.util.Comparator.comparingInt((HistoryRow r) -> order.indexOf(graph.nodeFor(r.key()).orElseThrow())).reversed());
+        found.forEach(r -> out.put(graph.nodeFor(r.key()).orElseThrow(), r.stepsDone()));
+        return out;
+    }
+
+    /** Whether {@code key} depends, directly or not, on {@code target} (on any migration of its app for zero). */
+    private static boolean after(MigrationGraph graph, MigrationKey key, MigrationTarget target) {
+        var seen = new HashSet<MigrationKey>();
+        var todo = new ArrayList<MigrationKey>(List.of(key));
+        while (!todo.isEmpty()) {
+            MigrationKey k = todo.remove(todo.size() - 1);
+            if (!seen.add(k)) {
+                continue;
+            }
+            if (target.isZero() ? k.app().equals(target.app()) : k.equals(target.key()) && !k.equals(key)) {
+                return true;
+            }
+            todo.addAll(graph.dependencies(k));
+        }
+        return false;
     }
 
     /** Why {@code m} waits for the post-deployment phase, or null when it does not. */

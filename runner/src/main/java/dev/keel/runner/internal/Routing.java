@@ -1,8 +1,8 @@
 package dev.keel.runner.internal;
 
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.Objects;

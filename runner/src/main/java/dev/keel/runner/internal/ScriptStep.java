@@ -1,7 +1,7 @@
 package dev.keel.runner.internal;
 
+import dev.keel.project.ProjectState;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.util.Objects;
 

@@ -1,15 +1,16 @@
 package dev.keel.runner.internal;
 
-import dev.keel.migration.MigrationSpec;
-import dev.keel.operations.Operation;
 import dev.keel.error.KeelException;
 import dev.keel.load.SourceLines;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.operations.Operation;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
-import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class Scripts {
         ProjectState s = before;
         for (Operation op : m.operations()) {
             add(steps, skipped, m, op, op.describe(), s, routing);
-            s = op.applyTo(m.app(), s);
+            s = StateTransitions.apply(op, m.app(), s);
         }
         return new Script(m, false, steps, skipped);
     }
@@ -68,15 +69,52 @@ public final class Scripts {
      * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when an operation that runs here has no reverse
      */
     public static Script backwards(MigrationSpec m, ProjectState before, Routing routing) {
+        return backwards(m, before, routing, m.operations().size(), List.of());
+    }
+
+    /**
+     * What undoing a non-atomic migration that a run left part-applied runs, {@code stepsDone} of its
+     * forward steps done: first the cleanup of the step that failed (a concurrent index build that failed
+     * leaves an invalid index), then the reverse of every operation that had begun, the last first. The
+     * migration's statements are re-runnable, so an operation only partly done is undone by its reverse.
+     *
+     * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when a begun operation has no reverse
+     */
+    public static Script undoPartial(MigrationSpec m, ProjectState before, Routing routing, int stepsDone) {
+        int begun = 0;
+        int index = 0;
+        var cleanup = new ArrayList<ScriptStep>();
+        ProjectState s = before;
+        for (Operation op : m.operations()) {
+            var opSteps = new ArrayList<ScriptStep>();
+            add(opSteps, new ArrayList<>(), m, op, op.describe(), s, routing);
+            if (index < stepsDone) {
+                begun++;
+            }
+            int failed = stepsDone - index;
+            if (failed >= 0 && failed < opSteps.size() && opSteps.get(failed).cleanup() != null) {
+                ScriptStep f = opSteps.get(failed);
+                cleanup.add(new ScriptStep("clean up after the failed step of " + op.describe(),
+                        new Step.Sql(f.cleanup().sql()), f.cleanup().guard(), null, f.state()));
+            }
+            index += opSteps.size();
+            s = StateTransitions.apply(op, m.app(), s);
+        }
+        return backwards(m, before, routing, begun, cleanup);
+    }
+
+    /** The reverses of the first {@code operations} operations of {@code m}, after the {@code first} steps. */
+    private static Script backwards(MigrationSpec m, ProjectState before, Routing routing, int operations,
+                                    List<ScriptStep> first) {
         var skipped = new ArrayList<String>();
         var states = new ArrayList<ProjectState>();
         ProjectState s = before;
         for (Operation op : m.operations()) {
             states.add(s);
-            s = op.applyTo(m.app(), s);
+            s = StateTransitions.apply(op, m.app(), s);
         }
-        var steps = new ArrayList<ScriptStep>();
-        for (int i = m.operations().size() - 1; i >= 0; i--) {
+        var steps = new ArrayList<ScriptStep>(first);
+        for (int i = operations - 1; i >= 0; i--) {
             Operation op = m.operations().get(i);
             ProjectState opBefore = states.get(i);
             String database = op instanceof SeparateDatabaseAndState ? routing.database() : route(m, routing, opBefore, op);
@@ -84,11 +122,11 @@ public final class Scripts {
                 skipped.add(skippedLine("undo " + op.describe(), database));
                 continue;
             }
-            ProjectState rs = op.applyTo(m.app(), opBefore);
-            for (Operation r : op.reverse(m.app(), opBefore)) {
+            ProjectState rs = StateTransitions.apply(op, m.app(), opBefore);
+            for (Operation r : StateTransitions.reverse(op, m.app(), opBefore)) {
                 add(steps, skipped, m, r, "undo " + op.describe(), rs,
                         op instanceof SeparateDatabaseAndState ? routing : Routing.everything());
-                rs = r.applyTo(m.app(), rs);
+                rs = StateTransitions.apply(r, m.app(), rs);
             }
         }
         return new Script(m, true, steps, skipped);
@@ -151,7 +189,7 @@ public final class Scripts {
             ProjectState ds = s;
             for (Operation o : sds.database()) {
                 add(steps, skipped, m, o, describe, ds, routing);
-                ds = o.applyTo(m.app(), ds);
+                ds = StateTransitions.apply(o, m.app(), ds);
             }
             return;
         }

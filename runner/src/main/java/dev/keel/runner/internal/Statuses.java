@@ -9,12 +9,19 @@ import dev.keel.runner.MigrationStatus.Mark;
 import dev.keel.runner.StatusReport;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Builds what {@code showmigrations} lists from the migrations and the history. Pure. */
 public final class Statuses {
     private Statuses() {}
+
+    /** The migration of the same app that {@code m} follows, or {@code zero}. */
+    static String previous(MigrationSpec m) {
+        return m.dependencies().stream().filter(d -> d.app().equals(m.app())).map(MigrationKey::name)
+                .reduce((a, b) -> b).orElse("zero");
+    }
 
     /** Every migration of {@code set} with its status given the history {@code rows}, then the missing ones. */
     public static StatusReport of(MigrationSet set, Map<MigrationKey, HistoryRow> rows) {
@@ -30,7 +37,9 @@ public final class Statuses {
                 boolean applying = row.phase() == HistoryRow.Phase.APPLYING;
                 out.add(new MigrationStatus(m.key(), Mark.PARTIAL, m.postDeployment(), row.appliedAt(), null, changed,
                         (applying ? "part-applied" : "part-unapplied") + ": " + row.stepsDone() + " steps done when a run"
-                                + " stopped; keel migrate finishes it"));
+                                + " stopped; keel migrate finishes it"
+                                + (HistoryCheck.correctedSinceStop(set, row) ? " with the file as corrected since" : "")
+                                + (applying ? ", or keel migrate " + m.app() + " " + previous(m) + " undoes them" : "")));
             } else if (applied.contains(m.key())) {
                 out.add(new MigrationStatus(m.key(), Mark.APPLIED, m.postDeployment(), row == null ? null : row.appliedAt(),
                         row == null ? null : row.durationMs(), changed, changed ? "file changed since it was applied" : null));
@@ -47,6 +56,22 @@ public final class Statuses {
                         "applied, but no migration file defines it"));
             }
         }
-        return new StatusReport(out, HistoryCheck.problems(set, rows));
+        var problems = new ArrayList<>(HistoryCheck.problems(set, rows));
+        var forks = graph.conflicts();
+        forks.forEach((app, leaves) -> problems.add("app " + app + " has " + leaves.size() + " latest migrations: "
+                + leaves.stream().map(MigrationKey::name).toList() + " (a forked history); keel migrate refuses it.\n"
+                + "To fix: run keel makemigrations --merge (or keel renumber " + app + ") and commit the result."));
+        var marked = new ArrayList<MigrationStatus>();
+        for (MigrationStatus st : out) {
+            List<MigrationKey> leaves = forks.getOrDefault(st.key().app(), List.of());
+            if (leaves.contains(st.key())) {
+                String fork = "fork: one of " + leaves.size() + " latest migrations of " + st.key().app()
+                        + "; keel makemigrations --merge joins them";
+                st = new MigrationStatus(st.key(), st.mark(), st.postDeployment(), st.appliedAt(), st.durationMs(),
+                        st.changed(), st.note() == null ? fork : st.note() + "; " + fork);
+            }
+            marked.add(st);
+        }
+        return new StatusReport(marked, problems);
     }
 }

@@ -32,13 +32,14 @@ import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Identity;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingTable;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -286,7 +287,7 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         ProjectState s = before;
         for (Operation o : op.database()) {
             result.addAll(OperationSql.forwards(app, s, o));
-            s = o.applyTo(app, s);
+            s = StateTransitions.apply(o, app, s);
         }
         return result;
     }

@@ -1,7 +1,8 @@
 package dev.keel.runner.sql;
 
 import dev.keel.operations.Operation;
-import dev.keel.state.ProjectState;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -25,7 +26,7 @@ public final class OperationSql {
      * @throws dev.keel.error.KeelException of kind INVALID_OPERATION when the operation does not apply to {@code before}
      */
     public static List<Step> forwards(String app, ProjectState before, Operation op) {
-        op.applyTo(app, before);
+        StateTransitions.apply(op, app, before);
         return op.accept(new ForwardSql(app, before));
     }
 
@@ -37,21 +38,21 @@ public final class OperationSql {
         ProjectState s = before;
         for (Operation op : ops) {
             result.addAll(forwards(app, s, op));
-            s = op.applyTo(app, s);
+            s = StateTransitions.apply(op, app, s);
         }
         return result;
     }
 
     /**
-     * The steps that undo {@code op}: the SQL of {@code op.reverse(app, before)}, each reverse
+     * The steps that undo {@code op}: the SQL of {@code StateTransitions.reverse(op, app, before)}, each reverse
      * operation applied to the state the previous one left, starting from the state after {@code op}.
      *
      * @param before the state {@code op} was applied to
      * @throws dev.keel.error.KeelException of kind IRREVERSIBLE when the operation has no reverse
      */
     public static List<Step> backwards(String app, ProjectState before, Operation op) {
-        ProjectState after = op.applyTo(app, before);
-        return forwards(app, after, op.reverse(app, before));
+        ProjectState after = StateTransitions.apply(op, app, before);
+        return forwards(app, after, StateTransitions.reverse(op, app, before));
     }
 
     /**

@@ -5,11 +5,12 @@ import dev.keel.error.KeelException;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ class SimpleApplierTest {
     static ProjectState replay(MigrationSpec m) {
         ProjectState s = ProjectState.EMPTY;
         for (Operation op : m.operations()) {
-            s = op.applyTo(m.app(), s);
+            s = StateTransitions.apply(op, m.app(), s);
         }
         return s;
     }

@@ -2,11 +2,12 @@ package dev.keel.runner.bench;
 
 import dev.keel.migration.BackfillResult;
 import dev.keel.migration.MigrationKey;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.MigrateListener;
 import dev.keel.runner.internal.data.RunContext;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,11 +93,11 @@ public final class BackfillBenchmark {
     /** keel's batched helper, as a migration calls it. */
     private static String batched(TestDatabase db, Connection c, long rows, int size) throws Exception {
         freshTable(c);
-        ProjectState state = createModel("article", table("article").entity("Article")
+        ProjectState state = StateTransitions.apply(createModel("article", table("article").entity("Article")
                 .field("id", column("id", "bigint"))
                 .field("body", column("body", "text"))
                 .field("wordCount", column("word_count", "integer").nullable())
-                .primaryKey("id")).applyTo("bench", ProjectState.EMPTY);
+                .primaryKey("id")), "bench", ProjectState.EMPTY);
         MigrateListener out = new MigrateListener() {
             @Override
             public void log(MigrationKey key, String line) {

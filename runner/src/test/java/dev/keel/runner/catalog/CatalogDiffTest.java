@@ -1,7 +1,8 @@
 package dev.keel.runner.catalog;
 
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,9 @@ class CatalogDiffTest {
     }
 
     static Catalog catalog(Table post, String... sequences) {
-        ProjectState s = createModel("post", post).applyTo("blog", ProjectState.EMPTY);
+        ProjectState s = StateTransitions.apply(createModel("post", post), "blog", ProjectState.EMPTY);
         for (String name : sequences) {
-            s = createSequence(sequence(name)).applyTo("blog", s);
+            s = StateTransitions.apply(createSequence(sequence(name)), "blog", s);
         }
         return Catalog.fromState(s);
     }

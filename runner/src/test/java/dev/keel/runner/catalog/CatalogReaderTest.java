@@ -1,5 +1,7 @@
 package dev.keel.runner.catalog;
 
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.catalog.Catalog.ColumnDef;
 import dev.keel.runner.catalog.Catalog.ForeignKeyDef;
 import dev.keel.runner.catalog.Catalog.IndexDef;
@@ -7,7 +9,6 @@ import dev.keel.runner.catalog.Catalog.SequenceDef;
 import dev.keel.runner.catalog.Catalog.TableDef;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -77,11 +78,11 @@ class CatalogReaderTest {
 
     @Test
     void statesWithRewrittenExpressionsCompareThroughARoundTrip() throws SQLException {
-        ProjectState state = createModel("post", table("post")
+        ProjectState state = StateTransitions.apply(createModel("post", table("post")
                 .field("id", column("id", "bigint")).primaryKey("id")
                 .field("status", column("status", "varchar(10)"))
-                .constraint(check("post_status_check", "status IN ('draft', 'final')")))
-                .applyTo("blog", ProjectState.EMPTY);
+                .constraint(check("post_status_check", "status IN ('draft', 'final')"))),
+                "blog", ProjectState.EMPTY);
         try (Db db = Db.fresh(); Db scratch = Db.fresh()) {
             db.execute("CREATE TABLE post (id bigint PRIMARY KEY, status varchar(10) NOT NULL"
                     + " CONSTRAINT post_status_check CHECK (status in ('draft','final')))");

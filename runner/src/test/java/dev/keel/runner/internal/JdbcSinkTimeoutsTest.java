@@ -2,9 +2,9 @@ package dev.keel.runner.internal;
 
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.sql.Step;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

@@ -54,14 +54,23 @@ class PlannerTest {
     }
 
     @Test
-    void goingBackPastAPartAppliedMigrationIsRefused() {
+    void goingBackPastAPartAppliedMigrationUndoesTheStepsItDidFirst() {
         var rows = rows(row("0001_a", HistoryRow.Phase.APPLIED, 0), row("0002_b", HistoryRow.Phase.APPLYING, 1));
+        var result = Planner.plan(SET.graph(Planner.applied(rows)), rows, new MigrateRequest("blog", "zero", false, false));
+        assertTrue(result.plan().backwards());
+        assertEquals(List.of(new MigrationKey("blog", "0002_b"), new MigrationKey("blog", "0001_a")),
+                result.plan().migrations().stream().map(MigrationSpec::key).toList());
+        assertEquals(Map.of(new MigrationKey("blog", "0002_b"), 1), result.undoPartial());
+        var toA = Planner.plan(SET.graph(Planner.applied(rows)), rows, new MigrateRequest("blog", "0001_a", false, false));
+        assertEquals(List.of(new MigrationKey("blog", "0002_b")), toA.plan().migrations().stream().map(MigrationSpec::key).toList());
+    }
+
+    @Test
+    void goingForwardPastAPartUnappliedMigrationIsRefused() {
+        var rows = rows(row("0001_a", HistoryRow.Phase.APPLIED, 0), row("0002_b", HistoryRow.Phase.UNAPPLYING, 1));
         var e = assertThrows(KeelException.class, () -> Planner.plan(SET.graph(Planner.applied(rows)), rows,
-                new MigrateRequest("blog", "zero", false, false)));
+                MigrateRequest.all()));
         assertEquals(ErrorKind.INCONSISTENT_HISTORY, e.kind());
-        assertEquals("keel_migrations: migration blog.0002_b was being applied when a run stopped (1 steps done), and this"
-                + " plan does not finish it.\nTo fix: finish it first with keel migrate blog 0002_b, then run this command"
-                + " again.", e.getMessage());
     }
 
     @Test
@@ -71,11 +80,27 @@ class PlannerTest {
         var report = Statuses.of(SET, rows);
         assertEquals(List.of(MigrationStatus.Mark.APPLIED, MigrationStatus.Mark.PARTIAL, MigrationStatus.Mark.DEFERRED,
                 MigrationStatus.Mark.MISSING), report.migrations().stream().map(MigrationStatus::mark).toList());
-        assertEquals("part-applied: 1 steps done when a run stopped; keel migrate finishes it", report.migrations().get(1).note());
+        assertEquals("part-applied: 1 steps done when a run stopped; keel migrate finishes it, or keel migrate blog 0001_a undoes them", report.migrations().get(1).note());
         assertEquals(1, report.problems().size());
         assertTrue(report.problems().get(0).startsWith("keel_migrations: migration blog.0000_gone is recorded as applied"
                 + " (on 1970-01-01 00:00:00 UTC), but no migration file defines it."), report.problems().get(0));
         assertEquals(MigrationStatus.Mark.NOT_APPLIED, Statuses.of(SET, rows(row("0001_a", HistoryRow.Phase.APPLIED, 0)))
                 .migrations().get(1).mark());
+    }
+
+    /** Two latest migrations of one app: the planner refuses, the statuses mark both and say how to join them. */
+    @Test
+    void aForkIsRefusedByThePlannerAndShownByTheStatuses() {
+        MigrationSet forked = MigrationSet.of(List.of(spec("0001_a", null, true, false), spec("0002_b", "0001_a", true, false),
+                spec("0002_x", "0001_a", true, false)), JavaCode.none());
+        var rows = rows(row("0001_a", HistoryRow.Phase.APPLIED, 0));
+        var e = assertThrows(KeelException.class, () -> Planner.plan(forked.graph(Planner.applied(rows)), rows, MigrateRequest.all()));
+        assertEquals(ErrorKind.GRAPH, e.kind());
+        var report = Statuses.of(forked, rows);
+        assertEquals(java.util.Arrays.asList(null, "fork: one of 2 latest migrations of blog; keel makemigrations --merge joins them",
+                "fork: one of 2 latest migrations of blog; keel makemigrations --merge joins them"),
+                report.migrations().stream().map(MigrationStatus::note).toList());
+        assertEquals(List.of("app blog has 2 latest migrations: [0002_b, 0002_x] (a forked history); keel migrate refuses it.\n"
+                + "To fix: run keel makemigrations --merge (or keel renumber blog) and commit the result."), report.problems());
     }
 }

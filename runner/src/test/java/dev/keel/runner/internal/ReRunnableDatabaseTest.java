@@ -3,6 +3,8 @@ package dev.keel.runner.internal;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.JavaCode;
 import dev.keel.runner.MigrateListener;
 import dev.keel.runner.RunnerSettings;
@@ -10,7 +12,6 @@ import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -79,7 +80,7 @@ class ReRunnableDatabaseTest {
     void everyStepRunsTwiceForwardsAndBackwards() throws Exception {
         ProjectState after = ProjectState.EMPTY;
         for (Operation op : OPS) {
-            after = op.applyTo("blog", after);
+            after = StateTransitions.apply(op, "blog", after);
         }
         try (Db db = Db.fresh()) {
             var executor = new Executor(new Twice(db), SchemaHistory.none(), RunnerSettings.defaults(), MigrateListener.silent());

@@ -2,11 +2,12 @@ package dev.keel.runner.sql;
 
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.support.Db;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class OperationSqlDatabaseTest {
     static ProjectState state(Operation... ops) {
         ProjectState s = ProjectState.EMPTY;
         for (Operation op : ops) {
-            s = op.applyTo(APP, s);
+            s = StateTransitions.apply(op, APP, s);
         }
         return s;
     }
@@ -62,7 +63,7 @@ class OperationSqlDatabaseTest {
         try (Db db = Db.fresh()) {
             db.execute(OperationSql.createAll(before));
             db.assertHolds(before);
-            ProjectState after = op.applyTo(APP, before);
+            ProjectState after = StateTransitions.apply(op, APP, before);
             db.run(OperationSql.forwards(APP, before, op));
             db.assertHolds(after, forwards);
             db.run(OperationSql.backwards(APP, before, op));

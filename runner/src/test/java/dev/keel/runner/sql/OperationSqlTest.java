@@ -4,8 +4,9 @@ import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.state.Identity;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class OperationSqlTest {
     }
 
     static ProjectState withPost() {
-        return createModel("post", post()).applyTo(APP, ProjectState.EMPTY);
+        return StateTransitions.apply(createModel("post", post()), APP, ProjectState.EMPTY);
     }
 
     private static String forwards(ProjectState before, Operation op) {
@@ -74,7 +75,7 @@ class OperationSqlTest {
                 createModel("b", table("b").field("id", column("id", "bigint").defaultSql("nextval('ids')")).primaryKey("id")
                         .field("a", column("a_id", "bigint")).constraint(foreignKey("b_a_fk", "a_id").references("other.a", "id"))),
                 alterModelTable("a", "a"))) {
-            s = op.applyTo(APP, s);
+            s = StateTransitions.apply(op, APP, s);
         }
         assertEquals(List.of(
                 "CREATE SEQUENCE ids START WITH 1 INCREMENT BY 50",
@@ -116,7 +117,7 @@ class OperationSqlTest {
 
     @Test
     void indexesInAnotherSchemaAreDroppedAndRenamedByQualifiedName() {
-        ProjectState s = alterModelTable("post", "content.article").applyTo(APP, withPost());
+        ProjectState s = StateTransitions.apply(alterModelTable("post", "content.article"), APP, withPost());
         assertEquals("DROP INDEX content.post_title_idx;\n", forwards(s, removeIndex("post", "post_title_idx")));
         assertEquals("ALTER INDEX content.post_title_idx RENAME TO t_idx;\n", forwards(s, renameIndex("post", "post_title_idx", "t_idx")));
     }
@@ -134,10 +135,10 @@ class OperationSqlTest {
 
     @Test
     void constraintsWithoutADatabaseConstraintHaveNoSql() {
-        ProjectState s = addField("post", "editor", column("editor_id", "bigint").nullable()).applyTo(APP, withPost());
+        ProjectState s = StateTransitions.apply(addField("post", "editor", column("editor_id", "bigint").nullable()), APP, withPost());
         var fk = addConstraint("post", foreignKey("post_editor_fk", "editor_id").references("post", "id").noConstraint());
         assertEquals("", forwards(s, fk));
-        ProjectState withFk = fk.applyTo(APP, s);
+        ProjectState withFk = StateTransitions.apply(fk, APP, s);
         assertEquals("", forwards(withFk, removeConstraint("post", "post_editor_fk")));
         assertEquals("ALTER TABLE post VALIDATE CONSTRAINT post_author_fk;\n", forwards(withFk, validateConstraint("post", "post_author_fk")));
         assertEquals("", backwards(withFk, validateConstraint("post", "post_author_fk")));
@@ -145,7 +146,7 @@ class OperationSqlTest {
 
     @Test
     void sequences() {
-        ProjectState s = createSequence(sequence("post_seq").startWith(10).incrementBy(50)).applyTo(APP, ProjectState.EMPTY);
+        ProjectState s = StateTransitions.apply(createSequence(sequence("post_seq").startWith(10).incrementBy(50)), APP, ProjectState.EMPTY);
         assertEquals("CREATE SEQUENCE post_seq START WITH 10 INCREMENT BY 50;\n",
                 forwards(ProjectState.EMPTY, createSequence(sequence("post_seq").startWith(10).incrementBy(50))));
         assertEquals("ALTER SEQUENCE post_seq INCREMENT BY 1;\n", forwards(s, alterSequence(sequence("post_seq").startWith(10))));
@@ -194,13 +195,13 @@ class OperationSqlTest {
 
     @Test
     void safeRemovalsDropWhatIsPendingAndRecreateItBackwards() {
-        ProjectState pending = safeRemoveField("post", "order", DeletionAction.MOVE_TO_PENDING).applyTo(APP, withPost());
+        ProjectState pending = StateTransitions.apply(safeRemoveField("post", "order", DeletionAction.MOVE_TO_PENDING), APP, withPost());
         var delete = safeRemoveField("post", "order", DeletionAction.DELETE);
         assertEquals("ALTER TABLE post DROP COLUMN \"order\";\n", forwards(pending, delete));
         assertEquals("ALTER TABLE post ADD COLUMN \"order\" integer;\n", backwards(pending, delete));
 
-        ProjectState noFk = removeConstraint("post", "post_author_fk").applyTo(APP, withPost());
-        ProjectState pendingTable = safeDeleteModel("post", DeletionAction.MOVE_TO_PENDING).applyTo(APP, noFk);
+        ProjectState noFk = StateTransitions.apply(removeConstraint("post", "post_author_fk"), APP, withPost());
+        ProjectState pendingTable = StateTransitions.apply(safeDeleteModel("post", DeletionAction.MOVE_TO_PENDING), APP, noFk);
         assertEquals("", forwards(noFk, safeDeleteModel("post", DeletionAction.MOVE_TO_PENDING)));
         assertEquals("DROP TABLE post;\n", forwards(pendingTable, safeDeleteModel("post", DeletionAction.DELETE)));
         assertEquals(forwards(ProjectState.EMPTY, createModel("post", noFk.requireTable(APP, "post"))),

@@ -1,11 +1,11 @@
 package dev.keel.runner.support;
 
+import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.sql.Step;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,8 +4,8 @@ import dev.keel.migration.Backfill;
 import dev.keel.migration.HistoricalTable;
 import dev.keel.migration.MigrationContext;
 import dev.keel.migration.MigrationKey;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.MigrateListener;
-import dev.keel.state.ProjectState;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -47,11 +47,6 @@ public final class RunContext implements MigrationContext {
     @Override
     public Connection connection() {
         return connection;
-    }
-
-    @Override
-    public ProjectState state() {
-        return state;
     }
 
     @Override

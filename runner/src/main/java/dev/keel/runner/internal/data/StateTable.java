@@ -4,9 +4,9 @@ import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.migration.HistoricalTable;
 import dev.keel.migration.MigrationKey;
+import dev.keel.project.ProjectState;
 import dev.keel.runner.sql.Identifiers;
 import dev.keel.state.Column;
-import dev.keel.state.ProjectState;
 import dev.keel.state.Table;
 
 import java.util.List;

@@ -1,8 +1,9 @@
 package dev.keel.runner.internal.data;
 
+import dev.keel.project.ProjectState;
+import dev.keel.project.StateTransitions;
 import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
-import dev.keel.state.ProjectState;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,11 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * table as at its start, whatever its size (no OFFSET, no join that walks the table from the start).
  */
 class BatchSqlTest {
-    static final ProjectState STATE = createModel("article", table("article").entity("Article")
+    static final ProjectState STATE = StateTransitions.apply(createModel("article", table("article").entity("Article")
             .field("id", column("id", "bigint"))
             .field("body", column("body", "text"))
             .field("wordCount", column("word_count", "integer").nullable())
-            .primaryKey("id")).applyTo("news", ProjectState.EMPTY);
+            .primaryKey("id")), "news", ProjectState.EMPTY);
 
     @Test
     void aBatchIsAnIndexRangeScanAfterTheLastKeyEvenWhenLarge() throws Exception {

@@ -1,0 +1,26 @@
+package dev.keel.operations;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** Helpers shared by the operation records. */
+final class Ops {
+    private Ops() {}
+
+    static String require(String value, String what) {
+        Objects.requireNonNull(value, what + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    static String model(String model) {
+        return require(model, "model").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code legacyFlag} -> {@code legacy_flag}, for name fragments. */
+    static String snake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
+    }
+}

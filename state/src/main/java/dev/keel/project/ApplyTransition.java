@@ -1,0 +1,333 @@
+package dev.keel.project;
+
+import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddConstraintUsingIndex;
+import dev.keel.operations.AddField;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.AlterField;
+import dev.keel.operations.AlterModelComment;
+import dev.keel.operations.AlterModelTable;
+import dev.keel.operations.AlterSequence;
+import dev.keel.operations.CreateModel;
+import dev.keel.operations.CreateSequence;
+import dev.keel.operations.DeleteModel;
+import dev.keel.operations.DeleteSequence;
+import dev.keel.operations.DeletionAction;
+import dev.keel.operations.Operation;
+import dev.keel.operations.OperationVisitor;
+import dev.keel.operations.RecreatePendingField;
+import dev.keel.operations.RecreatePendingModel;
+import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveField;
+import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameConstraint;
+import dev.keel.operations.RenameField;
+import dev.keel.operations.RenameIndex;
+import dev.keel.operations.RenameModel;
+import dev.keel.operations.RestorePendingField;
+import dev.keel.operations.RestorePendingModel;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeRemoveField;
+import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.ValidateConstraint;
+import dev.keel.state.CheckConstraint;
+import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.ForeignKey;
+import dev.keel.state.Index;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.PendingTable;
+import dev.keel.state.PrimaryKey;
+import dev.keel.state.Table;
+
+import static dev.keel.project.TransitionChecks.invalid;
+import static dev.keel.project.TransitionChecks.requireConstraint;
+import static dev.keel.project.TransitionChecks.requireField;
+
+/** The state after one operation of a migration of {@code app}, applied to {@code state}: one method per operation. */
+record ApplyTransition(String app, ProjectState state) implements OperationVisitor<ProjectState> {
+
+    @Override public ProjectState visit(CreateModel op) {
+        Table table = op.table();
+        for (var fk : table.foreignKeys()) {
+            boolean self = fk.targetTable().equals(table.qualifiedName());
+            if (!self && state.tableNamed(fk.targetTable()).isEmpty()) {
+                throw invalid("foreign key " + fk.name() + " of " + app + "." + op.model()
+                        + " references table " + fk.targetTable() + ", which no earlier migration creates",
+                        "create " + fk.targetTable() + " first, or add a dependency on the migration that does");
+            }
+        }
+        return state.addTable(app, op.model(), table);
+    }
+
+    @Override public ProjectState visit(DeleteModel op) {
+        Table table = state.requireTable(app, op.model());
+        var referencing = state.tables().stream()
+                .filter(t -> t != table)
+                .filter(t -> t.foreignKeys().stream().anyMatch(fk -> fk.enforced() && fk.targetTable().equals(table.qualifiedName())))
+                .map(t -> t.app() + "." + t.model()).toList();
+        if (!referencing.isEmpty()) {
+            throw invalid("model " + app + "." + op.model() + " is still referenced by foreign keys of " + referencing,
+                    "remove those foreign keys in an earlier operation");
+        }
+        return state.removeTable(app, op.model());
+    }
+
+    @Override public ProjectState visit(RenameModel op) {
+        Table table = state.requireTable(app, op.oldModel());
+        return state.renameModel(app, op.oldModel(), op.newModel(), table.entity() == null ? null : op.newModel());
+    }
+
+    @Override public ProjectState visit(AlterModelTable op) {
+        String table = op.table();
+        if (state.tableNameTaken(table)) {
+            throw invalid("table " + table + " already exists", "choose a table name that is free");
+        }
+        int dot = table.indexOf('.');
+        return state.updateTable(app, op.model(), t -> dot < 0 ? t.rename(table).schema(null)
+                : t.schema(table.substring(0, dot)).rename(table.substring(dot + 1)));
+    }
+
+    @Override public ProjectState visit(AlterModelComment op) {
+        return state.updateTable(app, op.model(), t -> t.comment(op.comment()));
+    }
+
+    @Override public ProjectState visit(AddField op) {
+        Column column = op.column();
+        return state.updateTable(app, op.model(), t -> {
+            if (t.findField(op.field()).isPresent()) {
+                throw invalid("model " + app + "." + op.model() + " already has a field " + op.field(),
+                        "rename the new field, or remove the old one first");
+            }
+            if (t.findColumn(column.name()).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has a column " + column.name(),
+                        "map the field to another column with @Column(name = ...)");
+            }
+            return t.column(column);
+        });
+    }
+
+    @Override public ProjectState visit(RemoveField op) {
+        return state.updateTable(app, op.model(), t -> t.withoutColumn(requireField(t, op.field()).name()));
+    }
+
+    @Override public ProjectState visit(AlterField op) {
+        Column column = op.column();
+        return state.updateTable(app, op.model(), t -> {
+            Column old = requireField(t, op.field());
+            if (!old.name().equals(column.name()) && t.findColumn(column.name()).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has a column " + column.name(),
+                        "choose a free column name");
+            }
+            return t.replaceColumn(old.name(), column);
+        });
+    }
+
+    @Override public ProjectState visit(RenameField op) {
+        String newField = op.newField();
+        String newColumn = op.newColumn();
+        return state.updateTable(app, op.model(), t -> {
+            Column old = requireField(t, op.oldField());
+            if (t.findField(newField).isPresent()) {
+                throw invalid("model " + app + "." + op.model() + " already has a field " + newField, "choose a free field name");
+            }
+            Column renamed = old.field(newField);
+            if (newColumn != null) {
+                if (t.findColumn(newColumn).isPresent()) {
+                    throw invalid("table " + t.qualifiedName() + " already has a column " + newColumn, "choose a free column name");
+                }
+                renamed = renamed.name(newColumn);
+            }
+            return t.replaceColumn(old.name(), renamed);
+        });
+    }
+
+    @Override public ProjectState visit(AddIndex op) {
+        Index index = op.index();
+        return state.updateTable(app, op.model(), t -> {
+            if (t.findIndex(index.name()).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has an index " + index.name(), "choose another index name");
+            }
+            return t.index(index);
+        });
+    }
+
+    @Override public ProjectState visit(RemoveIndex op) {
+        return state.updateTable(app, op.model(), t -> {
+            TransitionChecks.requireIndex(app, op.model(), op.name(), t);
+            return t.withoutIndex(op.name());
+        });
+    }
+
+    @Override public ProjectState visit(RenameIndex op) {
+        String oldName = op.oldName();
+        String newName = op.newName();
+        return state.updateTable(app, op.model(), t -> {
+            Index i = t.findIndex(oldName).orElseThrow(() -> invalid("model " + app + "." + op.model()
+                    + " has no index " + oldName, "correct the index name"));
+            if (t.findIndex(newName).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has an index " + newName, "choose another name");
+            }
+            return t.replaceIndex(oldName, i.withName(newName));
+        });
+    }
+
+    @Override public ProjectState visit(AddConstraint op) {
+        Constraint constraint = op.constraint();
+        if (constraint instanceof ForeignKey fk && state.tableNamed(fk.targetTable()).isEmpty()
+                && !state.requireTable(app, op.model()).qualifiedName().equals(fk.targetTable())) {
+            throw invalid("foreign key " + fk.name() + " references table " + fk.targetTable() + ", which does not exist",
+                    "create the target table first, or add a dependency on the migration that does");
+        }
+        return state.updateTable(app, op.model(), t -> {
+            if (t.findConstraint(constraint.name()).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has a constraint " + constraint.name(), "choose another name");
+            }
+            for (String c : constraint.columns()) {
+                if (t.findColumn(c).isEmpty()) {
+                    throw invalid("constraint " + constraint.name() + " uses column " + c + ", which " + t.qualifiedName()
+                            + " does not have", "add the column first");
+                }
+            }
+            return t.constraint(constraint);
+        });
+    }
+
+    @Override public ProjectState visit(RemoveConstraint op) {
+        requireConstraint(app, op.model(), op.name(), state);
+        return state.updateTable(app, op.model(), t -> t.withoutConstraint(op.name()));
+    }
+
+    @Override public ProjectState visit(ValidateConstraint op) {
+        Constraint c = requireConstraint(app, op.model(), op.name(), state);
+        Constraint validated;
+        if (c instanceof ForeignKey fk) {
+            validated = fk.validatedCopy();
+        } else if (c instanceof CheckConstraint ch) {
+            validated = new CheckConstraint(ch.name(), ch.expression(), true);
+        } else {
+            throw invalid("constraint " + op.name() + " of " + op.model() + " is a unique constraint, which is never NOT VALID",
+                    "validate only foreign keys and checks");
+        }
+        return state.updateTable(app, op.model(), t -> t.replaceConstraint(op.name(), validated));
+    }
+
+    @Override public ProjectState visit(AddConstraintUsingIndex op) {
+        String index = op.index();
+        var constraint = op.constraint();
+        return state.updateTable(app, op.model(), t -> {
+            Index i = t.findIndex(index).orElseThrow(() -> invalid("model " + app + "." + op.model() + " has no index " + index,
+                    "build the unique index first (addIndex(..., index(...).unique(), true))"));
+            if (!i.isUnique() || !i.columns().equals(constraint.columns()) || i.where() != null || !i.method().equals("btree")) {
+                throw invalid("index " + index + " is not a plain unique index on " + constraint.columns(),
+                        "use a unique btree index on exactly the constraint's columns");
+            }
+            if (t.findConstraint(constraint.name()).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has a constraint " + constraint.name(), "choose another name");
+            }
+            return t.withoutIndex(index).constraint(constraint);
+        });
+    }
+
+    @Override public ProjectState visit(RenameConstraint op) {
+        String oldName = op.oldName();
+        String newName = op.newName();
+        PrimaryKey pk = state.requireTable(app, op.model()).primaryKey();
+        boolean primaryKey = pk != null && pk.name().equals(oldName);
+        Constraint c = primaryKey ? null : requireConstraint(app, op.model(), oldName, state);
+        return state.updateTable(app, op.model(), t -> {
+            if (t.findConstraint(newName).isPresent() || (t.primaryKey() != null && t.primaryKey().name().equals(newName))) {
+                throw invalid("table " + t.qualifiedName() + " already has a constraint " + newName, "choose another name");
+            }
+            return primaryKey ? t.withPrimaryKey(new PrimaryKey(newName, pk.columns()))
+                    : t.replaceConstraint(oldName, c.withName(newName));
+        });
+    }
+
+    @Override public ProjectState visit(CreateSequence op) {
+        return state.addSequence(op.sequence());
+    }
+
+    @Override public ProjectState visit(AlterSequence op) {
+        state.requireSequence(op.sequence().name());
+        return state.replaceSequence(op.sequence());
+    }
+
+    @Override public ProjectState visit(DeleteSequence op) {
+        return state.removeSequence(op.name());
+    }
+
+    /** Hand-written SQL does not change the state; {@link SeparateDatabaseAndState} says what it did. */
+    @Override public ProjectState visit(RunSql op) {
+        return state;
+    }
+
+    /** Hand-written Java does not change the state. */
+    @Override public ProjectState visit(RunJava op) {
+        return state;
+    }
+
+    /** Its state operations, in order; its database operations do not touch the state. */
+    @Override public ProjectState visit(SeparateDatabaseAndState op) {
+        ProjectState s = state;
+        for (Operation o : op.state()) {
+            s = StateTransitions.apply(o, app, s);
+        }
+        return s;
+    }
+
+    @Override public ProjectState visit(SafeRemoveField op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            Table t = state.requireTable(app, op.model());
+            Column c = requireField(t, op.field());
+            if (c.notNull() && c.defaultSql() == null) {
+                throw invalid("column " + c.name() + " of " + t.qualifiedName() + " is NOT NULL without a database default:"
+                        + " the deployed code stops writing it and every insert would fail",
+                        "make it nullable (or give it a database default) in an AlterField before this operation");
+            }
+            return state.updateTable(app, op.model(), x -> x.withoutColumn(c.name()))
+                    .addPending(new PendingColumn(app, op.model(), t.qualifiedName(), c));
+        }
+        return state.removePending(TransitionChecks.pendingColumn(app, op.model(), op.field(), state));
+    }
+
+    @Override public ProjectState visit(SafeDeleteModel op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            Table t = state.requireTable(app, op.model());
+            var referencing = state.tables().stream().filter(o -> o != t)
+                    .filter(o -> o.foreignKeys().stream().anyMatch(fk -> fk.enforced() && fk.targetTable().equals(t.qualifiedName())))
+                    .map(o -> o.app() + "." + o.model()).toList();
+            if (!referencing.isEmpty()) {
+                throw invalid("table " + t.qualifiedName() + " is still referenced by foreign keys of " + referencing,
+                        "remove those foreign keys before deleting " + op.model());
+            }
+            if (t.foreignKeys().stream().anyMatch(ForeignKey::enforced)) {
+                throw invalid("table " + t.qualifiedName() + " still has foreign keys to other tables: "
+                        + t.foreignKeys().stream().filter(ForeignKey::enforced).map(ForeignKey::name).toList(),
+                        "remove them (RemoveConstraint) before moving the model to pending");
+            }
+            return state.removeTable(app, op.model()).addPending(new PendingTable(app, op.model(), t));
+        }
+        return state.removePending(TransitionChecks.pendingTable(app, op.model(), state));
+    }
+
+    @Override public ProjectState visit(RestorePendingField op) {
+        PendingColumn p = TransitionChecks.pendingColumn(app, op.model(), op.field(), state);
+        return state.removePending(p).updateTable(app, op.model(), t -> t.column(p.column()));
+    }
+
+    @Override public ProjectState visit(RestorePendingModel op) {
+        PendingTable p = TransitionChecks.pendingTable(app, op.model(), state);
+        return state.removePending(p).addTable(app, op.model(), p.definition());
+    }
+
+    @Override public ProjectState visit(RecreatePendingField op) {
+        return state.addPending(new PendingColumn(app, op.model(), op.table(), op.column()));
+    }
+
+    @Override public ProjectState visit(RecreatePendingModel op) {
+        return state.addPending(new PendingTable(app, op.model(), op.definition()));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.keel.project;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Names a model in the project state: its app label and its model name in lower case. */
+public record ModelKey(String app, String model) implements Comparable<ModelKey> {
+    private static final Comparator<ModelKey> ORDER =
+            Comparator.comparing(ModelKey::app).thenComparing(ModelKey::model);
+
+    public ModelKey {
+        require(app, "app label");
+        model = require(model, "model").toLowerCase(Locale.ROOT);
+    }
+
+    private static String require(String value, String what) {
+        Objects.requireNonNull(value, what + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    @Override
+    public int compareTo(ModelKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return app + "." + model;
+    }
+}

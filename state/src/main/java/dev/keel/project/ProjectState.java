@@ -1,0 +1,281 @@
+package dev.keel.project;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.PendingDeletion;
+import dev.keel.state.PendingTable;
+import dev.keel.state.Sequence;
+import dev.keel.state.Table;
+
+import org.pcollections.PSortedMap;
+import org.pcollections.TreePMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The schema that a set of migrations builds: tables keyed by {@code app.model}, sequences, and
+ * pending deletions. Immutable: every change returns a new state. Operations describe their effect
+ * through these methods only.
+ *
+ * <p>Tables and sequences are persistent sorted maps: a change shares every untouched entry with the
+ * state it came from, so replaying thousands of migrations costs O(log n) per change instead of a copy
+ * of every table.
+ */
+public final class ProjectState {
+    /** Pending deletions are kept sorted, so that states compare equal whatever order they arrived in. */
+    private static final Comparator<PendingDeletion> PENDING_ORDER = Comparator
+            .comparing(PendingDeletion::app)
+            .thenComparing(PendingDeletion::model)
+            .thenComparing(PendingDeletion::table)
+            .thenComparing(p -> p instanceof PendingColumn c ? c.column().name() : "");
+
+    /** The state before any migration. */
+    public static final ProjectState EMPTY = new ProjectState(TreePMap.empty(), TreePMap.empty(), List.of());
+
+    private final PSortedMap<ModelKey, Table> tables;
+    private final PSortedMap<String, Sequence> sequences;
+    private final List<PendingDeletion> pending;
+
+    private ProjectState(PSortedMap<ModelKey, Table> tables, PSortedMap<String, Sequence> sequences,
+                         List<PendingDeletion> pending) {
+        this(tables, sequences, pending.stream().sorted(PENDING_ORDER).toList(), true);
+    }
+
+    /** A state whose pending list is already sorted and immutable (taken over from another state). */
+    private ProjectState(PSortedMap<ModelKey, Table> tables, PSortedMap<String, Sequence> sequences,
+                         List<PendingDeletion> sortedPending, boolean sorted) {
+        this.tables = tables;
+        this.sequences = sequences;
+        this.pending = sortedPending;
+    }
+
+    /** Builds a state from its parts (as a snapshot reads it back); tables must be placed. */
+    public static ProjectState of(Collection<Table> tables, Collection<Sequence> sequences,
+                                  Collection<PendingDeletion> pending) {
+        PSortedMap<ModelKey, Table> t = TreePMap.empty();
+        for (Table table : tables) {
+            Objects.requireNonNull(table.app(), () -> "table " + table.name() + " has no app");
+            var key = new ModelKey(table.app(), table.model());
+            if (t.containsKey(key)) {
+                throw new IllegalArgumentException("model " + table.app() + "." + table.model() + " appears twice");
+            }
+            t = t.plus(key, table);
+        }
+        PSortedMap<String, Sequence> s = TreePMap.empty();
+        for (Sequence seq : sequences) {
+            s = s.plus(seq.name(), seq);
+        }
+        return new ProjectState(t, s, new ArrayList<>(pending));
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** Every table, sorted by app and model. */
+    public Collection<Table> tables() {
+        return tables.values();
+    }
+
+    /** The tables of one app, sorted by model. */
+    public List<Table> tables(String app) {
+        return tables.values().stream().filter(t -> t.app().equals(app)).toList();
+    }
+
+    public Optional<Table> table(ModelKey key) {
+        return Optional.ofNullable(tables.get(key));
+    }
+
+    public Optional<Table> table(String app, String model) {
+        return table(new ModelKey(app, model));
+    }
+
+    /** The table of {@code app.model}, or an error naming what is missing. */
+    public Table requireTable(String app, String model) {
+        return table(app, model).orElseThrow(() -> new KeelException(ErrorKind.INVALID_OPERATION,
+                "no model " + app + "." + model + " in the state. Known models of " + app + ": "
+                        + tables(app).stream().map(Table::model).toList()
+                        + "\nTo fix: create the model in an earlier migration, or correct the model name."));
+    }
+
+    /** The table with this physical (schema-qualified) name, if any model has it. */
+    public Optional<Table> tableNamed(String qualifiedName) {
+        return tables.values().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+    }
+
+    /** Every sequence, sorted by name. */
+    public Collection<Sequence> sequences() {
+        return sequences.values();
+    }
+
+    public Optional<Sequence> sequence(String name) {
+        return Optional.ofNullable(sequences.get(name));
+    }
+
+    /** What has left the model but is still in the database, sorted by app, model, table and column. */
+    public List<PendingDeletion> pending() {
+        return pending;
+    }
+
+    /** Whether the physical table name is taken, by a model or by a pending deletion. */
+    public boolean tableNameTaken(String qualifiedName) {
+        return tableNamed(qualifiedName).isPresent()
+                || pending.stream().anyMatch(p -> p instanceof PendingTable pt && pt.table().equals(qualifiedName));
+    }
+
+    /**
+     * This state with only what lives in the database {@code databaseName} of {@code keel.json}: its
+     * tables, its sequences, and the pending deletions of its tables. What one database should hold.
+     */
+    public ProjectState inDatabase(String databaseName) {
+        PSortedMap<ModelKey, Table> t = tables;
+        for (var e : tables.entrySet()) {
+            if (!e.getValue().databaseName().equals(databaseName)) {
+                t = t.minus(e.getKey());
+            }
+        }
+        PSortedMap<String, Sequence> s = sequences;
+        for (var e : sequences.entrySet()) {
+            if (!e.getValue().databaseName().equals(databaseName)) {
+                s = s.minus(e.getKey());
+            }
+        }
+        List<PendingDeletion> p = pending.stream().filter(d -> {
+            if (d instanceof PendingTable pt) {
+                return pt.definition().databaseName().equals(databaseName);
+            }
+            String table = d.table();
+            return tableNamed(table).map(x -> x.databaseName().equals(databaseName))
+                    .orElseGet(() -> pending.stream().filter(o -> o instanceof PendingTable pt && pt.table().equals(table))
+                            .map(o -> ((PendingTable) o).definition().databaseName().equals(databaseName))
+                            .findFirst().orElse(databaseName.equals(Table.DEFAULT_DATABASE)));
+        }).toList();
+        return new ProjectState(t, s, p);
+    }
+
+    // ---- changing --------------------------------------------------------------------------
+
+    /** This state with a new table for {@code app.model}. */
+    public ProjectState addTable(String app, String model, Table table) {
+        var key = new ModelKey(app, model);
+        if (tables.containsKey(key)) {
+            throw invalid("model " + key + " already exists", "pick another model name, or delete the old model first");
+        }
+        if (tableNameTaken(table.qualifiedName())) {
+            throw invalid("table " + table.qualifiedName() + " already exists in the database",
+                    "give the new table another name, or delete the pending table first");
+        }
+        return new ProjectState(tables.plus(key, table.placed(app, key.model())), sequences, pending, true);
+    }
+
+    /** This state without the model {@code app.model}. */
+    public ProjectState removeTable(String app, String model) {
+        requireTable(app, model);
+        return new ProjectState(tables.minus(new ModelKey(app, model)), sequences, pending, true);
+    }
+
+    /** This state with the table of {@code app.model} changed by {@code change}. */
+    public ProjectState updateTable(String app, String model, UnaryOperator<Table> change) {
+        Table before = requireTable(app, model);
+        Table after = change.apply(before);
+        ProjectState next = new ProjectState(tables.plus(new ModelKey(app, model), after.placed(before.app(), before.model())),
+                sequences, pending, true);
+        if (!before.qualifiedName().equals(after.qualifiedName())) {
+            next = next.retargetForeignKeys(before.qualifiedName(), after.qualifiedName())
+                    .movePendingColumns(before.qualifiedName(), after.qualifiedName());
+        }
+        return next;
+    }
+
+    /** This state with the model {@code app.oldModel} known as {@code app.newModel}. */
+    public ProjectState renameModel(String app, String oldModel, String newModel, String newEntity) {
+        Table table = requireTable(app, oldModel);
+        var newKey = new ModelKey(app, newModel);
+        if (tables.containsKey(newKey)) {
+            throw invalid("model " + newKey + " already exists", "rename to a name no model of " + app + " uses");
+        }
+        var t = tables.minus(new ModelKey(app, oldModel)).plus(newKey, table.entity(newEntity).placed(app, newKey.model()));
+        return new ProjectState(t, sequences, pending, true);
+    }
+
+    private ProjectState retargetForeignKeys(String oldTarget, String newTarget) {
+        PSortedMap<ModelKey, Table> t = tables;
+        for (var e : tables.entrySet()) {
+            Table retargeted = e.getValue().retargetForeignKeys(oldTarget, newTarget);
+            if (!retargeted.equals(e.getValue())) {
+                t = t.plus(e.getKey(), retargeted);
+            }
+        }
+        return new ProjectState(t, sequences, pending, true);
+    }
+
+    /** Pending columns live in their table, so they follow it when it is renamed or moved. */
+    private ProjectState movePendingColumns(String oldTable, String newTable) {
+        List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc && pc.table().equals(oldTable)
+                ? (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column()) : d).toList();
+        return new ProjectState(tables, sequences, p);
+    }
+
+    public ProjectState addSequence(Sequence sequence) {
+        if (sequences.containsKey(sequence.name())) {
+            throw invalid("sequence " + sequence.name() + " already exists", "use another name or delete it first");
+        }
+        return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
+    }
+
+    public ProjectState replaceSequence(Sequence sequence) {
+        requireSequence(sequence.name());
+        return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
+    }
+
+    public ProjectState removeSequence(String name) {
+        requireSequence(name);
+        return new ProjectState(tables, sequences.minus(name), pending, true);
+    }
+
+    public Sequence requireSequence(String name) {
+        return sequence(name).orElseThrow(() -> invalid("no sequence " + name + " in the state. Known: "
+                + sequences.keySet(), "create the sequence in an earlier migration, or correct its name"));
+    }
+
+    public ProjectState addPending(PendingDeletion deletion) {
+        var p = new ArrayList<>(pending);
+        p.add(deletion);
+        return new ProjectState(tables, sequences, p);
+    }
+
+    public ProjectState removePending(PendingDeletion deletion) {
+        var p = new ArrayList<>(pending);
+        if (!p.remove(deletion)) {
+            throw invalid("nothing pending matches " + deletion, "check the model and field names");
+        }
+        return new ProjectState(tables, sequences, p);
+    }
+
+    private static KeelException invalid(String what, String fix) {
+        return new KeelException(ErrorKind.INVALID_OPERATION, what + "\nTo fix: " + fix + ".");
+    }
+
+    // ---- value semantics -------------------------------------------------------------------
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProjectState other && tables.equals(other.tables) && sequences.equals(other.sequences)
+                && pending.equals(other.pending);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tables, sequences, pending);
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectState" + tables.values() + sequences.values() + pending;
+    }
+}

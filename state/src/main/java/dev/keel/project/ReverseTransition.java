@@ -1,0 +1,198 @@
+package dev.keel.project;
+
+import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddConstraintUsingIndex;
+import dev.keel.operations.AddField;
+import dev.keel.operations.AddIndex;
+import dev.keel.operations.AlterField;
+import dev.keel.operations.AlterModelComment;
+import dev.keel.operations.AlterModelTable;
+import dev.keel.operations.AlterSequence;
+import dev.keel.operations.CreateModel;
+import dev.keel.operations.CreateSequence;
+import dev.keel.operations.DeleteModel;
+import dev.keel.operations.DeleteSequence;
+import dev.keel.operations.DeletionAction;
+import dev.keel.operations.Operation;
+import dev.keel.operations.OperationVisitor;
+import dev.keel.operations.RecreatePendingField;
+import dev.keel.operations.RecreatePendingModel;
+import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveField;
+import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameConstraint;
+import dev.keel.operations.RenameField;
+import dev.keel.operations.RenameIndex;
+import dev.keel.operations.RenameModel;
+import dev.keel.operations.RestorePendingField;
+import dev.keel.operations.RestorePendingModel;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeRemoveField;
+import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.ValidateConstraint;
+import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.Index;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.keel.project.TransitionChecks.irreversible;
+import static dev.keel.project.TransitionChecks.requireConstraint;
+import static dev.keel.project.TransitionChecks.requireField;
+
+/**
+ * The operations that undo one operation of a migration of {@code app} that met the state {@code before}:
+ * applied to the state after it, they give {@code before} back. One method per operation.
+ */
+record ReverseTransition(String app, ProjectState before) implements OperationVisitor<List<Operation>> {
+
+    @Override public List<Operation> visit(CreateModel op) {
+        return List.of(new DeleteModel(op.model()));
+    }
+
+    @Override public List<Operation> visit(DeleteModel op) {
+        return List.of(new CreateModel(op.model(), before.requireTable(app, op.model())));
+    }
+
+    @Override public List<Operation> visit(RenameModel op) {
+        Table table = before.requireTable(app, op.oldModel());
+        return List.of(new RenameModel(op.newModel(), table.entity() != null ? table.entity() : op.oldModel()));
+    }
+
+    @Override public List<Operation> visit(AlterModelTable op) {
+        Table t = before.requireTable(app, op.model());
+        return List.of(new AlterModelTable(op.model(), t.qualifiedName()));
+    }
+
+    @Override public List<Operation> visit(AlterModelComment op) {
+        return List.of(new AlterModelComment(op.model(), before.requireTable(app, op.model()).comment()));
+    }
+
+    @Override public List<Operation> visit(AddField op) {
+        return List.of(new RemoveField(op.model(), op.field()));
+    }
+
+    /** Adds the column back, then the constraints and indexes that dropping it removed. */
+    @Override public List<Operation> visit(RemoveField op) {
+        Table t = before.requireTable(app, op.model());
+        Column c = requireField(t, op.field());
+        var ops = new ArrayList<Operation>();
+        ops.add(new AddField(op.model(), op.field(), c));
+        t.constraints().stream().filter(k -> k.uses(c.name())).forEach(k -> ops.add(new AddConstraint(op.model(), k)));
+        t.indexes().stream().filter(i -> i.uses(c.name())).forEach(i -> ops.add(new AddIndex(op.model(), i, false)));
+        return ops;
+    }
+
+    @Override public List<Operation> visit(AlterField op) {
+        return List.of(new AlterField(op.model(), op.field(), requireField(before.requireTable(app, op.model()), op.field())));
+    }
+
+    @Override public List<Operation> visit(RenameField op) {
+        Column old = requireField(before.requireTable(app, op.model()), op.oldField());
+        return List.of(new RenameField(op.model(), op.newField(), op.oldField(), op.newColumn() == null ? null : old.name()));
+    }
+
+    @Override public List<Operation> visit(AddIndex op) {
+        return List.of(new RemoveIndex(op.model(), op.index().name(), op.isConcurrent()));
+    }
+
+    @Override public List<Operation> visit(RemoveIndex op) {
+        Index index = TransitionChecks.requireIndex(app, op.model(), op.name(), before.requireTable(app, op.model()));
+        return List.of(new AddIndex(op.model(), index, op.isConcurrent()));
+    }
+
+    @Override public List<Operation> visit(RenameIndex op) {
+        return List.of(new RenameIndex(op.model(), op.newName(), op.oldName()));
+    }
+
+    @Override public List<Operation> visit(AddConstraint op) {
+        return List.of(new RemoveConstraint(op.model(), op.constraint().name()));
+    }
+
+    @Override public List<Operation> visit(RemoveConstraint op) {
+        return List.of(new AddConstraint(op.model(), requireConstraint(app, op.model(), op.name(), before)));
+    }
+
+    /** The database cannot un-validate; the reverse marks the constraint NOT VALID in the state only. */
+    @Override public List<Operation> visit(ValidateConstraint op) {
+        Constraint c = requireConstraint(app, op.model(), op.name(), before);
+        return List.of(new SeparateDatabaseAndState(List.of(),
+                List.of(new RemoveConstraint(op.model(), op.name()), new AddConstraint(op.model(), c))));
+    }
+
+    @Override public List<Operation> visit(AddConstraintUsingIndex op) {
+        Index i = before.requireTable(app, op.model()).findIndex(op.index()).orElseThrow();
+        return List.of(new RemoveConstraint(op.model(), op.constraint().name()), new AddIndex(op.model(), i, false));
+    }
+
+    @Override public List<Operation> visit(RenameConstraint op) {
+        return List.of(new RenameConstraint(op.model(), op.newName(), op.oldName()));
+    }
+
+    @Override public List<Operation> visit(CreateSequence op) {
+        return List.of(new DeleteSequence(op.sequence().name()));
+    }
+
+    @Override public List<Operation> visit(AlterSequence op) {
+        return List.of(new AlterSequence(before.requireSequence(op.sequence().name())));
+    }
+
+    @Override public List<Operation> visit(DeleteSequence op) {
+        return List.of(new CreateSequence(before.requireSequence(op.name())));
+    }
+
+    @Override public List<Operation> visit(RunSql op) {
+        if (op.reverseSql() == null) {
+            throw irreversible(op);
+        }
+        return op.reverseSql().isBlank() ? List.of() : List.of(new RunSql(op.reverseSql(), op.sql(), op.touches()));
+    }
+
+    @Override public List<Operation> visit(RunJava op) {
+        if (op.reverse() == null) {
+            throw irreversible(op);
+        }
+        return List.of(new RunJava(op.reverse(), op.forward(), op.touches()));
+    }
+
+    @Override public List<Operation> visit(SeparateDatabaseAndState op) {
+        return List.of(new SeparateDatabaseAndState(StateTransitions.reverseAll(app, before, op.database()),
+                StateTransitions.reverseAll(app, before, op.state())));
+    }
+
+    @Override public List<Operation> visit(SafeRemoveField op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return List.of(new RestorePendingField(op.model(), op.field()));
+        }
+        PendingColumn p = TransitionChecks.pendingColumn(app, op.model(), op.field(), before);
+        return List.of(new RecreatePendingField(op.model(), p.table(), p.column()));
+    }
+
+    @Override public List<Operation> visit(SafeDeleteModel op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return List.of(new RestorePendingModel(op.model()));
+        }
+        return List.of(new RecreatePendingModel(op.model(), TransitionChecks.pendingTable(app, op.model(), before).definition()));
+    }
+
+    @Override public List<Operation> visit(RestorePendingField op) {
+        return List.of(new SafeRemoveField(op.model(), op.field(), DeletionAction.MOVE_TO_PENDING));
+    }
+
+    @Override public List<Operation> visit(RestorePendingModel op) {
+        return List.of(new SafeDeleteModel(op.model(), DeletionAction.MOVE_TO_PENDING));
+    }
+
+    @Override public List<Operation> visit(RecreatePendingField op) {
+        return List.of(new SafeRemoveField(op.model(), op.column().field(), DeletionAction.DELETE));
+    }
+
+    @Override public List<Operation> visit(RecreatePendingModel op) {
+        return List.of(new SafeDeleteModel(op.model(), DeletionAction.DELETE));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.keel.project;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.operations.Operation;
+import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.Index;
+import dev.keel.state.PendingColumn;
+import dev.keel.state.PendingDeletion;
+import dev.keel.state.PendingTable;
+import dev.keel.state.Table;
+
+import java.util.Objects;
+
+/** What the transitions require of a state before they change it, and the errors they raise when it is missing. */
+final class TransitionChecks {
+    private TransitionChecks() {}
+
+    static Column requireField(Table table, String field) {
+        return table.findField(field).orElseThrow(() -> invalid("model " + table.app() + "." + table.model()
+                + " has no field " + field + ". Its fields: "
+                + table.columns().stream().map(Column::field).filter(Objects::nonNull).toList(),
+                "correct the field name, or add the field in an earlier migration"));
+    }
+
+    static Constraint requireConstraint(String app, String model, String name, ProjectState state) {
+        var t = state.requireTable(app, model);
+        return t.findConstraint(name).orElseThrow(() -> invalid("model " + app + "." + model + " has no constraint "
+                + name + ". Its constraints: " + t.constraints().stream().map(Constraint::name).toList(), "correct the constraint name"));
+    }
+
+    static Index requireIndex(String app, String model, String name, Table t) {
+        return t.findIndex(name).orElseThrow(() -> invalid("model " + app + "." + model + " has no index " + name
+                + ". Its indexes: " + t.indexes().stream().map(Index::name).toList(), "correct the index name"));
+    }
+
+    /** The pending column of field {@code field} of {@code app.model}. */
+    static PendingColumn pendingColumn(String app, String model, String field, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(model)
+                        && field.equals(pc.column().field()))
+                .map(PendingColumn.class::cast).findFirst()
+                .orElseThrow(() -> invalid("no pending column for field " + field + " of " + app + "." + model
+                        + ". Pending: " + state.pending().stream().map(PendingDeletion::toString).toList(),
+                        "move the field to pending first (SafeRemoveField with MOVE_TO_PENDING)"));
+    }
+
+    /** The pending table of {@code app.model}. */
+    static PendingTable pendingTable(String app, String model, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingTable pt && pt.app().equals(app) && pt.model().equals(model))
+                .map(PendingTable.class::cast).findFirst()
+                .orElseThrow(() -> invalid("no pending table for model " + app + "." + model + ". Pending: "
+                        + state.pending().stream().map(PendingDeletion::toString).toList(),
+                        "move the model to pending first (SafeDeleteModel with MOVE_TO_PENDING)"));
+    }
+
+    static KeelException invalid(String what, String fix) {
+        return new KeelException(ErrorKind.INVALID_OPERATION, what + "\nTo fix: " + fix + ".");
+    }
+
+    static KeelException irreversible(Operation op) {
+        return new KeelException(ErrorKind.IRREVERSIBLE, "operation \"" + op.describe() + "\" has no reverse."
+                + "\nTo fix: give it a reverse (RunSql/RunJava take one), or do not migrate backwards past it.");
+    }
+}
