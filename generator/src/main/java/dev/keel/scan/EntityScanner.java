@@ -18,7 +18,10 @@ import java.util.List;
  * Reads a project's JPA entities from its sources (JavaParser; no compilation) and returns the schema
  * Hibernate ORM 6.6 creates for them on PostgreSQL, as keel's project state: one table per entity
  * (model = entity name in lower case) and per join or collection table (model = table name), placed
- * under the app whose package holds the entity, with Hibernate's sequences.
+ * under the app whose package holds the entity, with Hibernate's sequences. Several mappings of one
+ * physical table (two entities, or an entity and a join table) are one table, as in Hibernate; its model
+ * is one entity's: a writable one before an {@code @Immutable} one, then the one whose name alone gives
+ * the table's name, then the first Hibernate binds (by class name).
  *
  * <p>Every mapping the scanner cannot read is reported, all at once, as a
  * {@link dev.keel.error.KeelException} of kind {@code UNREADABLE_SOURCE} whose problems are

@@ -125,6 +125,9 @@ public final class Identifiers {
             return;
         }
         List<Attribute> ids = idAttributes(entity);
+        if (ids.isEmpty() && mapper.hasUnboundId(entity.root())) {
+            return; // reported with the id field
+        }
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
                     + " has no @Id or @EmbeddedId field", "add an @Id field or getter");
@@ -135,7 +138,7 @@ public final class Identifiers {
                     + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
         }
         int before = table.columns().size();
-        Site site = Site.of(table, entity, false, ctx.config().beanValidation()).asId();
+        Site site = Site.of(table, entity, false, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(entity)).asId();
         for (Attribute id : ids) {
             mapper.mapGuarded(id, site);
         }

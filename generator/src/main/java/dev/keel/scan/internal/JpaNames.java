@@ -65,6 +65,8 @@ final class JpaNames {
     static final String TYPE = HIB + "Type";
     static final String FORMULA = HIB + "Formula";
     static final String ON_DELETE = HIB + "OnDelete";
+    static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
+    static final String IMMUTABLE = HIB + "Immutable";
     static final String MAP_KEY_JDBC_TYPE_CODE = HIB + "MapKeyJdbcTypeCode";
 
     /** The simple names of jakarta.persistence, for {@code import jakarta.persistence.*}. */

@@ -37,7 +37,9 @@ final class KnownTypes {
                     "AssertTrue", "AssertFalse")),
             Map.entry("org.hibernate.validator.constraints", Set.of("Length", "Range", "URL", "UUID")),
             Map.entry("jakarta.validation", Set.of("Valid")),
-            Map.entry("jakarta.validation.groups", Set.of("Default")));
+            Map.entry("jakarta.validation.groups", Set.of("Default")),
+            Map.entry("lombok.experimental", Set.of("UtilityClass", "FieldNameConstants", "SuperBuilder", "Accessors",
+                    "FieldDefaults", "Delegate")));
 
     /** Whether {@code pkg.simpleName} is a type keel knows to exist. */
     static boolean exists(String pkg, String simpleName) {

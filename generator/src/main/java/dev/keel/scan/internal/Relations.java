@@ -60,6 +60,26 @@ public final class Relations {
         site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
     }
 
+    /**
+     * An owning {@code @OneToOne} through the primary key ({@code @PrimaryKeyJoinColumn}, or join columns
+     * that are the key's): no column of its own; a foreign key from the key to the target's only when the
+     * relation is not optional, as Hibernate binds it.
+     */
+    public void primaryKeyOneToOne(Attribute a, Site site) {
+        AnnotationView rel = a.ann(JpaNames.ONE_TO_ONE).orElseThrow();
+        TableSpec target = targetTable(a, rel, a.type());
+        if (target.primaryKeyColumns().size() != site.table().primaryKey().size()) {
+            throw new MappingProblem(a.node(), "one-to-one " + a.name() + " joins the primary key of "
+                    + site.table().name().db() + " (" + site.table().primaryKey().size() + " columns) to that of "
+                    + target.name().db() + " (" + target.primaryKeyColumns().size() + " columns)",
+                    "give both entities keys of the same columns, or map the relation with its own @JoinColumn");
+        }
+        if (!rel.bool("optional", true)) {
+            site.table().foreignKeys.add(foreignKey(joinForeignKey(a), site.table().primaryKey(), target)
+                    .onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+        }
+    }
+
     /** {@code @OneToMany}: nothing with {@code mappedBy}, else a join column or a join table. */
     public void oneToMany(Attribute a, Site site) {
         AnnotationView rel = a.ann(JpaNames.ONE_TO_MANY).orElseThrow();

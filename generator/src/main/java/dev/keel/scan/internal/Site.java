@@ -16,9 +16,10 @@ import java.util.Map;
  * @param id        whether the columns are primary-key columns (never null)
  * @param component whether the attribute belongs to an embeddable (an implicit column of a primitive stays nullable)
  * @param bv        how Bean Validation constraints apply here
+ * @param order     the place of the enclosing embedded attributes in the binding order ({@link Precedence})
  */
 public record Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
-                   boolean subclass, boolean id, boolean component, Bv bv) {
+                   boolean subclass, boolean id, boolean component, Bv bv, String order) {
     /** How Bean Validation constraints apply at a site. */
     public enum Bv {
         /** Not at all (beanValidation off, or an embeddable reached without {@code @Valid}). */
@@ -33,15 +34,28 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
         overrides = Map.copyOf(overrides);
     }
 
+    /** A site at the top of an entity's attributes (or of a collection table's). */
+    public Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
+                boolean subclass, boolean id, boolean component, Bv bv) {
+        this(table, entity, path, overrides, subclass, id, component, bv, "");
+    }
+
     /** The site at an entity's top level. */
     public static Site of(TableSpec table, EntityInfo entity, boolean subclass, boolean beanValidation) {
         return new Site(table, entity, "", Map.of(), subclass, false, false,
                 beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
     }
 
+    /** This site with {@code more} overrides (class-level ones: those already here win). */
+    public Site withOverrides(Map<String, AnnotationView> more) {
+        var merged = new HashMap<String, AnnotationView>(more);
+        merged.putAll(overrides);
+        return new Site(table, entity, path, merged, subclass, id, component, bv, order);
+    }
+
     /** This site for primary-key columns. */
     public Site asId() {
-        return new Site(table, entity, path, overrides, subclass, true, component, bv);
+        return new Site(table, entity, path, overrides, subclass, true, component, bv, order);
     }
 
     /**
@@ -49,6 +63,11 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
      * outer win), and Bean Validation follows {@code @Valid} and {@code @NotNull} as Hibernate does.
      */
     public Site into(String attribute, Map<String, AnnotationView> own, Bv inner) {
+        return into(attribute, Precedence.attributeOrder(0, attribute), own, inner);
+    }
+
+    /** The site inside an embedded attribute at {@code attributeOrder} of the binding order ({@link Precedence}). */
+    public Site into(String attribute, String attributeOrder, Map<String, AnnotationView> own, Bv inner) {
         var merged = new HashMap<String, AnnotationView>();
         own.forEach(merged::put);
         String prefix = attribute + ".";
@@ -57,7 +76,7 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
                 merged.put(k.substring(prefix.length()), v);
             }
         });
-        return new Site(table, entity, path + prefix, merged, subclass, id, true, inner);
+        return new Site(table, entity, path + prefix, merged, subclass, id, true, inner, order + attributeOrder);
     }
 
     /**
