@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class Identifiers {
     private final ScanContext ctx;
     private final AttributeMapper mapper;
+    private List<GeneratorSite> generators;
 
     public Identifiers(ScanContext ctx, AttributeMapper mapper) {
         this.ctx = ctx;
@@ -125,23 +126,68 @@ public final class Identifiers {
         return ctx.naming().physical(written.isBlank() ? entity.entityName() : written);
     }
 
+    /**
+     * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
+     * order; a generator before it whose name cannot be read is reported instead.
+     */
     private Optional<AnnotationView> findGenerator(String name) {
-        for (TypeInfo t : ctx.index().types()) {
-            boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent();
-            if (!mapped) {
-                continue;
+        for (GeneratorSite g : generators()) {
+            if (g.unreadable() != null) {
+                throw g.unreadable();
             }
-            var candidates = new ArrayList<>(ctx.annotations(t));
-            for (FieldDeclaration f : t.decl().getFields()) {
-                candidates.addAll(AnnotationView.on(f, t, ctx.values()));
-            }
-            for (AnnotationView a : candidates) {
-                if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR) && a.string("name", "").equals(name)) {
-                    return Optional.of(a);
-                }
+            if (g.name().equals(name)) {
+                return Optional.of(g.annotation(ctx));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@code @SequenceGenerator} of a mapped class: on the class ({@code field} -1) or on its field number
+     * {@code field}, the annotation number {@code annotation} there; its name, or why it cannot be read.
+     */
+    private record GeneratorSite(TypeInfo type, int field, int annotation, String name, RuntimeException unreadable) {
+        AnnotationView annotation(ScanContext ctx) {
+            List<AnnotationView> on = field < 0 ? ctx.annotations(type)
+                    : AnnotationView.on(type.decl().getFields().get(field), type, ctx.values());
+            return on.get(annotation);
+        }
+    }
+
+    /**
+     * Every {@code @SequenceGenerator} of the mapped classes, read once (names only: the classes' trees need
+     * not stay in memory, and each lookup does not read every class again).
+     */
+    private List<GeneratorSite> generators() {
+        if (generators == null) {
+            var found = new ArrayList<GeneratorSite>();
+            for (TypeInfo t : ctx.index().types()) {
+                boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent();
+                if (!mapped) {
+                    continue;
+                }
+                collect(found, t, -1, ctx.annotations(t));
+                List<FieldDeclaration> fields = t.decl().getFields();
+                for (int i = 0; i < fields.size(); i++) {
+                    collect(found, t, i, AnnotationView.on(fields.get(i), t, ctx.values()));
+                }
+            }
+            generators = List.copyOf(found);
+        }
+        return generators;
+    }
+
+    private static void collect(List<GeneratorSite> found, TypeInfo type, int field, List<AnnotationView> annotations) {
+        for (int i = 0; i < annotations.size(); i++) {
+            AnnotationView a = annotations.get(i);
+            if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR)) {
+                try {
+                    found.add(new GeneratorSite(type, field, i, a.string("name", ""), null));
+                } catch (RuntimeException unreadable) {
+                    found.add(new GeneratorSite(type, field, i, null, unreadable));
+                }
+            }
+        }
     }
 
     private static boolean isIntegral(String type) {

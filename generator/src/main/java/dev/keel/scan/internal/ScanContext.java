@@ -1,6 +1,8 @@
 package dev.keel.scan.internal;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -22,7 +24,10 @@ public final class ScanContext {
     private final NamingRules naming;
     private final KeelConfig config;
     private final Problems problems;
-    private final Map<String, List<AnnotationView>> classAnnotations = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> superclasses = new ConcurrentHashMap<>();
+
+    /** A class's annotations, kept on its declaration: they go when its tree goes (see {@link SourceTrees}). */
+    private static final DataKey<List<AnnotationView>> CLASS_ANNOTATIONS = new DataKey<>() {};
 
     public ScanContext(SourceIndex index, NamingRules naming, KeelConfig config, Problems problems) {
         this.index = index;
@@ -59,11 +64,20 @@ public final class ScanContext {
 
     /** The annotations on a class (cached; an annotation whose name cannot be resolved keeps it as written). */
     public List<AnnotationView> annotations(TypeInfo type) {
-        return classAnnotations.computeIfAbsent(type.fqn(), k -> AnnotationView.on(type.decl(), type, values));
+        TypeDeclaration<?> decl = type.decl();
+        synchronized (decl) {
+            if (!decl.containsData(CLASS_ANNOTATIONS)) {
+                decl.setData(CLASS_ANNOTATIONS, AnnotationView.on(decl, type, values));
+            }
+            return decl.getData(CLASS_ANNOTATIONS);
+        }
     }
 
-    /** The annotation of this type on a class, if present. */
+    /** The annotation of this type on a class, if present (answered without the class's tree when its name is absent). */
     public Optional<AnnotationView> annotation(TypeInfo type, String fqn) {
+        if (!type.mayCarry(fqn)) {
+            return Optional.empty();
+        }
         return annotations(type).stream().filter(a -> a.fqn().equals(fqn)).findFirst();
     }
 
@@ -72,13 +86,15 @@ public final class ScanContext {
         return index.type(typeFqn).map(t -> annotation(t, annotationFqn).isPresent()).orElse(false);
     }
 
-    /** The scanned superclass of a class, if it extends one declared in the sources. */
+    /** The scanned superclass of a class, if it extends one declared in the sources (cached by name). */
     public Optional<TypeInfo> superclass(TypeInfo type) {
-        if (type.decl() instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && !c.getExtendedTypes().isEmpty()) {
-            ClassOrInterfaceType ext = c.getExtendedTypes().get(0);
-            return names.resolve(ext.getNameWithScope(), type).flatMap(index::type);
-        }
-        return Optional.empty();
+        return superclasses.computeIfAbsent(type.fqn(), k -> {
+            if (type.decl() instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && !c.getExtendedTypes().isEmpty()) {
+                ClassOrInterfaceType ext = c.getExtendedTypes().get(0);
+                return names.resolve(ext.getNameWithScope(), type).filter(n -> index.type(n).isPresent());
+            }
+            return Optional.empty();
+        }).flatMap(index::type);
     }
 
     /** The constants of an enum declared in the sources (or of a JDK enum Hibernate knows), if it is one. */
