@@ -28,8 +28,8 @@ import java.util.zip.CRC32C;
 /**
  * The syntax trees of the scanned files, held within a memory budget that does not grow with the project.
  *
- * <p>A parsed file's tree takes some 35 to 40 bytes of heap per character of source, tokens dropped: the
- * trees of a few thousand files are more than keel's whole heap. So the first reading of the sources
+ * <p>A parsed file's tree takes some 250 bytes of heap per node (35 to 40 bytes per character of an
+ * entity's source), tokens dropped: the trees of a few thousand files are more than keel's whole heap. So the first reading of the sources
  * ({@link #firstRead}) keeps a tree only for a file that declares a mapped type ({@code @Entity},
  * {@code @MappedSuperclass}, {@code @Embeddable}, {@code @Converter}), and only while the budget's
  * resident share lasts; every other tree is dropped as soon as the file's outline (its types, their lines
@@ -46,13 +46,17 @@ public final class SourceTrees {
     /** Annotations whose types the mapping starts from: a file declaring one keeps its tree while the budget lasts. */
     static final Set<String> MAPPING_ROOTS = Set.of("Entity", "MappedSuperclass", "Embeddable", "Converter");
 
-    /** Heap per byte of source that a tree without tokens takes (measured: 34 to 39 bytes on entity files). */
-    static final int TREE_BYTES_PER_SOURCE_BYTE = 40;
+    /**
+     * Heap a node of a tree without tokens takes, with its lists and range: 255 bytes on average, measured on
+     * the trees of 5000 entity files (1.24 million nodes, 317 MB).
+     */
+    static final int NODE_BYTES = 256;
 
     /**
-     * How many trees may be held, counted in bytes of their source: the trees of {@code residentBytes} of
-     * source are kept for the whole scan (first come, first served), and a window holds the most recently
-     * used other trees, at most {@code windowFiles} files of {@code windowBytes} (the newest is always held).
+     * How many trees may be held, in bytes of heap ({@link #NODE_BYTES} per node): trees of up to
+     * {@code residentBytes} are kept for the whole scan (first come, first served), and a window holds the
+     * most recently used other trees, at most {@code windowFiles} files and {@code windowBytes} (the newest
+     * is always held).
      */
     public record Budget(long residentBytes, int windowFiles, long windowBytes) {
         public Budget {
@@ -67,8 +71,7 @@ public final class SourceTrees {
          */
         public static Budget standard() {
             long bytes = Math.min(Runtime.getRuntime().maxMemory() / 4, 128L << 20);
-            long source = bytes / TREE_BYTES_PER_SOURCE_BYTE;
-            return new Budget(source, 64, source / 4);
+            return new Budget(bytes, 64, bytes / 4);
         }
     }
 
@@ -78,8 +81,8 @@ public final class SourceTrees {
     /** What the first reading of one file found. */
     record FirstRead(Source source, List<Declared> declared) {}
 
-    /** A parsed file: its unit and the declaration of each of its types, by canonical name. */
-    record Tree(CompilationUnit unit, Map<String, TypeDeclaration<?>> declarations) {
+    /** A parsed file: its unit, the declaration of each of its types by canonical name, and its size in heap. */
+    record Tree(CompilationUnit unit, Map<String, TypeDeclaration<?>> declarations, long bytes) {
         TypeDeclaration<?> declaration(String fqn) {
             TypeDeclaration<?> decl = declarations.get(fqn);
             if (decl == null) {
@@ -164,10 +167,10 @@ public final class SourceTrees {
         }
         Source source = new Source(file, bytes.length, checksum(bytes));
         if (root) {
-            if (admit(bytes.length)) {
-                unit.setStorage(file, StandardCharsets.UTF_8);
-                dropTokens(unit);
-                source.resident = new Tree(unit, declarations);
+            unit.setStorage(file, StandardCharsets.UTF_8);
+            Tree tree = new Tree(unit, declarations, (long) dropTokens(unit) * NODE_BYTES);
+            if (admit(tree.bytes())) {
+                source.resident = tree;
                 residentFiles.incrementAndGet();
             } else {
                 source.dropped = true;
@@ -186,7 +189,7 @@ public final class SourceTrees {
         return residentFiles.get() + window.size();
     }
 
-    /** How many bytes of source the trees held now were parsed from. */
+    /** How many bytes of heap the trees held now take (estimated: {@link #NODE_BYTES} per node). */
     synchronized long heldBytes() {
         return residentBytes.get() + windowBytes;
     }
@@ -214,19 +217,19 @@ public final class SourceTrees {
         if (source.dropped) {
             reparsed++;
         }
-        if (admit(source.length)) {
+        if (admit(tree.bytes())) {
             source.resident = tree;
             residentFiles.incrementAndGet();
             return tree;
         }
         window.put(source, tree);
-        windowBytes += source.length;
+        windowBytes += tree.bytes();
         var oldest = window.entrySet().iterator();
         while (window.size() > 1 && (window.size() > budget.windowFiles() || windowBytes > budget.windowBytes())) {
-            Source gone = oldest.next().getKey();
+            var gone = oldest.next();
             oldest.remove();
-            gone.dropped = true;
-            windowBytes -= gone.length;
+            gone.getKey().dropped = true;
+            windowBytes -= gone.getValue().bytes();
         }
         return tree;
     }
@@ -245,10 +248,10 @@ public final class SourceTrees {
         CompilationUnit unit = result.getResult().filter(u -> result.isSuccessful())
                 .orElseThrow(() -> new IllegalStateException(source.file + " parsed before and not now"));
         unit.setStorage(source.file, StandardCharsets.UTF_8);
-        dropTokens(unit);
+        int nodes = dropTokens(unit);
         var declarations = new HashMap<String, TypeDeclaration<?>>();
         declarations(unit).forEach((fqn, d) -> declarations.put(fqn, d.decl()));
-        return new Tree(unit, declarations);
+        return new Tree(unit, declarations, (long) nodes * NODE_BYTES);
     }
 
     private static KeelException changed(Path file, String what) {
@@ -305,13 +308,16 @@ public final class SourceTrees {
     /**
      * Lets go of the file's tokens, keeping each node's range (the lines of the scanner's messages and of
      * the tables' origins): the tokens (an object, a range and two positions per token) are most of a parsed
-     * file's memory.
+     * file's memory. Returns the number of nodes.
      */
-    static void dropTokens(CompilationUnit unit) {
+    static int dropTokens(CompilationUnit unit) {
+        int[] nodes = {0};
         unit.walk(node -> {
             var range = node.getRange().orElse(null);
             node.setTokenRange(null);
             node.setRange(range);
+            nodes[0]++;
         });
+        return nodes[0];
     }
 }

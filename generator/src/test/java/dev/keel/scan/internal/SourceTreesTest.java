@@ -118,13 +118,15 @@ class SourceTreesTest {
                     + " { @Id Long id; @Column(length = 40) String name;" + (i > 0 ? " @ManyToOne Entity" + (i - 1) + " parent;" : "")
                     + " }");
         }
-        long size = Files.size(dir.resolve("src/app/Entity10.java"));
-        var budget = new SourceTrees.Budget(size * 10, 5, size * 3);
+        Result all = scan(dir, SourceTrees.Budget.standard());
+        assertEquals(60, all.index().heldFiles());
+        long tree = all.index().heldBytes() / 60;
+        var budget = new SourceTrees.Budget(tree * 10, 5, tree * 3);
         Result small = scan(dir, budget);
-        assertTrue(small.index().heldFiles() <= 10 + 3, "held " + small.index().heldFiles());
-        assertTrue(small.index().heldBytes() <= size * 13 + 60, "held " + small.index().heldBytes() + " bytes");
+        assertTrue(small.index().heldFiles() <= 10 + 5, "held " + small.index().heldFiles());
+        assertTrue(small.index().heldBytes() <= tree * 13 + tree / 2, "held " + small.index().heldBytes() + " bytes");
         assertTrue(small.index().reparsed() > 0);
-        assertEquals(scan(dir, SourceTrees.Budget.standard()).state(), small.state());
+        assertEquals(all.state(), small.state());
     }
 
     @Test
