@@ -9,9 +9,11 @@ import dev.keel.state.ForeignKey;
 import dev.keel.state.ProjectState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,12 +31,13 @@ final class AppSteps {
 
     static List<Step> of(Map<String, List<Operation>> opsByApp, ProjectState current, ProjectState target) {
         var remaining = new TreeMap<String, List<Operation>>(opsByApp);
+        var referenced = new HashMap<String, Set<String>>(); // by app, for its remaining operations
+        remaining.forEach((app, ops) -> referenced.put(app, References.appsReferenced(app, ops, current, target)));
         var steps = new ArrayList<Step>();
         ProjectState state = null; // the state after the steps so far, once a cycle needs it
         while (!remaining.isEmpty()) {
             Optional<String> next = remaining.keySet().stream()
-                    .filter(app -> References.appsReferenced(app, remaining.get(app), current, target).stream()
-                            .noneMatch(other -> !other.equals(app) && remaining.containsKey(other)))
+                    .filter(app -> referenced.get(app).stream().noneMatch(other -> !other.equals(app) && remaining.containsKey(other)))
                     .findFirst();
             if (next.isPresent()) {
                 List<Operation> ops = remaining.remove(next.get());
@@ -60,7 +63,9 @@ final class AppSteps {
             if (first.operations().size() == ops.size()) {
                 remaining.remove(first.app()); // its foreign keys pointed at tables that exist already
             } else {
-                remaining.put(first.app(), List.copyOf(ops.subList(first.operations().size(), ops.size())));
+                List<Operation> rest = List.copyOf(ops.subList(first.operations().size(), ops.size()));
+                remaining.put(first.app(), rest);
+                referenced.put(first.app(), References.appsReferenced(first.app(), rest, current, target));
             }
             steps.add(first);
             state = apply(first.app(), first.operations(), state);
