@@ -94,7 +94,7 @@ bench_machine_md() {
   for item in "$@"; do echo "- $item"; done
   if awk -v l="${BENCH_LOAD_AT_START%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
     echo
-    echo "**Noisy figures:** the machine was busy when this run started (load average ${BENCH_LOAD_AT_START%% *} on $(nproc) cores: something else was running), so times are longer and more spread than on an idle machine, for both tools. Re-run on an idle machine for figures to quote."
+    echo "**Noisy figures:** the machine was busy when this run started (load average ${BENCH_LOAD_AT_START%% *} on $(nproc) cores: something else was running), so times are longer and more spread than on an idle machine. Re-run on an idle machine for figures to quote."
   fi
 }
 
