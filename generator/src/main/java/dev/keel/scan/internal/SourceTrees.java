@@ -29,8 +29,8 @@ import java.util.zip.CRC32C;
  * The syntax trees of the scanned files, held within a memory budget that does not grow with the project.
  *
  * <p>A parsed file's tree takes some 250 bytes of heap per node (35 to 40 bytes per character of an
- * entity's source), tokens dropped: the trees of a few thousand files are more than keel's whole heap. So the first reading of the sources
- * ({@link #firstRead}) keeps a tree only for a file that declares a mapped type ({@code @Entity},
+ * entity's source), tokens dropped: the trees of a few thousand files are more than keel's whole heap.
+ * So the first reading of the sources ({@link #firstRead}) keeps a tree only for a file that declares a mapped type ({@code @Entity},
  * {@code @MappedSuperclass}, {@code @Embeddable}, {@code @Converter}), and only while the budget's
  * resident share lasts; every other tree is dropped as soon as the file's outline (its types, their lines
  * and annotation names) is taken. A tree asked for later (an entity beyond the budget, an enum, a holder
