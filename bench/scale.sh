@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --keel) keel=$2; build=""; doc=""; shift ;;
     --no-build) build="" ;;
     --no-doc) doc="" ;;
-    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) bench_die "unknown option $1 (see --help)" ;;
   esac
   shift
