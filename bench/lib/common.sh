@@ -79,7 +79,8 @@ bench_pg_stop() {
 
 bench_psql() { PGOPTIONS="-c client_min_messages=warning" "$BENCH_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$BENCH_PG_PORT" -U postgres "$@"; }
 
-# The machine and the versions, as Markdown list items; arguments are more items (other versions).
+# The machine and the versions (PostgreSQL's when a server was started), as Markdown list items; arguments
+# are more items (other versions).
 bench_machine_md() {
   local cpu mem commit dirty
   cpu=$(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)
@@ -88,12 +89,12 @@ bench_machine_md() {
   dirty=$(git -C "$BENCH_ROOT" status --porcelain --untracked-files=no -- . ':!docs/benchmarks.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
   echo "- Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); load average when the run started: $BENCH_LOAD_AT_START"
   echo "- keel: commit $commit$dirty; $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
-  echo "- PostgreSQL: $("$BENCH_PG_BIN/postgres" --version | sed 's/^postgres (PostgreSQL) //') (a throwaway local cluster, default settings)"
+  [ -z "${BENCH_PG_BIN:-}" ] || echo "- PostgreSQL: $("$BENCH_PG_BIN/postgres" --version | sed 's/^postgres (PostgreSQL) //') (a throwaway local cluster, default settings)"
   local item
   for item in "$@"; do echo "- $item"; done
   if awk -v l="${BENCH_LOAD_AT_START%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
     echo
-    echo "**Noisy figures:** the machine was busy when this run started (load average ${BENCH_LOAD_AT_START%% *} on $(nproc) cores: something else was running), so times are longer and more spread than on an idle machine, for both tools. Re-run on an idle machine for figures to quote."
+    echo "**Noisy figures:** the machine was busy when this run started (load average ${BENCH_LOAD_AT_START%% *} on $(nproc) cores: something else was running), so times are longer and more spread than on an idle machine. Re-run on an idle machine for figures to quote."
   fi
 }
 

@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes keel.json for an existing project: one app per package of its @Entity"
                 + " classes (the package just below their common one; one app when"
-                + " they share a package), the naming strategy (snake_case for Spring Boot, unless its configuration"
+                + " they share a package; packages whose tables have foreign keys to each other in a cycle become one"
+                + " app on their common package), the naming strategy (snake_case for Spring Boot, unless its configuration"
                 + " sets PhysicalNamingStrategyStandardImpl; jpa otherwise) and beanValidation (true when pom.xml or"
                 + " build.gradle uses hibernate-validator or spring-boot-starter-validation). It never overwrites an"
                 + " existing keel.json.",
@@ -81,6 +82,7 @@ final class InitCommand implements Callable<Integer> {
             out.println("Wrote " + KeelConfig.FILE_NAME + ":");
             survey.apps().forEach(a -> out.println("  app " + a.label() + ": entities in " + a.packageName()
                     + ", migrations in " + a.migrationsPackage()));
+            survey.appNotes().forEach(n -> out.println("  (" + n + ")"));
             out.println("  naming " + survey.naming().label() + " (" + survey.namingReason() + ")");
             out.println("  beanValidation " + survey.beanValidation() + " (" + survey.beanValidationReason() + ")");
         }

@@ -186,4 +186,72 @@ class InitCommandTest {
             }
         }
     }
+
+    /** Two packages whose entities point at each other (a customer's last invoice, an invoice's customer). */
+    private void packagesInACycle() throws IOException {
+        Path crm = Files.createDirectories(dir.resolve("src/main/java/com/acme/crm"));
+        Path billing = Files.createDirectories(dir.resolve("src/main/java/com/acme/billing"));
+        Files.writeString(crm.resolve("Customer.java"), """
+                package com.acme.crm;
+
+                import com.acme.billing.Invoice;
+                import jakarta.persistence.*;
+
+                @Entity
+                public class Customer {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                    @Column(nullable = false) private String name;
+                    @ManyToOne(fetch = FetchType.LAZY) private Invoice lastInvoice;
+                }
+                """);
+        Files.writeString(billing.resolve("Invoice.java"), """
+                package com.acme.billing;
+
+                import com.acme.crm.Customer;
+                import jakarta.persistence.*;
+
+                @Entity
+                public class Invoice {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                    @ManyToOne(optional = false) private Customer customer;
+                }
+                """);
+    }
+
+    @Test
+    void packagesWhoseEntitiesPointAtEachOtherBecomeOneAppThatMigrates() throws IOException {
+        packagesInACycle();
+        KeelRun init = keel("init");
+        assertEquals(0, init.exit(), init.err());
+        KeelConfig config = KeelConfig.read(dir);
+        assertEquals(java.util.List.of("acme"), config.apps().stream().map(a -> a.label()).toList());
+        assertEquals("com.acme", config.requireApp("acme").packageName());
+        assertTrue(init.out().contains("(apps billing, crm merged into app acme (package com.acme): their tables have foreign"
+                + " keys to each other (billing to crm: invoice -> customer; crm to billing: customer -> invoice)"), init.out());
+        KeelRun make = keel("makemigrations");
+        assertEquals(0, make.exit(), make.err());
+        assertTrue(Files.exists(dir.resolve("src/main/java/com/acme/migrations/M0001_initial.java")));
+        KeelRun migrate = keel("migrate");
+        assertEquals(0, migrate.exit(), migrate.err());
+        assertEquals(0, keel("makemigrations", "--check").exit());
+    }
+
+    @Test
+    void appsKeptApartDespiteTheCycleStillMigrate() throws IOException {
+        packagesInACycle();
+        Files.writeString(dir.resolve(KeelConfig.FILE_NAME), """
+                {"naming": "snake_case", "apps": [
+                  {"label": "billing", "package": "com.acme.billing"},
+                  {"label": "crm", "package": "com.acme.crm"}]}""");
+        KeelRun make = keel("makemigrations");
+        assertEquals(0, make.exit(), make.err());
+        assertTrue(make.out().contains("Migrations for 'billing':"), make.out());
+        assertTrue(Files.exists(dir.resolve("src/main/java/com/acme/billing/migrations/M0001_initial.java")));
+        assertTrue(Files.exists(dir.resolve("src/main/java/com/acme/crm/migrations/M0001_initial.java")));
+        KeelRun migrate = keel("migrate");
+        assertEquals(0, migrate.exit(), migrate.err());
+        assertTrue(migrate.out().contains("Applying billing.0001_initial... OK"), migrate.out());
+        assertTrue(migrate.out().indexOf("Applying crm.0001_initial") < migrate.out().indexOf("Applying billing.0002_"), migrate.out());
+        assertEquals(0, keel("makemigrations", "--check").exit());
+    }
 }

@@ -5,9 +5,13 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.keel.config.AppConfig;
+import dev.keel.config.DatabaseConfig;
+import dev.keel.config.KeelConfig;
 import dev.keel.config.Naming;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.scan.EntityScanner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,12 +25,15 @@ import java.util.stream.Stream;
 
 /**
  * What {@code keel init} learns from an existing project: the packages of its {@code @Entity} classes
- * (which become apps), the naming strategy
+ * (which become apps, see {@link #apps()}), the naming strategy
  * it most likely runs with, and whether Bean Validation reaches its schema (hibernate-validator or
  * Spring Boot's validation starter in {@code pom.xml} or {@code build.gradle}).
+ *
+ * @param apps     the apps to write in keel.json
+ * @param appNotes why apps were merged, or why their foreign keys could not be checked (empty when neither)
  */
 public record ProjectSurvey(List<String> sourceRoots, SortedSet<String> entityPackages, Naming naming, String namingReason,
-                            boolean beanValidation, String beanValidationReason) {
+                            boolean beanValidation, String beanValidationReason, List<App> apps, List<String> appNotes) {
     /** Only entities have tables: a package of mapped superclasses and embeddables alone is no app. */
     private static final Set<String> MAPPED = Set.of("Entity");
     private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts");
@@ -79,15 +86,22 @@ public record ProjectSurvey(List<String> sourceRoots, SortedSet<String> entityPa
             }
         }
         String validator = VALIDATION.stream().filter(build::contains).findFirst().orElse(null);
-        return new ProjectSurvey(roots, packages, chosen, namingReason, validator != null,
-                validator != null ? "the build uses " + validator : "no hibernate-validator in the build");
+        boolean bv = validator != null;
+        List<App> proposed = packageApps(packages);
+        var notes = new ArrayList<String>();
+        KeelConfig provisional = new KeelConfig(roots, chosen, bv, proposed.stream()
+                .map(a -> new AppConfig(a.label(), a.packageName(), a.migrationsPackage())).toList(), DatabaseConfig.none());
+        List<App> apps = proposed.size() < 2 ? proposed
+                : AppCycles.withoutCycles(proposed, commonPackage(packages), () -> EntityScanner.scan(projectDir, provisional), notes);
+        return new ProjectSurvey(roots, packages, chosen, namingReason, bv,
+                bv ? "the build uses " + validator : "no hibernate-validator in the build", apps, List.copyOf(notes));
     }
 
     /**
-     * The apps: one per package just below the entities' common package; or one app for that package
-     * when entities sit in it directly (or all share one package).
+     * The apps the packages suggest: one per package just below the entities' common package; or one app
+     * for that package when entities sit in it directly (or all share one package).
      */
-    public List<App> apps() {
+    static List<App> packageApps(SortedSet<String> entityPackages) {
         String common = commonPackage(entityPackages);
         boolean direct = entityPackages.contains(common);
         if (direct || common.isEmpty() && entityPackages.size() == 1) {
@@ -98,11 +112,14 @@ public record ProjectSurvey(List<String> sourceRoots, SortedSet<String> entityPa
             String rest = common.isEmpty() ? p : p.substring(common.length() + 1);
             children.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
         }
-        return children.stream().map(c -> new App(c, common.isEmpty() ? c : common + "." + c)).toList();
+        return children.stream().map(c -> new App(label(c), common.isEmpty() ? c : common + "." + c)).toList();
     }
 
-    private static String label(String pkg) {
-        return pkg.isEmpty() ? "app" : pkg.substring(pkg.lastIndexOf('.') + 1);
+    /** An app label for a package: its last part, in the letters, digits and _ a label allows. */
+    static String label(String pkg) {
+        String last = pkg.isEmpty() ? "app" : pkg.substring(pkg.lastIndexOf('.') + 1);
+        String label = last.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return Character.isLetter(label.charAt(0)) ? label : "app_" + label;
     }
 
     static String commonPackage(SortedSet<String> packages) {

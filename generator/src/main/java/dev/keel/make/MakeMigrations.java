@@ -20,12 +20,14 @@ import dev.keel.load.SourceMigrationReader;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationNames;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.operations.CreateModel;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
+import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.PlannedMigration;
@@ -39,7 +41,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,11 +126,11 @@ public final class MakeMigrations {
                 throw new KeelException(ErrorKind.USAGE, "makemigrations --empty needs the app to write it for."
                         + "\nTo fix: keel makemigrations --empty APP.");
             }
-            var plans = new LinkedHashMap<String, List<PlannedMigration>>();
+            var plans = new ArrayList<AppPlan>();
             // the template's batched walk commits batch by batch: not atomic, after the deploy
-            apps.forEach(a -> plans.put(a, List.of(new PlannedMigration(DataMigrationTemplate.operations(), false, true))));
+            apps.forEach(a -> plans.add(new AppPlan(a, List.of(new PlannedMigration(DataMigrationTemplate.operations(), false, true)), "empty")));
             ProjectState latest = ReplayCache.latestState(graph, sources, cache);
-            return finish(config, projectDir, graph, plans, Map.of(), latest, latest, options, List.of(), problems);
+            return finish(config, projectDir, graph, plans, latest, latest, options, List.of(), problems);
         }
 
         ProjectState current = ReplayCache.latestState(graph, sources, cache);
@@ -155,21 +156,26 @@ public final class MakeMigrations {
                 }
             }
         }
-        var plans = new LinkedHashMap<String, List<PlannedMigration>>();
-        var words = new TreeMap<String, String>();
+        var plans = new ArrayList<AppPlan>();
+        var written = new java.util.HashSet<String>();
+        var createdInRun = new java.util.HashSet<ModelKey>(); // tables of an earlier step: empty when a later one runs
         ProjectState state = current;
-        for (String app : appOrder(opsByApp, current, target)) {
-            List<Operation> ops = opsByApp.get(app);
-            List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, ops, options.safety(), notes);
+        for (AppSteps.Step step : AppSteps.of(opsByApp, current, target)) {
+            String app = step.app();
+            List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, step.operations(), options.safety(), notes,
+                    createdInRun);
             for (PlannedMigration p : planned) {
                 for (Operation op : p.operations()) {
                     state = StateTransitions.apply(op, app, state);
+                    if (op instanceof CreateModel c) {
+                        createdInRun.add(new ModelKey(app, c.model()));
+                    }
                 }
             }
-            plans.put(app, planned);
-            words.put(app, MigrationNamer.words(ops, graph.migrations(app).isEmpty()));
+            boolean initial = graph.migrations(app).isEmpty() && written.add(app);
+            plans.add(new AppPlan(app, planned, MigrationNamer.words(step.operations(), initial)));
         }
-        return finish(config, projectDir, graph, plans, words, current, state, options, notes, problems);
+        return finish(config, projectDir, graph, plans, current, state, options, notes, problems);
     }
 
     private static void inBackground(Runnable work) {
@@ -208,26 +214,11 @@ public final class MakeMigrations {
         return ProjectState.of(tables, scanned.sequences(), current.pending());
     }
 
-    /** Apps ordered so that an app whose new foreign keys point at another app's tables comes after it. */
-    static List<String> appOrder(Map<String, List<Operation>> opsByApp, ProjectState current, ProjectState target) {
-        var remaining = new TreeSet<>(opsByApp.keySet());
-        var order = new ArrayList<String>();
-        while (!remaining.isEmpty()) {
-            String next = remaining.stream()
-                    .filter(app -> References.appsReferenced(app, opsByApp.get(app), current, target).stream()
-                            .noneMatch(other -> !other.equals(app) && remaining.contains(other)))
-                    .findFirst()
-                    .orElseThrow(() -> new KeelException(ErrorKind.GRAPH, "apps " + remaining
-                            + " each add foreign keys to tables the others create in this run."
-                            + "\nTo fix: run keel makemigrations for one of them first (keel makemigrations APP), then again for all."));
-            order.add(next);
-            remaining.remove(next);
-        }
-        return order;
-    }
+    /** The migrations a run writes for one step of an app (the safety rewrite may make more than one) and their words. */
+    private record AppPlan(String app, List<PlannedMigration> migrations, String words) {}
 
-    private MakeResult finish(KeelConfig config, Path projectDir, MigrationGraph graph, Map<String, List<PlannedMigration>> plans,
-                              Map<String, String> words, ProjectState before, ProjectState after, MakeOptions options, List<String> notes,
+    private MakeResult finish(KeelConfig config, Path projectDir, MigrationGraph graph, List<AppPlan> plans,
+                              ProjectState before, ProjectState after, MakeOptions options, List<String> notes,
                               List<String> problems) {
         var created = new ArrayList<NewMigration>();
         var leaves = new TreeMap<String, MigrationKey>();
@@ -236,14 +227,14 @@ public final class MakeMigrations {
         var numbers = new TreeMap<String, Integer>();
         graph.apps().forEach(app -> numbers.put(app, graph.migrations(app).stream()
                 .mapToInt(s -> MigrationNames.number(s.name())).max().orElse(0)));
-        for (var entry : plans.entrySet()) {
-            String app = entry.getKey();
+        for (AppPlan entry : plans) {
+            String app = entry.app();
             AppConfig appConfig = config.requireApp(app);
             boolean first = true;
-            for (PlannedMigration plan : entry.getValue()) {
+            for (PlannedMigration plan : entry.migrations()) {
                 int number = numbers.merge(app, 1, Integer::sum);
                 String w = options.name() != null ? options.name()
-                        : first ? words.getOrDefault(app, "empty") : followUpWords(plan, words.getOrDefault(app, "empty"));
+                        : first ? entry.words() : followUpWords(plan, entry.words());
                 if (!first && options.name() != null) {
                     w = options.name() + "_post_deploy";
                 }

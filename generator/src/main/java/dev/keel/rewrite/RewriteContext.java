@@ -26,10 +26,11 @@ public final class RewriteContext {
     private final List<String> refusals = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    RewriteContext(String app, ProjectState before, SafetyOptions options) {
+    RewriteContext(String app, ProjectState before, SafetyOptions options, Set<ModelKey> createdInRun) {
         this.app = app;
         this.current = before;
         this.options = options;
+        createdInRun.stream().filter(k -> k.app().equals(app)).forEach(created::add);
     }
 
     /** The app whose migration is being rewritten. */

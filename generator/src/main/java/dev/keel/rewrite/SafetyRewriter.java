@@ -6,6 +6,7 @@ import dev.keel.operations.AddIndex;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RunSql;
+import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
@@ -22,6 +23,7 @@ import dev.keel.rewrite.rules.VolatileDefault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the differ's plain operations into their zero-downtime forms and splits them into the
@@ -64,7 +66,20 @@ public final class SafetyRewriter {
      */
     public static List<PlannedMigration> rewrite(String app, ProjectState before, List<Operation> operations,
                                                  SafetyOptions options, List<String> notes) {
-        var ctx = new RewriteContext(app, before, options);
+        return rewrite(app, before, operations, options, notes, Set.of());
+    }
+
+    /**
+     * The safe plan for one app's operations, where the tables of {@code createdInRun} were created by an
+     * earlier migration of the same run (before any deployment: they hold no rows, and are treated as tables
+     * this migration creates).
+     *
+     * @param before the state before these operations
+     * @throws KeelException of kind INPUT_NEEDED listing every change refused without permission
+     */
+    public static List<PlannedMigration> rewrite(String app, ProjectState before, List<Operation> operations,
+                                                 SafetyOptions options, List<String> notes, Set<ModelKey> createdInRun) {
+        var ctx = new RewriteContext(app, before, options, createdInRun);
         var steps = new ArrayList<Step>();
         ProjectState state = before;
         for (int i = 0; i < operations.size(); i++) {

@@ -59,8 +59,7 @@ final class DatabaseRouting {
 
     private String declared(EntityInfo e) {
         for (EntityInfo x = e; x != null; x = x.parent()) {
-            Optional<AnnotationView> a = AnnotationView.on(x.type().decl(), x.type(), ctx.values()).stream()
-                    .filter(v -> v.fqn().equals(DATABASE)).findFirst();
+            Optional<AnnotationView> a = ctx.annotation(x.type(), DATABASE);
             if (a.isPresent()) {
                 String name = a.get().string("value", "");
                 KeelConfig config = ctx.config();

@@ -23,8 +23,10 @@ public final class EntityCatalog {
     /** Every entity of the configured apps, parents before children, sorted by name within a level. */
     public static EntityCatalog build(ScanContext ctx) {
         var found = new LinkedHashMap<String, AppConfig>();
+        var names = new java.util.HashMap<String, String>();
         for (TypeInfo type : ctx.index().types()) {
-            if (ctx.annotation(type, JpaNames.ENTITY).isEmpty()) {
+            Optional<AnnotationView> entity = ctx.annotation(type, JpaNames.ENTITY);
+            if (entity.isEmpty()) {
                 continue;
             }
             Optional<AppConfig> app = appOf(ctx, type);
@@ -32,6 +34,9 @@ public final class EntityCatalog {
                 continue;
             }
             found.put(type.fqn(), app.get());
+            // read while the class's tree is at hand: the passes below need no tree (see SourceTrees)
+            names.put(type.fqn(), entity.get().string("name", ""));
+            ctx.superclass(type);
         }
         var result = new LinkedHashMap<String, EntityInfo>();
         var parents = new java.util.HashSet<String>();
@@ -49,8 +54,7 @@ public final class EntityCatalog {
             EntityInfo parent = parentEntity(ctx, type, result);
             boolean hasChildren = parents.contains(fqn);
             EntityInfo.Strategy strategy = parent != null ? parent.strategy() : rootStrategy(ctx, type, hasChildren);
-            String entityName = ctx.annotation(type, JpaNames.ENTITY).map(a -> a.string("name", "")).filter(s -> !s.isEmpty())
-                    .orElse(type.simpleName());
+            String entityName = names.get(fqn).isEmpty() ? type.simpleName() : names.get(fqn);
             result.put(fqn, new EntityInfo(type, found.get(fqn), entityName, parent, strategy, hasChildren,
                     binding.get(fqn)));
         }

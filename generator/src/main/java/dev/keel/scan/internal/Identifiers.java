@@ -24,6 +24,7 @@ public final class Identifiers {
     private final ScanContext ctx;
     private final AttributeMapper mapper;
     private final DerivedIdentity derived;
+    private List<GeneratorSite> generators;
 
     public Identifiers(ScanContext ctx, AttributeMapper mapper, DerivedIdentity derived) {
         this.ctx = ctx;
@@ -224,26 +225,74 @@ public final class Identifiers {
         return ctx.naming().physical(written.isBlank() ? entity.entityName() : written);
     }
 
+    /**
+     * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
+     * order; a generator before it whose name cannot be read is reported instead.
+     */
     private Optional<AnnotationView> findGenerator(String name) {
-        for (TypeInfo t : ctx.index().types()) {
-            boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent();
-            if (!mapped) {
-                continue;
+        for (GeneratorSite g : generators()) {
+            if (g.unreadable() != null) {
+                throw g.unreadable();
             }
-            var candidates = new ArrayList<>(ctx.annotations(t));
-            for (FieldDeclaration f : t.decl().getFields()) {
-                candidates.addAll(AnnotationView.on(f, t, ctx.values()));
-            }
-            for (MethodDeclaration m : t.decl().getMethods()) {
-                candidates.addAll(AnnotationView.on(m, t, ctx.values()));
-            }
-            for (AnnotationView a : candidates) {
-                if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR) && a.string("name", "").equals(name)) {
-                    return Optional.of(a);
-                }
+            if (g.name().equals(name)) {
+                return Optional.of(g.annotation(ctx));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@code @SequenceGenerator} of a mapped class: on the class ({@code member} -1), on its field number
+     * {@code member}, or (property access) on its method number {@code -2 - member}; the annotation number
+     * {@code annotation} there; its name, or why it cannot be read.
+     */
+    private record GeneratorSite(TypeInfo type, int member, int annotation, String name, RuntimeException unreadable) {
+        AnnotationView annotation(ScanContext ctx) {
+            List<AnnotationView> on = member == -1 ? ctx.annotations(type)
+                    : member >= 0 ? AnnotationView.on(type.decl().getFields().get(member), type, ctx.values())
+                    : AnnotationView.on(type.decl().getMethods().get(-2 - member), type, ctx.values());
+            return on.get(annotation);
+        }
+    }
+
+    /**
+     * Every {@code @SequenceGenerator} of the mapped classes, read once (names only: the classes' trees need
+     * not stay in memory, and each lookup does not read every class again).
+     */
+    private List<GeneratorSite> generators() {
+        if (generators == null) {
+            var found = new ArrayList<GeneratorSite>();
+            for (TypeInfo t : ctx.index().types()) {
+                boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent();
+                if (!mapped) {
+                    continue;
+                }
+                collect(found, t, -1, ctx.annotations(t));
+                List<FieldDeclaration> fields = t.decl().getFields();
+                for (int i = 0; i < fields.size(); i++) {
+                    collect(found, t, i, AnnotationView.on(fields.get(i), t, ctx.values()));
+                }
+                List<MethodDeclaration> methods = t.decl().getMethods();
+                for (int i = 0; i < methods.size(); i++) {
+                    collect(found, t, -2 - i, AnnotationView.on(methods.get(i), t, ctx.values()));
+                }
+            }
+            generators = List.copyOf(found);
+        }
+        return generators;
+    }
+
+    private static void collect(List<GeneratorSite> found, TypeInfo type, int field, List<AnnotationView> annotations) {
+        for (int i = 0; i < annotations.size(); i++) {
+            AnnotationView a = annotations.get(i);
+            if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR)) {
+                try {
+                    found.add(new GeneratorSite(type, field, i, a.string("name", ""), null));
+                } catch (RuntimeException unreadable) {
+                    found.add(new GeneratorSite(type, field, i, null, unreadable));
+                }
+            }
+        }
     }
 
     private static boolean isIntegral(String type) {

@@ -1,5 +1,7 @@
 package dev.keel.scan.internal;
 
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import dev.keel.config.KeelConfig;
@@ -20,7 +22,9 @@ public final class ScanContext {
     private final NamingRules naming;
     private final KeelConfig config;
     private final Problems problems;
-    private final Map<String, List<AnnotationView>> classAnnotations = new ConcurrentHashMap<>();
+
+    /** A class's annotations, kept on its declaration: they go when its tree goes (see {@link SourceTrees}). */
+    private static final DataKey<List<AnnotationView>> CLASS_ANNOTATIONS = new DataKey<>() {};
 
     public ScanContext(SourceIndex index, NamingRules naming, KeelConfig config, Problems problems) {
         this.index = index;
@@ -57,11 +61,20 @@ public final class ScanContext {
 
     /** The annotations on a class (cached; an annotation whose name cannot be resolved keeps it as written). */
     public List<AnnotationView> annotations(TypeInfo type) {
-        return classAnnotations.computeIfAbsent(type.fqn(), k -> AnnotationView.on(type.decl(), type, values));
+        TypeDeclaration<?> decl = type.decl();
+        synchronized (decl) {
+            if (!decl.containsData(CLASS_ANNOTATIONS)) {
+                decl.setData(CLASS_ANNOTATIONS, AnnotationView.on(decl, type, values));
+            }
+            return decl.getData(CLASS_ANNOTATIONS);
+        }
     }
 
-    /** The annotation of this type on a class, if present. */
+    /** The annotation of this type on a class, if present (answered without the class's tree when its name is absent). */
     public Optional<AnnotationView> annotation(TypeInfo type, String fqn) {
+        if (!type.mayCarry(fqn)) {
+            return Optional.empty();
+        }
         return annotations(type).stream().filter(a -> a.fqn().equals(fqn)).findFirst();
     }
 
@@ -70,7 +83,7 @@ public final class ScanContext {
         return index.type(typeFqn).map(t -> annotation(t, annotationFqn).isPresent()).orElse(false);
     }
 
-    /** The scanned superclass of a class, if it extends one declared in the sources. */
+    /** The scanned superclass of a class, if it extends one declared in the sources (cached by name). */
     public Optional<TypeInfo> superclass(TypeInfo type) {
         return names.superclass(type);
     }

@@ -2,17 +2,8 @@ package dev.keel.scan.internal;
 
 import dev.keel.concurrent.Parallel;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.PackageDeclaration;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +15,20 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Every type declared in a set of source files, parsed once (in parallel) with JavaParser. Files that
- * do not parse are reported as problems, each with its first syntax error where javac puts it
- * ({@link SyntaxError}); the rest are indexed by canonical name.
+ * Every type declared in a set of source files, read (in parallel) with JavaParser. Files that do not
+ * parse are reported as problems, each with its first syntax error where javac puts it ({@link SyntaxError});
+ * the rest are indexed by canonical name. The index holds each type's
+ * outline; the syntax trees are held by {@link SourceTrees} within a fixed budget, so that memory does not
+ * grow with the files that map nothing.
  */
 public final class SourceIndex {
     private final Map<String, TypeInfo> types;
     private final java.util.Set<String> packages;
+    private final SourceTrees trees;
 
-    private SourceIndex(Map<String, TypeInfo> types) {
+    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees) {
         this.types = types;
+        this.trees = trees;
         this.packages = new java.util.HashSet<>();
         types.values().forEach(t -> packages.add(t.pkg()));
     }
@@ -57,79 +52,39 @@ public final class SourceIndex {
         return result;
     }
 
-    /** Parses the files, in parallel, and indexes their types; unparsable files become problems. */
+    /** Reads the files, in parallel, and indexes their types, within keel's budget of trees; unparsable files become problems. */
     public static SourceIndex parse(List<Path> files, Problems problems) {
-        List<CompilationUnit> units = Parallel.map(files, f -> parseOne(f, problems)).stream()
+        return parse(files, problems, SourceTrees.Budget.standard());
+    }
+
+    /** Reads the files, in parallel, and indexes their types, holding trees within {@code budget}. */
+    public static SourceIndex parse(List<Path> files, Problems problems, SourceTrees.Budget budget) {
+        SourceTrees trees = new SourceTrees(budget);
+        List<SourceTrees.FirstRead> read = Parallel.map(files, f -> trees.firstRead(f, problems)).stream()
                 .flatMap(Optional::stream).toList();
         var types = new TreeMap<String, TypeInfo>();
-        for (CompilationUnit unit : units) {
-            Path file = unit.getStorage().map(CompilationUnit.Storage::getPath).orElseThrow();
-            String pkg = unit.getPackageDeclaration().map(PackageDeclaration::getNameAsString).orElse("");
-            for (TypeDeclaration<?> decl : unit.getTypes()) {
-                index(types, decl, pkg.isEmpty() ? decl.getNameAsString() : pkg + "." + decl.getNameAsString(),
-                        pkg, unit, file, null);
+        for (SourceTrees.FirstRead file : read) {
+            for (SourceTrees.Declared d : file.declared()) {
+                types.put(d.fqn(), new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(),
+                        d.annotationNames(), file.source()));
             }
         }
-        return new SourceIndex(types);
+        return new SourceIndex(types, trees);
     }
 
-    private static void index(Map<String, TypeInfo> types, TypeDeclaration<?> decl, String fqn, String pkg,
-                              CompilationUnit unit, Path file, String outer) {
-        types.put(fqn, new TypeInfo(fqn, pkg, decl, unit, file, outer));
-        for (BodyDeclaration<?> member : decl.getMembers()) {
-            if (member instanceof TypeDeclaration<?> nested) {
-                index(types, nested, fqn + "." + nested.getNameAsString(), pkg, unit, file, fqn);
-            }
-        }
+    /** How many times a file was parsed again because the budget of trees had let its tree go. */
+    public int reparsed() {
+        return trees.reparsed();
     }
 
-    /*
-     * Two parsers per thread: a lean one without validators (a third of the parse time), and the full Java
-     * 17 one, used again on a file the lean one cannot parse, so that its messages are the full parser's.
-     */
-    private static final ThreadLocal<JavaParser> LEAN = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                    .setAttributeComments(false)));
-    private static final ThreadLocal<JavaParser> FULL = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                    .setAttributeComments(false)));
-
-    private static Optional<CompilationUnit> parseOne(Path file, Problems problems) {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(file, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
-            return Optional.empty();
-        }
-        ParseResult<CompilationUnit> result = LEAN.get().parse(text);
-        if (!result.isSuccessful() || result.getResult().isEmpty()) {
-            result = FULL.get().parse(text);
-        }
-        if (!result.isSuccessful() || result.getResult().isEmpty()) {
-            SyntaxError error = SyntaxError.of(file, text, result.getProblems());
-            problems.addSyntaxError(file, error.line(), error.column(), "does not parse as Java 17: " + error.message(),
-                    "correct the syntax there (javac reports the same error at the same place)", error.excerpt(text));
-            return Optional.empty();
-        }
-        CompilationUnit unit = result.getResult().get();
-        unit.setStorage(file, StandardCharsets.UTF_8);
-        dropTokens(unit);
-        return Optional.of(unit);
+    /** How many files' trees are held now (for tests). */
+    int heldFiles() {
+        return trees.heldFiles();
     }
 
-    /**
-     * Lets go of the file's tokens, keeping each node's range (the lines of the scanner's messages and of
-     * the tables' origins). The index holds every parsed file until the scan ends, and the tokens (an
-     * object, a range and two positions per token) are most of a parsed file's memory: without this, a
-     * project of a thousand entities spends its time collecting garbage.
-     */
-    static void dropTokens(CompilationUnit unit) {
-        unit.walk(node -> {
-            var range = node.getRange().orElse(null);
-            node.setTokenRange(null);
-            node.setRange(range);
-        });
+    /** How many bytes of source the trees held now were parsed from (for tests). */
+    long heldBytes() {
+        return trees.heldBytes();
     }
 
     /** The type with this canonical name, if it is declared in the sources. */
