@@ -182,7 +182,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     }
 
     private static String suffix(Entry m) {
-        String note = m.changed() ? "file changed since it was applied" : m.note();
+        String note = m.changed() ? "changed since it was applied" : m.note();
         return note == null ? "" : "  (" + note + ")";
     }
 

@@ -128,7 +128,7 @@ class MigrateCommandTest {
 
         KeelRun show = keel("showmigrations");
         assertEquals(4, show.exit());
-        assertTrue(show.out().contains(" [X] 0002_add_post_slug  (file changed since it was applied)" + NL), show.out());
+        assertTrue(show.out().contains(" [X] 0002_add_post_slug  (changed since it was applied)" + NL), show.out());
         assertTrue(show.err().startsWith("error: " + file.toAbsolutePath().normalize()) || show.err().startsWith("error: " + file),
                 show.err());
 
