@@ -10,6 +10,7 @@ import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.internal.Checksums;
+import dev.keel.runner.internal.ClassPathLoader;
 import dev.keel.runner.internal.CompiledMigrationCode;
 import dev.keel.runner.internal.LoadedMigrationCode;
 import dev.keel.runner.internal.MigrationClassCode;
@@ -90,6 +91,18 @@ public final class MigrationSet {
             packages.put(app.label(), app.migrationsPackage());
         }
         return load(loader, packages);
+    }
+
+    /**
+     * Every app's migrations of {@code config} loaded from the compiled classes of a class path: folders
+     * ({@code target/classes}) and jars (an application jar; Spring Boot's, whose classes are in
+     * {@code BOOT-INF/classes/}, too); see {@link #load(KeelConfig, ClassLoader)}.
+     *
+     * @throws KeelException of kind USAGE when an entry is neither a folder nor a jar, UNREADABLE_SOURCE
+     *                       naming every class that cannot be loaded or defined
+     */
+    public static MigrationSet load(KeelConfig config, List<Path> classPath) {
+        return load(config, ClassPathLoader.of(classPath));
     }
 
     /**
