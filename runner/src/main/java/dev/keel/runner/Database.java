@@ -4,6 +4,7 @@ import dev.keel.config.DatabaseConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,9 +16,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where the runner connects: a PostgreSQL JDBC URL, a user and a password. The password comes from
- * the environment variable {@code database.passwordEnv} names; it never appears in
- * {@link #toString()}, {@link #displayUrl()} or any error message.
+ * Where the runner connects: a PostgreSQL JDBC URL, a user and a password, or an application's
+ * {@link DataSource} ({@link #of(DataSource)}). The password comes from the environment variable
+ * {@code database.passwordEnv} names; it never appears in {@link #toString()}, {@link #displayUrl()} or
+ * any error message.
  */
 public final class Database {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -27,6 +29,9 @@ public final class Database {
     private final String password;
     private final String passwordEnv;
     private final String hint;
+    private final DataSource dataSource;
+    /** For a DataSource: the URL its connections report, once one was had (masked), for messages. */
+    private volatile String dataSourceUrl;
 
     /**
      * @param url         a {@code jdbc:postgresql:} URL
@@ -45,6 +50,25 @@ public final class Database {
         this.password = password;
         this.passwordEnv = passwordEnv;
         this.hint = hint;
+        this.dataSource = null;
+    }
+
+    private Database(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.url = null;
+        this.user = null;
+        this.password = null;
+        this.passwordEnv = null;
+        this.hint = null;
+    }
+
+    /**
+     * The database an application's {@code DataSource} connects to (a pool, such as HikariCP). The runner
+     * borrows one connection per run and gives it back as it was lent: autocommit, {@code application_name},
+     * {@code lock_timeout}, {@code statement_timeout} and {@code synchronous_commit} as they were.
+     */
+    public static Database of(DataSource dataSource) {
+        return new Database(dataSource);
     }
 
     /**
@@ -68,6 +92,10 @@ public final class Database {
 
     /** The URL with any password masked: what messages show. */
     public String displayUrl() {
+        if (dataSource != null) {
+            String seen = dataSourceUrl;
+            return "the DataSource" + (seen == null ? "" : " (" + seen + ")");
+        }
         return Secrets.maskUrl(url);
     }
 
@@ -82,6 +110,9 @@ public final class Database {
      * @throws KeelException of kind DATABASE saying which URL (masked) refused and what to do
      */
     public Connection connect(String applicationName) {
+        if (dataSource != null) {
+            return borrow(applicationName);
+        }
         var props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
@@ -95,6 +126,36 @@ public final class Database {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw new KeelException(ErrorKind.DATABASE, connectionFailure(e), null);
+        }
+    }
+
+    private Connection borrow(String applicationName) {
+        Connection lent;
+        try {
+            lent = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new KeelException(ErrorKind.DATABASE, "cannot get a connection from the DataSource: "
+                    + mask(String.valueOf(e.getMessage())) + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                    + "\nTo fix: check the DataSource's URL, user and password, and that PostgreSQL runs there.", null);
+        }
+        try {
+            var meta = lent.getMetaData();
+            dataSourceUrl = Secrets.maskUrl(meta.getURL());
+            if (!"PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName())) {
+                String product = meta.getDatabaseProductName();
+                lent.close();
+                throw new KeelException(ErrorKind.USAGE, "the DataSource connects to " + product + ", and keel migrates"
+                        + " PostgreSQL only.\nTo fix: give keel the DataSource of the application's PostgreSQL database.");
+            }
+            return dev.keel.runner.internal.BorrowedConnection.of(lent, applicationName);
+        } catch (SQLException e) {
+            try {
+                lent.close();
+            } catch (SQLException ignored) {
+                // the failure below is the one to report
+            }
+            throw new KeelException(ErrorKind.DATABASE, "cannot prepare a connection of the DataSource " + displayUrl()
+                    + ": " + mask(String.valueOf(e.getMessage())) + "\nTo fix: check the connection.", null);
         }
     }
 
