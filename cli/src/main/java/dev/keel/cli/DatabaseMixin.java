@@ -97,7 +97,7 @@ public final class DatabaseMixin {
                 throw new KeelException(ErrorKind.USAGE, "--target " + target + ": the database \"" + name
                         + "\" lists no targets in keel.json.\nTo fix: leave out --target, or list \"targets\" for it.");
             }
-            return Database.configured(db, url, System.getenv());
+            return Database.configured(db, url, System.getenv(), key(config, name));
         }
         if (target == null) {
             throw new KeelException(ErrorKind.USAGE, "the database \"" + name + "\" lists " + db.targets().size()
@@ -109,15 +109,21 @@ public final class DatabaseMixin {
                 .orElseThrow(() -> new KeelException(ErrorKind.USAGE, "--target " + target + ": the database \"" + name
                         + "\" has no such target. Targets: " + db.targets().stream().map(TargetConfig::name).toList()
                         + "\nTo fix: use one of those names."));
-        return Optional.of(database(t, url));
+        return Optional.of(database(name, t, url));
     }
 
-    /** How to connect to one target (its password from the environment). */
-    private static Database database(TargetConfig t, String urlOverride) {
-        String u = urlOverride != null && !urlOverride.isBlank() ? urlOverride.trim() : t.url();
+    /** Where a database's settings are in keel.json: {@code database}, or {@code databases.NAME} with several. */
+    private static String key(KeelConfig config, String name) {
+        return config.severalDatabases() ? "databases." + name : "database";
+    }
+
+    /** How to connect to one target of the database {@code name} (its password from the environment). */
+    private static Database database(String name, TargetConfig t, String urlOverride) {
+        boolean override = urlOverride != null && !urlOverride.isBlank();
+        String u = override ? urlOverride.trim() : t.url();
         String password = t.passwordEnv() == null ? null : System.getenv(t.passwordEnv());
-        return new Database(u, t.user(), password, t.passwordEnv(), "start PostgreSQL there, or correct the url of"
-                + " target " + t.name() + " in keel.json.");
+        Database.Origin origin = Database.Origin.keelJson("databases." + name + ".targets[" + t.name() + "]");
+        return new Database(u, t.user(), password, t.passwordEnv(), override ? origin.urlFromOption() : origin);
     }
 
     /**
@@ -137,10 +143,11 @@ public final class DatabaseMixin {
             DatabaseConfig db = config.requireDatabase(name);
             if (db.hasTargets()) {
                 for (TargetConfig t : db.targets()) {
-                    result.add(new FanOut.Target(name + "/" + t.name(), name, database(t, null)));
+                    result.add(new FanOut.Target(name + "/" + t.name(), name, database(name, t, null)));
                 }
             } else if (db.url() != null) {
-                result.add(new FanOut.Target(name, name, Database.configured(db, null, System.getenv()).orElseThrow()));
+                result.add(new FanOut.Target(name, name,
+                        Database.configured(db, null, System.getenv(), key(config, name)).orElseThrow()));
             } else {
                 throw new KeelException(ErrorKind.USAGE, "the database \"" + name + "\" has no url and no targets in"
                         + " keel.json, so --all-targets has nowhere to connect.\nTo fix: give it a url or targets, or"

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.load.ProjectLayout;
 import dev.keel.make.EntitySource;
 import dev.keel.make.ScannedProject;
 import dev.keel.scan.EntityScanner;
@@ -13,17 +14,23 @@ import java.util.Optional;
 final class Entities {
     private Entities() {}
 
-    /** The entity scanner over the project's source roots, through the project's cache in {@code .keel/cache}. */
+    /**
+     * The entity scanner over the project's source roots, through the project's cache in {@code .keel/cache}.
+     * What {@code keel.json} names must be there first ({@link ProjectLayout}: a mistyped source root or
+     * package is an error, not an app without entities).
+     */
     static EntitySource standard() {
         return new EntitySource() {
             @Override
             public ScannedProject scan(KeelConfig config, Path dir) {
+                ProjectLayout.check(config, dir);
                 EntityScanner.Scan scan = ScanCache.scanWithHints(dir, config, Caches.of(dir, config));
                 return new ScannedProject(scan.state(), scan.hints());
             }
 
             @Override
             public Optional<String> fingerprint(KeelConfig config, Path dir) {
+                ProjectLayout.check(config, dir);
                 return Optional.of(ScanCache.fingerprint(dir, config, Caches.of(dir, config)));
             }
         };

@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
+import dev.keel.load.ProjectLayout;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.MigrationSpec;
 
@@ -25,9 +26,13 @@ public interface MigrationSource {
 
     /**
      * The migration files of the project, read from source without compiling them; files read before
-     * come from the project's cache in {@code .keel/cache}.
+     * come from the project's cache in {@code .keel/cache}. What {@code keel.json} names must be there first
+     * ({@link ProjectLayout}: a mistyped source root or package is an error, not an app without migrations).
      */
     static MigrationSource standard() {
-        return (config, projectDir) -> ProjectMigrations.readSources(config, projectDir, Caches.of(projectDir, config)).specs();
+        return (config, projectDir) -> {
+            ProjectLayout.check(config, projectDir);
+            return ProjectMigrations.readSources(config, projectDir, Caches.of(projectDir, config)).specs();
+        };
     }
 }

@@ -78,7 +78,8 @@ class ErrorsTest {
 
     @Test
     void anUnreadableMigrationFileExits2WithFileAndLine() throws Exception {
-        KeelRun.project(dir);
+        // one app, whose package holds only its migrations: every app of keel.json must have sources
+        java.nio.file.Files.writeString(dir.resolve("keel.json"), "{\"apps\": [{\"label\": \"blog\", \"package\": \"com.acme.blog\"}]}");
         java.nio.file.Path migrations = dir.resolve("src/main/java/com/acme/blog/migrations");
         java.nio.file.Files.createDirectories(migrations);
         java.nio.file.Files.writeString(migrations.resolve("M0001_initial.java"), """

@@ -155,8 +155,9 @@ class MigrateCommandTest {
         KeelRun r = run(MigrationSource.standard(), "-C", c, "migrate", "--url", refusing);
         assertEquals(5, r.exit());
         assertTrue(r.err().startsWith("error: cannot connect to the database at jdbc:postgresql://127.0.0.1:" + port
-                + "/blog?user=app&password=***: "), r.err());
-        assertTrue(r.err().contains("To fix: start PostgreSQL there, or correct --url."), r.err());
+                + "/blog?user=app&password=*** as app: 127.0.0.1:" + port + " refuses connections"), r.err());
+        assertTrue(r.err().contains("To fix: start PostgreSQL on 127.0.0.1:" + port + ", or correct the host and port in --url."),
+                r.err());
         assertFalse(r.err().contains("hunter2") || r.out().contains("hunter2"));
 
         KeelRun show = run(MigrationSource.standard(), "-C", c, "showmigrations", "--url", refusing);

@@ -18,7 +18,10 @@ import java.util.List;
  * Reads a project's JPA entities from its sources (JavaParser; no compilation) and returns the schema
  * Hibernate ORM 6.6 creates for them on PostgreSQL, as keel's project state: one table per entity
  * (model = entity name in lower case) and per join or collection table (model = table name), placed
- * under the app whose package holds the entity, with Hibernate's sequences.
+ * under the app whose package holds the entity, with Hibernate's sequences. Several mappings of one
+ * physical table (two entities, or an entity and a join table) are one table, as in Hibernate; its model
+ * is one entity's: a writable one before an {@code @Immutable} one, then the one whose name alone gives
+ * the table's name, then the first Hibernate binds (by class name).
  *
  * <p>Every mapping the scanner cannot read is reported, all at once, as a
  * {@link dev.keel.error.KeelException} of kind {@code UNREADABLE_SOURCE} whose problems are
@@ -53,6 +56,10 @@ public final class EntityScanner {
     public static Scan scanWithHints(List<Path> files, KeelConfig config) {
         Problems problems = new Problems();
         SourceIndex index = SourceIndex.parse(files, problems);
+        if (problems.hasSyntaxErrors()) {
+            // As javac: a file that does not parse is the one error; what the other files then lack follows from it.
+            problems.throwIfAny();
+        }
         ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
         ProjectState state = builder.build();

@@ -74,7 +74,7 @@ class ConstantsAndLombokTest {
         assertEquals("varchar(60)", column(on, "person", "name").type());
         assertEquals(true, column(on, "person", "name").notNull());
         assertEquals("numeric(6,1)", column(on, "person", "score").type());
-        assertEquals(List.of("(rank<=9) and (rank>=1)"),
+        assertEquals(List.of("(rank>=1) and (rank<=9)"),
                 on.requireTable("app", "person").checks().stream().map(c -> c.expression()).toList());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/** Passwords are masked, and nothing else: the text around a secret stays as written. */
 class SecretsTest {
     @Test
     void passwordsInUrlsAreMasked() {
@@ -14,11 +15,37 @@ class SecretsTest {
         assertEquals("jdbc:postgresql://app:***@db/blog", Secrets.maskUrl("jdbc:postgresql://app:s3cr3t@db/blog"));
         assertEquals("jdbc:postgresql://db/blog?sslpassword=***", Secrets.maskUrl("jdbc:postgresql://db/blog?sslpassword=k"));
         assertEquals("jdbc:postgresql://db/blog", Secrets.maskUrl("jdbc:postgresql://db/blog"));
+        assertEquals("jdbc:postgresql://app@db/blog", Secrets.maskUrl("jdbc:postgresql://app@db/blog"));
     }
 
     @Test
-    void knownSecretsAreMaskedAnywhere() {
+    void passwordsWithUrlAndRegexCharactersAreMaskedWhole() {
+        // '@', '/', ':' and '$' in a user:password@ form: everything up to the last '@' before the path is the password
+        assertEquals("jdbc:postgresql://app:***@db:5432/blog?ssl=true",
+                Secrets.maskUrl("jdbc:postgresql://app:p@ss/w:rd$1@db:5432/blog?ssl=true"));
+        assertEquals("jdbc:postgresql://db/blog?user=app&password=***&ApplicationName=a.b",
+                Secrets.maskUrl("jdbc:postgresql://db/blog?user=app&password=a$1\\.*(c)%26&ApplicationName=a.b"));
+        assertEquals("jdbc:postgresql://db/blog?PASSWORD=***", Secrets.maskUrl("jdbc:postgresql://db/blog?PASSWORD=x"));
+    }
+
+    @Test
+    void theTextAroundAMaskedUrlStays() {
+        assertEquals("cannot reach jdbc:postgresql://h/d?password=***, as app (retry).",
+                Secrets.mask("cannot reach jdbc:postgresql://h/d?password=x, as app (retry).", List.of()));
+        assertEquals("url \"jdbc:postgresql://u:***@h/d\" refused",
+                Secrets.mask("url \"jdbc:postgresql://u:p@h/d\" refused", List.of()));
+        assertEquals("(password=***) and password_encryption=scram stays",
+                Secrets.mask("(password=hunter2) and password_encryption=scram stays", List.of()));
+    }
+
+    @Test
+    void knownSecretsAreMaskedWhereTheyStandWhole() {
         assertEquals("failed for *** at jdbc:postgresql://h/d?password=***",
                 Secrets.mask("failed for hunter2 at jdbc:postgresql://h/d?password=x", List.of("hunter2", "")));
+        assertEquals("application_name *** failed; ***: the ***'s",
+                Secrets.mask("application_name app failed; app: the app's", List.of("app")));
+        assertEquals("key *** (then $1 and \\1 stay)", Secrets.mask("key a$1\\.*(c) (then $1 and \\1 stay)",
+                List.of("a$1\\.*(c)")));
+        assertEquals("sent ***", Secrets.mask("sent p%40ss%2Fword", List.of("p@ss/word")));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Suggestions for a mistyped migration name: the closest known name, and a short listing of names. */
-final class Closest {
+public final class Closest {
     /** How many names a message lists before it says "and N more". */
     static final int LISTED = 12;
 
@@ -40,7 +40,7 @@ final class Closest {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -38,6 +38,11 @@ public final class ProjectMigrations {
 
     private ProjectMigrations() {}
 
+    /** Whether a file name starts like a migration class's: {@code M}, a digit, anything, {@code .java}. */
+    public static boolean looksLikeMigration(String fileName) {
+        return LOOKS_LIKE_MIGRATION.matcher(fileName).matches();
+    }
+
     /**
      * Reads every app's migration files from {@link KeelConfig#migrationsDir}, sorted by key. Files
      * whose names do not start like a migration class ({@code M0001...}) are ignored; an app without

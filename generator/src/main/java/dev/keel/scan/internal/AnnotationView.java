@@ -1,6 +1,8 @@
 package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -23,6 +25,14 @@ public final class AnnotationView {
     private final TypeInfo context;
     private final Values values;
     private final Map<String, Expression> members;
+
+    private AnnotationView(String fqn, AnnotationExpr node, TypeInfo context, Values values, Map<String, Expression> members) {
+        this.fqn = fqn;
+        this.node = node;
+        this.context = context;
+        this.values = values;
+        this.members = members;
+    }
 
     private AnnotationView(String fqn, AnnotationExpr node, TypeInfo context, Values values) {
         this.fqn = fqn;
@@ -51,6 +61,21 @@ public final class AnnotationView {
         var result = new ArrayList<AnnotationView>();
         declaration.getAnnotations().forEach(a -> result.add(of(a, context, values)));
         return result;
+    }
+
+    /**
+     * This annotation read as an annotation of another type with the same members: {@code @MapKeyEnumerated}
+     * says for a map's key what {@code @Enumerated} says for a value.
+     */
+    public AnnotationView as(String otherFqn) {
+        return new AnnotationView(otherFqn, node, context, values, members);
+    }
+
+    /** This annotation without one of its members (as if it were not written). */
+    public AnnotationView without(String member) {
+        var rest = new LinkedHashMap<>(members);
+        rest.remove(member);
+        return new AnnotationView(fqn, node, context, values, rest);
     }
 
     /** The canonical name of the annotation type (the name as written when it cannot be resolved). */
@@ -102,6 +127,20 @@ public final class AnnotationView {
     /** A string-array member ({@code {"a", "b"}} or a single string). */
     public List<String> strings(String member) {
         return value(member).map(Values::list).orElse(List.of()).stream().map(v -> expect(v, String.class, member)).toList();
+    }
+
+    /**
+     * The classes of a class-array member ({@code {A.class, B.class}} or {@code A.class}) as canonical names,
+     * or as written when they cannot be resolved; empty when the member is not written.
+     */
+    public List<String> classNames(String member) {
+        Expression e = members.get(member);
+        if (e == null) {
+            return List.of();
+        }
+        List<Expression> items = e instanceof ArrayInitializerExpr array ? array.getValues() : List.of(e);
+        return items.stream().map(item -> item instanceof ClassExpr c ? values.names().typeRef(c.getType(), context).name()
+                : item.toString()).toList();
     }
 
     /** An annotation-array member. */

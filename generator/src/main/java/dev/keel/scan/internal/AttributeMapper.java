@@ -14,23 +14,44 @@ import java.util.Optional;
 public final class AttributeMapper {
     private final ScanContext ctx;
     private final BasicColumns basics;
+    private final AccessRules access;
+    private final JsonAggregates aggregates;
     private Relations relations;
     private ElementCollections collections;
+    private CollectionIndexes indexes;
 
     public AttributeMapper(ScanContext ctx, BasicColumns basics) {
         this.ctx = ctx;
         this.basics = basics;
+        this.access = new AccessRules(ctx);
+        this.aggregates = new JsonAggregates(ctx, this, basics);
     }
 
     /** Wires the rules that need this mapper in turn. */
-    public void use(Relations relationRules, ElementCollections collectionRules) {
+    public void use(Relations relationRules, ElementCollections collectionRules, CollectionIndexes indexRules) {
         this.relations = relationRules;
         this.collections = collectionRules;
+        this.indexes = indexRules;
+    }
+
+    /** The rules of associations. */
+    public Relations relations() {
+        return relations;
+    }
+
+    /** The rules of collection indexes (order columns and map keys). */
+    public CollectionIndexes indexes() {
+        return indexes;
     }
 
     /** The context. */
     public ScanContext ctx() {
         return ctx;
+    }
+
+    /** The access rules (which members are attributes). */
+    public AccessRules access() {
+        return access;
     }
 
     /** Maps one attribute, recording any problem instead of throwing. */
@@ -51,7 +72,9 @@ public final class AttributeMapper {
         if (a.has(JpaNames.FORMULA)) {
             return;
         }
-        if (a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE)) {
+        if (mapsToPrimaryKey(a, site)) {
+            relations.primaryKeyOneToOne(a, site);
+        } else if (a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE)) {
             relations.toOne(a, site);
         } else if (a.has(JpaNames.ONE_TO_MANY)) {
             relations.oneToMany(a, site);
@@ -62,25 +85,84 @@ public final class AttributeMapper {
         } else if (isEmbedded(a)) {
             embedded(a, site);
         } else {
-            addColumn(site, a, basics.map(a, site));
+            ColumnSpec column = basics.map(a, site);
+            addColumn(site, a, column);
+            aggregates.check(a, column, site).ifPresent(c -> site.table().checks.add(new TableSpec.CheckSpec(null, c)));
         }
     }
 
-    /** Adds a column, refusing a second column of the same name (Hibernate refuses it too). */
+    /**
+     * Whether an owning {@code @OneToOne} goes through the entity's primary key: with
+     * {@code @PrimaryKeyJoinColumn}, or with join columns that are exactly the primary-key columns (the
+     * read-only twin of an {@code @Id}). Hibernate then maps no column of its own for it.
+     */
+    private boolean mapsToPrimaryKey(Attribute a, Site site) {
+        Optional<AnnotationView> rel = a.ann(JpaNames.ONE_TO_ONE);
+        if (rel.isEmpty() || !rel.get().string("mappedBy", "").isEmpty() || site.id() || !site.path().isEmpty()) {
+            return false;
+        }
+        if (a.has(JpaNames.PRIMARY_KEY_JOIN_COLUMN) || a.has(JpaNames.PRIMARY_KEY_JOIN_COLUMN + "s")) {
+            return true;
+        }
+        List<Ident> key = site.table().primaryKey();
+        List<AnnotationView> joins = Relations.joinColumns(a);
+        if (key == null || joins.isEmpty() || joins.size() != key.size()) {
+            return false;
+        }
+        var keyNames = key.stream().map(Ident::db).toList();
+        return joins.stream().allMatch(j -> !j.string("name", "").isBlank()
+                && keyNames.contains(ctx.naming().physical(j.string("name", "")).db()));
+    }
+
+    /**
+     * Adds the column of an attribute. A column mapped already (by a read-only copy, another entity on the
+     * same table, a join table) is defined by the mapping Hibernate binds first ({@link Precedence}); a
+     * column one entity writes twice (neither mapping {@code insertable = false, updatable = false}) is
+     * refused, as Hibernate refuses it.
+     */
     public void addColumn(Site site, Attribute a, ColumnSpec column) {
-        Optional<ColumnSpec> existing = site.table().column(column.name());
-        if (existing.isPresent()) {
-            if (site.subclass() && existing.get().type().equals(column.type())) {
-                return;
-            }
-            throw new MappingProblem(a.node(), "column " + column.name().db() + " of table " + site.table().name().db()
-                    + " is mapped twice (again by field " + a.name() + ")",
-                    "give one of the fields another column name, e.g. with @Column(name) or @AttributeOverride");
+        boolean toOne = a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE);
+        String order = site.order() + Precedence.attributeOrder(superclasses(a.owner()), a.name());
+        Precedence when = site.id() ? Precedence.key(site.entity(), order) : Precedence.attribute(site.entity(), toOne, order);
+        if (writable(site, a, column, toOne)) {
+            String what = "field " + site.path() + a.name();
+            site.table().claim(column.name(), site.entity(), what).ifPresent(other -> {
+                throw new MappingProblem(a.node(), "column " + column.name().db() + " of table " + site.table().name().db()
+                        + " is written twice by entity " + site.entity().entityName() + ": by " + other.what()
+                        + " and by " + what, "make one of the mappings read-only with insertable = false, updatable = false "
+                        + "on its @Column or @JoinColumn, or give it another column name (@Column(name) or @AttributeOverride)");
+            });
         }
-        site.table().add(column);
+        site.table().add(column, when);
     }
 
+    /** Whether the attribute inserts or updates the column (Hibernate checks duplicates among those only). */
+    private boolean writable(Site site, Attribute a, ColumnSpec column, boolean toOne) {
+        AnnotationView mapping;
+        if (toOne) {
+            List<AnnotationView> joins = Relations.joinColumns(a);
+            mapping = joins.stream().filter(j -> !j.string("name", "").isBlank()
+                            && ctx.naming().physical(j.string("name", "")).db().equals(column.name().db()))
+                    .findFirst().orElse(joins.size() == 1 ? joins.get(0) : null);
+        } else {
+            mapping = site.overrides().containsKey(a.name()) ? site.overrides().get(a.name()) : a.ann(JpaNames.COLUMN).orElse(null);
+        }
+        return mapping == null || mapping.bool("insertable", true) || mapping.bool("updatable", true);
+    }
+
+    /** How many scanned superclasses a class has (a superclass's attributes are bound before its subclass's). */
+    private int superclasses(TypeInfo type) {
+        return ctx.names().hierarchy(type, List.of()).size() - 1;
+    }
+
+    /**
+     * Whether the attribute's columns are an embeddable's. An embeddable stored whole in one column (an aggregate:
+     * {@code @JdbcTypeCode(SqlTypes.JSON)}, {@code @JdbcType} or a {@code @Type}) is a single column instead.
+     */
     private boolean isEmbedded(Attribute a) {
+        if (a.has(JpaNames.JDBC_TYPE_CODE) || a.has(JpaNames.JDBC_TYPE) || a.has(JpaNames.TYPE)) {
+            return false;
+        }
         if (a.has(JpaNames.EMBEDDED) || a.has(JpaNames.EMBEDDED_ID)) {
             return true;
         }
@@ -97,20 +179,66 @@ public final class AttributeMapper {
             throw new MappingProblem(a.node(), "field " + a.name() + " embeds " + type.fqn() + ", which is not @Embeddable",
                     "annotate " + type.simpleName() + " with @Embeddable");
         }
-        Site inner = site.into(a.name(), overrides(a), innerBv(a, site));
-        for (Attribute child : hierarchyAttributes(type)) {
+        Site inner = site.into(a.name(), Precedence.attributeOrder(superclasses(a.owner()), a.name()), overrides(a),
+                innerBv(a, site));
+        for (Attribute child : hierarchyAttributes(type, AccessRules.memberAccess(a), a.type().args())) {
             map(child, inner);
         }
     }
 
-    /** {@code @AttributeOverride} columns on an attribute, by attribute path. */
+    /**
+     * {@code @AttributeOverride} columns on an attribute, by attribute path; for a Map, those of its value
+     * ({@code name = "value.x"}, by {@code x}), as Hibernate reads only those for a Map's value.
+     */
     public Map<String, AnnotationView> overrides(Attribute a) {
+        Map<String, AnnotationView> all = allOverrides(a);
+        if (!a.type().isMap()) {
+            return all;
+        }
+        var result = new HashMap<String, AnnotationView>();
+        all.forEach((path, column) -> {
+            if (path.startsWith("value.")) {
+                result.put(path.substring("value.".length()), column);
+            }
+        });
+        return result;
+    }
+
+    /** Every {@code @AttributeOverride} column on an attribute, by the path as written. */
+    public Map<String, AnnotationView> allOverrides(Attribute a) {
         var result = new HashMap<String, AnnotationView>();
         var list = new ArrayList<AnnotationView>();
         a.annotations().stream().filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDE)).forEach(list::add);
         a.ann(JpaNames.ATTRIBUTE_OVERRIDES).ifPresent(c -> list.addAll(c.annotations("value")));
         for (AnnotationView o : list) {
             result.put(o.string("name", ""), o.annotation("column").orElse(null));
+        }
+        return result;
+    }
+
+    /**
+     * The class-level {@code @AttributeOverride}s that apply to an entity's attributes, by attribute path
+     * ({@code "id"}, {@code "price.amount"}): the entity's own, then its superclasses' (a subclass's wins).
+     * On one class, a directly written {@code @AttributeOverride} hides an {@code @AttributeOverrides}
+     * container beside it, as Hibernate reads them.
+     */
+    public Map<String, AnnotationView> classOverrides(EntityInfo entity) {
+        var result = new HashMap<String, AnnotationView>();
+        for (TypeNames.Level level : ctx.names().hierarchy(entity.type(), List.of())) {
+            List<AnnotationView> annotations = ctx.annotations(level.type());
+            List<AnnotationView> direct = annotations.stream().filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDE)).toList();
+            List<AnnotationView> list = !direct.isEmpty() ? direct : annotations.stream()
+                    .filter(x -> x.fqn().equals(JpaNames.ATTRIBUTE_OVERRIDES)).findFirst()
+                    .map(c -> c.annotations("value")).orElse(List.of());
+            for (AnnotationView o : list) {
+                result.putIfAbsent(o.string("name", ""), o.annotation("column").orElse(null));
+            }
+            for (String association : List.of(JpaNames.ASSOCIATION_OVERRIDE, JpaNames.ASSOCIATION_OVERRIDE + "s")) {
+                annotations.stream().filter(x -> x.fqn().equals(association)).findFirst().ifPresent(x -> ctx.problems().add(
+                        level.type().file(), x.node(), "@" + association.substring(association.lastIndexOf('.') + 1) + " on class "
+                                + level.type().simpleName() + " is not supported by keel yet",
+                        "name the join columns on the relation itself (@JoinColumn), or exclude the entity from the app"));
+            }
         }
         return result;
     }
@@ -123,7 +251,11 @@ public final class AttributeMapper {
     }
 
     private static void rejectUnsupported(Attribute a) {
-        for (String fqn : List.of(JpaNames.MAPS_ID, JpaNames.ASSOCIATION_OVERRIDE, JpaNames.MAP_KEY_COLUMN)) {
+        if (a.has(JpaNames.MAPS_ID)) {
+            throw new MappingProblem(a.node(), "@MapsId on " + a.name() + " outside the root of its entity hierarchy (or outside an entity)",
+                    "declare the @MapsId relation in the root entity (or a mapped superclass above it), next to the @Id");
+        }
+        for (String fqn : List.of(JpaNames.ASSOCIATION_OVERRIDE)) {
             if (a.has(fqn)) {
                 throw new MappingProblem(a.node(), "@" + fqn.substring(fqn.lastIndexOf('.') + 1) + " on field " + a.name()
                         + " is not supported by keel yet", "map the columns explicitly, or exclude the entity from the app");
@@ -138,37 +270,140 @@ public final class AttributeMapper {
     }
 
     /**
-     * The attributes of a class and its mapped superclasses (and, for embeddables, embeddable
-     * superclasses), superclasses first, stopping below {@code stopAt} (exclusive; null = no stop).
+     * The attributes of a class and its mapped superclasses (and entity superclasses), superclasses
+     * first, stopping below {@code stopAt} (exclusive; null = no stop). A field that hides a persistent
+     * field of a superclass by name maps nothing: Hibernate keeps the superclass's attribute. The type
+     * variables of generic superclasses are replaced by what the class binds them to. An attribute whose
+     * type variable the entity leaves unbound is left out: reported, unless entity subclasses bind it
+     * ({@link #attributesOf}).
      */
     public List<Attribute> hierarchyAttributes(EntityInfo entity, EntityInfo stopAt) {
-        var chain = new ArrayList<TypeInfo>();
-        for (Optional<TypeInfo> t = Optional.of(entity.type()); t.isPresent(); t = ctx.superclass(t.get())) {
-            if (stopAt != null && t.get().fqn().equals(stopAt.type().fqn())) {
-                break;
-            }
-            boolean mapped = t.get() == entity.type() || ctx.annotation(t.get(), JpaNames.MAPPED_SUPERCLASS).isPresent()
-                    || ctx.annotation(t.get(), JpaNames.ENTITY).isPresent();
-            if (mapped) {
-                chain.add(0, t.get());
+        return attributesOf(entity, stopAt).mapped();
+    }
+
+    /**
+     * An entity's attributes: those it maps, and those typed by a type variable it leaves to its entity
+     * subclasses ({@code V value} of {@code Setting<V>} in a single-table or joined hierarchy), whose
+     * column Hibernate maps in this entity's table, typed as the first subclass in binding order that binds
+     * the variable ({@link #specialized}).
+     */
+    public record EntityAttributes(List<Attribute> mapped, List<Attribute> generic) {}
+
+    /** The attributes of an entity below {@code stopAt}, as {@link #hierarchyAttributes} and generic ones apart. */
+    public EntityAttributes attributesOf(EntityInfo entity, EntityInfo stopAt) {
+        var mapped = new ArrayList<Attribute>();
+        var generic = new ArrayList<Attribute>();
+        for (Found f : entityAttributes(entity, stopAt)) {
+            if (f.unbound().isEmpty()) {
+                mapped.add(f.attribute());
+            } else if (boundBySubclasses(entity, f.attribute())) {
+                generic.add(f.attribute());
+            } else {
+                reportUnbound(f.attribute(), entity.type(), f.unbound().get());
             }
         }
+        return new EntityAttributes(mapped, generic);
+    }
+
+    /** A generic attribute as {@code subclass} binds it, if it binds every type variable it mentions. */
+    public Optional<Attribute> specialized(Attribute generic, EntityInfo subclass) {
+        return entityAttributes(subclass, null).stream()
+                .filter(f -> f.attribute().name().equals(generic.name()) && f.attribute().owner() == generic.owner())
+                .filter(f -> f.unbound().isEmpty()).map(Found::attribute).findFirst();
+    }
+
+    /** Reports a generic attribute that no entity subclass binds. */
+    public void reportUnbound(Attribute a, EntityInfo entity) {
+        a.type().mentions(new java.util.HashSet<>(variables(entity.type())))
+                .ifPresent(v -> reportUnbound(a, entity.type(), v));
+    }
+
+    /** Whether the entity's id is typed by a type variable it leaves unbound (reported with the attribute). */
+    public boolean hasUnboundId(EntityInfo entity) {
+        return entityAttributes(entity, null).stream().anyMatch(f -> f.unbound().isPresent()
+                && (f.attribute().has(JpaNames.ID) || f.attribute().has(JpaNames.EMBEDDED_ID)));
+    }
+
+    private boolean boundBySubclasses(EntityInfo entity, Attribute a) {
+        return entity.hasChildren() && !a.has(JpaNames.ID) && !a.has(JpaNames.EMBEDDED_ID)
+                && (entity.strategy() == EntityInfo.Strategy.SINGLE_TABLE || entity.strategy() == EntityInfo.Strategy.JOINED);
+    }
+
+    private List<Found> entityAttributes(EntityInfo entity, EntityInfo stopAt) {
+        String stop = stopAt == null ? null : stopAt.type().fqn();
+        return attributes(entity.type(), List.of(), t -> t == entity.type()
+                || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
+                || ctx.annotation(t, JpaNames.ENTITY).isPresent(), stop, access.entityDefault(entity.type()));
+    }
+
+    /**
+     * The attributes of the embeddable elements (or keys) of a collection attribute {@code a} of
+     * {@code entity}: by the collection's {@code @Access}, else by the access of the entity's identifier.
+     */
+    public List<Attribute> elementAttributes(Attribute a, TypeInfo embeddable, EntityInfo entity) {
+        return hierarchyAttributes(embeddable, AccessRules.explicit(a.annotations()).orElse(access.identifierAccess(entity)));
+    }
+
+    /**
+     * The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first, when
+     * {@code embedding} is the access type of the place that embeds it.
+     */
+    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, AccessRules.Kind embedding) {
+        return hierarchyAttributes(embeddable, embedding, List.of());
+    }
+
+    /**
+     * The attributes of an embeddable used with type arguments ({@code Period<LocalDate>}), superclasses
+     * first, its type variables replaced by the arguments.
+     */
+    public List<Attribute> hierarchyAttributes(TypeInfo embeddable, AccessRules.Kind embedding, List<TypeRef> args) {
         var result = new ArrayList<Attribute>();
-        chain.forEach(t -> result.addAll(Attribute.declared(t, ctx.values(), ctx.problems())));
+        for (Found f : attributes(embeddable, args, t -> t == embeddable || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
+                || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent(), null, embedding)) {
+            f.unbound().ifPresentOrElse(v -> reportUnbound(f.attribute(), embeddable, v), () -> result.add(f.attribute()));
+        }
         return result;
     }
 
-    /** The attributes of an embeddable and its mapped or embeddable superclasses, superclasses first. */
-    public List<Attribute> hierarchyAttributes(TypeInfo embeddable) {
-        var chain = new ArrayList<TypeInfo>();
-        for (Optional<TypeInfo> t = Optional.of(embeddable); t.isPresent(); t = ctx.superclass(t.get())) {
-            if (t.get() == embeddable || ctx.annotation(t.get(), JpaNames.MAPPED_SUPERCLASS).isPresent()
-                    || ctx.annotation(t.get(), JpaNames.EMBEDDABLE).isPresent()) {
-                chain.add(0, t.get());
+    /** An attribute of a class hierarchy, with the type variable its type still mentions, if nothing binds it. */
+    private record Found(Attribute attribute, Optional<String> unbound) {}
+
+    private List<Found> attributes(TypeInfo type, List<TypeRef> args, java.util.function.Predicate<TypeInfo> mapped,
+                                   String stopFqn, AccessRules.Kind dflt) {
+        List<TypeNames.Level> levels = new ArrayList<>(ctx.names().hierarchy(type, args));
+        java.util.Collections.reverse(levels);
+        var variables = new java.util.HashSet<>(variables(type));
+        var seen = new java.util.HashSet<String>();
+        var result = new ArrayList<Found>();
+        boolean below = stopFqn == null;
+        for (TypeNames.Level level : levels) {
+            if (mapped.test(level.type())) {
+                for (Attribute declared : access.declared(level.type(), dflt)) {
+                    Attribute a = declared.type().equals(declared.type().substitute(level.bindings())) ? declared
+                            : new Attribute(declared.name(), declared.type().substitute(level.bindings()), declared.annotations(),
+                                    declared.owner(), declared.node());
+                    if (seen.add(a.name()) && below) {
+                        result.add(new Found(a, a.type().mentions(variables)));
+                    }
+                }
             }
+            below |= level.type().fqn().equals(stopFqn);
         }
-        var result = new ArrayList<Attribute>();
-        chain.forEach(t -> result.addAll(Attribute.declared(t, ctx.values(), ctx.problems())));
         return result;
+    }
+
+    /** The type variables of a class and its scanned superclasses. */
+    private List<String> variables(TypeInfo type) {
+        var result = new ArrayList<String>();
+        ctx.names().hierarchy(type, List.of()).forEach(l -> result.addAll(ctx.names().typeParameters(l.type())));
+        return result;
+    }
+
+    private void reportUnbound(Attribute a, TypeInfo mapped, String variable) {
+        ctx.problems().add(a.owner().file(), a.node(), "field " + a.name() + " of " + a.owner().simpleName()
+                + " has type variable " + variable + ", which " + mapped.simpleName() + " leaves unbound (it extends a "
+                + "generic class without type arguments, or is generic itself and no entity subclass binds it)",
+                "give the type arguments where " + mapped.simpleName() + " extends its superclass (e.g. extends "
+                        + a.owner().simpleName() + "<Long>)");
     }
 }

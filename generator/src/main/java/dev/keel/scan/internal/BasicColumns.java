@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /**
  * Maps a single-column attribute: name ({@code @Column(name)} or the attribute name through the naming
- * rules), type ({@link ColumnTypes}), nullability (primitives and ids are NOT NULL, except primitives of
- * single-table subclasses), {@code unique}, {@code @ColumnDefault}, {@code @Comment}, {@code @Check} and
+ * rules), type ({@link ColumnTypes}), nullability ({@link ColumnNullability}), {@code unique}, {@code @ColumnDefault}, {@code @Comment}, {@code @Check} and
  * Bean Validation.
  */
 public final class BasicColumns {
@@ -29,10 +28,7 @@ public final class BasicColumns {
         }
         requireTypeOnly(a, shape);
         ColumnTypes.Typed typed = types.resolve(a, a.type(), name, shape);
-        boolean nullable = column == null || column.bool("nullable", true);
-        if (a.type().isPrimitive() && !site.subclass() || site.id()) {
-            nullable = false;
-        }
+        boolean nullable = !ColumnNullability.notNull(a, column, site);
         if (site.bv() == Site.Bv.ON && BeanValidation.notNull(a)) {
             nullable = false;
         }

@@ -24,7 +24,9 @@ public final class BasicTypes {
         /** {@code bytea}; length only orders it. */
         BYTEA,
         /** Timestamps and times: always {@code (6)} (JPA 3.1 has no way to ask for another precision). */
-        TEMPORAL
+        TEMPORAL,
+        /** {@code double} and {@code float}: precision in decimal digits chooses real or double ({@link FloatingPoint}). */
+        FLOATING
     }
 
     /** A basic type: its default SQL type and how the column annotation shapes it. */
@@ -49,10 +51,10 @@ public final class BasicTypes {
             Map.entry("java.lang.Byte", fixed("smallint", 1)),
             Map.entry("boolean", fixed("boolean", 1)),
             Map.entry("java.lang.Boolean", fixed("boolean", 1)),
-            Map.entry("double", fixed("float(53)", 4)),
-            Map.entry("java.lang.Double", fixed("float(53)", 4)),
-            Map.entry("float", fixed("real", 4)),
-            Map.entry("java.lang.Float", fixed("real", 4)),
+            Map.entry("double", floating("float(53)")),
+            Map.entry("java.lang.Double", floating("float(53)")),
+            Map.entry("float", floating("real")),
+            Map.entry("java.lang.Float", floating("real")),
             Map.entry("java.math.BigDecimal", new Basic(SqlType.numeric(38, 2), Shape.DECIMAL)),
             Map.entry("java.math.BigInteger", new Basic(SqlType.numeric(38, 0), Shape.INTEGRAL_DECIMAL)),
             Map.entry("java.time.Instant", new Basic(TSTZ, Shape.TEMPORAL)),
@@ -88,6 +90,15 @@ public final class BasicTypes {
         return new Basic(SqlType.fixed(ddl, size), Shape.FIXED);
     }
 
+    private static Basic floating(String ddl) {
+        return new Basic(SqlType.fixed(ddl, 4), Shape.FLOATING);
+    }
+
+    /** The binary digits of a floating type when no precision is written: 24 for {@code real}, else 53. */
+    public static long defaultBits(Basic floating) {
+        return floating.type().ddl().equals("real") ? 24 : 53;
+    }
+
     /** The basic mapping of a Java type ({@code java.lang.String}, {@code int}, {@code byte[]}). */
     public static Optional<Basic> of(TypeRef type) {
         String key = type.arrayDepth() == 1 && (type.name().equals("byte") || type.name().equals("char"))
@@ -107,7 +118,8 @@ public final class BasicTypes {
 
     /**
      * The SQL type for the basic type shaped by {@code @Column}: {@code length} (0 = default),
-     * {@code precision} and {@code scale} (0 = default).
+     * {@code precision} and {@code scale} (0 = default). Floating types keep their default here: their precision
+     * is {@link FloatingPoint}'s, which needs the attribute to report what Hibernate refuses.
      */
     public static SqlType shape(Basic basic, long length, long precision, long scale) {
         return switch (basic.shape()) {
@@ -115,7 +127,7 @@ public final class BasicTypes {
             case DECIMAL -> precision > 0 ? SqlType.numeric(precision, scale) : SqlType.numeric(38, 2);
             case INTEGRAL_DECIMAL -> SqlType.numeric(precision > 0 ? precision : 38, 0);
             case BYTEA -> SqlType.bytea(length > 0 ? length : SqlType.DEFAULT_LENGTH);
-            case TEMPORAL, FIXED -> basic.type();
+            case TEMPORAL, FIXED, FLOATING -> basic.type();
         };
     }
 }

@@ -12,27 +12,21 @@ import java.util.Optional;
  * The SQL type of a single-column attribute, and the checks Hibernate adds with it: basic Java types,
  * enums ({@code @Enumerated}: ordinal as {@code smallint} with a {@code between} check, string as
  * {@code varchar} with an {@code in} check), {@code @Lob}, {@code @Temporal}, {@code @Convert} and
- * auto-applied converters, {@code @JdbcTypeCode}, basic arrays and collections, and columnDefinition.
+ * auto-applied converters, {@code @JdbcTypeCode} and {@code @JdbcType} ({@link JdbcTypes}, over the converter's
+ * database type when both are written), {@code @Type} ({@link UserTypes}), basic arrays and collections, and
+ * columnDefinition.
  */
 public final class ColumnTypes {
     /** A column type with the checks that come with it. */
     public record Typed(SqlType type, List<String> checks) {}
 
-    private static final Map<String, SqlType> JDBC_CODES = Map.of(
-            "JSON", SqlType.fixed("jsonb", SqlType.UNBOUNDED),
-            "SQLXML", SqlType.fixed("xml", SqlType.UNBOUNDED),
-            "UUID", SqlType.fixed("uuid", 16),
-            "INET", SqlType.fixed("inet", 19),
-            "INTEGER", SqlType.fixed("integer", 4),
-            "BIGINT", SqlType.fixed("bigint", 8),
-            "SMALLINT", SqlType.fixed("smallint", 2),
-            "BOOLEAN", SqlType.fixed("boolean", 1));
-
     private final ScanContext ctx;
+    private final UserTypes userTypes;
     private final Map<String, String> autoApplied = new HashMap<>();
 
     public ColumnTypes(ScanContext ctx) {
         this.ctx = ctx;
+        this.userTypes = new UserTypes(ctx);
         for (TypeInfo t : ctx.index().types()) {
             ctx.annotation(t, JpaNames.CONVERTER).filter(a -> a.bool("autoApply", false))
                     .flatMap(a -> converterTypes(t)).ifPresent(types -> autoApplied.put(types.get(0).name(), t.fqn()));
@@ -50,14 +44,23 @@ public final class ColumnTypes {
     }
 
     private Typed javaType(Attribute a, TypeRef valueType, Ident column, ColumnShape shape) {
-        Optional<AnnotationView> code = a.ann(JpaNames.JDBC_TYPE_CODE);
-        if (code.isPresent()) {
-            return new Typed(jdbcCode(a, code.get(), shape), List.of());
+        Optional<AnnotationView> userType = a.ann(JpaNames.TYPE);
+        if (userType.isPresent()) {
+            return userTypes.typed(a, valueType, userType.get(), column, shape);
         }
-        String converter = a.ann(JpaNames.CONVERT).filter(c -> !c.bool("disableConversion", false))
+        String converter = convert(a).filter(c -> !c.bool("disableConversion", false))
                 .map(c -> c.classRef("converter")).orElse(null);
-        if (converter == null && !a.ann(JpaNames.CONVERT).map(c -> c.bool("disableConversion", false)).orElse(false)) {
+        if (converter == null && !convert(a).map(c -> c.bool("disableConversion", false)).orElse(false)) {
             converter = autoApplied.get(valueType.name());
+        }
+        Optional<String> code = jdbcCode(a);
+        if (code.isPresent()) {
+            boolean readConverter = converter != null && (ctx.index().type(converter).isPresent() || JdbcTypes.dependsOnJavaType(code.get()));
+            TypeRef stored = readConverter ? converterTypes(a, converter).get(1) : valueType;
+            Optional<List<String>> constants = converter == null && valueType.arrayDepth() == 0
+                    ? ctx.enumConstants(valueType.name()) : Optional.empty();
+            JdbcTypes.Mapped mapped = JdbcTypes.map(code.get(), stored, constants, shape, column, a);
+            return new Typed(mapped.type(), mapped.checks());
         }
         if (converter != null) {
             return new Typed(converted(a, converter, shape), List.of());
@@ -76,11 +79,32 @@ public final class ColumnTypes {
         return new Typed(basicOrArray(a, valueType, shape), List.of());
     }
 
+    /** The JDBC type code {@code @JdbcTypeCode} or {@code @JdbcType} chooses, if any. */
+    private static Optional<String> jdbcCode(Attribute a) {
+        Optional<AnnotationView> code = a.ann(JpaNames.JDBC_TYPE_CODE);
+        if (code.isPresent()) {
+            Object v = code.get().value("value").orElse(null);
+            return Optional.of(JdbcTypes.codeName(v).orElseThrow(() -> new MappingProblem(code.get().node(),
+                    "@JdbcTypeCode(" + v + ") on field " + a.name() + " is not a JDBC type code keel knows",
+                    "write the code as a SqlTypes constant (SqlTypes.JSON)")));
+        }
+        return a.ann(JpaNames.JDBC_TYPE).map(t -> t.classNames("value")).filter(l -> !l.isEmpty())
+                .map(l -> JdbcTypes.jdbcTypeClass(l.get(0), a));
+    }
+
+    /** A basic type shaped by the column: floating types through {@link FloatingPoint}, the others by {@link BasicTypes}. */
+    private static SqlType shaped(Attribute a, BasicTypes.Basic basic, ColumnShape shape) {
+        if (basic.shape() == BasicTypes.Shape.FLOATING) {
+            return FloatingPoint.type(a, shape, BasicTypes.defaultBits(basic));
+        }
+        return BasicTypes.shape(basic, shape.length(), shape.precision(), shape.scale());
+    }
+
     /** A basic type, an array of one, or a collection of one without {@code @ElementCollection}. */
     SqlType basicOrArray(Attribute a, TypeRef type, ColumnShape shape) {
         Optional<BasicTypes.Basic> basic = BasicTypes.of(type);
         if (basic.isPresent()) {
-            return BasicTypes.shape(basic.get(), shape.length(), shape.precision(), shape.scale());
+            return shaped(a, basic.get(), shape);
         }
         TypeRef element = type.arrayDepth() > 0 ? type.component()
                 : type.isCollection() && type.args().size() == 1 ? type.args().get(0) : null;
@@ -126,45 +150,24 @@ public final class ColumnTypes {
         };
     }
 
-    private SqlType jdbcCode(Attribute a, AnnotationView code, ColumnShape shape) {
-        Object v = code.value("value").orElse(null);
-        String name = v instanceof Values.EnumConst e ? e.name() : null;
-        if (name == null) {
-            throw new MappingProblem(code.node(), "@JdbcTypeCode(" + v + ") on field " + a.name() + " is a number keel does not map",
-                    "write the code as a SqlTypes constant (SqlTypes.JSON)");
-        }
-        switch (name) {
-            case "VARCHAR":
-                return SqlType.varchar(shape.length() > 0 ? shape.length() : SqlType.DEFAULT_LENGTH);
-            case "LONGVARCHAR":
-                return SqlType.varchar(shape.length() > 0 ? shape.length() : 32_600);
-            case "LONG32VARCHAR":
-                return new SqlType("text", SqlType.MAX_VARCHAR);
-            default:
-                SqlType t = JDBC_CODES.get(name);
-                if (t == null) {
-                    throw new MappingProblem(code.node(), "@JdbcTypeCode(SqlTypes." + name + ") on field " + a.name()
-                            + " is not supported", "use one of " + new java.util.TreeSet<>(JDBC_CODES.keySet())
-                            + ", VARCHAR, LONGVARCHAR or LONG32VARCHAR, or a columnDefinition");
-                }
-                return t;
-        }
-    }
-
     private SqlType converted(Attribute a, String converterFqn, ColumnShape shape) {
-        TypeInfo converter = ctx.index().type(converterFqn).orElseThrow(() -> new MappingProblem(a.node(),
-                "converter " + converterFqn + " of field " + a.name() + " is not in the scanned sources",
-                "add its source root to keel.json \"sourceRoots\", or map the column with a columnDefinition"));
-        List<TypeRef> types = converterTypes(converter).orElseThrow(() -> new MappingProblem(a.node(),
-                "converter " + converterFqn + " does not implement AttributeConverter<X, Y> directly",
-                "declare \"implements AttributeConverter<EntityType, DatabaseType>\" on the converter class"));
-        TypeRef dbType = types.get(1);
+        TypeRef dbType = converterTypes(a, converterFqn).get(1);
         Optional<BasicTypes.Basic> basic = BasicTypes.of(dbType);
         if (basic.isEmpty()) {
             throw new MappingProblem(a.node(), "converter " + converterFqn + " converts to " + dbType
                     + ", which keel cannot map", "convert to a basic type (String, Integer, Long...)");
         }
-        return BasicTypes.shape(basic.get(), shape.length(), shape.precision(), shape.scale());
+        return shaped(a, basic.get(), shape);
+    }
+
+    /** The {@code X} and {@code Y} of the converter of attribute {@code a}. */
+    private List<TypeRef> converterTypes(Attribute a, String converterFqn) {
+        TypeInfo converter = ctx.index().type(converterFqn).orElseThrow(() -> new MappingProblem(a.node(),
+                "converter " + converterFqn + " of field " + a.name() + " is not in the scanned sources",
+                "add its source root to keel.json \"sourceRoots\", or map the column with a columnDefinition"));
+        return converterTypes(converter).orElseThrow(() -> new MappingProblem(a.node(),
+                "converter " + converterFqn + " does not implement AttributeConverter<X, Y> directly",
+                "declare \"implements AttributeConverter<EntityType, DatabaseType>\" on the converter class"));
     }
 
     /** The {@code X} and {@code Y} of a converter's {@code AttributeConverter<X, Y>}. */
@@ -183,6 +186,18 @@ public final class ColumnTypes {
 
     /** Whether the attribute's value is converted to a single column (a converter applies). */
     public boolean isConverted(Attribute a, TypeRef valueType) {
-        return a.has(JpaNames.CONVERT) || autoApplied.containsKey(valueType.name());
+        return convert(a).isPresent() || autoApplied.containsKey(valueType.name());
+    }
+
+    /**
+     * The {@code @Convert} that applies to the attribute's own value: one without {@code attributeName},
+     * or, on a Map, the one for {@code "value"} ({@code "key"} converts the map's key, see {@link MapKeys}).
+     */
+    static Optional<AnnotationView> convert(Attribute a) {
+        return a.annotations().stream().filter(c -> c.fqn().equals(JpaNames.CONVERT))
+                .filter(c -> {
+                    String target = c.string("attributeName", "");
+                    return target.isEmpty() || target.equals("value");
+                }).findFirst();
     }
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * {@code @ElementCollection}: a collection table ({@code @CollectionTable} or {@code <Entity>_<field>})
- * with the owner's key, the element's column(s) (a basic value or an embeddable with overrides), an
- * optional {@code @OrderColumn}, and the primary key Hibernate gives it: owner + order column for an
- * ordered list, owner + element columns for a set whose element columns are all NOT NULL, else none.
+ * with the owner's key, the element's column(s) (a basic value or an embeddable with overrides; a Map's
+ * value), the index ({@link CollectionIndexes}: an {@code @OrderColumn} or a Map's key), and the primary
+ * key Hibernate gives it: owner + index for an ordered list or a Map, owner + element columns for a set
+ * whose element columns are all NOT NULL, else none.
  */
 public final class ElementCollections {
     private final ScanContext ctx;
@@ -44,20 +45,19 @@ public final class ElementCollections {
         }
         if (ctx.isAnnotated(element.name(), JpaNames.EMBEDDABLE) && !types.isConverted(a, element)) {
             TypeInfo embeddable = ctx.index().type(element.name()).orElseThrow();
-            Site inner = new Site(table, site.entity(), "", mapper.overrides(a), false, false, Site.Bv.OFF);
-            for (Attribute child : mapper.hierarchyAttributes(embeddable)) {
+            Site inner = Site.collectionElements(table, site.entity(), mapper.overrides(a));
+            for (Attribute child : mapper.elementAttributes(a, embeddable, site.entity())) {
                 mapper.map(child, inner);
             }
         } else {
-            table.add(basicElement(a, element, site.table()));
+            table.add(basicElement(a, element, site));
         }
         List<ColumnSpec> elementCols = new ArrayList<>(table.columns().subList(before, table.columns().size()));
         table.columns().replaceAll(c -> c.withField(null));
         List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
-        Optional<ColumnSpec> order = orderColumn(ctx, a);
-        if (order.isPresent()) {
-            table.add(order.get());
-            pk.add(order.get().name());
+        List<Ident> index = mapper.indexes().addToTable(a, table, site);
+        if (!index.isEmpty()) {
+            pk.addAll(index);
             table.primaryKey = pk;
         } else if (a.type().isSet() && elementCols.stream().noneMatch(ColumnSpec::nullable)) {
             pk.addAll(elementCols.stream().map(ColumnSpec::name).toList());
@@ -69,26 +69,17 @@ public final class ElementCollections {
         schema.addOther(table);
     }
 
-    private ColumnSpec basicElement(Attribute a, TypeRef element, TableSpec owner) {
+    private ColumnSpec basicElement(Attribute a, TypeRef element, Site owner) {
         AnnotationView column = a.ann(JpaNames.COLUMN).orElse(null);
         String written = column == null ? "" : column.string("name", "");
         Ident name = ctx.naming().physical(written.isBlank() ? a.name() : written);
         ColumnShape shape = ColumnShape.of(column);
         ColumnTypes.Typed typed = types.resolve(a, element, name, shape);
-        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(column == null || column.bool("nullable", true))
+        ColumnSpec spec = ColumnSpec.of(name, typed.type()).withNullable(!ColumnNullability.elementNotNull(a, column, owner))
                 .withUnique(column != null && column.bool("unique", false));
         for (String check : typed.checks()) {
             spec = spec.withCheck(check);
         }
         return spec;
-    }
-
-    /** The {@code @OrderColumn} of a list, if any: {@code <field>_ORDER integer not null} by default. */
-    static Optional<ColumnSpec> orderColumn(ScanContext ctx, Attribute a) {
-        return a.ann(JpaNames.ORDER_COLUMN).map(o -> {
-            String written = o.string("name", "");
-            Ident name = ctx.naming().physical(written.isBlank() ? a.name() + "_ORDER" : written);
-            return ColumnSpec.of(name, SqlType.fixed("integer", 4)).withNullable(false);
-        });
     }
 }

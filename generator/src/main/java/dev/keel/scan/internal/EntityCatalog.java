@@ -41,6 +41,7 @@ public final class EntityCatalog {
             nearestEntitySuper(ctx, type, found).ifPresent(p -> parents.add(p.fqn()));
             depths.put(fqn, depth(ctx, fqn, found));
         }
+        Map<String, Integer> binding = bindingOrder(ctx, found);
         List<String> pending = new ArrayList<>(found.keySet());
         pending.sort(java.util.Comparator.comparingInt((String f) -> depths.get(f)).thenComparing(f -> f));
         for (String fqn : pending) {
@@ -50,9 +51,30 @@ public final class EntityCatalog {
             EntityInfo.Strategy strategy = parent != null ? parent.strategy() : rootStrategy(ctx, type, hasChildren);
             String entityName = ctx.annotation(type, JpaNames.ENTITY).map(a -> a.string("name", "")).filter(s -> !s.isEmpty())
                     .orElse(type.simpleName());
-            result.put(fqn, new EntityInfo(type, found.get(fqn), entityName, parent, strategy, hasChildren));
+            result.put(fqn, new EntityInfo(type, found.get(fqn), entityName, parent, strategy, hasChildren,
+                    binding.get(fqn)));
         }
         return new EntityCatalog(result);
+    }
+
+    /**
+     * The order in which Hibernate binds the entities: the order it is given the classes (by class name, as
+     * Spring Boot's scan lists them), each entity's entity superclasses moved before it. Where several
+     * mappings define one column, the first bound wins.
+     */
+    private static Map<String, Integer> bindingOrder(ScanContext ctx, Map<String, AppConfig> found) {
+        var order = new java.util.LinkedHashMap<String, Integer>();
+        for (String fqn : new java.util.TreeSet<>(found.keySet())) {
+            var chain = new ArrayList<String>();
+            for (Optional<TypeInfo> t = ctx.index().type(fqn); t.isPresent(); t = nearestEntitySuper(ctx, t.get(), found)) {
+                if (chain.contains(t.get().fqn())) {
+                    break; // a cycle in malformed sources
+                }
+                chain.add(0, t.get().fqn());
+            }
+            chain.forEach(c -> order.putIfAbsent(c, order.size()));
+        }
+        return order;
     }
 
     private static Optional<AppConfig> appOf(ScanContext ctx, TypeInfo type) {

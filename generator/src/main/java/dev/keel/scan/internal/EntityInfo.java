@@ -11,9 +11,10 @@ import dev.keel.config.AppConfig;
  * @param parent     the nearest entity superclass, or null for a root
  * @param strategy   the inheritance strategy of its hierarchy
  * @param hasChildren whether some entity extends it
+ * @param binding    its place in the order Hibernate binds the entities (see {@link EntityCatalog#build})
  */
 public record EntityInfo(TypeInfo type, AppConfig app, String entityName, EntityInfo parent, Strategy strategy,
-                         boolean hasChildren) {
+                         boolean hasChildren, int binding) {
     /** JPA's inheritance strategies; {@code NONE} for an entity alone in its hierarchy. */
     public enum Strategy { NONE, SINGLE_TABLE, JOINED, TABLE_PER_CLASS }
 
@@ -34,6 +35,16 @@ public record EntityInfo(TypeInfo type, AppConfig app, String entityName, Entity
             case SINGLE_TABLE -> parent == null;
             case TABLE_PER_CLASS -> !isAbstract();
         };
+    }
+
+    /** Whether {@code other} is this entity or one of its entity superclasses. */
+    public boolean isOrExtends(EntityInfo other) {
+        for (EntityInfo e = this; e != null; e = e.parent) {
+            if (e.type.fqn().equals(other.type.fqn())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The model key: the entity name in lower case. */

@@ -33,10 +33,15 @@ public final class EntityTables {
                 .map(s -> ctx.naming().physical(s).db()).orElse(null);
         TableSpec table = new TableSpec(e.app().label(), e.model(), e.type().simpleName(), name, schemaName,
                 e.type().file(), e.type().line());
+        table.namedBy = new TableSpec.NameClaim(ctx.annotation(e.type(), JpaNames.IMMUTABLE).isPresent(),
+                !ctx.naming().physical(e.entityName()).db().equals(name.db()), e.binding());
         if (e.strategy() == EntityInfo.Strategy.JOINED && e.parent() != null) {
             joinedKey(e, table, schema);
         } else {
             ids.mapKey(e, table, schema);
+        }
+        if (table.primaryKey != null) {
+            table.keyBy = e.binding();
         }
         discriminator(e, table);
         tableAnnotations(e, table);
@@ -59,7 +64,8 @@ public final class EntityTables {
             ColumnSpec ref = parentKey.get(i);
             String written = i < pkJoins.size() ? pkJoins.get(i).string("name", "") : "";
             Ident name = written.isBlank() ? ref.name() : ctx.naming().physical(written);
-            table.add(ref.asReference(name).withNullable(false).withField(ref.field()));
+            table.add(ref.asReference(name).withNullable(false).withField(ref.field()), Precedence.key(e, ""));
+            table.claim(name, e, "the primary key");
             names.add(name);
         }
         table.primaryKey = names;
@@ -90,7 +96,11 @@ public final class EntityTables {
         if (!definition.isBlank()) {
             type = type.withDdl(definition.strip());
         }
-        table.add(ColumnSpec.of(name, type).withNullable(false));
+        table.add(ColumnSpec.of(name, type).withNullable(false), Precedence.discriminator(e));
+        boolean inserted = ctx.annotation(e.type(), JpaNames.DISCRIMINATOR_OPTIONS).map(o -> o.bool("insert", true)).orElse(true);
+        if (inserted) {
+            table.claim(name, e, "the discriminator column");
+        }
     }
 
     private void tableAnnotations(EntityInfo e, TableSpec table) {

@@ -1,6 +1,7 @@
 package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.keel.state.Sequence;
 
 import java.util.ArrayList;
@@ -16,15 +17,23 @@ import java.util.stream.Collectors;
  * with {@code @IdClass} the entity's attributes named like the id class's (as Hibernate takes them,
  * whether or not the entity marks them {@code @Id}),
  * {@code @GeneratedValue} as an identity column (IDENTITY) or a sequence (AUTO and SEQUENCE:
- * {@code <root table>_seq} by 50 unless a {@code @SequenceGenerator} says otherwise).
+ * {@code <root table>_seq} by 50 unless a {@code @SequenceGenerator} says otherwise), and the key
+ * columns derived from another entity's key ({@link DerivedIdentity}), which are never generated.
  */
 public final class Identifiers {
     private final ScanContext ctx;
     private final AttributeMapper mapper;
+    private final DerivedIdentity derived;
 
-    public Identifiers(ScanContext ctx, AttributeMapper mapper) {
+    public Identifiers(ScanContext ctx, AttributeMapper mapper, DerivedIdentity derived) {
         this.ctx = ctx;
         this.mapper = mapper;
+        this.derived = derived;
+    }
+
+    /** The rules of derived identifiers ({@code @MapsId}). */
+    public DerivedIdentity derived() {
+        return derived;
     }
 
     /**
@@ -72,7 +81,7 @@ public final class Identifiers {
     /** The attribute names of the hierarchy's {@code @IdClass}, when the class is in the scanned sources. */
     private Optional<Set<String>> idClassAttributes(EntityInfo entity) {
         return idClassAnnotation(entity).map(c -> c.classRef("value")).flatMap(fqn -> ctx.index().type(fqn))
-                .map(type -> mapper.hierarchyAttributes(type).stream().map(Attribute::name)
+                .map(type -> mapper.hierarchyAttributes(type, mapper.access().entityDefault(entity.root().type())).stream().map(Attribute::name)
                         .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
@@ -116,9 +125,12 @@ public final class Identifiers {
             return;
         }
         List<Attribute> ids = idAttributes(entity);
+        if (ids.isEmpty() && mapper.hasUnboundId(entity.root())) {
+            return; // reported with the id field
+        }
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
-                    + " has no @Id or @EmbeddedId field", "add an @Id field (keel reads field mappings only)");
+                    + " has no @Id or @EmbeddedId field", "add an @Id field or getter");
             return;
         }
         if (ids.size() > 1 && idClassAnnotation(entity).isEmpty()) {
@@ -126,12 +138,18 @@ public final class Identifiers {
                     + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
         }
         int before = table.columns().size();
-        Site site = Site.of(table, entity, false, ctx.config().beanValidation()).asId();
+        Site site = Site.of(table, entity, false, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(entity)).asId();
         for (Attribute id : ids) {
             mapper.mapGuarded(id, site);
         }
-        table.primaryKey = table.columns().subList(before, table.columns().size()).stream().map(ColumnSpec::name).toList();
-        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID)) {
+        List<ColumnSpec> idColumns = List.copyOf(table.columns().subList(before, table.columns().size()));
+        List<Attribute> derivedBy = derived.relations(entity);
+        if (!derivedBy.isEmpty()) {
+            idColumns = derived.apply(ids, derivedBy, table, idColumns);
+        }
+        table.primaryKey = idColumns.stream().map(ColumnSpec::name).toList();
+        boolean derivedKey = derivedBy.stream().anyMatch(r -> r.has(JpaNames.MANY_TO_ONE) || r.has(JpaNames.ONE_TO_ONE));
+        if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID) && !derivedKey) {
             generation(entity, ids.get(0), table, schema);
         }
     }
@@ -215,6 +233,9 @@ public final class Identifiers {
             var candidates = new ArrayList<>(ctx.annotations(t));
             for (FieldDeclaration f : t.decl().getFields()) {
                 candidates.addAll(AnnotationView.on(f, t, ctx.values()));
+            }
+            for (MethodDeclaration m : t.decl().getMethods()) {
+                candidates.addAll(AnnotationView.on(m, t, ctx.values()));
             }
             for (AnnotationView a : candidates) {
                 if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR) && a.string("name", "").equals(name)) {

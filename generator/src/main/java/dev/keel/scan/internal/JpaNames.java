@@ -24,6 +24,7 @@ final class JpaNames {
     static final String TABLE_GENERATOR = JPA + "TableGenerator";
     static final String TRANSIENT = JPA + "Transient";
     static final String VERSION = JPA + "Version";
+    static final String BASIC = JPA + "Basic";
     static final String LOB = JPA + "Lob";
     static final String ENUMERATED = JPA + "Enumerated";
     static final String TEMPORAL = JPA + "Temporal";
@@ -46,6 +47,13 @@ final class JpaNames {
     static final String PRIMARY_KEY_JOIN_COLUMN = JPA + "PrimaryKeyJoinColumn";
     static final String MAPS_ID = JPA + "MapsId";
     static final String MAP_KEY_COLUMN = JPA + "MapKeyColumn";
+    static final String MAP_KEY = JPA + "MapKey";
+    static final String MAP_KEY_CLASS = JPA + "MapKeyClass";
+    static final String MAP_KEY_JOIN_COLUMN = JPA + "MapKeyJoinColumn";
+    static final String MAP_KEY_JOIN_COLUMNS = JPA + "MapKeyJoinColumns";
+    static final String MAP_KEY_ENUMERATED = JPA + "MapKeyEnumerated";
+    static final String MAP_KEY_TEMPORAL = JPA + "MapKeyTemporal";
+    static final String ACCESS = JPA + "Access";
     static final String SECONDARY_TABLE = JPA + "SecondaryTable";
     static final String ASSOCIATION_OVERRIDE = JPA + "AssociationOverride";
 
@@ -53,8 +61,13 @@ final class JpaNames {
     static final String COMMENT = HIB + "Comment";
     static final String COLUMN_DEFAULT = HIB + "ColumnDefault";
     static final String JDBC_TYPE_CODE = HIB + "JdbcTypeCode";
+    static final String JDBC_TYPE = HIB + "JdbcType";
+    static final String TYPE = HIB + "Type";
     static final String FORMULA = HIB + "Formula";
     static final String ON_DELETE = HIB + "OnDelete";
+    static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
+    static final String IMMUTABLE = HIB + "Immutable";
+    static final String MAP_KEY_JDBC_TYPE_CODE = HIB + "MapKeyJdbcTypeCode";
 
     /** The simple names of jakarta.persistence, for {@code import jakarta.persistence.*}. */
     static final Set<String> ALL = Set.of("Entity", "MappedSuperclass", "Embeddable", "Table", "Column", "Id",
@@ -64,7 +77,8 @@ final class JpaNames {
             "ElementCollection", "JoinColumn", "JoinColumns", "JoinTable", "CollectionTable", "OrderColumn",
             "OrderBy", "AttributeOverride", "AttributeOverrides", "Inheritance", "InheritanceType",
             "DiscriminatorColumn", "DiscriminatorValue", "DiscriminatorType", "PrimaryKeyJoinColumn", "MapsId",
-            "MapKeyColumn", "MapKey", "SecondaryTable", "AssociationOverride", "ForeignKey", "ConstraintMode",
+            "MapKeyColumn", "MapKey", "SecondaryTable",
+            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "ForeignKey", "ConstraintMode",
             "Index", "UniqueConstraint", "CascadeType", "FetchType", "Access", "AccessType", "Basic",
             "EntityListeners", "PrePersist", "PreUpdate", "PostLoad", "NamedQuery", "NamedQueries", "Cacheable");
 }

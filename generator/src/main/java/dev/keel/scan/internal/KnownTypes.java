@@ -29,13 +29,17 @@ final class KnownTypes {
                     "Formula", "Immutable", "DynamicUpdate", "DynamicInsert", "CreationTimestamp", "UpdateTimestamp",
                     "NaturalId", "BatchSize", "Cache", "Fetch", "FetchMode", "OnDelete", "OnDeleteAction", "Type",
                     "JdbcType", "Generated", "Where", "SQLRestriction", "SoftDelete", "TenantId", "Nationalized",
-                    "Array", "UuidGenerator", "GenericGenerator", "Table", "Index", "ForeignKey")),
+                    "Array", "UuidGenerator", "GenericGenerator", "Table", "Index", "ForeignKey",
+                    "MapKeyJdbcTypeCode")),
             Map.entry("jakarta.validation.constraints", Set.of("NotNull", "NotBlank", "NotEmpty", "Size", "Min", "Max",
                     "Digits", "Email", "Pattern", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero",
                     "Past", "PastOrPresent", "Future", "FutureOrPresent", "DecimalMin", "DecimalMax", "Null",
                     "AssertTrue", "AssertFalse")),
             Map.entry("org.hibernate.validator.constraints", Set.of("Length", "Range", "URL", "UUID")),
-            Map.entry("jakarta.validation", Set.of("Valid")));
+            Map.entry("jakarta.validation", Set.of("Valid")),
+            Map.entry("jakarta.validation.groups", Set.of("Default")),
+            Map.entry("lombok.experimental", Set.of("UtilityClass", "FieldNameConstants", "SuperBuilder", "Accessors",
+                    "FieldDefaults", "Delegate")));
 
     /** Whether {@code pkg.simpleName} is a type keel knows to exist. */
     static boolean exists(String pkg, String simpleName) {

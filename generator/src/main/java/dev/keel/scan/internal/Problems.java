@@ -17,6 +17,7 @@ public final class Problems {
     private record Entry(String file, int line, String message) {}
 
     private final List<Entry> entries = new ArrayList<>();
+    private boolean syntaxErrors;
 
     /** Records a problem at a node of a source file. */
     public synchronized void add(Path file, Node node, String what, String fix) {
@@ -28,6 +29,22 @@ public final class Problems {
     public synchronized void add(Path file, int line, String what, String fix) {
         String where = file + (line > 0 ? ":" + line : "");
         entries.add(new Entry(file.toString(), line, where + ": " + what + ". To fix: " + fix + "."));
+    }
+
+    /**
+     * Records a file that does not parse: {@code file:line:column: what. To fix: fix.} followed by the
+     * source line and a caret under the column ({@code excerpt}, may be empty), as javac shows it.
+     */
+    public synchronized void addSyntaxError(Path file, int line, int column, String what, String fix, String excerpt) {
+        String where = file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
+        entries.add(new Entry(file.toString(), line, where + ": " + what + ". To fix: " + fix + "."
+                + (excerpt.isEmpty() ? "" : "\n" + excerpt.indent(2).stripTrailing())));
+        syntaxErrors = true;
+    }
+
+    /** Whether some file did not parse: what else the scan finds then follows from it, as with javac. */
+    public synchronized boolean hasSyntaxErrors() {
+        return syntaxErrors;
     }
 
     /** Whether nothing was recorded. */

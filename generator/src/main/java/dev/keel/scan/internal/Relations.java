@@ -60,6 +60,26 @@ public final class Relations {
         site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
     }
 
+    /**
+     * An owning {@code @OneToOne} through the primary key ({@code @PrimaryKeyJoinColumn}, or join columns
+     * that are the key's): no column of its own; a foreign key from the key to the target's only when the
+     * relation is not optional, as Hibernate binds it.
+     */
+    public void primaryKeyOneToOne(Attribute a, Site site) {
+        AnnotationView rel = a.ann(JpaNames.ONE_TO_ONE).orElseThrow();
+        TableSpec target = targetTable(a, rel, a.type());
+        if (target.primaryKeyColumns().size() != site.table().primaryKey().size()) {
+            throw new MappingProblem(a.node(), "one-to-one " + a.name() + " joins the primary key of "
+                    + site.table().name().db() + " (" + site.table().primaryKey().size() + " columns) to that of "
+                    + target.name().db() + " (" + target.primaryKeyColumns().size() + " columns)",
+                    "give both entities keys of the same columns, or map the relation with its own @JoinColumn");
+        }
+        if (!rel.bool("optional", true)) {
+            site.table().foreignKeys.add(foreignKey(joinForeignKey(a), site.table().primaryKey(), target)
+                    .onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+        }
+    }
+
     /** {@code @OneToMany}: nothing with {@code mappedBy}, else a join column or a join table. */
     public void oneToMany(Attribute a, Site site) {
         AnnotationView rel = a.ann(JpaNames.ONE_TO_MANY).orElseThrow();
@@ -67,6 +87,9 @@ public final class Relations {
             if (a.has(JpaNames.ON_DELETE)) {
                 throw new MappingProblem(a.node(), "@OnDelete on the inverse one-to-many " + a.name() + " is not supported by keel yet",
                         "put @OnDelete on the @ManyToOne field that owns the foreign key");
+            }
+            if (a.type().isMap() || a.has(JpaNames.ORDER_COLUMN)) {
+                mapper.indexes().addToTarget(a, targetTable(a, rel, element(a)));
             }
             return;
         }
@@ -76,10 +99,6 @@ public final class Relations {
         if (joins.isEmpty() || a.has(JpaNames.JOIN_TABLE)) {
             joinTable(a, site, target, true);
             return;
-        }
-        if (a.has(JpaNames.ORDER_COLUMN)) {
-            throw new MappingProblem(a.node(), "@OrderColumn on the one-to-many " + a.name() + " with @JoinColumn is not supported by keel yet",
-                    "map the order column as a field of the target entity, or use a join table");
         }
         List<ColumnSpec> columns = keyColumns(a, joins, site.table(), a.name(), null);
         boolean notNull = joins.stream().anyMatch(j -> !j.bool("nullable", true));
@@ -94,6 +113,7 @@ public final class Relations {
             }
             target.addForeignKey(fk);
         });
+        mapper.indexes().addToTarget(a, target);
     }
 
     /**
@@ -139,12 +159,11 @@ public final class Relations {
             table.uniques.add(new TableSpec.UniqueSpec(null, targetCols.stream().map(ColumnSpec::name).toList()));
         }
         List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
-        Optional<ColumnSpec> order = ElementCollections.orderColumn(ctx, a);
-        if (order.isPresent()) {
-            table.add(order.get());
-            pk.add(order.get().name());
+        List<Ident> index = mapper.indexes().addToTable(a, table, site);
+        if (!index.isEmpty()) {
+            pk.addAll(index);
             table.primaryKey = pk;
-        } else if (a.type().isSet()) {
+        } else if (CollectionIndexes.keyedLikeASet(a)) {
             pk.addAll(targetCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
@@ -275,7 +294,7 @@ public final class Relations {
         return list;
     }
 
-    private static Optional<AnnotationView> joinForeignKey(Attribute a) {
+    static Optional<AnnotationView> joinForeignKey(Attribute a) {
         Optional<AnnotationView> fromColumns = a.ann(JpaNames.JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"));
         if (fromColumns.isPresent()) {
             return fromColumns;
@@ -298,11 +317,10 @@ public final class Relations {
         return action.equals("NO_ACTION") ? null : action.replace('_', ' ');
     }
 
-    /** The element type of a collection attribute ({@code targetEntity} wins). */
+    /** The element type of a collection attribute, a Map's value type ({@code targetEntity} wins). */
     static TypeRef element(Attribute a) {
         if (a.type().isMap()) {
-            throw new MappingProblem(a.node(), "field " + a.name() + " is a Map; keel does not map Map associations yet",
-                    "use a List or Set");
+            return MapKeys.valueType(a);
         }
         if (!a.type().isCollection() || a.type().args().size() != 1) {
             throw new MappingProblem(a.node(), "field " + a.name() + " of type " + a.type() + " is not a List, Set or Collection "
@@ -312,7 +330,7 @@ public final class Relations {
     }
 
     /** The table whose primary key a relation to {@code type} (or {@code targetEntity}) references. */
-    private TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
+    TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
         String fqn = Optional.ofNullable(rel.classRef("targetEntity")).filter(s -> !s.equals("void")).orElse(type.name());
         EntityInfo target = catalog.entity(fqn).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name()
                 + " refers to " + fqn + ", which is not an entity of any app in keel.json",

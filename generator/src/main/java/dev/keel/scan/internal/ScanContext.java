@@ -1,9 +1,7 @@
 package dev.keel.scan.internal;
 
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.keel.config.KeelConfig;
 
 import java.util.List;
@@ -74,11 +72,7 @@ public final class ScanContext {
 
     /** The scanned superclass of a class, if it extends one declared in the sources. */
     public Optional<TypeInfo> superclass(TypeInfo type) {
-        if (type.decl() instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && !c.getExtendedTypes().isEmpty()) {
-            ClassOrInterfaceType ext = c.getExtendedTypes().get(0);
-            return names.resolve(ext.getNameWithScope(), type).flatMap(index::type);
-        }
-        return Optional.empty();
+        return names.superclass(type);
     }
 
     /** The constants of an enum declared in the sources (or of a JDK enum Hibernate knows), if it is one. */

@@ -16,12 +16,61 @@ import java.util.TreeMap;
 public final class Schema {
     private final Map<String, TableSpec> entityTables = new LinkedHashMap<>();
     private final List<TableSpec> otherTables = new ArrayList<>();
+    private final Map<String, Map<String, TableSpec>> byName = new java.util.HashMap<>();
+    private final Map<TableSpec, String> databases = new java.util.IdentityHashMap<>();
+    private final java.util.function.Function<EntityInfo, String> databaseOf;
+
+    /** A schema whose entities all live in one database. */
+    public Schema() {
+        this(e -> null);
+    }
+
+    /** A schema whose entities live in the databases {@code databaseOf} names (null: the default). */
+    public Schema(java.util.function.Function<EntityInfo, String> databaseOf) {
+        this.databaseOf = databaseOf;
+    }
     private final Map<String, Sequence> sequences = new TreeMap<>();
     private final Map<String, java.util.Set<EntityInfo>> sequenceOwners = new TreeMap<>();
 
-    /** Records the table an entity owns. */
+    /**
+     * Records the table an entity owns. When another entity (or a join or collection table) maps the same
+     * physical table in the same database, the two become one ({@link TableSpec#absorb}): Hibernate
+     * creates one table with the columns of both.
+     */
     public void putEntityTable(EntityInfo entity, TableSpec table) {
-        entityTables.put(entity.type().fqn(), table);
+        String database = databaseOf.apply(entity);
+        Map<String, TableSpec> sameName = byName.computeIfAbsent(table.qualifiedDbName(), k -> new java.util.HashMap<>());
+        TableSpec kept = sameName.get(key(database));
+        if (kept != null) {
+            kept.absorb(table);
+        } else {
+            kept = table;
+            sameName.put(key(database), table);
+            databases.put(table, key(database));
+        }
+        entityTables.put(entity.type().fqn(), kept);
+    }
+
+    /**
+     * The entity table a join or collection table of the same name merges into: the one in the database
+     * of the tables it references (a join table goes where they are), if there is one.
+     */
+    private TableSpec sameNamed(TableSpec table) {
+        Map<String, TableSpec> sameName = byName.getOrDefault(table.qualifiedDbName(), Map.of());
+        if (sameName.isEmpty()) {
+            return null;
+        }
+        for (TableSpec.ForeignKeySpec fk : table.foreignKeys) {
+            String db = databases.get(fk.target());
+            if (db != null) {
+                return sameName.get(db);
+            }
+        }
+        return sameName.get(key(null));
+    }
+
+    private static String key(String database) {
+        return database == null ? "" : database;
     }
 
     /** The table that holds an entity's columns: its own, or its root's for a single-table subclass. */
@@ -30,14 +79,30 @@ public final class Schema {
         return Optional.ofNullable(entityTables.get(e.type().fqn()));
     }
 
-    /** Adds a join or collection table. */
+    /** Adds a join or collection table (merged into the table of that name, if one is mapped already). */
     public void addOther(TableSpec table) {
-        otherTables.add(table);
+        TableSpec kept = sameNamed(table);
+        if (kept != null) {
+            kept.absorb(table);
+        } else {
+            otherTables.add(table);
+            Map<String, TableSpec> sameName = byName.computeIfAbsent(table.qualifiedDbName(), k -> new java.util.HashMap<>());
+            String db = table.foreignKeys.stream().map(fk -> databases.get(fk.target())).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(key(null));
+            sameName.putIfAbsent(db, table);
+            databases.putIfAbsent(table, db);
+        }
     }
 
-    /** Every table: entity tables first, then the others, in mapping order. */
+    /** Every table once: entity tables first, then the others, in mapping order. */
     public List<TableSpec> tables() {
-        var all = new ArrayList<>(entityTables.values());
+        var all = new ArrayList<TableSpec>();
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<TableSpec, Boolean>());
+        for (TableSpec t : entityTables.values()) {
+            if (seen.add(t)) {
+                all.add(t);
+            }
+        }
         all.addAll(otherTables);
         return all;
     }

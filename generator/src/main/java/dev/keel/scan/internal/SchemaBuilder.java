@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps every entity of the catalog into tables, in two passes (keys first, so that relations can
@@ -30,27 +31,30 @@ public final class SchemaBuilder {
     /** The state the entities describe. Problems are recorded in the context, not thrown. */
     public ProjectState build() {
         EntityCatalog catalog = EntityCatalog.build(ctx);
-        Schema schema = new Schema();
+        var routing = new DatabaseRouting(ctx);
+        Schema schema = new Schema(routing::databaseOf);
         ColumnTypes types = new ColumnTypes(ctx);
         AttributeMapper mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
         Relations relations = new Relations(ctx, catalog, schema, mapper);
-        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types));
-        Identifiers ids = new Identifiers(ctx, mapper);
+        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types),
+                new CollectionIndexes(ctx, new MapKeys(ctx, catalog, schema, mapper, types)));
+        DerivedIdentity derived = new DerivedIdentity(ctx, catalog, mapper);
+        Identifiers ids = new Identifiers(ctx, mapper, derived);
         EntityTables entityTables = new EntityTables(ctx, ids);
-        for (EntityInfo e : catalog.all()) {
+        for (EntityInfo e : KeyOrder.of(catalog.all(), derived, ctx.problems())) {
             entityTables.create(e, schema);
             hints.entity(e);
         }
         for (EntityInfo e : catalog.all()) {
-            attributes(e, schema, mapper, ids);
+            attributes(e, schema, mapper, ids, catalog);
         }
         relations.bindCollectionKeys();
-        var routing = new DatabaseRouting(ctx);
+        mapper.indexes().finish();
         catalog.all().forEach(e -> routing.entity(e, schema));
         return finish(schema, routing);
     }
 
-    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids) {
+    private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids, EntityCatalog catalog) {
         if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
             return;
         }
@@ -60,13 +64,24 @@ public final class SchemaBuilder {
         }
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
-        Site site = Site.of(table, e, subclass, ctx.config().beanValidation());
+        Site site = Site.of(table, e, subclass, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(e));
         var isId = ids.idTest(e);
-        for (Attribute a : mapper.hierarchyAttributes(e, stop)) {
-            if (!isId.test(a)) {
+        List<Attribute> keyRelations = ids.derived().relations(e);
+        AttributeMapper.EntityAttributes attributes = mapper.attributesOf(e, stop);
+        for (Attribute a : attributes.mapped()) {
+            if (!isId.test(a) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
                 mapper.mapGuarded(a, site);
                 hints.attribute(e.app().label(), table.model(), a);
             }
+        }
+        for (Attribute generic : attributes.generic()) {
+            Optional<Attribute> bound = catalog.all().stream().filter(d -> d != e && d.isOrExtends(e))
+                    .sorted(java.util.Comparator.comparingInt(EntityInfo::binding))
+                    .map(d -> mapper.specialized(generic, d)).flatMap(Optional::stream).findFirst();
+            bound.ifPresentOrElse(a -> {
+                mapper.mapGuarded(a, site);
+                hints.attribute(e.app().label(), table.model(), a);
+            }, () -> mapper.reportUnbound(generic, e));
         }
     }
 
@@ -75,7 +90,7 @@ public final class SchemaBuilder {
         specs.sort(java.util.Comparator.comparing(TableSpec::qualifiedDbName));
         Map<String, PgNames> relationNames = new HashMap<>();
         Map<String, TableSpec> byModel = new HashMap<>();
-        var tables = new ArrayList<Table>();
+        var finished = new ArrayList<TableSpec>();
         for (TableSpec spec : specs) {
             if (!references(spec)) {
                 continue;
@@ -88,13 +103,17 @@ public final class SchemaBuilder {
                         "give one of the entities or tables another name");
                 continue;
             }
-            PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
-            tables.add(TableFinisher.finish(spec, names).database(routing.tableDatabase(spec)).placed(spec.app(), spec.model()));
+            finished.add(spec);
         }
         routing.checkForeignKeys(specs);
         List<dev.keel.state.Sequence> sequences = schema.sequences().stream().map(s -> routing.route(s, schema)).toList();
         if (!ctx.problems().isEmpty()) {
-            return ProjectState.EMPTY;
+            return ProjectState.EMPTY; // the tables may be incomplete (a key that could not be mapped)
+        }
+        var tables = new ArrayList<Table>();
+        for (TableSpec spec : finished) {
+            PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
+            tables.add(TableFinisher.finish(spec, names).database(routing.tableDatabase(spec)).placed(spec.app(), spec.model()));
         }
         return ProjectState.of(tables, sequences, List.of());
     }

@@ -11,12 +11,15 @@ import java.util.Map;
  * @param entity    the entity being mapped
  * @param path      the attribute path prefix ({@code ""} at the entity, {@code "address."} inside an embeddable)
  * @param overrides {@code @AttributeOverride} columns by attribute path relative to {@code path}
- * @param subclass  whether the attribute belongs to a single-table subclass (primitives stay nullable)
+ * @param subclass  whether the attribute belongs to a single-table subclass (Hibernate's {@code FORCED_NULL}:
+ *                  only an explicit {@code nullable = false} makes a column NOT NULL)
  * @param id        whether the columns are primary-key columns (never null)
+ * @param component whether the attribute belongs to an embeddable (an implicit column of a primitive stays nullable)
  * @param bv        how Bean Validation constraints apply here
+ * @param order     the place of the enclosing embedded attributes in the binding order ({@link Precedence})
  */
 public record Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
-                   boolean subclass, boolean id, Bv bv) {
+                   boolean subclass, boolean id, boolean component, Bv bv, String order) {
     /** How Bean Validation constraints apply at a site. */
     public enum Bv {
         /** Not at all (beanValidation off, or an embeddable reached without {@code @Valid}). */
@@ -31,14 +34,28 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
         overrides = Map.copyOf(overrides);
     }
 
+    /** A site at the top of an entity's attributes (or of a collection table's). */
+    public Site(TableSpec table, EntityInfo entity, String path, Map<String, AnnotationView> overrides,
+                boolean subclass, boolean id, boolean component, Bv bv) {
+        this(table, entity, path, overrides, subclass, id, component, bv, "");
+    }
+
     /** The site at an entity's top level. */
     public static Site of(TableSpec table, EntityInfo entity, boolean subclass, boolean beanValidation) {
-        return new Site(table, entity, "", Map.of(), subclass, false, beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
+        return new Site(table, entity, "", Map.of(), subclass, false, false,
+                beanValidation ? (subclass ? Bv.NO_NOT_NULL : Bv.ON) : Bv.OFF);
+    }
+
+    /** This site with {@code more} overrides (class-level ones: those already here win). */
+    public Site withOverrides(Map<String, AnnotationView> more) {
+        var merged = new HashMap<String, AnnotationView>(more);
+        merged.putAll(overrides);
+        return new Site(table, entity, path, merged, subclass, id, component, bv, order);
     }
 
     /** This site for primary-key columns. */
     public Site asId() {
-        return new Site(table, entity, path, overrides, subclass, true, bv);
+        return new Site(table, entity, path, overrides, subclass, true, component, bv, order);
     }
 
     /**
@@ -46,6 +63,11 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
      * outer win), and Bean Validation follows {@code @Valid} and {@code @NotNull} as Hibernate does.
      */
     public Site into(String attribute, Map<String, AnnotationView> own, Bv inner) {
+        return into(attribute, Precedence.attributeOrder(0, attribute), own, inner);
+    }
+
+    /** The site inside an embedded attribute at {@code attributeOrder} of the binding order ({@link Precedence}). */
+    public Site into(String attribute, String attributeOrder, Map<String, AnnotationView> own, Bv inner) {
         var merged = new HashMap<String, AnnotationView>();
         own.forEach(merged::put);
         String prefix = attribute + ".";
@@ -54,11 +76,14 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
                 merged.put(k.substring(prefix.length()), v);
             }
         });
-        return new Site(table, entity, path + prefix, merged, subclass, id, inner);
+        return new Site(table, entity, path + prefix, merged, subclass, id, true, inner, order + attributeOrder);
     }
 
-    /** This site on another table (a collection table), same entity. */
-    public Site on(TableSpec other) {
-        return new Site(other, entity, "", Map.of(), false, false, Bv.OFF);
+    /**
+     * The site of the embeddable elements of a collection table: no single-table {@code FORCED_NULL} there,
+     * no Bean Validation, {@code overrides} from the collection attribute.
+     */
+    public static Site collectionElements(TableSpec table, EntityInfo entity, Map<String, AnnotationView> overrides) {
+        return new Site(table, entity, "", overrides, false, false, true, Bv.OFF);
     }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Every type declared in a set of source files, parsed once (in parallel) with JavaParser. Files that
- * do not parse are reported as problems; the rest are indexed by canonical name.
+ * do not parse are reported as problems, each with its first syntax error where javac puts it
+ * ({@link SyntaxError}); the rest are indexed by canonical name.
  */
 public final class SourceIndex {
     private final Map<String, TypeInfo> types;
@@ -106,13 +107,9 @@ public final class SourceIndex {
             result = FULL.get().parse(text);
         }
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
-            result.getProblems().forEach(p -> problems.add(file,
-                    p.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0),
-                    "does not parse as Java 17: " + p.getMessage().lines().findFirst().orElse(""),
-                    "correct the syntax (the file must compile)"));
-            if (result.getProblems().isEmpty()) {
-                problems.add(file, 0, "does not parse as Java 17", "correct the syntax (the file must compile)");
-            }
+            SyntaxError error = SyntaxError.of(file, text, result.getProblems());
+            problems.addSyntaxError(file, error.line(), error.column(), "does not parse as Java 17: " + error.message(),
+                    "correct the syntax there (javac reports the same error at the same place)", error.excerpt(text));
             return Optional.empty();
         }
         CompilationUnit unit = result.getResult().get();

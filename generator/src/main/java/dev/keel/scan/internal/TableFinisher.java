@@ -44,8 +44,10 @@ public final class TableFinisher {
         List<ColumnSpec> columns = new ArrayList<>(spec.columns);
         columns.sort(ColumnOrdering.COLUMNS);
         Table table = Table.named(spec.name.db()).schema(spec.schema).entity(spec.entity).comment(spec.comment);
+        Set<String> keyColumns = spec.primaryKey == null ? Set.of() : Set.copyOf(spec.primaryKey.stream().map(Ident::db).toList());
         for (ColumnSpec c : columns) {
-            table = table.column(column(c));
+            // a primary-key column is NOT NULL, whichever mapping defines it (another entity's may not say so)
+            table = table.column(column(keyColumns.contains(c.name().db()) ? c.withNullable(false) : c));
         }
         String tableName = spec.name.db();
         if (spec.primaryKey != null) {
@@ -89,10 +91,27 @@ public final class TableFinisher {
         for (TableSpec.IndexSpec ix : spec.indexes) {
             table = table.index(new Index(take(relations, ix.name()), ix.columns(), false, null, null));
         }
-        for (TableSpec.ForeignKeySpec fk : spec.foreignKeys) {
+        for (TableSpec.ForeignKeySpec fk : distinctForeignKeys(spec)) {
             table = table.constraint(foreignKey(spec, fk));
         }
         return table;
+    }
+
+    /**
+     * The foreign keys, each pair of (columns, referenced table) once: Hibernate makes one constraint of a
+     * to-one and its read-only twin, or of an entity's to-one and the join table sharing its table. The
+     * first mapped is kept.
+     */
+    static List<TableSpec.ForeignKeySpec> distinctForeignKeys(TableSpec spec) {
+        var seen = new java.util.HashSet<List<Object>>();
+        var result = new ArrayList<TableSpec.ForeignKeySpec>();
+        for (TableSpec.ForeignKeySpec fk : spec.foreignKeys) {
+            List<Object> key = List.of(fk.columns().stream().map(Ident::db).toList(), fk.target().qualifiedDbName());
+            if (seen.add(key)) {
+                result.add(fk);
+            }
+        }
+        return result;
     }
 
     private static String take(PgNames relations, String name) {

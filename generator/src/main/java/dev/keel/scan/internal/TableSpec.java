@@ -2,7 +2,10 @@ package dev.keel.scan.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A table being mapped: columns, keys and constraints as the mapping states them. Filled by the mapping
@@ -26,16 +29,45 @@ public final class TableSpec {
     /** A table-level check; {@code name} null when PostgreSQL names it. */
     public record CheckSpec(String name, String expression) {}
 
-    final String app;
-    final String model;
-    final String entity;
+    /**
+     * Which of several entities on one table names it in keel's state (the model): a writable entity
+     * before one marked {@code @Immutable} (a read-only view), then one whose name alone gives the table's
+     * name ({@code Product} for {@code product}, not {@code ProductSummary} with {@code @Table(name = "product")}),
+     * then the first in binding order. A join or collection table never names a table an entity maps.
+     * Adding a read-only view of a table thus leaves its model as it was.
+     */
+    record NameClaim(boolean immutable, boolean renamed, int binding) implements Comparable<NameClaim> {
+        static final NameClaim NONE = new NameClaim(true, true, Integer.MAX_VALUE);
+
+        @Override
+        public int compareTo(NameClaim o) {
+            int c = Boolean.compare(immutable, o.immutable);
+            if (c == 0) {
+                c = Boolean.compare(renamed, o.renamed);
+            }
+            return c != 0 ? c : Integer.compare(binding, o.binding);
+        }
+    }
+
+    /** A writable mapping of a column by an entity (or by its hierarchy), for the duplicate check. */
+    record Writer(EntityInfo entity, String what) {}
+
+    String app;
+    String model;
+    String entity;
     final Ident name;
     final String schema;
-    final Path file;
-    final int line;
+    Path file;
+    int line;
     String comment;
     final List<ColumnSpec> columns = new ArrayList<>();
+    private final Map<String, Precedence> precedence = new HashMap<>();
+    private final Map<String, List<Writer>> writers = new HashMap<>();
     List<Ident> primaryKey;
+    /** How strongly the mapping that names the table (its model) claims it; a join or collection table, least. */
+    NameClaim namedBy = NameClaim.NONE;
+    /** The binding order of the entity whose key is the primary key, or -1 for a collection's key. */
+    int keyBy = -1;
     final List<UniqueSpec> uniques = new ArrayList<>();
     final List<IndexSpec> indexes = new ArrayList<>();
     final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
@@ -87,9 +119,87 @@ public final class TableSpec {
         return column(columnName).isPresent();
     }
 
-    /** Adds a column. */
+    /** Adds a column of a collection table or a one-to-many join column (bound after every entity's columns). */
     public void add(ColumnSpec column) {
-        columns.add(column);
+        add(column, Precedence.COLLECTION_COLUMN);
+    }
+
+    /**
+     * Adds a column; when the table has one of that name already, keeps the mapping Hibernate binds first
+     * ({@link Precedence}). Returns whether {@code column} defines the column now.
+     */
+    public boolean add(ColumnSpec column, Precedence when) {
+        String key = column.name().db();
+        Precedence before = precedence.get(key);
+        if (before == null) {
+            columns.add(column);
+        } else if (when.compareTo(before) < 0) {
+            replace(column);
+        } else {
+            return false;
+        }
+        precedence.put(key, when);
+        return true;
+    }
+
+    /**
+     * Records that {@code entity} writes the column; returns the writable mapping it conflicts with, if
+     * that entity, one of its entity superclasses or subclasses writes the column already (Hibernate
+     * refuses a column that one entity inserts or updates twice).
+     */
+    Optional<Writer> claim(Ident column, EntityInfo by, String what) {
+        List<Writer> list = writers.computeIfAbsent(column.db(), k -> new ArrayList<>());
+        for (Writer w : list) {
+            if (by.isOrExtends(w.entity()) || w.entity().isOrExtends(by)) {
+                return Optional.of(w);
+            }
+        }
+        list.add(new Writer(by, what));
+        return Optional.empty();
+    }
+
+    /**
+     * Takes in another mapping of the same physical table (another entity's, or a join or collection
+     * table): each column as the mapping bound first defines it, the model of the entity Hibernate binds
+     * first, the primary key of the entity it binds last (a collection's only when no entity gives one),
+     * and every constraint and index of both.
+     */
+    void absorb(TableSpec other) {
+        if (other.namedBy.compareTo(namedBy) < 0) {
+            app = other.app;
+            model = other.model;
+            entity = other.entity;
+            file = other.file;
+            line = other.line;
+            namedBy = other.namedBy;
+            if (other.comment != null) {
+                comment = other.comment;
+            }
+        }
+        if (comment == null) {
+            comment = other.comment;
+        }
+        for (ColumnSpec c : other.columns) {
+            add(c, other.precedence.getOrDefault(c.name().db(), Precedence.COLLECTION_COLUMN));
+        }
+        other.writers.forEach((column, list) -> writers.computeIfAbsent(column, k -> new ArrayList<>()).addAll(list));
+        boolean otherIsEntityKey = other.keyBy >= 0;
+        if (other.primaryKey != null && (primaryKey == null || otherIsEntityKey && other.keyBy > keyBy)) {
+            primaryKey = other.primaryKey;
+            keyBy = other.keyBy;
+        }
+        addAbsent(uniques, other.uniques, u -> u.name() != null ? u.name() : u.columns().toString());
+        addAbsent(indexes, other.indexes, IndexSpec::name);
+        addAbsent(checks, other.checks, c -> c.name() != null ? c.name() : c.expression());
+        addAbsent(namedColumnChecks, other.namedColumnChecks, CheckSpec::name);
+        foreignKeys.addAll(other.foreignKeys);
+    }
+
+    /** Adds those of {@code from} whose key (a constraint's name, else what it says) {@code into} lacks. */
+    private static <T> void addAbsent(List<T> into, List<T> from, java.util.function.Function<T, String> key) {
+        var keys = new java.util.HashSet<String>();
+        into.forEach(x -> keys.add(key.apply(x)));
+        from.stream().filter(x -> keys.add(key.apply(x))).forEach(into::add);
     }
 
     /** Replaces the column of the same name. */

@@ -1,6 +1,9 @@
 package dev.keel.scan.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Java type as a field declares it, resolved: {@code java.util.List<com.acme.Tag>} is
@@ -51,6 +54,33 @@ public record TypeRef(String name, List<TypeRef> args, int arrayDepth, boolean r
     /** Whether Hibernate treats the collection as a set (a primary key on its table) rather than a bag. */
     public boolean isSet() {
         return name.endsWith("Set");
+    }
+
+    /**
+     * This type with the type variables of {@code bindings} replaced by what they stand for
+     * ({@code List<T>} with {@code T = Tag} is {@code List<Tag>}). A type variable is a name that does not
+     * resolve to a class (type variables shadow classes), so only unresolved simple names are replaced.
+     */
+    public TypeRef substitute(Map<String, TypeRef> bindings) {
+        if (bindings.isEmpty()) {
+            return this;
+        }
+        if (!resolved && args.isEmpty() && bindings.containsKey(name)) {
+            TypeRef bound = bindings.get(name);
+            return new TypeRef(bound.name, bound.args, bound.arrayDepth + arrayDepth, bound.resolved);
+        }
+        if (args.isEmpty()) {
+            return this;
+        }
+        return new TypeRef(name, args.stream().map(a -> a.substitute(bindings)).toList(), arrayDepth, resolved);
+    }
+
+    /** The first of {@code variables} this type still mentions (unresolved, as itself or in an argument), if any. */
+    public Optional<String> mentions(Set<String> variables) {
+        if (!resolved && variables.contains(name)) {
+            return Optional.of(name);
+        }
+        return args.stream().map(a -> a.mentions(variables)).flatMap(Optional::stream).findFirst();
     }
 
     @Override

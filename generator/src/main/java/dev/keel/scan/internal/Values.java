@@ -2,6 +2,7 @@ package dev.keel.scan.internal;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -12,6 +13,7 @@ import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -24,13 +26,15 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Evaluates the constant expressions found in annotations: literals, string concatenation, arithmetic,
- * {@code static final} constants of any scanned class (also through static imports), enum constants and
- * class literals. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean},
+ * {@code static final} constants of any scanned class (also inherited from superclasses and
+ * superinterfaces, and through static imports), enum constants and class literals. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean},
  * {@code Character}, {@link EnumConst}, {@link ClassRef}, {@link AnnotationView} or a {@code List} of these.
  */
 public final class Values {
@@ -100,7 +104,14 @@ public final class Values {
             return eval(e.getInner(), ctx, depth + 1);
         }
         if (expr instanceof CastExpr c) {
-            return eval(c.getExpression(), ctx, depth + 1);
+            return cast(c, eval(c.getExpression(), ctx, depth + 1));
+        }
+        if (expr instanceof ConditionalExpr c) {
+            Object condition = eval(c.getCondition(), ctx, depth + 1);
+            if (!(condition instanceof Boolean b)) {
+                throw new Unresolved(c, "\"" + c + "\" is not a constant keel can read");
+            }
+            return eval(b ? c.getThenExpr() : c.getElseExpr(), ctx, depth + 1);
         }
         if (expr instanceof UnaryExpr u) {
             return unary(u, eval(u.getExpression(), ctx, depth + 1));
@@ -132,6 +143,11 @@ public final class Values {
         throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read");
     }
 
+    /**
+     * A simple name, looked up as javac does: among the constants of the class and of its enclosing
+     * classes (each with those it inherits from its superclasses and superinterfaces), then the single
+     * static imports, then the static on-demand imports.
+     */
     private Object name(Node node, String name, TypeInfo ctx, int depth) {
         for (TypeInfo t = ctx; t != null; t = t.outerFqn() == null ? null : names.index().type(t.outerFqn()).orElse(null)) {
             Optional<Object> v = member(t, name, node, depth);
@@ -139,26 +155,27 @@ public final class Values {
                 return v.get();
             }
         }
-        for (ImportDeclaration imp : ctx.unit().getImports()) {
-            if (!imp.isStatic()) {
-                continue;
-            }
-            String typeName = imp.isAsterisk() ? imp.getNameAsString()
-                    : imp.getName().getQualifier().map(Object::toString).orElse("");
-            if (!imp.isAsterisk() && !imp.getName().getIdentifier().equals(name)) {
-                continue;
-            }
-            Optional<TypeInfo> owner = names.index().type(typeName);
-            if (owner.isPresent()) {
-                Optional<Object> v = member(owner.get(), name, node, depth);
-                if (v.isPresent()) {
-                    return v.get();
+        for (boolean onDemand : new boolean[] {false, true}) {
+            for (ImportDeclaration imp : ctx.unit().getImports()) {
+                if (!imp.isStatic() || imp.isAsterisk() != onDemand
+                        || !onDemand && !imp.getName().getIdentifier().equals(name)) {
+                    continue;
                 }
-            } else if (!imp.isAsterisk()) {
-                return new EnumConst(typeName, name);
+                String typeName = names.canonical(onDemand ? imp.getNameAsString()
+                        : imp.getName().getQualifier().map(Object::toString).orElse(""));
+                Optional<TypeInfo> owner = names.index().type(typeName);
+                if (owner.isPresent()) {
+                    Optional<Object> v = member(owner.get(), name, node, depth);
+                    if (v.isPresent()) {
+                        return v.get();
+                    }
+                } else if (!onDemand) {
+                    return new EnumConst(typeName, name);
+                }
             }
         }
-        throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources");
+        throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources (looked in "
+                + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports)");
     }
 
     private Object fieldAccess(FieldAccessExpr f, TypeInfo ctx, int depth) {
@@ -170,14 +187,50 @@ public final class Values {
         }
         Optional<TypeInfo> owner = names.index().type(typeName.get());
         if (owner.isEmpty()) {
-            return new EnumConst(typeName.get(), name);
+            return lombokFieldName(f, typeName.get(), name).orElse(new EnumConst(typeName.get(), name));
         }
         return member(owner.get(), name, f, depth)
-                .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()));
+                .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()
+                        + " or its super- and superinterface types"));
     }
 
-    /** A static constant or enum constant declared by {@code owner}. */
+    /** A constant of the type Lombok's {@code @FieldNameConstants} adds to a scanned class ({@code Order.Fields.customer}). */
+    private Optional<Object> lombokFieldName(Node node, String typeName, String name) {
+        int dot = typeName.lastIndexOf('.');
+        Optional<TypeInfo> outer = dot < 0 ? Optional.empty() : names.index().type(typeName.substring(0, dot))
+                .filter(o -> Lombok.fieldNamesType(o, names).filter(typeName.substring(dot + 1)::equals).isPresent());
+        if (outer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Lombok.fieldName(outer.get(), name, names).orElseThrow(() -> new Unresolved(node,
+                "constant " + name + " of Lombok's " + typeName + " cannot be found: " + outer.get().simpleName()
+                        + " declares no instance field " + name)));
+    }
+
+    /** A static constant or enum constant that {@code owner} declares or inherits from a scanned supertype. */
     private Optional<Object> member(TypeInfo owner, String name, Node node, int depth) {
+        return member(owner, name, node, depth, new HashSet<>());
+    }
+
+    private Optional<Object> member(TypeInfo owner, String name, Node node, int depth, Set<String> seen) {
+        if (!seen.add(owner.fqn())) {
+            return Optional.empty();
+        }
+        Optional<Object> own = declared(owner, name, node, depth);
+        if (own.isPresent()) {
+            return own;
+        }
+        for (TypeInfo s : names.supertypes(owner)) {
+            Optional<Object> inherited = member(s, name, node, depth, seen);
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A static constant or enum constant declared by {@code owner} itself. */
+    private Optional<Object> declared(TypeInfo owner, String name, Node node, int depth) {
         if (owner.decl() instanceof EnumDeclaration e
                 && e.getEntries().stream().anyMatch(c -> c.getNameAsString().equals(name))) {
             return Optional.of(new EnumConst(owner.fqn(), name));
@@ -185,9 +238,7 @@ public final class Values {
         for (FieldDeclaration field : owner.decl().getFields()) {
             for (VariableDeclarator v : field.getVariables()) {
                 if (v.getNameAsString().equals(name)) {
-                    boolean constant = field.isStatic() && field.isFinal() || owner.decl().isClassOrInterfaceDeclaration()
-                            && owner.decl().asClassOrInterfaceDeclaration().isInterface();
-                    if (!constant || v.getInitializer().isEmpty()) {
+                    if (!isConstant(owner, field) || v.getInitializer().isEmpty()) {
                         throw new Unresolved(node, name + " in " + owner.fqn() + " is not a static final constant");
                     }
                     return Optional.of(eval(v.getInitializer().get(), owner, depth + 1));
@@ -197,29 +248,100 @@ public final class Values {
         return Optional.empty();
     }
 
+    /**
+     * Whether a field is a constant: {@code static final}, a field of an interface (implicitly so), or a
+     * {@code final} field of a Lombok {@code @UtilityClass} (which makes every field static).
+     */
+    private boolean isConstant(TypeInfo owner, FieldDeclaration field) {
+        if (owner.decl() instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+            return true;
+        }
+        return (field.isStatic() || Lombok.isStaticByLombok(owner, field, names)) && field.isFinal();
+    }
+
+    /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */
+    private static Object cast(CastExpr c, Object v) {
+        String type = c.getType().asString();
+        return switch (type) {
+            case "int", "long", "short", "byte", "Integer", "Long" -> v instanceof Number n ? (Object) n.longValue()
+                    : v instanceof Character ch ? (Object) (long) ch : v;
+            case "double", "float", "Double", "Float" -> v instanceof Number n ? (Object) n.doubleValue() : v;
+            case "char" -> v instanceof Long n ? (Object) (char) n.longValue() : v;
+            default -> v;
+        };
+    }
+
     private static Object unary(UnaryExpr u, Object v) {
         return switch (u.getOperator()) {
             case MINUS -> v instanceof Long l ? (Object) (-l) : v instanceof Double d ? (Object) (-d) : fail(u);
             case PLUS -> v;
             case LOGICAL_COMPLEMENT -> v instanceof Boolean b ? (Object) (!b) : fail(u);
+            case BITWISE_COMPLEMENT -> v instanceof Long l ? (Object) (~l) : fail(u);
             default -> fail(u);
         };
     }
 
     private static Object binary(BinaryExpr b, Object l, Object r) {
-        if (b.getOperator() == BinaryExpr.Operator.PLUS && (l instanceof String || r instanceof String)) {
+        BinaryExpr.Operator op = b.getOperator();
+        if (op == BinaryExpr.Operator.PLUS && (l instanceof String || r instanceof String)) {
             return String.valueOf(l) + r;
         }
+        if (l instanceof Character c) {
+            l = (long) c;
+        }
+        if (r instanceof Character c) {
+            r = (long) c;
+        }
+        if (l instanceof Boolean x && r instanceof Boolean y) {
+            return switch (op) {
+                case AND, BINARY_AND -> x && y;
+                case OR, BINARY_OR -> x || y;
+                case XOR -> x ^ y;
+                case EQUALS -> x.equals(y);
+                case NOT_EQUALS -> !x.equals(y);
+                default -> fail(b);
+            };
+        }
         if (l instanceof Long x && r instanceof Long y) {
-            return switch (b.getOperator()) {
+            return switch (op) {
                 case PLUS -> x + y;
                 case MINUS -> x - y;
                 case MULTIPLY -> x * y;
                 case DIVIDE -> y == 0 ? fail(b) : x / y;
-                default -> fail(b);
+                case REMAINDER -> y == 0 ? fail(b) : x % y;
+                case LEFT_SHIFT -> x << y;
+                case SIGNED_RIGHT_SHIFT -> x >> y;
+                case UNSIGNED_RIGHT_SHIFT -> x >>> y;
+                case BINARY_AND -> x & y;
+                case BINARY_OR -> x | y;
+                case XOR -> x ^ y;
+                default -> compare(b, Long.compare(x, y));
+            };
+        }
+        if (l instanceof Number x && r instanceof Number y) {
+            double dx = x.doubleValue();
+            double dy = y.doubleValue();
+            return switch (op) {
+                case PLUS -> dx + dy;
+                case MINUS -> dx - dy;
+                case MULTIPLY -> dx * dy;
+                case DIVIDE -> dx / dy;
+                default -> compare(b, Double.compare(dx, dy));
             };
         }
         return fail(b);
+    }
+
+    private static Object compare(BinaryExpr b, int c) {
+        return switch (b.getOperator()) {
+            case EQUALS -> c == 0;
+            case NOT_EQUALS -> c != 0;
+            case LESS -> c < 0;
+            case LESS_EQUALS -> c <= 0;
+            case GREATER -> c > 0;
+            case GREATER_EQUALS -> c >= 0;
+            default -> fail(b);
+        };
     }
 
     private static Object fail(Node node) {

@@ -12,6 +12,7 @@ public final class M0002_alter_author_followers extends Migration {
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
+            // keel:allow column-type-change: written by keel makemigrations --allow-unsafe type-change (column followers changes type from integer to bigint, which rewrites existing table author)
             alterField("author", "followers", column("followers", "bigint").nullable()));
     }
 }

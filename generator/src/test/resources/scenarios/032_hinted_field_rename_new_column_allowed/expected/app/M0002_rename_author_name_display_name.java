@@ -12,6 +12,7 @@ public final class M0002_rename_author_name_display_name extends Migration {
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
+            // keel:allow rename-column: written by keel makemigrations --allow-unsafe rename (column name of existing table author is renamed to display_name)
             renameField("author", "name", "displayName", "display_name"));
     }
 }

@@ -1,0 +1,3 @@
+package access;
+
+public enum SalesChannel { WEB, STORE, MARKETPLACE }

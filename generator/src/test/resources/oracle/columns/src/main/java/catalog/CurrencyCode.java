@@ -1,0 +1,3 @@
+package catalog;
+
+public enum CurrencyCode { EUR, USD, GBP, CHF }

@@ -1,0 +1,3 @@
+package catalog;
+
+public enum DocumentStatus { DRAFT, REVIEW, PUBLISHED, RETIRED }

@@ -1,0 +1,17 @@
+package catalog;
+
+import jakarta.persistence.*;
+
+@Entity
+@Table(name = "order_lines")
+public class OrderLine {
+    @EmbeddedId
+    private OrderLineId id;
+
+    @Basic(optional = false)
+    @Column(nullable = true)
+    private int quantity;
+
+    @Column(name = "discount_percent")
+    private double discountPercent;
+}

@@ -1,0 +1,3 @@
+package catalog;
+
+public enum Visibility { PRIVATE, INTERNAL, PUBLIC }
