@@ -14,7 +14,6 @@ import dev.keel.runner.internal.ClassPathLoader;
 import dev.keel.runner.internal.CompiledMigrationCode;
 import dev.keel.runner.internal.LoadedMigrationCode;
 import dev.keel.runner.internal.MigrationClassCode;
-import dev.keel.runner.internal.code.CodeText;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,7 +183,7 @@ public final class MigrationSet {
         }
         String className = classes.className(spec);
         try {
-            return CodeText.of(className, methods, classes::classFile);
+            return classes.codeText(spec, methods);
         } catch (IllegalArgumentException e) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, spec.origin() + ": the compiled code of migration "
                     + spec.key() + " cannot be read: " + e.getMessage() + "\nTo fix: rebuild the class "

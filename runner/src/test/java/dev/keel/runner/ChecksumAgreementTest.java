@@ -151,4 +151,33 @@ class ChecksumAgreementTest {
         edit("M0005_fill_excerpts.java", "SET excerpt = NULL", "SET excerpt = ''");
         assertNotEquals(constant, fromSources().get(fifth), "the reverse method");
     }
+
+    @Test
+    void unchangedMigrationFilesAreNotCompiledAgainForTheirChecksums() throws IOException {
+        MigrationKey fifth = new MigrationKey("blog", "0005_fill_excerpts");
+        Path classes = project.resolve(".keel/classes");
+        String first = fromSources().get(fifth);
+        assertTrue(Files.isDirectory(classes), "compiled the first time");
+        deleteTree(classes);
+
+        assertEquals(first, fromSources().get(fifth));
+        assertTrue(Files.notExists(classes), "the code text came from the cache");
+
+        edit("M0002_add_post_slug.java", "/** Adds", "/** Adds, reviewed,");
+        assertEquals(first, fromSources().get(fifth));
+        assertTrue(Files.isDirectory(classes), "a file of the folder changed: compiled again");
+
+        Files.writeString(project.resolve(".keel/cache/runjava-code.json"), "{not json");
+        deleteTree(classes);
+        assertEquals(first, fromSources().get(fifth), "a broken cache is only slower");
+        assertTrue(Files.isDirectory(classes));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -38,6 +38,16 @@ public abstract class MigrationClassCode implements JavaCode {
      */
     public abstract Optional<byte[]> classFile(String internalName);
 
+    /**
+     * The code of the {@code RunJava} methods {@code methods} of {@code migration} as its checksum sees it
+     * ({@link dev.keel.runner.internal.code.CodeText}).
+     *
+     * @throws IllegalArgumentException when a class file cannot be read
+     */
+    public String codeText(MigrationSpec migration, java.util.List<String> methods) {
+        return dev.keel.runner.internal.code.CodeText.of(className(migration), methods, this::classFile);
+    }
+
     /** The internal name of the class of {@code migration}. */
     public String className(MigrationSpec migration) {
         return (migrationsPackage(migration.app()) + ".M" + migration.name()).replace('.', '/');
