@@ -16,7 +16,7 @@ import java.util.List;
  * {@code migrations.classpath}), else from the source files.
  */
 public final class MigrationsMixin {
-    @Option(names = "--classpath", paramLabel = "PATH[" + ":" + "PATH...]",
+    @Option(names = "--classpath", paramLabel = "PATH[:PATH...]",
             description = "Read the migrations from the compiled classes of these folders and jars (the application's"
                     + " jar, Spring Boot's included, or target/classes), separated by the platform's path separator (relative"
                     + " to the project folder), instead of their source files: each app's migrationsPackage is looked up there. Default:"
