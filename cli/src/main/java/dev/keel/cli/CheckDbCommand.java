@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                         + " is rolled back. Exit code 0 when the database matches, 1 when it drifted."})
 final class CheckDbCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
+    @Mixin MigrationsMixin migrationsFrom;
     @Mixin DatabaseMixin db;
     @Mixin JsonMixin json;
 
@@ -30,7 +31,7 @@ final class CheckDbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KeelConfig config = project.config();
-        var migrations = DatabaseMixin.migrations(project);
+        var migrations = migrationsFrom.migrations(project);
         PrintWriter notes = json.enabled() ? project.err() : project.out();
         try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), notes);
              Migrator migrator = Migrator.connect(migrations, opened.database, db.settings(config),

@@ -9,7 +9,6 @@ import dev.keel.routing.Router;
 import dev.keel.runner.Database;
 import dev.keel.runner.EmbeddedDatabase;
 import dev.keel.runner.FanOut;
-import dev.keel.runner.MigrationSet;
 import dev.keel.runner.RunnerSettings;
 import picocli.CommandLine.Option;
 
@@ -189,10 +188,5 @@ public final class DatabaseMixin {
         var map = new java.util.HashMap<String, RunnerSettings>();
         config.databaseNames().forEach(n -> map.put(n, RunnerSettings.of(config.requireDatabase(n))));
         return map;
-    }
-
-    /** The project's migrations as the runner needs them. */
-    static MigrationSet migrations(ProjectMixin project) {
-        return MigrationSet.of(project.migrationSpecs(), project.config(), project.projectDir());
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
                         + " migrates every target (region, tenant) in parallel and ends with a summary per target."})
 final class MigrateCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
+    @Mixin MigrationsMixin migrationsFrom;
     @Mixin DatabaseMixin db;
     @Mixin JsonMixin json;
 
@@ -88,10 +89,10 @@ final class MigrateCommand implements Callable<Integer> {
                 throw new KeelException(ErrorKind.USAGE, "--all-targets does not go with --plan or --repair-checksum."
                         + "\nTo fix: use --target TARGET for one target's plan or checksum.");
             }
-            return new FanOutRun(project, json).run(config, db.allTargets(config), DatabaseMixin.migrations(project),
+            return new FanOutRun(project, json).run(config, db.allTargets(config), migrationsFrom.migrations(project),
                     new MigrateRequest(app, target, fake, postDeploy), parallel, keepGoing);
         }
-        var migrations = DatabaseMixin.migrations(project);
+        var migrations = migrationsFrom.migrations(project);
         PrintWriter notes = json.enabled() ? project.err() : project.out();
         var printer = new MigratePrinter(notes, project.ansi());
         try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), notes);

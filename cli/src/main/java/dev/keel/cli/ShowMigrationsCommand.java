@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
                         + " file changed, or is missing, is reported and the exit code is 4."})
 final class ShowMigrationsCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
+    @Mixin MigrationsMixin migrationsFrom;
     @Mixin DatabaseMixin db;
     @Mixin JsonMixin json;
 
@@ -71,7 +72,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
         KeelConfig config = project.config();
         SortedSet<String> selected = new TreeSet<>();
         apps.forEach(label -> selected.add(config.requireApp(label).label()));
-        MigrationSet set = DatabaseMixin.migrations(project);
+        MigrationSet set = migrationsFrom.migrations(project);
         MigrationGraph graph = set.graph(java.util.Set.of());
         Status status = status(config, set);
         if (config.severalDatabases()) {
@@ -182,7 +183,7 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     }
 
     private static String suffix(Entry m) {
-        String note = m.changed() ? "file changed since it was applied" : m.note();
+        String note = m.changed() ? "changed since it was applied" : m.note();
         return note == null ? "" : "  (" + note + ")";
     }
 

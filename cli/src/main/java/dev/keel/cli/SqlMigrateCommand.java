@@ -37,6 +37,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
     enum Format { text, markdown }
 
     @Mixin ProjectMixin project;
+    @Mixin MigrationsMixin migrationsFrom;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "APP", description = "The app (a label from keel.json).")
     String app;
@@ -69,6 +70,11 @@ final class SqlMigrateCommand implements Callable<Integer> {
                         + " NAME or --backwards.\nTo fix: keel sqlmigrate --changed-since " + changedSince
                         + ", or keel sqlmigrate APP NAME.");
             }
+            if (migrationsFrom.fromClasses(project)) {
+                throw new KeelException(ErrorKind.USAGE, "--changed-since reports the migration files added on a branch,"
+                        + " so it reads the sources.\nTo fix: leave out --classpath, or add --sources when keel.json sets"
+                        + " migrations.classpath.");
+            }
             ReviewReport report = report(config, changedSince);
             project.out().print(format == Format.markdown ? report.markdown() : report.text());
             project.out().flush();
@@ -90,7 +96,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
                     + KeelConfig.DEFAULT_DATABASE + "\", so sqlmigrate needs --database NAME. Databases: "
                     + config.databaseNames() + "\nTo fix: add --database with one of those names.");
         }
-        project.out().print(SqlMigrate.sql(DatabaseMixin.migrations(project),
+        project.out().print(SqlMigrate.sql(migrationsFrom.migrations(project),
                 dev.keel.runner.RunnerSettings.of(config.requireDatabase(db)), app, name, backwards,
                 DatabaseMixin.router(config), db));
         project.out().flush();
@@ -100,7 +106,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
     private ReviewReport report(KeelConfig config, String rev) {
         Path dir = project.projectDir();
         List<Path> added = Git.addedMigrationFiles(dir, rev, "sqlmigrate --changed-since");
-        MigrationSet set = DatabaseMixin.migrations(project);
+        MigrationSet set = migrationsFrom.migrations(project);
         RunnerSettings settings = RunnerSettings.of(config.database());
         Map<Path, MigrationSpec> byFile = new HashMap<>();
         for (MigrationSpec s : set.specs().values()) {

@@ -124,11 +124,11 @@ class MigrateCommandTest {
     void anEditedAppliedMigrationIsExit4UntilRepaired() throws Exception {
         assertEquals(0, keel("migrate").exit());
         Path file = SampleProject.blogMigrations(dir).resolve("M0002_add_post_slug.java");
-        Files.writeString(file, Files.readString(file).replace("Adds the nullable", "Adds the optional"));
+        Files.writeString(file, Files.readString(file).replace("varchar(200)", "varchar(100)"));
 
         KeelRun show = keel("showmigrations");
         assertEquals(4, show.exit());
-        assertTrue(show.out().contains(" [X] 0002_add_post_slug  (file changed since it was applied)" + NL), show.out());
+        assertTrue(show.out().contains(" [X] 0002_add_post_slug  (changed since it was applied)" + NL), show.out());
         assertTrue(show.err().startsWith("error: " + file.toAbsolutePath().normalize()) || show.err().startsWith("error: " + file),
                 show.err());
 

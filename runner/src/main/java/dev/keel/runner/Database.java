@@ -4,6 +4,7 @@ import dev.keel.config.DatabaseConfig;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 
+import javax.sql.DataSource;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -19,9 +20,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where the runner connects: a PostgreSQL JDBC URL, a user and a password. The password comes from
- * the environment variable {@code database.passwordEnv} names, or from the URL; it never appears in
- * {@link #toString()}, {@link #displayUrl()} or any error message.
+
+ * Where the runner connects: a PostgreSQL JDBC URL, a user and a password, or an application's
+ * {@link DataSource} ({@link #of(DataSource)}). The password comes from the environment variable
+ * {@code database.passwordEnv} names, or from the URL; it never appears in {@link #toString()},
+ * {@link #displayUrl()} or any error message.
  *
  * <p>When the connection fails, the message names the cause and its fix: a password variable that is
  * not set, the user whose password the server refused (and where keel took the user and the password
@@ -57,6 +60,9 @@ public final class Database {
     private final String passwordEnv;
     private final Origin origin;
     private final String hint;
+    private final DataSource dataSource;
+    /** For a DataSource: the URL its connections report, once one was had (masked), for messages. */
+    private volatile String dataSourceUrl;
 
     /**
      * A database keel was handed (an embedded or test server): on a failure the driver's message is followed by {@code hint}.
@@ -93,6 +99,27 @@ public final class Database {
         this.passwordEnv = passwordEnv;
         this.origin = Objects.requireNonNull(origin, "origin");
         this.hint = hint;
+        this.dataSource = null;
+    }
+
+    private Database(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.url = null;
+        this.parsed = null;
+        this.origin = null;
+        this.user = null;
+        this.password = null;
+        this.passwordEnv = null;
+        this.hint = null;
+    }
+
+    /**
+     * The database an application's {@code DataSource} connects to (a pool, such as HikariCP). The runner
+     * borrows one connection per run and gives it back as it was lent: autocommit, {@code application_name},
+     * {@code lock_timeout}, {@code statement_timeout} and {@code synchronous_commit} as they were.
+     */
+    public static Database of(DataSource dataSource) {
+        return new Database(dataSource);
     }
 
     /**
@@ -124,11 +151,18 @@ public final class Database {
 
     /** The URL with any password masked: what messages show. */
     public String displayUrl() {
+        if (dataSource != null) {
+            String seen = dataSourceUrl;
+            return "the DataSource" + (seen == null ? "" : " (" + seen + ")");
+        }
         return Secrets.maskUrl(url);
     }
 
     /** The user given, or the one before {@code @} in the URL; null for the URL's {@code ?user=} or the driver's default. */
     public String user() {
+        if (parsed == null) {
+            return null; // the DataSource's
+        }
         return parsed.userInfoUser() != null ? parsed.userInfoUser() : user;
     }
 
@@ -138,6 +172,9 @@ public final class Database {
      * @throws KeelException of kind DATABASE saying why the connection failed (URL masked) and what to do
      */
     public Connection connect(String applicationName) {
+        if (dataSource != null) {
+            return borrow(applicationName);
+        }
         if (passwordEnv != null && password == null && passwordInUrl() == null) {
             throw new KeelException(ErrorKind.DATABASE, "cannot connect to the database at " + displayUrl()
                     + userPart() + ": the environment variable " + passwordEnv + ", which " + origin.passwordEnv()
@@ -163,9 +200,42 @@ public final class Database {
         }
     }
 
+    private Connection borrow(String applicationName) {
+        Connection lent;
+        try {
+            lent = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new KeelException(ErrorKind.DATABASE, "cannot get a connection from the DataSource: "
+                    + mask(String.valueOf(e.getMessage())) + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                    + "\nTo fix: check the DataSource's URL, user and password, and that PostgreSQL runs there.", null);
+        }
+        try {
+            var meta = lent.getMetaData();
+            dataSourceUrl = Secrets.maskUrl(meta.getURL());
+            if (!"PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName())) {
+                String product = meta.getDatabaseProductName();
+                lent.close();
+                throw new KeelException(ErrorKind.USAGE, "the DataSource connects to " + product + ", and keel migrates"
+                        + " PostgreSQL only.\nTo fix: give keel the DataSource of the application's PostgreSQL database.");
+            }
+            return dev.keel.runner.internal.BorrowedConnection.of(lent, applicationName);
+        } catch (SQLException e) {
+            try {
+                lent.close();
+            } catch (SQLException ignored) {
+                // the failure below is the one to report
+            }
+            throw new KeelException(ErrorKind.DATABASE, "cannot prepare a connection of the DataSource " + displayUrl()
+                    + ": " + mask(String.valueOf(e.getMessage())) + "\nTo fix: check the connection.", null);
+        }
+    }
+
     /** Masks this database's password and URL secrets in {@code text}. */
     public String mask(String text) {
         var secrets = new ArrayList<String>();
+        if (parsed == null) {
+            return Secrets.mask(text, secrets);
+        }
         for (String s : new String[] {password, parsed.userInfoPassword(), parsed.parameters().get("password")}) {
             if (s != null) {
                 secrets.add(s);
@@ -284,7 +354,7 @@ public final class Database {
 
     @Override
     public String toString() {
-        String u = parsed.user() != null ? parsed.user() : user;
+        String u = parsed == null ? null : parsed.user() != null ? parsed.user() : user;
         return "Database[" + displayUrl() + (u == null ? "" : " as " + u) + "]";
     }
 }

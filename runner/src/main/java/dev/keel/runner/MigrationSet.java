@@ -1,15 +1,26 @@
 package dev.keel.runner;
 
+import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
+import dev.keel.load.CompiledMigrationLoader;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.internal.Checksums;
+import dev.keel.runner.internal.ClassPathLoader;
 import dev.keel.runner.internal.CompiledMigrationCode;
+import dev.keel.runner.internal.LoadedMigrationCode;
+import dev.keel.runner.internal.MigrationClassCode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,45 +29,107 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The project's migrations as the runner resolves them: each migration's definition, the checksum
- * of its file (recorded when it is applied), and the code its {@code RunJava} operations call.
+ * The project's migrations as the runner resolves them: each migration's definition, its checksum
+ * (recorded when it is applied: a checksum of what it does, see {@link #checksum}), and the code its
+ * {@code RunJava} operations call. The migrations are read from their sources ({@link #read}) or loaded
+ * from compiled classes ({@link #load(KeelConfig, ClassLoader)}); both give the same definitions and
+ * checksums.
  */
 public final class MigrationSet {
     private final Map<MigrationKey, MigrationSpec> specs = new TreeMap<>();
-    private final Map<MigrationKey, String> checksums = new TreeMap<>();
+    private final Map<MigrationKey, String> checksums = new HashMap<>();
     private final Set<MigrationKey> replaced = new TreeSet<>();
     private final JavaCode code;
+    private final boolean fromClasses;
 
-    private MigrationSet(List<MigrationSpec> specs, JavaCode code) {
+    private MigrationSet(List<MigrationSpec> specs, JavaCode code, boolean fromClasses) {
         for (MigrationSpec s : specs) {
             this.specs.put(s.key(), s);
-            this.checksums.put(s.key(), Checksums.of(s));
             this.replaced.addAll(s.replaces());
         }
         this.code = code;
+        this.fromClasses = fromClasses;
     }
 
     /**
      * Reads every app's migration files from source; {@code RunJava} methods run on the classes
-     * compiled from those files when a plan needs them.
+     * compiled from those files when a plan needs them (or their code's checksum is needed).
      *
-     * @throws dev.keel.error.KeelException of kind UNREADABLE_SOURCE naming every file that cannot be read
+     * @throws KeelException of kind UNREADABLE_SOURCE naming every file that cannot be read
      */
     public static MigrationSet read(KeelConfig config, Path projectDir) {
         return of(ProjectMigrations.readSources(config, projectDir), new CompiledMigrationCode(config, projectDir));
     }
 
     /**
-     * The given migrations, with the project's compiled migration classes for {@code RunJava}.
-     * Checksums come from the files the specs were read from.
+     * The given migrations, read from the project's sources, with the project's migration classes compiled
+     * from those sources for {@code RunJava}.
      */
     public static MigrationSet of(List<MigrationSpec> specs, KeelConfig config, Path projectDir) {
         return of(specs, new CompiledMigrationCode(config, projectDir));
     }
 
-    /** The given migrations and code. Specs built in code (no file) get the checksum of their definition. */
+    /**
+     * The given migrations and code. When {@code code} is not keel's (migrations built in code, tests),
+     * the checksum of a migration covers its definition only.
+     */
     public static MigrationSet of(List<MigrationSpec> specs, JavaCode code) {
-        return new MigrationSet(specs, code);
+        return new MigrationSet(specs, code, false);
+    }
+
+    /**
+     * Every app's migrations of {@code config} loaded from compiled classes: the classes {@code M0001_words}
+     * directly in each app's {@code migrationsPackage}, from the folders and jars of {@code loader}. Nothing
+     * is read from source; {@code RunJava} methods run on these classes.
+     *
+     * @throws KeelException of kind UNREADABLE_SOURCE naming every class that cannot be loaded or defined
+     */
+    public static MigrationSet load(KeelConfig config, ClassLoader loader) {
+        var packages = new LinkedHashMap<String, String>();
+        for (AppConfig app : config.apps()) {
+            packages.put(app.label(), app.migrationsPackage());
+        }
+        return load(loader, packages);
+    }
+
+    /**
+     * Every app's migrations of {@code config} loaded from the compiled classes of a class path: folders
+     * ({@code target/classes}) and jars (an application jar; Spring Boot's, whose classes are in
+     * {@code BOOT-INF/classes/}, too); see {@link #load(KeelConfig, ClassLoader)}.
+     *
+     * @throws KeelException of kind USAGE when an entry is neither a folder nor a jar, UNREADABLE_SOURCE
+     *                       naming every class that cannot be loaded or defined
+     */
+    public static MigrationSet load(KeelConfig config, List<Path> classPath) {
+        return load(config, ClassPathLoader.of(classPath));
+    }
+
+    /**
+     * The migrations of the apps {@code packages} names (app label to migrations package), loaded from
+     * compiled classes of {@code loader}; see {@link #load(KeelConfig, ClassLoader)}.
+     *
+     * @throws KeelException of kind UNREADABLE_SOURCE naming every class that cannot be loaded or defined
+     */
+    public static MigrationSet load(ClassLoader loader, Map<String, String> packages) {
+        var specs = new ArrayList<MigrationSpec>();
+        var problems = new ArrayList<String>();
+        packages.forEach((app, pkg) -> {
+            try {
+                specs.addAll(CompiledMigrationLoader.load(loader, pkg, app));
+            } catch (KeelException e) {
+                problems.addAll(e.problems());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
+        }
+        specs.sort(Comparator.comparing(MigrationSpec::key));
+        return new MigrationSet(specs, new LoadedMigrationCode(loader, packages), true);
+    }
+
+    /** Whether the migrations were loaded from compiled classes rather than read from their source files. */
+    public boolean fromClasses() {
+        return fromClasses;
     }
 
     /** Every migration, by key. */
@@ -69,13 +142,53 @@ public final class MigrationSet {
         return Optional.ofNullable(specs.get(key));
     }
 
-    /** The checksum of migration {@code key}'s file, as the history table records it. */
-    public String checksum(MigrationKey key) {
+    /**
+     * The checksum of migration {@code key} as the history table records it: of what the migration does,
+     * its definition (dependencies, replaces, flags, every operation with all its values) and the code of
+     * its {@code RunJava} methods. A comment or formatting edit leaves it as it was.
+     *
+     * @throws KeelException of kind UNREADABLE_SOURCE when the code of its {@code RunJava} methods cannot
+     *                       be compiled or read
+     */
+    public synchronized String checksum(MigrationKey key) {
         String c = checksums.get(key);
         if (c == null) {
-            throw new IllegalArgumentException("no migration " + key);
+            MigrationSpec spec = specs.get(key);
+            if (spec == null) {
+                throw new IllegalArgumentException("no migration " + key);
+            }
+            c = Checksums.of(spec, codeText(spec));
+            checksums.put(key, c);
         }
         return c;
+    }
+
+    /**
+     * Whether {@code recorded}, the checksum the history holds for migration {@code key}, says that the
+     * migration is unchanged: it is {@link #checksum}, or, recorded by an earlier keel, the checksum of
+     * the text of the migration's source file as the file is now.
+     */
+    public boolean matches(MigrationKey key, String recorded) {
+        if (checksum(key).equals(recorded)) {
+            return true;
+        }
+        return Checksums.isFileChecksum(recorded) && recorded.equals(Checksums.legacy(specs.get(key)));
+    }
+
+    /** The code of the migration's {@code RunJava} methods as its checksum sees it; empty without any. */
+    private String codeText(MigrationSpec spec) {
+        List<String> methods = Checksums.runJavaMethods(spec);
+        if (methods.isEmpty() || !(code instanceof MigrationClassCode classes)) {
+            return "";
+        }
+        String className = classes.className(spec);
+        try {
+            return classes.codeText(spec, methods);
+        } catch (IllegalArgumentException e) {
+            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, spec.origin() + ": the compiled code of migration "
+                    + spec.key() + " cannot be read: " + e.getMessage() + "\nTo fix: rebuild the class "
+                    + className.replace('/', '.') + ".", e);
+        }
     }
 
     /** Whether a squash of this set replaces migration {@code key}. */

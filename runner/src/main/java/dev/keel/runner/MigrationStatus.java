@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param appliedAt  when it was applied, or null
  * @param durationMs how long applying it took, or null
- * @param changed    whether its file changed since it was applied (the checksums differ)
+ * @param changed    whether what it does changed since it was applied (the checksums differ)
  * @param note       what else to say about it (part-way, missing file, why deferred), or null
  */
 public record MigrationStatus(MigrationKey key, Mark mark, boolean postDeployment, Instant appliedAt, Long durationMs,

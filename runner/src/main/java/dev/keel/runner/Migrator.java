@@ -152,6 +152,7 @@ public final class Migrator implements AutoCloseable {
                 reconcileSquashes();
                 Map<MigrationKey, HistoryRow> rows = sql(history::rows);
                 Planner.Result planned = verifiedPlan(rows, request);
+                upgradeChecksums(rows);
                 MigrateResult result = execute(planned, request.fake());
                 reconcileSquashes();
                 return result;
@@ -231,7 +232,8 @@ public final class Migrator implements AutoCloseable {
         List<String> problems = HistoryCheck.problems(set, rows);
         if (!problems.isEmpty()) {
             var all = new ArrayList<>(problems);
-            all.add("keel migrate does not go on while the applied migrations and their files disagree ("
+            all.add("keel migrate does not go on while the applied migrations and their "
+                    + (set.fromClasses() ? "classes" : "files") + " disagree ("
                     + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " above).");
             throw new KeelException(ErrorKind.INCONSISTENT_HISTORY, all);
         }
@@ -239,6 +241,35 @@ public final class Migrator implements AutoCloseable {
         MigrationGraph graph = set.graph(applied);
         graph.checkConsistent(applied);
         return Planner.plan(graph, rows, request);
+    }
+
+    /**
+     * Records the checksum of what each migration does in place of the checksum of its file's text that an
+     * earlier keel recorded, for every applied migration whose file is unchanged since (the history check
+     * has accepted them).
+     */
+    private void upgradeChecksums(Map<MigrationKey, HistoryRow> rows) {
+        var upgraded = new ArrayList<MigrationKey>();
+        for (HistoryRow row : rows.values()) {
+            if (row.phase() == HistoryRow.Phase.APPLYING || set.spec(row.key()).isEmpty()) {
+                continue; // a part-applied migration is recorded anew when it is finished
+            }
+            String now = set.checksum(row.key());
+            if (!now.equals(row.checksum()) && set.matches(row.key(), row.checksum())) {
+                sql(() -> {
+                    history.checksum(row.key(), now);
+                    return null;
+                });
+                upgraded.add(row.key());
+            }
+        }
+        if (!upgraded.isEmpty()) {
+            listener.notice("Recorded the checksum of what " + (upgraded.size() == 1 ? "1 applied migration does"
+                    : upgraded.size() + " applied migrations do") + " in place of the checksum of "
+                    + (upgraded.size() == 1 ? "its file" : "their files") + " an earlier keel recorded: "
+                    + upgraded.stream().map(MigrationKey::toString).toList() + ". Edits of comments and"
+                    + " formatting no longer count as changes.");
+        }
     }
 
     private MigrateResult execute(Planner.Result planned, boolean fake) {

@@ -52,12 +52,14 @@ class HistoryFilesTest {
     }
 
     @Test
-    void recordsTheChecksumOfEachFile() throws Exception {
+    void recordsTheChecksumOfWhatEachMigrationDoes() throws Exception {
         try (Db db = Db.fresh(); Migrator m = migrator(db)) {
             m.migrate(MigrateRequest.all());
-            String file = Files.readString(migrations.resolve("M0002_add_post_slug.java"));
+            MigrationKey key = new MigrationKey("blog", "0002_add_post_slug");
+            String checksum = read().checksum(key);
+            assertTrue(checksum.matches("v2:[0-9a-f]{64}"), checksum);
             assertEquals(1, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_add_post_slug' AND checksum = '"
-                    + dev.keel.runner.internal.Checksums.of(file) + "'"));
+                    + checksum + "'"));
         }
     }
 
@@ -77,7 +79,7 @@ class HistoryFilesTest {
                 assertEquals(1, status.problems().size());
                 String problem = status.problems().get(0);
                 assertTrue(problem.startsWith(file + ": migration blog.0002_add_post_slug was applied on "), problem);
-                assertTrue(problem.contains("and its file has changed since (checksum then "), problem);
+                assertTrue(problem.contains("and what it does has changed since (checksum then "), problem);
                 assertTrue(problem.endsWith("record the new checksum with: keel migrate --repair-checksum blog 0002_add_post_slug"),
                         problem);
 
@@ -128,6 +130,114 @@ class HistoryFilesTest {
                 assertEquals(4, e.kind().exitCode());
                 assertTrue(e.getMessage().contains("DELETE FROM keel_migrations WHERE app = 'blog' AND name = '0004_fill_post_slug';"),
                         e.getMessage());
+            }
+        }
+    }
+
+    /** Records, for every applied migration, the checksum of its file's text, as keel did before checksums of what a migration does. */
+    private void recordFileChecksums(Db db) throws Exception {
+        for (Path f : Files.list(migrations).sorted().toList()) {
+            String name = f.getFileName().toString().replaceFirst("^M", "").replaceFirst("\\.java$", "");
+            db.execute("UPDATE keel_migrations SET checksum = '" + dev.keel.runner.internal.Checksums.ofText(Files.readString(f))
+                    + "' WHERE app = 'blog' AND name = '" + name + "'");
+        }
+    }
+
+    @Test
+    void aCommentEditIsNotAChange() throws Exception {
+        try (Db db = Db.fresh()) {
+            try (Migrator m = migrator(db)) {
+                m.migrate(MigrateRequest.all().withPostDeploy());
+            }
+            Path file = migrations.resolve("M0004_fill_post_slug.java");
+            Files.writeString(file, Files.readString(file).replace("/** A data migration: gives every existing post a slug",
+                    "/**\n * A data migration, reviewed in May: gives every existing post a slug"));
+            try (Migrator m = migrator(db)) {
+                assertEquals(List.of(), m.status().problems());
+                assertEquals(0, m.migrate(MigrateRequest.all()).done().size());
+            }
+        }
+    }
+
+    @Test
+    void aFileChecksumAnEarlierKeelRecordedIsAcceptedWhileTheFileIsUnchangedAndMigrateUpgradesIt() throws Exception {
+        try (Db db = Db.fresh()) {
+            try (Migrator m = migrator(db)) {
+                m.migrate(new MigrateRequest("blog", "0003", false, false));
+            }
+            recordFileChecksums(db);
+            assertEquals(3, db.count("SELECT count(*) FROM keel_migrations WHERE checksum NOT LIKE 'v2:%'"));
+            var notices = new java.util.ArrayList<String>();
+            MigrateListener listener = new MigrateListener() {
+                @Override public void notice(String message) { notices.add(message); }
+            };
+            try (Migrator m = Specs.migrator(db, read(), Specs.FAST, listener)) {
+                assertEquals(List.of(), m.status().problems());
+                assertFalse(m.status().migrations().get(0).changed());
+                assertEquals(List.of(new MigrationKey("blog", "0004_fill_post_slug")),
+                        m.migrate(MigrateRequest.all()).done().stream().map(MigrateResult.Done::key).toList());
+            }
+            assertEquals(List.of("Recorded the checksum of what 3 applied migrations do in place of the checksum of their"
+                    + " files an earlier keel recorded: [blog.0001_initial, blog.0002_add_post_slug,"
+                    + " blog.0003_idx_post_created_at]. Edits of comments and formatting no longer count as changes."), notices);
+            MigrationSet set = read();
+            for (MigrationKey k : set.specs().keySet()) {
+                assertEquals(1, db.count("SELECT count(*) FROM keel_migrations WHERE name = '" + k.name()
+                        + "' AND checksum = '" + set.checksum(k) + "'"), k.toString());
+            }
+        }
+    }
+
+    @Test
+    void aFileChecksumOfAFileChangedSinceStillStopsMigrate() throws Exception {
+        try (Db db = Db.fresh()) {
+            try (Migrator m = migrator(db)) {
+                m.migrate(MigrateRequest.all());
+            }
+            recordFileChecksums(db);
+            Path file = migrations.resolve("M0001_initial.java");
+            Files.writeString(file, Files.readString(file).replace("Creates the blog's tables", "Creates the tables"));
+            try (Migrator m = migrator(db)) {
+                List<String> problems = m.status().problems();
+                assertEquals(1, problems.size(), problems.toString());
+                assertTrue(problems.get(0).startsWith(file + ": migration blog.0001_initial was applied on "), problems.get(0));
+                var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+                assertEquals(4, e.kind().exitCode());
+            }
+            assertEquals(4, db.count("SELECT count(*) FROM keel_migrations WHERE checksum NOT LIKE 'v2:%'"), "nothing upgraded");
+        }
+    }
+
+    @Test
+    void fromClassesAFileChecksumCannotBeComparedAndAMissingClassIsNamed() throws Exception {
+        KeelConfig config = KeelConfig.read(project);
+        Path jar = dev.keel.testing.MigrationJars.jar(project, project.resolve("app.jar"), "");
+        try (Db db = Db.fresh()) {
+            try (Migrator m = migrator(db)) {
+                m.migrate(MigrateRequest.all());
+            }
+            recordFileChecksums(db);
+            db.execute("UPDATE keel_migrations SET checksum = '" + read().checksum(new MigrationKey("blog", "0001_initial"))
+                    + "' WHERE name = '0001_initial'");
+            db.execute("INSERT INTO keel_migrations (app, name, checksum) VALUES ('blog', '0005_gone', 'v2:0')");
+            try (Migrator m = Specs.migrator(db, MigrationSet.load(config, List.of(jar)), Specs.FAST, MigrateListener.silent())) {
+                List<String> problems = m.status().problems();
+                assertEquals(4, problems.size(), problems.toString());
+                assertTrue(problems.get(0).startsWith("class com.example.blog.migrations.M0002_add_post_slug: migration"
+                        + " blog.0002_add_post_slug was applied on "), problems.get(0));
+                assertTrue(problems.get(0).contains(" by an earlier keel, which recorded the checksum of its source file ("),
+                        problems.get(0));
+                assertTrue(problems.get(0).endsWith("To fix: run keel migrate once from the sources (it records the checksum"
+                        + " of what each migration does, which a class gives too), or, after checking that the class is the"
+                        + " migration as it was applied: keel migrate --repair-checksum blog 0002_add_post_slug"), problems.get(0));
+                assertTrue(problems.get(3).startsWith("keel_migrations: migration blog.0005_gone is recorded as applied (on "),
+                        problems.get(3));
+                assertTrue(problems.get(3).contains("but no class M0005_gone of app blog is on the class path.\nTo fix:"
+                        + " deploy a build that includes the class M0005_gone"), problems.get(3));
+                var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+                assertEquals(ErrorKind.INCONSISTENT_HISTORY, e.kind());
+                assertTrue(e.problems().get(e.problems().size() - 1).startsWith("keel migrate does not go on while the"
+                        + " applied migrations and their classes disagree (4 problems above)."), e.getMessage());
             }
         }
     }

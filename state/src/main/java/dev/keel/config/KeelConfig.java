@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * The project's {@code keel.json}: source roots, naming, Bean Validation, apps, the database, and the
  * tables that are large ({@code "largeTables": ["event", "audit.log"]}: index builds and validations on
- * them run after deployment, without the statement timeout).
+ * them run after deployment, without the statement timeout), and where the runner reads migrations
+ * ({@code "migrations": {"classpath": [...]}}, {@link MigrationsConfig}).
  *
  * <p>A project with several databases names them in {@code "databases"} instead of {@code "database"}:
  * {@code {"default": {...}, "control": {...}, "region": {"targets": [...]}}}. Entities go to
@@ -40,7 +41,8 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                          @JsonProperty("apps") List<AppConfig> apps,
                          @JsonProperty("database") DatabaseConfig database,
                          @JsonProperty("largeTables") List<String> largeTables,
-                         @JsonProperty("databases") Map<String, DatabaseConfig> databases) {
+                         @JsonProperty("databases") Map<String, DatabaseConfig> databases,
+                         @JsonProperty("migrations") MigrationsConfig migrations) {
 
     /** The file name keel looks for at the project root. */
     public static final String FILE_NAME = "keel.json";
@@ -62,6 +64,7 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
             }
         }
         largeTables = largeTables == null ? List.of() : List.copyOf(largeTables);
+        migrations = migrations == null ? MigrationsConfig.none() : migrations;
         if (databases == null || databases.isEmpty()) {
             database = database == null ? DatabaseConfig.none() : database;
             databases = Map.of(DEFAULT_DATABASE, database);
@@ -87,13 +90,13 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
     /** A configuration without large tables. */
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database) {
-        this(sourceRoots, naming, beanValidation, apps, database, List.of(), null);
+        this(sourceRoots, naming, beanValidation, apps, database, List.of(), null, null);
     }
 
     /** A configuration with one database. */
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database, List<String> largeTables) {
-        this(sourceRoots, naming, beanValidation, apps, database, largeTables, null);
+        this(sourceRoots, naming, beanValidation, apps, database, largeTables, null, null);
     }
 
     /** Reads the JSON object; {@code beanValidation} may be left out and then is false. */
@@ -104,7 +107,8 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                                @JsonProperty("apps") List<AppConfig> apps,
                                @JsonProperty("database") DatabaseConfig database,
                                @JsonProperty("largeTables") List<String> largeTables,
-                               @JsonProperty("databases") Map<String, DatabaseConfig> databases) {
+                               @JsonProperty("databases") Map<String, DatabaseConfig> databases,
+                               @JsonProperty("migrations") MigrationsConfig migrations) {
         if (database != null && databases != null) {
             throw new IllegalArgumentException("\"database\" and \"databases\" are both given; with several databases,"
                     + " put the first one under \"databases\" as \"" + DEFAULT_DATABASE + "\" and remove \"database\"");
@@ -113,7 +117,7 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
             throw new IllegalArgumentException("\"databases\" must name at least one database, or be left out");
         }
         return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database, largeTables,
-                databases);
+                databases, migrations);
     }
 
     /** The names of the databases, in the order {@code keel.json} gives them. */

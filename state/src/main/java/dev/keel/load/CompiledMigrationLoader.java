@@ -89,7 +89,10 @@ public final class CompiledMigrationLoader {
     /**
      * The simple names of the migration classes directly in the package, sorted, each once. Folders
      * and jars are found through the loader's resources, and the roots of URL class loaders are also
-     * searched directly, because jars need not hold entries for their folders.
+     * searched directly, because jars need not hold entries for their folders. A jar root may name a
+     * folder inside the jar ({@code jar:file:app.jar!/BOOT-INF/classes/}, as Spring Boot's jars hold
+     * the application's classes), and a resource in a jar is listed through the jar's own URL handler,
+     * so that jars nested in jars list too.
      */
     static List<String> classNames(ClassLoader loader, String packageName) {
         String path = packageName.replace('.', '/');
@@ -99,8 +102,7 @@ public final class CompiledMigrationLoader {
                 if (url.getProtocol().equals("file")) {
                     names.addAll(fromFolder(Path.of(url.toURI())));
                 } else if (url.getProtocol().equals("jar")) {
-                    var connection = (JarURLConnection) url.openConnection();
-                    names.addAll(fromJar(Path.of(connection.getJarFileURL().toURI()), path));
+                    names.addAll(fromJarUrl(url, ""));
                 }
             }
             for (ClassLoader l = loader; l != null; l = l.getParent()) {
@@ -118,6 +120,9 @@ public final class CompiledMigrationLoader {
     }
 
     private static List<String> fromRoot(URL root, String path) throws IOException, URISyntaxException {
+        if (root.getProtocol().equals("jar") && root.getPath().endsWith("/")) {
+            return fromJarUrl(root, path);
+        }
         if (!root.getProtocol().equals("file")) {
             return List.of();
         }
@@ -129,6 +134,17 @@ public final class CompiledMigrationLoader {
         return Files.isRegularFile(location) ? fromJar(location, path) : List.of();
     }
 
+    /** The migration classes in the folder a {@code jar:} URL names, joined with {@code path} when it is a root. */
+    private static List<String> fromJarUrl(URL url, String path) throws IOException {
+        var connection = (JarURLConnection) url.openConnection();
+        connection.setUseCaches(false); // a JarFile of its own, to close, never the class loader's
+        String entry = connection.getEntryName() == null ? "" : connection.getEntryName();
+        String folder = entry.isEmpty() || entry.endsWith("/") ? entry + path : entry + (path.isEmpty() ? "" : "/" + path);
+        try (JarFile jar = connection.getJarFile()) {
+            return fromEntries(jar, folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder);
+        }
+    }
+
     private static List<String> fromFolder(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).map(CompiledMigrationLoader::migrationClass)
@@ -138,11 +154,16 @@ public final class CompiledMigrationLoader {
 
     private static List<String> fromJar(Path jarFile, String path) throws IOException {
         try (JarFile jar = new JarFile(jarFile.toFile())) {
-            return jar.stream().map(JarEntry::getName)
-                    .filter(n -> n.startsWith(path + "/") && n.indexOf('/', path.length() + 1) < 0)
-                    .map(n -> migrationClass(n.substring(path.length() + 1)))
-                    .filter(n -> !n.isEmpty()).toList();
+            return fromEntries(jar, path);
         }
+    }
+
+    /** The migration classes directly in the jar's folder {@code path} (no trailing slash). */
+    private static List<String> fromEntries(JarFile jar, String path) {
+        return jar.stream().map(JarEntry::getName)
+                .filter(n -> n.startsWith(path + "/") && n.indexOf('/', path.length() + 1) < 0)
+                .map(n -> migrationClass(n.substring(path.length() + 1)))
+                .filter(n -> !n.isEmpty()).toList();
     }
 
     /** {@code M0001_initial.class} -> {@code M0001_initial}; empty for other files and nested classes. */

@@ -36,6 +36,14 @@ public final class Router {
         return new Router(config.databaseNames());
     }
 
+    /** The router of a project whose {@code keel.json} names these databases ({@code default} among them or not). */
+    public static Router of(List<String> databases) {
+        if (databases.isEmpty()) {
+            throw new IllegalArgumentException("a project has at least one database");
+        }
+        return new Router(databases);
+    }
+
     /** The router of a project with only the default database. */
     public static Router single() {
         return new Router(List.of(Table.DEFAULT_DATABASE));

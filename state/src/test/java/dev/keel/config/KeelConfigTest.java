@@ -40,7 +40,7 @@ class KeelConfigTest {
                 "{\n  \"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}],\n  \"beanValidaton\": true\n}", "keel.json"));
         assertEquals(ErrorKind.USAGE, e.kind());
         assertTrue(e.getMessage().startsWith("keel.json:3:3: unknown key \"beanValidaton\""), e.getMessage());
-        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, databases, largeTables, naming, sourceRoots]"), e.getMessage());
+        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, databases, largeTables, migrations, naming, sourceRoots]"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown key \"beanValidaton\""), e.getMessage());
     }
 
@@ -53,5 +53,20 @@ class KeelConfigTest {
         KeelException e = assertThrows(KeelException.class,
                 () -> KeelConfig.parse("{" + apps + ", \"largeTables\": [\"\"]}", "keel.json"));
         assertTrue(e.getMessage().contains("\"largeTables\" must list table names"), e.getMessage());
+    }
+
+    @Test
+    void migrationsClasspathListsFoldersAndJarsAndDefaultsToTheSources() {
+        String apps = "\"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}]";
+        assertEquals(java.util.List.of(), KeelConfig.parse("{" + apps + "}", "keel.json").migrations().classpath());
+        KeelConfig c = KeelConfig.parse("{" + apps + ", \"migrations\": {\"classpath\": [\"target/app.jar\", \"lib\"]}}",
+                "keel.json");
+        assertEquals(java.util.List.of("target/app.jar", "lib"), c.migrations().classpath());
+        KeelException blank = assertThrows(KeelException.class,
+                () -> KeelConfig.parse("{" + apps + ", \"migrations\": {\"classpath\": [\" \"]}}", "keel.json"));
+        assertTrue(blank.getMessage().contains("\"migrations.classpath\" must list folders and jars"), blank.getMessage());
+        KeelException unknown = assertThrows(KeelException.class,
+                () -> KeelConfig.parse("{" + apps + ", \"migrations\": {\"classPath\": []}}", "keel.json"));
+        assertTrue(unknown.getMessage().contains("unknown key \"classPath\""), unknown.getMessage());
     }
 }

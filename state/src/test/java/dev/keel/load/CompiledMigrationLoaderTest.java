@@ -49,6 +49,22 @@ class CompiledMigrationLoaderTest {
     }
 
     @Test
+    void loadsFromAFolderInsideAJarAsSpringBootPacksTheApplicationsClasses() throws IOException {
+        Path project = dev.keel.testing.SampleProjects.copy("blog", dir.resolve("blog"));
+        Path jar = dev.keel.testing.MigrationJars.jar(project, dir.resolve("app.jar"), "BOOT-INF/classes/");
+        List<MigrationSpec> expected = ProjectMigrations.readSources(KeelConfig.read(project), project);
+        URL root = new URL("jar:" + jar.toUri() + "!/BOOT-INF/classes/");
+        List<MigrationSpec> loaded;
+        try (var boot = new URLClassLoader(new URL[] {root}, getClass().getClassLoader())) {
+            loaded = CompiledMigrationLoader.load(boot, PACKAGE, "blog");
+        }
+        assertEquals(expected.stream().map(MigrationSpec::key).toList(), loaded.stream().map(MigrationSpec::key).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(expected.get(i).sameDefinition(loaded.get(i)), loaded.get(i).key().toString());
+        }
+    }
+
+    @Test
     void reportsEveryClassThatIsNotAUsableMigration() throws IOException {
         Path src = dir.resolve("src");
         Files.createDirectories(src);

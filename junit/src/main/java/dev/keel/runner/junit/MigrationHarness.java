@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * A migration test without annotations: the project, the app, and the migrations to go
  * {@code from} and {@code to}. {@link #start()} gives a fresh database migrated to {@code from}
- * (copied from a cached template database when one exists for the same migration files), to seed
+ * (copied from a cached template database when one exists for migrations that do the same), to seed
  * through {@link MigrationRun#before()}, migrate with {@link MigrationRun#migrate()} and check.
  *
  * <pre>{@code
@@ -109,7 +109,7 @@ public final class MigrationHarness {
         return MigrationRun.open(s, set, graph, point, listener);
     }
 
-    /** SHA-256 of the keys and file checksums of the migrations a template is migrated through. */
+    /** SHA-256 of the keys and checksums (of what each does) of the migrations a template is migrated through. */
     static String hash(MigrationSet set, List<MigrationSpec> migrations) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

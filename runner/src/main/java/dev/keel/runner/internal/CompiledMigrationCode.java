@@ -1,35 +1,47 @@
 package dev.keel.runner.internal;
 
-import dev.keel.config.KeelFolder;
+import dev.keel.cache.ContentHash;
+import dev.keel.cache.ProjectCache;
+import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelFolder;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.load.MigrationCompiler;
-import dev.keel.migration.MigrationContext;
 import dev.keel.migration.MigrationSpec;
-import dev.keel.runner.JavaCode;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * Runs {@code RunJava} methods on the project's migration classes, compiled in-process from their
- * sources into {@code .keel/classes} the first time a method is needed (and only then).
+ * The project's migration classes compiled in-process from their sources into {@code .keel/classes},
+ * the first time a {@code RunJava} method is run or its code hashed (and only then). The code texts of
+ * {@code RunJava} methods are kept in the project's cache ({@code .keel/cache/runjava-code.json}) for as
+ * long as every file of the migrations folders and the Java runtime are the same, so that a command on
+ * unchanged migrations compiles nothing.
  */
-public final class CompiledMigrationCode implements JavaCode {
+public final class CompiledMigrationCode extends MigrationClassCode {
     /** Where the compiled classes go, under {@code .keel/}. */
     static final String CLASSES = "classes";
+    /** The cache document of code texts. */
+    static final String CODE_TEXTS = "runjava-code";
 
     private final KeelConfig config;
     private final Path projectDir;
-    private final Map<String, Object> instances = new HashMap<>();
     private ClassLoader loader;
+    private Path output;
+    private String cacheKey;
+    private Map<String, String> texts;
+
+    /** The code texts, by class and methods, computed from the migrations folders whose files hash to the document's key. */
+    record CodeTexts(Map<String, String> texts) {}
 
     /** The code of the migrations of {@code config}'s apps in {@code projectDir}, compiled on first use. */
     public CompiledMigrationCode(KeelConfig config, Path projectDir) {
@@ -38,86 +50,76 @@ public final class CompiledMigrationCode implements JavaCode {
     }
 
     @Override
-    public void run(MigrationSpec migration, String method, MigrationContext context) throws Exception {
-        Object instance = instance(migration);
-        Method m = find(instance.getClass(), method);
-        if (m == null) {
-            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, noMethod(migration, method));
+    protected String migrationsPackage(String app) {
+        return config.requireApp(app).migrationsPackage();
+    }
+
+    /** The code text from the cache when the migrations folders are as when it was computed; else compiled, and cached. */
+    @Override
+    public synchronized String codeText(MigrationSpec migration, List<String> methods) {
+        ProjectCache cache = ProjectCache.of(projectDir, config, CompiledMigrationCode.class);
+        if (texts == null) {
+            cacheKey = ContentHash.start(cache.salt()).add(Runtime.version().toString()).add(folders()).hash();
+            texts = new TreeMap<>(cache.read(CODE_TEXTS, cacheKey, CodeTexts.class).map(CodeTexts::texts).orElse(Map.of()));
         }
-        m.setAccessible(true);
-        try {
-            m.invoke(Modifier.isStatic(m.getModifiers()) ? null : instance, context);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
+        String entry = className(migration) + " " + String.join(",", methods);
+        String text = texts.get(entry);
+        if (text == null) {
+            text = super.codeText(migration, methods);
+            texts.put(entry, text);
+            cache.write(CODE_TEXTS, cacheKey, new CodeTexts(Map.copyOf(texts)));
+        }
+        return text;
+    }
+
+    /** Every file of every app's migrations folder, by path and content: what the compiled code depends on. */
+    private String folders() {
+        var hash = ContentHash.start("migrations folders");
+        for (AppConfig app : config.apps()) {
+            Path folder = config.migrationsDir(projectDir, app);
+            if (!Files.isDirectory(folder)) {
+                continue;
             }
-            throw e;
+            List<Path> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = new ArrayList<>(list.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+                for (Path f : files) {
+                    hash.add(projectDir.relativize(f).toString().replace('\\', '/')).add(ContentHash.of(Files.readAllBytes(f)));
+                }
+            } catch (IOException e) {
+                hash.add("unreadable " + folder + " " + System.nanoTime()); // never matches: compile
+            }
+        }
+        return hash.hash();
+    }
+
+    /** The class file as compiled from the sources (read from the output folder, never from keel's own class path). */
+    @Override
+    public Optional<byte[]> classFile(String internalName) {
+        loader();
+        Path file = output.resolve(internalName + ".class");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, file + ": cannot read the compiled migration: " + e
+                    + "\nTo fix: check that " + KeelFolder.NAME + " is readable.", e);
         }
     }
 
     @Override
-    public void prepare(Collection<MethodCall> calls) {
-        var problems = new ArrayList<String>();
-        for (MethodCall call : calls) {
-            try {
-                if (find(instance(call.migration()).getClass(), call.method()) == null) {
-                    problems.add(noMethod(call.migration(), call.method()));
-                }
-            } catch (ReflectiveOperationException | LinkageError e) {
-                problems.add(call.migration().origin() + ": the class of migration " + call.migration().key()
-                        + " cannot be loaded after compiling: " + e + "\nTo fix: check that the class is named"
-                        + " M" + call.migration().name() + " and has a constructor without parameters.");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
-        }
-    }
-
-    private static String noMethod(MigrationSpec migration, String method) {
-        return migration.origin() + ": migration " + migration.key() + " names the method " + method
-                + "() in runJava, but its class has no method " + method + "(MigrationContext).\nTo fix: add  void "
-                + method + "(MigrationContext context) throws Exception { ... }  to the class, or correct the name.";
-    }
-
-    private Object instance(MigrationSpec migration) throws ReflectiveOperationException {
-        String className = config.requireApp(migration.app()).migrationsPackage() + ".M" + migration.name();
-        Object instance = instances.get(className);
-        if (instance == null) {
-            Class<?> type = Class.forName(className, true, loader());
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            instance = constructor.newInstance();
-            instances.put(className, instance);
-        }
-        return instance;
-    }
-
-    private ClassLoader loader() {
+    protected synchronized ClassLoader loader() {
         if (loader == null) {
-            Path output;
             try {
                 output = KeelFolder.create(projectDir, CLASSES);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new KeelException(ErrorKind.UNREADABLE_SOURCE, projectDir.resolve(KeelFolder.NAME) + ": cannot create"
                         + " the folder for compiled migrations: " + e + "\nTo fix: check that the project folder is writable.", e);
             }
             loader = MigrationCompiler.compileProject(config, projectDir, output);
         }
         return loader;
-    }
-
-    /** The method {@code name} taking one {@link MigrationContext}, in the class or a superclass. */
-    static Method find(Class<?> type, String name) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals(name) && m.getParameterCount() == 1
-                        && m.getParameterTypes()[0].isAssignableFrom(MigrationContext.class)) {
-                    return m;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -30,7 +30,7 @@ public final class HistoryCheck {
     }
 
     private static boolean differs(MigrationSet set, HistoryRow row) {
-        return set.spec(row.key()).isPresent() && !set.checksum(row.key()).equals(row.checksum());
+        return set.spec(row.key()).isPresent() && !set.matches(row.key(), row.checksum());
     }
 
     /** Whether {@code row} names a migration that no file defines (nor a squash replaces). */
@@ -43,9 +43,9 @@ public final class HistoryCheck {
         var problems = new ArrayList<String>();
         for (HistoryRow row : rows.values()) {
             if (changed(set, row)) {
-                problems.add(changedMessage(set.spec(row.key()).orElseThrow(), row, set.checksum(row.key())));
+                problems.add(changedMessage(set, set.spec(row.key()).orElseThrow(), row, set.checksum(row.key())));
             } else if (missing(set, row)) {
-                problems.add(missingMessage(row));
+                problems.add(missingMessage(set, row));
             }
         }
         return problems;
@@ -57,23 +57,50 @@ public final class HistoryCheck {
                 .format(row.appliedAt().atZone(java.time.ZoneOffset.UTC));
     }
 
-    private static String changedMessage(MigrationSpec spec, HistoryRow row, String now) {
+    private static String changedMessage(MigrationSet set, MigrationSpec spec, HistoryRow row, String now) {
+        String then = row.checksum().substring(0, Math.min(12, row.checksum().length())) + "...";
+        String repair = "keel migrate --repair-checksum " + spec.app() + " " + spec.name();
+        if (Checksums.file(spec) == null && set.fromClasses()) {
+            String where = spec.origin() == null ? "migration " + spec.key() : spec.origin();
+            if (Checksums.isFileChecksum(row.checksum())) {
+                return where + ": migration " + spec.key() + " was applied on " + when(row) + " by an earlier keel,"
+                        + " which recorded the checksum of its source file (" + then + "); this run reads compiled"
+                        + " classes, so it cannot compare them.\n"
+                        + "To fix: run keel migrate once from the sources (it records the checksum of what each"
+                        + " migration does, which a class gives too), or, after checking that the class is the"
+                        + " migration as it was applied: " + repair;
+            }
+            return where + ": migration " + spec.key() + " was applied on " + when(row) + ", and what it does has"
+                    + " changed since (checksum then " + then + ", now " + now.substring(0, 12) + "...): its"
+                    + " operations, their values or the code of its RunJava methods differ. keel does not run a"
+                    + " changed migration again, so the database may not match it.\n"
+                    + "To fix: deploy the migration as it was applied, and write any new change as a new migration;"
+                    + " or, after reviewing that the change does not alter what the migration did to the database,"
+                    + " record the new checksum with: " + repair;
+        }
         String file = Checksums.file(spec) == null ? "migration " + spec.key() : Checksums.file(spec).toString();
-        return file + ": migration " + spec.key() + " was applied on " + when(row) + ", and its file has changed since"
-                + " (checksum then " + row.checksum().substring(0, 12) + "..., now " + now.substring(0, 12) + "...)."
+        return file + ": migration " + spec.key() + " was applied on " + when(row) + ", and what it does has changed"
+                + " since (checksum then " + then + ", now " + now.substring(0, 12) + "...): its operations, their"
+                + " values or the code of its RunJava methods differ (comments and formatting do not count)."
                 + " keel does not run a changed migration again, so the database may not match it.\n"
                 + "To fix: restore the file as it was applied (git log -p -- " + file + "), and write any new change"
-                + " as a new migration; or, when the change does not alter what the migration did to the database"
-                + " (a comment, formatting), review it and record the new checksum with:"
-                + " keel migrate --repair-checksum " + spec.app() + " " + spec.name();
+                + " as a new migration; or, after reviewing that the change does not alter what the migration did"
+                + " to the database, record the new checksum with: " + repair;
     }
 
-    private static String missingMessage(HistoryRow row) {
+    private static String missingMessage(MigrationSet set, HistoryRow row) {
         MigrationKey k = row.key();
+        String delete = "DELETE FROM keel_migrations WHERE app = '" + k.app() + "' AND name = '" + k.name() + "';";
+        if (set.fromClasses()) {
+            return "keel_migrations: migration " + k + " is recorded as applied (on " + when(row)
+                    + "), but no class M" + k.name() + " of app " + k.app() + " is on the class path.\n"
+                    + "To fix: deploy a build that includes the class M" + k.name() + " (check the class path and"
+                    + " the app's migrations package); or, if it was removed on purpose and its changes are undone,"
+                    + " delete its record: " + delete;
+        }
         return "keel_migrations: migration " + k + " is recorded as applied (on " + when(row)
                 + "), but no migration file defines it.\n"
                 + "To fix: restore M" + k.name() + ".java from version control (git log --all -- '*M" + k.name()
-                + ".java'); or, if it was removed on purpose and its changes are undone, delete its record:"
-                + " DELETE FROM keel_migrations WHERE app = '" + k.app() + "' AND name = '" + k.name() + "';";
+                + ".java'); or, if it was removed on purpose and its changes are undone, delete its record: " + delete;
     }
 }

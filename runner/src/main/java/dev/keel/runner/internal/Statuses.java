@@ -42,7 +42,7 @@ public final class Statuses {
                                 + (applying ? ", or keel migrate " + m.app() + " " + previous(m) + " undoes them" : "")));
             } else if (applied.contains(m.key())) {
                 out.add(new MigrationStatus(m.key(), Mark.APPLIED, m.postDeployment(), row == null ? null : row.appliedAt(),
-                        row == null ? null : row.durationMs(), changed, changed ? "file changed since it was applied" : null));
+                        row == null ? null : row.durationMs(), changed, changed ? "changed since it was applied" : null));
             } else if (deferred.containsKey(m.key())) {
                 out.add(new MigrationStatus(m.key(), Mark.DEFERRED, m.postDeployment(), null, null, false,
                         deferred.get(m.key())));
@@ -53,7 +53,8 @@ public final class Statuses {
         for (HistoryRow row : rows.values()) {
             if (HistoryCheck.missing(set, row)) {
                 out.add(new MigrationStatus(row.key(), Mark.MISSING, false, row.appliedAt(), row.durationMs(), false,
-                        "applied, but no migration file defines it"));
+                        set.fromClasses()
+                        ? "applied, but its class is not on the class path" : "applied, but no migration file defines it"));
             }
         }
         var problems = new ArrayList<>(HistoryCheck.problems(set, rows));
