@@ -61,6 +61,22 @@ class ProblemsTest {
         problems.forEach(p -> assertTrue(p.matches(".*Thing\\.java:\\d+: .*\\. To fix: .*\\."), p));
     }
 
+    /** A secondary table is refused, not folded silently into the primary one. */
+    @Test
+    void secondaryTablesAreReportedNotFoldedIntoThePrimaryTable() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("Profile", """
+                        @Entity @SecondaryTable(name = "profile_extra")
+                        public class Profile {
+                          @Id Long id;
+                          @Column(table = "profile_extra") String note;
+                        }""")
+                .problems();
+        assertEquals(1, problems.size(), String.join("\n", problems));
+        assertTrue(problems.get(0).matches(".*Profile\\.java:\\d+: @SecondaryTable on entity Profile is not supported by keel yet.*"
+                + "To fix: map the secondary table as an entity of its own.*"), problems.get(0));
+    }
+
     @Test
     void entitiesWithoutIdAndUndeclaredGeneratorsAreReported() {
         List<String> problems = new ScanFixture(dir)

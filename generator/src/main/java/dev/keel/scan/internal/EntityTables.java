@@ -21,6 +21,7 @@ public final class EntityTables {
 
     /** Creates the entity's own table (if it has one) with its key columns, and registers it. */
     public void create(EntityInfo e, Schema schema) {
+        refuseSecondaryTables(e);
         if (!e.ownsTable()) {
             if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.parent() == null) {
                 ids.idAttributes(e).stream().findFirst().flatMap(a -> a.ann(JpaNames.GENERATED_VALUE))
@@ -46,6 +47,20 @@ public final class EntityTables {
         discriminator(e, table);
         tableAnnotations(e, table);
         schema.putEntityTable(e, table);
+    }
+
+    /**
+     * {@code @SecondaryTable(s)}: the entity's columns that name the secondary table would otherwise be mapped
+     * to its primary table without a word, so it is reported until keel maps secondary tables.
+     */
+    private void refuseSecondaryTables(EntityInfo e) {
+        for (String secondary : List.of(JpaNames.SECONDARY_TABLE, JpaNames.SECONDARY_TABLE + "s")) {
+            ctx.annotation(e.type(), secondary).ifPresent(x -> ctx.problems().add(e.type().file(), x.node(),
+                    "@" + secondary.substring(secondary.lastIndexOf('.') + 1) + " on entity " + e.type().simpleName()
+                            + " is not supported by keel yet (an entity spread over two tables)",
+                    "map the secondary table as an entity of its own, joined with @OneToOne @MapsId to "
+                            + e.type().simpleName() + ", or keep the entity out of the app's package"));
+        }
     }
 
     /** A table that is never exported: it only lets an abstract TABLE_PER_CLASS root register its sequence. */
