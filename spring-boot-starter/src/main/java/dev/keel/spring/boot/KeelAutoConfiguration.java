@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +29,12 @@ import java.util.Map;
  * {@code keel.enabled=false}. Defines a {@link Keel} (the migrations, loaded from the application's class loader)
  * and a {@link KeelMigrationInitializer} that runs them; either can be replaced by a bean of one's own.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        beforeName = "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration")
+// by name: Spring Boot 4 moved these classes to other packages (ordered by both names; Boot 4 is untested)
+@AutoConfiguration(
+        afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"},
+        beforeName = {"org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
+                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"})
 @ConditionalOnClass({Migration.class, Keel.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnProperty(prefix = "keel", name = "enabled", matchIfMissing = true)
