@@ -78,6 +78,9 @@ class BootBlogApplicationTest {
     @Test
     void keelMigratesBeforeHibernateValidatesAndTheRepositoriesWork(CapturedOutput output) throws SQLException {
         try (ConfigurableApplicationContext context = start()) {
+            // the order is Spring Boot's database-initialization dependency, not luck
+            assertTrue(List.of(context.getBeanFactory().getBeanDefinition("entityManagerFactory").getDependsOn())
+                    .contains("keelMigrationInitializer"));
             assertEquals(List.of("journal.0001_initial", "journal.0002_add_article_summary"),
                     rows("SELECT app || '.' || name FROM keel_migrations ORDER BY name"));
             WriterRepository writers = context.getBean(WriterRepository.class);

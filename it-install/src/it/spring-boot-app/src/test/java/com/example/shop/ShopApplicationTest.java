@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The application on a fresh database: keel's starter migrates it, Hibernate validates it, the repository works. */
 class ShopApplicationTest {
@@ -16,6 +19,9 @@ class ShopApplicationTest {
              ConfigurableApplicationContext context = new SpringApplicationBuilder(ShopApplication.class).properties(
                      "spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
                      "spring.datasource.password=" + (db.password() == null ? "" : db.password())).run()) {
+            // Spring Boot made JPA wait for keel's migrations
+            assertTrue(List.of(context.getBeanFactory().getBeanDefinition("entityManagerFactory").getDependsOn())
+                    .contains("keelMigrationInitializer"));
             ProductRepository products = context.getBean(ProductRepository.class);
             products.save(new Product("TEA-1", "Green tea", 450));
             assertEquals("Green tea", products.findBySku("TEA-1").orElseThrow().getName());
