@@ -45,13 +45,13 @@ public final class CollectingSink implements SqlSink {
         }
         lastOperation = step.operation();
         if (step.cleanup() != null) {
-            line(step.cleanup().guard().comment());
-            line(step.cleanup().sql() + ";");
-        }
-        if (step.guard() != null) {
-            line(step.guard().comment());
+            line(step.cleanup().guard().psql(step.cleanup().sql()));
         }
         String sql = step.text();
+        if (step.guard() != null && step.step() instanceof Step.Sql) {
+            line(step.guard().psql(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql));
+            return;
+        }
         line(step.step() instanceof Step.Sql && !sql.endsWith(";") ? sql + ";" : sql);
     }
 

@@ -28,8 +28,21 @@ public record Guard(String query, boolean runIfFound, String reason) {
         return found == runIfFound;
     }
 
-    /** The guard as an SQL comment, for {@code sqlmigrate}. */
+    /** The guard as an SQL comment. */
     public String comment() {
         return "-- " + (runIfFound ? "only if" : "skipped if") + " " + reason + ":\n--   " + query;
+    }
+
+    /**
+     * {@code statement} under this guard as {@code sqlmigrate} prints it, so that pasting the output into
+     * psql does exactly what keel does: a query that returns the statement only when the guard lets it run,
+     * and psql's {@code \gexec}, which runs what the query returns (nothing when it returns no row). A
+     * statement printed bare would run unconditionally: a cleanup such as dropping an invalid index would
+     * drop a valid one.
+     */
+    public String psql(String statement) {
+        String literal = "'" + statement.replace("'", "''") + "'";
+        return "-- " + (runIfFound ? "only if" : "skipped if") + " " + reason + " (psql's \\gexec runs it only then):\n"
+                + "SELECT " + literal + " WHERE " + (runIfFound ? "" : "NOT ") + "EXISTS (" + query + ") \\gexec";
     }
 }
