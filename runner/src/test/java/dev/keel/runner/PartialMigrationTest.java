@@ -96,4 +96,35 @@ class PartialMigrationTest {
             assertEquals(2, db.count("SELECT count(*) FROM post"));
         }
     }
+
+    /** The cleanup before a concurrent build times out on a lock: the failure names the cleanup, not the build. */
+    @Test
+    void aFailedCleanupIsNamedAsTheStatementThatFailed() throws Exception {
+        MigrationSpec index = Specs.spec("blog.0002_idx_title").after("blog.0001_initial").nonAtomic().ops(
+                addIndex("post", index("idx_post_title", "title"), true));
+        try (Db db = Db.fresh()) {
+            try (Migrator m = Specs.migrator(db, Specs.set(INITIAL), Specs.FAST, MigrateListener.silent())) {
+                m.migrate(MigrateRequest.all());
+            }
+            db.execute("INSERT INTO post (title) VALUES ('same'), ('same')");
+            try {
+                db.execute("CREATE UNIQUE INDEX CONCURRENTLY idx_post_title ON post (title)");
+            } catch (java.sql.SQLException expected) {
+                // duplicated titles: the failed build leaves the index invalid, for the cleanup to drop
+            }
+            try (var holder = java.sql.DriverManager.getConnection(db.database.url(), db.database.user(), db.database.password())) {
+                holder.setAutoCommit(false);
+                try (var st = holder.createStatement()) {
+                    st.execute("LOCK TABLE post IN SHARE UPDATE EXCLUSIVE MODE");
+                }
+                try (Migrator m = Specs.migrator(db, Specs.set(INITIAL, index), Specs.FAST, MigrateListener.silent())) {
+                    KeelException e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+                    assertTrue(e.getMessage().contains("in the statement keel runs before it:\n    DROP INDEX CONCURRENTLY IF EXISTS"
+                            + " idx_post_title\n"), e.getMessage());
+                    assertTrue(e.getMessage().contains("could not take its lock within lock_timeout"), e.getMessage());
+                }
+                holder.rollback();
+            }
+        }
+    }
 }

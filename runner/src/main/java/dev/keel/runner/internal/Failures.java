@@ -59,6 +59,10 @@ public final class Failures {
             ScriptStep step = script.steps().get(index);
             sb.append(" at step ").append(index + 1).append(" of ").append(count).append(" (").append(step.operation()).append(")");
             statement = step.step() instanceof Step.Sql sql ? sql.text().strip() : step.text();
+            if (sqlCause(e) instanceof JdbcSink.FailedStatement other) {
+                sb.append(", in the statement keel runs before it");
+                statement = other.statement().strip();
+            }
         } else {
             sb.append(" at commit");
         }

@@ -130,7 +130,7 @@ public final class JdbcSink implements SqlSink {
             return;
         }
         if (step.cleanup() != null) {
-            execute(step.cleanup());
+            executeNamed(step.cleanup());
         }
         execute(new ReRunnable.Guarded(((Step.Sql) step.step()).text(), step.guard()));
     }
@@ -141,6 +141,32 @@ public final class JdbcSink implements SqlSink {
         }
         try (var st = connection.createStatement()) {
             st.execute(statement.sql());
+        }
+    }
+
+    /** {@link #execute}, a failure naming {@code statement}: the step's message then shows what really failed. */
+    private void executeNamed(ReRunnable.Guarded statement) throws SQLException {
+        try {
+            execute(statement);
+        } catch (SQLException e) {
+            throw new FailedStatement(statement.sql(), e);
+        }
+    }
+
+    /**
+     * A failure of a statement a step runs besides its own (the cleanup before a concurrent build): the
+     * same message and SQLSTATE, so that a lock timeout is still retried, and the statement that failed.
+     */
+    static final class FailedStatement extends SQLException {
+        private final String statement;
+
+        FailedStatement(String statement, SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+            this.statement = statement;
+        }
+
+        String statement() {
+            return statement;
         }
     }
 
