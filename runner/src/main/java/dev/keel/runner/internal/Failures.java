@@ -96,8 +96,7 @@ public final class Failures {
                     + (script.atomic() ? "." : "; it goes on from the first step not recorded.");
         } else {
             var m = script.migration();
-            String previous = m.dependencies().stream().filter(d -> d.app().equals(m.app()))
-                    .map(dev.keel.migration.MigrationKey::name).reduce((a, b) -> b).orElse("zero");
+            String previous = Planner.previous(m.app(), m.dependencies());
             fix = "either correct the migration (or the data it stumbled on) and run keel migrate again: it goes on"
                     + " from step " + (stepsKept + 1) + " with the corrected file (the " + stepsKept + " steps done are"
                     + " not run again);\n  or, when this step can never succeed, undo the " + stepsKept + " steps done"

@@ -201,7 +201,15 @@ public final class Planner {
 
     /** The name of the migration of the same app just before {@code k}, or {@code zero}. */
     private static String before(MigrationGraph graph, MigrationKey k) {
-        return graph.dependencies(k).stream().filter(d -> d.app().equals(k.app())).map(MigrationKey::name)
+        return previous(k.app(), graph.dependencies(k));
+    }
+
+    /**
+     * The migration of {@code app} that a migration with these dependencies follows, or {@code zero}: the
+     * target of {@code keel migrate APP TARGET} that goes back to just before it.
+     */
+    static String previous(String app, java.util.Collection<MigrationKey> dependencies) {
+        return dependencies.stream().filter(d -> d.app().equals(app)).map(MigrationKey::name)
                 .reduce((a, b) -> b).orElse(MigrationTarget.ZERO);
     }
 

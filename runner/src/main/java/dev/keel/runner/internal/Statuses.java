@@ -17,12 +17,6 @@ import java.util.Set;
 public final class Statuses {
     private Statuses() {}
 
-    /** The migration of the same app that {@code m} follows, or {@code zero}. */
-    static String previous(MigrationSpec m) {
-        return m.dependencies().stream().filter(d -> d.app().equals(m.app())).map(MigrationKey::name)
-                .reduce((a, b) -> b).orElse("zero");
-    }
-
     /** Every migration of {@code set} with its status given the history {@code rows}, then the missing ones. */
     public static StatusReport of(MigrationSet set, Map<MigrationKey, HistoryRow> rows) {
         Set<MigrationKey> recorded = Planner.applied(rows);
@@ -39,7 +33,7 @@ public final class Statuses {
                         (applying ? "part-applied" : "part-unapplied") + ": " + row.stepsDone() + " steps done when a run"
                                 + " stopped; keel migrate finishes it"
                                 + (HistoryCheck.correctedSinceStop(set, row) ? " with the file as corrected since" : "")
-                                + (applying ? ", or keel migrate " + m.app() + " " + previous(m) + " undoes them" : "")));
+                                + (applying ? ", or keel migrate " + m.app() + " " + Planner.previous(m.app(), m.dependencies()) + " undoes them" : "")));
             } else if (applied.contains(m.key())) {
                 out.add(new MigrationStatus(m.key(), Mark.APPLIED, m.postDeployment(), row == null ? null : row.appliedAt(),
                         row == null ? null : row.durationMs(), changed, changed ? "changed since it was applied" : null));
