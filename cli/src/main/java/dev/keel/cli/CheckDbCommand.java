@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.config.KeelConfig;
 import dev.keel.runner.DriftCheck;
 import dev.keel.runner.Migrator;
+import dev.keel.runner.catalog.CatalogProblems;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,8 +18,14 @@ import java.util.concurrent.Callable;
                 + " nullability and defaults, primary keys, foreign keys, unique and check constraints, indexes,"
                 + " sequences and comments. Each line reads EXPECTED vs ACTUAL; 'missing' is in the migrations but"
                 + " not in the database, 'unexpected' the other way round.",
+                "It also lists what is half-done on the tables the migrations manage: invalid indexes (a CREATE INDEX"
+                        + " CONCURRENTLY or REINDEX CONCURRENTLY that failed or was cancelled, declared by the migrations"
+                        + " or a leftover), index builds running right now in another session, and foreign keys and"
+                        + " checks left NOT VALID where the migrations validated them; each with what it means and the"
+                        + " SQL that fixes it.",
                 "Nothing is changed: the expected schema is built in a scratch schema inside a transaction that"
-                        + " is rolled back. Exit code 0 when the database matches, 1 when it drifted."})
+                        + " is rolled back. Exit code 0 when the database matches, 1 when it drifted or holds something"
+                        + " half-done."})
 final class CheckDbCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
     @Mixin MigrationsMixin migrationsFrom;
@@ -26,7 +33,8 @@ final class CheckDbCommand implements Callable<Integer> {
     @Mixin JsonMixin json;
 
     /** What --json prints. */
-    record Report(String database, String connection, int applied, boolean exact, boolean clean, List<String> differences) {}
+    record Report(String database, String connection, int applied, boolean exact, boolean clean, List<String> differences,
+                  List<CatalogProblems.Problem> problems) {}
 
     @Override
     public Integer call() {
@@ -39,7 +47,7 @@ final class CheckDbCommand implements Callable<Integer> {
             DriftCheck.Report r = DriftCheck.check(migrator);
             if (json.enabled()) {
                 JsonMixin.print(project.out(), new Report(r.database(), opened.describe(), r.applied(), r.exact(),
-                        r.clean(), r.differences()));
+                        r.clean(), r.differences(), r.problems()));
             } else {
                 print(r, opened.describe());
             }
@@ -55,15 +63,29 @@ final class CheckDbCommand implements Callable<Integer> {
             out.println(project.ansi().string("@|green No drift:|@ ") + subject + " holds exactly what its migrations build.");
             return;
         }
-        out.println(project.ansi().string("@|red Drift:|@ ") + subject + " differs from what its migrations build in "
-                + r.differences().size() + (r.differences().size() == 1 ? " place" : " places")
-                + " (expected vs actual):");
-        r.differences().forEach(d -> out.println("  " + d));
-        if (!r.exact()) {
-            out.println("(expressions compared as written in the migrations, after normalisation: the schema uses"
-                    + " other schemas than public, or keel may not create a scratch schema)");
+        if (!r.differences().isEmpty()) {
+            out.println(project.ansi().string("@|red Drift:|@ ") + subject + " differs from what its migrations build in "
+                    + r.differences().size() + (r.differences().size() == 1 ? " place" : " places")
+                    + " (expected vs actual):");
+            r.differences().forEach(d -> out.println("  " + d));
+            if (!r.exact()) {
+                out.println("(expressions compared as written in the migrations, after normalisation: the schema uses"
+                        + " other schemas than public, or keel may not create a scratch schema)");
+            }
+            out.println("To fix: put the database back with SQL, or write a migration that records the change"
+                    + " (keel makemigrations, or separateDatabaseAndState for what was done by hand).");
         }
-        out.println("To fix: put the database back with SQL, or write a migration that records the change"
-                + " (keel makemigrations, or separateDatabaseAndState for what was done by hand).");
+        if (!r.problems().isEmpty()) {
+            if (!r.differences().isEmpty()) {
+                out.println();
+            }
+            int n = r.problems().size();
+            out.println(project.ansi().string("@|red Half-done:|@ ") + subject + " holds " + n
+                    + (n == 1 ? " index or constraint" : " indexes or constraints") + " that are not what its migrations built:");
+            for (CatalogProblems.Problem p : r.problems()) {
+                out.println("  " + p.line());
+                out.println("    To fix: " + String.join("  then  ", p.fix()));
+            }
+        }
     }
 }

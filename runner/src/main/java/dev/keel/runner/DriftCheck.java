@@ -5,6 +5,7 @@ import dev.keel.error.KeelException;
 import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
+import dev.keel.runner.catalog.CatalogProblems;
 import dev.keel.runner.sql.OperationSql;
 
 import java.sql.Connection;
@@ -18,7 +19,9 @@ import java.util.UUID;
 /**
  * {@code keel check-db}: compares what a live database holds with what its applied migrations say it
  * holds (the tables and sequences routed to it), and lists every difference: tables, columns,
- * primary keys, foreign keys, unique and check constraints, indexes, sequences, comments.
+ * primary keys, foreign keys, unique and check constraints, indexes, sequences, comments; and what is
+ * half-done on the tables they manage ({@link CatalogProblems}): invalid indexes (a concurrent build
+ * that failed, or one running right now) and constraints left NOT VALID that the migrations validated.
  *
  * <p>The expected catalog is built on the database itself, in a scratch schema inside a transaction
  * that is rolled back, so that every expression is printed by PostgreSQL as the live one is; nothing
@@ -34,15 +37,20 @@ public final class DriftCheck {
      * @param applied     how many migrations are applied there
      * @param exact       whether expressions were compared as PostgreSQL prints them (scratch schema)
      * @param differences each difference, {@code expected vs actual}: {@code table post: column slug missing}
+     * @param problems    what is half-done on the tables the migrations manage: invalid indexes, indexes
+     *                    being built right now, constraints left NOT VALID that the migrations validated
+     *                    ({@link CatalogProblems}); none of these is also listed in {@code differences}
      */
-    public record Report(String database, int applied, boolean exact, List<String> differences) {
+    public record Report(String database, int applied, boolean exact, List<String> differences,
+                         List<CatalogProblems.Problem> problems) {
         public Report {
             differences = List.copyOf(differences);
+            problems = List.copyOf(problems);
         }
 
-        /** Whether the database holds exactly what its migrations say. */
+        /** Whether the database holds exactly what its migrations say, with every index valid and constraint validated as they say. */
         public boolean clean() {
-            return differences.isEmpty();
+            return differences.isEmpty() && problems.isEmpty();
         }
     }
 
@@ -66,7 +74,10 @@ public final class DriftCheck {
             if (want == null) {
                 want = Catalog.fromState(expected);
             }
-            return new Report(migrator.databaseName(), applied, exact, CatalogDiff.compare(want, live));
+            Catalog planned = Catalog.fromState(migrator.latestState());
+            List<CatalogProblems.Problem> problems = CatalogProblems.of(want, planned, live);
+            return new Report(migrator.databaseName(), applied, exact,
+                    CatalogDiff.compare(want, CatalogProblems.withoutProblems(want, live)), problems);
         } catch (SQLException e) {
             throw new KeelException(ErrorKind.DATABASE, "cannot read the catalog of the database: " + e.getMessage()
                     + "\nTo fix: check the connection, and that the user may read pg_catalog.", e);

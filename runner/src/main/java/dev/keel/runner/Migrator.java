@@ -107,6 +107,17 @@ public final class Migrator implements AutoCloseable {
         });
     }
 
+    /**
+     * The state every migration of the project builds, applied here or not, with only the tables and
+     * sequences routed to this migrator's database.
+     */
+    public ProjectState latestState() {
+        return masked(() -> {
+            Set<MigrationKey> applied = Planner.applied(sql(history::rows));
+            return set.graph(applied).latestState().inDatabase(routing.database());
+        });
+    }
+
     /** The connection this migrator holds (for reading the live catalog). */
     public Connection connection() {
         return connection;

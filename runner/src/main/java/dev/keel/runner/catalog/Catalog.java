@@ -155,12 +155,33 @@ public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, Sequ
     /**
      * An index. Each element is a column name or an expression, then a non-default operator class,
      * then {@code DESC} and a non-default {@code NULLS FIRST}/{@code NULLS LAST}.
+     *
+     * @param valid whether queries can use it ({@code pg_index.indisvalid}); false after a concurrent build
+     *              or reindex that failed or was cancelled, and while one runs
+     * @param ready whether writes keep it up to date ({@code pg_index.indisready})
+     * @param build the concurrent build running on it right now in another session, or null
      */
-    public record IndexDef(String name, List<String> elements, boolean unique, String method, String where) {
+    public record IndexDef(String name, List<String> elements, boolean unique, String method, String where,
+                           boolean valid, boolean ready, Build build) {
         public IndexDef {
             elements = List.copyOf(elements);
         }
+
+        /** A valid index, as migrations build it. */
+        public IndexDef(String name, List<String> elements, boolean unique, String method, String where) {
+            this(name, elements, unique, method, where, true, true, null);
+        }
     }
+
+    /**
+     * A {@code CREATE INDEX CONCURRENTLY} or {@code REINDEX ... CONCURRENTLY} in progress, as
+     * {@code pg_stat_progress_create_index} shows it.
+     *
+     * @param pid     the backend that runs it
+     * @param command {@code CREATE INDEX CONCURRENTLY} or {@code REINDEX CONCURRENTLY}
+     * @param phase   its phase ({@code building index: scanning table}, {@code waiting for writers before build}...)
+     */
+    public record Build(int pid, String command, String phase) {}
 
     /** A sequence. */
     public record SequenceDef(String name, long start, long increment) {}

@@ -57,7 +57,8 @@ final class CatalogReader {
         }
     }
 
-    private record IndexParts(String name, boolean unique, String method, String where, List<String> elements) {}
+    private record IndexParts(String name, boolean unique, String method, String where, boolean valid, boolean ready,
+                              Catalog.Build build, List<String> elements) {}
 
     Catalog read() throws SQLException {
         var tables = new TreeMap<Long, Parts>();
@@ -74,7 +75,8 @@ final class CatalogReader {
         var result = new TreeMap<String, TableDef>();
         for (Parts p : tables.values()) {
             var indexes = p.indexes.values().stream()
-                    .map(i -> new IndexDef(i.name(), i.elements(), i.unique(), i.method(), i.where())).toList();
+                    .map(i -> new IndexDef(i.name(), i.elements(), i.unique(), i.method(), i.where(), i.valid(), i.ready(),
+                            i.build())).toList();
             result.put(p.name, new TableDef(p.name, Catalog.byName(p.columns, ColumnDef::name), p.primaryKey,
                     Catalog.byName(p.foreignKeys, ForeignKeyDef::name), Catalog.byName(p.uniques, UniqueDef::name),
                     Catalog.byName(p.checks, CheckDef::name), Catalog.byName(indexes, IndexDef::name), p.comment));
@@ -157,8 +159,10 @@ final class CatalogReader {
     private void readIndexes(Map<Long, Parts> tables) throws SQLException {
         query("SELECT i.indrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true),"
                 + " k.n, i.indkey[k.n - 1], a.attname, pg_get_indexdef(i.indexrelid, k.n, true), i.indoption[k.n - 1],"
-                + " opc.opcname, opc.opcdefault"
+                + " opc.opcname, opc.opcdefault, i.indisvalid, i.indisready, b.pid, b.command, b.phase"
                 + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam"
+                + " LEFT JOIN LATERAL (SELECT p.pid, p.command, p.phase FROM pg_stat_progress_create_index p"
+                + " WHERE p.index_relid = i.indexrelid AND NOT i.indisvalid ORDER BY p.pid LIMIT 1) b ON true"
                 + " CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(n)"
                 + " JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]"
                 + " LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]"
@@ -173,7 +177,12 @@ final class CatalogReader {
             boolean unique = r.getBoolean(3);
             String method = r.getString(4);
             String where = r.getString(5);
-            IndexParts index = p.indexes.computeIfAbsent(name, n -> new IndexParts(n, unique, method, where, new ArrayList<>()));
+            boolean valid = r.getBoolean(13);
+            boolean ready = r.getBoolean(14);
+            int pid = r.getInt(15);
+            Catalog.Build build = r.wasNull() ? null : new Catalog.Build(pid, r.getString(16), r.getString(17));
+            IndexParts index = p.indexes.computeIfAbsent(name, n -> new IndexParts(n, unique, method, where, valid, ready,
+                    build, new ArrayList<>()));
             String head = r.getInt(7) != 0 ? r.getString(8) : r.getString(9);
             int option = r.getInt(10);
             index.elements().add(IndexElements.of(head, r.getBoolean(12) ? null : r.getString(11),
