@@ -221,4 +221,32 @@ class HalfDoneCheckTest {
             assertNull(db.catalog().table("post").orElseThrow().indexes().get("post_title_idx").build());
         }
     }
+
+    @Test
+    void aReindexCancelledPartWayLeavesAnIndexNoMigrationDeclares() throws Exception {
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, BLOG, Specs.FAST, MigrateListener.silent());
+             Connection writer = db.database.connect()) {
+            m.migrate(MigrateRequest.all());
+            writer.setAutoCommit(false);
+            try (var st = writer.createStatement()) {
+                st.execute("INSERT INTO post (title) VALUES ('w')");
+            }
+            // the reindex waits for the writer once its new index is in the catalog, and times out there
+            assertThrows(SQLException.class, () -> db.execute("SET statement_timeout = '500ms'",
+                    "REINDEX INDEX CONCURRENTLY post_slug_uidx"));
+            db.execute("RESET statement_timeout");
+            writer.commit();
+
+            DriftCheck.Report r = DriftCheck.check(m);
+            assertEquals(List.of(), r.differences());
+            Problem left = only(r.problems(), "post_slug_uidx_ccnew");
+            assertEquals(Kind.INVALID_INDEX, left.kind());
+            assertFalse(left.declared());
+            assertTrue(left.meaning().startsWith("left by a REINDEX CONCURRENTLY of index post_slug_uidx that failed"),
+                    left.meaning());
+            assertEquals(List.of("DROP INDEX CONCURRENTLY IF EXISTS post_slug_uidx_ccnew;"), left.fix());
+            db.execute(left.fix());
+            assertTrue(DriftCheck.check(m).clean());
+        }
+    }
 }

@@ -185,6 +185,8 @@ public final class CatalogProblems {
             if (index.unique()) {
                 meaning.append(" and a write that duplicates a value it holds fails");
             }
+        } else {
+            meaning.append(", and updates that change its columns are no longer HOT (in-place) updates");
         }
         meaning.append(". ");
         List<String> fix;
@@ -209,7 +211,7 @@ public final class CatalogProblems {
 
     private static Problem notValidated(String table, String what, String name, String consequence) {
         return new Problem(table, what, name, Kind.NOT_VALIDATED, true,
-                "the applied migrations validated it, but the database holds it NOT VALID: " + consequence,
+                "the applied migrations validated it, but the database holds it unvalidated: " + consequence,
                 List.of("ALTER TABLE " + Identifiers.qualified(table) + " VALIDATE CONSTRAINT " + Identifiers.quote(name) + ";"));
     }
 
