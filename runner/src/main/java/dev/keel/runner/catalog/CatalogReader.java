@@ -157,12 +157,13 @@ final class CatalogReader {
     }
 
     private void readIndexes(Map<Long, Parts> tables) throws SQLException {
-        query("SELECT i.indrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true),"
+        query("WITH b AS (SELECT DISTINCT ON (index_relid) index_relid, pid, command, phase"
+                + " FROM pg_stat_progress_create_index ORDER BY index_relid, pid)"
+                + " SELECT i.indrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true),"
                 + " k.n, i.indkey[k.n - 1], a.attname, pg_get_indexdef(i.indexrelid, k.n, true), i.indoption[k.n - 1],"
                 + " opc.opcname, opc.opcdefault, i.indisvalid, i.indisready, b.pid, b.command, b.phase"
                 + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam"
-                + " LEFT JOIN LATERAL (SELECT p.pid, p.command, p.phase FROM pg_stat_progress_create_index p"
-                + " WHERE p.index_relid = i.indexrelid AND NOT i.indisvalid ORDER BY p.pid LIMIT 1) b ON true"
+                + " LEFT JOIN b ON b.index_relid = i.indexrelid AND NOT i.indisvalid"
                 + " CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(n)"
                 + " JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]"
                 + " LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]"
