@@ -84,7 +84,7 @@ final class CheckDbCommand implements Callable<Integer> {
                     + (n == 1 ? " index or constraint" : " indexes or constraints") + " that are not what its migrations built:");
             for (CatalogProblems.Problem p : r.problems()) {
                 out.println("  " + p.line());
-                out.println("    To fix: " + String.join("  then  ", p.fix()));
+                out.println("    To fix: " + String.join(" then ", p.fix()));
             }
         }
     }

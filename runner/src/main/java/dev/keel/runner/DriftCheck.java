@@ -74,13 +74,25 @@ public final class DriftCheck {
             if (want == null) {
                 want = Catalog.fromState(expected);
             }
-            Catalog planned = Catalog.fromState(migrator.latestState());
+            Catalog planned = planned(migrator, want);
             List<CatalogProblems.Problem> problems = CatalogProblems.of(want, planned, live);
             return new Report(migrator.databaseName(), applied, exact,
                     CatalogDiff.compare(want, CatalogProblems.withoutProblems(want, live)), problems);
         } catch (SQLException e) {
             throw new KeelException(ErrorKind.DATABASE, "cannot read the catalog of the database: " + e.getMessage()
                     + "\nTo fix: check the connection, and that the user may read pg_catalog.", e);
+        }
+    }
+
+    /**
+     * What every migration builds, applied or not; {@code applied} when the pending migrations do not
+     * replay (their error is for migrate to report, not for the check).
+     */
+    private static Catalog planned(Migrator migrator, Catalog applied) {
+        try {
+            return Catalog.fromState(migrator.latestState());
+        } catch (KeelException e) {
+            return applied;
         }
     }
 
