@@ -103,6 +103,7 @@ final class MigrationLinter {
 
     private static void remember(MigrationSite site, SqlStatement statement) {
         MigrationMemory memory = site.memory();
+        rememberFunction(memory, statement);
         statement.match("CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
                 .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
         Optional<String> table = statement.alteredTable();
@@ -135,6 +136,27 @@ final class MigrationLinter {
     private static final Pattern ALTER_COLUMN = Pattern.compile(
             "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlStatement.NAME + ")\\s+(SET\\s+NOT\\s+NULL|DROP\\s+NOT\\s+NULL|DROP\\s+DEFAULT"
                     + "|SET\\s+DEFAULT\\s+NULL)\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CREATE_FUNCTION = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(" + SqlStatement.NAME + ")\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BODY = Pattern.compile("\\$([A-Za-z_0-9]*)\\$(.*?)\\$\\1\\$|\\bAS\\s+'((?:[^']|'')*)'",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** A function or procedure the migration creates: whether its body is what lint cannot read (a schema change, EXECUTE). */
+    static void rememberFunction(MigrationMemory memory, SqlStatement statement) {
+        Matcher create = CREATE_FUNCTION.matcher(statement.shape());
+        if (!create.find()) {
+            return;
+        }
+        String why = null;
+        Matcher body = BODY.matcher(statement.text());
+        while (why == null && body.find()) {
+            String code = body.group(2) != null ? body.group(2) : body.group(3).replace("''", "'");
+            why = SqlStatement.unreadableCode(code).orElse(null);
+        }
+        memory.function(SqlStatement.tableName(create.group(1)), why);
+    }
 
     /** What an ALTER TABLE action does to the columns this migration added. */
     static void rememberColumn(MigrationMemory memory, String table, String action) {

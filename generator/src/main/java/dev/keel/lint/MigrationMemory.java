@@ -18,6 +18,29 @@ public final class MigrationMemory {
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> provenNotNull = new HashSet<>();
     private final Map<String, AddedColumn> added = new HashMap<>();
+    private final Map<String, String> functions = new HashMap<>();
+
+    /**
+     * Why lint cannot read what a function or procedure this migration created does when called (its
+     * body changes the schema or runs dynamic SQL), by its name as the state writes names; empty when it
+     * can, or when the migration did not create it.
+     */
+    public java.util.Optional<String> unreadableFunction(String name) {
+        return java.util.Optional.ofNullable(functions.get(name));
+    }
+
+    /** The names of the functions this migration created whose bodies lint cannot read. */
+    public Set<String> unreadableFunctions() {
+        return functions.keySet();
+    }
+
+    void function(String name, String unreadable) {
+        if (unreadable == null) {
+            functions.remove(name);
+        } else {
+            functions.put(name, unreadable);
+        }
+    }
 
     /** A column this migration added: whether the ADD gave it a default, whether it is NOT NULL now, whether its default was dropped since. */
     public record AddedColumn(boolean withDefault, boolean notNull, boolean defaultDropped) {}

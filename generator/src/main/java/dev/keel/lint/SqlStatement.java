@@ -132,6 +132,34 @@ public record SqlStatement(String text, String shape) {
         return result;
     }
 
+    private static final Pattern SCHEMA_CHANGE = Pattern.compile("^(?:CREATE|ALTER|DROP|TRUNCATE|COMMENT|GRANT|REVOKE|LOCK|CLUSTER"
+            + "|VACUUM|REINDEX|REFRESH|SECURITY\\s+LABEL|IMPORT\\s+FOREIGN|REASSIGN|ANALY[SZ]E|CALL)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Why lint cannot read what PL/pgSQL or SQL code does (a {@code DO} block's or a function's body), if
+     * it cannot: dynamic SQL ({@code EXECUTE}), SQL over dblink, or a schema change, which the rules do
+     * not check inside code.
+     */
+    public static Optional<String> unreadableCode(String code) {
+        for (SqlStatement inner : new SqlStatement("DO $lint$" + code + "$lint$", "DO $$?$$").inner()) {
+            if (inner.contains("\\bEXECUTE\\b")) {
+                return Optional.of("it runs dynamic SQL (EXECUTE), which lint cannot read: " + inner.abbreviated());
+            }
+            if (inner.contains("\\bdblink(?:_exec|_send_query)?\\s*\\(")) {
+                return Optional.of("it runs SQL over dblink, which lint cannot check: " + inner.abbreviated());
+            }
+            if (SCHEMA_CHANGE.matcher(inner.shape()).find()) {
+                return Optional.of("it changes the schema (" + inner.abbreviated() + "), which lint does not check inside code");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The shape, cut to 80 characters for a message. */
+    public String abbreviated() {
+        return shape.length() <= 80 ? shape : shape.substring(0, 77) + "...";
+    }
+
     /** This statement, and the statements inside it when it is a {@code DO} block: what the rules that look inside read. */
     public List<SqlStatement> withInner() {
         var all = new ArrayList<SqlStatement>();

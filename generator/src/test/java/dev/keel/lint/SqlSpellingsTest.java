@@ -77,6 +77,12 @@ class SqlSpellingsTest {
                 c("EXECUTE my_plan(1)", "unreadable-sql"),
                 c("ALTRE TABLE customer ADD COLUMN n int", "unreadable-sql"),
                 c("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'DROP TABLE x'; END $$"),
+                c("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'DROP TABLE x'; END $$; SELECT f()",
+                        "unreadable-sql"),
+                c("CREATE OR REPLACE FUNCTION public.add_col() RETURNS void LANGUAGE sql AS 'ALTER TABLE orders ADD COLUMN n int';"
+                        + " SELECT public.add_col(); DROP FUNCTION add_col()", "unreadable-sql"),
+                c("CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$; SELECT g()"),
+                c("CREATE FUNCTION h() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'x'; END $$; DROP FUNCTION h()"),
                 // add-then-drop-default
                 c("ALTER TABLE orders ADD COLUMN c text NOT NULL DEFAULT 'x'; ALTER TABLE orders ALTER COLUMN c DROP DEFAULT",
                         "add-then-drop-default"),

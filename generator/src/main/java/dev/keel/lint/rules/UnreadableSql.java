@@ -2,22 +2,22 @@ package dev.keel.lint.rules;
 
 import dev.keel.lint.Findings;
 import dev.keel.lint.LintRule;
+import dev.keel.lint.MigrationMemory;
 import dev.keel.lint.SqlStatement;
 import dev.keel.lint.StatementSite;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * SQL whose effect lint cannot read, so that no other rule can check it: schema changes inside a
  * {@code DO} block, dynamic SQL ({@code EXECUTE} in a {@code DO} block, a prepared statement's
  * {@code EXECUTE}, {@code dblink_exec}), a procedure {@code CALL}, a {@code DO} block in a language other
- * than PL/pgSQL, and a statement that is no SQL command lint knows.
+ * than PL/pgSQL, a call of a function the migration created whose body is such code, and a statement
+ * that is no SQL command lint knows.
  */
 public final class UnreadableSql implements LintRule {
-    /** What starts a schema change, or a statement with a lock or effect the other rules check. */
-    private static final String DDL = "(?:CREATE|ALTER|DROP|TRUNCATE|COMMENT|GRANT|REVOKE|LOCK|CLUSTER|VACUUM|REINDEX"
-            + "|REFRESH|SECURITY\\s+LABEL|IMPORT\\s+FOREIGN|REASSIGN|ANALYZE|CALL)\\b";
     /** The commands PostgreSQL has: a statement starting otherwise is not one lint can read. */
     private static final Pattern COMMAND = Pattern.compile("^(?:ABORT|ALTER|ANALY[SZ]E|BEGIN|CALL|CHECKPOINT|CLOSE|CLUSTER|COMMENT"
             + "|COMMIT|COPY|CREATE|DEALLOCATE|DECLARE|DELETE|DISCARD|DO|DROP|END|EXECUTE|EXPLAIN|FETCH|GRANT|IMPORT|INSERT|LISTEN"
@@ -38,7 +38,8 @@ public final class UnreadableSql implements LintRule {
     }
 
     @Override public void check(StatementSite site, Findings out) {
-        reason(site.statement()).ifPresent(reason -> out.report(this, site.span(), reason));
+        reason(site.statement()).or(() -> callOfUnreadable(site.statement(), site.memory()))
+                .ifPresent(reason -> out.report(this, site.span(), reason));
     }
 
     /** Why lint cannot read this statement, if it cannot. */
@@ -64,19 +65,31 @@ public final class UnreadableSql implements LintRule {
             return Optional.of("a DO block in " + (language.equals("?") ? "a form lint cannot read" : "language " + language)
                     + " runs code lint cannot read");
         }
-        for (SqlStatement inner : s.inner()) {
-            if (inner.contains("\\bEXECUTE\\b")) {
-                return Optional.of("a DO block runs dynamic SQL (EXECUTE), which lint cannot read: " + abbreviate(inner.shape()));
-            }
-            if (inner.contains(DBLINK)) {
-                return Optional.of("a DO block runs SQL over dblink, which lint cannot check: " + abbreviate(inner.shape()));
-            }
-            if (inner.is(DDL)) {
-                return Optional.of("a DO block changes the schema (" + abbreviate(inner.shape())
-                        + "), which lint does not check inside code");
+        return SqlStatement.unreadableCode(body(s)).map(why -> "a DO block lint cannot read: " + why);
+    }
+
+    /** The calls of this statement (or inside its DO block) to functions the migration created that lint cannot read. */
+    static Optional<String> callOfUnreadable(SqlStatement s, MigrationMemory memory) {
+        if (s.is("(?:CREATE|DROP|ALTER|COMMENT|GRANT|REVOKE)\\b")) {
+            return Optional.empty();
+        }
+        for (String function : memory.unreadableFunctions()) {
+            String last = function.substring(function.lastIndexOf('.') + 1);
+            String call = "(?<![A-Za-z0-9_$\"])(?:(?:\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)\\s*\\.\\s*)?\"?"
+                    + Pattern.quote(last) + "\"?\\s*\\(";
+            for (SqlStatement part : s.withInner()) {
+                if (Pattern.compile(call, Pattern.CASE_INSENSITIVE).matcher(part.shape()).find()) {
+                    return Optional.of("the call of " + function + "(), created in this migration, runs code lint cannot read: "
+                            + memory.unreadableFunction(function).orElseThrow());
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private static String body(SqlStatement s) {
+        Matcher m = Pattern.compile("\\$([A-Za-z_0-9]*)\\$(.*)\\$\\1\\$|'((?:[^']|'')*)'", Pattern.DOTALL).matcher(s.text());
+        return !m.find() ? "" : m.group(2) != null ? m.group(2) : m.group(3).replace("''", "'");
     }
 
     private static String abbreviate(String shape) {
