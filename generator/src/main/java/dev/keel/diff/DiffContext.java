@@ -66,6 +66,16 @@ public final class DiffContext {
                 .map(c -> t.replaceColumn(c.name(), c.defaultSql(sql))).orElse(t));
     }
 
+    /**
+     * Makes the target column of a field carry {@code sql} as a {@link dev.keel.state.Column#keepDefault()
+     * kept} database default: a default the entity does not declare (the value typed at the prompt), which
+     * the database keeps for the code that inserts without the column.
+     */
+    public void keepDefault(String app, String model, String field, String sql) {
+        target = target.updateTable(app, model, t -> t.findField(field)
+                .map(c -> t.replaceColumn(c.name(), c.defaultSql(sql).keepDefault())).orElse(t));
+    }
+
     /** Records a decision the user must take; the detector fails with all of them at the end. */
     public void needInput(String message) {
         inputNeeded.add(message);

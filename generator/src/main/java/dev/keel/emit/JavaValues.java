@@ -114,6 +114,9 @@ final class JavaValues {
         }
         if (c.defaultSql() != null) {
             sb.append(".defaultSql(").append(string(c.defaultSql())).append(')');
+            if (c.defaultKept()) {
+                sb.append(".keepDefault()");
+            }
         }
         if (c.identity() != Identity.NONE) {
             sb.append(".identity(").append(write(c.identity())).append(')');
