@@ -19,6 +19,7 @@ import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
+import dev.keel.runner.internal.SessionWatch;
 import dev.keel.runner.internal.Statuses;
 import dev.keel.runner.sql.Step;
 
@@ -64,6 +65,7 @@ public final class Migrator implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.connection = database.connect(APPLICATION_NAME);
+        watch(connection, database);
         this.history = new JdbcSchemaHistory(connection);
     }
 
@@ -205,6 +207,25 @@ public final class Migrator implements AutoCloseable {
     }
 
     // ---- steps -------------------------------------------------------------------------------
+
+    /**
+     * Makes the session end keel's statement when keel goes away ({@link SessionWatch}): a killed keel
+     * leaves no statement running, no row locks and no advisory lock behind.
+     */
+    private static void watch(Connection connection, Database database) {
+        try {
+            SessionWatch.apply(connection);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the failure below is the one to report
+            }
+            throw new KeelException(ErrorKind.DATABASE, "cannot prepare keel's session on " + database.displayUrl()
+                    + ": " + database.mask(String.valueOf(e.getMessage())) + "\nTo fix: check the connection, then run"
+                    + " the command again.", e);
+        }
+    }
 
     private AdvisoryLock lock() {
         try {
