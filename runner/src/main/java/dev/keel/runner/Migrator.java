@@ -56,6 +56,8 @@ public final class Migrator implements AutoCloseable {
     private final Connection connection;
     private final SchemaHistory history;
     private final Routing routing;
+    /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
+    private final List<String> watched;
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
                      Routing routing) {
@@ -65,7 +67,7 @@ public final class Migrator implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.connection = database.connect(APPLICATION_NAME);
-        watch(connection, database);
+        this.watched = watch(connection, database);
         this.history = new JdbcSchemaHistory(connection);
     }
 
@@ -212,9 +214,9 @@ public final class Migrator implements AutoCloseable {
      * Makes the session end keel's statement when keel goes away ({@link SessionWatch}): a killed keel
      * leaves no statement running, no row locks and no advisory lock behind.
      */
-    private static void watch(Connection connection, Database database) {
+    private static List<String> watch(Connection connection, Database database) {
         try {
-            SessionWatch.apply(connection);
+            return SessionWatch.apply(connection);
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -295,6 +297,7 @@ public final class Migrator implements AutoCloseable {
 
     private MigrateResult execute(Planner.Result planned, boolean fake) {
         var sink = new JdbcSink(connection, set.code(), listener);
+        sink.keepWatching(watched);
         try {
             sql(() -> {
                 sink.deferFlushes();

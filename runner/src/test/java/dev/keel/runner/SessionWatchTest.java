@@ -31,6 +31,18 @@ class SessionWatchTest {
     }
 
     @Test
+    void aMigrationThatResetsTheSessionDoesNotUndoTheWatch() throws Exception {
+        var reset = Specs.spec("blog.0001_reset").ops(dev.keel.migration.Operations.runSql("RESET ALL", ""));
+        var after = Specs.spec("blog.0002_after").after("blog.0001_reset").ops(dev.keel.migration.Operations.runSql(
+                "CREATE TABLE seen AS SELECT current_setting('client_connection_check_interval') AS check_interval", ""));
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(reset, after), Specs.FAST, MigrateListener.silent())) {
+            m.migrate(MigrateRequest.all());
+            assertEquals(1, db.count("SELECT count(*) FROM seen WHERE check_interval = '1s'"));
+            assertEquals(List.of("1s", "30", "10", "3"), settings(m));
+        }
+    }
+
+    @Test
     void valuesTheDatabaseOrTheUserSetAreKept() throws Exception {
         try (Db db = Db.fresh()) {
             db.execute("ALTER DATABASE " + db.database.name() + " SET client_connection_check_interval = '7s'",

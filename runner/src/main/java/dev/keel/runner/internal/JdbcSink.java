@@ -36,6 +36,8 @@ public final class JdbcSink implements SqlSink {
     private final MigrateListener listener;
     /** The timeouts last set on the session, or null when unknown (none set yet, or something may have changed them). */
     private String timeoutsSet;
+    /** {@link SessionWatch}'s settings, sent again with the timeouts (a RESET ALL in a migration undoes them). */
+    private String watchSql = "";
 
     /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, whose output goes nowhere. */
     public JdbcSink(Connection connection, JavaCode code) {
@@ -57,6 +59,19 @@ public final class JdbcSink implements SqlSink {
     }
 
     /**
+     * Sends {@code settings} ({@code name=value}, what {@link SessionWatch#apply} set) again whenever the
+     * timeouts are sent again, in the same round trip.
+     */
+    public void keepWatching(List<String> settings) {
+        var sql = new StringBuilder();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            sql.append("; SET ").append(s, 0, eq).append(" = '").append(s.substring(eq + 1)).append('\'');
+        }
+        watchSql = sql.toString();
+    }
+
+    /**
      * Sets the session's timeouts, in one round trip for both; nothing when they are already what was set
      * last and no statement since may have changed them (a run of many small migrations would otherwise
      * spend a round trip per migration on them).
@@ -64,7 +79,7 @@ public final class JdbcSink implements SqlSink {
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) throws SQLException {
         String sql = "SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
-                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'";
+                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'" + watchSql;
         if (sql.equals(timeoutsSet)) {
             return;
         }
