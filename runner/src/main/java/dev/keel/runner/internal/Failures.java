@@ -70,10 +70,21 @@ public final class Failures {
         if (statement != null) {
             sb.append("    ").append(statement.replace("\n", "\n    ")).append('\n');
         }
+        if (e instanceof TransactionMisuse misuse) {
+            return misuse(sb, script, index, misuse, stepsKept);
+        }
         SQLException sql = sqlCause(e);
         String pg = sql != null ? "PostgreSQL: " + sql.getMessage() + " (SQLSTATE " + sql.getSQLState() + ")"
                 : "Java: " + e;
         String kept = kept(script, stepsKept);
+        if (script.atomic() && index >= count && isConnectionLost(e)) {
+            kept = "keel cannot tell whether the commit of " + script.migration().key() + " reached the database before"
+                    + " the connection was lost: keel showmigrations says whether it is applied (it is recorded in"
+                    + " keel_migrations in the same transaction).";
+        } else if (!script.atomic() && index < count && script.steps().get(index).step() instanceof Step.Java) {
+            kept += " Step " + (index + 1) + " is Java code, which runs in autocommit: what it committed before it"
+                    + " failed stays (keel cannot undo it), and keel migrate runs the step again from its start.";
+        }
         String fix;
         if (isLockTimeout(e)) {
             sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
@@ -105,6 +116,67 @@ public final class Failures {
         }
         sb.append(pg).append('\n').append(kept).append("\nTo fix: ").append(fix);
         return new KeelException(ErrorKind.DATABASE, sb.toString(), e);
+    }
+
+    /** The failure of a step that tried to end keel's transaction, ended it, or left one of its own open. */
+    private static KeelException misuse(StringBuilder sb, Script script, int index, TransactionMisuse misuse, int stepsKept) {
+        var key = script.migration().key();
+        boolean sql = index < script.steps().size() && script.steps().get(index).step() instanceof Step.Sql;
+        String did = String.join(", then ", misuse.what());
+        String undo = misuse.what().stream().map(w -> w.replaceFirst("^(called|ran the statement|runs the statement) ", ""))
+                .distinct().reduce((a, b) -> a + ", " + b).orElse("commit or rollback");
+        String kept;
+        String fix;
+        String split = "When the work must commit in parts, make the migration non-atomic (atomic(false); in define())"
+                + " and the step safe to run again (a failed run resumes at the first step not recorded), or walk the"
+                + " table with ctx.batches(...), which commits and records each batch.";
+        switch (misuse.outcome()) {
+            case REFUSED -> {
+                if (sql) {
+                    sb.append("The step ").append(did).append(", but ").append(key).append(" is atomic: keel runs it in"
+                            + " one transaction and commits that, with the migration's record in keel_migrations, when"
+                            + " all its steps are done. keel did not run the step.\n");
+                } else {
+                    sb.append("The code ").append(did).append(" on the connection keel handed it, but ").append(
+                            script.atomic() ? key + " is atomic: keel runs it in one transaction and commits that, with"
+                                    + " the migration's record in keel_migrations, when all its steps are done"
+                                    : "the connection is keel's: keel goes on with it after the code")
+                            .append(". keel refused it before it reached the database.\n");
+                }
+                if (misuse.codeFailure() != null) {
+                    sb.append("The code then failed: Java: ").append(misuse.codeFailure()).append('\n');
+                }
+                kept = kept(script, stepsKept);
+                fix = script.atomic()
+                        ? "let keel commit: remove the " + undo + " from " + (sql ? "the step's SQL" : "the code") + ". " + split
+                        : "leave the connection open: close the statements the code makes, not ctx.connection().";
+            }
+            case ENDED -> {
+                sb.append("The code ended the transaction keel opened for ").append(key).append(" (")
+                        .append(misuse.what().isEmpty() ? "a commit or a rollback keel could not intercept: through the"
+                                + " driver's own connection (unwrap), or SQL keel could not read" : did)
+                        .append(").\n");
+                if (misuse.codeFailure() != null) {
+                    sb.append("The code ").append(misuse.what().isEmpty() ? "" : "then ").append("failed: Java: ")
+                            .append(misuse.codeFailure()).append('\n');
+                }
+                kept = "keel cannot tell what of " + key + " stays: what ran before the transaction ended (the steps"
+                        + " before step " + (index + 1) + " too) was committed or rolled back by the code, not by keel;"
+                        + " keel rolled back what ran after. " + key + " is not recorded in keel_migrations, so keel"
+                        + " migrate would run all of it again.";
+                fix = "look at what steps 1 to " + (index + 1) + " write (undo it where running them again would repeat"
+                        + " it), then let keel commit: remove the " + undo + " from the code. " + split;
+            }
+            default -> {
+                sb.append("The code left a transaction open on the connection keel handed it (setAutoCommit(false)"
+                        + " without setAutoCommit(true) before it returned); keel rolled back what it had not committed.\n");
+                kept = kept(script, stepsKept) + " What step " + (index + 1) + "'s code committed itself stays.";
+                fix = "commit and turn autocommit back on (setAutoCommit(true)) before the method returns, or leave"
+                        + " autocommit alone; then run keel migrate again: it runs step " + (index + 1) + " again from its start.";
+            }
+        }
+        sb.append(kept).append("\nTo fix: ").append(fix);
+        return new KeelException(ErrorKind.DATABASE, sb.toString(), misuse);
     }
 
     private static String kept(Script script, int stepsKept) {
