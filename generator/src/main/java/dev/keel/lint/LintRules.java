@@ -22,6 +22,7 @@ import dev.keel.lint.rules.RenameColumn;
 import dev.keel.lint.rules.RenameTable;
 import dev.keel.lint.rules.RewritingAddColumn;
 import dev.keel.lint.rules.SetNotNull;
+import dev.keel.lint.rules.TransactionControl;
 import dev.keel.lint.rules.Truncate;
 import dev.keel.lint.rules.UniqueConstraintWithoutIndex;
 import dev.keel.lint.rules.UnreadableSql;
@@ -56,6 +57,7 @@ public final class LintRules {
             new Truncate(),
             new WholeTableDml(),
             new UnreadableSql(),
+            new TransactionControl(),
             new MixedSchemaAndData(),
             new PostDeploymentSchemaChange(),
             new ImportsApplicationCode(),
