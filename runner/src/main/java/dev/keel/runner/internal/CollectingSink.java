@@ -39,11 +39,21 @@ public final class CollectingSink implements SqlSink {
     @Override
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) {
         if (!migration.atomic()) {
-            line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own] " + step.operation());
+            line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own"
+                    + (step.locks().isEmpty() ? "" : ", in the transaction just opened for its LOCK TABLE statements") + "] "
+                    + step.operation());
         } else if (!step.operation().equals(lastOperation)) {
             line("-- " + step.operation());
         }
         lastOperation = step.operation();
+        for (Lock lock : step.locks()) {
+            if (lock.nowait()) {
+                line("-- NOWAIT: the transaction holds a lock that blocks the readers or writers of " + String.join(", ", lock.holding())
+                        + "; keel does not wait for " + lock.lock().table() + " while holding it: if " + lock.lock().table()
+                        + " is busy, the transaction rolls back at once and keel tries again after a backoff.");
+            }
+            line(lock.sql() + ";");
+        }
         if (step.cleanup() != null) {
             line(step.cleanup().guard().psql(step.cleanup().sql()));
         }
