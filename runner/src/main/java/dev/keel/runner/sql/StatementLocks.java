@@ -110,7 +110,9 @@ public record StatementLocks(List<TableLock> locks, String creates) {
         m = VALIDATE.matcher(action);
         if (m.matches()) {
             add(locks, t, LockMode.SHARE_UPDATE_EXCLUSIVE);
-            foreignKey(table, unquote(m.group(1))).ifPresent(fk -> add(locks, normal(fk.targetTable()), LockMode.ROW_SHARE));
+            // the scan of a key not yet valid reads the referenced table; an already valid one is left alone
+            foreignKey(table, unquote(m.group(1))).filter(fk -> !fk.validated())
+                    .ifPresent(fk -> add(locks, normal(fk.targetTable()), LockMode.ROW_SHARE));
             return locks;
         }
         add(locks, t, LockMode.ACCESS_EXCLUSIVE);
