@@ -109,6 +109,57 @@ class CrossTableLockTest {
         r.db.close();
     }
 
+    @Test
+    void sqlmigratePrintsTheLockStatementsKeelRuns() {
+        assertEquals("""
+                -- blog.0002_post_primary_tag, forwards (apply): test:blog.0002_post_primary_tag
+                -- Atomic: one transaction, in which keel also records it in keel_migrations.
+                SET lock_timeout = '2s';
+                SET statement_timeout = '10s';
+                BEGIN;
+                -- Add field primaryTag to post
+                ALTER TABLE post ADD COLUMN primary_tag_id bigint;
+                -- Add constraint fk_post_primary_tag to post
+                -- NOWAIT: the transaction holds a lock that blocks the readers or writers of post; keel does not wait for tag while holding it: if tag is busy, the transaction rolls back at once and keel tries again after a backoff.
+                LOCK TABLE tag IN SHARE ROW EXCLUSIVE MODE NOWAIT;
+                ALTER TABLE post ADD CONSTRAINT fk_post_primary_tag FOREIGN KEY (primary_tag_id) REFERENCES tag (id) NOT VALID;
+                COMMIT;
+                """, SqlMigrate.sql(Specs.set(INITIAL, MANY_TO_ONE), SETTINGS, "blog", "0002", false));
+        var lone = Specs.spec("blog.0002_fk").after("blog.0001_initial").nonAtomic().ops(
+                addField("post", "primaryTag", column("primary_tag_id", "bigint").nullable()),
+                addConstraint("post", foreignKey("fk_post_primary_tag", "primary_tag_id").references("tag", "id").notValid()));
+        String nonAtomic = SqlMigrate.sql(Specs.set(INITIAL, lone), SETTINGS, "blog", "0002", false);
+        assertTrue(nonAtomic.endsWith("""
+                -- [non-atomic step 1 of 2: commits on its own] Add field primaryTag to post
+                ALTER TABLE post ADD COLUMN IF NOT EXISTS primary_tag_id bigint;
+                -- [non-atomic step 2 of 2: commits on its own, in a transaction with its LOCK TABLE statements] Add constraint fk_post_primary_tag to post
+                BEGIN;
+                LOCK TABLE post IN SHARE ROW EXCLUSIVE MODE;
+                -- NOWAIT: the transaction holds a lock that blocks the readers or writers of post; keel does not wait for tag while holding it: if tag is busy, the transaction rolls back at once and keel tries again after a backoff.
+                LOCK TABLE tag IN SHARE ROW EXCLUSIVE MODE NOWAIT;
+                -- skipped if the constraint exists already (psql's \\gexec runs it only then):
+                SELECT 'ALTER TABLE post ADD CONSTRAINT fk_post_primary_tag FOREIGN KEY (primary_tag_id) REFERENCES tag (id) NOT VALID' WHERE NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('post') AND conname = 'fk_post_primary_tag') \\gexec
+                COMMIT;
+                """), nonAtomic);
+    }
+
+    @Test
+    void whatSqlmigratePrintsRunsInPsql() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SqlMigratePsqlTest.psqlInstalled(), "psql is not installed");
+        var lone = Specs.spec("blog.0002_fk").after("blog.0001_initial").nonAtomic().ops(
+                addField("post", "primaryTag", column("primary_tag_id", "bigint").nullable()),
+                addConstraint("post", foreignKey("fk_post_primary_tag", "primary_tag_id").references("tag", "id").notValid()));
+        for (MigrationSpec spec : List.of(MANY_TO_ONE, lone)) {
+            try (Db db = Db.fresh()) {
+                try (Migrator m = Specs.migrator(db, Specs.set(INITIAL), SETTINGS, MigrateListener.silent())) {
+                    m.migrate(MigrateRequest.all());
+                }
+                SqlMigratePsqlTest.psql(db, SqlMigrate.sql(Specs.set(INITIAL, spec), SETTINGS, "blog", "0002", false));
+                assertEquals(1, db.count("SELECT count(*) FROM pg_constraint WHERE conname = 'fk_post_primary_tag'"));
+            }
+        }
+    }
+
     record Outcome(Db db, List<String> notices) {}
 
     /**

@@ -20,14 +20,25 @@ public final class CollectingSink implements SqlSink {
                 + (statementTimeout == null ? " -- post-deployment: no statement timeout" : ""));
     }
 
+    /** Whether a BEGIN is still to be printed: a non-atomic step prints its header first. */
+    private boolean beginPending;
+
     @Override
     public void begin() {
         lastOperation = null;
-        line("BEGIN;");
+        beginPending = true;
+    }
+
+    private void flushBegin() {
+        if (beginPending) {
+            beginPending = false;
+            line("BEGIN;");
+        }
     }
 
     @Override
     public void commit() {
+        flushBegin();
         line("COMMIT;");
     }
 
@@ -40,10 +51,14 @@ public final class CollectingSink implements SqlSink {
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) {
         if (!migration.atomic()) {
             line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own"
-                    + (step.locks().isEmpty() ? "" : ", in the transaction just opened for its LOCK TABLE statements") + "] "
+                    + (step.locks().isEmpty() ? "" : ", in a transaction with its LOCK TABLE statements") + "] "
                     + step.operation());
-        } else if (!step.operation().equals(lastOperation)) {
-            line("-- " + step.operation());
+            flushBegin();
+        } else {
+            flushBegin();
+            if (!step.operation().equals(lastOperation)) {
+                line("-- " + step.operation());
+            }
         }
         lastOperation = step.operation();
         for (Lock lock : step.locks()) {

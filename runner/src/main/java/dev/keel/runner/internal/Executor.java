@@ -178,8 +178,8 @@ public final class Executor {
                 ? "Table " + busy.lock().table() + " is busy" + where + ": another session holds a lock on it that conflicts with "
                 + busy.lock().mode().sql() + ", and keel does not wait for it while holding a lock on "
                 + String.join(", ", busy.holding()) + " that blocks its readers or writers."
-                : "Lock timeout (" + Failures.human(settings.lockTimeout()) + ")" + (tables.isEmpty() ? "" : " on " + String.join(", ", tables))
-                + where + "; another session holds a lock it needs.";
+                : "Lock timeout (" + Failures.human(settings.lockTimeout()) + ")" + where + "; another session holds a lock it needs"
+                + (tables.isEmpty() ? "" : " (on " + String.join(", ", tables) + ")") + ".";
         listener.notice(what
                 + " Trying " + (script.atomic() ? "the whole transaction" : "the step") + " again in "
                 + Failures.human(wait) + " (retry " + attempt + " of " + settings.lockRetries() + ").");

@@ -90,8 +90,8 @@ public final class Failures {
                         .append(String.join(", ", busy.holding())).append(" that blocks its readers or writers, and waiting would"
                                 + " block them as long.\n");
             } else {
-                sb.append("The statement could not take its lock").append(tables.isEmpty() ? "" : " on " + String.join(", ", tables))
-                        .append(" within lock_timeout ").append(human(settings.lockTimeout())).append(", ").append(times).append(".\n");
+                sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
+                        .append(", ").append(times).append(tables.isEmpty() ? "" : ", waiting for " + String.join(", ", tables)).append(".\n");
             }
             String find = tables.isEmpty()
                     ? "SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state <> 'idle' ORDER BY xact_start;"
