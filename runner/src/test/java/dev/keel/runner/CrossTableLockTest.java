@@ -110,6 +110,35 @@ class CrossTableLockTest {
     }
 
     @Test
+    void aTableBusyThroughEveryRetryFailsNamingItAndLeavesNothing() throws Exception {
+        try (Db db = Db.fresh()) {
+            try (Migrator m = Specs.migrator(db, Specs.set(INITIAL, MANY_TO_ONE), Specs.FAST, MigrateListener.silent())) {
+                m.migrate(new MigrateRequest("blog", "0001", false, false));
+                try (Connection holder = db.database.connect()) {
+                    holder.setAutoCommit(false);
+                    try (var st = holder.createStatement()) {
+                        st.execute("INSERT INTO tag VALUES (99, 'held')");
+                    }
+                    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.keel.error.KeelException.class,
+                            () -> m.migrate(MigrateRequest.all()));
+                    assertTrue(e.getMessage().startsWith("migration blog.0002_post_primary_tag (test:blog.0002_post_primary_tag):"
+                            + " applying failed at step 2 of 2 (Add constraint fk_post_primary_tag to post), in the statement keel"
+                            + " runs before it:\n    LOCK TABLE tag IN SHARE ROW EXCLUSIVE MODE NOWAIT\n"
+                            + "Table tag was busy, 3 times (with backoff between tries): another session held a lock on it that"
+                            + " conflicts with SHARE ROW EXCLUSIVE. keel does not wait for it there: the transaction holds a lock on"
+                            + " post that blocks its readers or writers, and waiting would block them as long.\n"
+                            + "PostgreSQL: ERROR: could not obtain lock on relation \"tag\""), e.getMessage());
+                    assertTrue(e.getMessage().contains("To fix: another session holds a lock on tag, often a long transaction."
+                            + " Find it with SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE pid IN (SELECT pid FROM"
+                            + " pg_locks WHERE relation IN ('tag'::regclass)) ORDER BY xact_start;"), e.getMessage());
+                    holder.rollback();
+                }
+            }
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'primary_tag_id'"));
+        }
+    }
+
+    @Test
     void sqlmigratePrintsTheLockStatementsKeelRuns() {
         assertEquals("""
                 -- blog.0002_post_primary_tag, forwards (apply): test:blog.0002_post_primary_tag

@@ -9,12 +9,15 @@ import dev.keel.runner.RunnerSettings;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs one migration's {@link Script} through a {@link SqlSink} and records it in a
  * {@link SchemaHistory}. An atomic migration runs in one transaction and is recorded in it; a lock
  * timeout retries the whole transaction. A non-atomic one runs step by step, each step recorded
- * when done, so a later run resumes after the last recorded step; a lock timeout retries the step.
+ * when done, so a later run resumes after the last recorded step; a lock timeout retries the step (a step
+ * with {@code LOCK TABLE} statements before it runs in a transaction of its own, with them). A busy table
+ * that a {@code LOCK TABLE ... NOWAIT} found ({@link LockPlan}) is retried the same way.
  * Deploy-time migrations run under the statement timeout, post-deployment ones without it.
  */
 public final class Executor {
@@ -173,7 +176,7 @@ public final class Executor {
         String where = " in " + script.migration().key() + " at step " + (index + 1) + " of " + script.steps().size();
         ScriptStep step = index < script.steps().size() ? script.steps().get(index) : null;
         Lock busy = step == null ? null : Failures.nowaitLock(step, failure);
-        java.util.List<String> tables = step == null ? java.util.List.of() : Failures.waitedFor(step, failure);
+        List<String> tables = step == null ? List.of() : Failures.waitedFor(step, failure);
         String what = busy != null
                 ? "Table " + busy.lock().table() + " is busy" + where + ": another session holds a lock on it that conflicts with "
                 + busy.lock().mode().sql() + ", and keel does not wait for it while holding a lock on "
