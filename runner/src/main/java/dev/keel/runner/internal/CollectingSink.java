@@ -4,6 +4,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.sql.Step;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Collects what would run as SQL text, for {@code sqlmigrate}: statements end in {@code ;}, Java
@@ -61,10 +62,14 @@ public final class CollectingSink implements SqlSink {
             }
         }
         lastOperation = step.operation();
+        boolean explained = false;
         for (Lock lock : step.locks()) {
-            if (lock.nowait()) {
+            if (lock.nowait() && !explained) {
+                explained = true;
+                List<String> nowait = step.locks().stream().filter(Lock::nowait).map(l -> l.lock().table()).toList();
+                String tables = String.join(", ", nowait);
                 line("-- NOWAIT: the transaction holds a lock that blocks the readers or writers of " + String.join(", ", lock.holding())
-                        + "; keel does not wait for " + lock.lock().table() + " while holding it: if " + lock.lock().table()
+                        + "; keel does not wait for " + tables + " while holding it: if " + (nowait.size() == 1 ? tables : "one")
                         + " is busy, the transaction rolls back at once and keel tries again after a backoff.");
             }
             line(lock.sql() + ";");
