@@ -3,10 +3,13 @@ package dev.keel.runner.internal;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.runner.RunnerSettings;
+import dev.keel.runner.sql.Identifiers;
 import dev.keel.runner.sql.Step;
+import dev.keel.runner.sql.TableLock;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /** Turns what went wrong while running a migration into one message: where, what, and "To fix: ...". */
 public final class Failures {
@@ -87,10 +90,27 @@ public final class Failures {
         }
         String fix;
         if (isLockTimeout(e)) {
-            sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
-                    .append(", ").append(attempts).append(attempts == 1 ? " time" : " times").append(" (with backoff between tries).\n");
-            fix = "another session holds a lock on the table, often a long transaction. Find it with"
-                    + " SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state <> 'idle' ORDER BY xact_start;"
+            String times = attempts + (attempts == 1 ? " time" : " times") + " (with backoff between tries)";
+            ScriptStep step = index < count ? script.steps().get(index) : null;
+            Lock busy = step == null ? null : nowaitLock(step, e);
+            List<String> tables = step == null ? List.of() : waitedFor(step, e);
+            if (busy != null) {
+                sb.append("Table ").append(busy.lock().table()).append(" was busy, ").append(times)
+                        .append(": another session held a lock on it that conflicts with ").append(busy.lock().mode().sql())
+                        .append(". keel does not wait for it there: the transaction holds a lock on ")
+                        .append(String.join(", ", busy.holding())).append(" that blocks its readers or writers, and waiting would"
+                                + " block them as long.\n");
+            } else {
+                sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
+                        .append(", ").append(times).append(tables.isEmpty() ? "" : ", waiting for " + String.join(", ", tables)).append(".\n");
+            }
+            String find = tables.isEmpty()
+                    ? "SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state <> 'idle' ORDER BY xact_start;"
+                    : "SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks WHERE"
+                    + " relation IN (" + String.join(", ", tables.stream().map(t -> Identifiers.literal(Identifiers.qualified(t))
+                    + "::regclass").toList()) + ")) ORDER BY xact_start;";
+            fix = "another session holds a lock on " + (tables.isEmpty() ? "the table" : String.join(", ", tables))
+                    + ", often a long transaction. Find it with " + find
                     + " let it finish (or end it), then run keel migrate again. Raising database.lockTimeout in keel.json"
                     + " makes the service's queries wait that long behind the migration.";
         } else if (sql != null && QUERY_CANCELED.equals(sql.getSQLState()) && statementTimeout != null) {
@@ -177,6 +197,35 @@ public final class Failures {
         }
         sb.append(kept).append("\nTo fix: ").append(fix);
         return new KeelException(ErrorKind.DATABASE, sb.toString(), misuse);
+    }
+
+    /** The {@code LOCK TABLE ... NOWAIT} of {@code step} that failed with {@code e}, or null. */
+    static Lock nowaitLock(ScriptStep step, Throwable e) {
+        if (sqlCause(e) instanceof JdbcSink.FailedStatement other) {
+            for (Lock lock : step.locks()) {
+                if (lock.nowait() && lock.sql().equals(other.statement())) {
+                    return lock;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The tables {@code step} was waiting for when {@code e} stopped it: the table of the {@code LOCK TABLE} that
+     * failed, else those the statement locks; empty when keel cannot read the statement.
+     */
+    static List<String> waitedFor(ScriptStep step, Throwable e) {
+        if (sqlCause(e) instanceof JdbcSink.FailedStatement other) {
+            for (Lock lock : step.locks()) {
+                if (lock.sql().equals(other.statement())) {
+                    return List.of(lock.lock().table());
+                }
+            }
+            return List.of();
+        }
+        return step.takes() == null ? List.of() : step.takes().locks().stream().map(TableLock::table)
+                .filter(t -> !t.equals(step.takes().creates())).toList();
     }
 
     private static String kept(Script script, int stepsKept) {

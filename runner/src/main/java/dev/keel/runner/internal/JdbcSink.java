@@ -152,6 +152,9 @@ public final class JdbcSink implements SqlSink {
                         null);
             }
         }
+        for (Lock lock : step.locks()) {
+            executeNamed(new ReRunnable.Guarded(lock.sql(), null));
+        }
         if (step.cleanup() != null) {
             executeNamed(step.cleanup());
         }
@@ -283,7 +286,8 @@ public final class JdbcSink implements SqlSink {
     }
 
     /**
-     * A failure of a statement a step runs besides its own (the cleanup before a concurrent build): the
+     * A failure of a statement a step runs besides its own (a {@code LOCK TABLE} before it, the cleanup before
+     * a concurrent build): the
      * same message and SQLSTATE, so that a lock timeout is still retried, and the statement that failed.
      */
     static final class FailedStatement extends SQLException {
