@@ -190,7 +190,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                 .map(s -> relative(Path.of(s.origin()))).findFirst().orElse(key.toString()) + ": " + key
                 + " is applied to " + String.join(", ", places) + ".\nTo fix: run keel makemigrations without --update,"
                 + " which writes the changes as a new migration (or unapply it there first: keel migrate "
-                + key.app() + " PREVIOUS)."));
+                + key.app() + " " + previous(latest, key) + ")."));
         if (!where.unreachable().isEmpty()) {
             problems.add("keel could not read the history of " + String.join("; ", where.unreachable()) + ", so it cannot"
                     + " tell whether " + keys + " is applied there.\nTo fix: start that database, or, knowing the"
@@ -201,6 +201,13 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                     + ") does not exist: nothing is applied anywhere keel can see.");
         }
         return problems;
+    }
+
+    /** The migration of the app that {@code key} follows (what {@code migrate APP PREVIOUS} unapplies to), or zero. */
+    private static String previous(List<MigrationSpec> latest, dev.keel.migration.MigrationKey key) {
+        return latest.stream().filter(s -> s.key().equals(key)).flatMap(s -> s.dependencies().stream())
+                .filter(d -> d.app().equals(key.app())).map(dev.keel.migration.MigrationKey::name).findFirst()
+                .orElse(dev.keel.graph.MigrationTarget.ZERO);
     }
 
     private Report report(MakeResult r) {

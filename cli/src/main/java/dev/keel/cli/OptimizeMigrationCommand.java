@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Examples:",
                 "  keel optimizemigration blog 0005          fold 0005_... of blog in place",
-                "  keel optimizemigration blog 0005 --check  exit 1 when it would fold anything (CI)"},
+                "  keel optimizemigration blog 0005 --check  exit 1 if it would fold (CI)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:optimized, or nothing to fold", "1:--check: the migration would fold",
                 "2:usage, or refused (applied, a database not read, RunJava)"})

@@ -77,7 +77,12 @@ public final class OptimizeMigration {
         var optimized = new MigrationSpec(spec.key(), spec.dependencies(), folded.operations(),
                 spec.atomic(), spec.postDeployment(),
                 spec.initial(), spec.replaces(), spec.origin());
-        var header = List.of("Optimized by keel optimizemigration: " + spec.operations().size() + " operations folded into "
+        var header = new java.util.ArrayList<>(classComment(file));
+        header.removeIf(line -> line.startsWith("Optimized by keel optimizemigration:"));
+        if (!header.isEmpty() && !header.get(header.size() - 1).isBlank()) {
+            header.add("");
+        }
+        header.add("Optimized by keel optimizemigration: " + spec.operations().size() + " operations folded into "
                 + folded.operations().size() + ".");
         String source = new MigrationWriter().write(optimized, appConfig.migrationsPackage(), header);
         return new Result(spec, new NewMigration(optimized, file, source, file), folded.folds());
@@ -91,6 +96,35 @@ public final class OptimizeMigration {
         if (result.optimized()) {
             MigrationFiles.writeFiles(List.of(result.migration()));
         }
+    }
+
+    /** The lines of the Javadoc comment above the migration class in {@code file}, kept in the rewritten file. */
+    static List<String> classComment(Path file) {
+        String text;
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new KeelException(ErrorKind.USAGE, file + ": cannot read: " + e.getMessage(), e);
+        }
+        var m = java.util.regex.Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:@\\w+\\s*)*public\\s+(?:final\\s+)?class\\s",
+                java.util.regex.Pattern.DOTALL).matcher(text);
+        if (!m.find()) {
+            return List.of();
+        }
+        var lines = new java.util.ArrayList<String>();
+        for (String line : m.group(1).split("\n")) {
+            lines.add(line.strip().replaceFirst("^\\*\\s?", "").stripTrailing());
+        }
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
     }
 
     private static ProjectState replay(String app, ProjectState state, List<dev.keel.operations.Operation> ops) {
