@@ -58,7 +58,7 @@ final class WhereApplied {
                         config.severalDatabases() ? "databases." + name : "database").orElseThrow();
                 places.add(new Place(label + " (" + d.displayUrl() + ")", name, d));
             } else if (EmbeddedDatabase.exists(projectDir)) {
-                places.add(new Place(label + (config.severalDatabases() ? "" : "") + " (the embedded PostgreSQL in "
+                places.add(new Place(label + " (the embedded PostgreSQL in "
                         + EmbeddedDatabase.FOLDER + ")", name, null));
             }
         }
