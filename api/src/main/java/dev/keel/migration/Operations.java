@@ -28,6 +28,10 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -144,6 +148,9 @@ public final class Operations {
 
     public static DeleteSequence deleteSequence(String name) { return new DeleteSequence(name); }
 
+    /** Renames a sequence, keeping its value (the sequence of a renamed table). */
+    public static RenameSequence renameSequence(String oldName, String newName) { return new RenameSequence(oldName, newName); }
+
     // ---- code ------------------------------------------------------------------------------
 
     /** Irreversible SQL. */
@@ -169,6 +176,12 @@ public final class Operations {
     }
 
     public static SafeDeleteModel safeDeleteModel(String model, DeletionAction action) { return new SafeDeleteModel(model, action); }
+
+    public static SafeDeleteSequence safeDeleteSequence(String name, DeletionAction action) { return new SafeDeleteSequence(name, action); }
+
+    public static RestorePendingSequence restorePendingSequence(String name) { return new RestorePendingSequence(name); }
+
+    public static RecreatePendingSequence recreatePendingSequence(Sequence sequence) { return new RecreatePendingSequence(sequence); }
 
     public static RestorePendingField restorePendingField(String model, String field) { return new RestorePendingField(model, field); }
 

@@ -35,6 +35,8 @@ import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.state.Table;
 
 import java.io.IOException;
@@ -202,6 +204,9 @@ public final class MakeMigrations {
     private static Operation deletion(PendingDeletion p) {
         if (p instanceof PendingColumn c) {
             return new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE);
+        }
+        if (p instanceof PendingSequence s) {
+            return new SafeDeleteSequence(s.sequence().name(), DeletionAction.DELETE);
         }
         return new SafeDeleteModel(((PendingTable) p).model(), DeletionAction.DELETE);
     }

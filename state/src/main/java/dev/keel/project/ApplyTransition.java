@@ -29,6 +29,11 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
+import dev.keel.state.PendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -133,7 +138,8 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findField(newField).isPresent()) {
                 throw invalid("model " + app + "." + op.model() + " already has a field " + newField, "choose a free field name");
             }
-            Column renamed = old.field(newField);
+            // a join or collection table's columns belong to no field: a rename changes the column only
+            Column renamed = t.entity() == null && old.field() == null ? old : old.field(newField);
             if (newColumn != null) {
                 if (t.findColumn(newColumn).isPresent()) {
                     throw invalid("table " + t.qualifiedName() + " already has a column " + newColumn, "choose a free column name");
@@ -259,6 +265,10 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
         return state.removeSequence(op.name());
     }
 
+    @Override public ProjectState visit(RenameSequence op) {
+        return state.renameSequence(op.oldName(), op.newName());
+    }
+
     /** Hand-written SQL does not change the state; {@link SeparateDatabaseAndState} says what it did. */
     @Override public ProjectState visit(RunSql op) {
         return state;
@@ -311,6 +321,25 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             return state.removeTable(app, op.model()).addPending(new PendingTable(app, op.model(), t));
         }
         return state.removePending(TransitionChecks.pendingTable(app, op.model(), state));
+    }
+
+    @Override public ProjectState visit(SafeDeleteSequence op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return state.removeSequence(op.name()).addPending(new PendingSequence(app, state.requireSequence(op.name())));
+        }
+        return state.removePending(TransitionChecks.pendingSequence(op.name(), state));
+    }
+
+    @Override public ProjectState visit(RestorePendingSequence op) {
+        PendingSequence p = TransitionChecks.pendingSequence(op.name(), state);
+        return state.removePending(p).addSequence(p.sequence());
+    }
+
+    @Override public ProjectState visit(RecreatePendingSequence op) {
+        if (state.sequence(op.sequence().name()).isPresent()) {
+            throw invalid("sequence " + op.sequence().name() + " already exists", "delete it before recreating it as pending");
+        }
+        return state.addPending(new PendingSequence(app, op.sequence()));
     }
 
     @Override public ProjectState visit(RestorePendingField op) {

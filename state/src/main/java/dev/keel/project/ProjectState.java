@@ -5,6 +5,7 @@ import dev.keel.error.KeelException;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -149,6 +150,9 @@ public final class ProjectState {
             if (d instanceof PendingTable pt) {
                 return pt.definition().databaseName().equals(databaseName);
             }
+            if (d instanceof PendingSequence ps) {
+                return ps.sequence().databaseName().equals(databaseName);
+            }
             String table = d.table();
             return tableNamed(table).map(x -> x.databaseName().equals(databaseName))
                     .orElseGet(() -> pending.stream().filter(o -> o instanceof PendingTable pt && pt.table().equals(table))
@@ -222,7 +226,7 @@ public final class ProjectState {
     }
 
     public ProjectState addSequence(Sequence sequence) {
-        if (sequences.containsKey(sequence.name())) {
+        if (sequenceNameTaken(sequence.name())) {
             throw invalid("sequence " + sequence.name() + " already exists", "use another name or delete it first");
         }
         return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
@@ -231,6 +235,30 @@ public final class ProjectState {
     public ProjectState replaceSequence(Sequence sequence) {
         requireSequence(sequence.name());
         return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
+    }
+
+    /** Whether a sequence of this name is in the database: in the state, or pending deletion. */
+    public boolean sequenceNameTaken(String name) {
+        return sequences.containsKey(name)
+                || pending.stream().anyMatch(p -> p instanceof PendingSequence ps && ps.sequence().name().equals(name));
+    }
+
+    /** This state with the sequence {@code oldName} known as {@code newName}, with its start and increment. */
+    public ProjectState renameSequence(String oldName, String newName) {
+        Sequence s = requireSequence(oldName);
+        if (sequenceNameTaken(newName)) {
+            throw invalid("sequence " + newName + " already exists", "choose a sequence name that is free");
+        }
+        Sequence renamed = new Sequence(newName, s.start(), s.increment(), s.database());
+        return new ProjectState(tables, sequences.minus(oldName).plus(newName, renamed), pending, true);
+    }
+
+    /** The sequences in the database: those of the state and the pending ones, sorted by name. */
+    public List<Sequence> physicalSequences() {
+        var all = new ArrayList<Sequence>(sequences.values());
+        pending.stream().filter(PendingSequence.class::isInstance).map(p -> ((PendingSequence) p).sequence()).forEach(all::add);
+        all.sort(Comparator.comparing(Sequence::name));
+        return all;
     }
 
     public ProjectState removeSequence(String name) {

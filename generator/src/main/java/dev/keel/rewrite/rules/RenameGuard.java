@@ -4,6 +4,7 @@ import dev.keel.operations.AlterField;
 import dev.keel.operations.AlterModelTable;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RenameField;
+import dev.keel.operations.RenameSequence;
 import dev.keel.rewrite.RewriteContext;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.rewrite.SafetyRule;
@@ -26,15 +27,25 @@ public final class RenameGuard implements SafetyRule {
             return Optional.empty();
         }
         if (op instanceof AlterModelTable alter && ctx.existingTable(alter.model())) {
-            String old = ctx.table(alter.model()).qualifiedName();
-            ctx.refuse("model " + ctx.app() + "." + alter.model() + ": renaming table " + old + " to " + alter.table()
+            var table = ctx.table(alter.model());
+            String keep = table.entity() != null
+                    ? "@Table(name = \"" + table.name() + "\") on the entity"
+                    : "@JoinTable(name = \"" + table.name() + "\") (or @CollectionTable(name = ...)) on the relation or collection field";
+            ctx.refuse("model " + ctx.app() + "." + alter.model() + ": renaming table " + table.qualifiedName() + " to " + alter.table()
                     + " breaks the code still running during the deploy."
-                    + "\nTo fix: keep the table name with @Table(name = \"" + ctx.table(alter.model()).name() + "\") on the entity,"
+                    + "\nTo fix: keep the table name with " + keep + ","
                     + " or allow it: keel makemigrations --allow-unsafe rename.");
             return Optional.of(List.of(Step.deploy(op)));
         }
+        if (op instanceof RenameSequence rename && ctx.current().sequence(rename.oldName()).isPresent()) {
+            ctx.refuse("sequence " + rename.oldName() + ": renaming it to " + rename.newName()
+                    + " (it follows its renamed entity or table) breaks the inserts of the code still running during the deploy."
+                    + "\nTo fix: keep the sequence name with @SequenceGenerator(sequenceName = \"" + rename.oldName()
+                    + "\") on the id, or allow it: keel makemigrations --allow-unsafe rename.");
+            return Optional.of(List.of(Step.deploy(op)));
+        }
         if (op instanceof RenameField rename && !rename.stateOnly() && ctx.existingTable(rename.model())) {
-            String oldColumn = ctx.table(rename.model()).findField(rename.oldField()).map(c -> c.name()).orElse(rename.oldField());
+            String oldColumn = ctx.table(rename.model()).findFieldOrColumn(rename.oldField()).map(c -> c.name()).orElse(rename.oldField());
             refuseColumn(ctx, rename.model(), rename.newField(), oldColumn, rename.newColumn());
             return Optional.of(List.of(Step.deploy(op)));
         }
@@ -49,9 +60,14 @@ public final class RenameGuard implements SafetyRule {
     }
 
     private static void refuseColumn(RewriteContext ctx, String model, String field, String oldColumn, String newColumn) {
-        ctx.refuse("field " + ctx.app() + "." + model + "." + field + ": renaming column " + oldColumn + " to " + newColumn
+        boolean joinOrCollection = ctx.table(model).entity() == null;
+        String keep = joinOrCollection
+                ? "@JoinColumn(name = \"" + oldColumn + "\") in the @JoinTable (or @CollectionTable) of the relation or collection field"
+                : "@Column(name = \"" + oldColumn + "\") (the rename is then state-only)";
+        ctx.refuse((joinOrCollection ? "table " + ctx.table(model).qualifiedName() : "field " + ctx.app() + "." + model + "." + field)
+                + ": renaming column " + oldColumn + " to " + newColumn
                 + " breaks the code still running during the deploy."
-                + "\nTo fix: keep the column name with @Column(name = \"" + oldColumn + "\") (the rename is then state-only),"
+                + "\nTo fix: keep the column name with " + keep + ","
                 + " or allow it: keel makemigrations --allow-unsafe rename.");
     }
 }
