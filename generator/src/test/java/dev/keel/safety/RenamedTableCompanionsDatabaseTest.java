@@ -38,8 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenamedTableCompanionsDatabaseTest {
     @TempDir Path project;
 
-    static final MakeOptions ALLOW_RENAME = new MakeOptions(List.of(), false, false, false, false, null, false,
-            new SafetyOptions(Set.of(SafetyOptions.RENAME), Set.of()));
 
     static final String TAG = """
             @Entity
@@ -93,48 +91,14 @@ class RenamedTableCompanionsDatabaseTest {
                 """.formatted(target);
     }
 
-    void entities(Map<String, String> classes) throws IOException {
-        Path dir = project.resolve("src/main/java/com/example/app");
-        Files.createDirectories(dir);
-        try (var files = Files.list(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Files.delete(p);
-            }
-        }
-        for (var e : classes.entrySet()) {
-            Files.writeString(dir.resolve(e.getKey() + ".java"), "package com.example.app;\n\nimport jakarta.persistence.*;\n"
-                    + "import dev.keel.annotations.RenamedFrom;\nimport java.util.*;\n\n" + e.getValue());
-        }
-    }
-
-    MakeResult make(MakeOptions options) {
-        return new MakeMigrations((c, d) -> {
-            EntityScanner.Scan scan = EntityScanner.scanWithHints(d, c);
-            return new ScannedProject(scan.state(), scan.hints());
-        }, new NonInteractiveQuestioner()).run(KeelConfig.read(project), project, options);
-    }
-
-    List<MigrationSpec> from(int applied) {
-        var graph = MigrationGraph.of(ProjectMigrations.readSources(KeelConfig.read(project), project));
-        var all = graph.forwardsPlan(Set.of(), graph.leaves());
-        return all.subList(applied, all.size());
-    }
-
-    void config() throws IOException {
-        Files.writeString(project.resolve("keel.json"), """
-                {"sourceRoots": ["src/main/java"], "naming": "snake_case",
-                 "apps": [{"label": "app", "package": "com.example.app", "migrationsPackage": "com.example.app.migrations"}]}
-                """);
-    }
-
     @Test
     void renamedEntityTakesItsSequenceJoinAndCollectionTables() throws Exception {
-        config();
-        entities(Map.of("Tag", TAG, "BlogPost", post("@Entity", "BlogPost", "", ""), "Reader", reader("BlogPost")));
-        make(MakeOptions.defaults());
+        EntityProject p = EntityProject.in(project);
+        p.entities(Map.of("Tag", TAG, "BlogPost", post("@Entity", "BlogPost", "", ""), "Reader", reader("BlogPost")));
+        p.make(MakeOptions.defaults());
         try (Db db = Db.fresh()) {
             var applier = new SimpleApplier(db.connection);
-            ProjectState before = applier.apply(from(0), ProjectState.EMPTY);
+            ProjectState before = applier.apply(p.from(0), ProjectState.EMPTY);
             // rows and links written by the code before the rename, ids from the sequences as Hibernate draws them
             db.execute("INSERT INTO tag (id, name) SELECT nextval('tag_seq'), 'tag ' || i FROM generate_series(1, 3) AS i",
                     "INSERT INTO blog_post (id, title) SELECT nextval('blog_post_seq'), 'post ' || i FROM generate_series(1, 5) AS i",
@@ -145,10 +109,10 @@ class RenamedTableCompanionsDatabaseTest {
                     "INSERT INTO reader_favourites (reader_id, favourites_id) SELECT r.id, p.id FROM reader r CROSS JOIN blog_post p");
             String maxId = ShopDatabase.text(db, "SELECT max(id) FROM blog_post");
 
-            entities(Map.of("Tag", TAG, "Article", post("@Entity\n@RenamedFrom(\"BlogPost\")", "Article", "", ""),
+            p.entities(Map.of("Tag", TAG, "Article", post("@Entity\n@RenamedFrom(\"BlogPost\")", "Article", "", ""),
                     "Reader", reader("Article")));
-            MakeResult renamed = make(ALLOW_RENAME);
-            List<MigrationSpec> rename = from(1);
+            p.make(EntityProject.ALLOW_RENAME);
+            List<MigrationSpec> rename = p.from(1);
             assertTrue(rename.get(0).operations().contains(new RenameSequence("blog_post_seq", "article_seq")),
                     "the sequence is renamed: " + rename.get(0).operations());
             ProjectState after = applier.apply(rename, before);
@@ -167,7 +131,7 @@ class RenamedTableCompanionsDatabaseTest {
             assertEquals("5", ShopDatabase.text(db, "SELECT count(*) FROM reader_favourites f JOIN article p ON p.id = f.favourites_id"));
             assertEquals("0", ShopDatabase.text(db, "SELECT count(*) FROM pg_class WHERE relname LIKE 'blog_post%'"),
                     "no table or sequence is left under the old names");
-            assertTrue(make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree");
+            assertTrue(p.make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree");
 
             db.execute("DELETE FROM article_tags WHERE article_id = " + next, "DELETE FROM article WHERE id = " + next);
             applier.unapply(rename, before);
@@ -180,14 +144,14 @@ class RenamedTableCompanionsDatabaseTest {
 
     @Test
     void schemaQualifiedTableRenameTakesItsSequenceAndCollectionTable() throws Exception {
-        config();
+        EntityProject p = EntityProject.in(project);
         String collection = "    @CollectionTable(schema = \"blog\")\n";
         String join = "    @JoinTable(schema = \"blog\")\n";
-        entities(Map.of("Tag", TAG, "Post", post("@Entity\n@Table(name = \"post\", schema = \"blog\")", "Post", collection, join)));
-        make(MakeOptions.defaults());
+        p.entities(Map.of("Tag", TAG, "Post", post("@Entity\n@Table(name = \"post\", schema = \"blog\")", "Post", collection, join)));
+        p.make(MakeOptions.defaults());
         try (Db db = Db.fresh()) {
             var applier = new SimpleApplier(db.connection);
-            ProjectState before = applier.apply(from(0), ProjectState.EMPTY);
+            ProjectState before = applier.apply(p.from(0), ProjectState.EMPTY);
             String sequence = before.sequences().stream().map(s -> s.name()).filter(n -> n.contains("post"))
                     .findFirst().orElseThrow();
             db.execute("INSERT INTO tag (id, name) VALUES (nextval('tag_seq'), 'a')",
@@ -196,9 +160,9 @@ class RenamedTableCompanionsDatabaseTest {
                     "INSERT INTO blog.post_labels (post_id, labels) SELECT id, 'l' || id FROM blog.post");
             String maxId = ShopDatabase.text(db, "SELECT max(id) FROM blog.post");
 
-            entities(Map.of("Tag", TAG, "Post", post("@Entity\n@Table(name = \"article\", schema = \"blog\")", "Post", collection, join)));
-            make(ALLOW_RENAME);
-            List<MigrationSpec> rename = from(1);
+            p.entities(Map.of("Tag", TAG, "Post", post("@Entity\n@Table(name = \"article\", schema = \"blog\")", "Post", collection, join)));
+            p.make(EntityProject.ALLOW_RENAME);
+            List<MigrationSpec> rename = p.from(1);
             ProjectState after = applier.apply(rename, before);
             ShopDatabase.assertHolds(db, after);
             assertEquals(List.of(), after.pending(), "nothing waits for deletion");
@@ -213,7 +177,7 @@ class RenamedTableCompanionsDatabaseTest {
             assertEquals("4", ShopDatabase.text(db, "SELECT count(*) FROM blog.article_tags"), "the links follow the table");
             assertEquals("4", ShopDatabase.text(db, "SELECT count(*) FROM blog.post_labels"),
                     "the collection table keeps its entity-named name and its rows");
-            assertTrue(make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree");
+            assertTrue(p.make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree");
         }
     }
 }
