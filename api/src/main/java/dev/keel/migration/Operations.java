@@ -32,6 +32,8 @@ import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -182,6 +184,16 @@ public final class Operations {
     public static RestorePendingSequence restorePendingSequence(String name) { return new RestorePendingSequence(name); }
 
     public static RecreatePendingSequence recreatePendingSequence(Sequence sequence) { return new RecreatePendingSequence(sequence); }
+
+    /** A list of names, as operations that take several write them: {@code names("post_id", "tags_id")}. */
+    public static List<String> names(String... names) { return List.of(names); }
+
+    /** Keeps a renamed table's old name as a view until the pending deletions (its columns under their old names). */
+    public static CreateCompatibilityView createCompatibilityView(String view, String table, List<String> columns) {
+        return new CreateCompatibilityView(view, table, columns);
+    }
+
+    public static DropCompatibilityView dropCompatibilityView(String view) { return new DropCompatibilityView(view); }
 
     public static RestorePendingField restorePendingField(String model, String field) { return new RestorePendingField(model, field); }
 

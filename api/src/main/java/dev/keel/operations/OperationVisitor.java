@@ -39,4 +39,6 @@ public interface OperationVisitor<R> {
     R visit(SafeDeleteSequence op);
     R visit(RestorePendingSequence op);
     R visit(RecreatePendingSequence op);
+    R visit(CreateCompatibilityView op);
+    R visit(DropCompatibilityView op);
 }

@@ -36,6 +36,8 @@ import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
+import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.state.Table;
 
@@ -152,7 +154,10 @@ public final class MakeMigrations {
         var opsByApp = new TreeMap<String, List<Operation>>();
         changes.byApp().forEach((app, ops) -> opsByApp.put(app, new ArrayList<>(ops)));
         if (options.deletePending()) {
-            for (PendingDeletion p : current.pending()) {
+            // the views that keep old table names go first: a table or column they use cannot be dropped before them
+            var ordered = new ArrayList<PendingDeletion>(current.pending());
+            ordered.sort(java.util.Comparator.comparing(p -> !(p instanceof PendingView)));
+            for (PendingDeletion p : ordered) {
                 if (apps.contains(p.app())) {
                     opsByApp.computeIfAbsent(p.app(), a -> new ArrayList<>()).add(deletion(p));
                 }
@@ -204,6 +209,9 @@ public final class MakeMigrations {
     private static Operation deletion(PendingDeletion p) {
         if (p instanceof PendingColumn c) {
             return new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE);
+        }
+        if (p instanceof PendingView v) {
+            return new DropCompatibilityView(v.view());
         }
         if (p instanceof PendingSequence s) {
             return new SafeDeleteSequence(s.sequence().name(), DeletionAction.DELETE);

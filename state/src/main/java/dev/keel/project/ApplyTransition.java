@@ -31,6 +31,9 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.state.PendingView;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.state.PendingSequence;
@@ -340,6 +343,23 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             throw invalid("sequence " + op.sequence().name() + " already exists", "delete it before recreating it as pending");
         }
         return state.addPending(new PendingSequence(app, op.sequence()));
+    }
+
+    @Override public ProjectState visit(CreateCompatibilityView op) {
+        Table t = state.tableNamed(op.table()).orElseThrow(() -> invalid("the view " + op.view() + " is over table " + op.table()
+                + ", which no model has", "name the renamed table as it is called after the rename"));
+        if (op.columns().size() > t.columns().size()) {
+            throw invalid("the view " + op.view() + " has " + op.columns().size() + " columns, the table " + t.qualifiedName()
+                    + " only " + t.columns().size(), "list one old name per column of the table, in its order");
+        }
+        if (state.tableNameTaken(op.view())) {
+            throw invalid("a table " + op.view() + " already exists", "the view takes the old name of the renamed table: rename the table first");
+        }
+        return state.addPending(new PendingView(app, op.view(), op.table(), op.columns()));
+    }
+
+    @Override public ProjectState visit(DropCompatibilityView op) {
+        return state.removePending(TransitionChecks.pendingView(op.view(), state));
     }
 
     @Override public ProjectState visit(RestorePendingField op) {

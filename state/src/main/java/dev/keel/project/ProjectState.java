@@ -6,6 +6,7 @@ import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -123,10 +124,10 @@ public final class ProjectState {
         return pending;
     }
 
-    /** Whether the physical table name is taken, by a model or by a pending deletion. */
+    /** Whether the physical table name is taken, by a model or by a pending deletion (a table, or the view of a renamed one). */
     public boolean tableNameTaken(String qualifiedName) {
         return tableNamed(qualifiedName).isPresent()
-                || pending.stream().anyMatch(p -> p instanceof PendingTable pt && pt.table().equals(qualifiedName));
+                || pending.stream().anyMatch(p -> (p instanceof PendingTable || p instanceof PendingView) && p.table().equals(qualifiedName));
     }
 
     /**
@@ -152,6 +153,10 @@ public final class ProjectState {
             }
             if (d instanceof PendingSequence ps) {
                 return ps.sequence().databaseName().equals(databaseName);
+            }
+            if (d instanceof PendingView pv) {
+                return tableNamed(pv.target()).map(x -> x.databaseName().equals(databaseName))
+                        .orElse(databaseName.equals(Table.DEFAULT_DATABASE));
             }
             String table = d.table();
             return tableNamed(table).map(x -> x.databaseName().equals(databaseName))
@@ -218,10 +223,20 @@ public final class ProjectState {
         return new ProjectState(t, sequences, pending, true);
     }
 
-    /** Pending columns live in their table, so they follow it when it is renamed or moved. */
+    /**
+     * Pending columns live in their table, so they follow it when it is renamed or moved; so does the view
+     * that keeps an older name of the table (PostgreSQL's view refers to the table, not to its name).
+     */
     private ProjectState movePendingColumns(String oldTable, String newTable) {
-        List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc && pc.table().equals(oldTable)
-                ? (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column()) : d).toList();
+        List<PendingDeletion> p = pending.stream().map(d -> {
+            if (d instanceof PendingColumn pc && pc.table().equals(oldTable)) {
+                return (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column());
+            }
+            if (d instanceof PendingView pv && pv.target().equals(oldTable)) {
+                return new PendingView(pv.app(), pv.view(), newTable, pv.columns());
+            }
+            return d;
+        }).toList();
         return new ProjectState(tables, sequences, p);
     }
 

@@ -31,6 +31,8 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
@@ -167,6 +169,15 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
 
     @Override public List<Operation> visit(RecreatePendingSequence op) {
         return List.of(new SafeDeleteSequence(op.sequence().name(), DeletionAction.DELETE));
+    }
+
+    @Override public List<Operation> visit(CreateCompatibilityView op) {
+        return List.of(new DropCompatibilityView(op.view()));
+    }
+
+    @Override public List<Operation> visit(DropCompatibilityView op) {
+        var p = TransitionChecks.pendingView(op.view(), before);
+        return List.of(new CreateCompatibilityView(p.view(), p.target(), p.columns()));
     }
 
     @Override public List<Operation> visit(RunSql op) {

@@ -10,6 +10,7 @@ import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
 import dev.keel.state.Table;
 
 import java.util.Objects;
@@ -55,6 +56,16 @@ final class TransitionChecks {
                 .orElseThrow(() -> invalid("no pending sequence " + name + ". Pending: "
                         + state.pending().stream().map(PendingDeletion::toString).toList(),
                         "move the sequence to pending first (SafeDeleteSequence with MOVE_TO_PENDING)"));
+    }
+
+    /** The view that keeps the old name {@code view} of a renamed table. */
+    static PendingView pendingView(String view, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingView pv && pv.view().equals(view))
+                .map(PendingView.class::cast).findFirst()
+                .orElseThrow(() -> invalid("no view " + view + " keeps the old name of a renamed table. Pending: "
+                        + state.pending().stream().map(PendingDeletion::toString).toList(),
+                        "correct the view name"));
     }
 
     /** The pending table of {@code app.model}. */

@@ -10,6 +10,9 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.state.PendingView;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
@@ -194,6 +197,13 @@ public final class Router {
         @Override public String visit(SafeDeleteSequence op) { return pendingOrLiveSequence(op.name()); }
         @Override public String visit(RestorePendingSequence op) { return pendingOrLiveSequence(op.name()); }
         @Override public String visit(RecreatePendingSequence op) { return op.sequence().databaseName(); }
+        @Override public String visit(CreateCompatibilityView op) { return tableDatabase(state, op.table()).orElse(Table.DEFAULT_DATABASE); }
+
+        @Override public String visit(DropCompatibilityView op) {
+            return state.pending().stream().filter(p -> p instanceof PendingView pv && pv.view().equals(op.view()))
+                    .map(p -> tableDatabase(state, ((PendingView) p).target()).orElse(Table.DEFAULT_DATABASE))
+                    .findFirst().orElse(Table.DEFAULT_DATABASE);
+        }
 
         private String pendingOrLiveSequence(String name) {
             return state.pending().stream()

@@ -2,6 +2,7 @@ package dev.keel.diff.rules;
 
 import dev.keel.diff.DetectionRule;
 import dev.keel.diff.DiffContext;
+import dev.keel.operations.AlterModelTable;
 import dev.keel.operations.RenameField;
 import dev.keel.operations.RenameModel;
 import dev.keel.operations.RenameSequence;
@@ -33,7 +34,7 @@ import java.util.Set;
  * replaced by its new one, and, for tables, when every column pairs the same way with the same
  * definition. The names on both sides are those the scanner gives; nothing here derives a name.
  * A pair becomes renames — {@link RenameSequence} keeps the sequence's value, {@link RenameModel} and
- * the table rename of {@link AlteredModelTables} keep the rows, {@link RenameField} renames the join
+ * {@link AlterModelTable} keep the rows, {@link RenameField} renames the join
  * columns — so the remaining rules see kept objects. Join and collection tables that keep their name
  * still get their renamed columns.
  */
@@ -176,6 +177,10 @@ public final class CompanionsOfRenamedTables implements DetectionRule {
                 Optional<Map<String, String>> renames = columnRenames(old, neu, subs);
                 if (renames.isPresent()) {
                     ctx.emit(old.app(), new RenameModel(old.model(), neu.model()));
+                    // the table first, then its columns: what keeps the old name for the running code sees the old columns
+                    if (!old.qualifiedName().equals(neu.qualifiedName())) {
+                        ctx.emit(old.app(), new AlterModelTable(neu.model(), neu.qualifiedName()));
+                    }
                     renameColumns(ctx, old.app(), neu.model(), renames.get());
                     fresh.remove(neu);
                     break;

@@ -5,6 +5,7 @@ import dev.keel.operations.AlterModelTable;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RenameField;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.rewrite.RewriteContext;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.rewrite.SafetyRule;
@@ -24,7 +25,7 @@ public final class RenameGuard implements SafetyRule {
     @Override
     public Optional<List<Step>> rewrite(RewriteContext ctx, Operation op) {
         if (ctx.options().allows(SafetyOptions.RENAME)) {
-            return Optional.empty();
+            return keepOldName(ctx, op);
         }
         if (op instanceof AlterModelTable alter && ctx.existingTable(alter.model())) {
             var table = ctx.table(alter.model());
@@ -57,6 +58,24 @@ public final class RenameGuard implements SafetyRule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An allowed table rename keeps the old name usable by the code still running: a view under the old
+     * name, over the renamed table, with the columns under the names they have now (the old code's), pending
+     * deletion until {@code makemigrations --delete-pending}.
+     */
+    private static Optional<List<Step>> keepOldName(RewriteContext ctx, Operation op) {
+        if (!(op instanceof AlterModelTable alter) || !ctx.existingTable(alter.model())) {
+            return Optional.empty();
+        }
+        var table = ctx.table(alter.model());
+        if (table.qualifiedName().equals(alter.table()) || table.columns().isEmpty()) {
+            return Optional.empty();
+        }
+        var view = new CreateCompatibilityView(table.qualifiedName(), alter.table(),
+                table.columns().stream().map(c -> c.name()).toList());
+        return Optional.of(List.of(Step.deploy(op), Step.deploy(view)));
     }
 
     private static void refuseColumn(RewriteContext ctx, String model, String field, String oldColumn, String newColumn) {

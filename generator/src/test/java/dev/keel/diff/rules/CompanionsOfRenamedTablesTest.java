@@ -98,8 +98,8 @@ class CompanionsOfRenamedTablesTest {
                 join(null, "article_tags", "article", "article_id", "tags_id"));
         List<Operation> ops = diff(from, to, Map.of(new ModelKey("blog", "article"), "Post"));
         assertEquals(List.of(new RenameModel("Post", "Article"), new RenameSequence("post_seq", "article_seq"),
-                new RenameModel("post_tags", "article_tags"), new RenameField("article_tags", "post_id", "article_id", "article_id"),
-                new AlterModelTable("article", "article"), new AlterModelTable("article_tags", "article_tags")),
+                new RenameModel("post_tags", "article_tags"), new AlterModelTable("article_tags", "article_tags"),
+                new RenameField("article_tags", "post_id", "article_id", "article_id"), new AlterModelTable("article", "article")),
                 ops.subList(0, 6));
         assertTrue(ops.stream().noneMatch(o -> o instanceof CreateSequence || o instanceof CreateModel), ops.toString());
     }

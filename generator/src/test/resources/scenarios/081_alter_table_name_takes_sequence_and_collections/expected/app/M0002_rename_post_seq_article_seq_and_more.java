@@ -17,8 +17,10 @@ public final class M0002_rename_post_seq_article_seq_and_more extends Migration 
             renameModel("post_tags", "article_tags"),
             // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table post_tags is renamed to article_tags)
             alterModelTable("article_tags", "article_tags"),
+            createCompatibilityView("post_tags", "article_tags", names("post_id", "tags_id")),
             // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table post is renamed to article)
             alterModelTable("post", "article"),
+            createCompatibilityView("post", "article", names("id", "title")),
             renameConstraint("article_tags", "post_tags_pkey", "article_tags_pkey"),
             renameConstraint("article_tags", "fkmmtgl185ka210lj8kenewllt1", "fk7s7s4etyg8tpr5r8si3wqffwt"),
             renameConstraint("article_tags", "fkpoyg307ed2w6nbcthawvphds4", "fkp6owh2p5p9yllwwrc2hn7bnxr"),

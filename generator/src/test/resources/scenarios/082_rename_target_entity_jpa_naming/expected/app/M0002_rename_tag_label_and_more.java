@@ -16,10 +16,12 @@ public final class M0002_rename_tag_label_and_more extends Migration {
             // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence tag_seq is renamed to label_seq)
             renameSequence("tag_seq", "label_seq"),
             renameModel("post_tag", "post_label"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table tag is renamed to label)
-            alterModelTable("label", "label"),
             // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table post_tag is renamed to post_label)
             alterModelTable("post_label", "post_label"),
+            createCompatibilityView("post_tag", "post_label", names("post_id", "tags_id")),
+            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table tag is renamed to label)
+            alterModelTable("label", "label"),
+            createCompatibilityView("tag", "label", names("id", "name")),
             renameConstraint("label", "tag_pkey", "label_pkey"),
             renameConstraint("post_label", "post_tag_pkey", "post_label_pkey"),
             renameConstraint("post_label", "fk47gqj81usrw2wvro146ctahrg", "fk4orcjif1x9vo7utyh2wncrkk9"),

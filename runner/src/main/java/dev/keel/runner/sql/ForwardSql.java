@@ -31,6 +31,8 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
@@ -291,6 +293,15 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
             result.add("ALTER SEQUENCE " + current + " SET SCHEMA " + Identifiers.quote(schemaName(newSchema)));
         }
         return sql(result);
+    }
+
+    @Override public List<Step> visit(CreateCompatibilityView op) {
+        Table t = before.tableNamed(op.table()).orElseThrow(() -> new IllegalStateException("no table " + op.table()));
+        return sql(Ddl.createCompatibilityView(op.view(), t, op.columns()));
+    }
+
+    @Override public List<Step> visit(DropCompatibilityView op) {
+        return sql("DROP VIEW IF EXISTS " + Identifiers.qualified(op.view()));
     }
 
     @Override public List<Step> visit(SafeDeleteSequence op) {

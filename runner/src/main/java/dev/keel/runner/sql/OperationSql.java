@@ -79,6 +79,12 @@ public final class OperationSql {
         }
         tables.forEach(t -> result.addAll(Ddl.constraintsAfterCreate(t)));
         tables.forEach(t -> t.indexes().forEach(i -> result.add(Ddl.createIndex(t, i, false))));
+        for (var p : state.pending()) {
+            if (p instanceof dev.keel.state.PendingView v) {
+                tables.stream().filter(t -> t.qualifiedName().equals(v.target())).findFirst()
+                        .ifPresent(t -> result.add(Ddl.createCompatibilityView(v.view(), t, v.columns())));
+            }
+        }
         return result;
     }
 
