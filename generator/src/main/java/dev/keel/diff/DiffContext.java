@@ -23,11 +23,13 @@ public final class DiffContext {
     private final DiffHints hints;
     private final Questioner questioner;
     private ProjectState current;
+    private final ProjectState initial;
     private final Map<String, List<Operation>> operations = new LinkedHashMap<>();
     private final List<String> inputNeeded = new ArrayList<>();
 
     public DiffContext(ProjectState from, ProjectState target, DiffHints hints, Questioner questioner) {
         this.current = from;
+        this.initial = from;
         this.target = target;
         this.hints = hints;
         this.questioner = questioner;
@@ -36,6 +38,11 @@ public final class DiffContext {
     /** The state the migrations reach, with the operations emitted so far applied. */
     public ProjectState current() {
         return current;
+    }
+
+    /** The state the migrations reach, before any operation of this run. */
+    public ProjectState initial() {
+        return initial;
     }
 
     /** The state the entities describe. */

@@ -58,6 +58,9 @@ final class JavaValues {
         if (value instanceof Operation op) {
             return operations.write(op, this);
         }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+            return "names(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
+        }
         if (value instanceof List<?> list) {
             return "ops(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
         }

@@ -184,7 +184,8 @@ final class MigrationLinter {
     private static boolean takesWriteLock(Operation o) {
         boolean stateOnly = o instanceof RenameModel || o instanceof RenameField r && r.stateOnly()
                 || o instanceof SafeRemoveField s && s.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING
-                || o instanceof SafeDeleteModel d && d.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING;
+                || o instanceof SafeDeleteModel d && d.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING
+                || o instanceof dev.keel.operations.SafeDeleteSequence q && q.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING;
         boolean code = o instanceof RunSql || o instanceof RunJava;
         boolean concurrent = o instanceof AddIndex a && a.isConcurrent() || o instanceof RemoveIndex r2 && r2.isConcurrent();
         return !stateOnly && !code && !concurrent;

@@ -35,6 +35,10 @@ import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.state.Table;
 
 import java.io.IOException;
@@ -165,7 +169,10 @@ public final class MakeMigrations {
         var opsByApp = new TreeMap<String, List<Operation>>();
         changes.byApp().forEach((app, ops) -> opsByApp.put(app, new ArrayList<>(ops)));
         if (options.deletePending()) {
-            for (PendingDeletion p : current.pending()) {
+            // the views that keep old table names go first: a table or column they use cannot be dropped before them
+            var ordered = new ArrayList<PendingDeletion>(current.pending());
+            ordered.sort(java.util.Comparator.comparing(p -> !(p instanceof PendingView)));
+            for (PendingDeletion p : ordered) {
                 if (apps.contains(p.app())) {
                     opsByApp.computeIfAbsent(p.app(), a -> new ArrayList<>()).add(deletion(p));
                 }
@@ -222,6 +229,12 @@ public final class MakeMigrations {
     private static Operation deletion(PendingDeletion p) {
         if (p instanceof PendingColumn c) {
             return new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE);
+        }
+        if (p instanceof PendingView v) {
+            return new DropCompatibilityView(v.view());
+        }
+        if (p instanceof PendingSequence s) {
+            return new SafeDeleteSequence(s.sequence().name(), DeletionAction.DELETE);
         }
         return new SafeDeleteModel(((PendingTable) p).model(), DeletionAction.DELETE);
     }

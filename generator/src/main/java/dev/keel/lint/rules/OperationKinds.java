@@ -39,7 +39,9 @@ final class OperationKinds {
         boolean stateOnly = op instanceof RenameModel || op instanceof RenameField r && r.stateOnly()
                 || op instanceof SafeRemoveField f && f.action() == DeletionAction.MOVE_TO_PENDING
                 || op instanceof SafeDeleteModel m && m.action() == DeletionAction.MOVE_TO_PENDING
-                || op instanceof RestorePendingField || op instanceof RestorePendingModel;
+                || op instanceof dev.keel.operations.SafeDeleteSequence s && s.action() == DeletionAction.MOVE_TO_PENDING
+                || op instanceof RestorePendingField || op instanceof RestorePendingModel
+                || op instanceof dev.keel.operations.RestorePendingSequence;
         return !stateOnly;
     }
 
