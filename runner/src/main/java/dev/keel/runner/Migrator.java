@@ -13,6 +13,7 @@ import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
+import dev.keel.runner.internal.LargeTableMoves;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Replacements;
 import dev.keel.runner.internal.Routing;
@@ -114,7 +115,10 @@ public final class Migrator implements AutoCloseable {
 
     /** The status of every migration on this database: applied, not applied, deferred, part-way, missing. */
     public StatusReport status() {
-        return masked(() -> Statuses.of(set, sql(history::rows)));
+        return masked(() -> {
+            Map<MigrationKey, HistoryRow> rows = sql(history::rows);
+            return Statuses.of(set, rows, pendingMoves(rows));
+        });
     }
 
     /** The status of every migration on a database where nothing is applied yet. No connection. */
@@ -240,7 +244,48 @@ public final class Migrator implements AutoCloseable {
         Set<MigrationKey> applied = Planner.applied(rows);
         MigrationGraph graph = set.graph(applied);
         graph.checkConsistent(applied);
-        return Planner.plan(graph, rows, request);
+        Planner.Result planned = Planner.plan(graph, rows, request);
+        if (request.postDeploy() || planned.plan().backwards() || planned.plan().migrations().isEmpty()) {
+            return planned;
+        }
+        Map<MigrationKey, String> moved = moves(planned.plan().migrations(), befores(planned));
+        return moved.isEmpty() ? planned : Planner.plan(graph, rows, request, moved);
+    }
+
+    /**
+     * The deploy-time migrations of {@code migrations} (each meeting the state of {@code befores}) that build
+     * indexes or validate constraints on a large table, which {@code migrate} treats as post-deployment ones,
+     * each with why ({@link RunnerSettings#largeTables()}).
+     */
+    private Map<MigrationKey, String> moves(List<MigrationSpec> migrations, List<ProjectState> befores) {
+        var scripts = new ArrayList<Script>();
+        for (int i = 0; i < migrations.size(); i++) {
+            if (!migrations.get(i).postDeployment()) {
+                scripts.add(Scripts.forwards(migrations.get(i), befores.get(i), routing));
+            }
+        }
+        return sql(() -> LargeTableMoves.of(scripts, settings.largeTables(), connection));
+    }
+
+    /** {@link #moves} of every migration not applied yet, for {@code showmigrations}; none when the history is in the way. */
+    private Map<MigrationKey, String> pendingMoves(Map<MigrationKey, HistoryRow> rows) {
+        try {
+            MigrationGraph graph = set.graph(Planner.applied(rows));
+            Set<MigrationKey> applied = graph.appliedNodes(Planner.applied(rows));
+            List<MigrationSpec> pending = graph.forwardsPlan(applied, List.of());
+            var befores = new ArrayList<ProjectState>();
+            ProjectState state = graph.stateAt(applied);
+            for (MigrationSpec m : pending) {
+                befores.add(state);
+                state = MigrationGraph.replay(state, List.of(m));
+            }
+            return moves(pending, befores);
+        } catch (KeelException e) {
+            if (e.kind() == ErrorKind.DATABASE) {
+                throw e;
+            }
+            return Map.of(); // showmigrations lists the history's problems; the phases wait until they are fixed
+        }
     }
 
     /**
