@@ -12,9 +12,13 @@ import java.util.List;
  * {@code -- change:} and {@code -- naive:} describe both). An optional {@code -- reader-ms: N} holds a
  * transaction that has read {@code ticket} open for N ms from just before the migration starts, as a
  * slow report or a forgotten session does: the migration's lock waits behind it, and the writes
- * queue behind the migration.
+ * queue behind the migration. {@code -- large-tables: none} leaves {@code ticket} out of keel.json's
+ * {@code largeTables} for this change (makemigrations then writes its index builds as deploy-time migrations,
+ * and {@code keel migrate} judges the table by its size), and {@code -- large-table-rows: N} sets
+ * {@code database.largeTableRows}.
  */
-record Scenario(String name, String change, String naiveForm, long readerMillis, Path entity, List<String> naiveSql) {
+record Scenario(String name, String change, String naiveForm, long readerMillis, Path entity, List<String> naiveSql,
+                boolean ticketListedLarge, Long largeTableRows) {
 
     static List<Scenario> loadAll(Path scenariosDir, List<String> only) throws IOException {
         List<Scenario> all = new ArrayList<>();
@@ -35,6 +39,8 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
         String change = null;
         String naive = null;
         long reader = 0;
+        boolean listed = true;
+        Long largeTableRows = null;
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : Files.readAllLines(dir.resolve("naive.sql"))) {
@@ -44,6 +50,10 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
                 naive = line.substring("-- naive:".length()).strip();
             } else if (line.startsWith("-- reader-ms:")) {
                 reader = Long.parseLong(line.substring("-- reader-ms:".length()).strip());
+            } else if (line.startsWith("-- large-tables:")) {
+                listed = !line.substring("-- large-tables:".length()).strip().equals("none");
+            } else if (line.startsWith("-- large-table-rows:")) {
+                largeTableRows = Long.parseLong(line.substring("-- large-table-rows:".length()).strip());
             } else if (!line.isBlank() && !line.startsWith("--")) {
                 current.append(current.length() == 0 ? "" : "\n").append(line);
                 if (line.strip().endsWith(";")) {
@@ -57,6 +67,7 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
             throw new IllegalArgumentException(dir.resolve("naive.sql") + ": needs '-- change:' and '-- naive:' lines"
                     + " and at least one statement, each ending with ';'");
         }
-        return new Scenario(dir.getFileName().toString(), change, naive, reader, dir.resolve("Ticket.java"), List.copyOf(statements));
+        return new Scenario(dir.getFileName().toString(), change, naive, reader, dir.resolve("Ticket.java"), List.copyOf(statements),
+                listed, largeTableRows);
     }
 }
