@@ -233,7 +233,7 @@ public final class LoadTest {
     private List<String> generate(Scenario s, Path base, Path project, Path logs) throws IOException, InterruptedException {
         copyTree(base, project);
         Files.copy(s.entity(), project.resolve(APP_PACKAGE_PATH).resolve("Ticket.java"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(project.resolve("keel.json"), keelJson(s.ticketListedLarge(), s.largeTableRows()));
+        Files.writeString(project.resolve("keel.json"), keelJson(s.ticketListedLarge(), s.largeTableRows(), s.statementTimeout()));
         List<String> written = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         for (int round = 1; ; round++) {
@@ -273,11 +273,11 @@ public final class LoadTest {
         for (String entity : List.of("Owner.java", "Ticket.java")) {
             Files.copy(options.scenarios.resolve("base").resolve(entity), pkg.resolve(entity));
         }
-        Files.writeString(base.resolve("keel.json"), keelJson(true, null));
+        Files.writeString(base.resolve("keel.json"), keelJson(true, null, null));
     }
 
-    /** The project's keel.json: {@code ticket} listed in largeTables or not, and the large-table threshold if given. */
-    private String keelJson(boolean ticketListedLarge, Long largeTableRows) {
+    /** The project's keel.json: {@code ticket} listed in largeTables or not, the large-table threshold and statement timeout if given. */
+    private String keelJson(boolean ticketListedLarge, Long largeTableRows, String statementTimeout) {
         return """
                 {
                   "sourceRoots": ["src/main/java"],
@@ -289,7 +289,8 @@ public final class LoadTest {
                   ]
                 }
                 """.formatted(ticketListedLarge ? "\"ticket\"" : "", options.lockTimeoutMillis + "ms",
-                largeTableRows == null ? "" : ", \"largeTableRows\": " + largeTableRows);
+                (largeTableRows == null ? "" : ", \"largeTableRows\": " + largeTableRows)
+                        + (statementTimeout == null ? "" : ", \"statementTimeout\": \"" + statementTimeout + "\""));
     }
 
     private void populate(String db) throws SQLException {

@@ -15,10 +15,10 @@ import java.util.List;
  * queue behind the migration. {@code -- large-tables: none} leaves {@code ticket} out of keel.json's
  * {@code largeTables} for this change (makemigrations then writes its index builds as deploy-time migrations,
  * and {@code keel migrate} judges the table by its size), and {@code -- large-table-rows: N} sets
- * {@code database.largeTableRows}.
+ * {@code database.largeTableRows}, {@code -- statement-timeout: 100ms} {@code database.statementTimeout}.
  */
 record Scenario(String name, String change, String naiveForm, long readerMillis, Path entity, List<String> naiveSql,
-                boolean ticketListedLarge, Long largeTableRows) {
+                boolean ticketListedLarge, Long largeTableRows, String statementTimeout) {
 
     static List<Scenario> loadAll(Path scenariosDir, List<String> only) throws IOException {
         List<Scenario> all = new ArrayList<>();
@@ -41,6 +41,7 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
         long reader = 0;
         boolean listed = true;
         Long largeTableRows = null;
+        String statementTimeout = null;
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : Files.readAllLines(dir.resolve("naive.sql"))) {
@@ -54,6 +55,8 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
                 listed = !line.substring("-- large-tables:".length()).strip().equals("none");
             } else if (line.startsWith("-- large-table-rows:")) {
                 largeTableRows = Long.parseLong(line.substring("-- large-table-rows:".length()).strip());
+            } else if (line.startsWith("-- statement-timeout:")) {
+                statementTimeout = line.substring("-- statement-timeout:".length()).strip();
             } else if (!line.isBlank() && !line.startsWith("--")) {
                 current.append(current.length() == 0 ? "" : "\n").append(line);
                 if (line.strip().endsWith(";")) {
@@ -68,6 +71,6 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
                     + " and at least one statement, each ending with ';'");
         }
         return new Scenario(dir.getFileName().toString(), change, naive, reader, dir.resolve("Ticket.java"), List.copyOf(statements),
-                listed, largeTableRows);
+                listed, largeTableRows, statementTimeout);
     }
 }
