@@ -59,6 +59,24 @@ class LargeTableBuildsTest {
         return s.withLargeTables(new LargeTables(rows, Set.of(listed)));
     }
 
+    /**
+     * {@code text} with each {@code N rows estimated} made {@code N rows estimated}, after checking that N counts at
+     * least {@code rows}: the estimate may count more (the statistics can count the newest rows twice for a moment
+     * after an ANALYZE on PostgreSQL 14), never fewer.
+     */
+    static String estimated(String text, long rows) {
+        var m = java.util.regex.Pattern.compile("([\\d,]+) rows estimated").matcher(text);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1).replace(",", ""));
+            assertTrue(n >= rows && n <= 2 * rows, n + " rows estimated, the table has " + rows + ": " + text);
+        }
+        return m.replaceAll("N rows estimated");
+    }
+
+    private static List<Plan.Deferred> estimated(List<Plan.Deferred> deferred, long rows) {
+        return deferred.stream().map(d -> new Plan.Deferred(d.key(), estimated(d.reason(), rows))).toList();
+    }
+
     private static boolean validIndex(Db db, String name) throws Exception {
         return db.count("SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('" + name + "') AND indisvalid") == 1;
     }
@@ -141,13 +159,13 @@ class LargeTableBuildsTest {
                 assertEquals(List.of(), plan.migrations());
                 assertEquals(List.of(
                         new Plan.Deferred(new MigrationKey("blog", "0002_post_score"), "moved to the post-deployment"
-                                + " phase: it builds an index on table public.post, 100 rows estimated, at or above the"
+                                + " phase: it builds an index on table public.post, N rows estimated, at or above the"
                                 + " large-table threshold of 50 rows (database.largeTableRows)"),
                         new Plan.Deferred(new MigrationKey("blog", "0003_hand_index"), "moved to the post-deployment"
-                                + " phase: it builds an index on table public.post, 100 rows estimated, at or above the"
+                                + " phase: it builds an index on table public.post, N rows estimated, at or above the"
                                 + " large-table threshold of 50 rows (database.largeTableRows)"),
                         new Plan.Deferred(new MigrationKey("blog", "0004_add_title"),
-                                "depends on blog.0003_hand_index, which is deferred")), plan.deferred());
+                                "depends on blog.0003_hand_index, which is deferred")), estimated(plan.deferred(), 100));
 
                 MigrateResult deploy = m.migrate(MigrateRequest.all());
                 assertEquals(List.of(), deploy.done());
@@ -157,7 +175,7 @@ class LargeTableBuildsTest {
                 MigrationStatus status = m.status().migrations().stream()
                         .filter(s -> s.key().name().equals("0002_post_score")).findFirst().orElseThrow();
                 assertEquals(Mark.DEFERRED, status.mark());
-                assertTrue(status.note().contains("public.post, 100 rows estimated, at or above the large-table"
+                assertTrue(estimated(status.note(), 100).contains("public.post, N rows estimated, at or above the large-table"
                         + " threshold of 50 rows"), status.note());
 
                 MigrateResult post = m.migrate(MigrateRequest.all().withPostDeploy());
@@ -198,7 +216,7 @@ class LargeTableBuildsTest {
                         "never analyzed: reltuples says nothing of the rows");
                 List<Plan.Deferred> deferred = m.plan(MigrateRequest.all()).deferred();
                 assertEquals(1, deferred.size());
-                assertTrue(deferred.get(0).reason().contains("public.post, 100 rows estimated"), deferred.toString());
+                assertTrue(estimated(deferred.get(0).reason(), 100).contains("public.post, N rows estimated"), deferred.toString());
             }
         }
     }
@@ -240,9 +258,9 @@ class LargeTableBuildsTest {
                 db.execute("INSERT INTO sales.\"Order\" SELECT g, g FROM generate_series(1, 100) g", "ANALYZE sales.\"Order\"");
                 List<Plan.Deferred> deferred = m.plan(MigrateRequest.all()).deferred();
                 assertEquals(1, deferred.size());
-                assertEquals("moved to the post-deployment phase: it validates a constraint on table sales.\"Order\", 100"
+                assertEquals("moved to the post-deployment phase: it validates a constraint on table sales.\"Order\", N"
                         + " rows estimated, at or above the large-table threshold of 50 rows (database.largeTableRows)",
-                        deferred.get(0).reason());
+                        estimated(deferred.get(0).reason(), 100));
                 assertEquals(1, m.migrate(MigrateRequest.all().withPostDeploy()).done().size());
             }
             assertFalse(db.count("SELECT count(*) FROM pg_attribute WHERE attrelid = 'sales.\"Order\"'::regclass"
