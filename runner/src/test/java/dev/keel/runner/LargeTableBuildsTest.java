@@ -186,6 +186,27 @@ class LargeTableBuildsTest {
     }
 
     @Test
+    void theJavaApiMovesTheSameMigrations() throws Exception {
+        try (Db db = Db.fresh()) {
+            var set = Specs.set(INITIAL, BUILD);
+            Keel.configure().dataSource(db.database.dataSource()).migrations(Specs.set(INITIAL)).load().migrate();
+            seed(db, "post");
+            db.execute("ANALYZE post");
+            Keel keel = Keel.configure().dataSource(db.database.dataSource()).migrations(set).largeTableRows(50).load();
+            List<Plan.Deferred> deferred = keel.plan().deferred();
+            assertEquals(1, deferred.size());
+            assertTrue(estimated(deferred.get(0).reason(), 100).startsWith("moved to the post-deployment phase: it builds"
+                    + " an index on table public.post, N rows estimated"), deferred.toString());
+            assertEquals(List.of(), keel.migrate().done());
+            assertEquals(Mark.DEFERRED, keel.status().migrations().get(1).mark());
+            assertEquals(1, keel.migratePostDeploy().done().size());
+            Keel listed = Keel.configure().dataSource(db.database.dataSource()).migrations(set).largeTableRows(0)
+                    .largeTables(List.of("post")).load();
+            assertEquals(List.of(), listed.plan().deferred(), "applied already");
+        }
+    }
+
+    @Test
     void aBuildOnATableBelowTheThresholdRunsAtDeployTime() throws Exception {
         try (Db db = Db.fresh()) {
             try (Migrator m = Specs.migrator(db, Specs.set(INITIAL, BUILD), threshold(Specs.FAST, 1000), MigrateListener.silent())) {

@@ -41,7 +41,7 @@ public final class BuildStatements {
     private static final String QNAME = "(?:" + IDENT + "\\.){0,2}" + IDENT;
     private static final String TABLE = "ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(" + QNAME + ") ";
     private static final Pattern CREATE_INDEX = Pattern.compile("(?is)CREATE (?:UNIQUE )?INDEX CONCURRENTLY"
-            + " (?:IF NOT EXISTS )?(?:(?!ON )" + IDENT + " )?ON (?:ONLY )?(" + QNAME + ")\\b.*");
+            + " (?:IF NOT EXISTS )?(?:(?!ON )" + IDENT + " )?ON (?:ONLY )?(" + QNAME + ")(?=[ (]|$).*");
     private static final Pattern REINDEX = Pattern.compile("(?is)REINDEX (?:\\([^)]*\\) )?(INDEX|TABLE|SCHEMA|DATABASE|SYSTEM)"
             + " CONCURRENTLY(?: (" + QNAME + "))?");
     private static final Pattern VALIDATE = Pattern.compile("(?is)" + TABLE + "VALIDATE CONSTRAINT " + IDENT);
