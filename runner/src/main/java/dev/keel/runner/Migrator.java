@@ -248,23 +248,46 @@ public final class Migrator implements AutoCloseable {
         if (request.postDeploy() || planned.plan().backwards() || planned.plan().migrations().isEmpty()) {
             return planned;
         }
-        Map<MigrationKey, String> moved = moves(planned.plan().migrations(), befores(planned));
+        Map<MigrationKey, String> moved = moves(graph, planned.plan().migrations(), befores(planned),
+                m -> keys(Planner.plan(graph, rows, request, m).view().deferred()), true);
         return moved.isEmpty() ? planned : Planner.plan(graph, rows, request, moved);
+    }
+
+    private static Set<MigrationKey> keys(List<Plan.Deferred> deferred) {
+        var out = new java.util.LinkedHashSet<MigrationKey>();
+        deferred.forEach(d -> out.add(d.key()));
+        return out;
     }
 
     /**
      * The deploy-time migrations of {@code migrations} (each meeting the state of {@code befores}) that build
      * indexes or validate constraints on a large table, which {@code migrate} treats as post-deployment ones,
-     * each with why ({@link RunnerSettings#largeTables()}).
+     * each with why ({@link RunnerSettings#largeTables()}); but not those that deploy-time work of the plan
+     * depends on ({@link LargeTableMoves#sparingDeployWork}), said in a notice when {@code notify}.
+     *
+     * @param deferredWith the migrations the deploy phase defers, given moves
      */
-    private Map<MigrationKey, String> moves(List<MigrationSpec> migrations, List<ProjectState> befores) {
-        var scripts = new ArrayList<Script>();
+    private Map<MigrationKey, String> moves(MigrationGraph graph, List<MigrationSpec> migrations, List<ProjectState> befores,
+                                            java.util.function.Function<Map<MigrationKey, String>, Set<MigrationKey>> deferredWith,
+                                            boolean notify) {
+        var scripts = new java.util.LinkedHashMap<MigrationKey, Script>();
         for (int i = 0; i < migrations.size(); i++) {
             if (!migrations.get(i).postDeployment()) {
-                scripts.add(Scripts.forwards(migrations.get(i), befores.get(i), routing));
+                scripts.put(migrations.get(i).key(), Scripts.forwards(migrations.get(i), befores.get(i), routing));
             }
         }
-        return sql(() -> LargeTableMoves.of(scripts, settings.largeTables(), connection));
+        Map<MigrationKey, String> moved = sql(() -> LargeTableMoves.of(List.copyOf(scripts.values()), settings.largeTables(),
+                connection));
+        if (moved.isEmpty()) {
+            return moved;
+        }
+        return LargeTableMoves.sparingDeployWork(moved, scripts, graph, deferredWith, (stays, held) -> {
+            if (notify) {
+                listener.notice(stays + " " + moved.get(stays) + ", but stays at deploy time: " + held + ", which"
+                        + " does other work at deploy time, depends on it. Its builds and validations run without the"
+                        + " statement timeout; they take that long before the deployment goes on.");
+            }
+        });
     }
 
     /** {@link #moves} of every migration not applied yet, for {@code showmigrations}; none when the history is in the way. */
@@ -279,7 +302,7 @@ public final class Migrator implements AutoCloseable {
                 befores.add(state);
                 state = MigrationGraph.replay(state, List.of(m));
             }
-            return moves(pending, befores);
+            return moves(graph, pending, befores, m -> Planner.deferred(graph, applied, m).keySet(), false);
         } catch (KeelException e) {
             if (e.kind() == ErrorKind.DATABASE) {
                 throw e;

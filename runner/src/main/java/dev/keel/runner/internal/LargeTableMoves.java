@@ -1,5 +1,6 @@
 package dev.keel.runner.internal;
 
+import dev.keel.graph.MigrationGraph;
 import dev.keel.migration.MigrationKey;
 import dev.keel.runner.LargeTables;
 import dev.keel.runner.internal.BuildStatements.Kind;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -99,6 +102,68 @@ public final class LargeTableMoves {
         Map<String, TableSizes.Size> sizes = TableSizes.read(connection, relations);
         builds.forEach((key, b) -> reason(b, large, sizes::get).ifPresent(why -> out.put(key, why)));
         return out;
+    }
+
+    /**
+     * Whether {@code script} does work that the code being deployed may need before it starts: a statement that
+     * is not a build, a validation or a step that finishes one, or Java code. Deferring such a migration (because
+     * it depends on a moved one) would hold that work back until after the deployment.
+     */
+    static boolean deployWork(Script script) {
+        for (ScriptStep step : script.steps()) {
+            if (!(step.step() instanceof Step.Sql sql)
+                    || BuildStatements.of(sql.text()).stream().anyMatch(w -> w.kind() == Kind.OTHER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code moved} less the moves that would hold back deploy-time work: when a migration of the plan that does
+     * such work ({@link #deployWork}) would be deferred only because it depends, directly or not, on moved
+     * migrations, those stay at deploy time (their builds run without the statement timeout); {@code stays} hears
+     * of each, with the migration it would have held back.
+     *
+     * @param scripts      the scripts of the plan's deploy-time migrations
+     * @param deferredWith the migrations the deploy phase defers, given these moves
+     */
+    public static Map<MigrationKey, String> sparingDeployWork(Map<MigrationKey, String> moved, Map<MigrationKey, Script> scripts,
+                                                              MigrationGraph graph,
+                                                              Function<Map<MigrationKey, String>, Set<MigrationKey>> deferredWith,
+                                                              BiConsumer<MigrationKey, MigrationKey> stays) {
+        var kept = new LinkedHashMap<>(moved);
+        Set<MigrationKey> deferredAnyway = deferredWith.apply(Map.of());
+        while (!kept.isEmpty()) {
+            MigrationKey held = null;
+            for (MigrationKey k : deferredWith.apply(kept)) {
+                if (!kept.containsKey(k) && !deferredAnyway.contains(k) && scripts.containsKey(k) && deployWork(scripts.get(k))) {
+                    held = k;
+                    break;
+                }
+            }
+            if (held == null) {
+                break;
+            }
+            for (MigrationKey ancestor : ancestors(graph, held)) {
+                if (kept.remove(ancestor) != null) {
+                    stays.accept(ancestor, held);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static Set<MigrationKey> ancestors(MigrationGraph graph, MigrationKey key) {
+        var seen = new LinkedHashSet<MigrationKey>();
+        var todo = new ArrayList<>(graph.dependencies(key));
+        while (!todo.isEmpty()) {
+            MigrationKey k = todo.remove(todo.size() - 1);
+            if (seen.add(k)) {
+                todo.addAll(graph.dependencies(k));
+            }
+        }
+        return seen;
     }
 
     /**
