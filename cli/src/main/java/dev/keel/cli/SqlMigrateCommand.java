@@ -97,7 +97,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
                     + config.databaseNames() + "\nTo fix: add --database with one of those names.");
         }
         project.out().print(SqlMigrate.sql(migrationsFrom.migrations(project),
-                dev.keel.runner.RunnerSettings.of(config.requireDatabase(db)), app, name, backwards,
+                RunnerSettings.of(config, db), app, name, backwards,
                 DatabaseMixin.router(config), db));
         project.out().flush();
         return 0;
@@ -107,7 +107,8 @@ final class SqlMigrateCommand implements Callable<Integer> {
         Path dir = project.projectDir();
         List<Path> added = Git.addedMigrationFiles(dir, rev, "sqlmigrate --changed-since");
         MigrationSet set = migrationsFrom.migrations(project);
-        RunnerSettings settings = RunnerSettings.of(config.database());
+        RunnerSettings settings = config.hasDatabase(KeelConfig.DEFAULT_DATABASE)
+                ? RunnerSettings.of(config, KeelConfig.DEFAULT_DATABASE) : RunnerSettings.of(config.database());
         Map<Path, MigrationSpec> byFile = new HashMap<>();
         for (MigrationSpec s : set.specs().values()) {
             if (s.origin() != null) {

@@ -25,6 +25,17 @@ public final class CollectingSink implements SqlSink {
     private boolean beginPending;
 
     @Override
+    public void timeouts(Duration lockTimeout, Duration statementTimeout, String why) {
+        if (why == null) {
+            timeouts(lockTimeout, statementTimeout);
+            return;
+        }
+        line("SET lock_timeout = '" + interval(lockTimeout) + "';");
+        line("SET statement_timeout = " + (statementTimeout == null ? "0" : "'" + interval(statementTimeout) + "'")
+                + "; -- " + why);
+    }
+
+    @Override
     public void begin() {
         lastOperation = null;
         beginPending = true;
