@@ -87,7 +87,7 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
 
     /**
      * Every table of {@code state} that {@code include} keeps, and the tables their foreign keys reference
-     * (so that no relation points nowhere). Columns waiting for deletion are shown, marked, since the database
+     * directly (so that no relation points nowhere). Columns waiting for deletion are shown, marked, since the database
      * still has them.
      */
     public static SchemaDiagram of(ProjectState state, Predicate<Table> include) {
@@ -97,6 +97,7 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
                 selected.put(t.qualifiedName(), t);
             }
         }
+        var included = Set.copyOf(selected.keySet());
         addReferenced(selected, state);
         var entities = new ArrayList<Entity>();
         var relations = new ArrayList<Relation>();
@@ -105,14 +106,17 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
             t.columns().forEach(c -> attributes.add(attribute(t, c, Mark.NONE, null)));
             pendingColumns(state, t).forEach(c -> attributes.add(attribute(t, c, Mark.PENDING_DELETION, null)));
             entities.add(new Entity(t.qualifiedName(), attributes, uniques(t), Mark.NONE));
-            t.foreignKeys().forEach(fk -> relations.add(relation(t, fk, Mark.NONE)));
+            // a referenced table's own foreign keys are drawn when they lead to a drawn table (or to one no model has)
+            t.foreignKeys().stream().filter(fk -> included.contains(t.qualifiedName())
+                            || selected.containsKey(fk.targetTable()) || state.tableNamed(fk.targetTable()).isEmpty())
+                    .forEach(fk -> relations.add(relation(t, fk, Mark.NONE)));
         }
         return sorted(entities, relations);
     }
 
     /**
      * The tables that differ between {@code before} and {@code after} (matched by model, so a renamed table is
-     * one table), and the tables they reference: each column marked ADDED, REMOVED, CHANGED or PENDING_DELETION
+     * one table), and the tables they reference directly: each column marked ADDED, REMOVED, CHANGED or PENDING_DELETION
      * against {@code before}, a table that appears ADDED, one that is gone REMOVED (with its columns as they were).
      * Empty when no table changed.
      */
@@ -212,17 +216,15 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
                 .filter(c -> t.findColumn(c.name()).isEmpty()).sorted(Comparator.comparing(Column::name)).toList();
     }
 
-    /** Adds the tables the foreign keys of {@code tables} reference, from {@code state}, until none is missing. */
+    /**
+     * Adds the tables the foreign keys of {@code tables} reference directly, from {@code state}: one step, so that
+     * a picture of a few tables does not pull in the whole schema behind them.
+     */
     private static void addReferenced(Map<String, Table> tables, ProjectState state) {
-        var queue = new ArrayList<>(tables.values());
-        while (!queue.isEmpty()) {
-            Table t = queue.remove(queue.size() - 1);
+        for (Table t : List.copyOf(tables.values())) {
             for (ForeignKey fk : t.foreignKeys()) {
                 if (!tables.containsKey(fk.targetTable())) {
-                    state.tableNamed(fk.targetTable()).ifPresent(target -> {
-                        tables.put(target.qualifiedName(), target);
-                        queue.add(target);
-                    });
+                    state.tableNamed(fk.targetTable()).ifPresent(target -> tables.put(target.qualifiedName(), target));
                 }
             }
         }
