@@ -32,21 +32,23 @@ import java.util.concurrent.Callable;
         synopsisHeading = "%nSYNOPSIS%n  ", descriptionHeading = "%nDESCRIPTION%n",
         parameterListHeading = "%nARGUMENTS%n", optionListHeading = "%nOPTIONS%n", footerHeading = "%n",
         description = {
-                "  Replays the project's migrations, as keel migrate would apply them, and draws the schema they"
+                "Replays the project's migrations, as keel migrate would apply them, and draws the schema they"
                         + " build: each table under its schema-qualified name, its columns in order with their"
                         + " PostgreSQL types, PK, FK and UK for primary key, foreign key and unique columns,"
                         + " \"nullable\" for a column that allows nulls, and one line per foreign key from the"
                         + " referencing table to the referenced one (dashed for a relation that has no database"
                         + " constraint). A column a migration removed from the model but not yet from the database"
                         + " is drawn marked \"pending deletion\".",
-                "  No database is read: the picture is of the migration files alone. The output is the same"
+                "",
+                "No database is read: the picture is of the migration files alone. The output is the same"
                         + " for the same migrations: tables sorted by name, columns in table order.",
-                "  Formats: mermaid (the default) is text that GitHub, GitLab and many Markdown editors draw"
+                "",
+                "Formats: mermaid (the default) is text that GitHub, GitLab and many Markdown editors draw"
                         + " inside a ```mermaid block; dot is Graphviz's language; svg is the dot text drawn by"
                         + " Graphviz's dot program, which must then be installed (apt-get install graphviz, brew"
                         + " install graphviz; $KEEL_DOT names another dot program)."},
         footer = {"EXIT STATUS",
-                "  0 the diagram was written; 2 a usage error (an unknown app or migration) or a migration that"
+                "0 the diagram was written; 2 a usage error (an unknown app or migration) or a migration that"
                         + " cannot be read; 4 a migration graph that does not replay; 6 --format svg and Graphviz's"
                         + " dot is not installed.",
                 "",
@@ -56,7 +58,7 @@ import java.util.concurrent.Callable;
                 "  keel diagram --format svg -o schema.svg drawn by Graphviz",
                 "",
                 "SEE ALSO",
-                "  keel showmigrations --graph, keel sqlmigrate --changed-since (its Markdown report draws the"
+                "keel showmigrations --graph, keel sqlmigrate --changed-since (its Markdown report draws the"
                         + " tables a branch changes)"})
 final class DiagramCommand implements Callable<Integer> {
     /** The formats of a picture; svg is dot drawn by Graphviz. */

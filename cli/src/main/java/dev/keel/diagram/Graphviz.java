@@ -17,10 +17,10 @@ import java.util.List;
 public final class Graphviz {
     private Graphviz() {}
 
-    /** The program keel runs: {@code $KEEL_DOT}, else {@code dot} on the PATH. */
+    /** The program keel runs: the system property {@code keel.dot}, else {@code $KEEL_DOT}, else {@code dot} on the PATH. */
     public static String program() {
-        String env = System.getenv("KEEL_DOT");
-        return env == null || env.isBlank() ? "dot" : env;
+        String named = System.getProperty("keel.dot", System.getenv("KEEL_DOT"));
+        return named == null || named.isBlank() ? "dot" : named;
     }
 
     /** {@code dotText} drawn as SVG by {@code program} ({@code dot}). */

@@ -49,7 +49,7 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
     }
 
     /**
-     * A column. {@code was} is the type and nullability before a CHANGED column changed ({@code varchar(100) null}),
+     * A column. {@code was} is what a CHANGED column was, its type or nullability or both ({@code varchar(100) nullable}),
      * otherwise null. {@code uniqueWith} names the other columns of a unique constraint it is part of.
      */
     public record Attribute(String name, String type, boolean nullable, boolean primaryKey, boolean foreignKey,
@@ -160,8 +160,11 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
             return new SchemaDiagram(List.of(), List.of());
         }
         var referenced = new TreeMap<>(shown);
-        addReferenced(referenced, after);
-        addReferenced(referenced, before);
+        for (Relation r : relations) { // removed relations too: their table is drawn as it is now, or as it was
+            if (!referenced.containsKey(r.to())) {
+                after.tableNamed(r.to()).or(() -> before.tableNamed(r.to())).ifPresent(t -> referenced.put(r.to(), t));
+            }
+        }
         var entities = new ArrayList<>(touched.values());
         for (var e : referenced.entrySet()) {
             if (!touched.containsKey(e.getKey())) {
@@ -185,7 +188,9 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
             } else if (was == null) {
                 attributes.add(attribute(now, c, Mark.ADDED, null));
             } else if (!was.type().equals(c.type()) || was.notNull() != c.notNull()) {
-                attributes.add(attribute(now, c, Mark.CHANGED, was.type() + (was.notNull() ? " not null" : " null")));
+                String before = (was.type().equals(c.type()) ? "" : was.type())
+                        + (was.notNull() == c.notNull() ? "" : was.notNull() ? " not null" : " nullable");
+                attributes.add(attribute(now, c, Mark.CHANGED, before.strip()));
             } else {
                 attributes.add(attribute(now, c, Mark.NONE, null));
             }

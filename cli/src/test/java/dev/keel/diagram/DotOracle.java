@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Graphviz's {@code dot}, outside keel: every DOT text keel writes must draw with {@code dot -Tsvg} without an
  * error or a warning. Without Graphviz (apt-get install graphviz) the check is skipped, saying so.
  */
-final class DotOracle {
+public final class DotOracle {
     private DotOracle() {}
 
-    static boolean installed() {
+    public static boolean installed() {
         try {
             Process p = new ProcessBuilder(List.of("dot", "-V")).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -26,7 +26,7 @@ final class DotOracle {
         }
     }
 
-    static void require() {
+    public static void require() {
         boolean present = installed();
         if (!present) {
             System.err.println("SKIPPED: Graphviz's dot is not installed, so the DOT diagrams were not drawn"
@@ -36,7 +36,7 @@ final class DotOracle {
     }
 
     /** What {@code dot -Tsvg} says on standard error for {@code text} (empty when it draws it cleanly). */
-    static String problems(String text) throws IOException, InterruptedException {
+    public static String problems(String text) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of("dot", "-Tsvg")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (var in = p.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));

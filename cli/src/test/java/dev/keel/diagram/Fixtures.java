@@ -16,22 +16,22 @@ import java.util.List;
 import static dev.keel.migration.Operations.*;
 
 /** The projects the diagram tests draw: the blog sample as it is on disk, and projects built in code. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
-    static final Path BLOG = Path.of("..", "src-samples", "blog").toAbsolutePath().normalize();
+    public static final Path BLOG = Path.of("..", "src-samples", "blog").toAbsolutePath().normalize();
 
     /** The blog sample's migrations, read from its files. */
-    static List<MigrationSpec> blog() {
+    public static List<MigrationSpec> blog() {
         return ProjectMigrations.readSources(KeelConfig.read(BLOG), BLOG);
     }
 
-    static MigrationSpec spec(String key, List<String> deps, Operation... ops) {
+    public static MigrationSpec spec(String key, List<String> deps, Operation... ops) {
         return new MigrationSpec(key(key), deps.stream().map(Fixtures::key).toList(), Arrays.asList(ops), true, false,
                 deps.isEmpty(), List.of(), null);
     }
 
-    static MigrationKey key(String key) {
+    public static MigrationKey key(String key) {
         int dot = key.indexOf('.');
         return new MigrationKey(key.substring(0, dot), key.substring(dot + 1));
     }
@@ -42,7 +42,7 @@ final class Fixtures {
      * commas, an array type; keys of every kind (composite primary key, composite unique, unique index, a one-to-one
      * foreign key, one without a database constraint, one across apps and schemas), and a column pending deletion.
      */
-    static final List<MigrationSpec> AWKWARD = List.of(
+    public static final List<MigrationSpec> AWKWARD = List.of(
             spec("billing.0001_initial", List.of(),
                     createModel("Customer", table("customer").schema("billing")
                             .field("id", column("id", "bigint"))
@@ -89,25 +89,26 @@ final class Fixtures {
             spec("shop.0002_drop_legacy", List.of("shop.0001_initial"),
                     safeRemoveField("Order", "legacy", DeletionAction.MOVE_TO_PENDING)));
 
-    /** What a branch of the AWKWARD project changes: a column added, one removed, one altered, a table added and one deleted. */
-    static final List<MigrationSpec> AWKWARD_BRANCH = List.of(
+    /** What a branch of the AWKWARD project changes: a column added, one removed, one altered, one left pending deletion (with its foreign key), a table added and one deleted. */
+    public static final List<MigrationSpec> AWKWARD_BRANCH = List.of(
             spec("shop.0003_branch", List.of("shop.0002_drop_legacy"),
                     addField("Order", "note", column("note", "varchar(500)").nullable()),
                     removeField("Order", "class"),
                     alterField("Order", "end", column("end", "varchar(40)").nullable()),
                     deleteModel("End"),
+                    safeRemoveField("Order", "invoice", DeletionAction.MOVE_TO_PENDING),
                     createModel("Refund", table("refund").schema("billing")
                             .field("id", column("id", "bigint"))
                             .field("order", column("order_pk", "bigint"))
                             .primaryKey("id")
                             .constraint(foreignKey("fk_refund_order", "order_pk").references("order", "pk")))));
 
-    static ProjectState state(List<MigrationSpec> specs) {
+    public static ProjectState state(List<MigrationSpec> specs) {
         return MigrationGraph.of(specs).latestState();
     }
 
     /** Two apps: a cross-app dependency, a merge, a squash with its replaced migrations still there, another whose are gone, a post-deployment migration. */
-    static List<MigrationSpec> graph() {
+    public static List<MigrationSpec> graph() {
         return List.of(
                 plain("users.0001_initial", List.of()),
                 plain("users.0002_add_email", List.of("users.0001_initial")),
@@ -125,17 +126,17 @@ final class Fixtures {
                 plain("end.0003_after", List.of("end.0002_more")));
     }
 
-    static MigrationSpec plain(String key, List<String> deps) {
+    public static MigrationSpec plain(String key, List<String> deps) {
         return new MigrationSpec(key(key), deps.stream().map(Fixtures::key).toList(), List.of(), true, false,
                 deps.stream().noneMatch(d -> key(d).app().equals(key(key).app())), List.of(), null);
     }
 
-    static MigrationSpec postDeploy(String key, List<String> deps) {
+    public static MigrationSpec postDeploy(String key, List<String> deps) {
         return new MigrationSpec(key(key), deps.stream().map(Fixtures::key).toList(), List.of(), true, true, false,
                 List.of(), null);
     }
 
-    static MigrationSpec squash(String key, List<String> deps, List<String> replaces) {
+    public static MigrationSpec squash(String key, List<String> deps, List<String> replaces) {
         return new MigrationSpec(key(key), deps.stream().map(Fixtures::key).toList(), List.of(), true, false, true,
                 replaces.stream().map(Fixtures::key).toList(), null);
     }

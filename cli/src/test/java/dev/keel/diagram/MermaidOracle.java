@@ -20,13 +20,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * edges, subgraphs) or the parse error. The build installs it (cli/pom.xml, profile install-mermaid); a missing
  * one fails the test, so that no run passes without the oracle; {@code -Dkeel.mermaid=skip} skips it on purpose.
  */
-final class MermaidOracle {
-    static final Path TOOL = Path.of("..", "tools", "mermaid").toAbsolutePath().normalize();
+public final class MermaidOracle {
+    public static final Path TOOL = Path.of("..", "tools", "mermaid").toAbsolutePath().normalize();
 
     private MermaidOracle() {}
 
     /** Fails (or skips, on request) when the parser is not installed. */
-    static void require() {
+    public static void require() {
         boolean skip = "skip".equals(System.getProperty("keel.mermaid"));
         if (skip) {
             System.err.println("SKIPPED on request (-Dkeel.mermaid=skip): Mermaid's parser did not check the diagrams.");
@@ -40,7 +40,7 @@ final class MermaidOracle {
     }
 
     /** What Mermaid's parser made of each text (by its name): {@code {"error": ...}} or the parsed diagram. */
-    static Map<String, JsonNode> parse(Map<String, String> texts, Path dir) throws IOException, InterruptedException {
+    public static Map<String, JsonNode> parse(Map<String, String> texts, Path dir) throws IOException, InterruptedException {
         require();
         var files = new LinkedHashMap<String, Path>();
         int i = 0;
