@@ -133,6 +133,9 @@ class DiagramGoldenTest {
             }
         }
         assertAll(checks);
+        // the oracle bites: a name written without its escapes does not draw
+        assertFalse(DotOracle.problems("digraph { \"we\"ird\" -> b }").isEmpty());
+        assertFalse(DotOracle.problems("digraph { a [label=<<B>shipment <1></B>>] }").isEmpty());
     }
 
     @Test
@@ -203,6 +206,19 @@ class DiagramGoldenTest {
             assertEquals(r.enforced() ? "IDENTIFYING" : "NON_IDENTIFYING", pr.get("relType").asText(), where);
             assertTrue(pr.get("label").asText().startsWith(String.join(", ", r.columns())), where + ": " + pr);
         }
+    }
+
+    /** The oracle bites: what keel takes care not to write, Mermaid's parser refuses. */
+    @Test
+    void mermaidRefusesTheNamesKeelQuotesOrRewrites() throws Exception {
+        var naive = new LinkedHashMap<String, String>();
+        naive.put("a keyword as a bare table name", "erDiagram\n    end {\n        bigint id\n    }\n");
+        naive.put("a type with spaces", "erDiagram\n    post {\n        timestamp(6) with time zone created_at\n    }\n");
+        naive.put("a column named pk", "erDiagram\n    post {\n        bigint pk\n    }\n");
+        naive.put("a column name with a space", "erDiagram\n    post {\n        date Order Date\n    }\n");
+        naive.put("a flowchart node named end", "flowchart TB\n    end --> a\n");
+        Map<String, JsonNode> parsed = MermaidOracle.parse(naive, dir);
+        parsed.forEach((what, p) -> assertTrue(p.has("error"), what + " should not parse: " + p));
     }
 
     @Test
