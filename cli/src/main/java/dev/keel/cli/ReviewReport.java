@@ -59,8 +59,8 @@ record ReviewReport(String since, List<Entry> entries, SchemaDiagram tables) {
         md.append('\n').append(findings() == 0 ? "keel lint finds nothing unsafe.\n"
                 : "keel lint: " + findings() + " finding" + (findings() == 1 ? "" : "s") + " to look at before merging.\n");
         if (!tables.isEmpty()) {
-            md.append("\n**Tables** these migrations change (columns marked added, removed, changed or pending"
-                    + " deletion), with the tables they reference:\n\n```mermaid\n").append(Mermaid.er(tables))
+            md.append("\n**Tables changed**, with the tables they reference (columns marked added, removed, changed or"
+                    + " pending deletion):\n\n```mermaid\n").append(Mermaid.er(tables))
                     .append("```\n");
         }
         for (Entry e : entries) {
