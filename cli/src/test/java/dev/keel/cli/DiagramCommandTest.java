@@ -67,6 +67,14 @@ class DiagramCommandTest {
     }
 
     @Test
+    void theReadmeShowsTheBlogPicturesAsKeelDrawsThem() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains("$ keel -C src-samples/blog diagram\n" + golden("schema-blog.mmd") + "```\n"));
+        assertTrue(readme.contains("GitHub draws as:\n\n```mermaid\n" + golden("schema-blog.mmd") + "```\n"));
+        assertTrue(readme.contains("$ keel -C src-samples/blog showmigrations --graph\n" + golden("graph-blog.mmd") + "```\n"));
+    }
+
+    @Test
     void atDrawsTheSchemaAfterOneMigration() throws Exception {
         KeelRun first = blog("diagram", "--at", "blog.0001");
         assertEquals(0, first.exit(), first.err());

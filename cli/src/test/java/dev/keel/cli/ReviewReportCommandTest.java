@@ -149,6 +149,20 @@ class ReviewReportCommandTest {
         assertFalse(text.out().contains("erDiagram"), "the text report has no Mermaid: " + text.out());
     }
 
+    /** The README shows this report, diagram included, as keel prints it (with main for the revision). */
+    @Test
+    void theReadmeShowsTheBlogReportAsKeelPrintsIt() throws Exception {
+        Files.writeString(migrations.resolve("M0005_add_post_summary.java"), SUMMARY);
+        Files.writeString(migrations.resolve("M0006_idx_post_summary.java"), UNSAFE_INDEX);
+        KeelRun r = keel("sqlmigrate", "--changed-since", "base", "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String shown = "$ keel sqlmigrate --changed-since main --format markdown\n"
+                + r.out().replace("since base", "since main") + "````\n";
+        assertTrue(readme.contains(shown), "README's review report differs from keel's:\n" + shown);
+        assertTrue(readme.contains("drawn as:\n\n```mermaid\n" + mermaidBlock(r.out()) + "```\n"), "README draws the diagram");
+    }
+
     @Test
     void aMigrationThatChangesNoTableDrawsNoDiagram() throws Exception {
         Files.writeString(migrations.resolve("M0005_add_post_summary.java"), SUMMARY.replace(
