@@ -37,8 +37,8 @@ import java.util.concurrent.Callable;
                         + " PostgreSQL types, PK, FK and UK for primary key, foreign key and unique columns,"
                         + " \"nullable\" for a column that allows nulls, and one line per foreign key from the"
                         + " referencing table to the referenced one (dashed for a relation that has no database"
-                        + " constraint). A column a migration removed from the model but not yet from the database"
-                        + " is drawn marked \"pending deletion\".",
+                        + " constraint). A column or table a migration removed from the model but not yet from the"
+                        + " database is drawn marked \"pending deletion\".",
                 "",
                 "No database is read: the picture is of the migration files alone. The output is the same"
                         + " for the same migrations: tables sorted by name, columns in table order.",

@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.config.KeelConfig;
 import dev.keel.diagram.SchemaDiagram;
 import dev.keel.graph.MigrationGraph;
+import dev.keel.project.ProjectState;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.lint.Finding;
@@ -149,8 +150,15 @@ final class SqlMigrateCommand implements Callable<Integer> {
         var keys = new java.util.HashSet<dev.keel.migration.MigrationKey>();
         added.forEach(s -> keys.add(s.key()));
         MigrationGraph graph = set.graph(java.util.Set.of());
-        var others = graph.migrations().stream().map(MigrationSpec::key).filter(k -> !keys.contains(k)).toList();
-        return SchemaDiagram.changes(graph.stateAt(others), graph.latestState());
+        ProjectState before;
+        try { // the project without the branch's files (a squash the branch adds: the migrations it replaces)
+            before = MigrationGraph.of(set.specs().values().stream().filter(s -> !keys.contains(s.key())).toList())
+                    .latestState();
+        } catch (KeelException e) { // the branch also deleted files the others need: the others the graph still has
+            before = graph.stateAt(graph.migrations().stream().map(MigrationSpec::key).filter(k -> !keys.contains(k))
+                    .toList());
+        }
+        return SchemaDiagram.changes(before, graph.latestState());
     }
 
     /** The SQL without its first comment, which names the file by its absolute path (the report names it once, relative). */

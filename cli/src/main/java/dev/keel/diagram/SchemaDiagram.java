@@ -6,6 +6,7 @@ import dev.keel.state.Column;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Index;
 import dev.keel.state.PendingColumn;
+import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
@@ -87,8 +88,8 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
 
     /**
      * Every table of {@code state} that {@code include} keeps, and the tables their foreign keys reference
-     * directly (so that no relation points nowhere). Columns waiting for deletion are shown, marked, since the database
-     * still has them.
+     * directly (so that no relation points nowhere). Columns and tables waiting for deletion are shown, marked, since
+     * the database still has them.
      */
     public static SchemaDiagram of(ProjectState state, Predicate<Table> include) {
         var selected = new TreeMap<String, Table>();
@@ -110,6 +111,17 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
             t.foreignKeys().stream().filter(fk -> included.contains(t.qualifiedName())
                             || selected.containsKey(fk.targetTable()) || state.tableNamed(fk.targetTable()).isEmpty())
                     .forEach(fk -> relations.add(relation(t, fk, Mark.NONE)));
+        }
+        for (PendingDeletion p : state.pending()) { // a deleted model's table, still in the database until deleted
+            if (p instanceof PendingTable pt && !selected.containsKey(pt.table())) {
+                Table t = pt.definition().placed(pt.app(), pt.model());
+                if (include.test(t)) {
+                    entities.add(new Entity(t.qualifiedName(), t.columns().stream()
+                            .map(c -> attribute(t, c, Mark.PENDING_DELETION, null)).toList(), uniques(t),
+                            Mark.PENDING_DELETION));
+                    t.foreignKeys().forEach(fk -> relations.add(relation(t, fk, Mark.PENDING_DELETION)));
+                }
+            }
         }
         return sorted(entities, relations);
     }

@@ -163,6 +163,22 @@ class ReviewReportCommandTest {
         assertTrue(readme.contains("drawn as:\n\n```mermaid\n" + mermaidBlock(r.out()) + "```\n"), "README draws the diagram");
     }
 
+    /** A squash changes no table: the schema before the branch is the one the migrations it replaces build. */
+    @Test
+    void aSquashTheBranchAddsDrawsNoDiagram() throws Exception {
+        KeelRun squash = keel("squashmigrations", "blog", "0004");
+        assertEquals(0, squash.exit(), squash.err());
+        Files.writeString(migrations.resolve("M0005_add_post_summary.java"), SUMMARY);
+        KeelRun r = keel("sqlmigrate", "--changed-since", "base", "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("blog.0001_squashed_0004"), r.out());
+        String block = mermaidBlock(r.out());
+        assertTrue(block != null && block.contains("varchar(300) summary \"nullable; added\""), r.out());
+        assertFalse(block.contains("\"added\"") || block.contains("; added\"\n        varchar(255) title"),
+                "only the summary is new: " + block);
+        assertFalse(block.contains("post_tags"), "the squash changes no table: " + block);
+    }
+
     @Test
     void aMigrationThatChangesNoTableDrawsNoDiagram() throws Exception {
         Files.writeString(migrations.resolve("M0005_add_post_summary.java"), SUMMARY.replace(

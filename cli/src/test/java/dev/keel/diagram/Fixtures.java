@@ -87,7 +87,14 @@ public final class Fixtures {
                             .constraint(foreignKey("fk_shipment_order", "order_pk").references("order", "pk").noConstraint())),
                     addIndex("Shipment", index("ux_shipment_region_id", "region", "id").unique())),
             spec("shop.0002_drop_legacy", List.of("shop.0001_initial"),
-                    safeRemoveField("Order", "legacy", DeletionAction.MOVE_TO_PENDING)));
+                    createModel("Coupon", table("coupon")
+                            .field("code", column("code", "varchar(20)"))
+                            .field("order", column("order_pk", "bigint").nullable())
+                            .primaryKey("code")
+                            .constraint(foreignKey("fk_coupon_order", "order_pk").references("order", "pk"))),
+                    removeConstraint("Coupon", "fk_coupon_order"),
+                    safeRemoveField("Order", "legacy", DeletionAction.MOVE_TO_PENDING),
+                    safeDeleteModel("Coupon", DeletionAction.MOVE_TO_PENDING)));
 
     /** What a branch of the AWKWARD project changes: a column added, one removed, one altered, one left pending deletion (with its foreign key), a table added and one deleted. */
     public static final List<MigrationSpec> AWKWARD_BRANCH = List.of(
