@@ -68,7 +68,7 @@ public final class Mermaid {
             }
             out.append(" {\n");
             for (Attribute a : e.attributes()) {
-                out.append("        ").append(attribute(a, e.mark())).append('\n');
+                out.append("        ").append(attribute(a)).append('\n');
             }
             out.append("    }\n");
         }
@@ -81,7 +81,7 @@ public final class Mermaid {
         return out.toString();
     }
 
-    private static String attribute(Attribute a, Mark tableMark) {
+    private static String attribute(Attribute a) {
         String type = shortType(a.type());
         String typeWord = TYPE.matcher(type).matches() && !KEYS.contains(type.toLowerCase(Locale.ROOT)) ? type
                 : word(type, TYPE_CHARS);
@@ -110,10 +110,8 @@ public final class Mermaid {
         if (!a.uniqueWith().isEmpty()) {
             notes.add("unique with " + String.join(", ", a.uniqueWith()));
         }
-        if (a.mark() != Mark.NONE && a.mark() != tableMark) {
+        if (a.mark() != Mark.NONE) { // Mermaid has no word for a table: an added or removed table's columns say it
             notes.add(a.mark().text() + (a.was() == null ? "" : ", was " + a.was()));
-        } else if (a.mark() != Mark.NONE) {
-            notes.add(a.mark().text());
         }
         return typeWord + " " + nameWord + (keys.isEmpty() ? "" : " " + String.join(", ", keys))
                 + (notes.isEmpty() ? "" : " " + quoted(String.join("; ", notes)));

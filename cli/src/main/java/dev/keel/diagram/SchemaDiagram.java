@@ -161,7 +161,7 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
             shown.put(now.qualifiedName(), now);
             for (ForeignKey fk : now.foreignKeys()) {
                 boolean added = old == null || old.findConstraint(fk.name()).isEmpty();
-                relations.add(relation(now, fk, added && old != null ? Mark.ADDED : Mark.NONE));
+                relations.add(relation(now, fk, added ? Mark.ADDED : Mark.NONE));
             }
             if (old != null) {
                 old.foreignKeys().stream().filter(fk -> now.findConstraint(fk.name()).isEmpty())
@@ -195,9 +195,7 @@ public record SchemaDiagram(List<Entity> entities, List<Relation> relations) {
         var attributes = new ArrayList<Attribute>();
         for (Column c : now.columns()) {
             Column was = old == null ? null : old.findColumn(c.name()).orElse(null);
-            if (old == null) {
-                attributes.add(attribute(now, c, Mark.NONE, null));
-            } else if (was == null) {
+            if (was == null) {
                 attributes.add(attribute(now, c, Mark.ADDED, null));
             } else if (!was.type().equals(c.type()) || was.notNull() != c.notNull()) {
                 String before = (was.type().equals(c.type()) ? "" : was.type())
