@@ -14,6 +14,7 @@ import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
 import dev.keel.runner.internal.Planner;
+import dev.keel.runner.internal.Prune;
 import dev.keel.runner.internal.Replacements;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
@@ -140,8 +141,8 @@ public final class Migrator implements AutoCloseable {
      */
     public Plan plan(MigrateRequest request) {
         return masked(() -> {
-            Map<MigrationKey, HistoryRow> rows = sql(history::rows);
-            return routedView(verifiedPlan(rows, request));
+            Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+            return timed("plan", () -> routedView(verifiedPlan(rows, request)));
         });
     }
 
@@ -161,10 +162,10 @@ public final class Migrator implements AutoCloseable {
                     return null;
                 });
                 reconcileSquashes();
-                Map<MigrationKey, HistoryRow> rows = sql(history::rows);
-                Planner.Result planned = verifiedPlan(rows, request);
+                Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+                Planner.Result planned = timed("plan", () -> verifiedPlan(rows, request));
                 upgradeChecksums(rows);
-                MigrateResult result = execute(planned, request.fake());
+                MigrateResult result = timed("execute", () -> execute(planned, request.fake()));
                 reconcileSquashes();
                 return result;
             }
@@ -201,6 +202,31 @@ public final class Migrator implements AutoCloseable {
                     return null;
                 });
                 return key;
+            }
+        });
+    }
+
+    /**
+     * Removes from {@code keel_migrations} the records of migrations whose files are gone and that a squash
+     * of the project replaces, the squash itself being recorded as applied (Django's {@code migrate --prune});
+     * with {@code dryRun}, only says which. The records of other missing migrations are refused, each with why.
+     *
+     * @param app only this app's records, or null for every app
+     */
+    public PruneResult prune(String app, boolean dryRun) {
+        return masked(() -> {
+            try (AdvisoryLock lock = lock()) {
+                Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+                PruneResult result = Prune.of(set, rows, app);
+                if (!dryRun) {
+                    timed("execute", () -> sql(() -> {
+                        for (PruneResult.Pruned p : result.pruned()) {
+                            history.removed(p.key());
+                        }
+                        return null;
+                    }));
+                }
+                return result;
             }
         });
     }
@@ -436,6 +462,14 @@ public final class Migrator implements AutoCloseable {
                     + ": " + e.getMessage() + "\nTo fix: check the connection, and that the user may create and write"
                     + " the table keel_migrations in the current schema.", e);
         }
+    }
+
+    /** Runs {@code work} and tells the listener how long the phase {@code name} took. */
+    private <T> T timed(String name, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        listener.phase(name, Duration.ofNanos(System.nanoTime() - start));
+        return result;
     }
 
     /** Runs {@code work}; the messages of what it throws are stripped of credentials. */
