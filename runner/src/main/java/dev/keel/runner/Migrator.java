@@ -8,6 +8,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.AdvisoryLock;
+import dev.keel.runner.internal.Checksums;
 import dev.keel.runner.internal.Executor;
 import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
@@ -220,8 +221,21 @@ public final class Migrator implements AutoCloseable {
                 PruneResult result = Prune.of(set, rows, app);
                 if (!dryRun) {
                     timed("execute", () -> sql(() -> {
-                        for (PruneResult.Pruned p : result.pruned()) {
-                            history.removed(p.key());
+                        connection.setAutoCommit(false);
+                        try {
+                            for (PruneResult.Pruned p : result.pruned()) {
+                                history.removed(p.key());
+                            }
+                            // the squash's checksum without replaces(...), which may then go from its file
+                            for (MigrationKey squash : new TreeSet<>(result.pruned().stream().map(PruneResult.Pruned::squash).toList())) {
+                                history.checksum(squash, set.checksumWithoutReplaces(squash));
+                            }
+                            connection.commit();
+                        } catch (SQLException | RuntimeException e) {
+                            connection.rollback();
+                            throw e;
+                        } finally {
+                            connection.setAutoCommit(true);
                         }
                         return null;
                     }));
@@ -292,7 +306,7 @@ public final class Migrator implements AutoCloseable {
                 continue; // a part-applied migration is recorded anew when it is finished
             }
             String now = set.checksum(row.key());
-            if (!now.equals(row.checksum()) && set.matches(row.key(), row.checksum())) {
+            if (!now.equals(row.checksum()) && Checksums.isFileChecksum(row.checksum()) && set.matches(row.key(), row.checksum())) {
                 sql(() -> {
                     history.checksum(row.key(), now);
                     return null;
