@@ -57,8 +57,7 @@ final class DbShellCommand implements Callable<Integer> {
     public Integer call() {
         KeelConfig config = project.config();
         Path program = Psql.find(psql, System.getenv("PATH"), Psql.DEBIAN_VERSIONS);
-        try (DatabaseMixin.Opened opened = project.timings().time("connect",
-                () -> db.open(config, project.projectDir(), project.notes(true)))) {
+        try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), project.notes(true), project.timings())) {
             Map<String, String> env = opened.database.libpqEnvironment(APPLICATION_NAME);
             var command = new ArrayList<String>();
             command.add(program.toString());

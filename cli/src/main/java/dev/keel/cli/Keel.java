@@ -39,8 +39,8 @@ public final class Keel implements Callable<Integer> {
     @Option(names = {"-v", "--verbosity"}, paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
             description = {"How much to print, before or after the command: 0 errors and results only (no progress,"
                     + " no notices), 1 the default, 2 also each SQL statement as it runs, 3 also how long each phase"
-                    + " took (reading keel.json, loading migrations, connecting, planning, executing), on standard"
-                    + " error."})
+                    + " took (reading keel.json, loading migrations, starting the embedded PostgreSQL, connecting, planning,"
+                    + " executing), on standard error."})
     void verbosity(int level) {
         if (level < Verbosity.QUIET || level > Verbosity.TIMINGS) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-v/--verbosity takes 0, 1, 2 or 3, not "

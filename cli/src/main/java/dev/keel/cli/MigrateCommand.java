@@ -29,7 +29,17 @@ import java.util.concurrent.Callable;
                         + " an embedded PostgreSQL kept in .keel/pg.",
                 "With several databases in keel.json, --database NAME migrates one of them: only the operations of"
                         + " the entities routed there run, the others are recorded as not applicable. --all-targets"
-                        + " migrates every target (region, tenant) in parallel and ends with a summary per target."})
+                        + " migrates every target (region, tenant) in parallel and ends with a summary per target.",
+                "--check is the deploy gate: it applies nothing and exits 1 while anything is unapplied. --prune removes"
+                        + " the history records of migrations a squash replaced, once their files are gone."},
+        footer = {"", "Examples:",
+                "  keel migrate                   apply every deploy-time migration",
+                "  keel migrate --post-deploy     after the deployment: the post-deployment ones",
+                "  keel migrate blog 0003         move blog forwards or backwards to 0003",
+                "  keel migrate --check           deploy gate: exit 1 while any is unapplied",
+                "  keel migrate --prune --plan    list the records --prune would remove",
+                "", "Exit codes: 0 ok (--check: up to date), 1 --check found unapplied migrations, 2 usage,"
+                + " 4 history and files disagree (or --prune kept a record), 5 database error."})
 final class MigrateCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
     @Mixin MigrationsMixin migrationsFrom;
@@ -189,7 +199,7 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     private DatabaseMixin.Opened open(KeelConfig config, PrintWriter notes) {
-        return project.timings().time("connect", () -> db.open(config, project.projectDir(), notes));
+        return db.open(config, project.projectDir(), notes, project.timings());
     }
 
     private Migrator connect(KeelConfig config, dev.keel.runner.MigrationSet migrations, DatabaseMixin.Opened opened,
