@@ -72,6 +72,11 @@ final class FanOutRun {
         long notStarted = results.size() - migrated - failed;
         if (json.enabled()) {
             JsonMixin.print(project.out(), new Report(results.size(), (int) migrated, (int) failed, (int) notStarted, results));
+        } else if (project.verbosity() == Verbosity.QUIET) {
+            // -v 0: no progress and no table, but the failures still: they are errors
+            results.stream().filter(r -> r.outcome() == FanOut.Outcome.FAILED)
+                    .forEach(r -> project.err().println("error: [" + r.target() + "] " + r.error()));
+            project.err().flush();
         } else {
             summary(out, results, migrated, failed, notStarted);
         }
