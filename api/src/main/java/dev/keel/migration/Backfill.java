@@ -60,7 +60,10 @@ public interface Backfill {
     /** What {@link #forEach} calls for each batch. */
     @FunctionalInterface
     interface BatchWork {
-        /** Changes the rows of {@code batch}, on {@link Batch#connection()}; do not commit. */
+        /**
+         * Changes the rows of {@code batch}, on {@link Batch#connection()}, inside the batch's transaction,
+         * which keel commits with the batch's progress: keel refuses a commit, a rollback or a close there.
+         */
         void run(Batch batch) throws Exception;
     }
 }

@@ -23,8 +23,12 @@ import java.sql.Connection;
  *
  * <p>The connection is the runner's: inside the migration's transaction when the migration is atomic,
  * in autocommit otherwise, and always under the runner's {@code lock_timeout} (and, for deploy-time
- * migrations, its {@code statement_timeout}). Do not commit, roll back or close it; {@link #batches}
- * commits its batches itself, and so needs a non-atomic migration.
+ * migrations, its {@code statement_timeout}). In an atomic migration the runner refuses {@code commit()},
+ * {@code rollback()}, {@code setAutoCommit(true)} and SQL {@code COMMIT}/{@code ROLLBACK}/{@code BEGIN}/
+ * {@code END}/{@code SET TRANSACTION} on it, before they reach the database (the migration then fails,
+ * and nothing of it is applied); savepoints are allowed. It is never to be closed. Work that must commit
+ * in parts belongs in a non-atomic migration, in steps that can run again; {@link #batches} commits its
+ * batches itself, and so needs a non-atomic migration.
  */
 public interface MigrationContext {
     /** The migration whose method runs. */

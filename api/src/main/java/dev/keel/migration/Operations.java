@@ -28,6 +28,12 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -144,6 +150,9 @@ public final class Operations {
 
     public static DeleteSequence deleteSequence(String name) { return new DeleteSequence(name); }
 
+    /** Renames a sequence, keeping its value (the sequence of a renamed table). */
+    public static RenameSequence renameSequence(String oldName, String newName) { return new RenameSequence(oldName, newName); }
+
     // ---- code ------------------------------------------------------------------------------
 
     /** Irreversible SQL. */
@@ -169,6 +178,22 @@ public final class Operations {
     }
 
     public static SafeDeleteModel safeDeleteModel(String model, DeletionAction action) { return new SafeDeleteModel(model, action); }
+
+    public static SafeDeleteSequence safeDeleteSequence(String name, DeletionAction action) { return new SafeDeleteSequence(name, action); }
+
+    public static RestorePendingSequence restorePendingSequence(String name) { return new RestorePendingSequence(name); }
+
+    public static RecreatePendingSequence recreatePendingSequence(Sequence sequence) { return new RecreatePendingSequence(sequence); }
+
+    /** A list of names, as operations that take several write them: {@code names("post_id", "tags_id")}. */
+    public static List<String> names(String... names) { return List.of(names); }
+
+    /** Keeps a renamed table's old name as a view until the pending deletions (its columns under their old names). */
+    public static CreateCompatibilityView createCompatibilityView(String view, String table, List<String> columns) {
+        return new CreateCompatibilityView(view, table, columns);
+    }
+
+    public static DropCompatibilityView dropCompatibilityView(String view) { return new DropCompatibilityView(view); }
 
     public static RestorePendingField restorePendingField(String model, String field) { return new RestorePendingField(model, field); }
 

@@ -11,7 +11,8 @@ public sealed interface Operation permits CreateModel, DeleteModel, RenameModel,
         AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, RenameIndex, AddConstraint,
         RemoveConstraint, ValidateConstraint, AddConstraintUsingIndex, RenameConstraint, CreateSequence, AlterSequence, DeleteSequence, RunSql, RunJava,
         SeparateDatabaseAndState, SafeRemoveField, SafeDeleteModel, RestorePendingField, RestorePendingModel,
-        RecreatePendingField, RecreatePendingModel {
+        RecreatePendingField, RecreatePendingModel, RenameSequence, SafeDeleteSequence, RestorePendingSequence,
+        RecreatePendingSequence, CreateCompatibilityView, DropCompatibilityView {
 
     /** A one-line, human description: {@code Add field slug to post}. */
     String describe();

@@ -35,4 +35,10 @@ public interface OperationVisitor<R> {
     R visit(RestorePendingModel op);
     R visit(RecreatePendingField op);
     R visit(RecreatePendingModel op);
+    R visit(RenameSequence op);
+    R visit(SafeDeleteSequence op);
+    R visit(RestorePendingSequence op);
+    R visit(RecreatePendingSequence op);
+    R visit(CreateCompatibilityView op);
+    R visit(DropCompatibilityView op);
 }

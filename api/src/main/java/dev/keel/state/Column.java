@@ -8,9 +8,14 @@ import java.util.Objects;
  * (null for columns that no field owns, such as a join table's).
  *
  * <p>The builder-style methods return copies: {@code column("title", "varchar(255)").nullable()}.
+ *
+ * <p>{@code defaultKept} marks a database default that belongs to the database, not to the entity: the
+ * value typed at {@code makemigrations}' prompt for a NOT NULL column added to a table with rows. The
+ * entity declares no default, and {@code makemigrations} keeps this one (the code still running during
+ * the deploy inserts without the column and relies on it). It is always false without a default.
  */
 public record Column(String name, String type, boolean notNull, String defaultSql, Identity identity,
-                     String field, String comment) {
+                     String field, String comment, boolean defaultKept) {
 
     public Column {
         Names.require(name, "column name");
@@ -25,51 +30,76 @@ public record Column(String name, String type, boolean notNull, String defaultSq
         if (identity != Identity.NONE) {
             notNull = true;
         }
+        if (defaultSql == null) {
+            defaultKept = false;
+        }
+    }
+
+    /** A column whose default, if any, is the entity's own. */
+    public Column(String name, String type, boolean notNull, String defaultSql, Identity identity,
+                  String field, String comment) {
+        this(name, type, notNull, defaultSql, identity, field, comment, false);
     }
 
     /** A NOT NULL column of the given PostgreSQL type. */
     public static Column of(String name, String type) {
-        return new Column(name, type, true, null, Identity.NONE, null, null);
+        return new Column(name, type, true, null, Identity.NONE, null, null, false);
     }
 
     /** This column, allowing nulls. */
     public Column nullable() {
-        return new Column(name, type, false, defaultSql, identity, field, comment);
+        return new Column(name, type, false, defaultSql, identity, field, comment, defaultKept);
     }
 
     /** This column with {@code NOT NULL} set or cleared. */
     public Column notNull(boolean value) {
-        return new Column(name, type, value, defaultSql, identity, field, comment);
+        return new Column(name, type, value, defaultSql, identity, field, comment, defaultKept);
     }
 
-    /** This column with a database default, an SQL expression ({@code 'draft'}, {@code now()}). */
+    /**
+     * This column with a database default, an SQL expression ({@code 'draft'}, {@code now()}). A kept
+     * default stays kept while the column has a default.
+     */
     public Column defaultSql(String sql) {
-        return new Column(name, type, notNull, sql, identity, field, comment);
+        return new Column(name, type, notNull, sql, identity, field, comment, defaultKept);
+    }
+
+    /**
+     * This column with its database default kept although the entity declares none (the value typed at
+     * makemigrations' prompt): makemigrations does not drop it. Meaningful only with a default.
+     */
+    public Column keepDefault() {
+        return new Column(name, type, notNull, defaultSql, identity, field, comment, defaultSql != null);
+    }
+
+    /** This column with the default's ownership set: kept by the database ({@code true}) or the entity's. */
+    public Column keepDefault(boolean kept) {
+        return new Column(name, type, notNull, defaultSql, identity, field, comment, kept && defaultSql != null);
     }
 
     /** This column as an identity column. */
     public Column identity(Identity kind) {
-        return new Column(name, type, notNull, defaultSql, kind, field, comment);
+        return new Column(name, type, notNull, defaultSql, kind, field, comment, defaultKept);
     }
 
     /** This column with another PostgreSQL type. */
     public Column type(String newType) {
-        return new Column(name, newType, notNull, defaultSql, identity, field, comment);
+        return new Column(name, newType, notNull, defaultSql, identity, field, comment, defaultKept);
     }
 
     /** This column under another name. */
     public Column name(String newName) {
-        return new Column(newName, type, notNull, defaultSql, identity, field, comment);
+        return new Column(newName, type, notNull, defaultSql, identity, field, comment, defaultKept);
     }
 
     /** This column owned by the given Java field. */
     public Column field(String fieldName) {
-        return new Column(name, type, notNull, defaultSql, identity, fieldName, comment);
+        return new Column(name, type, notNull, defaultSql, identity, fieldName, comment, defaultKept);
     }
 
     /** This column with a {@code COMMENT ON COLUMN}. */
     public Column comment(String text) {
-        return new Column(name, type, notNull, defaultSql, identity, field, text);
+        return new Column(name, type, notNull, defaultSql, identity, field, text, defaultKept);
     }
 
     /** Whether the column allows nulls. */
@@ -77,7 +107,7 @@ public record Column(String name, String type, boolean notNull, String defaultSq
         return !notNull;
     }
 
-    /** Whether two columns are the same in the database, whatever fields own them. */
+    /** Whether two columns are the same in the database, whatever fields own them (and whoever keeps the default). */
     public boolean sameInDatabase(Column other) {
         return name.equals(other.name) && type.equals(other.type) && notNull == other.notNull
                 && Objects.equals(defaultSql, other.defaultSql) && identity == other.identity

@@ -2,9 +2,9 @@ package dev.keel.state;
 
 /**
  * Something that has left the model but is still in the database, waiting for a later
- * {@code DeletionAction.DELETE}: a column ({@link PendingColumn}) or a table ({@link PendingTable}).
+ * {@code DeletionAction.DELETE}: a column ({@link PendingColumn}), a table ({@link PendingTable}) or a sequence ({@link PendingSequence}).
  */
-public sealed interface PendingDeletion permits PendingColumn, PendingTable {
+public sealed interface PendingDeletion permits PendingColumn, PendingTable, PendingSequence, PendingView {
     /** The app whose migration moved it to pending. */
     String app();
 

@@ -143,6 +143,15 @@ public record Table(String app, String model, String entity, String schema, Stri
         return columns.stream().filter(c -> fieldName.equals(c.field())).findFirst();
     }
 
+    /**
+     * The column of a field; on a table without an entity (a join or collection table, whose columns
+     * no field owns), the column of that name when no field has it.
+     */
+    public Optional<Column> findFieldOrColumn(String fieldName) {
+        Optional<Column> byField = findField(fieldName);
+        return byField.isPresent() || entity != null ? byField : findColumn(fieldName);
+    }
+
     public Optional<Constraint> findConstraint(String constraintName) {
         return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
     }

@@ -63,6 +63,43 @@ final class Git {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The commit that last changed {@code file} in HEAD's history, as {@code abc1234 "subject"}, when HEAD holds
+     * the file; empty when it does not (untracked, or only added to the index or changed in the work tree), when
+     * HEAD has no commit yet, or when the file is in no git work tree.
+     *
+     * @throws KeelException of kind USAGE when git cannot run
+     */
+    static java.util.Optional<String> committed(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        if (!java.nio.file.Files.isDirectory(dir) || quiet(dir, "rev-parse", "--is-inside-work-tree") != 0
+                || quiet(dir, "rev-parse", "--verify", "-q", "HEAD^{commit}") != 0) {
+            return java.util.Optional.empty();
+        }
+        if (run(dir, "makemigrations --update", "ls-tree", "--name-only", "HEAD", "--", name).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> log = run(dir, "makemigrations --update", "log", "-1", "--format=%h \"%s\"", "HEAD", "--", name);
+        return java.util.Optional.of(log.isEmpty() ? "HEAD" : log.get(0));
+    }
+
+    /** The exit code of {@code git -C dir ARGS}, its output dropped. */
+    private static int quiet(Path dir, String... args) {
+        var command = new ArrayList<String>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.USAGE, "cannot run git: " + e.getMessage() + "\nTo fix: install git.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeelException(ErrorKind.USAGE, "interrupted while running git");
+        }
+    }
+
     /** Whether HEAD names no branch (a detached HEAD). */
     static boolean detachedHead(Path dir) {
         var command = new ArrayList<String>(List.of("git", "-C", dir.toString(), "symbolic-ref", "-q", "HEAD"));

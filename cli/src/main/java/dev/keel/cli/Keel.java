@@ -70,7 +70,8 @@ public final class Keel implements Callable<Integer> {
     /** keel's subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(MakeMigrationsCommand.class, MigrateCommand.class,
             SqlMigrateCommand.class, ShowMigrationsCommand.class, LintCommand.class, RenumberCommand.class,
-            SquashMigrationsCommand.class, InitCommand.class, HookCommand.class, CheckDbCommand.class, DbShellCommand.class);
+            SquashMigrationsCommand.class, OptimizeMigrationCommand.class, InitCommand.class, HookCommand.class, CheckDbCommand.class,
+            DbShellCommand.class);
 
     /**
      * The subcommand {@code args} run, or null when they name none of keel's (usage, --version, a typo). Only

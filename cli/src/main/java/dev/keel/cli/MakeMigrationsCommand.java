@@ -5,6 +5,7 @@ import dev.keel.make.MakeMigrations;
 import dev.keel.make.MakeOptions;
 import dev.keel.make.MakeResult;
 import dev.keel.make.NewMigration;
+import dev.keel.migration.MigrationSpec;
 import dev.keel.operations.Operation;
 import dev.keel.rewrite.SafetyOptions;
 import picocli.CommandLine.Command;
@@ -23,7 +24,28 @@ import java.util.concurrent.Callable;
 @Command(name = "makemigrations", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares the entities with the schema the migrations build, and writes the next migration"
                 + " of each app that changed, in its zero-downtime form.",
-                "Nothing is written when a decision is needed (exit 3) or the history has forked (exit 4)."})
+                "Nothing is written when a decision is needed (exit 3) or the history has forked (exit 4).",
+                "",
+                "With --update, the changes go into each app's latest migration instead (its name kept, or NNNN_WORDS"
+                + " with --name), as long as no database keel can see has applied it and git has not committed it:"
+                + " keel reads the history of every database of keel.json (each target; the embedded PostgreSQL in"
+                + " .keel/pg for a database without a url, when it exists), and refuses when one records it, when one"
+                + " cannot be read (unless --skip-database-check), when HEAD holds the file, when it is a squash, when"
+                + " another migration depends on it, or when it runs Java. The latest migration's operations and the"
+                + " new ones are folded as squashmigrations folds them, and its new tables count as empty.",
+                "",
+                "With --scriptable, standard output carries only the paths of the files written (or, with"
+                + " --dry-run, that would be), one a line; messages, questions and the sources go to standard error.",
+                "",
+                "Examples:",
+                "  keel makemigrations               a new migration for each app that changed",
+                "  keel makemigrations blog -n slug  only blog, named NNNN_slug",
+                "  keel makemigrations --update      into each changed app's latest migration",
+                "  git add $(keel makemigrations --scriptable)"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written, or nothing to write", "1:--check found a missing migration or a stale lockfile",
+                "2:usage, or --update refused (the message says which database or commit)", "3:a decision is needed",
+                "4:the history has forked"})
 final class MakeMigrationsCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
     @Mixin JsonMixin json;
@@ -48,9 +70,24 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             + " that depends on all of them, and report the columns that more than one branch changes.")
     boolean merge;
 
-    @Option(names = "--name", paramLabel = "WORDS", description = "Name the migration NNNN_WORDS instead of the"
-            + " name keel derives from its operations.")
+    @Option(names = {"-n", "--name"}, paramLabel = "WORDS", description = "Name the migration NNNN_WORDS instead of the"
+            + " name keel derives from its operations. With --update: rename the latest migration NNNN_WORDS (same"
+            + " number); the lockfile follows.")
     String name;
+
+    @Option(names = "--update", description = "Fold the changes into each changed app's latest migration instead of"
+            + " writing a new one, when no database keel can see has applied it and HEAD does not hold its file."
+            + " Refuses otherwise, saying which database or commit.")
+    boolean update;
+
+    @Option(names = "--skip-database-check", description = "With --update: do not read the databases' history."
+            + " For a database keel cannot reach where you know the latest migration is not applied.")
+    boolean skipDatabaseCheck;
+
+    @Option(names = "--scriptable", description = "Print only the paths of the written migration files on standard"
+            + " output, one a line; everything else (messages, questions, the --dry-run sources) on standard error."
+            + " For scripts: git add $(keel makemigrations --scriptable).")
+    boolean scriptable;
 
     @Option(names = "--rename", paramLabel = "HINT", description = "A rename keel cannot see in the entities:"
             + " app.Model.oldField=newField or app.OldModel=NewModel. The same as @RenamedFrom on the entity.")
@@ -74,9 +111,11 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     boolean notRenamed;
 
     /** One written migration as --json prints it. */
-    record Written(String app, String name, String file, boolean atomic, boolean postDeployment, List<String> operations) {}
+    record Written(String app, String name, String file, boolean atomic, boolean postDeployment, List<String> operations,
+                   boolean updated, String previousFile) {}
 
-    record Report(List<Written> migrations, List<String> notes, List<String> problems, List<String> overlaps) {}
+    record Report(List<Written> migrations, List<String> notes, List<String> problems, List<String> overlaps,
+                  List<String> folds) {}
 
     @Override
     public Integer call() {
@@ -86,34 +125,101 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                         "--allow-unsafe takes type-change or rename, not " + change);
             }
         }
+        if (scriptable && json.enabled()) {
+            throw new picocli.CommandLine.ParameterException(project.command.commandLine(),
+                    "--scriptable and --json each say what standard output carries; give one of them");
+        }
+        if (skipDatabaseCheck && !update) {
+            throw new picocli.CommandLine.ParameterException(project.command.commandLine(),
+                    "--skip-database-check goes with --update only");
+        }
         DiffHints hints = DiffHints.NONE;
         for (String r : renames) {
             hints = hints.plus(DiffHints.parseRename(r));
         }
         var options = new MakeOptions(apps, check, dryRun, empty, merge, name, deletePending,
                 new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables()),
-                        project.config().severalDatabases()), hints);
-        var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), project.out(), notRenamed);
+                        project.config().severalDatabases()), hints, update);
+        var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), log(), notRenamed);
         MakeResult result = new MakeMigrations(project.entitySource(), questioner,
-                Caches.of(project.projectDir(), project.config()))
+                Caches.of(project.projectDir(), project.config()), this::refusals)
                 .run(project.config(), project.projectDir(), options);
         if (json.enabled()) {
             JsonMixin.print(project.out(), report(result));
         } else {
             print(result);
         }
+        if (scriptable && !check) {
+            result.migrations().forEach(m -> project.out().println(relative(m.file())));
+            project.out().flush();
+        }
         return check && !result.problems().isEmpty() ? 1 : 0;
+    }
+
+    /** Where messages go: standard output, or standard error with --scriptable. */
+    private PrintWriter log() {
+        return scriptable ? project.err() : project.out();
+    }
+
+    /**
+     * Why --update may not rewrite these latest migrations: applied in a database keel can see (or a database
+     * that cannot be read), or committed (HEAD holds the file).
+     */
+    private List<String> refusals(List<MigrationSpec> latest) {
+        var problems = new ArrayList<String>();
+        for (MigrationSpec spec : latest) {
+            Path file = Path.of(spec.origin());
+            try {
+                Git.committed(file).ifPresent(commit -> problems.add(relative(file) + ": " + spec.key() + " is committed"
+                        + " (HEAD holds it, last changed by " + commit + "); others may have it already.\nTo fix: run"
+                        + " keel makemigrations without --update, which writes the changes as a new migration."));
+            } catch (dev.keel.error.KeelException e) {
+                problems.add(relative(file) + ": keel could not ask git whether " + spec.key() + " is committed: "
+                        + e.getMessage());
+            }
+        }
+        if (skipDatabaseCheck) {
+            log().println("note: --skip-database-check: no database's history was read.");
+            return problems;
+        }
+        var keys = latest.stream().map(MigrationSpec::key).toList();
+        WhereApplied.Result where = WhereApplied.of(project.config(), project.projectDir(),
+                dev.keel.runner.MigrationSet.of(project.migrationSpecs(), project.config(), project.projectDir()), keys,
+                project.err());
+        where.applied().forEach((key, places) -> problems.add(latest.stream().filter(s -> s.key().equals(key))
+                .map(s -> relative(Path.of(s.origin()))).findFirst().orElse(key.toString()) + ": " + key
+                + " is applied to " + String.join(", ", places) + ".\nTo fix: run keel makemigrations without --update,"
+                + " which writes the changes as a new migration (or unapply it there first: keel migrate "
+                + key.app() + " " + previous(latest, key) + ")."));
+        if (!where.unreachable().isEmpty()) {
+            problems.add("keel could not read the history of " + String.join("; ", where.unreachable()) + ", so it cannot"
+                    + " tell whether " + keys + " is applied there.\nTo fix: start that database, or, knowing the"
+                    + " latest migration is not applied there, add --skip-database-check.");
+        }
+        if (where.checked().isEmpty() && where.unreachable().isEmpty()) {
+            log().println("note: no database is configured and the embedded PostgreSQL (" + dev.keel.runner.EmbeddedDatabase.FOLDER
+                    + ") does not exist: nothing is applied anywhere keel can see.");
+        }
+        return problems;
+    }
+
+    /** The migration of the app that {@code key} follows (what {@code migrate APP PREVIOUS} unapplies to), or zero. */
+    private static String previous(List<MigrationSpec> latest, dev.keel.migration.MigrationKey key) {
+        return latest.stream().filter(s -> s.key().equals(key)).flatMap(s -> s.dependencies().stream())
+                .filter(d -> d.app().equals(key.app())).map(dev.keel.migration.MigrationKey::name).findFirst()
+                .orElse(dev.keel.graph.MigrationTarget.ZERO);
     }
 
     private Report report(MakeResult r) {
         return new Report(r.migrations().stream().map(m -> new Written(m.spec().app(), m.spec().name(),
                 relative(m.file()), m.spec().atomic(), m.spec().postDeployment(),
-                m.spec().operations().stream().map(Operation::describe).toList())).toList(),
-                r.notes(), r.problems(), r.overlaps());
+                m.spec().operations().stream().map(Operation::describe).toList(), m.rewrites(),
+                m.renames() ? relative(m.previousFile()) : null)).toList(),
+                r.notes(), r.problems(), r.overlaps(), r.folds());
     }
 
     private void print(MakeResult r) {
-        PrintWriter out = project.out();
+        PrintWriter out = log();
         if (check) {
             if (r.problems().isEmpty()) {
                 out.println("No changes: every app's migrations match its entities, and the lockfile is current.");
@@ -133,7 +239,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                     out.println((dryRun ? "Migrations that would be written for " : "Migrations for ") + "'" + app + "':");
                 }
                 out.println("  " + relative(m.file()) + (m.spec().postDeployment() ? "  (post-deployment)" : "")
-                        + (m.spec().atomic() ? "" : "  (non-atomic)"));
+                        + (m.spec().atomic() ? "" : "  (non-atomic)")
+                        + (m.renames() ? "  (updated, renamed from " + m.previousFile().getFileName() + ")"
+                        : m.rewrites() ? "  (updated)" : ""));
                 m.spec().operations().forEach(op -> out.println("    - " + op.describe()));
                 if (m.spec().operations().isEmpty() && m.spec().dependencies().size() > 1) {
                     out.println("    - Merge " + m.spec().dependencies());
@@ -145,6 +253,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             if (dryRun && !r.migrations().isEmpty()) {
                 r.migrations().forEach(m -> out.println("\n// " + relative(m.file()) + "\n" + m.source()));
             }
+        }
+        if (!r.folds().isEmpty()) {
+            out.println("Folded: " + SquashMigrationsCommand.foldSummary(r.folds()));
         }
         r.overlaps().forEach(o -> out.println("warning: " + o));
         r.notes().forEach(n -> out.println("note: " + n));

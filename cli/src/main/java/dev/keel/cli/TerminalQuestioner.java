@@ -39,7 +39,8 @@ final class TerminalQuestioner implements Questioner {
     @Override
     public Optional<String> defaultForNotNullAdd(FieldRef field, Column column) {
         String answer = ask("Field " + field + " adds a NOT NULL column " + column.name() + " (" + column.type()
-                + ") to a table that has rows. Database default for them, as SQL (for example 0, '' or now());"
+                + ") to a table that has rows. Database default for them, as SQL (for example 0, '' or now()); it stays"
+                + " the column's database default, so that inserts of the code still running during the deploy work;"
                 + " empty to stop and fix the entity instead: ");
         return answer.isBlank() ? Optional.empty() : Optional.of(answer.strip());
     }

@@ -7,6 +7,7 @@ import dev.keel.diff.rules.AlteredFields;
 import dev.keel.diff.rules.AlteredModelComments;
 import dev.keel.diff.rules.AlteredModelTables;
 import dev.keel.diff.rules.AlteredSequences;
+import dev.keel.diff.rules.CompanionsOfRenamedTables;
 import dev.keel.diff.rules.CreatedModels;
 import dev.keel.diff.rules.CreatedSequences;
 import dev.keel.diff.rules.DeletedModels;
@@ -37,6 +38,7 @@ public final class Autodetector {
     public static final List<DetectionRule> RULES = List.of(
             new RenamedModels(),
             new MovedDatabases(),
+            new CompanionsOfRenamedTables(),
             new AlteredModelTables(),
             new CreatedSequences(),
             new AlteredSequences(),

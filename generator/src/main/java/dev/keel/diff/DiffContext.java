@@ -23,11 +23,13 @@ public final class DiffContext {
     private final DiffHints hints;
     private final Questioner questioner;
     private ProjectState current;
+    private final ProjectState initial;
     private final Map<String, List<Operation>> operations = new LinkedHashMap<>();
     private final List<String> inputNeeded = new ArrayList<>();
 
     public DiffContext(ProjectState from, ProjectState target, DiffHints hints, Questioner questioner) {
         this.current = from;
+        this.initial = from;
         this.target = target;
         this.hints = hints;
         this.questioner = questioner;
@@ -36,6 +38,11 @@ public final class DiffContext {
     /** The state the migrations reach, with the operations emitted so far applied. */
     public ProjectState current() {
         return current;
+    }
+
+    /** The state the migrations reach, before any operation of this run. */
+    public ProjectState initial() {
+        return initial;
     }
 
     /** The state the entities describe. */
@@ -64,6 +71,16 @@ public final class DiffContext {
     public void acceptInitializerDefault(String app, String model, String field, String sql) {
         target = target.updateTable(app, model, t -> t.findField(field)
                 .map(c -> t.replaceColumn(c.name(), c.defaultSql(sql))).orElse(t));
+    }
+
+    /**
+     * Makes the target column of a field carry {@code sql} as a {@link dev.keel.state.Column#keepDefault()
+     * kept} database default: a default the entity does not declare (the value typed at the prompt), which
+     * the database keeps for the code that inserts without the column.
+     */
+    public void keepDefault(String app, String model, String field, String sql) {
+        target = target.updateTable(app, model, t -> t.findField(field)
+                .map(c -> t.replaceColumn(c.name(), c.defaultSql(sql).keepDefault())).orElse(t));
     }
 
     /** Records a decision the user must take; the detector fails with all of them at the end. */

@@ -58,6 +58,9 @@ final class JavaValues {
         if (value instanceof Operation op) {
             return operations.write(op, this);
         }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+            return "names(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
+        }
         if (value instanceof List<?> list) {
             return "ops(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
         }
@@ -114,6 +117,9 @@ final class JavaValues {
         }
         if (c.defaultSql() != null) {
             sb.append(".defaultSql(").append(string(c.defaultSql())).append(')');
+            if (c.defaultKept()) {
+                sb.append(".keepDefault()");
+            }
         }
         if (c.identity() != Identity.NONE) {
             sb.append(".identity(").append(write(c.identity())).append(')');

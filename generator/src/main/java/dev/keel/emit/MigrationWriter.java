@@ -66,7 +66,7 @@ public final class MigrationWriter {
         src.append("\nimport static dev.keel.migration.Operations.*;\n\n");
         if (!header.isEmpty()) {
             src.append("/**\n");
-            header.forEach(line -> src.append(" * ").append(line).append('\n'));
+            header.forEach(line -> src.append(line.isEmpty() ? " *" : " * " + line).append('\n'));
             src.append(" */\n");
         }
         src.append("public final class ").append(MigrationNames.className(spec.name())).append(" extends Migration {\n")

@@ -1,5 +1,6 @@
 package dev.keel.lint;
 
+import dev.keel.lint.rules.AddThenDropDefault;
 import dev.keel.lint.rules.AddedVolatileDefault;
 import dev.keel.lint.rules.AllowUnknownRule;
 import dev.keel.lint.rules.AllowWithoutReason;
@@ -19,9 +20,14 @@ import dev.keel.lint.rules.PendingDeletedTooSoon;
 import dev.keel.lint.rules.PostDeploymentSchemaChange;
 import dev.keel.lint.rules.RenameColumn;
 import dev.keel.lint.rules.RenameTable;
+import dev.keel.lint.rules.RewritingAddColumn;
 import dev.keel.lint.rules.SetNotNull;
+import dev.keel.lint.rules.TransactionControl;
+import dev.keel.lint.rules.Truncate;
 import dev.keel.lint.rules.UniqueConstraintWithoutIndex;
+import dev.keel.lint.rules.UnreadableSql;
 import dev.keel.lint.rules.ValidateInSameTransaction;
+import dev.keel.lint.rules.WholeTableDml;
 
 import java.util.List;
 
@@ -36,6 +42,8 @@ public final class LintRules {
             new ColumnTypeChange(),
             new NotNullWithoutDefault(),
             new AddedVolatileDefault(),
+            new RewritingAddColumn(),
+            new AddThenDropDefault(),
             new SetNotNull(),
             new IndexWithoutConcurrently(),
             new DropIndexWithoutConcurrently(),
@@ -46,6 +54,10 @@ public final class LintRules {
             new PendingDeletedTooSoon(),
             new LockTable(),
             new BlockingMaintenance(),
+            new Truncate(),
+            new WholeTableDml(),
+            new UnreadableSql(),
+            new TransactionControl(),
             new MixedSchemaAndData(),
             new PostDeploymentSchemaChange(),
             new ImportsApplicationCode(),

@@ -1,6 +1,8 @@
 package dev.keel.lint;
 
 import dev.keel.operations.AddConstraint;
+import dev.keel.operations.AddField;
+import dev.keel.operations.AlterField;
 import dev.keel.operations.AddIndex;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.Operation;
@@ -78,6 +80,14 @@ final class MigrationLinter {
             return;
         }
         String name = table.get().qualifiedName();
+        if (o instanceof AddField add) {
+            memory.addColumn(name, add.column().name(), add.column().defaultSql() != null, add.column().notNull());
+        }
+        if (o instanceof AlterField alter) {
+            table.get().findField(alter.field()).filter(old -> old.defaultSql() != null && alter.column().defaultSql() == null)
+                    .ifPresent(old -> memory.dropDefault(name, alter.column().name()));
+            memory.setNotNull(name, alter.column().name(), alter.column().notNull());
+        }
         if (o instanceof AddConstraint add && add.constraint() instanceof CheckConstraint check) {
             Matcher m = NOT_NULL_CHECK.matcher(check.expression().strip());
             if (m.matches()) {
@@ -93,6 +103,7 @@ final class MigrationLinter {
 
     private static void remember(MigrationSite site, SqlStatement statement) {
         MigrationMemory memory = site.memory();
+        rememberFunction(memory, statement);
         statement.match("CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
                 .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
         Optional<String> table = statement.alteredTable();
@@ -100,6 +111,7 @@ final class MigrationLinter {
             return;
         }
         for (String action : statement.actions()) {
+            rememberColumn(memory, table.get(), action);
             Matcher check = Pattern.compile("^ADD\\s+CONSTRAINT\\s+(" + SqlStatement.NAME + ")\\s+CHECK\\s*\\((.*)\\)"
                     + "(?:\\s+NOT\\s+VALID)?$", Pattern.CASE_INSENSITIVE).matcher(action);
             if (check.find()) {
@@ -118,11 +130,62 @@ final class MigrationLinter {
         }
     }
 
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "^ADD\\s+(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b|FOREIGN\\b|EXCLUDE\\b)(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?("
+                    + SqlStatement.NAME + ")\\s+(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ALTER_COLUMN = Pattern.compile(
+            "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlStatement.NAME + ")\\s+(SET\\s+NOT\\s+NULL|DROP\\s+NOT\\s+NULL|DROP\\s+DEFAULT"
+                    + "|SET\\s+DEFAULT\\s+NULL)\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CREATE_FUNCTION = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(" + SqlStatement.NAME + ")\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BODY = Pattern.compile("\\$([A-Za-z_0-9]*)\\$(.*?)\\$\\1\\$|\\bAS\\s+'((?:[^']|'')*)'",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** A function or procedure the migration creates: whether its body is what lint cannot read (a schema change, EXECUTE). */
+    static void rememberFunction(MigrationMemory memory, SqlStatement statement) {
+        Matcher create = CREATE_FUNCTION.matcher(statement.shape());
+        if (!create.find()) {
+            return;
+        }
+        String why = null;
+        Matcher body = BODY.matcher(statement.text());
+        while (why == null && body.find()) {
+            String code = body.group(2) != null ? body.group(2) : body.group(3).replace("''", "'");
+            why = SqlStatement.unreadableCode(code).orElse(null);
+        }
+        memory.function(SqlStatement.tableName(create.group(1)), why);
+    }
+
+    /** What an ALTER TABLE action does to the columns this migration added. */
+    static void rememberColumn(MigrationMemory memory, String table, String action) {
+        Matcher add = ADD_COLUMN.matcher(action);
+        if (add.matches()) {
+            String definition = add.group(2);
+            memory.addColumn(table, SqlStatement.tableName(add.group(1)),
+                    Pattern.compile("\\bDEFAULT\\b", Pattern.CASE_INSENSITIVE).matcher(definition).find(),
+                    Pattern.compile("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b", Pattern.CASE_INSENSITIVE).matcher(definition).find());
+            return;
+        }
+        Matcher alter = ALTER_COLUMN.matcher(action);
+        if (alter.matches()) {
+            String column = SqlStatement.tableName(alter.group(1));
+            String what = alter.group(2).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            switch (what) {
+                case "SET NOT NULL" -> memory.setNotNull(table, column, true);
+                case "DROP NOT NULL" -> memory.setNotNull(table, column, false);
+                default -> memory.dropDefault(table, column);
+            }
+        }
+    }
+
     /** Whether the operation takes a lock on its table that blocks writes until the transaction ends. */
     private static boolean takesWriteLock(Operation o) {
         boolean stateOnly = o instanceof RenameModel || o instanceof RenameField r && r.stateOnly()
                 || o instanceof SafeRemoveField s && s.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING
-                || o instanceof SafeDeleteModel d && d.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING;
+                || o instanceof SafeDeleteModel d && d.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING
+                || o instanceof dev.keel.operations.SafeDeleteSequence q && q.action() == dev.keel.operations.DeletionAction.MOVE_TO_PENDING;
         boolean code = o instanceof RunSql || o instanceof RunJava;
         boolean concurrent = o instanceof AddIndex a && a.isConcurrent() || o instanceof RemoveIndex r2 && r2.isConcurrent();
         return !stateOnly && !code && !concurrent;

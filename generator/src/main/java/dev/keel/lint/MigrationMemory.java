@@ -8,13 +8,47 @@ import java.util.Set;
 /**
  * What the operations and statements of a migration did so far, for the rules that depend on it: the
  * tables it created (new tables hold no rows, so what is unsafe on a busy table is fine on them), the
- * tables it has changed under a lock that blocks writes, and the NOT NULL checks it added and validated.
+ * tables it has changed under a lock that blocks writes, the NOT NULL checks it added and validated, and
+ * the columns it added to existing tables (with or without a default; NOT NULL or not; the default dropped
+ * since).
  */
 public final class MigrationMemory {
     private final Set<String> created = new HashSet<>();
     private final Set<String> locked = new HashSet<>();
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> provenNotNull = new HashSet<>();
+    private final Map<String, AddedColumn> added = new HashMap<>();
+    private final Map<String, String> functions = new HashMap<>();
+
+    /**
+     * Why lint cannot read what a function or procedure this migration created does when called (its
+     * body changes the schema or runs dynamic SQL), by its name as the state writes names; empty when it
+     * can, or when the migration did not create it.
+     */
+    public java.util.Optional<String> unreadableFunction(String name) {
+        return java.util.Optional.ofNullable(functions.get(name));
+    }
+
+    /** The names of the functions this migration created whose bodies lint cannot read. */
+    public Set<String> unreadableFunctions() {
+        return functions.keySet();
+    }
+
+    void function(String name, String unreadable) {
+        if (unreadable == null) {
+            functions.remove(name);
+        } else {
+            functions.put(name, unreadable);
+        }
+    }
+
+    /** A column this migration added: whether the ADD gave it a default, whether it is NOT NULL now, whether its default was dropped since. */
+    public record AddedColumn(boolean withDefault, boolean notNull, boolean defaultDropped) {}
+
+    /** The column of {@code table} this migration added, if it did. */
+    public java.util.Optional<AddedColumn> added(String table, String column) {
+        return java.util.Optional.ofNullable(added.get(table + "." + column));
+    }
 
     /** Whether this migration created the table. */
     public boolean created(String table) {
@@ -29,6 +63,18 @@ public final class MigrationMemory {
     /** Whether an earlier statement of this migration validated a check proving {@code table.column} NOT NULL. */
     public boolean provenNotNull(String table, String column) {
         return provenNotNull.contains(table + "." + column);
+    }
+
+    void addColumn(String table, String column, boolean withDefault, boolean notNull) {
+        added.put(table + "." + column, new AddedColumn(withDefault, notNull, false));
+    }
+
+    void setNotNull(String table, String column, boolean notNull) {
+        added.computeIfPresent(table + "." + column, (k, c) -> new AddedColumn(c.withDefault(), notNull, c.defaultDropped()));
+    }
+
+    void dropDefault(String table, String column) {
+        added.computeIfPresent(table + "." + column, (k, c) -> new AddedColumn(c.withDefault(), c.notNull(), true));
     }
 
     void create(String table) {

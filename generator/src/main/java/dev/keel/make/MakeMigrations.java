@@ -35,6 +35,10 @@ import dev.keel.rewrite.SafetyRewriter;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.state.Table;
 
 import java.io.IOException;
@@ -61,6 +65,7 @@ public final class MakeMigrations {
     private final EntitySource entities;
     private final Questioner questioner;
     private final ProjectCache cache;
+    private final UpdateGuard guard;
     private final MigrationWriter writer = new MigrationWriter();
 
     public MakeMigrations(EntitySource entities, Questioner questioner) {
@@ -69,9 +74,18 @@ public final class MakeMigrations {
 
     /** Reads migrations through {@code cache} (the entity source has its own, if any). */
     public MakeMigrations(EntitySource entities, Questioner questioner, ProjectCache cache) {
+        this(entities, questioner, cache, UpdateGuard.NONE);
+    }
+
+    /**
+     * As {@link #MakeMigrations(EntitySource, Questioner, ProjectCache)}; {@code guard} says whether
+     * {@code --update} may rewrite an app's latest migration (applied or committed somewhere).
+     */
+    public MakeMigrations(EntitySource entities, Questioner questioner, ProjectCache cache, UpdateGuard guard) {
         this.entities = entities;
         this.questioner = questioner;
         this.cache = cache;
+        this.guard = guard;
     }
 
     /**
@@ -90,6 +104,11 @@ public final class MakeMigrations {
     }
 
     private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options) {
+        if (options.update() && (options.check() || options.merge() || options.empty())) {
+            throw new KeelException(ErrorKind.USAGE, "--update folds detected changes into the latest migration; it"
+                    + " does not go with " + (options.check() ? "--check" : options.merge() ? "--merge" : "--empty")
+                    + ".\nTo fix: leave out one of the two.");
+        }
         List<String> apps = options.apps().isEmpty()
                 ? config.apps().stream().map(AppConfig::label).toList()
                 : options.apps().stream().map(a -> config.requireApp(a).label()).toList();
@@ -128,7 +147,7 @@ public final class MakeMigrations {
             }
             var plans = new ArrayList<AppPlan>();
             // the template's batched walk commits batch by batch: not atomic, after the deploy
-            apps.forEach(a -> plans.add(new AppPlan(a, List.of(new PlannedMigration(DataMigrationTemplate.operations(), false, true)), "empty")));
+            apps.forEach(a -> plans.add(new AppPlan(a, List.of(new PlannedMigration(DataMigrationTemplate.operations(), false, true)), "empty", null)));
             ProjectState latest = ReplayCache.latestState(graph, sources, cache);
             return finish(config, projectDir, graph, plans, latest, latest, options, List.of(), problems);
         }
@@ -150,7 +169,10 @@ public final class MakeMigrations {
         var opsByApp = new TreeMap<String, List<Operation>>();
         changes.byApp().forEach((app, ops) -> opsByApp.put(app, new ArrayList<>(ops)));
         if (options.deletePending()) {
-            for (PendingDeletion p : current.pending()) {
+            // the views that keep old table names go first: a table or column they use cannot be dropped before them
+            var ordered = new ArrayList<PendingDeletion>(current.pending());
+            ordered.sort(java.util.Comparator.comparing(p -> !(p instanceof PendingView)));
+            for (PendingDeletion p : ordered) {
                 if (apps.contains(p.app())) {
                     opsByApp.computeIfAbsent(p.app(), a -> new ArrayList<>()).add(deletion(p));
                 }
@@ -159,6 +181,11 @@ public final class MakeMigrations {
         var plans = new ArrayList<AppPlan>();
         var written = new java.util.HashSet<String>();
         var createdInRun = new java.util.HashSet<ModelKey>(); // tables of an earlier step: empty when a later one runs
+        var updating = new TreeMap<String, MigrationSpec>(); // --update: the latest migration of each app, to rewrite
+        if (options.update() && !opsByApp.isEmpty()) {
+            updating.putAll(LatestUpdate.targets(graph, opsByApp.keySet(), guard));
+            createdInRun.addAll(LatestUpdate.createdBy(updating.values())); // nothing has applied them
+        }
         ProjectState state = current;
         for (AppSteps.Step step : AppSteps.of(opsByApp, current, target)) {
             String app = step.app();
@@ -173,7 +200,7 @@ public final class MakeMigrations {
                 }
             }
             boolean initial = graph.migrations(app).isEmpty() && written.add(app);
-            plans.add(new AppPlan(app, planned, MigrationNamer.words(step.operations(), initial)));
+            plans.add(new AppPlan(app, planned, MigrationNamer.words(step.operations(), initial), updating.remove(app)));
         }
         return finish(config, projectDir, graph, plans, current, state, options, notes, problems);
     }
@@ -203,6 +230,12 @@ public final class MakeMigrations {
         if (p instanceof PendingColumn c) {
             return new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE);
         }
+        if (p instanceof PendingView v) {
+            return new DropCompatibilityView(v.view());
+        }
+        if (p instanceof PendingSequence s) {
+            return new SafeDeleteSequence(s.sequence().name(), DeletionAction.DELETE);
+        }
         return new SafeDeleteModel(((PendingTable) p).model(), DeletionAction.DELETE);
     }
 
@@ -214,13 +247,18 @@ public final class MakeMigrations {
         return ProjectState.of(tables, scanned.sequences(), current.pending());
     }
 
-    /** The migrations a run writes for one step of an app (the safety rewrite may make more than one) and their words. */
-    private record AppPlan(String app, List<PlannedMigration> migrations, String words) {}
+    /**
+     * The migrations a run writes for one step of an app (the safety rewrite may make more than one) and their
+     * words; with {@code --update}, the app's latest migration, into which the first of them is folded (else null).
+     */
+    private record AppPlan(String app, List<PlannedMigration> migrations, String words, MigrationSpec updating) {}
 
     private MakeResult finish(KeelConfig config, Path projectDir, MigrationGraph graph, List<AppPlan> plans,
                               ProjectState before, ProjectState after, MakeOptions options, List<String> notes,
                               List<String> problems) {
         var created = new ArrayList<NewMigration>();
+        var rewritten = new TreeSet<MigrationKey>(); // --update: the latest migrations folded into
+        var folds = new ArrayList<String>();
         var leaves = new TreeMap<String, MigrationKey>();
         graph.apps().forEach(app -> graph.leaves(app).stream().reduce((a, b) -> b).ifPresent(l -> leaves.put(app, l)));
         ProjectState running = before;
@@ -232,6 +270,34 @@ public final class MakeMigrations {
             AppConfig appConfig = config.requireApp(app);
             boolean first = true;
             for (PlannedMigration plan : entry.migrations()) {
+                if (first && entry.updating() != null) {
+                    MigrationSpec latest = entry.updating();
+                    var extra = new TreeSet<MigrationKey>();
+                    for (String other : References.appsReferenced(app, plan.operations(), before, after)) {
+                        if (leaves.containsKey(other)) {
+                            extra.add(leaves.get(other));
+                        }
+                    }
+                    var specsNow = new ArrayList<>(graph.migrations());
+                    specsNow.removeIf(s -> rewritten.contains(s.key()));
+                    created.forEach(m -> specsNow.add(m.spec()));
+                    MigrationSpec folded = LatestUpdate.fold(latest, plan, extra, options.name(), specsNow, folds);
+                    Path file = config.migrationsDir(projectDir, appConfig)
+                            .resolve(MigrationNames.className(folded.name()) + ".java");
+                    folded = new MigrationSpec(folded.key(), folded.dependencies(), folded.operations(), folded.atomic(),
+                            folded.postDeployment(), folded.initial(), folded.replaces(), file.toString());
+                    specsNow.removeIf(s -> s.key().equals(latest.key()));
+                    ProjectState stateBefore = MigrationGraph.of(specsNow).stateAt(folded.dependencies());
+                    String source = OptInComments.annotate(config, writer.write(folded, appConfig.migrationsPackage(),
+                            HEADER), folded, stateBefore, options.safety());
+                    created.add(new NewMigration(folded, file, source, Path.of(latest.origin())));
+                    rewritten.add(latest.key());
+                    running = MigrationGraph.replay(running, List.of(new MigrationSpec(latest.key(), List.of(),
+                            plan.operations(), plan.atomic(), plan.postDeployment(), false, List.of(), null)));
+                    leaves.put(app, folded.key());
+                    first = false;
+                    continue;
+                }
                 int number = numbers.merge(app, 1, Integer::sum);
                 String w = options.name() != null ? options.name()
                         : first ? entry.words() : followUpWords(plan, entry.words());
@@ -272,10 +338,13 @@ public final class MakeMigrations {
             }
             return new MakeResult(created, notes, problems, List.of());
         }
+        if (!rewritten.isEmpty()) {
+            LatestUpdate.checkReplay(graph.migrations(), rewritten, created, after);
+        }
         if (options.writes()) {
             MigrationFiles.write(config, projectDir, created, leaves);
         }
-        return new MakeResult(created, notes, List.of(), List.of());
+        return new MakeResult(created, notes, List.of(), List.of(), folds);
     }
 
     /**

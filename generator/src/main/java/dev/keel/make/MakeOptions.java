@@ -18,12 +18,19 @@ import java.util.List;
  * @param deletePending also write the DELETE phase of every pending column and table
  * @param safety        what unsafe changes are allowed, and which tables are large
  * @param renames       rename hints from the command line, added to the entities' {@code @RenamedFrom}
+ * @param update        fold the changes into each app's latest migration instead of writing a new one
+ *                      ({@code --update}); {@code name}, if given, renames it
  */
 public record MakeOptions(List<String> apps, boolean check, boolean dryRun, boolean empty, boolean merge, String name,
-                          boolean deletePending, SafetyOptions safety, DiffHints renames) {
+                          boolean deletePending, SafetyOptions safety, DiffHints renames, boolean update) {
     public MakeOptions {
         apps = List.copyOf(apps);
         renames = renames == null ? DiffHints.NONE : renames;
+    }
+
+    public MakeOptions(List<String> apps, boolean check, boolean dryRun, boolean empty, boolean merge, String name,
+                       boolean deletePending, SafetyOptions safety, DiffHints renames) {
+        this(apps, check, dryRun, empty, merge, name, deletePending, safety, renames, false);
     }
 
     public MakeOptions(List<String> apps, boolean check, boolean dryRun, boolean empty, boolean merge, String name,

@@ -9,12 +9,19 @@ import java.util.List;
  * @param notes      things the user should know (likely renames and the hint to add)
  * @param problems   for {@code --check}: why the check fails (missing migration, stale lockfile, forks)
  * @param overlaps   for {@code --merge}: tables and columns both branches change
+ * @param folds      for {@code --update}: the folds the optimizer made (as squashmigrations names them)
  */
-public record MakeResult(List<NewMigration> migrations, List<String> notes, List<String> problems, List<String> overlaps) {
+public record MakeResult(List<NewMigration> migrations, List<String> notes, List<String> problems, List<String> overlaps,
+                         List<String> folds) {
     public MakeResult {
         migrations = List.copyOf(migrations);
         notes = List.copyOf(notes);
         problems = List.copyOf(problems);
         overlaps = List.copyOf(overlaps);
+        folds = List.copyOf(folds);
+    }
+
+    public MakeResult(List<NewMigration> migrations, List<String> notes, List<String> problems, List<String> overlaps) {
+        this(migrations, notes, problems, overlaps, List.of());
     }
 }

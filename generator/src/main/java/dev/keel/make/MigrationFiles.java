@@ -23,6 +23,22 @@ public final class MigrationFiles {
      * lockfile ({@code leaves}: the latest migration of each app); nothing is written when any check fails.
      */
     public static void write(KeelConfig config, Path projectDir, List<NewMigration> created, Map<String, MigrationKey> leaves) {
+        writeFiles(created);
+        Lockfile lockfile = Lockfile.read(projectDir);
+        for (var leaf : leaves.entrySet()) {
+            if (config.app(leaf.getKey()).isPresent()) {
+                lockfile = lockfile.with(leaf.getKey(), leaf.getValue().name());
+            }
+        }
+        lockfile.write(projectDir);
+    }
+
+    /**
+     * Checks that every file reads back to what was meant, then writes them (a migration rewritten under
+     * another name: its old file is deleted); nothing is written when any check fails. The lockfile is
+     * left as it is.
+     */
+    public static void writeFiles(List<NewMigration> created) {
         try {
             Path scratch = Files.createTempDirectory("keel-check");
             try {
@@ -43,19 +59,21 @@ public final class MigrationFiles {
                 Files.deleteIfExists(scratch);
             }
             for (NewMigration m : created) {
+                if (m.renames() && Files.exists(m.file())) {
+                    throw new KeelException(ErrorKind.USAGE, m.file() + ": a file of that name exists already, so "
+                            + m.previousFile().getFileName() + " cannot take its name.\nTo fix: choose other words for --name.");
+                }
+            }
+            for (NewMigration m : created) {
                 Files.createDirectories(m.file().getParent());
                 Files.writeString(m.file(), m.source());
+                if (m.renames()) {
+                    Files.deleteIfExists(m.previousFile());
+                }
             }
         } catch (IOException e) {
             throw new KeelException(ErrorKind.USAGE, "cannot write a migration file: " + e.getMessage(), e);
         }
-        Lockfile lockfile = Lockfile.read(projectDir);
-        for (var leaf : leaves.entrySet()) {
-            if (config.app(leaf.getKey()).isPresent()) {
-                lockfile = lockfile.with(leaf.getKey(), leaf.getValue().name());
-            }
-        }
-        lockfile.write(projectDir);
     }
 
 }

@@ -15,6 +15,7 @@ import dev.keel.rewrite.rules.NotValidThenValidate;
 import dev.keel.rewrite.rules.RenameGuard;
 import dev.keel.rewrite.rules.SetNotNullViaCheck;
 import dev.keel.rewrite.rules.TwoPhaseColumnRemoval;
+import dev.keel.rewrite.rules.TwoPhaseSequenceRemoval;
 import dev.keel.rewrite.rules.TwoPhaseTableRemoval;
 import dev.keel.rewrite.rules.TypeChangeGuard;
 import dev.keel.rewrite.rules.UniqueViaIndex;
@@ -37,6 +38,7 @@ public final class SafetyRewriter {
             new TypeChangeGuard(),
             new TwoPhaseColumnRemoval(),
             new TwoPhaseTableRemoval(),
+            new TwoPhaseSequenceRemoval(),
             new VolatileDefault(),
             new ConcurrentIndex(),
             new UniqueViaIndex(),

@@ -3,11 +3,16 @@ package dev.keel.make;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
+import dev.keel.diff.FieldRef;
 import dev.keel.diff.NonInteractiveQuestioner;
+import dev.keel.diff.Questioner;
 import dev.keel.emit.Lockfile;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
+import dev.keel.lint.Finding;
+import dev.keel.lint.LintReport;
+import dev.keel.lint.Linter;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.load.SourceMigrationReader;
 import dev.keel.migration.MigrationKey;
@@ -21,6 +26,7 @@ import dev.keel.runner.testing.TestDatabase;
 import dev.keel.runner.testing.TestPostgres;
 import dev.keel.scan.EntityScanner;
 import dev.keel.scan.oracle.HibernateOracle;
+import dev.keel.state.Column;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -37,6 +43,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,7 +78,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>{@code keel.json} (optional): the project's configuration; else {@code scenarios/keel.json};</li>
  *   <li>{@code options.properties} (optional): options of the runs after the first:
  *       {@code renames} (comma-separated {@code --rename} hints), {@code allow} ({@code type-change},
- *       {@code rename}), {@code largeTables}, {@code deletePending};</li>
+ *       {@code rename}), {@code largeTables}, {@code deletePending}; and {@code default.APP.MODEL.FIELD}: the
+ *       SQL value typed at the prompt for a NOT NULL field added without a default (the questioner
+ *       answers it as the terminal's would);</li>
  *   <li>{@code allowed.txt} (optional): differences between the database keel's migrations build and
  *       Hibernate's export of {@code after/} that are intended, one per line as
  *       {@code pattern => reason} ({@code *} matches any text). An allowance that matches nothing fails.</li>
@@ -139,6 +148,7 @@ class ScenarioTest {
         final Path project;
         final KeelConfig config;
         final MakeOptions options;
+        final Map<String, String> oneOffDefaults;
 
         Run(Path scenario) throws IOException {
             this.scenario = scenario;
@@ -150,6 +160,7 @@ class ScenarioTest {
             Files.copy(keelJson, project.resolve(KeelConfig.FILE_NAME));
             this.config = KeelConfig.read(project);
             this.options = options(scenario.resolve("options.properties"));
+            this.oneOffDefaults = oneOffDefaults(scenario.resolve("options.properties"));
         }
 
         void run() throws Exception {
@@ -198,7 +209,20 @@ class ScenarioTest {
                     name + ": a second run on unchanged entities must write nothing");
             assertEquals(List.of(), again.notes(), name + ": a second run must report nothing");
 
+            checkLint();
             checkDatabase();
+        }
+
+        /**
+         * The lint rules that look for what keel must never write itself (a dropped one-off default, a
+         * rewriting column, whole-table DML at deploy time, TRUNCATE, SQL lint cannot read) find nothing in
+         * the project's migrations.
+         */
+        private void checkLint() {
+            var rules = Stream.of("add-then-drop-default", "rewriting-add-column", "whole-table-dml", "truncate", "unreadable-sql")
+                    .map(n -> Linter.rule(n).orElseThrow()).toList();
+            LintReport report = new Linter(rules).lint(config, project, List.of());
+            assertEquals(List.of(), report.findings().stream().map(Finding::render).toList(), name + ": lint of keel's migrations");
         }
 
         private MakeResult make(MakeOptions opts) {
@@ -206,7 +230,28 @@ class ScenarioTest {
                 EntityScanner.Scan scan = EntityScanner.scanWithHints(d, c);
                 return new ScannedProject(scan.state(), scan.hints());
             };
-            return new MakeMigrations(entities, new NonInteractiveQuestioner()).run(config, project, opts);
+            return new MakeMigrations(entities, questioner()).run(config, project, opts);
+        }
+
+        /** The non-interactive questioner, answering the prompt for a NOT NULL field's default from {@code default.*}. */
+        private Questioner questioner() {
+            var fallback = new NonInteractiveQuestioner();
+            if (oneOffDefaults.isEmpty()) {
+                return fallback; // makemigrations reports its notes (likely renames)
+            }
+            return new Questioner() {
+                @Override public Optional<String> defaultForNotNullAdd(FieldRef field, Column column) {
+                    return Optional.ofNullable(oneOffDefaults.get(field.toString()));
+                }
+
+                @Override public boolean isRename(FieldRef removed, FieldRef added) {
+                    return fallback.isRename(removed, added);
+                }
+
+                @Override public boolean isModelRename(String app, String removedModel, String addedModel) {
+                    return fallback.isModelRename(app, removedModel, addedModel);
+                }
+            };
         }
 
         /** Replaces the project's entity sources with those of the scenario's {@code stage} folder. */
@@ -406,7 +451,7 @@ class ScenarioTest {
         }
         var known = Set.of("renames", "allow", "largeTables", "deletePending");
         for (String key : props.stringPropertyNames()) {
-            assertTrue(known.contains(key), file + ": unknown key " + key + "; known: " + known);
+            assertTrue(known.contains(key) || key.startsWith("default."), file + ": unknown key " + key + "; known: " + known);
         }
         DiffHints renames = DiffHints.NONE;
         for (String hint : list(props.getProperty("renames"))) {
@@ -415,6 +460,20 @@ class ScenarioTest {
         var safety = new SafetyOptions(Set.copyOf(list(props.getProperty("allow"))), Set.copyOf(list(props.getProperty("largeTables"))));
         boolean deletePending = Boolean.parseBoolean(props.getProperty("deletePending", "false"));
         return new MakeOptions(List.of(), false, false, false, false, null, deletePending, safety, renames);
+    }
+
+    /** The prompt's answers of {@code options.properties}: {@code default.APP.MODEL.FIELD=SQL}, by field. */
+    static Map<String, String> oneOffDefaults(Path file) throws IOException {
+        var answers = new TreeMap<String, String>();
+        if (Files.exists(file)) {
+            var props = new Properties();
+            try (var in = Files.newBufferedReader(file)) {
+                props.load(in);
+            }
+            props.stringPropertyNames().stream().filter(k -> k.startsWith("default."))
+                    .forEach(k -> answers.put(k.substring("default.".length()), props.getProperty(k)));
+        }
+        return answers;
     }
 
     private static List<String> list(String value) {

@@ -117,6 +117,8 @@ class SquawkOracleTest {
         var ops = new ArrayList<Operation>();
         for (PendingDeletion p : after.pending()) {
             ops.add(p instanceof PendingColumn c ? new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE)
+                    : p instanceof dev.keel.state.PendingView v ? new dev.keel.operations.DropCompatibilityView(v.view())
+                    : p instanceof dev.keel.state.PendingSequence q ? new dev.keel.operations.SafeDeleteSequence(q.sequence().name(), DeletionAction.DELETE)
                     : new SafeDeleteModel(((PendingTable) p).model(), DeletionAction.DELETE));
         }
         if (ops.isEmpty()) {

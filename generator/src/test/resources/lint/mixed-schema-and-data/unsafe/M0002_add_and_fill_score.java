@@ -1,3 +1,4 @@
+// expect: mixed-schema-and-data, whole-table-dml
 package com.example.shop.migrations;
 
 import dev.keel.migration.Migration;

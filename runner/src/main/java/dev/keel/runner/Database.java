@@ -167,7 +167,8 @@ public final class Database {
     }
 
     /**
-     * Opens a connection in autocommit mode, named {@code applicationName} in {@code pg_stat_activity}.
+     * Opens a connection in autocommit mode, named {@code applicationName} in {@code pg_stat_activity}, with
+     * TCP keepalive on keel's side (unless the URL's {@code tcpKeepAlive} says otherwise).
      *
      * @throws KeelException of kind DATABASE saying why the connection failed (URL masked) and what to do
      */
@@ -187,6 +188,8 @@ public final class Database {
         }
         props.setProperty("ApplicationName", applicationName);
         props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        // keel's side notices a server that vanished (the URL's tcpKeepAlive, when given, wins)
+        props.setProperty("tcpKeepAlive", "true");
         try {
             return DriverManager.getConnection(parsed.driverUrl(), props);
         } catch (SQLException e) {

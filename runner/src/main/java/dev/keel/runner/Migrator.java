@@ -21,6 +21,7 @@ import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
+import dev.keel.runner.internal.SessionWatch;
 import dev.keel.runner.internal.Statuses;
 import dev.keel.runner.sql.Step;
 
@@ -57,6 +58,8 @@ public final class Migrator implements AutoCloseable {
     private final Connection connection;
     private final SchemaHistory history;
     private final Routing routing;
+    /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
+    private final List<String> watched;
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
                      Routing routing) {
@@ -66,6 +69,7 @@ public final class Migrator implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.connection = database.connect(APPLICATION_NAME);
+        this.watched = watch(connection, database);
         this.history = new JdbcSchemaHistory(connection);
     }
 
@@ -257,6 +261,25 @@ public final class Migrator implements AutoCloseable {
 
     // ---- steps -------------------------------------------------------------------------------
 
+    /**
+     * Makes the session end keel's statement when keel goes away ({@link SessionWatch}): a killed keel
+     * leaves no statement running, no row locks and no advisory lock behind.
+     */
+    private static List<String> watch(Connection connection, Database database) {
+        try {
+            return SessionWatch.apply(connection);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the failure below is the one to report
+            }
+            throw new KeelException(ErrorKind.DATABASE, "cannot prepare keel's session on " + database.displayUrl()
+                    + ": " + database.mask(String.valueOf(e.getMessage())) + "\nTo fix: check the connection, then run"
+                    + " the command again.", e);
+        }
+    }
+
     private AdvisoryLock lock() {
         try {
             return AdvisoryLock.acquire(connection, listener, settings.lockPoll());
@@ -325,6 +348,7 @@ public final class Migrator implements AutoCloseable {
 
     private MigrateResult execute(Planner.Result planned, boolean fake) {
         var sink = new JdbcSink(connection, set.code(), listener);
+        sink.keepWatching(watched);
         try {
             sql(() -> {
                 sink.deferFlushes();

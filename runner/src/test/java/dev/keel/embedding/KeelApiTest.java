@@ -315,10 +315,13 @@ class KeelApiTest {
             shared.setAutoCommit(true);
             try (var st = shared.createStatement(); ResultSet r = st.executeQuery("SELECT current_setting('application_name'),"
                     + " current_setting('lock_timeout'), current_setting('statement_timeout'), current_setting('synchronous_commit'),"
-                    + " (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid())")) {
+                    + " (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()),"
+                    + " current_setting('client_connection_check_interval'), (SELECT source FROM pg_settings WHERE"
+                    + " name = 'tcp_keepalives_count')")) {
                 r.next();
-                assertEquals(List.of("blog-app", "7s", "9s", "remote_apply", "0"),
-                        List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                assertEquals(List.of("blog-app", "7s", "9s", "remote_apply", "0", "0", "default"),
+                        List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getString(6), r.getString(7)));
             }
         }
     }

@@ -175,6 +175,27 @@ class DataMigrationTest {
             """;
 
     @Test
+    void aBatchsCodeCannotCommitItsBatchBehindKeelsBack() throws Exception {
+        // a commit in the batch's code would keep the batch's rows while keel_backfill does not record it: the
+        // next run would write them again
+        Path f = project.resolve(MIGRATIONS).resolve("M0002_fill_slugs.java");
+        String text = Files.readString(f);
+        int start = text.indexOf("        ctx.batches(\"post\").size(1000)\n");
+        int end = text.indexOf("    }", start);
+        String walk = JAVA_WALK.replace("up.executeBatch();", "up.executeBatch();\n"
+                + "if (batch.first().equals(1001L)) { c.commit(); throw new IllegalStateException(\"after the commit\"); }");
+        Files.writeString(f, text.substring(0, start) + "        " + walk + text.substring(end));
+        try (Db db = Db.fresh(); Migrator m = migrator(db, MigrateListener.silent())) {
+            seeded(db, m);
+            db.execute("CREATE TABLE stop_after (x int)");
+            var e = assertThrows(KeelException.class, () -> m.migrate(to("0002")));
+            assertTrue(e.getMessage().contains("the batch's code called commit() on Batch.connection(); keel refused it,"
+                    + " and rolled the batch back (the batches before it stay done and recorded)"), e.getMessage());
+            assertEquals(1000, db.count("SELECT count(*) FROM post WHERE touched = 1"), "batch 1001..2000 rolled back");
+        }
+    }
+
+    @Test
     void aWalkInJavaGetsEachBatchInItsTransactionAndResumesAfterAThrow() throws Exception {
         Path f = project.resolve(MIGRATIONS).resolve("M0002_fill_slugs.java");
         String text = Files.readString(f);

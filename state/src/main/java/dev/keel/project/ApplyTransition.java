@@ -29,6 +29,14 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.state.PendingView;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
+import dev.keel.state.PendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -133,7 +141,8 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findField(newField).isPresent()) {
                 throw invalid("model " + app + "." + op.model() + " already has a field " + newField, "choose a free field name");
             }
-            Column renamed = old.field(newField);
+            // a join or collection table's columns belong to no field: a rename changes the column only
+            Column renamed = t.entity() == null && old.field() == null ? old : old.field(newField);
             if (newColumn != null) {
                 if (t.findColumn(newColumn).isPresent()) {
                     throw invalid("table " + t.qualifiedName() + " already has a column " + newColumn, "choose a free column name");
@@ -259,6 +268,10 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
         return state.removeSequence(op.name());
     }
 
+    @Override public ProjectState visit(RenameSequence op) {
+        return state.renameSequence(op.oldName(), op.newName());
+    }
+
     /** Hand-written SQL does not change the state; {@link SeparateDatabaseAndState} says what it did. */
     @Override public ProjectState visit(RunSql op) {
         return state;
@@ -311,6 +324,42 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             return state.removeTable(app, op.model()).addPending(new PendingTable(app, op.model(), t));
         }
         return state.removePending(TransitionChecks.pendingTable(app, op.model(), state));
+    }
+
+    @Override public ProjectState visit(SafeDeleteSequence op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return state.removeSequence(op.name()).addPending(new PendingSequence(app, state.requireSequence(op.name())));
+        }
+        return state.removePending(TransitionChecks.pendingSequence(op.name(), state));
+    }
+
+    @Override public ProjectState visit(RestorePendingSequence op) {
+        PendingSequence p = TransitionChecks.pendingSequence(op.name(), state);
+        return state.removePending(p).addSequence(p.sequence());
+    }
+
+    @Override public ProjectState visit(RecreatePendingSequence op) {
+        if (state.sequence(op.sequence().name()).isPresent()) {
+            throw invalid("sequence " + op.sequence().name() + " already exists", "delete it before recreating it as pending");
+        }
+        return state.addPending(new PendingSequence(app, op.sequence()));
+    }
+
+    @Override public ProjectState visit(CreateCompatibilityView op) {
+        Table t = state.tableNamed(op.table()).orElseThrow(() -> invalid("the view " + op.view() + " is over table " + op.table()
+                + ", which no model has", "name the renamed table as it is called after the rename"));
+        if (op.columns().size() > t.columns().size()) {
+            throw invalid("the view " + op.view() + " has " + op.columns().size() + " columns, the table " + t.qualifiedName()
+                    + " only " + t.columns().size(), "list one old name per column of the table, in its order");
+        }
+        if (state.tableNameTaken(op.view())) {
+            throw invalid("a table " + op.view() + " already exists", "the view takes the old name of the renamed table: rename the table first");
+        }
+        return state.addPending(new PendingView(app, op.view(), op.table(), op.columns()));
+    }
+
+    @Override public ProjectState visit(DropCompatibilityView op) {
+        return state.removePending(TransitionChecks.pendingView(op.view(), state));
     }
 
     @Override public ProjectState visit(RestorePendingField op) {

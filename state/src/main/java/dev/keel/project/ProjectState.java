@@ -5,6 +5,8 @@ import dev.keel.error.KeelException;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -122,10 +124,10 @@ public final class ProjectState {
         return pending;
     }
 
-    /** Whether the physical table name is taken, by a model or by a pending deletion. */
+    /** Whether the physical table name is taken, by a model or by a pending deletion (a table, or the view of a renamed one). */
     public boolean tableNameTaken(String qualifiedName) {
         return tableNamed(qualifiedName).isPresent()
-                || pending.stream().anyMatch(p -> p instanceof PendingTable pt && pt.table().equals(qualifiedName));
+                || pending.stream().anyMatch(p -> (p instanceof PendingTable || p instanceof PendingView) && p.table().equals(qualifiedName));
     }
 
     /**
@@ -148,6 +150,13 @@ public final class ProjectState {
         List<PendingDeletion> p = pending.stream().filter(d -> {
             if (d instanceof PendingTable pt) {
                 return pt.definition().databaseName().equals(databaseName);
+            }
+            if (d instanceof PendingSequence ps) {
+                return ps.sequence().databaseName().equals(databaseName);
+            }
+            if (d instanceof PendingView pv) {
+                return tableNamed(pv.target()).map(x -> x.databaseName().equals(databaseName))
+                        .orElse(databaseName.equals(Table.DEFAULT_DATABASE));
             }
             String table = d.table();
             return tableNamed(table).map(x -> x.databaseName().equals(databaseName))
@@ -214,15 +223,25 @@ public final class ProjectState {
         return new ProjectState(t, sequences, pending, true);
     }
 
-    /** Pending columns live in their table, so they follow it when it is renamed or moved. */
+    /**
+     * Pending columns live in their table, so they follow it when it is renamed or moved; so does the view
+     * that keeps an older name of the table (PostgreSQL's view refers to the table, not to its name).
+     */
     private ProjectState movePendingColumns(String oldTable, String newTable) {
-        List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc && pc.table().equals(oldTable)
-                ? (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column()) : d).toList();
+        List<PendingDeletion> p = pending.stream().map(d -> {
+            if (d instanceof PendingColumn pc && pc.table().equals(oldTable)) {
+                return (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column());
+            }
+            if (d instanceof PendingView pv && pv.target().equals(oldTable)) {
+                return new PendingView(pv.app(), pv.view(), newTable, pv.columns());
+            }
+            return d;
+        }).toList();
         return new ProjectState(tables, sequences, p);
     }
 
     public ProjectState addSequence(Sequence sequence) {
-        if (sequences.containsKey(sequence.name())) {
+        if (sequenceNameTaken(sequence.name())) {
             throw invalid("sequence " + sequence.name() + " already exists", "use another name or delete it first");
         }
         return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
@@ -231,6 +250,30 @@ public final class ProjectState {
     public ProjectState replaceSequence(Sequence sequence) {
         requireSequence(sequence.name());
         return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
+    }
+
+    /** Whether a sequence of this name is in the database: in the state, or pending deletion. */
+    public boolean sequenceNameTaken(String name) {
+        return sequences.containsKey(name)
+                || pending.stream().anyMatch(p -> p instanceof PendingSequence ps && ps.sequence().name().equals(name));
+    }
+
+    /** This state with the sequence {@code oldName} known as {@code newName}, with its start and increment. */
+    public ProjectState renameSequence(String oldName, String newName) {
+        Sequence s = requireSequence(oldName);
+        if (sequenceNameTaken(newName)) {
+            throw invalid("sequence " + newName + " already exists", "choose a sequence name that is free");
+        }
+        Sequence renamed = new Sequence(newName, s.start(), s.increment(), s.database());
+        return new ProjectState(tables, sequences.minus(oldName).plus(newName, renamed), pending, true);
+    }
+
+    /** The sequences in the database: those of the state and the pending ones, sorted by name. */
+    public List<Sequence> physicalSequences() {
+        var all = new ArrayList<Sequence>(sequences.values());
+        pending.stream().filter(PendingSequence.class::isInstance).map(p -> ((PendingSequence) p).sequence()).forEach(all::add);
+        all.sort(Comparator.comparing(Sequence::name));
+        return all;
     }
 
     public ProjectState removeSequence(String name) {

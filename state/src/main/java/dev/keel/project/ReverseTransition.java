@@ -29,6 +29,12 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -144,6 +150,34 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
 
     @Override public List<Operation> visit(DeleteSequence op) {
         return List.of(new CreateSequence(before.requireSequence(op.name())));
+    }
+
+    @Override public List<Operation> visit(RenameSequence op) {
+        return List.of(new RenameSequence(op.newName(), op.oldName()));
+    }
+
+    @Override public List<Operation> visit(SafeDeleteSequence op) {
+        if (op.action() == DeletionAction.MOVE_TO_PENDING) {
+            return List.of(new RestorePendingSequence(op.name()));
+        }
+        return List.of(new RecreatePendingSequence(TransitionChecks.pendingSequence(op.name(), before).sequence()));
+    }
+
+    @Override public List<Operation> visit(RestorePendingSequence op) {
+        return List.of(new SafeDeleteSequence(op.name(), DeletionAction.MOVE_TO_PENDING));
+    }
+
+    @Override public List<Operation> visit(RecreatePendingSequence op) {
+        return List.of(new SafeDeleteSequence(op.sequence().name(), DeletionAction.DELETE));
+    }
+
+    @Override public List<Operation> visit(CreateCompatibilityView op) {
+        return List.of(new DropCompatibilityView(op.view()));
+    }
+
+    @Override public List<Operation> visit(DropCompatibilityView op) {
+        var p = TransitionChecks.pendingView(op.view(), before);
+        return List.of(new CreateCompatibilityView(p.view(), p.target(), p.columns()));
     }
 
     @Override public List<Operation> visit(RunSql op) {

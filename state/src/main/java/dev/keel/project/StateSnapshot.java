@@ -6,6 +6,8 @@ import dev.keel.state.ForeignKey;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
@@ -138,6 +140,8 @@ public final class StateSnapshot {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = PendingColumn.class, name = "column"),
-            @JsonSubTypes.Type(value = PendingTable.class, name = "table")})
+            @JsonSubTypes.Type(value = PendingTable.class, name = "table"),
+            @JsonSubTypes.Type(value = PendingSequence.class, name = "sequence"),
+            @JsonSubTypes.Type(value = PendingView.class, name = "view")})
     private interface PendingDeletionMixIn {}
 }

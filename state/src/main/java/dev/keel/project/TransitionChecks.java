@@ -9,6 +9,8 @@ import dev.keel.state.Index;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.state.PendingView;
 import dev.keel.state.Table;
 
 import java.util.Objects;
@@ -18,7 +20,7 @@ final class TransitionChecks {
     private TransitionChecks() {}
 
     static Column requireField(Table table, String field) {
-        return table.findField(field).orElseThrow(() -> invalid("model " + table.app() + "." + table.model()
+        return table.findFieldOrColumn(field).orElseThrow(() -> invalid("model " + table.app() + "." + table.model()
                 + " has no field " + field + ". Its fields: "
                 + table.columns().stream().map(Column::field).filter(Objects::nonNull).toList(),
                 "correct the field name, or add the field in an earlier migration"));
@@ -44,6 +46,26 @@ final class TransitionChecks {
                 .orElseThrow(() -> invalid("no pending column for field " + field + " of " + app + "." + model
                         + ". Pending: " + state.pending().stream().map(PendingDeletion::toString).toList(),
                         "move the field to pending first (SafeRemoveField with MOVE_TO_PENDING)"));
+    }
+
+    /** The pending sequence named {@code name}. */
+    static PendingSequence pendingSequence(String name, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingSequence ps && ps.sequence().name().equals(name))
+                .map(PendingSequence.class::cast).findFirst()
+                .orElseThrow(() -> invalid("no pending sequence " + name + ". Pending: "
+                        + state.pending().stream().map(PendingDeletion::toString).toList(),
+                        "move the sequence to pending first (SafeDeleteSequence with MOVE_TO_PENDING)"));
+    }
+
+    /** The view that keeps the old name {@code view} of a renamed table. */
+    static PendingView pendingView(String view, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingView pv && pv.view().equals(view))
+                .map(PendingView.class::cast).findFirst()
+                .orElseThrow(() -> invalid("no view " + view + " keeps the old name of a renamed table. Pending: "
+                        + state.pending().stream().map(PendingDeletion::toString).toList(),
+                        "correct the view name"));
     }
 
     /** The pending table of {@code app.model}. */

@@ -8,6 +8,14 @@ import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
+import dev.keel.state.PendingSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.state.PendingView;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -185,6 +193,24 @@ public final class Router {
         @Override public String visit(RestorePendingField op) { return model(op.model()); }
         @Override public String visit(RestorePendingModel op) { return model(op.model()); }
         @Override public String visit(RecreatePendingModel op) { return op.definition().databaseName(); }
+        @Override public String visit(RenameSequence op) { return sequence(op.oldName(), null); }
+        @Override public String visit(SafeDeleteSequence op) { return pendingOrLiveSequence(op.name()); }
+        @Override public String visit(RestorePendingSequence op) { return pendingOrLiveSequence(op.name()); }
+        @Override public String visit(RecreatePendingSequence op) { return op.sequence().databaseName(); }
+        @Override public String visit(CreateCompatibilityView op) { return tableDatabase(state, op.table()).orElse(Table.DEFAULT_DATABASE); }
+
+        @Override public String visit(DropCompatibilityView op) {
+            return state.pending().stream().filter(p -> p instanceof PendingView pv && pv.view().equals(op.view()))
+                    .map(p -> tableDatabase(state, ((PendingView) p).target()).orElse(Table.DEFAULT_DATABASE))
+                    .findFirst().orElse(Table.DEFAULT_DATABASE);
+        }
+
+        private String pendingOrLiveSequence(String name) {
+            return state.pending().stream()
+                    .filter(p -> p instanceof PendingSequence ps && ps.sequence().name().equals(name))
+                    .map(p -> ((PendingSequence) p).sequence().databaseName()).findFirst()
+                    .orElseGet(() -> sequence(name, null));
+        }
 
         @Override
         public String visit(RecreatePendingField op) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every operation, applied to the fixture state and then undone by its reverse, gives the fixture back. */
 class OperationRoundTripTest {
-    private static final ProjectState BEFORE = StateFixtures.blog();
+    private static final ProjectState BEFORE = fixture();
 
     /** One case per operation type (some types twice, for their variants). */
     static List<Operation> cases() {
@@ -69,7 +69,23 @@ class OperationRoundTripTest {
                 restorePendingField("tag", "oldCode"),
                 restorePendingModel("legacy"),
                 recreatePendingField("post", "post", column("gone", "text").nullable().field("gone")),
-                recreatePendingModel("Ghost", table("ghost").field("id", column("id", "bigint")).primaryKey("id")));
+                recreatePendingModel("Ghost", table("ghost").field("id", column("id", "bigint")).primaryKey("id")),
+                renameSequence("post_seq", "article_seq"),
+                renameSequence("post_seq", "archive.post_seq"),
+                renameField("post_tags", "post_id", "article_id").renamingColumn("article_id"),
+                safeDeleteSequence("post_seq", DeletionAction.MOVE_TO_PENDING),
+                safeDeleteSequence("old_seq", DeletionAction.DELETE),
+                restorePendingSequence("old_seq"),
+                recreatePendingSequence(sequence("gone_seq").incrementBy(50)),
+                createCompatibilityView("old_tag", "tag", names("id", "name")),
+                dropCompatibilityView("old_post"));
+    }
+
+    /** The fixture with a pending sequence and a view that keeps an old name of {@code post}. */
+    private static ProjectState fixture() {
+        return StateFixtures.blog()
+                .addPending(new dev.keel.state.PendingSequence(APP, sequence("old_seq").incrementBy(50)))
+                .addPending(new dev.keel.state.PendingView(APP, "old_post", "post", List.of("id")));
     }
 
     @TestFactory

@@ -61,6 +61,16 @@ class StateSnapshotTest {
     }
 
     @Test
+    void pendingSequencesAndViewsRoundTrip() {
+        ProjectState state = StateFixtures.blog()
+                .addPending(new dev.keel.state.PendingSequence("blog", new dev.keel.state.Sequence("old_seq", 1, 50)))
+                .addPending(new dev.keel.state.PendingView("blog", "old_post", "post", List.of("id", "title")));
+        String json = StateSnapshot.toJson(state);
+        assertEquals(state, StateSnapshot.fromJson(json));
+        assertTrue(json.contains("\"type\" : \"sequence\"") || json.contains("\"type\":\"sequence\""), json);
+    }
+
+    @Test
     void theEmptyStateRoundTrips() {
         assertEquals(ProjectState.EMPTY, StateSnapshot.fromJson(StateSnapshot.toJson(ProjectState.EMPTY)));
     }

@@ -14,7 +14,12 @@ import java.util.Optional;
 /**
  * New fields of kept models. A NOT NULL column on an existing table needs a database default: the
  * entity's {@code @ColumnDefault}, else the field's Java initializer (kept as the database default),
- * else the questioner's answer; without one the user must decide, and nothing is written.
+ * else the questioner's answer (kept too, marked {@link Column#keepDefault() kept} in the state, since the
+ * entity does not declare it); without one the user must decide, and nothing is written.
+ *
+ * <p>The default stays: the code still running during the deploy inserts rows without the new column,
+ * and only the database default keeps those inserts from violating NOT NULL. A one-off value dropped
+ * right after the {@code ADD COLUMN} would fail them.
  */
 public final class AddedFields implements DetectionRule {
     @Override
@@ -33,14 +38,16 @@ public final class AddedFields implements DetectionRule {
                     Optional<String> value = ctx.hints().initializerDefault(before.app(), before.model(), key);
                     if (value.isPresent()) {
                         ctx.acceptInitializerDefault(before.app(), before.model(), key, value.get());
+                        added = c.defaultSql(value.get());
                     } else {
                         value = ctx.questioner().defaultForNotNullAdd(ref, c);
+                        if (value.isEmpty()) {
+                            ctx.needInput(notNullMessage(ref, before, c));
+                            continue;
+                        }
+                        ctx.keepDefault(before.app(), before.model(), key, value.get());
+                        added = c.defaultSql(value.get()).keepDefault();
                     }
-                    if (value.isEmpty()) {
-                        ctx.needInput(notNullMessage(ref, before, c));
-                        continue;
-                    }
-                    added = c.defaultSql(value.get());
                 }
                 ctx.emit(before.app(), new AddField(before.model(), key, added));
             }

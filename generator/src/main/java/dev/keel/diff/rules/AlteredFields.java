@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Kept fields whose column changed in the database: type, nullability, default, identity, comment, or
  * column name. A database default that equals the field's Java initializer stays (it was put there on
- * purpose when the column was added).
+ * purpose when the column was added), and so does a {@link Column#keepDefault() kept} default (the value
+ * typed at the prompt when the column was added) while the entity declares no default of its own.
  */
 public final class AlteredFields implements DetectionRule {
     @Override
@@ -30,6 +31,9 @@ public final class AlteredFields implements DetectionRule {
                         ctx.hints().initializerDefault(before.app(), before.model(), key).orElse(null))) {
                     ctx.acceptInitializerDefault(before.app(), before.model(), key, old.defaultSql());
                     now = now.defaultSql(old.defaultSql());
+                } else if (now.defaultSql() == null && old.defaultKept()) {
+                    ctx.keepDefault(before.app(), before.model(), key, old.defaultSql());
+                    now = now.defaultSql(old.defaultSql()).keepDefault();
                 }
                 if (!old.sameInDatabase(now)) {
                     ctx.emit(before.app(), new AlterField(before.model(), key, now));

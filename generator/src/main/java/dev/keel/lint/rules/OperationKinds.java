@@ -34,12 +34,14 @@ final class OperationKinds {
             return false;
         }
         if (op instanceof RunSql sql) {
-            return statements(sql).stream().anyMatch(s -> !s.isData() && !s.is("(?:SET|SELECT|ANALYZE)\\b"));
+            return statements(sql).stream().anyMatch(s -> !s.isData() && !s.is("(?:SET|SELECT|ANALYZE|COMMIT|END|ABORT|BEGIN|START|ROLLBACK|SAVEPOINT|RELEASE)\\b"));
         }
         boolean stateOnly = op instanceof RenameModel || op instanceof RenameField r && r.stateOnly()
                 || op instanceof SafeRemoveField f && f.action() == DeletionAction.MOVE_TO_PENDING
                 || op instanceof SafeDeleteModel m && m.action() == DeletionAction.MOVE_TO_PENDING
-                || op instanceof RestorePendingField || op instanceof RestorePendingModel;
+                || op instanceof dev.keel.operations.SafeDeleteSequence s && s.action() == DeletionAction.MOVE_TO_PENDING
+                || op instanceof RestorePendingField || op instanceof RestorePendingModel
+                || op instanceof dev.keel.operations.RestorePendingSequence;
         return !stateOnly;
     }
 

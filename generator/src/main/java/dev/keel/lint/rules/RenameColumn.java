@@ -39,7 +39,7 @@ public final class RenameColumn implements LintRule {
         if (model == null || !site.existingTable(model)) {
             return;
         }
-        String from = site.table(model).orElseThrow().findField(field).map(Column::name).orElse(to);
+        String from = site.table(model).orElseThrow().findFieldOrColumn(field).map(Column::name).orElse(to);
         if (!from.equals(to)) {
             out.report(this, site.span(), "column " + from + " of existing table " + site.table(model).orElseThrow().qualifiedName()
                     + " is renamed to " + to);

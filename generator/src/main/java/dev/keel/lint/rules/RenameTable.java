@@ -25,6 +25,10 @@ public final class RenameTable implements LintRule {
                 out.report(this, site.span(), "existing table " + from + " is renamed to " + alter.table());
             }
         }
+        if (site.operation() instanceof dev.keel.operations.RenameSequence rename
+                && site.migration().before().sequence(rename.oldName()).isPresent()) {
+            out.report(this, site.span(), "existing sequence " + rename.oldName() + " is renamed to " + rename.newName());
+        }
     }
 
     @Override public void check(StatementSite site, Findings out) {

@@ -7,6 +7,9 @@ import dev.keel.lint.StatementSite;
 import dev.keel.operations.AddConstraint;
 import dev.keel.state.UniqueConstraint;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** A unique constraint or primary key added to a table that holds rows, building its index under lock. */
 public final class UniqueConstraintWithoutIndex implements LintRule {
     @Override public String name() { return "unique-constraint-without-index"; }
@@ -27,11 +30,26 @@ public final class UniqueConstraintWithoutIndex implements LintRule {
         }
     }
 
+    /** {@code ADD [COLUMN] [IF NOT EXISTS] name type ... UNIQUE | PRIMARY KEY ...}: a column constraint that builds an index. */
+    static boolean inlineKey(String action) {
+        Matcher column = Sql.action("ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                + "(?!(?:CONSTRAINT|UNIQUE|PRIMARY|CHECK|FOREIGN|EXCLUDE)\\b)" + Sql.NAME + "\\s+(.*)$", action);
+        if (!column.find()) {
+            return false;
+        }
+        String rest = column.group(1).replaceAll("'(?:[^']|'')*'", "''").replaceAll("\"(?:[^\"]|\"\")*\"", "\"\"");
+        return Pattern.compile("\\b(?:UNIQUE|PRIMARY\\s+KEY)\\b", Pattern.CASE_INSENSITIVE).matcher(rest).find();
+    }
+
     @Override public void check(StatementSite site, Findings out) {
         site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {
             for (String action : site.statement().actions()) {
                 if (Sql.action("ADD\\s+(?:CONSTRAINT\\s+" + Sql.NAME + "\\s+)?(?:UNIQUE|PRIMARY\\s+KEY)\\s*\\(", action).find()) {
                     out.report(this, site.span(), "ADD UNIQUE or PRIMARY KEY without USING INDEX on existing table " + table);
+                } else if (inlineKey(action)) {
+                    out.report(this, site.span(), "ADD COLUMN with an inline UNIQUE or PRIMARY KEY on existing table " + table
+                            + " builds its index under the ALTER TABLE's ACCESS EXCLUSIVE lock: add the column plain, then build"
+                            + " the unique index CONCURRENTLY and attach it");
                 }
             }
         });

@@ -57,7 +57,8 @@ public final class VolatileDefault implements SafetyRule {
                 END $$""".formatted(SqlText.table(table.qualifiedName()), SqlText.quote(column), target.defaultSql());
         return Optional.of(List.of(
                 Step.deploy(new AddField(add.model(), add.field(), bare)),
-                Step.deploy(new AlterField(add.model(), add.field(), bare.defaultSql(target.defaultSql()))),
+                Step.deploy(new AlterField(add.model(), add.field(),
+                        bare.defaultSql(target.defaultSql()).keepDefault(target.defaultKept()))),
                 Step.post(ctx.options().declaresTables(table)
                         ? new RunSql(backfill, RunSql.NOOP).touches(table.qualifiedName())
                         : new RunSql(backfill, RunSql.NOOP))));

@@ -14,6 +14,6 @@ public final class M0002_delete_invoice_and_more extends Migration {
         dependsOn("app", "0001_initial");
         operations(
             safeDeleteModel("invoice", DeletionAction.MOVE_TO_PENDING),
-            deleteSequence("invoice_number_seq"));
+            safeDeleteSequence("invoice_number_seq", DeletionAction.MOVE_TO_PENDING));
     }
 }

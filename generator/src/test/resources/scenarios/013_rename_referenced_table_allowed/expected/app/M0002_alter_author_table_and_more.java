@@ -14,6 +14,7 @@ public final class M0002_alter_author_table_and_more extends Migration {
         operations(
             // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table author is renamed to writers)
             alterModelTable("author", "writers"),
+            createCompatibilityView("author", "writers", names("id", "name")),
             renameConstraint("author", "author_pkey", "writers_pkey"),
             renameConstraint("post", "fk5l759v7apba3lqguc7bp8h456", "fk6t7174wee1qc6tfvtfkq6js40"));
     }

@@ -30,7 +30,7 @@ final class StateCatalog {
             tables.put(def.name(), def);
         }
         var sequences = new TreeMap<String, SequenceDef>();
-        state.sequences().forEach(s -> sequences.put(relative(s.name()), new SequenceDef(relative(s.name()), s.start(), s.increment())));
+        state.physicalSequences().forEach(s -> sequences.put(relative(s.name()), new SequenceDef(relative(s.name()), s.start(), s.increment())));
         return new Catalog(tables, sequences);
     }
 

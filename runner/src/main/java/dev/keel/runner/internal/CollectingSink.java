@@ -4,6 +4,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.sql.Step;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Collects what would run as SQL text, for {@code sqlmigrate}: statements end in {@code ;}, Java
@@ -20,14 +21,25 @@ public final class CollectingSink implements SqlSink {
                 + (statementTimeout == null ? " -- post-deployment: no statement timeout" : ""));
     }
 
+    /** Whether a BEGIN is still to be printed: a non-atomic step prints its header first. */
+    private boolean beginPending;
+
     @Override
     public void begin() {
         lastOperation = null;
-        line("BEGIN;");
+        beginPending = true;
+    }
+
+    private void flushBegin() {
+        if (beginPending) {
+            beginPending = false;
+            line("BEGIN;");
+        }
     }
 
     @Override
     public void commit() {
+        flushBegin();
         line("COMMIT;");
     }
 
@@ -39,11 +51,29 @@ public final class CollectingSink implements SqlSink {
     @Override
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) {
         if (!migration.atomic()) {
-            line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own] " + step.operation());
-        } else if (!step.operation().equals(lastOperation)) {
-            line("-- " + step.operation());
+            line("-- [non-atomic step " + (index + 1) + " of " + count + ": commits on its own"
+                    + (step.locks().isEmpty() ? "" : ", in a transaction with its LOCK TABLE statements") + "] "
+                    + step.operation());
+            flushBegin();
+        } else {
+            flushBegin();
+            if (!step.operation().equals(lastOperation)) {
+                line("-- " + step.operation());
+            }
         }
         lastOperation = step.operation();
+        boolean explained = false;
+        for (Lock lock : step.locks()) {
+            if (lock.nowait() && !explained) {
+                explained = true;
+                List<String> nowait = step.locks().stream().filter(Lock::nowait).map(l -> l.lock().table()).toList();
+                String tables = String.join(", ", nowait);
+                line("-- NOWAIT: the transaction holds a lock that blocks the readers or writers of " + String.join(", ", lock.holding())
+                        + "; keel does not wait for " + tables + " while holding it: if " + (nowait.size() == 1 ? tables : "one")
+                        + " is busy, the transaction rolls back at once and keel tries again after a backoff.");
+            }
+            line(lock.sql() + ";");
+        }
         if (step.cleanup() != null) {
             line(step.cleanup().guard().psql(step.cleanup().sql()));
         }

@@ -9,12 +9,15 @@ import dev.keel.runner.RunnerSettings;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs one migration's {@link Script} through a {@link SqlSink} and records it in a
  * {@link SchemaHistory}. An atomic migration runs in one transaction and is recorded in it; a lock
  * timeout retries the whole transaction. A non-atomic one runs step by step, each step recorded
- * when done, so a later run resumes after the last recorded step; a lock timeout retries the step.
+ * when done, so a later run resumes after the last recorded step; a lock timeout retries the step (a step
+ * with {@code LOCK TABLE} statements before it runs in a transaction of its own, with them). A busy table
+ * that a {@code LOCK TABLE ... NOWAIT} found ({@link LockPlan}) is retried the same way.
  * Deploy-time migrations run under the statement timeout, post-deployment ones without it.
  */
 public final class Executor {
@@ -104,7 +107,7 @@ public final class Executor {
             } catch (Exception e) {
                 sink.rollback();
                 if (Failures.isLockTimeout(e) && attempt <= settings.lockRetries()) {
-                    backoff(script, index, attempt);
+                    backoff(script, index, attempt, e);
                     continue;
                 }
                 throw Failures.failed(script, index, e, attempt, settings, statementTimeout(script), 0);
@@ -128,13 +131,24 @@ public final class Executor {
         }
         for (; done < count; done++) {
             for (int attempt = 1; ; attempt++) {
+                ScriptStep step = script.steps().get(done);
                 try {
-                    sink.run(script.migration(), script.steps().get(done), done, count);
+                    if (step.locks().isEmpty()) {
+                        sink.run(script.migration(), step, done, count);
+                    } else {
+                        // its LOCK TABLE statements hold only within a transaction, its own
+                        sink.begin();
+                        sink.run(script.migration(), step, done, count);
+                        sink.commit();
+                    }
                     history.progressed(key, done + 1);
                     break;
                 } catch (Exception e) {
+                    if (!step.locks().isEmpty()) {
+                        sink.rollback();
+                    }
                     if (Failures.isLockTimeout(e) && attempt <= settings.lockRetries()) {
-                        backoff(script, done, attempt);
+                        backoff(script, done, attempt, e);
                         continue;
                     }
                     throw Failures.failed(script, done, e, attempt, settings, statementTimeout(script), done);
@@ -157,10 +171,19 @@ public final class Executor {
         }
     }
 
-    private void backoff(Script script, int index, int attempt) {
+    private void backoff(Script script, int index, int attempt, Exception failure) {
         Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        listener.notice("Lock timeout (" + Failures.human(settings.lockTimeout()) + ") in " + script.migration().key()
-                + " at step " + (index + 1) + " of " + script.steps().size() + "; another session holds a lock it needs."
+        String where = " in " + script.migration().key() + " at step " + (index + 1) + " of " + script.steps().size();
+        ScriptStep step = index < script.steps().size() ? script.steps().get(index) : null;
+        Lock busy = step == null ? null : Failures.nowaitLock(step, failure);
+        List<String> tables = step == null ? List.of() : Failures.waitedFor(step, failure);
+        String what = busy != null
+                ? "Table " + busy.lock().table() + " is busy" + where + ": another session holds a lock on it that conflicts with "
+                + busy.lock().mode().sql() + ", and keel does not wait for it while holding a lock on "
+                + String.join(", ", busy.holding()) + " that blocks its readers or writers."
+                : "Lock timeout (" + Failures.human(settings.lockTimeout()) + ")" + where + "; another session holds a lock it needs"
+                + (tables.isEmpty() ? "" : " (on " + String.join(", ", tables) + ")") + ".";
+        listener.notice(what
                 + " Trying " + (script.atomic() ? "the whole transaction" : "the step") + " again in "
                 + Failures.human(wait) + " (retry " + attempt + " of " + settings.lockRetries() + ").");
         try {

@@ -3,10 +3,13 @@ package dev.keel.runner.internal;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.runner.RunnerSettings;
+import dev.keel.runner.sql.Identifiers;
 import dev.keel.runner.sql.Step;
+import dev.keel.runner.sql.TableLock;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /** Turns what went wrong while running a migration into one message: where, what, and "To fix: ...". */
 public final class Failures {
@@ -70,16 +73,44 @@ public final class Failures {
         if (statement != null) {
             sb.append("    ").append(statement.replace("\n", "\n    ")).append('\n');
         }
+        if (e instanceof TransactionMisuse misuse) {
+            return misuse(sb, script, index, misuse, stepsKept);
+        }
         SQLException sql = sqlCause(e);
         String pg = sql != null ? "PostgreSQL: " + sql.getMessage() + " (SQLSTATE " + sql.getSQLState() + ")"
                 : "Java: " + e;
         String kept = kept(script, stepsKept);
+        if (script.atomic() && index >= count && isConnectionLost(e)) {
+            kept = "keel cannot tell whether the commit of " + script.migration().key() + " reached the database before"
+                    + " the connection was lost: keel showmigrations says whether it is applied (it is recorded in"
+                    + " keel_migrations in the same transaction).";
+        } else if (!script.atomic() && index < count && script.steps().get(index).step() instanceof Step.Java) {
+            kept += " Step " + (index + 1) + " is Java code, which runs in autocommit: what it committed before it"
+                    + " failed stays (keel cannot undo it), and keel migrate runs the step again from its start.";
+        }
         String fix;
         if (isLockTimeout(e)) {
-            sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
-                    .append(", ").append(attempts).append(attempts == 1 ? " time" : " times").append(" (with backoff between tries).\n");
-            fix = "another session holds a lock on the table, often a long transaction. Find it with"
-                    + " SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state <> 'idle' ORDER BY xact_start;"
+            String times = attempts + (attempts == 1 ? " time" : " times") + " (with backoff between tries)";
+            ScriptStep step = index < count ? script.steps().get(index) : null;
+            Lock busy = step == null ? null : nowaitLock(step, e);
+            List<String> tables = step == null ? List.of() : waitedFor(step, e);
+            if (busy != null) {
+                sb.append("Table ").append(busy.lock().table()).append(" was busy, ").append(times)
+                        .append(": another session held a lock on it that conflicts with ").append(busy.lock().mode().sql())
+                        .append(". keel does not wait for it there: the transaction holds a lock on ")
+                        .append(String.join(", ", busy.holding())).append(" that blocks its readers or writers, and waiting would"
+                                + " block them as long.\n");
+            } else {
+                sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
+                        .append(", ").append(times).append(tables.isEmpty() ? "" : ", waiting for " + String.join(", ", tables)).append(".\n");
+            }
+            String find = tables.isEmpty()
+                    ? "SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state <> 'idle' ORDER BY xact_start;"
+                    : "SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks WHERE"
+                    + " relation IN (" + String.join(", ", tables.stream().map(t -> Identifiers.literal(Identifiers.qualified(t))
+                    + "::regclass").toList()) + ")) ORDER BY xact_start;";
+            fix = "another session holds a lock on " + (tables.isEmpty() ? "the table" : String.join(", ", tables))
+                    + ", often a long transaction. Find it with " + find
                     + " let it finish (or end it), then run keel migrate again. Raising database.lockTimeout in keel.json"
                     + " makes the service's queries wait that long behind the migration.";
         } else if (sql != null && QUERY_CANCELED.equals(sql.getSQLState()) && statementTimeout != null) {
@@ -105,6 +136,96 @@ public final class Failures {
         }
         sb.append(pg).append('\n').append(kept).append("\nTo fix: ").append(fix);
         return new KeelException(ErrorKind.DATABASE, sb.toString(), e);
+    }
+
+    /** The failure of a step that tried to end keel's transaction, ended it, or left one of its own open. */
+    private static KeelException misuse(StringBuilder sb, Script script, int index, TransactionMisuse misuse, int stepsKept) {
+        var key = script.migration().key();
+        boolean sql = index < script.steps().size() && script.steps().get(index).step() instanceof Step.Sql;
+        String did = String.join(", then ", misuse.what());
+        String undo = misuse.what().stream().map(w -> w.replaceFirst("^(called|ran the statement|runs the statement) ", ""))
+                .distinct().reduce((a, b) -> a + ", " + b).orElse("commit or rollback");
+        String kept;
+        String fix;
+        String split = "When the work must commit in parts, make the migration non-atomic (atomic(false); in define())"
+                + " and the step safe to run again (a failed run resumes at the first step not recorded), or walk the"
+                + " table with ctx.batches(...), which commits and records each batch.";
+        switch (misuse.outcome()) {
+            case REFUSED -> {
+                if (sql) {
+                    sb.append("The step ").append(did).append(", but ").append(key).append(" is atomic: keel runs it in"
+                            + " one transaction and commits that, with the migration's record in keel_migrations, when"
+                            + " all its steps are done. keel did not run the step.\n");
+                } else {
+                    sb.append("The code ").append(did).append(" on the connection keel handed it, but ").append(
+                            script.atomic() ? key + " is atomic: keel runs it in one transaction and commits that, with"
+                                    + " the migration's record in keel_migrations, when all its steps are done"
+                                    : "the connection is keel's: keel goes on with it after the code")
+                            .append(". keel refused it before it reached the database.\n");
+                }
+                if (misuse.codeFailure() != null) {
+                    sb.append("The code then failed: Java: ").append(misuse.codeFailure()).append('\n');
+                }
+                kept = kept(script, stepsKept);
+                fix = script.atomic()
+                        ? "let keel commit: remove the " + undo + " from " + (sql ? "the step's SQL" : "the code") + ". " + split
+                        : "leave the connection open: close the statements the code makes, not ctx.connection().";
+            }
+            case ENDED -> {
+                sb.append("The code ended the transaction keel opened for ").append(key).append(" (")
+                        .append(misuse.what().isEmpty() ? "a commit or a rollback keel could not intercept: through the"
+                                + " driver's own connection (unwrap), or SQL keel could not read" : did)
+                        .append(").\n");
+                if (misuse.codeFailure() != null) {
+                    sb.append("The code ").append(misuse.what().isEmpty() ? "" : "then ").append("failed: Java: ")
+                            .append(misuse.codeFailure()).append('\n');
+                }
+                kept = "keel cannot tell what of " + key + " stays: what ran before the transaction ended (the steps"
+                        + " before step " + (index + 1) + " too) was committed or rolled back by the code, not by keel;"
+                        + " keel rolled back what ran after. " + key + " is not recorded in keel_migrations, so keel"
+                        + " migrate would run all of it again.";
+                fix = "look at what steps 1 to " + (index + 1) + " write (undo it where running them again would repeat"
+                        + " it), then let keel commit: remove the " + undo + " from the code. " + split;
+            }
+            default -> {
+                sb.append("The code left a transaction open on the connection keel handed it (setAutoCommit(false)"
+                        + " without setAutoCommit(true) before it returned); keel rolled back what it had not committed.\n");
+                kept = kept(script, stepsKept) + " What step " + (index + 1) + "'s code committed itself stays.";
+                fix = "commit and turn autocommit back on (setAutoCommit(true)) before the method returns, or leave"
+                        + " autocommit alone; then run keel migrate again: it runs step " + (index + 1) + " again from its start.";
+            }
+        }
+        sb.append(kept).append("\nTo fix: ").append(fix);
+        return new KeelException(ErrorKind.DATABASE, sb.toString(), misuse);
+    }
+
+    /** The {@code LOCK TABLE ... NOWAIT} of {@code step} that failed with {@code e}, or null. */
+    static Lock nowaitLock(ScriptStep step, Throwable e) {
+        if (sqlCause(e) instanceof JdbcSink.FailedStatement other) {
+            for (Lock lock : step.locks()) {
+                if (lock.nowait() && lock.sql().equals(other.statement())) {
+                    return lock;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The tables {@code step} was waiting for when {@code e} stopped it: the table of the {@code LOCK TABLE} that
+     * failed, else those the statement locks; empty when keel cannot read the statement.
+     */
+    static List<String> waitedFor(ScriptStep step, Throwable e) {
+        if (sqlCause(e) instanceof JdbcSink.FailedStatement other) {
+            for (Lock lock : step.locks()) {
+                if (lock.sql().equals(other.statement())) {
+                    return List.of(lock.lock().table());
+                }
+            }
+            return List.of();
+        }
+        return step.takes() == null ? List.of() : step.takes().locks().stream().map(TableLock::table)
+                .filter(t -> !t.equals(step.takes().creates())).toList();
     }
 
     private static String kept(Script script, int stepsKept) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs steps on a connection; {@code RunJava} steps through {@link JavaCode} with a {@link MigrationContext}.
@@ -35,6 +36,8 @@ public final class JdbcSink implements SqlSink {
     private final MigrateListener listener;
     /** The timeouts last set on the session, or null when unknown (none set yet, or something may have changed them). */
     private String timeoutsSet;
+    /** {@link SessionWatch}'s settings, sent again with the timeouts (a RESET ALL in a migration undoes them). */
+    private String watchSql = "";
 
     /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, whose output goes nowhere. */
     public JdbcSink(Connection connection, JavaCode code) {
@@ -56,6 +59,19 @@ public final class JdbcSink implements SqlSink {
     }
 
     /**
+     * Sends {@code settings} ({@code name=value}, what {@link SessionWatch#apply} set) again whenever the
+     * timeouts are sent again, in the same round trip.
+     */
+    public void keepWatching(List<String> settings) {
+        var sql = new StringBuilder();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            sql.append("; SET ").append(s, 0, eq).append(" = '").append(s.substring(eq + 1)).append('\'');
+        }
+        watchSql = sql.toString();
+    }
+
+    /**
      * Sets the session's timeouts, in one round trip for both; nothing when they are already what was set
      * last and no statement since may have changed them (a run of many small migrations would otherwise
      * spend a round trip per migration on them).
@@ -63,7 +79,7 @@ public final class JdbcSink implements SqlSink {
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) throws SQLException {
         String sql = "SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
-                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'";
+                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'" + watchSql;
         if (sql.equals(timeoutsSet)) {
             return;
         }
@@ -126,13 +142,129 @@ public final class JdbcSink implements SqlSink {
             timeoutsSet = null; // Java code and such statements may change the session's settings
         }
         if (step.step() instanceof Step.Java java) {
-            code.run(migration, java.method(), new RunContext(migration.key(), java.method(), connection, step.state(), listener));
+            runJava(migration, java.method(), step);
             return;
+        }
+        if (!connection.getAutoCommit()) {
+            String control = TransactionControl.find(((Step.Sql) step.step()).text());
+            if (control != null) {
+                throw new TransactionMisuse(TransactionMisuse.Outcome.REFUSED, List.of("runs the statement " + control),
+                        null);
+            }
+        }
+        for (Lock lock : step.locks()) {
+            executeNamed(migration, new ReRunnable.Guarded(lock.sql(), null));
         }
         if (step.cleanup() != null) {
             executeNamed(migration, step.cleanup());
         }
         execute(migration, new ReRunnable.Guarded(((Step.Sql) step.step()).text(), step.guard()));
+    }
+
+    /** The savepoint keel sets before a method's code runs in keel's transaction. */
+    static final String SAVEPOINT = "keel_before_code";
+
+    /**
+     * Calls a {@code RunJava} method with keel's connection guarded ({@link GuardedConnection}). Inside keel's
+     * transaction (an atomic migration) keel then checks that the transaction is still the one it opened
+     * (the same transaction id, and the savepoint set before the code still there); in autocommit (a
+     * non-atomic migration) that the code left no transaction open.
+     *
+     * @throws TransactionMisuse when the code tried to end keel's transaction, ended it, closed the connection
+     *                           or left a transaction open
+     */
+    private void runJava(MigrationSpec migration, String method, ScriptStep step) throws Exception {
+        boolean inTransaction = !connection.getAutoCommit();
+        var guard = new GuardedConnection(connection, inTransaction, "migration " + migration.key() + " (" + method + ")",
+                migration.key() + " is atomic: keel runs it in one transaction and commits that, with the migration's"
+                        + " record in keel_migrations, when all its steps are done");
+        long xid = 0;
+        if (inTransaction) {
+            try (var st = connection.createStatement()) {
+                st.execute("SAVEPOINT " + SAVEPOINT);
+                xid = transactionId(st);
+            }
+        }
+        Exception failure = null;
+        try {
+            code.run(migration, method, new RunContext(migration.key(), method, connection, guard.connection(),
+                    step.state(), listener));
+        } catch (Exception e) {
+            failure = e;
+        }
+        Exception codeFailure = guard.isRefusal(failure) ? null : failure;
+        if (inTransaction) {
+            Boolean intact = intact(xid, failure != null);
+            if (Boolean.FALSE.equals(intact)) {
+                throw new TransactionMisuse(TransactionMisuse.Outcome.ENDED, guard.refused(), codeFailure);
+            }
+            if (!guard.refused().isEmpty()) {
+                throw new TransactionMisuse(TransactionMisuse.Outcome.REFUSED, guard.refused(), codeFailure);
+            }
+        } else {
+            if (!connection.getAutoCommit()) {
+                rollback(); // what the code left uncommitted; autocommit back on
+                if (failure == null) {
+                    throw new TransactionMisuse(TransactionMisuse.Outcome.LEFT_OPEN, List.of(), null);
+                }
+            }
+            if (!guard.refused().isEmpty()) {
+                throw new TransactionMisuse(TransactionMisuse.Outcome.REFUSED, guard.refused(), codeFailure);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Whether the transaction is still keel's, the one whose id is {@code xid}; after a failure of the code,
+     * rolled back to the savepoint set before it (so that the check can run). Null when keel cannot tell
+     * (the connection is lost: the server ends the transaction with the session).
+     *
+     * @throws SQLException when the code caught an error of its statement and went on: keel's transaction
+     *                      cannot go on, and this says why
+     */
+    private Boolean intact(long xid, boolean failed) throws SQLException {
+        if (connection.getAutoCommit()) {
+            return false;
+        }
+        try (var st = connection.createStatement()) {
+            if (failed) {
+                st.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            }
+            try {
+                return transactionId(st) == xid;
+            } catch (SQLException aborted) {
+                if (failed || !"25P02".equals(aborted.getSQLState())) {
+                    throw aborted;
+                }
+                // the code caught the error of one of its statements and returned: find out whose transaction it is
+                st.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                if (transactionId(st) != xid) {
+                    return false;
+                }
+                throw new SQLException("a statement of the code failed and the code caught the error and returned, but"
+                        + " the failure aborted the migration's transaction (" + aborted.getMessage() + "). To go on after a"
+                        + " statement that may fail, run it under a savepoint: var sp = c.setSavepoint(); ... on failure"
+                        + " c.rollback(sp)", aborted.getSQLState(), aborted);
+            }
+        } catch (SQLException e) {
+            if (Failures.isConnectionLost(e)) {
+                return null;
+            }
+            if ("25P02".equals(e.getSQLState()) && !failed) {
+                throw e;
+            }
+            return false; // no savepoint: the transaction it was set in is gone
+        }
+    }
+
+    private static long transactionId(java.sql.Statement st) throws SQLException {
+        try (ResultSet r = st.executeQuery("SELECT txid_current()")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private void execute(MigrationSpec migration, ReRunnable.Guarded statement) throws SQLException {
@@ -155,7 +287,8 @@ public final class JdbcSink implements SqlSink {
     }
 
     /**
-     * A failure of a statement a step runs besides its own (the cleanup before a concurrent build): the
+     * A failure of a statement a step runs besides its own (a {@code LOCK TABLE} before it, the cleanup before
+     * a concurrent build): the
      * same message and SQLSTATE, so that a lock timeout is still retried, and the statement that failed.
      */
     static final class FailedStatement extends SQLException {

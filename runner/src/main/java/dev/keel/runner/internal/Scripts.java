@@ -10,6 +10,7 @@ import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.runner.sql.OperationSql;
+import dev.keel.runner.sql.StatementLocks;
 import dev.keel.runner.sql.Step;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class Scripts {
             add(steps, skipped, m, op, op.describe(), s, routing);
             s = StateTransitions.apply(op, m.app(), s);
         }
-        return new Script(m, false, steps, skipped);
+        return script(m, false, steps, skipped);
     }
 
     /**
@@ -95,7 +96,8 @@ public final class Scripts {
             if (failed >= 0 && failed < opSteps.size() && opSteps.get(failed).cleanup() != null) {
                 ScriptStep f = opSteps.get(failed);
                 cleanup.add(new ScriptStep("clean up after the failed step of " + op.describe(),
-                        new Step.Sql(f.cleanup().sql()), f.cleanup().guard(), null, f.state()));
+                        new Step.Sql(f.cleanup().sql()), f.cleanup().guard(), null, f.state(),
+                        StatementLocks.of(f.cleanup().sql(), f.state()).orElse(null), List.of()));
             }
             index += opSteps.size();
             s = StateTransitions.apply(op, m.app(), s);
@@ -129,7 +131,7 @@ public final class Scripts {
                 rs = StateTransitions.apply(r, m.app(), rs);
             }
         }
-        return new Script(m, true, steps, skipped);
+        return script(m, true, steps, skipped);
     }
 
     /** The database {@code op} runs in; a routing error names the migration's file and the operation's line. */
@@ -200,13 +202,28 @@ public final class Scripts {
         }
         boolean userSql = op instanceof RunSql;
         for (Step step : OperationSql.forwards(m.app(), s, op)) {
-            if (m.atomic() || userSql || !(step instanceof Step.Sql sql)) {
+            if (userSql || !(step instanceof Step.Sql sql)) {
                 steps.add(new ScriptStep(describe, step, s));
                 continue;
             }
+            StatementLocks takes = StatementLocks.of(sql.text(), s).orElse(null);
+            if (m.atomic()) {
+                steps.add(new ScriptStep(describe, step, null, null, s, takes, List.of()));
+                continue;
+            }
             for (ReRunnable.Guarded g : ReRunnable.rewrite(sql.text())) {
-                steps.add(new ScriptStep(describe, new Step.Sql(g.sql()), g.guard(), g.cleanup(), s));
+                steps.add(new ScriptStep(describe, new Step.Sql(g.sql()), g.guard(), g.cleanup(), s, takes, List.of()));
             }
         }
+    }
+
+    /**
+     * The script, each statement with the {@code LOCK TABLE} statements that keep it from waiting for a table
+     * while holding a lock that blocks another ({@link LockPlan}): over the whole transaction of an atomic
+     * migration, step by step for a non-atomic one (each step commits on its own).
+     */
+    private static Script script(MigrationSpec m, boolean backwards, List<ScriptStep> steps, List<String> skipped) {
+        List<ScriptStep> locked = m.atomic() ? LockPlan.transaction(steps) : steps.stream().map(LockPlan::alone).toList();
+        return new Script(m, backwards, locked, skipped);
     }
 }

@@ -180,6 +180,19 @@ final class Ddl {
         return "COMMENT ON COLUMN " + table(t) + "." + Identifiers.quote(column) + " IS " + Identifiers.literal(comment);
     }
 
+    /**
+     * The view that keeps a renamed table's old name: the table's first {@code columns.size()} columns,
+     * each under its old name. A plain view over one table is automatically updatable.
+     */
+    static String createCompatibilityView(String view, Table t, List<String> columns) {
+        var select = new java.util.ArrayList<String>();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = t.columns().get(i).name();
+            select.add(Identifiers.quote(column) + (column.equals(columns.get(i)) ? "" : " AS " + Identifiers.quote(columns.get(i))));
+        }
+        return "CREATE VIEW " + Identifiers.qualified(view) + " AS SELECT " + String.join(", ", select) + " FROM " + table(t);
+    }
+
     static String createSequence(Sequence s) {
         return "CREATE SEQUENCE " + Identifiers.qualified(s.name()) + " START WITH " + s.start() + " INCREMENT BY " + s.increment();
     }

@@ -29,6 +29,12 @@ import dev.keel.operations.RestorePendingModel;
 import dev.keel.operations.RunJava;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
+import dev.keel.operations.SafeDeleteSequence;
+import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateCompatibilityView;
+import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.RestorePendingSequence;
+import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -62,7 +68,7 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
     }
 
     private Column field(Table t, String field) {
-        return t.findField(field).orElseThrow(() -> new IllegalStateException(
+        return t.findFieldOrColumn(field).orElseThrow(() -> new IllegalStateException(
                 "model " + app + "." + t.model() + " has no field " + field));
     }
 
@@ -269,6 +275,49 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
 
     @Override public List<Step> visit(DeleteSequence op) {
         return sql("DROP SEQUENCE " + Identifiers.qualified(op.name()));
+    }
+
+    /** A rename keeps the sequence's value: ids go on from where they were. */
+    @Override public List<Step> visit(RenameSequence op) {
+        String oldSchema = Identifiers.schemaOf(op.oldName());
+        String newSchema = Identifiers.schemaOf(op.newName());
+        String newName = Identifiers.nameOf(op.newName());
+        var result = new ArrayList<String>();
+        String current = Identifiers.qualified(op.oldName());
+        if (!Identifiers.nameOf(op.oldName()).equals(newName)) {
+            result.add("ALTER SEQUENCE " + current + " RENAME TO " + Identifiers.quote(newName));
+            current = Identifiers.qualified(oldSchema, newName);
+        }
+        if (!Objects.equals(schemaName(oldSchema), schemaName(newSchema))) {
+            Ddl.createSchema(newSchema).ifPresent(result::add);
+            result.add("ALTER SEQUENCE " + current + " SET SCHEMA " + Identifiers.quote(schemaName(newSchema)));
+        }
+        return sql(result);
+    }
+
+    @Override public List<Step> visit(CreateCompatibilityView op) {
+        Table t = before.tableNamed(op.table()).orElseThrow(() -> new IllegalStateException("no table " + op.table()));
+        return sql(Ddl.createCompatibilityView(op.view(), t, op.columns()));
+    }
+
+    @Override public List<Step> visit(DropCompatibilityView op) {
+        return sql("DROP VIEW IF EXISTS " + Identifiers.qualified(op.view()));
+    }
+
+    @Override public List<Step> visit(SafeDeleteSequence op) {
+        return op.action() == DeletionAction.MOVE_TO_PENDING ? List.of()
+                : sql("DROP SEQUENCE " + Identifiers.qualified(op.name()));
+    }
+
+    @Override public List<Step> visit(RestorePendingSequence op) {
+        return List.of();
+    }
+
+    @Override public List<Step> visit(RecreatePendingSequence op) {
+        var result = new ArrayList<String>();
+        Ddl.createSchema(Identifiers.schemaOf(op.sequence().name())).ifPresent(result::add);
+        result.add(Ddl.createSequence(op.sequence()));
+        return sql(result);
     }
 
     // ---- code ------------------------------------------------------------------------------

@@ -59,18 +59,18 @@ public final class OperationSql {
      * The statements that build the whole of {@code state} on an empty database: schemas, sequences
      * (before the tables, whose defaults may call {@code nextval}), tables with their columns, keys,
      * uniques, checks and comments, then foreign keys and NOT VALID checks (so tables may reference
-     * each other in any order), then indexes. Pending tables and columns are built too, as they are
+     * each other in any order), then indexes. Pending tables, columns and sequences are built too, as they are
      * still in the database.
      */
     public static List<String> createAll(ProjectState state) {
         List<Table> tables = PhysicalTables.of(state);
         var schemas = new LinkedHashSet<String>();
-        state.sequences().forEach(s -> schemas.add(Identifiers.schemaOf(s.name())));
+        state.physicalSequences().forEach(s -> schemas.add(Identifiers.schemaOf(s.name())));
         tables.forEach(t -> schemas.add(t.schema()));
         var result = new ArrayList<String>();
         schemas.stream().filter(Objects::nonNull).sorted()
                 .forEach(s -> Ddl.createSchema(s).ifPresent(result::add));
-        for (Sequence s : state.sequences()) {
+        for (Sequence s : state.physicalSequences()) {
             result.add(Ddl.createSequence(s));
         }
         for (Table t : tables) {
@@ -79,6 +79,12 @@ public final class OperationSql {
         }
         tables.forEach(t -> result.addAll(Ddl.constraintsAfterCreate(t)));
         tables.forEach(t -> t.indexes().forEach(i -> result.add(Ddl.createIndex(t, i, false))));
+        for (var p : state.pending()) {
+            if (p instanceof dev.keel.state.PendingView v) {
+                tables.stream().filter(t -> t.qualifiedName().equals(v.target())).findFirst()
+                        .ifPresent(t -> result.add(Ddl.createCompatibilityView(v.view(), t, v.columns())));
+            }
+        }
         return result;
     }
 

@@ -264,6 +264,51 @@ class OperationSqlDatabaseTest {
                 .field("ref", column("ref", "bigint").defaultSql("nextval('post_seq')"))));
     }
 
+    @Test
+    void renamedSequenceKeepsItsValue() throws SQLException {
+        ProjectState withSequence = state(createSequence(sequence("post_seq").incrementBy(50)));
+        roundTrip(withSequence, renameSequence("post_seq", "article_seq"));
+        roundTrip(withSequence, renameSequence("post_seq", "archive.article_seq"));
+        try (Db db = Db.fresh()) {
+            db.execute(OperationSql.createAll(withSequence));
+            db.execute("SELECT nextval('post_seq')", "SELECT nextval('post_seq')");
+            db.run(OperationSql.forwards(APP, withSequence, renameSequence("post_seq", "article_seq")));
+            try (var st = db.connection.createStatement(); var r = st.executeQuery("SELECT nextval('article_seq')")) {
+                r.next();
+                assertEquals(101, r.getLong(1), "the renamed sequence goes on from where it was");
+            }
+        }
+    }
+
+    @Test
+    void pendingSequenceStaysUntilItsDeletePhase() throws SQLException {
+        ProjectState withSequence = state(createSequence(sequence("post_seq").incrementBy(50)));
+        ProjectState pending = roundTrip(withSequence, safeDeleteSequence("post_seq", DeletionAction.MOVE_TO_PENDING));
+        assertEquals(List.of(), OperationSql.forwards(APP, withSequence, safeDeleteSequence("post_seq", DeletionAction.MOVE_TO_PENDING)),
+                "moving to pending runs no SQL: the old code still draws ids");
+        roundTrip(pending, safeDeleteSequence("post_seq", DeletionAction.DELETE));
+    }
+
+    @Test
+    void compatibilityViewKeepsTheOldNameWritable() throws SQLException {
+        ProjectState renamed = state(createModel("post", post()), alterModelTable("post", "article"));
+        Operation view = createCompatibilityView("post", "article", names("id", "headline", "body", "views"));
+        roundTrip(renamed, view);
+        try (Db db = Db.fresh()) {
+            db.execute(OperationSql.createAll(renamed));
+            db.run(OperationSql.forwards(APP, renamed, view));
+            db.execute("INSERT INTO post (headline) VALUES ('written by the old code')",
+                    "UPDATE post SET body = 'edited' WHERE headline = 'written by the old code'");
+            try (var st = db.connection.createStatement();
+                 var r = st.executeQuery("SELECT id, body, views FROM article WHERE title = 'written by the old code'")) {
+                assertTrue(r.next(), "the old code's insert went to the renamed table");
+                assertEquals(1, r.getLong(1), "with the table's identity");
+                assertEquals("edited", r.getString(2));
+                assertEquals(0, r.getInt(3), "and its defaults");
+            }
+        }
+    }
+
     // ---- code ------------------------------------------------------------------------------
 
     @Test

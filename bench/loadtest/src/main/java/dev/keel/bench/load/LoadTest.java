@@ -148,6 +148,9 @@ public final class LoadTest {
             applied = note.isEmpty();
         }
         long to = System.nanoTime() - epoch;
+        if (s.newTable() != null) {
+            load.deploy(s.newTable());
+        }
         if (reader != null) {
             reader.join();
         }
@@ -223,8 +226,10 @@ public final class LoadTest {
         List<String> written = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         for (int round = 1; ; round++) {
-            Keel.Outcome o = keel.runOrFail(project, "makemigrations");
-            log.append("$ keel makemigrations\n").append(o.output());
+            var args = new ArrayList<String>(List.of("makemigrations"));
+            args.addAll(s.keelArgs());
+            Keel.Outcome o = keel.runOrFail(project, args.toArray(String[]::new));
+            log.append("$ keel ").append(String.join(" ", args)).append('\n').append(o.output());
             if (o.output().contains("No changes")) {
                 break;
             }

@@ -52,8 +52,16 @@ final class Report {
             md.append("- **").append(s.change()).append("**  \n  keel: ")
                     .append(generated.get(s).stream().map(g -> "`" + g.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(", ")))
                     .append("  \n  naive (").append(s.naiveForm()).append("): ")
-                    .append(s.naiveSql().stream().map(q -> "`" + q.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(" ")))
-                    .append('\n');
+                    .append(s.naiveSql().stream().map(q -> "`" + q.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(" ")));
+            if (!s.keelArgs().isEmpty()) {
+                md.append("  \n  keel ran `keel makemigrations ").append(String.join(" ", s.keelArgs())).append('`');
+            }
+            if (s.newTable() != null) {
+                md.append("  \n  writers: from the end of the migration (the deploy) half write `").append(s.newTable())
+                        .append("` as the new code does, half go on writing `ticket` as the old code still running does;")
+                        .append(" *failed* counts both");
+            }
+            md.append('\n');
         }
         List<LoadTest.Result> withErrors = results.stream().filter(r -> !r.errors().isEmpty() || !r.applyNote().isEmpty()).toList();
         if (!withErrors.isEmpty()) {

@@ -12,9 +12,13 @@ import java.util.List;
  * {@code -- change:} and {@code -- naive:} describe both). An optional {@code -- reader-ms: N} holds a
  * transaction that has read {@code ticket} open for N ms from just before the migration starts, as a
  * slow report or a forgotten session does: the migration's lock waits behind it, and the writes
- * queue behind the migration.
+ * queue behind the migration. An optional {@code -- keel-args: ...} adds options to {@code keel makemigrations}
+ * ({@code --allow-unsafe rename}). An optional {@code -- new-table: NAME} says the change renames {@code ticket}:
+ * from the end of the migration (the deploy: the new code starts), half the writers write {@code NAME} as the
+ * new code does, while the other half go on writing {@code ticket}, as the old code still running does.
  */
-record Scenario(String name, String change, String naiveForm, long readerMillis, Path entity, List<String> naiveSql) {
+record Scenario(String name, String change, String naiveForm, long readerMillis, Path entity, List<String> naiveSql,
+                List<String> keelArgs, String newTable) {
 
     static List<Scenario> loadAll(Path scenariosDir, List<String> only) throws IOException {
         List<Scenario> all = new ArrayList<>();
@@ -35,6 +39,8 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
         String change = null;
         String naive = null;
         long reader = 0;
+        List<String> keelArgs = List.of();
+        String newTable = null;
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : Files.readAllLines(dir.resolve("naive.sql"))) {
@@ -42,6 +48,10 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
                 change = line.substring("-- change:".length()).strip();
             } else if (line.startsWith("-- naive:")) {
                 naive = line.substring("-- naive:".length()).strip();
+            } else if (line.startsWith("-- keel-args:")) {
+                keelArgs = List.of(line.substring("-- keel-args:".length()).strip().split("\\s+"));
+            } else if (line.startsWith("-- new-table:")) {
+                newTable = line.substring("-- new-table:".length()).strip();
             } else if (line.startsWith("-- reader-ms:")) {
                 reader = Long.parseLong(line.substring("-- reader-ms:".length()).strip());
             } else if (!line.isBlank() && !line.startsWith("--")) {
@@ -57,6 +67,7 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
             throw new IllegalArgumentException(dir.resolve("naive.sql") + ": needs '-- change:' and '-- naive:' lines"
                     + " and at least one statement, each ending with ';'");
         }
-        return new Scenario(dir.getFileName().toString(), change, naive, reader, dir.resolve("Ticket.java"), List.copyOf(statements));
+        return new Scenario(dir.getFileName().toString(), change, naive, reader, dir.resolve("Ticket.java"), List.copyOf(statements),
+                keelArgs, newTable);
     }
 }

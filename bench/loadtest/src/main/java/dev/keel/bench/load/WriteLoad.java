@@ -20,14 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread. Every write's start, duration and outcome is recorded.
  *
  * <p>The writes use the columns of the base schema, legacy_code included: during a deploy the old
- * code is still running, and it does not know about the change being applied.
+ * code is still running, and it does not know about the change being applied. For a change that renames
+ * {@code ticket}, {@link #deploy(String)} marks the moment the new code starts: from then on the writers
+ * of odd number write the new name (the new code), the others go on writing {@code ticket} (the old code,
+ * still running during a rolling deploy).
  */
 final class WriteLoad implements AutoCloseable {
     static final String APPLICATION_NAME = "keel-load-writer";
 
-    private static final String INSERT = "INSERT INTO ticket (title, amount, priority, status, email, owner_id, legacy_code, created_at)"
+    private static final String INSERT = "INSERT INTO %s (title, amount, priority, status, email, owner_id, legacy_code, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE ticket SET amount = amount + 1, status = ?, legacy_code = ? WHERE id = ?";
+    private static final String UPDATE = "UPDATE %s SET amount = amount + 1, status = ?, legacy_code = ? WHERE id = ?";
     private static final AtomicLong EMAILS = new AtomicLong();
 
     private final String url;
@@ -39,6 +42,8 @@ final class WriteLoad implements AutoCloseable {
     private final List<Writer> writers = new ArrayList<>();
     private final Thread[] threads;
     private volatile boolean running = true;
+    /** The table the new code writes, once deployed; null before the deploy or when the change renames nothing. */
+    private volatile String newCodeTable;
     final ConcurrentHashMap<String, Long> errors = new ConcurrentHashMap<>();
 
     WriteLoad(String url, Properties props, int threadCount, int writesPerSecondPerThread, long rows, long owners, long epoch) {
@@ -57,6 +62,11 @@ final class WriteLoad implements AutoCloseable {
             threads[i] = new Thread(w, "writer-" + i);
             threads[i].setDaemon(true);
         }
+    }
+
+    /** The new code starts: writers of odd number write {@code table} from now on. */
+    void deploy(String table) {
+        newCodeTable = table;
     }
 
     void start() {
@@ -142,8 +152,10 @@ final class WriteLoad implements AutoCloseable {
         }
 
         private void write(Connection conn) throws SQLException {
+            String deployed = newCodeTable;
+            String table = deployed != null && id % 2 == 1 ? deployed : "ticket";
             if (random.nextBoolean()) {
-                try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+                try (PreparedStatement ps = conn.prepareStatement(INSERT.formatted(table))) {
                     ps.setString(1, "ticket written under load by " + id);
                     ps.setInt(2, random.nextInt(1000));
                     ps.setInt(3, random.nextInt(5));
@@ -155,7 +167,7 @@ final class WriteLoad implements AutoCloseable {
                     ps.executeUpdate();
                 }
             } else {
-                try (PreparedStatement ps = conn.prepareStatement(UPDATE)) {
+                try (PreparedStatement ps = conn.prepareStatement(UPDATE.formatted(table))) {
                     ps.setString(1, random.nextBoolean() ? "open" : "closed");
                     ps.setString(2, "U" + random.nextInt(100_000));
                     ps.setLong(3, 1 + random.nextLong(rows));

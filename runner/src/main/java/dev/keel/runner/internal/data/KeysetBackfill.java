@@ -4,6 +4,7 @@ import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.migration.Backfill;
 import dev.keel.migration.BackfillResult;
+import dev.keel.runner.internal.GuardedConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,7 +77,7 @@ public final class KeysetBackfill implements Backfill {
         }
         try {
             return walk((sql, last) -> {
-                try (PreparedStatement ps = context.connection().prepareStatement(sql.update(assignments, condition, last == null))) {
+                try (PreparedStatement ps = context.keelConnection().prepareStatement(sql.update(assignments, condition, last == null))) {
                     if (last != null) {
                         ps.setString(1, last);
                     }
@@ -97,7 +98,7 @@ public final class KeysetBackfill implements Backfill {
     public BackfillResult forEach(BatchWork work) throws Exception {
         Objects.requireNonNull(work, "work");
         return walk((sql, last) -> {
-            Connection c = context.connection();
+            Connection c = context.keelConnection();
             int rows;
             Object first;
             Object lastKey;
@@ -115,7 +116,28 @@ public final class KeysetBackfill implements Backfill {
                 }
             }
             if (rows > 0) {
-                work.run(new KeyRange(c, first, lastKey, rows, sql.range(condition)));
+                var guard = new GuardedConnection(c, true, context.where(), "each batch is one transaction, which keel"
+                        + " commits together with the batch's progress in keel_backfill");
+                Exception failure = null;
+                try {
+                    work.run(new KeyRange(guard.connection(), first, lastKey, rows, sql.range(condition)));
+                } catch (Exception e) {
+                    failure = e;
+                }
+                if (!guard.refused().isEmpty()) {
+                    var refused = new KeelException(ErrorKind.INVALID_OPERATION, context.where() + ": the batch's code "
+                            + String.join(", then ", guard.refused()) + " on Batch.connection(); keel refused it, and"
+                            + " rolled the batch back (the batches before it stay done and recorded).\nTo fix: let keel"
+                            + " commit: remove the " + String.join(", ", guard.refused()).replace("called ", "")
+                            .replace("ran the statement ", "") + " from the code of the batch.");
+                    if (failure != null && !guard.isRefusal(failure)) {
+                        refused.addSuppressed(failure);
+                    }
+                    throw refused;
+                }
+                if (failure != null) {
+                    throw failure;
+                }
             }
             return new Outcome(rows, lastText, 0);
         });
@@ -131,7 +153,7 @@ public final class KeysetBackfill implements Backfill {
     }
 
     private BackfillResult walk(BatchRun batch) throws Exception {
-        Connection c = context.connection();
+        Connection c = context.keelConnection();
         if (!c.getAutoCommit()) {
             throw new KeelException(ErrorKind.INVALID_OPERATION, context.where() + ": batches commit one by one, so"
                     + " they cannot run inside the transaction of an atomic migration.\nTo fix: add  atomic(false);  to"
@@ -222,7 +244,7 @@ public final class KeysetBackfill implements Backfill {
     }
 
     private long estimate(BatchSql sql) throws SQLException {
-        try (var st = context.connection().createStatement(); ResultSet r = st.executeQuery(sql.estimate())) {
+        try (var st = context.keelConnection().createStatement(); ResultSet r = st.executeQuery(sql.estimate())) {
             return r.next() ? r.getLong(1) : -1;
         }
     }

@@ -23,6 +23,7 @@ public final class RunContext implements MigrationContext {
     private final MigrationKey migration;
     private final String method;
     private final Connection connection;
+    private final Connection handed;
     private final ProjectState state;
     private final MigrateListener listener;
     private int walks;
@@ -32,9 +33,19 @@ public final class RunContext implements MigrationContext {
      * @param listener where {@link #log} lines and progress go
      */
     public RunContext(MigrationKey migration, String method, Connection connection, ProjectState state, MigrateListener listener) {
+        this(migration, method, connection, connection, state, listener);
+    }
+
+    /**
+     * @param connection keel's connection, for keel's own work (batches)
+     * @param handed     the connection the code gets ({@link #connection()}): keel's, guarded
+     */
+    public RunContext(MigrationKey migration, String method, Connection connection, Connection handed, ProjectState state,
+                      MigrateListener listener) {
         this.migration = migration;
         this.method = method;
         this.connection = connection;
+        this.handed = handed;
         this.state = state;
         this.listener = listener;
     }
@@ -46,6 +57,11 @@ public final class RunContext implements MigrationContext {
 
     @Override
     public Connection connection() {
+        return handed;
+    }
+
+    /** keel's own connection, unguarded: batches commit on it. */
+    Connection keelConnection() {
         return connection;
     }
 

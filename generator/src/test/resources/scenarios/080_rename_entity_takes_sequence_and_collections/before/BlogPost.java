@@ -1,0 +1,27 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+@Entity
+public class BlogPost {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @ManyToMany
+    private Set<Tag> tags = new HashSet<>();
+
+    @ElementCollection
+    @Column(length = 40)
+    private Set<String> labels = new HashSet<>();
+
+    @ElementCollection
+    private Map<String, Integer> counters = new HashMap<>();
+}
