@@ -22,7 +22,9 @@ public enum ErrorKind {
     /** The database refused a connection or a statement. */
     DATABASE(5),
     /** A feature that exists in the command set but is not built yet. */
-    NOT_BUILT(2);
+    NOT_BUILT(2),
+    /** A program keel runs for a task is not installed (Graphviz's dot for an SVG picture). */
+    MISSING_PROGRAM(6);
 
     private final int exitCode;
 

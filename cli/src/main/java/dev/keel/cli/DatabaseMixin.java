@@ -37,6 +37,13 @@ public final class DatabaseMixin {
                     + " applicable.")
     String databaseName;
 
+    @Option(names = "--large-table-rows", paramLabel = "ROWS",
+            description = "From how many rows (as the catalog estimates them) a table is large, so that migrate leaves"
+                    + " the migrations that build indexes or validate constraints on it for --post-deploy; 0 for only"
+                    + " the tables keel.json lists in largeTables. Instead of keel.json's database.largeTableRows"
+                    + " (default: 1000000).")
+    Long largeTableRows;
+
     @Option(names = "--target", paramLabel = "TARGET",
             description = "For a database that lists \"targets\" (regions, tenants): the one target to work on.")
     String target;
@@ -190,13 +197,24 @@ public final class DatabaseMixin {
 
     /** The runner's settings from {@code keel.json}, for the database this command works on. */
     RunnerSettings settings(KeelConfig config) {
-        return RunnerSettings.of(config.requireDatabase(databaseName(config)));
+        return withOptions(RunnerSettings.of(config, databaseName(config)));
     }
 
-    /** The runner's settings of each database of {@code keel.json}. */
-    static Map<String, RunnerSettings> allSettings(KeelConfig config) {
+    /** The runner's settings of each database of {@code keel.json}, with this command's options. */
+    Map<String, RunnerSettings> allSettings(KeelConfig config) {
         var map = new java.util.HashMap<String, RunnerSettings>();
-        config.databaseNames().forEach(n -> map.put(n, RunnerSettings.of(config.requireDatabase(n))));
+        config.databaseNames().forEach(n -> map.put(n, withOptions(RunnerSettings.of(config, n))));
         return map;
+    }
+
+    private RunnerSettings withOptions(RunnerSettings s) {
+        if (largeTableRows == null) {
+            return s;
+        }
+        if (largeTableRows < 0) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.USAGE, "--large-table-rows must be a number"
+                    + " of rows, or 0 for only the tables keel.json lists in largeTables, not " + largeTableRows + ".");
+        }
+        return s.withLargeTables(s.largeTables().withRows(largeTableRows));
     }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
                 "  keel dbshell --database control -- -c 'select count(*) from keel_migrations'",
                 "  keel dbshell -- -f fix.sql -v ON_ERROR_STOP=1",
                 "", "Exit code: psql's (0 ok, 1 psql failed, 2 the connection failed, 3 a script error with"
-                + " ON_ERROR_STOP); keel's own (2 usage, 5 database) when psql could not start."})
+                + " ON_ERROR_STOP); keel's own (2 usage, 5 database, 6 no psql) when psql could not start."})
 final class DbShellCommand implements Callable<Integer> {
     /** The name psql's session has in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "keel dbshell";

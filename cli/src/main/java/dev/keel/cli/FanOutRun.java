@@ -30,10 +30,9 @@ final class FanOutRun {
         this.json = json;
     }
 
-    int run(KeelConfig config, List<FanOut.Target> targets, MigrationSet set, MigrateRequest request, int parallel,
-            boolean keepGoing) {
+    int run(KeelConfig config, Map<String, RunnerSettings> settings, List<FanOut.Target> targets, MigrationSet set,
+            MigrateRequest request, int parallel, boolean keepGoing) {
         PrintWriter out = project.notes(json.enabled());
-        Map<String, RunnerSettings> settings = DatabaseMixin.allSettings(config);
         out.println("Migrating " + targets.size() + (targets.size() == 1 ? " target" : " targets") + ", " + Math.min(parallel, Math.max(1, targets.size()))
                 + " at a time" + (keepGoing ? ", going on after failures" : ", no new target after a failure") + ":");
         out.flush();

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "keel", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
         description = "Writes and runs zero-downtime migrations for JPA entities on PostgreSQL.",
         footer = {"", "Exit codes: 0 ok, 1 a check or lint found something, 2 usage, 3 input needed,"
-                + " 4 graph conflict or inconsistent history, 5 database error."})
+                + " 4 graph conflict or inconsistent history, 5 database error, 6 a program keel runs is not installed."})
 public final class Keel implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -69,7 +69,7 @@ public final class Keel implements Callable<Integer> {
 
     /** keel's subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(MakeMigrationsCommand.class, MigrateCommand.class,
-            SqlMigrateCommand.class, ShowMigrationsCommand.class, LintCommand.class, RenumberCommand.class,
+            SqlMigrateCommand.class, ShowMigrationsCommand.class, DiagramCommand.class, LintCommand.class, RenumberCommand.class,
             SquashMigrationsCommand.class, OptimizeMigrationCommand.class, InitCommand.class, HookCommand.class, CheckDbCommand.class,
             DbShellCommand.class);
 

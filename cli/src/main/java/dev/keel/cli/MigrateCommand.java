@@ -24,9 +24,12 @@ import java.util.concurrent.Callable;
                 "Without APP: every app, to its latest migration. With APP: that app (and what it depends on)."
                         + " With APP TARGET: forwards or backwards to TARGET, a migration name or unique prefix"
                         + " (0005), or zero for none.",
-                "Deploy-time migrations run under database.lockTimeout (2s) and database.statementTimeout (5s);"
-                        + " post-deployment migrations are left for --post-deploy. With no database.url, keel uses"
-                        + " an embedded PostgreSQL kept in .keel/pg.",
+                "Deploy-time migrations run under database.lockTimeout (2s) and database.statementTimeout (5s),"
+                        + " except concurrent index builds and validations, which block no writes and run without the"
+                        + " statement timeout; post-deployment migrations are left for --post-deploy, and so are"
+                        + " migrations that only build indexes or validate constraints on a large table (one listed in"
+                        + " keel.json's largeTables, or of database.largeTableRows rows or more, 1000000 unless given)."
+                        + " With no database.url, keel uses an embedded PostgreSQL kept in .keel/pg.",
                 "With several databases in keel.json, --database NAME migrates one of them: only the operations of"
                         + " the entities routed there run, the others are recorded as not applicable. --all-targets"
                         + " migrates every target (region, tenant) in parallel and ends with a summary per target.",
@@ -132,7 +135,8 @@ final class MigrateCommand implements Callable<Integer> {
                 throw new KeelException(ErrorKind.USAGE, "--all-targets does not go with --plan or --repair-checksum."
                         + "\nTo fix: use --target TARGET for one target's plan or checksum.");
             }
-            return new FanOutRun(project, json).run(config, db.allTargets(config), migrationsFrom.migrations(project),
+            return new FanOutRun(project, json).run(config, db.allSettings(config), db.allTargets(config),
+                    migrationsFrom.migrations(project),
                     new MigrateRequest(app, target, fake, postDeploy), parallel, keepGoing);
         }
         var migrations = migrationsFrom.migrations(project);

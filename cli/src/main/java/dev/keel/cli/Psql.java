@@ -28,7 +28,7 @@ final class Psql {
      * @param given    what {@code --psql} names (a path, or a name looked up on the PATH), or null
      * @param pathEnv  the {@code PATH} to look {@code psql} up on
      * @param versions the folder of per-version installations ({@link #DEBIAN_VERSIONS})
-     * @throws KeelException of kind USAGE when there is none, saying how to install it
+     * @throws KeelException of kind MISSING_PROGRAM when there is none, saying how to install it
      */
     static Path find(String given, String pathEnv, Path versions) {
         if (given != null) {
@@ -85,7 +85,7 @@ final class Psql {
     }
 
     private static KeelException missing(String what) {
-        return new KeelException(ErrorKind.USAGE, what + "\nTo fix: install PostgreSQL's client programs"
+        return new KeelException(ErrorKind.MISSING_PROGRAM, what + "\nTo fix: install PostgreSQL's client programs"
                 + " (Debian, Ubuntu: sudo apt-get install postgresql-client; Fedora, RHEL: sudo dnf install postgresql;"
                 + " macOS: brew install libpq, then add its bin folder to the PATH), or give the program with"
                 + " keel dbshell --psql /path/to/psql.");

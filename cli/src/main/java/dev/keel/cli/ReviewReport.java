@@ -1,5 +1,7 @@
 package dev.keel.cli;
 
+import dev.keel.diagram.Mermaid;
+import dev.keel.diagram.SchemaDiagram;
 import dev.keel.lint.Finding;
 import dev.keel.migration.MigrationSpec;
 
@@ -8,9 +10,11 @@ import java.util.List;
 /**
  * What {@code keel sqlmigrate --changed-since REV} prints for a pull request: for each migration the
  * branch adds, its operations, its SQL, its phase and what lint finds, as Markdown (to post as a
- * comment) or as plain text. Pure: the entries are gathered by the command.
+ * comment) or as plain text. The Markdown draws the tables the migrations change, and those they reference, as a
+ * Mermaid ER diagram (GitHub and GitLab draw it in the comment). Pure: the entries and the diagram are gathered
+ * by the command.
  */
-record ReviewReport(String since, List<Entry> entries) {
+record ReviewReport(String since, List<Entry> entries, SchemaDiagram tables) {
     /** One added migration. */
     record Entry(MigrationSpec spec, String file, String sql, List<Finding> findings, List<String> allowed) {
         String phase() {
@@ -28,6 +32,7 @@ record ReviewReport(String since, List<Entry> entries) {
 
     ReviewReport {
         entries = List.copyOf(entries);
+        tables = tables == null ? new SchemaDiagram(List.of(), List.of()) : tables;
     }
 
     private String heading() {
@@ -53,6 +58,11 @@ record ReviewReport(String since, List<Entry> entries) {
         }
         md.append('\n').append(findings() == 0 ? "keel lint finds nothing unsafe.\n"
                 : "keel lint: " + findings() + " finding" + (findings() == 1 ? "" : "s") + " to look at before merging.\n");
+        if (!tables.isEmpty()) {
+            md.append("\n**Tables changed**, with the tables they reference (columns marked added, removed, changed or"
+                    + " pending deletion):\n\n```mermaid\n").append(Mermaid.er(tables))
+                    .append("```\n");
+        }
         for (Entry e : entries) {
             md.append("\n### `").append(e.spec().key()).append("`\n\n");
             md.append('`').append(e.file()).append("` · ").append(e.phase()).append(" · ").append(e.transaction())

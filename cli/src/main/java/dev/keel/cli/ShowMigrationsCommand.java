@@ -2,6 +2,9 @@ package dev.keel.cli;
 
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
+import dev.keel.diagram.Dot;
+import dev.keel.diagram.Mermaid;
+import dev.keel.diagram.MigrationDiagram;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.graph.MigrationGraph;
@@ -45,9 +48,25 @@ final class ShowMigrationsCommand implements Callable<Integer> {
                     + " apply them: dependencies first, across apps.")
     boolean plan;
 
+    @Option(names = "--graph",
+            description = "Instead of the statuses, draw the migration graph, without a database: a box per"
+                    + " migration grouped by app, an arrow from each migration to those that depend on it (bold"
+                    + " between apps in DOT), merges as hexagons, squashes with a dashed \"replaces\" arrow to each"
+                    + " migration they replace (drawn dashed, as is a replaced migration whose file is gone).")
+    boolean graphPicture;
+
+    /** The formats of --graph. */
+    enum GraphFormat { mermaid, dot }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "With --graph: mermaid (the default; GitHub and GitLab draw it in Markdown) or dot (Graphviz:"
+                    + " dot -Tsvg draws it).")
+    GraphFormat graphFormat;
+
     @Parameters(paramLabel = "APP", arity = "0..*",
             description = "Show only these apps (labels from keel.json). With --plan, show what applying these"
-                    + " apps needs, including the migrations of other apps they depend on.")
+                    + " apps needs, including the migrations of other apps they depend on. With --graph, draw"
+                    + " their migrations and those of other apps they depend on directly.")
     List<String> apps = new ArrayList<>();
 
     /** One migration as --json prints it. */
@@ -72,8 +91,22 @@ final class ShowMigrationsCommand implements Callable<Integer> {
         KeelConfig config = project.config();
         SortedSet<String> selected = new TreeSet<>();
         apps.forEach(label -> selected.add(config.requireApp(label).label()));
+        if (graphFormat != null && !graphPicture) {
+            throw new KeelException(ErrorKind.USAGE, "--format chooses the form of the --graph picture.\nTo fix: add"
+                    + " --graph, or leave out --format.");
+        }
+        if (graphPicture && (plan || json.enabled())) {
+            throw new KeelException(ErrorKind.USAGE, "--graph draws the migration graph; it takes no "
+                    + (plan ? "--plan" : "--json") + ".\nTo fix: keel showmigrations --graph [--format mermaid|dot].");
+        }
         MigrationSet set = migrationsFrom.migrations(project);
         MigrationGraph graph = set.graph(java.util.Set.of());
+        if (graphPicture) {
+            MigrationDiagram diagram = MigrationDiagram.of(set.specs().values(), graph, selected);
+            project.out().print(graphFormat == GraphFormat.dot ? Dot.graph(diagram) : Mermaid.flowchart(diagram));
+            project.out().flush();
+            return 0;
+        }
         Status status = status(config, set);
         if (config.severalDatabases()) {
             status = routed(status, set, config);

@@ -1,6 +1,9 @@
 package dev.keel.cli;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.diagram.SchemaDiagram;
+import dev.keel.graph.MigrationGraph;
+import dev.keel.project.ProjectState;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
 import dev.keel.lint.Finding;
@@ -97,7 +100,7 @@ final class SqlMigrateCommand implements Callable<Integer> {
                     + config.databaseNames() + "\nTo fix: add --database with one of those names.");
         }
         project.out().print(SqlMigrate.sql(migrationsFrom.migrations(project),
-                dev.keel.runner.RunnerSettings.of(config.requireDatabase(db)), app, name, backwards,
+                RunnerSettings.of(config, db), app, name, backwards,
                 DatabaseMixin.router(config), db));
         project.out().flush();
         return 0;
@@ -107,7 +110,8 @@ final class SqlMigrateCommand implements Callable<Integer> {
         Path dir = project.projectDir();
         List<Path> added = Git.addedMigrationFiles(dir, rev, "sqlmigrate --changed-since");
         MigrationSet set = migrationsFrom.migrations(project);
-        RunnerSettings settings = RunnerSettings.of(config.database());
+        RunnerSettings settings = config.hasDatabase(KeelConfig.DEFAULT_DATABASE)
+                ? RunnerSettings.of(config, KeelConfig.DEFAULT_DATABASE) : RunnerSettings.of(config.database());
         Map<Path, MigrationSpec> byFile = new HashMap<>();
         for (MigrationSpec s : set.specs().values()) {
             if (s.origin() != null) {
@@ -136,7 +140,26 @@ final class SqlMigrateCommand implements Callable<Integer> {
             entries.add(new ReviewReport.Entry(spec, file, sql, findings, allowed));
         }
         entries.sort(Comparator.comparing(e -> e.spec().key()));
-        return new ReviewReport(rev, entries);
+        return new ReviewReport(rev, entries, changedTables(set, specs));
+    }
+
+    /** The tables the new migrations change, marked against the schema the other migrations build. */
+    private static SchemaDiagram changedTables(MigrationSet set, List<MigrationSpec> added) {
+        if (added.isEmpty()) {
+            return new SchemaDiagram(List.of(), List.of());
+        }
+        var keys = new java.util.HashSet<dev.keel.migration.MigrationKey>();
+        added.forEach(s -> keys.add(s.key()));
+        MigrationGraph graph = set.graph(java.util.Set.of());
+        ProjectState before;
+        try { // the project without the branch's files (a squash the branch adds: the migrations it replaces)
+            before = MigrationGraph.of(set.specs().values().stream().filter(s -> !keys.contains(s.key())).toList())
+                    .latestState();
+        } catch (KeelException e) { // the branch also deleted files the others need: the others the graph still has
+            before = graph.stateAt(graph.migrations().stream().map(MigrationSpec::key).filter(k -> !keys.contains(k))
+                    .toList());
+        }
+        return SchemaDiagram.changes(before, graph.latestState());
     }
 
     /** The SQL without its first comment, which names the file by its absolute path (the report names it once, relative). */

@@ -130,7 +130,7 @@ class DbShellCommandTest {
     @Test
     void noPsqlIsAClearErrorWithHowToInstallIt() throws Exception {
         KeelRun r = keel("dbshell", "--psql", dir.resolve("no-such-psql").toString());
-        assertEquals(2, r.exit());
+        assertEquals(6, r.exit(), "a program keel runs is not installed");
         assertTrue(r.err().startsWith("error: --psql " + dir.resolve("no-such-psql") + ": no such program"), r.err());
         assertTrue(r.err().contains("To fix: install PostgreSQL's client programs (Debian, Ubuntu: sudo apt-get install"
                 + " postgresql-client;"), r.err());

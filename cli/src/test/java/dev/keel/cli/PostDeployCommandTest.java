@@ -57,4 +57,59 @@ class PostDeployCommandTest {
             assertTrue(run(PROJECT, "-C", c, "showmigrations", "blog", url).out().contains(" [X] 0003_comment"));
         }
     }
+
+    /** A deploy-time concurrent build on a table that grew: migrate leaves it for --post-deploy and every command says why. */
+    @Test
+    void aDeployTimeBuildOnALargeTableIsMovedAndEveryCommandSaysWhy() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("keel.json"), """
+                {
+                  "apps": [{"label": "blog", "package": "com.acme.blog"}],
+                  "database": {"largeTableRows": 500}
+                }
+                """);
+        String c = dir.toString();
+        var project = KeelRun.source(
+                spec("0001_initial", false, List.of(), createModel("post", table("post")
+                        .field("id", column("id", "bigint")).field("title", column("title", "text")).primaryKey("id"))),
+                new MigrationSpec(new MigrationKey("blog", "0002_index_title"), List.of(new MigrationKey("blog", "0001_initial")),
+                        List.of(addIndex("post", index("post_title_idx", "title"), true)), false, false, false, List.of(),
+                        "migrations/0002_index_title.java"));
+        String why = "moved to the post-deployment phase: it builds an index on table public.post, N rows estimated,"
+                + " at or above the large-table threshold of 500 rows (database.largeTableRows)";
+        try (TestDatabase db = TestPostgres.freshDatabase()) {
+            String url = "--url=" + SampleProject.url(db);
+            assertEquals(0, run(project, "-C", c, "migrate", "blog", "0001", url).exit());
+            try (var conn = db.connect(); var st = conn.createStatement()) {
+                st.execute("INSERT INTO post SELECT g, 't' || g FROM generate_series(1, 1000) g");
+                st.execute("ANALYZE post");
+            }
+            KeelRun plan = run(project, "-C", c, "migrate", "--plan", url);
+            assertTrue(rows(plan.out()).contains("  [D] blog.0002_index_title (" + why + ")"), plan.out());
+            KeelRun kept = run(project, "-C", c, "migrate", "--plan", "--large-table-rows", "5000", url);
+            assertTrue(kept.out().contains("blog.0002_index_title") && !kept.out().contains("[D]"), kept.out());
+
+            KeelRun deploy = run(project, "-C", c, "migrate", url);
+            assertEquals(0, deploy.exit(), deploy.err());
+            assertTrue(rows(deploy.out()).contains("  [D] blog.0002_index_title (" + why + ")"), deploy.out());
+            KeelRun show = run(project, "-C", c, "showmigrations", "blog", url);
+            assertEquals(String.join(NL, "blog", " [X] 0001_initial", " [D] 0002_index_title  (" + why + ")") + NL, rows(show.out()));
+            KeelRun sql = run(project, "-C", c, "sqlmigrate", "blog", "0002");
+            assertTrue(sql.out().contains("keel migrate leaves it for --post-deploy when a table it works on (post) holds"
+                    + " 500 rows or more"), sql.out());
+
+            KeelRun post = run(project, "-C", c, "migrate", "--post-deploy", url);
+            assertEquals(0, post.exit(), post.err());
+            assertTrue(post.out().contains("  Applying blog.0002_index_title... OK"), post.out());
+        }
+    }
+
+    /** {@code text} with the estimate of the table's 1,000 rows (at least that, at most twice: see LargeTableBuildsTest) made N. */
+    private static String rows(String text) {
+        var m = java.util.regex.Pattern.compile("([\\d,]+) rows estimated").matcher(text);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1).replace(",", ""));
+            assertTrue(n >= 1000 && n <= 2000, text);
+        }
+        return m.replaceAll("N rows estimated");
+    }
 }

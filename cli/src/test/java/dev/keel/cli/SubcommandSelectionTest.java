@@ -34,7 +34,7 @@ class SubcommandSelectionTest {
         assertEquals(List.of("migrate"), List.copyOf(one.getSubcommands().keySet()));
         var all = Keel.commandLine(MigrationSource.standard(), Entities.standard(), null);
         assertEquals(Keel.COMMANDS.size(), all.getSubcommands().size());
-        assertEquals(List.of("makemigrations", "migrate", "sqlmigrate", "showmigrations", "lint", "renumber",
+        assertEquals(List.of("makemigrations", "migrate", "sqlmigrate", "showmigrations", "diagram", "lint", "renumber",
                 "squashmigrations", "optimizemigration", "init", "hook", "check-db", "dbshell"), List.copyOf(all.getSubcommands().keySet()));
     }
 }

@@ -23,6 +23,13 @@ public class MigrateMojo extends KeelMojo {
     @Parameter(property = "keel.postDeploy", defaultValue = "false")
     boolean postDeploy;
 
+    /**
+     * From how many rows a table is large (deploy-time builds and validations on it wait for the post-deployment
+     * phase), instead of database.largeTableRows of keel.json.
+     */
+    @Parameter(property = "keel.largeTableRows")
+    Long largeTableRows;
+
     /** Only show the plan. */
     @Parameter(property = "keel.plan", defaultValue = "false")
     boolean plan;
@@ -39,6 +46,10 @@ public class MigrateMojo extends KeelMojo {
         }
         if (plan) {
             args.add("--plan");
+        }
+        if (largeTableRows != null) {
+            args.add("--large-table-rows");
+            args.add(largeTableRows.toString());
         }
         require(keel(args.toArray(String[]::new)), "keel migrate");
     }

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * deployment tool, a test. It reads the migrations from their compiled classes (no sources needed) and
  * runs them as {@code keel migrate} does: one run at a time per database (an advisory lock), every
  * statement under {@code lock_timeout} with lock timeouts retried, deploy-time migrations under
- * {@code statement_timeout}, post-deployment migrations only when asked, and nothing at all when the
+ * {@code statement_timeout} (concurrent index builds and validations without it), post-deployment migrations
+ * (and those that only build indexes or validate constraints on a large table) only when asked, and nothing at all when the
  * database's history disagrees with the migrations (an applied migration changed or missing, a forked
  * history).
  *
@@ -248,8 +249,7 @@ public final class Keel {
          * @throws IllegalArgumentException when it is not positive: without it a statement may wait forever
          */
         public Configuration lockTimeout(Duration lockTimeout) {
-            settings = new RunnerSettings(lockTimeout, settings.statementTimeout(), settings.lockRetries(),
-                    settings.retryBackoff(), settings.lockPoll());
+            settings = settings.withTimeouts(lockTimeout, settings.statementTimeout());
             return this;
         }
 
@@ -276,6 +276,29 @@ public final class Keel {
          */
         public Configuration lockRetries(int retries, Duration firstBackoff) {
             settings = settings.withRetries(retries, Objects.requireNonNull(firstBackoff, "firstBackoff"));
+            return this;
+        }
+
+        /**
+         * From how many rows a table is large ({@code keel.json}'s {@code database.largeTableRows},
+         * {@value LargeTables#DEFAULT_ROWS} unless given; 0 for only the {@link #largeTables listed} ones): a
+         * deploy-time migration that only builds indexes or validates constraints on a large table waits for
+         * {@link #migratePostDeploy()}, as {@code keel migrate} does. Sizes are the catalog's estimates.
+         *
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Configuration largeTableRows(long rows) {
+            settings = settings.withLargeTables(settings.largeTables().withRows(rows));
+            return this;
+        }
+
+        /**
+         * The tables that are large whatever their size ({@code keel.json}'s {@code largeTables}: {@code event},
+         * {@code audit.log}): the migrations that only build indexes or validate constraints on them wait for
+         * {@link #migratePostDeploy()} in every environment.
+         */
+        public Configuration largeTables(java.util.Collection<String> tables) {
+            settings = settings.withLargeTables(new LargeTables(settings.largeTables().rows(), Set.copyOf(tables)));
             return this;
         }
 

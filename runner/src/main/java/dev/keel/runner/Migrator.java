@@ -14,6 +14,7 @@ import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
+import dev.keel.runner.internal.LargeTableMoves;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Prune;
 import dev.keel.runner.internal.Replacements;
@@ -131,7 +132,10 @@ public final class Migrator implements AutoCloseable {
 
     /** The status of every migration on this database: applied, not applied, deferred, part-way, missing. */
     public StatusReport status() {
-        return masked(() -> Statuses.of(set, sql(history::rows)));
+        return masked(() -> {
+            Map<MigrationKey, HistoryRow> rows = sql(history::rows);
+            return Statuses.of(set, rows, pendingMoves(rows));
+        });
     }
 
     /** The status of every migration on a database where nothing is applied yet. No connection. */
@@ -314,7 +318,71 @@ public final class Migrator implements AutoCloseable {
         Set<MigrationKey> applied = Planner.applied(rows);
         MigrationGraph graph = set.graph(applied);
         graph.checkConsistent(applied);
-        return Planner.plan(graph, rows, request);
+        Planner.Result planned = Planner.plan(graph, rows, request);
+        if (request.postDeploy() || planned.plan().backwards() || planned.plan().migrations().isEmpty()) {
+            return planned;
+        }
+        Map<MigrationKey, String> moved = moves(graph, planned.plan().migrations(), befores(planned),
+                m -> keys(Planner.plan(graph, rows, request, m).view().deferred()), true);
+        return moved.isEmpty() ? planned : Planner.plan(graph, rows, request, moved);
+    }
+
+    private static Set<MigrationKey> keys(List<Plan.Deferred> deferred) {
+        var out = new java.util.LinkedHashSet<MigrationKey>();
+        deferred.forEach(d -> out.add(d.key()));
+        return out;
+    }
+
+    /**
+     * The deploy-time migrations of {@code migrations} (each meeting the state of {@code befores}) that build
+     * indexes or validate constraints on a large table, which {@code migrate} treats as post-deployment ones,
+     * each with why ({@link RunnerSettings#largeTables()}); but not those that deploy-time work of the plan
+     * depends on ({@link LargeTableMoves#sparingDeployWork}), said in a notice when {@code notify}.
+     *
+     * @param deferredWith the migrations the deploy phase defers, given moves
+     */
+    private Map<MigrationKey, String> moves(MigrationGraph graph, List<MigrationSpec> migrations, List<ProjectState> befores,
+                                            java.util.function.Function<Map<MigrationKey, String>, Set<MigrationKey>> deferredWith,
+                                            boolean notify) {
+        var scripts = new java.util.LinkedHashMap<MigrationKey, Script>();
+        for (int i = 0; i < migrations.size(); i++) {
+            if (!migrations.get(i).postDeployment()) {
+                scripts.put(migrations.get(i).key(), Scripts.forwards(migrations.get(i), befores.get(i), routing));
+            }
+        }
+        Map<MigrationKey, String> moved = sql(() -> LargeTableMoves.of(List.copyOf(scripts.values()), settings.largeTables(),
+                connection));
+        if (moved.isEmpty()) {
+            return moved;
+        }
+        return LargeTableMoves.sparingDeployWork(moved, scripts, graph, deferredWith, (stays, held) -> {
+            if (notify) {
+                listener.notice(stays + " " + moved.get(stays) + ", but stays at deploy time: " + held + ", which"
+                        + " does other work at deploy time, depends on it. Its builds and validations run without the"
+                        + " statement timeout; they take that long before the deployment goes on.");
+            }
+        });
+    }
+
+    /** {@link #moves} of every migration not applied yet, for {@code showmigrations}; none when the history is in the way. */
+    private Map<MigrationKey, String> pendingMoves(Map<MigrationKey, HistoryRow> rows) {
+        try {
+            MigrationGraph graph = set.graph(Planner.applied(rows));
+            Set<MigrationKey> applied = graph.appliedNodes(Planner.applied(rows));
+            List<MigrationSpec> pending = graph.forwardsPlan(applied, List.of());
+            var befores = new ArrayList<ProjectState>();
+            ProjectState state = graph.stateAt(applied);
+            for (MigrationSpec m : pending) {
+                befores.add(state);
+                state = MigrationGraph.replay(state, List.of(m));
+            }
+            return moves(graph, pending, befores, m -> Planner.deferred(graph, applied, m).keySet(), false);
+        } catch (KeelException e) {
+            if (e.kind() == ErrorKind.DATABASE) {
+                throw e;
+            }
+            return Map.of(); // showmigrations lists the history's problems; the phases wait until they are fixed
+        }
     }
 
     /**

@@ -1,19 +1,22 @@
 package dev.keel.runner;
 
 import dev.keel.config.DatabaseConfig;
+import dev.keel.config.KeelConfig;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the runner runs statements: every statement under {@code lockTimeout}; deploy-time migrations
  * also under {@code statementTimeout} (post-deployment ones without it); a statement that times out
  * waiting for a lock is tried again up to {@code lockRetries} times, after {@code retryBackoff},
  * doubled at each try. {@code lockPoll} is how often a {@code migrate} that waits for another one
- * looks again.
+ * looks again. Concurrent index builds and validations run without the statement timeout; on the tables
+ * {@code largeTables} calls large, the migrations that do them wait for the post-deployment phase.
  */
 public record RunnerSettings(Duration lockTimeout, Duration statementTimeout, int lockRetries, Duration retryBackoff,
-                             Duration lockPoll) {
+                             Duration lockPoll, LargeTables largeTables) {
     /** How many times a lock timeout is retried unless configured otherwise. */
     public static final int DEFAULT_LOCK_RETRIES = 3;
     /** The first wait before a retry unless configured otherwise; each next wait doubles. */
@@ -24,6 +27,7 @@ public record RunnerSettings(Duration lockTimeout, Duration statementTimeout, in
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(lockPoll, "lockPoll");
+        Objects.requireNonNull(largeTables, "largeTables");
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("lockTimeout must be positive: without it a statement may wait for a lock forever");
         }
@@ -32,11 +36,27 @@ public record RunnerSettings(Duration lockTimeout, Duration statementTimeout, in
         }
     }
 
-    /** The settings of {@code keel.json}'s {@code database} section (defaults: 2 s lock, 5 s statement timeout). */
+    /** Settings with the default large-table threshold and no table listed. */
+    public RunnerSettings(Duration lockTimeout, Duration statementTimeout, int lockRetries, Duration retryBackoff,
+                          Duration lockPoll) {
+        this(lockTimeout, statementTimeout, lockRetries, retryBackoff, lockPoll, LargeTables.defaults());
+    }
+
+    /**
+     * The settings of {@code keel.json}'s {@code database} section (defaults: 2 s lock, 5 s statement timeout,
+     * tables large from {@value LargeTables#DEFAULT_ROWS} rows); no table listed as large.
+     */
     public static RunnerSettings of(DatabaseConfig config) {
         return new RunnerSettings(DatabaseConfig.parseDuration(config.lockTimeout(), "database.lockTimeout"),
                 DatabaseConfig.parseDuration(config.statementTimeout(), "database.statementTimeout"),
-                DEFAULT_LOCK_RETRIES, DEFAULT_BACKOFF, Duration.ofMillis(250));
+                DEFAULT_LOCK_RETRIES, DEFAULT_BACKOFF, Duration.ofMillis(250),
+                new LargeTables(config.largeTableRows() == null ? LargeTables.DEFAULT_ROWS : config.largeTableRows(), Set.of()));
+    }
+
+    /** The settings of the database {@code database} of {@code config}, with the tables its {@code largeTables} lists. */
+    public static RunnerSettings of(KeelConfig config, String database) {
+        RunnerSettings s = of(config.requireDatabase(database));
+        return s.withLargeTables(new LargeTables(s.largeTables().rows(), Set.copyOf(config.largeTables())));
     }
 
     /** The defaults: {@code lock_timeout} 2 s, {@code statement_timeout} 5 s, three retries from 1 s. */
@@ -46,11 +66,16 @@ public record RunnerSettings(Duration lockTimeout, Duration statementTimeout, in
 
     /** These settings with other retries. */
     public RunnerSettings withRetries(int retries, Duration backoff) {
-        return new RunnerSettings(lockTimeout, statementTimeout, retries, backoff, lockPoll);
+        return new RunnerSettings(lockTimeout, statementTimeout, retries, backoff, lockPoll, largeTables);
     }
 
     /** These settings with other timeouts. */
     public RunnerSettings withTimeouts(Duration lock, Duration statement) {
-        return new RunnerSettings(lock, statement, lockRetries, retryBackoff, lockPoll);
+        return new RunnerSettings(lock, statement, lockRetries, retryBackoff, lockPoll, largeTables);
+    }
+
+    /** These settings with other large tables. */
+    public RunnerSettings withLargeTables(LargeTables large) {
+        return new RunnerSettings(lockTimeout, statementTimeout, lockRetries, retryBackoff, lockPoll, large);
     }
 }

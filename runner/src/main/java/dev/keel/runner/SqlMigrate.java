@@ -9,6 +9,7 @@ import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.CollectingSink;
 import dev.keel.runner.internal.Executor;
+import dev.keel.runner.internal.LargeTableMoves;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
@@ -69,6 +70,9 @@ public final class SqlMigrate {
         }
         if (spec.postDeployment()) {
             sink.line("-- Post-deployment: runs with keel migrate --post-deploy, without a statement timeout.");
+        }
+        if (!backwards) {
+            LargeTableMoves.note(script, settings.largeTables()).forEach(n -> sink.line("-- " + n));
         }
         if (routing.routes() && routing.router().several()) {
             sink.line("-- Database: " + routing.database() + ".");

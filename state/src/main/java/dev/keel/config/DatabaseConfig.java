@@ -12,14 +12,16 @@ import java.util.List;
  * environment variable that holds it. Timeouts are PostgreSQL interval strings ({@code 5s}, {@code 500ms}).
  * Instead of one {@code url}, a database may list {@code targets}: copies of it (regions, tenants) that
  * get the same migrations ({@code keel migrate --all-targets}); a target's user and password variable
- * default to the database's.
+ * default to the database's. {@code largeTableRows} is the size from which {@code migrate} leaves index builds
+ * and validations on a table for the post-deployment phase (1,000,000 unless given; 0 turns the size check off).
  */
 public record DatabaseConfig(@JsonProperty("url") String url,
                              @JsonProperty("user") String user,
                              @JsonProperty("passwordEnv") String passwordEnv,
                              @JsonProperty("lockTimeout") String lockTimeout,
                              @JsonProperty("statementTimeout") String statementTimeout,
-                             @JsonProperty("targets") List<TargetConfig> targets) {
+                             @JsonProperty("targets") List<TargetConfig> targets,
+                             @JsonProperty("largeTableRows") Long largeTableRows) {
     @JsonCreator
     public DatabaseConfig {
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
@@ -29,6 +31,10 @@ public record DatabaseConfig(@JsonProperty("url") String url,
         statementTimeout = statementTimeout == null ? "5s" : statementTimeout;
         parseDuration(lockTimeout, "database.lockTimeout");
         parseDuration(statementTimeout, "database.statementTimeout");
+        if (largeTableRows != null && largeTableRows < 0) {
+            throw new IllegalArgumentException("\"database.largeTableRows\" must be a number of rows (1000000), or 0 to"
+                    + " leave builds on tables of any size at deploy time unless \"largeTables\" lists them, not " + largeTableRows);
+        }
         if (targets != null && targets.isEmpty()) {
             throw new IllegalArgumentException("\"targets\" must list at least one target, or be left out");
         }
@@ -56,7 +62,13 @@ public record DatabaseConfig(@JsonProperty("url") String url,
 
     /** A database at one URL (or none), without targets. */
     public DatabaseConfig(String url, String user, String passwordEnv, String lockTimeout, String statementTimeout) {
-        this(url, user, passwordEnv, lockTimeout, statementTimeout, null);
+        this(url, user, passwordEnv, lockTimeout, statementTimeout, null, null);
+    }
+
+    /** A database at one URL or with targets, with the default large-table threshold. */
+    public DatabaseConfig(String url, String user, String passwordEnv, String lockTimeout, String statementTimeout,
+                          List<TargetConfig> targets) {
+        this(url, user, passwordEnv, lockTimeout, statementTimeout, targets, null);
     }
 
     /** Whether it lists targets (regions, tenants) instead of one URL. */
@@ -66,7 +78,7 @@ public record DatabaseConfig(@JsonProperty("url") String url,
 
     /** No database configured: {@code migrate} uses the embedded PostgreSQL under {@code .keel/}. */
     public static DatabaseConfig none() {
-        return new DatabaseConfig(null, null, null, null, null, null);
+        return new DatabaseConfig(null, null, null, null, null, null, null);
     }
 
     public boolean configured() {

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * The project's {@code keel.json}: source roots, naming, Bean Validation, apps, the database, and the
- * tables that are large ({@code "largeTables": ["event", "audit.log"]}: index builds and validations on
- * them run after deployment, without the statement timeout), and where the runner reads migrations
+ * tables that are large ({@code "largeTables": ["event", "audit.log"]}: makemigrations writes index builds
+ * and validations on them as post-deployment migrations, and migrate leaves deploy-time ones for the
+ * post-deployment phase whatever the table's size), and where the runner reads migrations
  * ({@code "migrations": {"classpath": [...]}}, {@link MigrationsConfig}).
  *
  * <p>A project with several databases names them in {@code "databases"} instead of {@code "database"}:

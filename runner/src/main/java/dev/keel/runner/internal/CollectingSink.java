@@ -16,6 +16,7 @@ public final class CollectingSink implements SqlSink {
 
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) {
+        flushBegin(); // a SET inside keel's transaction is printed inside it
         line("SET lock_timeout = '" + interval(lockTimeout) + "';");
         line("SET statement_timeout = " + (statementTimeout == null ? "0" : "'" + interval(statementTimeout) + "'") + ";"
                 + (statementTimeout == null ? " -- post-deployment: no statement timeout" : ""));
@@ -23,6 +24,18 @@ public final class CollectingSink implements SqlSink {
 
     /** Whether a BEGIN is still to be printed: a non-atomic step prints its header first. */
     private boolean beginPending;
+
+    @Override
+    public void timeouts(Duration lockTimeout, Duration statementTimeout, String why) {
+        if (why == null) {
+            timeouts(lockTimeout, statementTimeout);
+            return;
+        }
+        flushBegin();
+        line("SET lock_timeout = '" + interval(lockTimeout) + "';");
+        line("SET statement_timeout = " + (statementTimeout == null ? "0" : "'" + interval(statementTimeout) + "'")
+                + "; -- " + why);
+    }
 
     @Override
     public void begin() {

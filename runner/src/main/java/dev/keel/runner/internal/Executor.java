@@ -6,6 +6,7 @@ import dev.keel.migration.MigrationKey;
 import dev.keel.runner.MigrateListener;
 import dev.keel.runner.MigrateListener.Action;
 import dev.keel.runner.RunnerSettings;
+import dev.keel.runner.sql.Step;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.List;
  * when done, so a later run resumes after the last recorded step; a lock timeout retries the step (a step
  * with {@code LOCK TABLE} statements before it runs in a transaction of its own, with them). A busy table
  * that a {@code LOCK TABLE ... NOWAIT} found ({@link LockPlan}) is retried the same way.
- * Deploy-time migrations run under the statement timeout, post-deployment ones without it.
+ * Deploy-time migrations run under the statement timeout, post-deployment ones without it; concurrent index
+ * builds and validations never run under it ({@link #untimed}), the lock timeout still applies to them.
  */
 public final class Executor {
     /** Waits between retries; tests replace it to stay fast. */
@@ -27,6 +29,10 @@ public final class Executor {
         /** Waits {@code d}. */
         void sleep(Duration d) throws InterruptedException;
     }
+
+    /** Why a deploy-time step runs without the statement timeout, as the printed SQL says. */
+    private static final String UNTIMED = "an index build or validation blocks no writes: no statement timeout"
+            + " (the lock timeout applies)";
 
     private final SqlSink sink;
     private final SchemaHistory history;
@@ -91,14 +97,51 @@ public final class Executor {
         return script.migration().postDeployment() ? null : settings.statementTimeout();
     }
 
+    /**
+     * Whether step {@code index} of {@code script} runs without the statement timeout: a concurrent index build
+     * or a validation, which takes no lock that blocks writers, so that a long one costs only time, never an
+     * outage (a timeout would fail the deploy and leave an invalid index behind). In a transaction only while
+     * every step before it is one too: after another statement the transaction may hold a lock that blocks
+     * writes, which the statement timeout keeps short.
+     */
+    static boolean untimed(Script script, int index) {
+        int from = script.atomic() ? 0 : index;
+        for (int i = from; i <= index; i++) {
+            if (!(script.steps().get(i).step() instanceof Step.Sql sql) || !BuildStatements.untimed(sql.text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The statement timeout step {@code index} runs under: none for a post-deployment migration, or for {@link #untimed} steps. */
+    private Duration statementTimeout(Script script, int index) {
+        return index < script.steps().size() && untimed(script, index) ? null : statementTimeout(script);
+    }
+
+    /**
+     * Sets the session's timeouts for step {@code index} when they differ from {@code current} (what the session
+     * has now), saying why when a deploy-time step runs without the statement timeout; returns what is set.
+     */
+    private Duration timeoutsFor(Script script, int index, Duration current) throws Exception {
+        Duration timeout = statementTimeout(script, index);
+        if (java.util.Objects.equals(timeout, current)) {
+            return current;
+        }
+        sink.timeouts(settings.lockTimeout(), timeout, timeout == null ? UNTIMED : null);
+        return timeout;
+    }
+
     private void runAtomic(Script script, String checksum, long start) {
         int count = script.steps().size();
         for (int attempt = 1; ; attempt++) {
             int index = 0;
             try {
-                sink.timeouts(settings.lockTimeout(), statementTimeout(script));
+                Duration current = statementTimeout(script);
+                sink.timeouts(settings.lockTimeout(), current);
                 sink.begin();
                 for (; index < count; index++) {
+                    current = timeoutsFor(script, index, current);
                     sink.run(script.migration(), script.steps().get(index), index, count);
                 }
                 record(script, checksum, start);
@@ -110,7 +153,7 @@ public final class Executor {
                     backoff(script, index, attempt, e);
                     continue;
                 }
-                throw Failures.failed(script, index, e, attempt, settings, statementTimeout(script), 0);
+                throw Failures.failed(script, index, e, attempt, settings, statementTimeout(script, index), 0);
             }
         }
     }
@@ -119,8 +162,10 @@ public final class Executor {
         int count = script.steps().size();
         MigrationKey key = script.migration().key();
         int done = Math.min(resumeFrom, count);
+        Duration current = statementTimeout(script, done);
         try {
-            sink.timeouts(settings.lockTimeout(), statementTimeout(script));
+            sink.timeouts(settings.lockTimeout(), current, current == null && statementTimeout(script) != null
+                    ? UNTIMED : null);
             history.started(key, checksum, script.backwards() ? HistoryRow.Phase.UNAPPLYING : HistoryRow.Phase.APPLYING);
         } catch (Exception e) {
             throw Failures.failed(script, done, e, 1, settings, statementTimeout(script), done);
@@ -133,6 +178,7 @@ public final class Executor {
             for (int attempt = 1; ; attempt++) {
                 ScriptStep step = script.steps().get(done);
                 try {
+                    current = timeoutsFor(script, done, current);
                     if (step.locks().isEmpty()) {
                         sink.run(script.migration(), step, done, count);
                     } else {
@@ -151,7 +197,7 @@ public final class Executor {
                         backoff(script, done, attempt, e);
                         continue;
                     }
-                    throw Failures.failed(script, done, e, attempt, settings, statementTimeout(script), done);
+                    throw Failures.failed(script, done, e, attempt, settings, statementTimeout(script, done), done);
                 }
             }
         }

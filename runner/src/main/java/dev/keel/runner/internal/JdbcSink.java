@@ -128,6 +128,7 @@ public final class JdbcSink implements SqlSink {
 
     @Override
     public void rollback() {
+        timeoutsSet = null; // a rollback undoes what SET did in the transaction
         try {
             connection.rollback();
             connection.setAutoCommit(true);

@@ -20,8 +20,9 @@ import java.util.TreeSet;
 
 /**
  * Decides what {@code migrate} runs: from the graph, what the history records and the request, the
- * migrations to apply or unapply in order; in the deploy phase, the post-deployment migrations (and
- * those depending on them) are left out and listed as deferred.
+ * migrations to apply or unapply in order; in the deploy phase, the post-deployment migrations, those
+ * {@code migrate} moved there ({@link LargeTableMoves}), and those depending on them are left out and listed
+ * as deferred.
  */
 public final class Planner {
     /**
@@ -52,6 +53,16 @@ public final class Planner {
      *                       the request covers has two or more latest migrations (a forked history)
      */
     public static Result plan(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
+        return plan(graph, rows, request, Map.of());
+    }
+
+    /**
+     * The plan for {@code request}, the migrations of {@code moved} treated as post-deployment ones (each with why).
+     *
+     * @throws KeelException as {@link #plan(MigrationGraph, Map, MigrateRequest)} does
+     */
+    public static Result plan(MigrationGraph graph, Map<MigrationKey, HistoryRow> rows, MigrateRequest request,
+                              Map<MigrationKey, String> moved) {
         refuseForks(graph, request.app());
         Set<MigrationKey> applied = applied(rows);
         MigrationPlan plan;
@@ -79,7 +90,7 @@ public final class Planner {
         var deferred = new LinkedHashMap<MigrationKey, String>();
         var run = new ArrayList<MigrationSpec>();
         for (MigrationSpec m : plan.migrations()) {
-            String reason = plan.backwards() || request.postDeploy() ? null : deferral(graph, m, deferred);
+            String reason = plan.backwards() || request.postDeploy() ? null : deferral(graph, m, moved, deferred);
             if (reason != null) {
                 deferred.put(m.key(), reason);
             } else {
@@ -149,9 +160,13 @@ public final class Planner {
     }
 
     /** Why {@code m} waits for the post-deployment phase, or null when it does not. */
-    static String deferral(MigrationGraph graph, MigrationSpec m, Map<MigrationKey, String> deferred) {
+    static String deferral(MigrationGraph graph, MigrationSpec m, Map<MigrationKey, String> moved,
+                           Map<MigrationKey, String> deferred) {
         if (m.postDeployment()) {
             return "post-deployment migration";
+        }
+        if (moved.containsKey(m.key())) {
+            return "moved to the post-deployment phase: it " + moved.get(m.key());
         }
         for (MigrationKey dep : graph.dependencies(m.key())) {
             if (deferred.containsKey(dep)) {
@@ -163,9 +178,15 @@ public final class Planner {
 
     /** The migrations {@code migrate --post-deploy} would run now, as deferred by the deploy phase; for {@code showmigrations}. */
     public static Map<MigrationKey, String> deferred(MigrationGraph graph, Set<MigrationKey> applied) {
+        return deferred(graph, applied, Map.of());
+    }
+
+    /** {@link #deferred(MigrationGraph, Set)}, the migrations of {@code moved} treated as post-deployment ones. */
+    public static Map<MigrationKey, String> deferred(MigrationGraph graph, Set<MigrationKey> applied,
+                                                     Map<MigrationKey, String> moved) {
         var deferred = new LinkedHashMap<MigrationKey, String>();
         for (MigrationSpec m : graph.forwardsPlan(applied, List.of())) {
-            String reason = deferral(graph, m, deferred);
+            String reason = deferral(graph, m, moved, deferred);
             if (reason != null) {
                 deferred.put(m.key(), reason);
             }

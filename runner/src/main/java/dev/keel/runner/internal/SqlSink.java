@@ -12,6 +12,11 @@ public interface SqlSink {
     /** Sets the session's timeouts; a null {@code statementTimeout} means none. Outside any transaction. */
     void timeouts(Duration lockTimeout, Duration statementTimeout) throws Exception;
 
+    /** {@link #timeouts(Duration, Duration)}, with why they change (for the printed SQL), or null. */
+    default void timeouts(Duration lockTimeout, Duration statementTimeout, String why) throws Exception {
+        timeouts(lockTimeout, statementTimeout);
+    }
+
     /** Opens a transaction. */
     void begin() throws Exception;
 

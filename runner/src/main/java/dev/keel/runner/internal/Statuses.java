@@ -19,10 +19,15 @@ public final class Statuses {
 
     /** Every migration of {@code set} with its status given the history {@code rows}, then the missing ones. */
     public static StatusReport of(MigrationSet set, Map<MigrationKey, HistoryRow> rows) {
+        return of(set, rows, Map.of());
+    }
+
+    /** {@link #of(MigrationSet, Map)}, the migrations of {@code moved} deferred as post-deployment ones, each with why. */
+    public static StatusReport of(MigrationSet set, Map<MigrationKey, HistoryRow> rows, Map<MigrationKey, String> moved) {
         Set<MigrationKey> recorded = Planner.applied(rows);
         MigrationGraph graph = set.graph(recorded);
         Set<MigrationKey> applied = graph.appliedNodes(recorded);
-        Map<MigrationKey, String> deferred = Planner.deferred(graph, applied);
+        Map<MigrationKey, String> deferred = Planner.deferred(graph, applied, moved);
         var out = new ArrayList<MigrationStatus>();
         for (MigrationSpec m : graph.migrations()) {
             HistoryRow row = rows.get(m.key());

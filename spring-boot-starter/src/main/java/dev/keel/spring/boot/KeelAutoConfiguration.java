@@ -53,6 +53,8 @@ public class KeelAutoConfiguration {
                 .classLoader(loader)
                 .lockTimeout(properties.getLockTimeout())
                 .statementTimeout(properties.getStatementTimeout())
+                .largeTableRows(properties.getLargeTableRows())
+                .largeTables(properties.getLargeTables())
                 .listener(new LoggingMigrateListener());
         properties.getApps().forEach(configuration::app);
         List<String> packages = new ArrayList<>(properties.getMigrationsPackages());

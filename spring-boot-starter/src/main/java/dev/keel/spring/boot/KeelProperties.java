@@ -41,6 +41,16 @@ public class KeelProperties {
     private Duration statementTimeout = Duration.ofSeconds(5);
 
     /**
+     * From how many rows (the catalog's estimate) a table is large: a deploy-time migration that only builds indexes
+     * or validates constraints on one waits for the post-deployment phase, as with keel migrate; 0 for only the
+     * tables of keel.large-tables.
+     */
+    private long largeTableRows = dev.keel.runner.LargeTables.DEFAULT_ROWS;
+
+    /** The tables that are large whatever their size (keel.json's largeTables): event, audit.log. */
+    private List<String> largeTables = new ArrayList<>();
+
+    /**
      * Whether the post-deployment migrations (index builds, backfills) run too, after the deploy-time ones. Off
      * unless set: they belong after the deployment (keel migrate --post-deploy), not in every instance's start.
      */
@@ -84,6 +94,22 @@ public class KeelProperties {
 
     public void setStatementTimeout(Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
+    }
+
+    public long getLargeTableRows() {
+        return largeTableRows;
+    }
+
+    public void setLargeTableRows(long largeTableRows) {
+        this.largeTableRows = largeTableRows;
+    }
+
+    public List<String> getLargeTables() {
+        return largeTables;
+    }
+
+    public void setLargeTables(List<String> largeTables) {
+        this.largeTables = largeTables;
     }
 
     public boolean isPostDeploy() {

@@ -103,11 +103,14 @@ class KeelAutoConfigurationTest {
 
     @Test
     void propertiesReachTheRunner() {
-        runner.withPropertyValues("keel.migrations-packages=" + SHELF, "keel.lock-timeout=750ms", "keel.statement-timeout=0")
+        runner.withPropertyValues("keel.migrations-packages=" + SHELF, "keel.lock-timeout=750ms", "keel.statement-timeout=0",
+                        "keel.large-table-rows=5000", "keel.large-tables=event,audit.log")
                 .run(context -> {
                     KeelProperties p = context.getBean(KeelProperties.class);
                     assertEquals(Duration.ofMillis(750), p.getLockTimeout());
                     assertEquals(Duration.ZERO, p.getStatementTimeout());
+                    assertEquals(5000, p.getLargeTableRows());
+                    assertEquals(List.of("event", "audit.log"), p.getLargeTables());
                     assertFalse(p.isPostDeploy());
                 });
     }
@@ -175,7 +178,7 @@ class KeelAutoConfigurationTest {
         try (var in = loader.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
             String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             for (String property : List.of("keel.enabled", "keel.apps", "keel.migrations-packages", "keel.lock-timeout",
-                    "keel.statement-timeout", "keel.post-deploy")) {
+                    "keel.statement-timeout", "keel.large-table-rows", "keel.large-tables", "keel.post-deploy")) {
                 assertTrue(json.contains("\"name\": \"" + property + "\""), property + " in " + json);
             }
         }

@@ -105,7 +105,7 @@ public final class LoadTest {
     /** One change applied by one tool under load. */
     record Result(Scenario scenario, Tool tool, boolean applied, String applyNote, long migrationNanos,
                   WriteStats during, WriteStats since, WriteStats before, Map<String, Long> errors,
-                  LockWaitMonitor.Wait longestWait) {
+                  LockWaitMonitor.Wait longestWait, List<String> moved) {
         /**
          * Brief §10: no failed write, and no write blocked longer than the lock timeout. A write that
          * waited the whole lock timeout still takes its own time after that, so the bound on the
@@ -116,9 +116,10 @@ public final class LoadTest {
         }
 
         String summary() {
-            return String.format("%s: migration %s (%s); %d writes during it, %d failed from its start to the end of the run, longest %s, p99 %s; lock wait: %s",
+            return String.format("%s: migration %s (%s); %d writes during it, %d failed from its start to the end of the run, longest %s, p99 %s; lock wait: %s%s",
                     tool.label, applied ? "applied" : "FAILED", WriteStats.millis(migrationNanos), during.writes(), since.failed(),
-                    WriteStats.millis(during.maxNanos()), WriteStats.millis(during.p99Nanos()), longestWait.describe());
+                    WriteStats.millis(during.maxNanos()), WriteStats.millis(during.p99Nanos()), longestWait.describe(),
+                    moved.isEmpty() ? "" : "; keel migrate moved to --post-deploy: " + String.join("; ", moved));
         }
     }
 
@@ -135,9 +136,11 @@ public final class LoadTest {
         long from = System.nanoTime() - epoch;
         boolean applied;
         String note;
+        List<String> moved = List.of();
         StringBuilder log = new StringBuilder();
         if (tool == Tool.KEEL) {
             Keel.Outcome deploy = keel.run(project, "migrate", "--url", url(RUN_DB));
+            moved = moved(deploy.output());
             Keel.Outcome post = deploy.ok() ? keel.run(project, "migrate", "--url", url(RUN_DB), "--post-deploy") : null;
             log.append(deploy.output()).append(post == null ? "" : post.output());
             applied = deploy.ok() && post.ok();
@@ -165,7 +168,17 @@ public final class LoadTest {
         }
         return new Result(s, tool, applied, note, to - from, WriteStats.overlapping(writes, from, to),
                 WriteStats.overlapping(writes, from, Long.MAX_VALUE), WriteStats.overlapping(writes, 0, from - 1),
-                writes.errors(), monitor.longest());
+                writes.errors(), monitor.longest(), moved);
+    }
+
+    /** The migrations {@code keel migrate} moved to the post-deployment phase by itself, each with why, from its output. */
+    static List<String> moved(String output) {
+        String mark = "moved to the post-deployment phase: it ";
+        return output.lines().filter(l -> l.contains(mark)).map(l -> {
+            String key = l.replaceFirst("^.*\\[D\\]\\S*\\s+", "").replaceFirst(" \\(.*$", "");
+            String why = l.substring(l.indexOf(mark) + mark.length());
+            return key + " (" + (why.endsWith(")") ? why.substring(0, why.length() - 1) : why) + ")";
+        }).toList();
     }
 
     /**
@@ -223,6 +236,7 @@ public final class LoadTest {
     private List<String> generate(Scenario s, Path base, Path project, Path logs) throws IOException, InterruptedException {
         copyTree(base, project);
         Files.copy(s.entity(), project.resolve(APP_PACKAGE_PATH).resolve("Ticket.java"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(project.resolve("keel.json"), keelJson(s.ticketListedLarge(), s.largeTableRows(), s.statementTimeout()));
         List<String> written = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         for (int round = 1; ; round++) {
@@ -264,17 +278,24 @@ public final class LoadTest {
         for (String entity : List.of("Owner.java", "Ticket.java")) {
             Files.copy(options.scenarios.resolve("base").resolve(entity), pkg.resolve(entity));
         }
-        Files.writeString(base.resolve("keel.json"), """
+        Files.writeString(base.resolve("keel.json"), keelJson(true, null, null));
+    }
+
+    /** The project's keel.json: {@code ticket} listed in largeTables or not, the large-table threshold and statement timeout if given. */
+    private String keelJson(boolean ticketListedLarge, Long largeTableRows, String statementTimeout) {
+        return """
                 {
                   "sourceRoots": ["src/main/java"],
                   "naming": "snake_case",
-                  "largeTables": ["ticket"],
-                  "database": {"lockTimeout": "%s"},
+                  "largeTables": [%s],
+                  "database": {"lockTimeout": "%s"%s},
                   "apps": [
                     {"label": "load", "package": "com.example.load", "migrationsPackage": "com.example.load.migrations"}
                   ]
                 }
-                """.formatted(options.lockTimeoutMillis + "ms"));
+                """.formatted(ticketListedLarge ? "\"ticket\"" : "", options.lockTimeoutMillis + "ms",
+                (largeTableRows == null ? "" : ", \"largeTableRows\": " + largeTableRows)
+                        + (statementTimeout == null ? "" : ", \"statementTimeout\": \"" + statementTimeout + "\""));
     }
 
     private void populate(String db) throws SQLException {

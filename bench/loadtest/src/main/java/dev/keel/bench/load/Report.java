@@ -16,8 +16,10 @@ final class Report {
         md.append(String.format("PostgreSQL %s; `ticket` holds %,d rows (`owner` %,d); %d client threads, each %d writes/s"
                         + " (half inserts, half updates of a random row, one transaction each, the columns of the code"
                         + " deployed before the change); %.1f s of writes before and after each migration; keel's lock"
-                        + " timeout %d ms; `ticket` is listed in `largeTables`, so index builds and validations run in"
-                        + " `keel migrate --post-deploy`, which the test runs right after `keel migrate`.%n%n",
+                        + " timeout %d ms; `ticket` is listed in `largeTables` (except where a change says it is not), so"
+                        + " index builds and validations run in `keel migrate --post-deploy`, which the test runs right"
+                        + " after `keel migrate`; where it is not listed, `keel migrate` judges the table by its size in"
+                        + " the catalog and moves the builds there by itself (listed below).%n%n",
                 serverVersion, o.rows, o.owners, o.threads, o.rate, o.settleMillis / 1000.0, o.lockTimeoutMillis));
         md.append("*migration*: from the start of the first `keel migrate` (two JVM starts and keel's replay of the"
                 + " history included) or of the naive transaction to its end. *writes during*, *longest write*, *p99*:"
@@ -62,6 +64,14 @@ final class Report {
                         .append(" *failed* counts both");
             }
             md.append('\n');
+        }
+        List<LoadTest.Result> moved = results.stream().filter(r -> !r.moved().isEmpty()).toList();
+        if (!moved.isEmpty()) {
+            md.append("\nMoved by `keel migrate` to the post-deployment phase (the table is not listed in `largeTables`):\n\n");
+            for (LoadTest.Result r : moved) {
+                md.append("- ").append(r.scenario().change()).append(": ")
+                        .append(r.moved().stream().map(m -> "`" + m + "`").collect(Collectors.joining("; "))).append('\n');
+            }
         }
         List<LoadTest.Result> withErrors = results.stream().filter(r -> !r.errors().isEmpty() || !r.applyNote().isEmpty()).toList();
         if (!withErrors.isEmpty()) {

@@ -16,9 +16,14 @@ import java.util.List;
  * ({@code --allow-unsafe rename}). An optional {@code -- new-table: NAME} says the change renames {@code ticket}:
  * from the end of the migration (the deploy: the new code starts), half the writers write {@code NAME} as the
  * new code does, while the other half go on writing {@code ticket}, as the old code still running does.
+ * {@code -- large-tables: none} leaves {@code ticket} out of keel.json's
+ * {@code largeTables} for this change (makemigrations then writes its index builds as deploy-time migrations,
+ * and {@code keel migrate} judges the table by its size), and {@code -- large-table-rows: N} sets
+ * {@code database.largeTableRows}, {@code -- statement-timeout: 100ms} {@code database.statementTimeout}.
  */
 record Scenario(String name, String change, String naiveForm, long readerMillis, Path entity, List<String> naiveSql,
-                List<String> keelArgs, String newTable) {
+                List<String> keelArgs, String newTable, boolean ticketListedLarge, Long largeTableRows,
+                String statementTimeout) {
 
     static List<Scenario> loadAll(Path scenariosDir, List<String> only) throws IOException {
         List<Scenario> all = new ArrayList<>();
@@ -41,6 +46,9 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
         long reader = 0;
         List<String> keelArgs = List.of();
         String newTable = null;
+        boolean listed = true;
+        Long largeTableRows = null;
+        String statementTimeout = null;
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : Files.readAllLines(dir.resolve("naive.sql"))) {
@@ -54,6 +62,12 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
                 newTable = line.substring("-- new-table:".length()).strip();
             } else if (line.startsWith("-- reader-ms:")) {
                 reader = Long.parseLong(line.substring("-- reader-ms:".length()).strip());
+            } else if (line.startsWith("-- large-tables:")) {
+                listed = !line.substring("-- large-tables:".length()).strip().equals("none");
+            } else if (line.startsWith("-- large-table-rows:")) {
+                largeTableRows = Long.parseLong(line.substring("-- large-table-rows:".length()).strip());
+            } else if (line.startsWith("-- statement-timeout:")) {
+                statementTimeout = line.substring("-- statement-timeout:".length()).strip();
             } else if (!line.isBlank() && !line.startsWith("--")) {
                 current.append(current.length() == 0 ? "" : "\n").append(line);
                 if (line.strip().endsWith(";")) {
@@ -68,6 +82,6 @@ record Scenario(String name, String change, String naiveForm, long readerMillis,
                     + " and at least one statement, each ending with ';'");
         }
         return new Scenario(dir.getFileName().toString(), change, naive, reader, dir.resolve("Ticket.java"), List.copyOf(statements),
-                keelArgs, newTable);
+                keelArgs, newTable, listed, largeTableRows, statementTimeout);
     }
 }
