@@ -40,7 +40,7 @@ final class CheckDbCommand implements Callable<Integer> {
     public Integer call() {
         KeelConfig config = project.config();
         var migrations = migrationsFrom.migrations(project);
-        PrintWriter notes = json.enabled() ? project.err() : project.out();
+        PrintWriter notes = project.notes(json.enabled());
         try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), notes);
              Migrator migrator = Migrator.connect(migrations, opened.database, db.settings(config),
                      dev.keel.runner.MigrateListener.silent(), DatabaseMixin.router(config), db.databaseName(config))) {

@@ -185,6 +185,16 @@ public final class DatabaseMixin {
         }
     }
 
+    /** {@link #open}, the start of an embedded server timed as the phase {@code start embedded PostgreSQL}. */
+    Opened open(KeelConfig config, Path projectDir, PrintWriter notices, Timings timings) {
+        long start = System.nanoTime();
+        Opened opened = open(config, projectDir, notices);
+        if (opened.embedded) {
+            timings.report("start embedded PostgreSQL", java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+        return opened;
+    }
+
     /** The runner's settings from {@code keel.json}, for the database this command works on. */
     RunnerSettings settings(KeelConfig config) {
         return withOptions(RunnerSettings.of(config, databaseName(config)));

@@ -32,7 +32,7 @@ final class FanOutRun {
 
     int run(KeelConfig config, Map<String, RunnerSettings> settings, List<FanOut.Target> targets, MigrationSet set,
             MigrateRequest request, int parallel, boolean keepGoing) {
-        PrintWriter out = json.enabled() ? project.err() : project.out();
+        PrintWriter out = project.notes(json.enabled());
         out.println("Migrating " + targets.size() + (targets.size() == 1 ? " target" : " targets") + ", " + Math.min(parallel, Math.max(1, targets.size()))
                 + " at a time" + (keepGoing ? ", going on after failures" : ", no new target after a failure") + ":");
         out.flush();
@@ -71,6 +71,11 @@ final class FanOutRun {
         long notStarted = results.size() - migrated - failed;
         if (json.enabled()) {
             JsonMixin.print(project.out(), new Report(results.size(), (int) migrated, (int) failed, (int) notStarted, results));
+        } else if (project.verbosity() == Verbosity.QUIET) {
+            // -v 0: no progress and no table, but the failures still: they are errors
+            results.stream().filter(r -> r.outcome() == FanOut.Outcome.FAILED)
+                    .forEach(r -> project.err().println("error: [" + r.target() + "] " + r.error()));
+            project.err().flush();
         } else {
             summary(out, results, migrated, failed, notStarted);
         }

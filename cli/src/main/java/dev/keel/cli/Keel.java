@@ -34,6 +34,26 @@ public final class Keel implements Callable<Integer> {
                     + " plugin passes its own configuration this way). Paths in it stay relative to the project folder."})
     private Path configFile;
 
+    private int verbosity = Verbosity.NORMAL;
+
+    @Option(names = {"-v", "--verbosity"}, paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
+            description = {"How much to print, before or after the command: 0 errors and results only (no progress,"
+                    + " no notices), 1 the default, 2 also each SQL statement as it runs, 3 also how long each phase"
+                    + " took (reading keel.json, loading migrations, starting the embedded PostgreSQL, connecting, planning,"
+                    + " executing), on standard error."})
+    void verbosity(int level) {
+        if (level < Verbosity.QUIET || level > Verbosity.TIMINGS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-v/--verbosity takes 0, 1, 2 or 3, not "
+                    + level + ".\nTo fix: -v 0 for errors only, 1 the default, 2 with SQL, 3 with timings.");
+        }
+        verbosity = level;
+    }
+
+    /** The level of {@code -v}: 0 to 3. */
+    int verbosity() {
+        return verbosity;
+    }
+
     private final MigrationSource migrationSource;
     private final EntitySource entitySource;
 
@@ -50,18 +70,20 @@ public final class Keel implements Callable<Integer> {
     /** keel's subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(MakeMigrationsCommand.class, MigrateCommand.class,
             SqlMigrateCommand.class, ShowMigrationsCommand.class, DiagramCommand.class, LintCommand.class, RenumberCommand.class,
-            SquashMigrationsCommand.class, OptimizeMigrationCommand.class, InitCommand.class, HookCommand.class, CheckDbCommand.class);
+            SquashMigrationsCommand.class, OptimizeMigrationCommand.class, InitCommand.class, HookCommand.class, CheckDbCommand.class,
+            DbShellCommand.class);
 
     /**
      * The subcommand {@code args} run, or null when they name none of keel's (usage, --version, a typo). Only
-     * {@code -C DIR} and {@code --config FILE} may come before it; any other option before it gives null.
+     * {@code -C DIR}, {@code --config FILE} and {@code -v N} may come before it; any other option before it gives null.
      */
     static String commandNamed(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-C") || a.equals("--config")) {
+            if (a.equals("-C") || a.equals("--config") || a.equals("-v") || a.equals("--verbosity")) {
                 i++;
-            } else if (!a.startsWith("--config=") && !(a.startsWith("-C") && !a.startsWith("--"))) {
+            } else if (!a.startsWith("--config=") && !a.startsWith("--verbosity=") && !a.matches("-v\\d+")
+                    && !(a.startsWith("-C") && !a.startsWith("--"))) {
                 String name = a;
                 return COMMANDS.stream().map(Keel::name).anyMatch(name::equals) ? name : null;
             }
@@ -102,7 +124,17 @@ public final class Keel implements Callable<Integer> {
                 commandLine.addSubcommand(command);
             }
         }
-        return commandLine.setExecutionExceptionHandler(new ErrorHandler())
+        Keel keel = commandLine.getCommand();
+        return commandLine.setExecutionStrategy(parseResult -> {
+                    long start = System.nanoTime();
+                    try {
+                        return new CommandLine.RunLast().execute(parseResult);
+                    } finally {
+                        Timings.of(keel.verbosity(), parseResult.commandSpec().commandLine().getErr())
+                                .report("total", java.time.Duration.ofNanos(System.nanoTime() - start));
+                    }
+                })
+                .setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
     }
 

@@ -16,12 +16,21 @@ import java.time.Duration;
 final class MigratePrinter implements MigrateListener {
     private final PrintWriter out;
     private final Ansi ansi;
+    private final int verbosity;
+    private final Timings timings;
     private boolean lineOpen;
     private String header;
 
     MigratePrinter(PrintWriter out, Ansi ansi) {
+        this(out, ansi, Verbosity.NORMAL, Timings.of(Verbosity.NORMAL, null));
+    }
+
+    /** Prints on {@code out}, each SQL statement too at {@code verbosity} 2 and up, the phases' times on {@code timings}. */
+    MigratePrinter(PrintWriter out, Ansi ansi, int verbosity, Timings timings) {
         this.out = out;
         this.ansi = ansi;
+        this.verbosity = verbosity;
+        this.timings = timings;
     }
 
     /** A line to print before the first migration or the summary, whichever comes first. */
@@ -43,6 +52,16 @@ final class MigratePrinter implements MigrateListener {
             public void notice(String message) {
                 MigratePrinter.this.notice(message);
             }
+
+            @Override
+            public void statement(MigrationKey key, String sql) {
+                MigratePrinter.this.statement(key, sql);
+            }
+
+            @Override
+            public void phase(String name, Duration took) {
+                MigratePrinter.this.phase(name, took);
+            }
         };
     }
 
@@ -59,6 +78,25 @@ final class MigratePrinter implements MigrateListener {
         closeLine();
         out.println("    " + line);
         out.flush();
+    }
+
+    /** At {@code -v 2} and up: the statement, each of its lines indented under its migration. */
+    @Override
+    public void statement(MigrationKey key, String sql) {
+        if (verbosity < Verbosity.SQL) {
+            return;
+        }
+        closeLine();
+        for (String line : sql.strip().split("\\R")) {
+            out.println("    " + line);
+        }
+        out.flush();
+    }
+
+    /** At {@code -v 3}: how long the runner's phase took. */
+    @Override
+    public void phase(String name, Duration took) {
+        timings.report(name, took);
     }
 
     /** Progress bars only on an interactive console; redirected output gets plain lines. */

@@ -57,6 +57,7 @@ public final class MigrationsMixin {
         if (classPath == null) {
             return MigrationSet.of(project.migrationSpecs(), project.config(), project.projectDir());
         }
-        return MigrationSet.load(project.config(), classPath);
+        KeelConfig config = project.config();
+        return project.timings().time("load migrations", () -> MigrationSet.load(config, classPath));
     }
 }

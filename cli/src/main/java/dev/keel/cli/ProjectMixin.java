@@ -30,7 +30,9 @@ public final class ProjectMixin {
     KeelConfig config() {
         if (config == null) {
             Path file = keel().configFile();
-            config = file == null ? KeelConfig.read(projectDir()) : readFile(projectDir().resolve(file));
+            Path dir = projectDir();
+            config = timings().time("read keel.json",
+                    () -> file == null ? KeelConfig.read(dir) : readFile(dir.resolve(file)));
         }
         return config;
     }
@@ -51,7 +53,29 @@ public final class ProjectMixin {
 
     /** The project's migrations, read by the command line's migration source. */
     java.util.List<dev.keel.migration.MigrationSpec> migrationSpecs() {
-        return keel().migrationSource().read(config(), projectDir());
+        KeelConfig c = config();
+        return timings().time("load migrations", () -> keel().migrationSource().read(c, projectDir()));
+    }
+
+    /** The level of {@code keel -v N}, 0 to 3 (1 by default). */
+    int verbosity() {
+        return keel().verbosity();
+    }
+
+    /** The phases' timings, printed at {@code -v 3}. */
+    Timings timings() {
+        return Timings.of(verbosity(), err());
+    }
+
+    /**
+     * Where progress and notices go: standard output, or standard error when standard output carries JSON;
+     * nowhere at {@code -v 0}.
+     */
+    PrintWriter notes(boolean json) {
+        if (verbosity() == Verbosity.QUIET) {
+            return new PrintWriter(java.io.Writer.nullWriter());
+        }
+        return json ? err() : out();
     }
 
     /** Where notes go that are not the command's result: standard error. */

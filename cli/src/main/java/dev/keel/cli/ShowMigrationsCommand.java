@@ -146,12 +146,12 @@ final class ShowMigrationsCommand implements Callable<Integer> {
     private Status status(KeelConfig config, MigrationSet set) {
         var configured = db.configured(config);
         if (configured.isEmpty() && !EmbeddedDatabase.exists(project.projectDir())) {
-            project.err().println("No database configured, and the embedded PostgreSQL (" + EmbeddedDatabase.FOLDER
+            project.notes(true).println("No database configured, and the embedded PostgreSQL (" + EmbeddedDatabase.FOLDER
                     + ") does not exist yet: nothing is applied. keel migrate creates it; set database.url in keel.json"
                     + " for a real server.");
             return new Status("none", Migrator.statusOfEmptyDatabase(set), null);
         }
-        try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), project.err());
+        try (DatabaseMixin.Opened opened = db.open(config, project.projectDir(), project.notes(true));
              Migrator migrator = Migrator.connect(set, opened.database, db.settings(config),
                      dev.keel.runner.MigrateListener.silent(), DatabaseMixin.router(config), db.databaseName(config))) {
             return new Status(opened.describe(), migrator.status(), null);

@@ -136,6 +136,12 @@ class SeveralDatabasesCommandTest {
             assertEquals(0, table(dbs.get(i), "post"));
         }
 
+        KeelRun quiet = keel("-v", "0", "migrate", "--all-targets", "--database", "region");
+        assertEquals(5, quiet.exit());
+        assertEquals("", quiet.out(), "-v 0: no progress, no table");
+        assertTrue(quiet.err().startsWith("error: [region/r5] cannot connect to the database"), "but the failure: " + quiet.err());
+        assertFalse(quiet.err().contains(SECRET));
+
         KeelRun again = keel("migrate", "--all-targets", "--database", "region", "--keep-going", "--json");
         assertEquals(5, again.exit());
         JsonNode report = new ObjectMapper().readTree(again.out());

@@ -35,6 +35,6 @@ class SubcommandSelectionTest {
         var all = Keel.commandLine(MigrationSource.standard(), Entities.standard(), null);
         assertEquals(Keel.COMMANDS.size(), all.getSubcommands().size());
         assertEquals(List.of("makemigrations", "migrate", "sqlmigrate", "showmigrations", "diagram", "lint", "renumber",
-                "squashmigrations", "optimizemigration", "init", "hook", "check-db"), List.copyOf(all.getSubcommands().keySet()));
+                "squashmigrations", "optimizemigration", "init", "hook", "check-db", "dbshell"), List.copyOf(all.getSubcommands().keySet()));
     }
 }

@@ -176,13 +176,7 @@ public final class Database {
         if (dataSource != null) {
             return borrow(applicationName);
         }
-        if (passwordEnv != null && password == null && passwordInUrl() == null) {
-            throw new KeelException(ErrorKind.DATABASE, "cannot connect to the database at " + displayUrl()
-                    + userPart() + ": the environment variable " + passwordEnv + ", which " + origin.passwordEnv()
-                    + " names for the password, is not set.\nTo fix: export " + passwordEnv + "=... (the password of user "
-                    + effectiveUser() + ") in the shell that runs keel, or name the variable that holds it in "
-                    + origin.passwordEnv() + ".", null);
-        }
+        requirePassword();
         var props = new Properties();
         String theUser = parsed.userInfoUser() != null ? parsed.userInfoUser() : user;
         if (theUser != null) {
@@ -201,6 +195,69 @@ public final class Database {
         } catch (SQLException e) {
             throw new KeelException(ErrorKind.DATABASE, connectionFailure(e), null);
         }
+    }
+
+    /** Fails when the password is to come from an environment variable that is not set. */
+    private void requirePassword() {
+        if (passwordEnv != null && password == null && passwordInUrl() == null) {
+            throw new KeelException(ErrorKind.DATABASE, "cannot connect to the database at " + displayUrl()
+                    + userPart() + ": the environment variable " + passwordEnv + ", which " + origin.passwordEnv()
+                    + " names for the password, is not set.\nTo fix: export " + passwordEnv + "=... (the password of user "
+                    + effectiveUser() + ") in the shell that runs keel, or name the variable that holds it in "
+                    + origin.passwordEnv() + ".", null);
+        }
+    }
+
+    /**
+     * The environment under which libpq's programs ({@code psql}) connect where this database's connections
+     * go: {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD} (so that the
+     * password is never on a command line), and the URL's {@code sslmode}, SSL files, {@code connectTimeout},
+     * {@code currentSchema} and {@code options} as libpq names them.
+     *
+     * @throws KeelException of kind USAGE for an application's DataSource (keel knows no URL), DATABASE when
+     *                       the password's environment variable is not set
+     */
+    public Map<String, String> libpqEnvironment(String applicationName) {
+        if (dataSource != null) {
+            throw new KeelException(ErrorKind.USAGE, "keel cannot hand psql the connection of an application's"
+                    + " DataSource.\nTo fix: give the database's URL (keel.json database.url, or --url).");
+        }
+        requirePassword();
+        var env = new java.util.LinkedHashMap<String, String>();
+        var hostsAndPorts = parsed.hostsAndPorts();
+        env.put("PGHOST", String.join(",", hostsAndPorts.stream().map(Map.Entry::getKey).toList()));
+        env.put("PGPORT", String.join(",", hostsAndPorts.stream().map(Map.Entry::getValue).toList()));
+        if (parsed.database() != null) {
+            env.put("PGDATABASE", parsed.database());
+        }
+        String theUser = parsed.user() != null ? parsed.user() : user;
+        if (theUser != null) {
+            env.put("PGUSER", theUser);
+        }
+        String thePassword = passwordInUrl() != null ? passwordInUrl() : password;
+        if (thePassword != null) {
+            env.put("PGPASSWORD", thePassword);
+        }
+        Map<String, String> p = parsed.parameters();
+        Map<String, String> libpq = Map.of("sslmode", "PGSSLMODE", "sslrootcert", "PGSSLROOTCERT", "sslcert", "PGSSLCERT",
+                "sslkey", "PGSSLKEY", "connecttimeout", "PGCONNECT_TIMEOUT");
+        new java.util.TreeMap<>(libpq).forEach((key, variable) -> {
+            if (p.get(key) != null && !p.get(key).isEmpty()) {
+                env.put(variable, p.get(key));
+            }
+        });
+        var options = new ArrayList<String>();
+        if (p.get("options") != null && !p.get("options").isBlank()) {
+            options.add(p.get("options"));
+        }
+        if (p.get("currentschema") != null && !p.get("currentschema").isBlank()) {
+            options.add("-c search_path=" + p.get("currentschema").replace(" ", "\\ "));
+        }
+        if (!options.isEmpty()) {
+            env.put("PGOPTIONS", String.join(" ", options));
+        }
+        env.put("PGAPPNAME", applicationName);
+        return env;
     }
 
     private Connection borrow(String applicationName) {

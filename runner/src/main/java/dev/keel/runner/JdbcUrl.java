@@ -69,7 +69,22 @@ record JdbcUrl(String driverUrl, String userInfoUser, String userInfoPassword, S
 
     /** The first host and its port, {@code HOST:PORT} (the default port 5432 when none is written). */
     String firstHostAndPort() {
-        String first = hosts.split(",")[0];
+        return withPort(hosts.split(",")[0]);
+    }
+
+    /** Each host, without its port or IPv6 brackets, and its port, in the URL's order: libpq's host and port lists. */
+    java.util.List<java.util.Map.Entry<String, String>> hostsAndPorts() {
+        var result = new java.util.ArrayList<java.util.Map.Entry<String, String>>();
+        for (String h : hosts.split(",")) {
+            String hostAndPort = withPort(h);
+            String host = hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
+            host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            result.add(Map.entry(host, hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1)));
+        }
+        return result;
+    }
+
+    private static String withPort(String first) {
         int close = first.lastIndexOf(']');
         int colon = first.lastIndexOf(':');
         boolean hasPort = colon > close && (close >= 0 || first.indexOf(':') == colon);

@@ -45,6 +45,18 @@ public interface MigrateListener {
         return false;
     }
 
+    /**
+     * A SQL statement of migration {@code key} about to run on the database (after its guard, if any,
+     * said it runs): what {@code keel -v 2} prints.
+     */
+    default void statement(MigrationKey key, String sql) {}
+
+    /**
+     * A phase of the run ended: {@code read history}, {@code plan}, {@code execute}...; what {@code keel -v 3}
+     * prints with its time.
+     */
+    default void phase(String name, Duration took) {}
+
     /** A listener that reports nothing. */
     static MigrateListener silent() {
         return new MigrateListener() {};

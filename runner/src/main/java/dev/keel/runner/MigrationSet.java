@@ -172,7 +172,25 @@ public final class MigrationSet {
         if (checksum(key).equals(recorded)) {
             return true;
         }
+        if (!specs.get(key).replaces().isEmpty() && recorded.equals(checksumWithoutReplaces(key))) {
+            return true; // a squash whose replaced records migrate --prune removed: its replaces(...) may go
+        }
         return Checksums.isFileChecksum(recorded) && recorded.equals(Checksums.legacy(specs.get(key)));
+    }
+
+    /**
+     * The checksum squash {@code key} has once its {@code replaces(...)} is removed: what {@code migrate --prune}
+     * records for it when it removes the records of the migrations it replaced, which both the squash as it is
+     * and the squash without {@code replaces(...)} then match.
+     */
+    public String checksumWithoutReplaces(MigrationKey key) {
+        MigrationSpec spec = specs.get(key);
+        if (spec == null) {
+            throw new IllegalArgumentException("no migration " + key);
+        }
+        var without = new MigrationSpec(spec.key(), spec.dependencies(), spec.operations(), spec.atomic(),
+                spec.postDeployment(), spec.initial(), List.of(), spec.origin());
+        return Checksums.of(without, codeText(spec));
     }
 
     /** The code of the migration's {@code RunJava} methods as its checksum sees it; empty without any. */

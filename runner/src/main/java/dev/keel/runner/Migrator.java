@@ -8,6 +8,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.AdvisoryLock;
+import dev.keel.runner.internal.Checksums;
 import dev.keel.runner.internal.Executor;
 import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
@@ -15,6 +16,7 @@ import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
 import dev.keel.runner.internal.LargeTableMoves;
 import dev.keel.runner.internal.Planner;
+import dev.keel.runner.internal.Prune;
 import dev.keel.runner.internal.Replacements;
 import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
@@ -148,8 +150,8 @@ public final class Migrator implements AutoCloseable {
      */
     public Plan plan(MigrateRequest request) {
         return masked(() -> {
-            Map<MigrationKey, HistoryRow> rows = sql(history::rows);
-            return routedView(verifiedPlan(rows, request));
+            Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+            return timed("plan", () -> routedView(verifiedPlan(rows, request)));
         });
     }
 
@@ -169,10 +171,10 @@ public final class Migrator implements AutoCloseable {
                     return null;
                 });
                 reconcileSquashes();
-                Map<MigrationKey, HistoryRow> rows = sql(history::rows);
-                Planner.Result planned = verifiedPlan(rows, request);
+                Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+                Planner.Result planned = timed("plan", () -> verifiedPlan(rows, request));
                 upgradeChecksums(rows);
-                MigrateResult result = execute(planned, request.fake());
+                MigrateResult result = timed("execute", () -> execute(planned, request.fake()));
                 reconcileSquashes();
                 return result;
             }
@@ -209,6 +211,44 @@ public final class Migrator implements AutoCloseable {
                     return null;
                 });
                 return key;
+            }
+        });
+    }
+
+    /**
+     * Removes from {@code keel_migrations} the records of migrations whose files are gone and that a squash
+     * of the project replaces, the squash itself being recorded as applied (Django's {@code migrate --prune});
+     * with {@code dryRun}, only says which. The records of other missing migrations are refused, each with why.
+     *
+     * @param app only this app's records, or null for every app
+     */
+    public PruneResult prune(String app, boolean dryRun) {
+        return masked(() -> {
+            try (AdvisoryLock lock = lock()) {
+                Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+                PruneResult result = Prune.of(set, rows, app);
+                if (!dryRun) {
+                    timed("execute", () -> sql(() -> {
+                        connection.setAutoCommit(false);
+                        try {
+                            for (PruneResult.Pruned p : result.pruned()) {
+                                history.removed(p.key());
+                            }
+                            // the squash's checksum without replaces(...), which may then go from its file
+                            for (MigrationKey squash : new TreeSet<>(result.pruned().stream().map(PruneResult.Pruned::squash).toList())) {
+                                history.checksum(squash, set.checksumWithoutReplaces(squash));
+                            }
+                            connection.commit();
+                        } catch (SQLException | RuntimeException e) {
+                            connection.rollback();
+                            throw e;
+                        } finally {
+                            connection.setAutoCommit(true);
+                        }
+                        return null;
+                    }));
+                }
+                return result;
             }
         });
     }
@@ -357,7 +397,7 @@ public final class Migrator implements AutoCloseable {
                 continue; // a part-applied migration is recorded anew when it is finished
             }
             String now = set.checksum(row.key());
-            if (!now.equals(row.checksum()) && set.matches(row.key(), row.checksum())) {
+            if (!now.equals(row.checksum()) && Checksums.isFileChecksum(row.checksum()) && set.matches(row.key(), row.checksum())) {
                 sql(() -> {
                     history.checksum(row.key(), now);
                     return null;
@@ -528,6 +568,14 @@ public final class Migrator implements AutoCloseable {
                     + ": " + e.getMessage() + "\nTo fix: check the connection, and that the user may create and write"
                     + " the table keel_migrations in the current schema.", e);
         }
+    }
+
+    /** Runs {@code work} and tells the listener how long the phase {@code name} took. */
+    private <T> T timed(String name, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        listener.phase(name, Duration.ofNanos(System.nanoTime() - start));
+        return result;
     }
 
     /** Runs {@code work}; the messages of what it throws are stripped of credentials. */

@@ -154,12 +154,12 @@ public final class JdbcSink implements SqlSink {
             }
         }
         for (Lock lock : step.locks()) {
-            executeNamed(new ReRunnable.Guarded(lock.sql(), null));
+            executeNamed(migration, new ReRunnable.Guarded(lock.sql(), null));
         }
         if (step.cleanup() != null) {
-            executeNamed(step.cleanup());
+            executeNamed(migration, step.cleanup());
         }
-        execute(new ReRunnable.Guarded(((Step.Sql) step.step()).text(), step.guard()));
+        execute(migration, new ReRunnable.Guarded(((Step.Sql) step.step()).text(), step.guard()));
     }
 
     /** The savepoint keel sets before a method's code runs in keel's transaction. */
@@ -268,19 +268,20 @@ public final class JdbcSink implements SqlSink {
         }
     }
 
-    private void execute(ReRunnable.Guarded statement) throws SQLException {
+    private void execute(MigrationSpec migration, ReRunnable.Guarded statement) throws SQLException {
         if (statement.guard() != null && !statement.guard().runs(finds(statement.guard().query()))) {
             return;
         }
+        listener.statement(migration.key(), statement.sql());
         try (var st = connection.createStatement()) {
             st.execute(statement.sql());
         }
     }
 
     /** {@link #execute}, a failure naming {@code statement}: the step's message then shows what really failed. */
-    private void executeNamed(ReRunnable.Guarded statement) throws SQLException {
+    private void executeNamed(MigrationSpec migration, ReRunnable.Guarded statement) throws SQLException {
         try {
-            execute(statement);
+            execute(migration, statement);
         } catch (SQLException e) {
             throw new FailedStatement(statement.sql(), e);
         }
