@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                         + " or a leftover), index builds running right now in another session, and foreign keys and"
                         + " checks left NOT VALID where the migrations validated them; each with what it means and the"
                         + " SQL that fixes it.",
-                "Nothing is changed: the expected schema is built in a scratch schema inside a transaction that"
+                "Nothing is changed: the expected schema is built in scratch schemas inside a transaction that"
                         + " is rolled back. Exit code 0 when the database matches, 1 when it drifted or holds something"
                         + " half-done."})
 final class CheckDbCommand implements Callable<Integer> {
@@ -69,8 +69,9 @@ final class CheckDbCommand implements Callable<Integer> {
                     + " (expected vs actual):");
             r.differences().forEach(d -> out.println("  " + d));
             if (!r.exact()) {
-                out.println("(expressions compared as written in the migrations, after normalisation: the schema uses"
-                        + " other schemas than public, or keel may not create a scratch schema)");
+                out.println("(expressions compared as written in the migrations, after normalisation: keel may not create"
+                        + " the scratch schemas it builds the expected schema in; grant CREATE on the database to compare"
+                        + " them as PostgreSQL prints them)");
             }
             out.println("To fix: put the database back with SQL, or write a migration that records the change"
                     + " (keel makemigrations, or separateDatabaseAndState for what was done by hand).");

@@ -6,14 +6,12 @@ import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.catalog.CatalogProblems;
-import dev.keel.runner.sql.OperationSql;
+import dev.keel.runner.catalog.ScratchSchemas;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -23,11 +21,12 @@ import java.util.UUID;
  * half-done on the tables they manage ({@link CatalogProblems}): invalid indexes (a concurrent build
  * that failed, or one running right now) and constraints left NOT VALID that the migrations validated.
  *
- * <p>The expected catalog is built on the database itself, in a scratch schema inside a transaction
+ * <p>The expected catalog is built on the database itself, in scratch schemas (one for the default
+ * schema and one for each other schema the state uses, {@link ScratchSchemas}) inside a transaction
  * that is rolled back, so that every expression is printed by PostgreSQL as the live one is; nothing
- * is left behind. When the state uses other schemas than the default one (or the scratch schema cannot
- * be created), the expected catalog is read from the state directly, with expressions compared after
- * normalisation.
+ * is left behind. When the scratch schemas cannot be created (no CREATE privilege on the database),
+ * the expected catalog is read from the state directly, with expressions compared after
+ * normalisation, and the report says so ({@code exact} false).
  */
 public final class DriftCheck {
     /**
@@ -69,7 +68,7 @@ public final class DriftCheck {
         Connection c = migrator.connection();
         try {
             Catalog live = Catalog.read(c);
-            Catalog want = scratchable(expected) ? scratch(expected, c) : null;
+            Catalog want = scratch(expected, c);
             boolean exact = want != null;
             if (want == null) {
                 want = Catalog.fromState(expected);
@@ -96,45 +95,33 @@ public final class DriftCheck {
         }
     }
 
-    /** Whether every table and sequence of the state is in the default schema. */
-    private static boolean scratchable(ProjectState state) {
-        return state.tables().stream().allMatch(t -> t.schema() == null)
-                && state.pending().stream().allMatch(p -> !p.table().contains("."))
-                && state.sequences().stream().allMatch(s -> !s.name().contains("."));
-    }
-
-    /** Builds the state in a scratch schema, reads it back, and rolls everything back; null when it cannot. */
+    /**
+     * Builds the state in scratch schemas (one for the default schema, one for each other schema the
+     * state uses), reads it back as the catalog of the real schemas, and rolls everything back; null
+     * when the scratch schemas cannot be created.
+     */
     private static Catalog scratch(ProjectState state, Connection c) throws SQLException {
-        String schema = "keel_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String prefix = "keel_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        ScratchSchemas scratch = ScratchSchemas.of(state, prefix);
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (var st = c.createStatement()) {
             try {
-                st.execute("CREATE SCHEMA " + schema);
+                for (String schema : scratch.schemas()) {
+                    st.execute("CREATE SCHEMA " + schema);
+                }
             } catch (SQLException e) {
                 c.rollback();
                 return null;
             }
-            st.execute("SET LOCAL search_path TO " + schema);
-            for (String sql : OperationSql.createAll(state)) {
+            st.execute("SET LOCAL search_path TO " + scratch.defaultSchema());
+            for (String sql : scratch.createSql(state)) {
                 st.execute(sql);
             }
-            Catalog all = Catalog.read(c, schema, Set.of(Catalog.HISTORY_TABLE));
-            return new Catalog(bare(all.tables()), bare(all.sequences()));
+            return scratch.back(Catalog.read(c, scratch.defaultSchema(), Set.of(Catalog.HISTORY_TABLE)));
         } finally {
             c.rollback();
             c.setAutoCommit(auto);
         }
-    }
-
-    /** The entries named without a schema: those of the scratch schema. */
-    private static <V> SortedMap<String, V> bare(SortedMap<String, V> map) {
-        var out = new TreeMap<String, V>();
-        map.forEach((k, v) -> {
-            if (!k.contains(".")) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 }

@@ -63,14 +63,22 @@ public final class OperationSql {
      * still in the database.
      */
     public static List<String> createAll(ProjectState state) {
-        List<Table> tables = PhysicalTables.of(state);
+        return createAll(PhysicalTables.of(state), state.physicalSequences(), state.pending().stream()
+                .filter(p -> p instanceof dev.keel.state.PendingView).map(p -> (dev.keel.state.PendingView) p).toList());
+    }
+
+    /**
+     * Creates these tables (with their pending columns), sequences and compatibility views, as
+     * {@link #createAll(ProjectState)} does for a state's.
+     */
+    public static List<String> createAll(List<Table> tables, List<Sequence> sequences, List<dev.keel.state.PendingView> views) {
         var schemas = new LinkedHashSet<String>();
-        state.physicalSequences().forEach(s -> schemas.add(Identifiers.schemaOf(s.name())));
+        sequences.forEach(s -> schemas.add(Identifiers.schemaOf(s.name())));
         tables.forEach(t -> schemas.add(t.schema()));
         var result = new ArrayList<String>();
         schemas.stream().filter(Objects::nonNull).sorted()
                 .forEach(s -> Ddl.createSchema(s).ifPresent(result::add));
-        for (Sequence s : state.physicalSequences()) {
+        for (Sequence s : sequences) {
             result.add(Ddl.createSequence(s));
         }
         for (Table t : tables) {
@@ -79,11 +87,9 @@ public final class OperationSql {
         }
         tables.forEach(t -> result.addAll(Ddl.constraintsAfterCreate(t)));
         tables.forEach(t -> t.indexes().forEach(i -> result.add(Ddl.createIndex(t, i, false))));
-        for (var p : state.pending()) {
-            if (p instanceof dev.keel.state.PendingView v) {
-                tables.stream().filter(t -> t.qualifiedName().equals(v.target())).findFirst()
-                        .ifPresent(t -> result.add(Ddl.createCompatibilityView(v.view(), t, v.columns())));
-            }
+        for (var v : views) {
+            tables.stream().filter(t -> t.qualifiedName().equals(v.target())).findFirst()
+                    .ifPresent(t -> result.add(Ddl.createCompatibilityView(v.view(), t, v.columns())));
         }
         return result;
     }
