@@ -154,7 +154,7 @@ class HalfDoneCheckTest {
             try (Migrator m = Specs.migrator(db, both, Specs.FAST, MigrateListener.silent())) {
                 assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
                 DriftCheck.Report r = DriftCheck.check(m);
-                assertFalse(r.exact());
+                assertTrue(r.exact(), "built in scratch schemas, other schemas too");
                 assertEquals(List.of(), r.differences());
                 assertEquals(2, r.problems().size(), r.problems().toString());
 
