@@ -47,7 +47,20 @@ class DriftCheckSchemasTest {
                                 .primaryKey("id")
                                 .constraint(check("purchase_kind_check", "kind in ('web','shop')"))
                                 .constraint(foreignKey("purchase_customer_fk", "customer_id").references("crm.customer", "id"))
-                                .index(index("purchase_kind_idx", "upper(kind)")))));
+                                .index(index("purchase_kind_idx", "upper(kind)")))),
+                Specs.spec("billing.0001_initial").after("shop.0001_initial").ops(
+                        createSequence(sequence("Billing.invoice_seq")),
+                        createModel("invoice", table("invoice").schema("Billing")
+                                .field("id", column("id", "bigint"))
+                                .field("purchase", column("purchase_id", "bigint"))
+                                .field("customer", column("customer_id", "bigint"))
+                                .field("no", column("no", "bigint").defaultSql("nextval('\"Billing\".invoice_seq')"))
+                                .field("amount", column("amount", "numeric(10,2)").defaultSql("0"))
+                                .primaryKey("id")
+                                .constraint(check("invoice_amount_check", "amount between 0 and 1000 and no not in (13)"))
+                                .constraint(foreignKey("invoice_purchase_fk", "purchase_id").references("purchase", "id"))
+                                .constraint(foreignKey("invoice_customer_fk", "customer_id").references("crm.customer", "id"))
+                                .index(index("invoice_amount_idx", "(amount * 2)").where("amount > 0")))));
     }
 
     @Test
@@ -72,6 +85,15 @@ class DriftCheckSchemasTest {
             assertTrue(drift.stream().anyMatch(d -> d.startsWith("table crm.customer: index customer_email_lower_idx")), drift.toString());
             assertTrue(drift.stream().anyMatch(d -> d.startsWith("sequence crm.invoice_seq")), drift.toString());
             assertEquals(4, drift.size(), drift.toString());
+
+            db.execute("ALTER TABLE \"Billing\".invoice DROP CONSTRAINT invoice_customer_fk",
+                    "ALTER TABLE \"Billing\".invoice ADD CONSTRAINT invoice_customer_fk FOREIGN KEY (purchase_id) REFERENCES purchase (id)");
+            List<String> more = DriftCheck.check(m).differences();
+            assertTrue(more.contains("table Billing.invoice: foreign key invoice_customer_fk: references crm.customer[id] vs purchase[id]"),
+                    more.toString());
+            assertTrue(more.contains("table Billing.invoice: foreign key invoice_customer_fk: columns [customer_id] vs [purchase_id]"),
+                    more.toString());
+            assertEquals(6, more.size(), more.toString());
         }
     }
 
