@@ -39,10 +39,15 @@ class ConnectionKillTest {
 
     /** Ends the session of keel's runner as soon as it runs a statement that starts with {@code prefix}. */
     private static void killWhenRunning(Db db, String prefix) throws Exception {
+        killWhenRunning(db, prefix, "true");
+    }
+
+    /** Kills keel's session once it runs a statement starting with {@code prefix} and {@code ready} (SQL) holds. */
+    private static void killWhenRunning(Db db, String prefix, String ready) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             long killed = db.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '"
-                    + Migrator.APPLICATION_NAME + "' AND state = 'active' AND query LIKE '" + prefix + "%'");
+                    + Migrator.APPLICATION_NAME + "' AND state = 'active' AND query LIKE '" + prefix + "%' AND (" + ready + ")");
             if (killed > 0) {
                 return;
             }
@@ -95,7 +100,9 @@ class ConnectionKillTest {
             db.execute("ALTER DATABASE " + db.database.name() + " SET keel.test_slow = 'on'");
             try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
                 var run = CompletableFuture.supplyAsync(() -> m.migrate(MigrateRequest.all()));
-                killWhenRunning(db, "CREATE INDEX CONCURRENTLY IF NOT EXISTS item_slow_idx");
+                // only once the build's first transaction has made the index's catalog entry: killed before that, it leaves nothing
+                killWhenRunning(db, "CREATE INDEX CONCURRENTLY IF NOT EXISTS item_slow_idx",
+                        "to_regclass('item_slow_idx') IS NOT NULL");
                 KeelException e = failure(run);
                 assertTrue(e.getMessage().contains("blog.0002_index is not atomic: 1 of its 3 steps are applied and"
                         + " recorded"), e.getMessage());
