@@ -2,11 +2,19 @@ package dev.keel.cache;
 
 import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
+import dev.keel.migration.MigrationSpec;
 import dev.keel.project.ProjectState;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache under the
- * fingerprint of the migration files it was replayed from: unchanged files, no replay.
+ * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache with the
+ * migrations it was replayed from, in replay order, each as its key and the hash of its file (path, app
+ * and content): unchanged files, no replay. When the migrations replayed for it are the first ones of
+ * today's replay order, unchanged, only the migrations after them are replayed, onto the stored state
+ * (adding a migration replays that one migration). Any other difference (a migration edited, removed,
+ * or placed before one already replayed) replays everything.
  */
 public final class ReplayCache {
     /** The cache document. */
@@ -14,12 +22,42 @@ public final class ReplayCache {
 
     private ReplayCache() {}
 
+    /** The latest state and how many migrations were replayed to get it (0: all from the cache). */
+    public record Replay(ProjectState state, int replayed) {}
+
     /** The latest state of {@code graph}, built from {@code sources}: from the cache, or replayed and stored. */
     public static ProjectState latestState(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
-        return cache.read(NAME, sources.fingerprint(), ProjectState.class).orElseGet(() -> {
-            ProjectState state = graph.latestState();
-            cache.write(NAME, sources.fingerprint(), state);
-            return state;
-        });
+        return replay(graph, sources, cache).state();
     }
+
+    /** {@link #latestState}, saying how many migrations it replayed. */
+    public static Replay replay(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
+        List<MigrationSpec> order = graph.migrations();
+        var steps = new ArrayList<String>(order.size());
+        boolean known = true;
+        for (MigrationSpec spec : order) {
+            String origin = sources.origins().get(spec.key());
+            known &= origin != null;
+            steps.add(spec.key() + " " + origin);
+        }
+        if (!cache.enabled() || !known) {
+            // a migration of unknown origin cannot be told from another one: replay it all, keep nothing
+            return new Replay(graph.latestState(), order.size());
+        }
+        Stored stored = cache.read(NAME, cache.salt(), Stored.class)
+                .filter(s -> s.state() != null && s.steps() != null && s.steps().size() <= steps.size()
+                        && s.steps().equals(steps.subList(0, s.steps().size())))
+                .orElse(null);
+        if (stored != null && stored.steps().size() == steps.size()) {
+            return new Replay(stored.state(), 0);
+        }
+        int from = stored == null ? 0 : stored.steps().size();
+        ProjectState start = stored == null ? ProjectState.EMPTY : stored.state();
+        ProjectState state = MigrationGraph.replay(start, order.subList(from, order.size()));
+        cache.write(NAME, cache.salt(), new Stored(state, steps));
+        return new Replay(state, order.size() - from);
+    }
+
+    /** The stored document: the state, and the migrations replayed for it (key and origin), in order. */
+    record Stored(ProjectState state, List<String> steps) {}
 }

@@ -56,9 +56,16 @@ public final class ProjectMigrations {
 
     /**
      * The migrations read from source, with a hash of everything they were read from (each file's
-     * path, app and content, and the cache's salt): equal fingerprints, equal migrations.
+     * path, app and content, and the cache's salt): equal fingerprints, equal migrations. {@code origins}
+     * gives each migration the hash of what it alone was read from (its file's path, app and content):
+     * equal origins, equal migration.
      */
-    public record Sources(List<MigrationSpec> specs, String fingerprint) {}
+    public record Sources(List<MigrationSpec> specs, String fingerprint, Map<MigrationKey, String> origins) {
+        public Sources {
+            specs = List.copyOf(specs);
+            origins = Map.copyOf(origins);
+        }
+    }
 
     /**
      * Reads every app's migration files as {@link #readSources(KeelConfig, Path)} does, in parallel,
@@ -73,10 +80,17 @@ public final class ProjectMigrations {
         cache.read(CACHE, cache.salt(), CachedFiles.class).ifPresent(c -> c.files().forEach(f -> known.put(f.file(), f)));
         List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), READERS.get()));
         var specs = new ArrayList<MigrationSpec>();
+        var origins = new HashMap<MigrationKey, String>();
         var problems = new ArrayList<String>();
-        for (Read r : reads) {
+        for (int i = 0; i < reads.size(); i++) {
+            Read r = reads.get(i);
+            MigrationFile f = files.get(i);
             problems.addAll(r.outcome().problems());
-            r.outcome().spec().ifPresent(specs::add);
+            r.outcome().spec().ifPresent(s -> {
+                specs.add(s);
+                origins.put(s.key(), ContentHash.start("").add(f.relative()).add(f.app().label())
+                        .add(f.app().migrationsPackage()).add(String.valueOf(r.hash())).hash());
+            });
         }
         if (!problems.isEmpty()) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
@@ -91,7 +105,7 @@ public final class ProjectMigrations {
             cache.write(CACHE, cache.salt(), new CachedFiles(stored));
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
-        return new Sources(List.copyOf(specs), fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()));
+        return new Sources(specs, fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()), origins);
     }
 
     /**

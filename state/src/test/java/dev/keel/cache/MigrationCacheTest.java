@@ -6,6 +6,7 @@ import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.DeferredOperations;
 import dev.keel.migration.MigrationSpec;
+import dev.keel.project.ProjectState;
 import dev.keel.project.StateSnapshot;
 import dev.keel.testing.SampleProjects;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,92 @@ class MigrationCacheTest {
                 decoded.forEach(op -> assertInstanceOf(op.getClass(), op));
             }
         }
+    }
+
+    /** The issue 19 case: one migration added to a replayed history replays that one, and the state is the full replay's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"blog", "shop", "library"})
+    void anAddedMigrationIsReplayedAloneOntoTheStoredState(String sample) throws IOException {
+        SampleProjects.copy(sample, project);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config);
+        ProjectMigrations.Sources before = ProjectMigrations.readSources(config, project, cache);
+        ReplayCache.Replay first = ReplayCache.replay(MigrationGraph.of(before.specs()), before, cache);
+        assertEquals(before.specs().size(), first.replayed(), "a cold cache replays every migration");
+        assertEquals(0, ReplayCache.replay(MigrationGraph.of(before.specs()), before, cache).replayed(), "unchanged: none");
+
+        var app = config.apps().get(0);
+        MigrationSpec leaf = MigrationGraph.of(before.specs()).migrations(app.label()).stream()
+                .reduce((a, b) -> b).orElseThrow();
+        String table = MigrationGraph.of(before.specs()).latestState().tables(app.label()).get(0).model();
+        Path dir = ProjectMigrations.migrationFiles(config, project, app).get(0).getParent();
+        Files.writeString(dir.resolve("M0999_cache_probe.java"), """
+                package %s;
+
+                import dev.keel.migration.Migration;
+
+                import static dev.keel.migration.Operations.*;
+
+                public final class M0999_cache_probe extends Migration {
+                    @Override
+                    protected void define() {
+                        dependsOn("%s", "%s");
+                        operations(addField("%s", "cache_probe", column("cache_probe", "integer").nullable()));
+                    }
+                }
+                """.formatted(app.migrationsPackage(), app.label(), leaf.key().name(), table));
+
+        ProjectMigrations.Sources after = ProjectMigrations.readSources(config, project, cache);
+        ReplayCache.Replay added = ReplayCache.replay(MigrationGraph.of(after.specs()), after, cache);
+
+        // In replay order (dependencies first, then by key) the new leaf comes last in a one-app project; in
+        // a project of several apps it may come before another app's migrations: then nothing stored is a
+        // prefix of the replay, and everything is replayed.
+        List<MigrationSpec> order = MigrationGraph.of(after.specs()).migrations();
+        boolean last = order.get(order.size() - 1).key().name().equals("0999_cache_probe");
+        assertTrue(last || config.apps().size() > 1, "a one-app project's new leaf is replayed last");
+        assertEquals(last ? 1 : order.size(), added.replayed(), last ? "only the added migration is replayed" : "all");
+        assertEquals(StateSnapshot.toJson(MigrationGraph.of(ProjectMigrations.readSources(config, project)).latestState()),
+                StateSnapshot.toJson(added.state()));
+        assertTrue(StateSnapshot.toJson(added.state()).contains("cache_probe"));
+    }
+
+    /** An edited migration that was already replayed is no prefix: everything is replayed, nothing stale is kept. */
+    @Test
+    void anEditedEarlierMigrationReplaysEverythingAndIsSeen() throws IOException {
+        SampleProjects.copy("blog", project);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config);
+        ProjectMigrations.Sources before = ProjectMigrations.readSources(config, project, cache);
+        ProjectState stale = ReplayCache.latestState(MigrationGraph.of(before.specs()), before, cache);
+        Path second = ProjectMigrations.migrationFiles(config, project, config.apps().get(0)).get(1);
+        Files.writeString(second, Files.readString(second).replace("\"varchar(200)\"", "\"varchar(321)\""));
+
+        ProjectMigrations.Sources after = ProjectMigrations.readSources(config, project, cache);
+        ReplayCache.Replay replay = ReplayCache.replay(MigrationGraph.of(after.specs()), after, cache);
+
+        assertEquals(after.specs().size(), replay.replayed());
+        assertNotEquals(StateSnapshot.toJson(stale), StateSnapshot.toJson(replay.state()));
+        assertTrue(StateSnapshot.toJson(replay.state()).contains("varchar(321)"));
+        assertEquals(StateSnapshot.toJson(MigrationGraph.of(ProjectMigrations.readSources(config, project)).latestState()),
+                StateSnapshot.toJson(replay.state()));
+    }
+
+    /** A removed migration: the stored steps are no longer a prefix, so the state is replayed anew. */
+    @Test
+    void aRemovedMigrationReplaysEverything() throws IOException {
+        SampleProjects.copy("blog", project);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config);
+        ProjectMigrations.Sources before = ProjectMigrations.readSources(config, project, cache);
+        ReplayCache.latestState(MigrationGraph.of(before.specs()), before, cache);
+        Files.delete(latestFile(config));
+
+        ProjectMigrations.Sources after = ProjectMigrations.readSources(config, project, cache);
+        ReplayCache.Replay replay = ReplayCache.replay(MigrationGraph.of(after.specs()), after, cache);
+
+        assertEquals(after.specs().size(), replay.replayed());
+        assertEquals(MigrationGraph.of(after.specs()).latestState(), replay.state());
     }
 
     private Path latestFile(KeelConfig config) {
