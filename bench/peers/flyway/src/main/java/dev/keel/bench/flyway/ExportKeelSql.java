@@ -85,7 +85,7 @@ public final class ExportKeelSql {
             m.appendReplacement(unguarded, Matcher.quoteReplacement(m.group(1).replace("''", "'") + ";"));
         }
         m.appendTail(unguarded);
-        if (unguarded.indexOf("\\gexec") >= 0) {
+        if (unguarded.toString().lines().anyMatch(line -> !line.startsWith("--") && line.contains("\\gexec"))) {
             throw new IllegalStateException("a psql \\gexec line this exporter does not know:\n" + sql);
         }
         if (!atomic) {
