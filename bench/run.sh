@@ -8,6 +8,10 @@
 #      cache: .keel/cache removed before each run) and keel warm; and `migrate` onto an empty
 #      PostgreSQL at 200 entities / 1000 migrations, a fresh database for every run; medians, ratios,
 #      peak memory (max RSS, /usr/bin/time);
+#      Flyway (bench/peers/flyway) applies the SQL `keel sqlmigrate` prints for each migration of the
+#      migrate project, in keel's plan order, as versioned migrations V1__...; every measurement of keel,
+#      Django and Flyway is taken on every core and again pinned to one core (taskset -c 0), and the 1-minute
+#      load average at the start of each run is written beside its figure;
 #   5. writes the results into docs/benchmarks.md next to the targets, then runs bench/loadtest.sh.
 #
 # Usage: bench/run.sh [--quick] [--runs N] [--check-size ENTITIESxMIGRATIONS] [--migrate-size ExM]
@@ -53,6 +57,11 @@ fi
 
 bench_build_keel
 KEEL="$BENCH_ROOT/bin/keel"
+FLYWAY_DIR="$BENCH_ROOT/bench/peers/flyway"
+bench_log "building the Flyway peer (bench/peers/flyway, not part of the root build)"
+(cd "$FLYWAY_DIR" && mvn -B -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) >&2 \
+  || bench_die "the Flyway peer's build failed"
+flyway_version=$(sed -n 's:.*<flyway.version>\(.*\)</flyway.version>.*:\1:p' "$FLYWAY_DIR/pom.xml")
 work=$(mktemp -d /tmp/keel-bench.XXXXXX)
 trap 'bench_pg_stop' EXIT
 bench_pg_start
@@ -63,15 +72,16 @@ results="$work/results.tsv"
 # Every run must exit 0 (for makemigrations --check: no changes), or the benchmark stops.
 timed() {
   local label=$1 run=$2 dir=$3; shift 3
-  local out="$work/logs/$label.$run.log"
+  local out="$work/logs/$label.$run.log" load
   mkdir -p "$work/logs"
+  load=$(cut -d' ' -f1 /proc/loadavg)   # the 1-minute load average as this run starts, reported beside its figure
   if ! (cd "$dir" && /usr/bin/time -f '%e %M' -o "$out.time" "$@" >"$out" 2>&1); then
     cat "$out" >&2
     bench_die "$label (run $run) failed: $* in $dir (output above, log $out)"
   fi
   read -r secs rss < <(tail -1 "$out.time")
-  printf '%s\t%s\t%s\t%s\n' "$label" "$run" "$secs" "$rss" >> "$results"
-  bench_log "  $label run $run: ${secs} s, max RSS $((rss / 1024)) MB"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$run" "$secs" "$rss" "$load" >> "$results"
+  bench_log "  $label run $run: ${secs} s, max RSS $((rss / 1024)) MB, load average $load at its start"
 }
 
 # Projects.
@@ -99,14 +109,32 @@ for p in check migrate; do
 done
 bench_log "  Django: $(tail -1 "$work/django-check.nochanges")  keel: $(tail -1 "$work/keel-check.nochanges")"
 
-bench_log "makemigrations --check, $ce entities / $cm migrations, $runs runs each"
-for i in $(seq "$runs"); do timed django-check "$i" "$work/django-check" "$PY" manage.py makemigrations --check --dry-run; done
-for i in $(seq "$runs"); do
-  rm -rf "$work/keel-check/.keel/cache"
-  timed keel-check-cold "$i" "$work/keel-check" "$KEEL" makemigrations --check
+# Flyway's migrations: the SQL `keel sqlmigrate APP NAME` prints for each migration of the migrate project,
+# in keel's plan order (keel migrate --plan onto an empty database), as V1__..., V2__...
+# (bench/peers/flyway: ExportKeelSql says what it changes for Flyway).
+bench_log "writing Flyway's migrations from keel sqlmigrate, in keel's plan order"
+bench_psql -d postgres -c "DROP DATABASE IF EXISTS bench_plan" -c "CREATE DATABASE bench_plan"
+"$KEEL" -C "$work/keel-migrate" migrate --plan --url "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_plan?user=postgres" 2>"$work/plan.err" \
+  | grep -E '^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_]+$' > "$work/plan.txt" || { cat "$work/plan.err" >&2; bench_die "keel migrate --plan failed"; }
+[ "$(wc -l < "$work/plan.txt")" -gt 0 ] || bench_die "keel migrate --plan listed no migration (see $work/plan.err)"
+java -cp "$FLYWAY_DIR/target/classes:$BENCH_ROOT/cli/target/keel.jar" dev.keel.bench.flyway.ExportKeelSql \
+  "$work/keel-migrate" "$work/flyway-migrations" < "$work/plan.txt" || bench_die "writing Flyway's migrations failed"
+FLYWAY_CP="$FLYWAY_DIR/target/classes:$(cat "$FLYWAY_DIR/target/classpath.txt")"
+
+# Each measurement twice: as is (every core) and pinned to one core (taskset -c 0: the tool's process and
+# its threads; PostgreSQL's server processes are not pinned), so that the ratio without parallelism is known.
+PIN=(taskset -c 0)
+bench_log "makemigrations --check, $ce entities / $cm migrations, $runs runs each, every core and one core"
+for pin in "" "-1cpu"; do
+  pinned=(); [ -n "$pin" ] && pinned=("${PIN[@]}")
+  for i in $(seq "$runs"); do timed "django-check$pin" "$i" "$work/django-check" "${pinned[@]}" "$PY" manage.py makemigrations --check --dry-run; done
+  for i in $(seq "$runs"); do
+    rm -rf "$work/keel-check/.keel/cache"
+    timed "keel-check-cold$pin" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check
+  done
+  "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1
+  for i in $(seq "$runs"); do timed "keel-check-warm$pin" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check; done
 done
-"$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1
-for i in $(seq "$runs"); do timed keel-check-warm "$i" "$work/keel-check" "$KEEL" makemigrations --check; done
 
 fresh_db() { bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 # PostgreSQL's own time in each migrate run (pg_stat_statements), recorded as LABEL-server: what is left of
@@ -116,41 +144,44 @@ bench_pg_statements_ready && statements=1 || bench_log "pg_stat_statements is no
 reset_statements() { [ -z "$statements" ] || bench_psql -d postgres -Atc "SELECT pg_stat_statements_reset()" >/dev/null; }
 server_time() {
   [ -z "$statements" ] && return 0
-  printf '%s-server\t%s\t%s\t0\n' "$1" "$2" "$(bench_pg_server_seconds "$3")" >> "$results"
+  printf '%s-server\t%s\t%s\t0\t%s\n' "$1" "$2" "$(bench_pg_server_seconds "$3")" "$(tail -1 "$results" | cut -f5)" >> "$results"
 }
-bench_log "migrate onto an empty database, $me entities / $mm migrations, $runs runs each (+1 warm-up)"
-for i in $(seq 0 "$runs"); do
-  fresh_db bench_django
-  if [ "$i" = 0 ]; then
-    (cd "$work/django-migrate" && BENCH_DB=bench_django "$PY" manage.py migrate >/dev/null 2>&1) || bench_die "Django's migrate failed"
-  else
-    reset_statements
-    timed django-migrate "$i" "$work/django-migrate" env BENCH_DB=bench_django "$PY" manage.py migrate
-    server_time django-migrate "$i" bench_django
-  fi
-done
-bench_psql -d bench_django -Atc "SELECT 'django: ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'public'" >&2
-for i in $(seq 0 "$runs"); do
-  fresh_db bench_keel
-  url="jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_keel?user=postgres"
-  if [ "$i" = 0 ]; then
-    "$KEEL" -C "$work/keel-migrate" migrate --url "$url" >/dev/null 2>&1 || bench_die "keel migrate failed"
-  else
-    reset_statements
-    timed keel-migrate "$i" "$work/keel-migrate" "$KEEL" migrate --url "$url"
-    server_time keel-migrate "$i" bench_keel
-  fi
-done
-bench_psql -d bench_keel -Atc "SELECT 'keel: ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'public'" >&2
+# migrate_runs LABEL DB CMD...: a warm-up and $runs timed runs of CMD, each onto a fresh database DB, every
+# core and then pinned to one core (LABEL-1cpu); PostgreSQL's own time of each timed run as LABEL-server.
+migrate_runs() {
+  local label=$1 db=$2; shift 2
+  local pin i pinned
+  for pin in "" "-1cpu"; do
+    pinned=(); [ -n "$pin" ] && pinned=("${PIN[@]}")
+    for i in $(seq 0 "$runs"); do
+      fresh_db "$db"
+      if [ "$i" = 0 ]; then
+        (cd "$work" && "${pinned[@]}" "$@" >"$work/logs/$label$pin.warmup.log" 2>&1) || { cat "$work/logs/$label$pin.warmup.log" >&2; bench_die "$label$pin (warm-up) failed: $*"; }
+      else
+        reset_statements
+        timed "$label$pin" "$i" "$work" "${pinned[@]}" "$@"
+        server_time "$label$pin" "$i" "$db"
+      fi
+    done
+  done
+  bench_psql -d "$db" -Atc "SELECT '$label: ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'public'" >&2
+}
+mkdir -p "$work/logs"
+bench_log "migrate onto an empty database, $me entities / $mm migrations, $runs runs each (+1 warm-up), every core and one core"
+migrate_runs django-migrate bench_django env BENCH_DB=bench_django "$PY" "$work/django-migrate/manage.py" migrate
+migrate_runs keel-migrate bench_keel "$KEEL" -C "$work/keel-migrate" migrate --url "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_keel?user=postgres"
+migrate_runs flyway-migrate bench_flyway env REDGATE_DISABLE_TELEMETRY=true FLYWAY_TELEMETRY_OPTOUT=true java -cp "$FLYWAY_CP" \
+  dev.keel.bench.flyway.FlywayMigrate "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_flyway" postgres "$work/flyway-migrations"
 
 django_version=$("$PY" -c 'import django; print(django.get_version())')
 python_version=$("$PY" --version 2>&1)
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/run.sh$([ -n "$quick" ] && echo ' --quick')\`, $runs timed runs of each (after one untimed warm-up run):"
   echo
-  bench_machine_md "Django $django_version ($python_version, Debian's python3-django and python3-psycopg2)"
+  bench_machine_md "Django $django_version ($python_version, Debian's python3-django and python3-psycopg2)" \
+    "Flyway $flyway_version (flyway-core and flyway-database-postgresql, its Java API: bench/peers/flyway)"
   echo
-  python3 "$BENCH_ROOT/bench/lib/summarise.py" "$results" "$check_size" "$migrate_size"
+  FLYWAY_VERSION=$flyway_version python3 "$BENCH_ROOT/bench/lib/summarise.py" "$results" "$check_size" "$migrate_size"
 } > "$work/section.md"
 if [ -n "$doc" ]; then
   bench_write_section "$BENCH_ROOT/docs/benchmarks.md" "django-comparison" "## keel and Django side by side (issue 8)" "$work/section.md"
