@@ -1,5 +1,7 @@
 package dev.keel.runner.internal;
 
+import dev.keel.sqltext.SqlLexing;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +53,6 @@ public final class BuildStatements {
             + "|RENAME CONSTRAINT " + IDENT + " TO " + IDENT + ")");
     private static final Pattern FINISH_OTHER = Pattern.compile("(?is)DROP INDEX CONCURRENTLY (?:IF EXISTS )?" + QNAME
             + "|ALTER INDEX (?:IF EXISTS )?" + QNAME + " RENAME TO " + IDENT + "|ANALYZE\\b.*|COMMENT ON (?:INDEX|CONSTRAINT)\\b.*");
-    private static final Pattern DOLLAR = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
-
     private BuildStatements() {}
 
     /** The statements of {@code sql} (comments left out, whitespace outside quotes made single spaces), each with its kind. */
@@ -103,14 +103,14 @@ public final class BuildStatements {
                 i = end < 0 ? sql.length() : end;
                 space(current);
             } else if (c == '/' && sql.startsWith("/*", i)) {
-                i = blockCommentEnd(sql, i);
+                i = SqlLexing.blockCommentEnd(sql, i);
                 space(current);
             } else if (c == '\'' || c == '"') {
-                int end = quoteEnd(sql, i, c);
+                int end = SqlLexing.quoteEnd(sql, i, c);
                 current.append(sql, i, end);
                 i = end;
-            } else if (c == '$' && dollarAt(sql, i) != null) {
-                String tag = dollarAt(sql, i);
+            } else if (c == '$' && SqlLexing.dollarTag(sql, i) != null) {
+                String tag = SqlLexing.dollarTag(sql, i);
                 int close = sql.indexOf(tag, i + tag.length());
                 int end = close < 0 ? sql.length() : close + tag.length();
                 current.append(sql, i, end);
@@ -144,45 +144,6 @@ public final class BuildStatements {
         }
     }
 
-    private static String dollarAt(String sql, int i) {
-        Matcher m = DOLLAR.matcher(sql).region(i, sql.length());
-        return m.lookingAt() ? m.group() : null;
-    }
 
-    /** The index after a quoted run starting at {@code i}; a doubled quote stays inside. */
-    private static int quoteEnd(String sql, int i, char quote) {
-        int j = i + 1;
-        while (j < sql.length()) {
-            if (sql.charAt(j) == quote) {
-                if (j + 1 < sql.length() && sql.charAt(j + 1) == quote) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
-            j++;
-        }
-        return sql.length();
-    }
 
-    /** The index after a block comment starting at {@code i}; block comments nest in PostgreSQL. */
-    private static int blockCommentEnd(String sql, int i) {
-        int depth = 0;
-        int j = i;
-        while (j < sql.length()) {
-            if (sql.startsWith("/*", j)) {
-                depth++;
-                j += 2;
-            } else if (sql.startsWith("*/", j)) {
-                depth--;
-                j += 2;
-                if (depth == 0) {
-                    return j;
-                }
-            } else {
-                j++;
-            }
-        }
-        return sql.length();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.keel.runner.internal;
 
+import dev.keel.sqltext.SqlLexing;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,7 @@ public final class TransactionControl {
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 i = lineEnd(sql, i);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = commentEnd(sql, i);
+                i = SqlLexing.blockCommentEnd(sql, i);
             } else {
                 break;
             }
@@ -131,13 +133,13 @@ public final class TransactionControl {
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 i = lineEnd(sql, i);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = commentEnd(sql, i);
+                i = SqlLexing.blockCommentEnd(sql, i);
             } else if (c == '\'') {
                 boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
                         && (i < 2 || !isWordChar(sql.charAt(i - 2)));
-                i = quoteEnd(sql, i, '\'', escapes);
+                i = SqlLexing.quoteEnd(sql, i, '\'', escapes);
             } else if (c == '"') {
-                i = quoteEnd(sql, i, '"', false);
+                i = SqlLexing.quoteEnd(sql, i, '"', false);
             } else if (c == '$' && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
                 i = dollarEnd(sql, i);
             } else {
@@ -156,46 +158,7 @@ public final class TransactionControl {
         return nl < 0 ? sql.length() : nl + 1;
     }
 
-    /** After a {@code /* ... *}{@code /} comment, which nests in PostgreSQL. */
-    private static int commentEnd(String sql, int i) {
-        int depth = 0;
-        int n = sql.length();
-        while (i < n) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
 
-    private static int quoteEnd(String sql, int i, char quote, boolean backslashEscapes) {
-        int n = sql.length();
-        i++;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < n && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
 
     /** After a {@code $tag$...$tag$} string; a {@code $} that starts no tag ({@code $1}) is skipped. */
     private static int dollarEnd(String sql, int i) {
