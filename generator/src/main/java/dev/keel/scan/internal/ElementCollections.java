@@ -33,7 +33,7 @@ public final class ElementCollections {
         Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE);
         String written = ct.map(c -> c.string("name", "")).orElse("");
         Ident name = ctx.naming().physical(written.isBlank() ? site.entity().entityName() + "_" + a.name() : written);
-        String schemaName = ct.map(c -> c.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
+        String schemaName = Namespaces.schema(ctx, ct);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<ColumnSpec> ownerCols = relations.keyColumns(a, ct.map(c -> c.annotations("joinColumns")).orElse(List.of()),
                 owner, site.entity().entityName(), null);

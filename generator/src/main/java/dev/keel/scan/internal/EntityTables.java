@@ -30,8 +30,7 @@ public final class EntityTables {
             return;
         }
         Ident name = ids.tableName(e);
-        String schemaName = ctx.annotation(e.type(), JpaNames.TABLE).map(t -> t.string("schema", "")).filter(s -> !s.isBlank())
-                .map(s -> ctx.naming().physical(s).db()).orElse(null);
+        String schemaName = Namespaces.schema(ctx, ctx.annotation(e.type(), JpaNames.TABLE));
         TableSpec table = new TableSpec(e.app().label(), e.model(), e.type().simpleName(), name, schemaName,
                 e.type().file(), e.type().line());
         table.namedBy = new TableSpec.NameClaim(ctx.annotation(e.type(), JpaNames.IMMUTABLE).isPresent(),

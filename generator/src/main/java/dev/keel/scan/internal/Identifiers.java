@@ -198,6 +198,7 @@ public final class Identifiers {
         String generator = gv.string("generator", "");
         Sequence sequence;
         if (generator.isEmpty()) {
+            // in the default schema, whatever the schema of the entity's table (Namespaces)
             String base = rootTableName(entity).text();
             sequence = new Sequence(ctx.naming().physical(base + "_SEQ").db(), 1, 50);
         } else {
@@ -205,7 +206,8 @@ public final class Identifiers {
                     "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the scanned entities",
                     "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity"));
             String name = sg.string("sequenceName", "");
-            sequence = new Sequence(ctx.naming().physical(name.isEmpty() ? generator : name).db(),
+            sequence = new Sequence(Namespaces.qualify(Namespaces.schema(ctx, Optional.of(sg)),
+                    ctx.naming().physical(name.isEmpty() ? generator : name).db()),
                     sg.integer("initialValue", 1), sg.integer("allocationSize", 50));
         }
         if (!schema.addSequence(sequence, entity)) {

@@ -143,7 +143,7 @@ public final class Relations {
         TableSpec owner = site.table();
         String written = jt.map(j -> j.string("name", "")).orElse("");
         Ident name = ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name()) : written);
-        String schemaName = jt.map(j -> j.string("schema", "")).filter(s -> !s.isBlank()).map(s -> ctx.naming().physical(s).db()).orElse(null);
+        String schemaName = Namespaces.schema(ctx, jt);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<AnnotationView> ownerJoins = jt.map(j -> j.annotations("joinColumns")).orElse(List.of());
         boolean implicit = ownerJoins.isEmpty() || ownerJoins.stream().anyMatch(j -> j.string("name", "").isBlank());

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ({@code hbm2ddl.auto=create}), and the catalog must equal keel's scan with every name included
  * (PostgreSQL's names for the constraints Hibernate leaves unnamed, truncated identifiers). Check
  * expressions are compared by name only, because PostgreSQL stores them rewritten; defaults without
- * their casts. Runs on {@link TestDatabase}.
+ * their casts. Every user schema is read: tables and sequences outside {@code public} are schema-qualified,
+ * as in keel's state. Runs on {@link TestDatabase}.
  */
 class DatabaseAgreementTest {
     @TempDir
@@ -40,12 +41,17 @@ class DatabaseAgreementTest {
         return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
             TestDatabase db = TestDatabase.configured().orElseThrow();
             KeelConfig config = KeelConfig.read(sample);
-            db.resetPublicSchema();
+            db.resetSchemas();
             HibernateOracle.createSchema(sample, config, work.resolve(sample.getFileName()), db.url(), db.user(), db.password());
-            List<String> catalog;
+            var tables = new ArrayList<Table>();
+            var sequences = new ArrayList<Sequence>();
             try (Connection c = db.connect()) {
-                catalog = describe(PgCatalog.tables(c, "public"), PgCatalog.sequences(c, "public"));
+                for (String schema : PgCatalog.schemas(c)) {
+                    tables.addAll(PgCatalog.tables(c, schema));
+                    sequences.addAll(PgCatalog.sequences(c, schema));
+                }
             }
+            List<String> catalog = describe(tables, sequences);
             ProjectState state = EntityScanner.scan(sample, config);
             List<String> keel = describe(state.tables(), state.sequences());
             assertEquals(String.join("\n", catalog), String.join("\n", keel), difference(catalog, keel));

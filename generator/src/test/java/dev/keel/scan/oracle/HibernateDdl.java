@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * {@link SchemaShape} compares them by content.
  */
 public final class HibernateDdl {
+    private static final Pattern SCHEMA = Pattern.compile("create schema (\\S+)");
     private static final Pattern SEQUENCE = Pattern.compile("create sequence (\\S+) start with (-?\\d+) increment by (-?\\d+)");
     private static final Pattern TABLE = Pattern.compile("create table (\\S+) \\((.*)\\)", Pattern.DOTALL);
     private static final Pattern COMMENT_TABLE = Pattern.compile("comment on table (\\S+) is '(.*)'", Pattern.DOTALL);
@@ -38,6 +39,7 @@ public final class HibernateDdl {
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Sequence> sequences = new ArrayList<>();
+    private final java.util.Set<String> schemas = new java.util.TreeSet<>();
     private int anonymous;
 
     /** Parses the statements. */
@@ -56,12 +58,22 @@ public final class HibernateDdl {
         return List.copyOf(sequences);
     }
 
+    /** The schemas the script creates ({@code hibernate.hbm2ddl.create_namespaces}) other than public, sorted. */
+    public java.util.Set<String> schemas() {
+        return java.util.Collections.unmodifiableSet(schemas);
+    }
+
     private void statement(String sql) {
         Matcher m;
-        if ((m = SEQUENCE.matcher(sql)).matches()) {
-            sequences.add(new Sequence(fold(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+        if ((m = SCHEMA.matcher(sql)).matches()) {
+            // public is in every database (the script names it for schema = "public"; on a database Hibernate sees it exists)
+            if (!fold(m.group(1)).equals("public")) {
+                schemas.add(fold(m.group(1)));
+            }
+        } else if ((m = SEQUENCE.matcher(sql)).matches()) {
+            sequences.add(new Sequence(relation(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
         } else if ((m = TABLE.matcher(sql)).matches()) {
-            createTable(fold(m.group(1)), m.group(2));
+            createTable(relation(m.group(1)), m.group(2));
         } else if ((m = COMMENT_TABLE.matcher(sql)).matches()) {
             String text = m.group(2).replace("''", "'");
             update(m.group(1), t -> t.comment(text));
@@ -88,7 +100,7 @@ public final class HibernateDdl {
     }
 
     private void foreignKey(Matcher m) {
-        String targetName = fold(m.group(4));
+        String targetName = relation(m.group(4));
         Table target = tables.get(targetName);
         List<String> targetCols = m.group(5) != null ? columns(m.group(5)) : target.primaryKey().columns();
         String name = fold(m.group(2));
@@ -100,7 +112,7 @@ public final class HibernateDdl {
     }
 
     private void update(String table, java.util.function.UnaryOperator<Table> change) {
-        String name = fold(table);
+        String name = relation(table);
         Table t = tables.get(name);
         if (t == null) {
             throw new IllegalArgumentException("no table " + name);
@@ -273,6 +285,15 @@ public final class HibernateDdl {
     private static String indexColumn(String written) {
         String[] words = written.split("\\s+");
         return fold(words[0]) + (words.length > 1 && words[1].equalsIgnoreCase("desc") ? " DESC" : "");
+    }
+
+    /**
+     * A table or sequence name as keel's state and PostgreSQL's catalog name it: folded, and without the
+     * {@code public.} Hibernate writes for {@code schema = "public"} (the same relation as the unqualified name).
+     */
+    static String relation(String written) {
+        String name = fold(written);
+        return name.startsWith("public.") ? name.substring("public.".length()) : name;
     }
 
     /** PostgreSQL's folding: unquoted names to lower case, quoted names as written; both cut to 63 bytes. */

@@ -83,6 +83,9 @@ public final class HibernateOracle {
         settings.put("jakarta.persistence.validation.mode", config.beanValidation() ? "ddl" : "none");
         settings.put("hibernate.show_sql", "false");
         settings.put("hibernate.format_sql", "false");
+        // the schemas the mapping names ({@code @Table(schema)}, {@code @SequenceGenerator(schema)}...) are created
+        // first, as an application that lets Hibernate create its schema must ask
+        settings.put("hibernate.hbm2ddl.create_namespaces", "true");
         return settings;
     }
 

@@ -29,7 +29,29 @@ import java.util.Map;
 public final class PgCatalog {
     private PgCatalog() {}
 
-    /** The tables of {@code schema}, by name. */
+    /** The user schemas of the database ({@code public} included, PostgreSQL's own left out), sorted. */
+    public static List<String> schemas(Connection c) throws SQLException {
+        var result = new ArrayList<String>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select nspname from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'
+                order by 1""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(rs.getString(1));
+            }
+        }
+        return result;
+    }
+
+    /** {@code schema.name}, or {@code name} in {@code public}, as keel's state names tables and sequences. */
+    static String qualified(String schema, String name) {
+        return schema.equals("public") ? name : schema + "." + name;
+    }
+
+    /**
+     * The tables of {@code schema}, by name; outside {@code public} they carry their schema, and foreign keys
+     * name their targets schema-qualified outside {@code public}.
+     */
     public static List<Table> tables(Connection c, String schema) throws SQLException {
         var tables = new LinkedHashMap<String, Table>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -44,7 +66,7 @@ public final class PgCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String table = rs.getString(1);
-                    Table t = tables.computeIfAbsent(table, Table::named);
+                    Table t = tables.computeIfAbsent(table, n -> Table.named(n).schema(schema.equals("public") ? null : schema));
                     Column col = Column.of(rs.getString(2), rs.getString(3)).notNull(rs.getBoolean(4))
                             .comment(rs.getString(7));
                     String identity = rs.getString(6);
@@ -70,13 +92,14 @@ public final class PgCatalog {
                 select cl.relname, co.conname, co.contype,
                        array(select a.attname from unnest(co.conkey) with ordinality k(n, o)
                              join pg_attribute a on a.attrelid = co.conrelid and a.attnum = k.n order by k.o),
-                       tc.relname,
+                       tn.nspname, tc.relname,
                        array(select a.attname from unnest(co.confkey) with ordinality k(n, o)
                              join pg_attribute a on a.attrelid = co.confrelid and a.attnum = k.n order by k.o),
                        pg_get_constraintdef(co.oid), co.confdeltype
                 from pg_constraint co join pg_class cl on cl.oid = co.conrelid
                 join pg_namespace n on n.oid = cl.relnamespace
                 left join pg_class tc on tc.oid = co.confrelid
+                left join pg_namespace tn on tn.oid = tc.relnamespace
                 where n.nspname = ? order by cl.relname, co.conname""")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
@@ -84,13 +107,14 @@ public final class PgCatalog {
                     String table = rs.getString(1);
                     String name = rs.getString(2);
                     List<String> cols = strings(rs.getArray(4));
+                    String target = rs.getString(6) == null ? null : qualified(rs.getString(5), rs.getString(6));
                     Table t = tables.get(table);
                     t = switch (rs.getString(3)) {
                         case "p" -> t.withPrimaryKey(new PrimaryKey(name, cols));
                         case "u" -> t.constraint(new UniqueConstraint(name, cols, false, false));
-                        case "c" -> t.constraint(CheckConstraint.of(name, checkBody(rs.getString(7))));
-                        case "f" -> t.constraint(new ForeignKey(name, cols, rs.getString(5), strings(rs.getArray(6)),
-                                onDelete(rs.getString(8)), true, true));
+                        case "c" -> t.constraint(CheckConstraint.of(name, checkBody(rs.getString(8))));
+                        case "f" -> t.constraint(new ForeignKey(name, cols, target, strings(rs.getArray(7)),
+                                onDelete(rs.getString(9)), true, true));
                         default -> t;
                     };
                     tables.put(table, t);
@@ -120,19 +144,20 @@ public final class PgCatalog {
         }
     }
 
-    /** The sequences of {@code schema}. */
+    /** The sequences of {@code schema} (schema-qualified outside {@code public}), identity columns' own left out. */
     public static List<Sequence> sequences(Connection c, String schema) throws SQLException {
         var result = new ArrayList<Sequence>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select s.sequencename, s.start_value, s.increment_by from pg_sequences s
                 where s.schemaname = ? and not exists (
                   select 1 from pg_depend d join pg_class sc on sc.oid = d.objid
-                  where sc.relname = s.sequencename and d.deptype = 'i')
+                  join pg_namespace sn on sn.oid = sc.relnamespace
+                  where sc.relname = s.sequencename and sn.nspname = s.schemaname and d.deptype = 'i')
                 order by 1""")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    result.add(new Sequence(qualified(schema, rs.getString(1)), rs.getLong(2), rs.getLong(3)));
                 }
             }
         }

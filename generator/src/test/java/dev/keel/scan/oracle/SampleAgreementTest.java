@@ -1,13 +1,19 @@
 package dev.keel.scan.oracle;
 
 import dev.keel.config.KeelConfig;
+import dev.keel.project.ProjectState;
 import dev.keel.scan.EntityScanner;
+import dev.keel.state.Sequence;
+import dev.keel.state.Table;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  *       key): the DDL has none, PostgreSQL chooses them; keel's are compared with PostgreSQL's in
  *       {@link DatabaseAgreementTest}.</li>
  * </ul>
+ * The schemas Hibernate creates ({@code hibernate.hbm2ddl.create_namespaces}) must be those keel's tables and
+ * sequences live in.
  */
 class SampleAgreementTest {
     @TempDir
@@ -38,10 +46,21 @@ class SampleAgreementTest {
             KeelConfig config = KeelConfig.read(sample);
             HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(sample, config, work.resolve(sample.getFileName())));
             SchemaShape hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
-            SchemaShape keel = SchemaShape.of(EntityScanner.scan(sample, config));
+            ProjectState state = EntityScanner.scan(sample, config);
+            SchemaShape keel = SchemaShape.of(state);
             assertFalse(hibernate.tables().isEmpty(), "Hibernate exported no table for " + sample);
             List<String> differences = keel.differences(hibernate, "keel", "hibernate");
             assertEquals(List.of(), differences, String.join("\n", differences));
+            assertEquals(ddl.schemas(), schemasOf(state), "the schemas Hibernate creates vs those keel's tables and sequences live in");
         }));
+    }
+
+    /** The schemas other than the default that the state's tables and sequences live in. */
+    static Set<String> schemasOf(ProjectState state) {
+        var schemas = new TreeSet<String>();
+        state.tables().stream().map(Table::schema).filter(Objects::nonNull).forEach(schemas::add);
+        state.sequences().stream().map(Sequence::name).filter(n -> n.contains("."))
+                .map(n -> n.substring(0, n.lastIndexOf('.'))).forEach(schemas::add);
+        return schemas;
     }
 }

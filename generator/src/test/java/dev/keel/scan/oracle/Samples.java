@@ -27,8 +27,21 @@ public final class Samples {
         return p;
     }
 
-    /** Every project folder to compare, sorted. */
+    /**
+     * Every project folder to compare, sorted; only those named in the system property {@code keel.oracle.samples}
+     * (a comma-separated list of folder names) when it is set, to rerun one sample while working on it.
+     */
     public static List<Path> all() {
+        String only = System.getProperty("keel.oracle.samples", "").strip();
+        List<Path> every = every();
+        if (only.isEmpty()) {
+            return every;
+        }
+        var names = java.util.Set.of(only.split("\\s*,\\s*"));
+        return every.stream().filter(p -> names.contains(p.getFileName().toString())).toList();
+    }
+
+    private static List<Path> every() {
         var result = new ArrayList<Path>();
         try (Stream<Path> dirs = Files.list(repositoryRoot().resolve("src-samples"))) {
             dirs.filter(d -> Files.isRegularFile(d.resolve("keel.json"))).sorted().forEach(result::add);

@@ -39,11 +39,16 @@ public record TestDatabase(String url, String user, String password) {
         return DriverManager.getConnection(url, user, password);
     }
 
-    /** Drops and recreates the public schema, so every sample starts from nothing. */
-    public void resetPublicSchema() throws SQLException {
+    /**
+     * Drops every user schema (the ones a sample's {@code @Table(schema)} created included) and recreates the
+     * public schema, so every sample starts from nothing.
+     */
+    public void resetSchemas() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists public cascade");
-            s.execute("create schema public");
+            for (String schema : PgCatalog.schemas(c)) {
+                s.execute("drop schema if exists \"" + schema.replace("\"", "\"\"") + "\" cascade");
+            }
+            s.execute("create schema if not exists public");
         }
     }
 }
