@@ -13,6 +13,7 @@ import dev.keel.diff.rules.CreatedSequences;
 import dev.keel.diff.rules.DeletedModels;
 import dev.keel.diff.rules.DeletedSequences;
 import dev.keel.diff.rules.MovedDatabases;
+import dev.keel.diff.rules.MovedSequences;
 import dev.keel.diff.rules.RemovedConstraints;
 import dev.keel.diff.rules.RemovedFields;
 import dev.keel.diff.rules.RemovedIndexes;
@@ -39,6 +40,7 @@ public final class Autodetector {
             new RenamedModels(),
             new MovedDatabases(),
             new CompanionsOfRenamedTables(),
+            new MovedSequences(),
             new AlteredModelTables(),
             new CreatedSequences(),
             new AlteredSequences(),

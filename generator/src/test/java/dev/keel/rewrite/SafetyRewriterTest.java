@@ -323,6 +323,24 @@ class SafetyRewriterTest {
     }
 
     @Test
+    void aSequenceMovedOrRenamedIsRefusedWithTheGeneratorThatKeepsIt() {
+        ProjectState before = BEFORE.addSequence(new dev.keel.state.Sequence("crm.contact_ids", 1, 10))
+                .addSequence(new dev.keel.state.Sequence("post_seq", 1, 50));
+        var moved = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
+                List.of(new dev.keel.operations.RenameSequence("crm.contact_ids", "sales.contact_ids")), SafetyOptions.DEFAULT));
+        assertEquals(List.of("sequence crm.contact_ids: moving it to schema sales (@SequenceGenerator(schema) changed) breaks the"
+                + " inserts of the code still running during the deploy.\nTo fix: keep it with"
+                + " @SequenceGenerator(sequenceName = \"contact_ids\", schema = \"crm\") on the id, or allow it:"
+                + " keel makemigrations --allow-unsafe rename."), moved.problems());
+        var renamed = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
+                List.of(new dev.keel.operations.RenameSequence("post_seq", "article_seq")), SafetyOptions.DEFAULT));
+        assertEquals(List.of("sequence post_seq: renaming it to article_seq (it follows its renamed entity or table) breaks the"
+                + " inserts of the code still running during the deploy.\nTo fix: keep it with"
+                + " @SequenceGenerator(sequenceName = \"post_seq\") on the id, or allow it: keel makemigrations --allow-unsafe rename."),
+                renamed.problems());
+    }
+
+    @Test
     void volatileDefaultIsExpandedAndBackfilledAfterDeployment() {
         var plans = rewrite(addField("post", "token", column("token", "uuid").defaultSql("gen_random_uuid()")));
         assertEquals(List.of("atomic", "post-non-atomic"), shape(plans));

@@ -39,10 +39,10 @@ public final class RenameGuard implements SafetyRule {
             return Optional.of(List.of(Step.deploy(op)));
         }
         if (op instanceof RenameSequence rename && ctx.current().sequence(rename.oldName()).isPresent()) {
-            ctx.refuse("sequence " + rename.oldName() + ": renaming it to " + rename.newName()
-                    + " (it follows its renamed entity or table) breaks the inserts of the code still running during the deploy."
-                    + "\nTo fix: keep the sequence name with @SequenceGenerator(sequenceName = \"" + rename.oldName()
-                    + "\") on the id, or allow it: keel makemigrations --allow-unsafe rename.");
+            ctx.refuse("sequence " + rename.oldName() + ": " + sequenceChange(rename)
+                    + " breaks the inserts of the code still running during the deploy."
+                    + "\nTo fix: keep it with " + keepSequence(rename.oldName())
+                    + " on the id, or allow it: keel makemigrations --allow-unsafe rename.");
             return Optional.of(List.of(Step.deploy(op)));
         }
         if (op instanceof RenameField rename && !rename.stateOnly() && ctx.existingTable(rename.model())) {
@@ -76,6 +76,32 @@ public final class RenameGuard implements SafetyRule {
         var view = new CreateCompatibilityView(table.qualifiedName(), alter.table(),
                 table.columns().stream().map(c -> c.name()).toList());
         return Optional.of(List.of(Step.deploy(op), Step.deploy(view)));
+    }
+
+    /** What a sequence rename does: move the sequence to another schema, or give it another name. */
+    static String sequenceChange(RenameSequence rename) {
+        String oldSchema = schemaOf(rename.oldName());
+        String newSchema = schemaOf(rename.newName());
+        if (bare(rename.oldName()).equals(bare(rename.newName())) && !java.util.Objects.equals(oldSchema, newSchema)) {
+            return "moving it to " + (newSchema == null ? "the default schema" : "schema " + newSchema)
+                    + " (@SequenceGenerator(schema) changed)";
+        }
+        return "renaming it to " + rename.newName() + " (it follows its renamed entity or table)";
+    }
+
+    /** The {@code @SequenceGenerator} that keeps a sequence where it is: its name, and its schema when it has one. */
+    static String keepSequence(String name) {
+        String schema = schemaOf(name);
+        return "@SequenceGenerator(sequenceName = \"" + bare(name) + "\"" + (schema == null ? "" : ", schema = \"" + schema + "\"") + ")";
+    }
+
+    private static String schemaOf(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? null : name.substring(0, dot);
+    }
+
+    private static String bare(String name) {
+        return name.substring(name.indexOf('.') + 1);
     }
 
     private static void refuseColumn(RewriteContext ctx, String model, String field, String oldColumn, String newColumn) {
