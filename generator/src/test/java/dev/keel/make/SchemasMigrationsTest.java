@@ -95,7 +95,8 @@ class SchemasMigrationsTest {
                 while (rs.next()) {
                     sequences.add(rs.getString(1));
                 }
-                assertEquals(List.of("crm.contact_ids", "crm.lead_ids", "support_desk.ticket_ids"), sequences);
+                assertEquals(List.of("books.entry_ids", "calendar.meeting_ids", "crm.call_ids", "crm.contact_ids", "crm.lead_ids",
+                        "crm_data.visit_ids", "support_desk.ticket_ids"), sequences);
             }
         }
 

@@ -46,6 +46,22 @@ class SchemasTest {
     }
 
     @Test
+    void aSequenceNameWithADotIsSchemaAndNameAndTheSchemaElementIsIgnored() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Visit", "@Entity public class Visit { @Id @GeneratedValue(generator = \"v\")"
+                        + " @SequenceGenerator(name = \"v\", sequenceName = \"crmData.visitIds\") Long id; }")
+                .entity("PhoneCall", "@Entity public class PhoneCall { @Id @GeneratedValue(generator = \"c\")"
+                        + " @SequenceGenerator(name = \"c\", sequenceName = \"crm.callIds\", schema = \"sales\") Long id; }")
+                .entity("Meeting", "@Entity public class Meeting { @Id @GeneratedValue(generator = \"m\")"
+                        + " @SequenceGenerator(name = \"m\", sequenceName = \"calendar.crm.meeting_ids\") Long id; }")
+                .entity("Tag", "@Entity public class Tag { @Id @GeneratedValue(generator = \"t\")"
+                        + " @SequenceGenerator(name = \"t\", sequenceName = \"public.tag_ids\") Long id; }")
+                .scan();
+        assertEquals(List.of("calendar.meeting_ids 1/50", "crm.call_ids 1/50", "crm_data.visit_ids 1/50", "tag_ids 1/50"),
+                sequences(s));
+    }
+
+    @Test
     void sequencesWithoutSchemaAreInTheDefaultSchemaWhateverTheTablesSchema() {
         ProjectState s = new ScanFixture(dir)
                 .entity("Customer", "@Entity @Table(schema = \"crm\") public class Customer {"

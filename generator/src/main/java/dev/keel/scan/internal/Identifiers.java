@@ -206,8 +206,7 @@ public final class Identifiers {
                     "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the scanned entities",
                     "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity"));
             String name = sg.string("sequenceName", "");
-            sequence = new Sequence(Namespaces.qualify(Namespaces.schema(ctx, Optional.of(sg)),
-                    ctx.naming().physical(name.isEmpty() ? generator : name).db()),
+            sequence = new Sequence(Namespaces.sequence(ctx, sg, name.isEmpty() ? generator : name),
                     sg.integer("initialValue", 1), sg.integer("allocationSize", 50));
         }
         if (!schema.addSequence(sequence, entity)) {

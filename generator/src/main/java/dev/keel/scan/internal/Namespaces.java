@@ -31,6 +31,25 @@ final class Namespaces {
                 .map(s -> ctx.naming().physical(s).db()).filter(s -> !s.equals(DEFAULT_SCHEMA)).orElse(null);
     }
 
+    /**
+     * The state name of the sequence a {@code @SequenceGenerator} declares ({@code sequenceName}, else the generator's
+     * name). Hibernate reads a name written with a dot as {@code schema.name}, each part through the naming
+     * strategy ({@code crmData.visitIds} is {@code crm_data.visit_ids} under Spring Boot's naming), and then ignores
+     * the {@code schema} element; a name without a dot lives in the element's schema. A name with two dots
+     * ({@code calendar.crm.meeting_ids}, catalog, schema and name) is written by Hibernate 6.6 on PostgreSQL as
+     * {@code calendar.meeting_ids}: the first part takes the schema's place and the middle one is dropped (seen on
+     * its script and on a real database, oracle sample {@code schemas}).
+     */
+    static String sequence(ScanContext ctx, AnnotationView generator, String written) {
+        int first = written.indexOf('.');
+        if (first < 0) {
+            return qualify(schema(ctx, Optional.of(generator)), ctx.naming().physical(written).db());
+        }
+        String schema = ctx.naming().physical(written.substring(0, first)).db();
+        String name = ctx.naming().physical(written.substring(written.lastIndexOf('.') + 1)).db();
+        return qualify(schema.equals(DEFAULT_SCHEMA) ? null : schema, name);
+    }
+
     /** {@code schema.name}, or {@code name} in the default schema (null), as keel's state names sequences. */
     static String qualify(String schema, String name) {
         return schema == null ? name : schema + "." + name;

@@ -14,8 +14,12 @@ public final class M0001_initial extends Migration {
         initial();
         operations(
             createSequence(sequence("address_seq").incrementBy(50)),
+            createSequence(sequence("books.entry_ids").incrementBy(50)),
+            createSequence(sequence("calendar.meeting_ids").incrementBy(50)),
+            createSequence(sequence("crm.call_ids").incrementBy(50)),
             createSequence(sequence("crm.contact_ids").incrementBy(10)),
             createSequence(sequence("crm.lead_ids").startWith(100).incrementBy(5)),
+            createSequence(sequence("crm_data.visit_ids").incrementBy(50)),
             createSequence(sequence("customer_seq").incrementBy(50)),
             createSequence(sequence("document_seq").incrementBy(50)),
             createSequence(sequence("event_seq").incrementBy(50)),
@@ -106,6 +110,17 @@ public final class M0001_initial extends Migration {
                     .field("invoice", column("invoice_id", "bigint").nullable())
                     .primaryKey("id")
                     .constraint(foreignKey("fknc07ntl0ghi0s27xbvpfnme7g", "invoice_id").references("billing.invoice", "id"))),
+            createModel("entry", table("entry")
+                    .entity("Entry")
+                    .schema("books")
+                    .field("id", column("id", "bigint"))
+                    .field("ledger", column("ledger_id", "bigint").nullable())
+                    .primaryKey("id")
+                    .constraint(foreignKey("fk2r33ctuvrvditox19i15gp0o2", "ledger_id").references("ledger", "id"))),
+            createModel("meeting", table("meeting")
+                    .entity("Meeting")
+                    .field("id", column("id", "bigint"))
+                    .primaryKey("id")),
             createModel("opportunity", table("opportunity")
                     .entity("Opportunity")
                     .schema("crm")
@@ -147,6 +162,10 @@ public final class M0001_initial extends Migration {
                     .field("lastName", column("last_name", "varchar(255)").nullable())
                     .primaryKey("id")
                     .constraint(foreignKey("fk1gqontwml1qdnt2jsh1fosomd", "id").references("crm.party", "id"))),
+            createModel("phonecall", table("phone_call")
+                    .entity("PhoneCall")
+                    .field("id", column("id", "bigint"))
+                    .primaryKey("id")),
             createModel("receipt", table("receipt")
                     .entity("Receipt")
                     .field("amount", column("amount", "numeric(38,2)").nullable())
@@ -184,6 +203,13 @@ public final class M0001_initial extends Migration {
                     .field("partner", column("partner_id", "bigint").nullable())
                     .primaryKey("id")
                     .constraint(foreignKey("fkmli0eqrecnnqvdgv3kcx7d9m8", "customer_id").references("crm.customer", "id"))
-                    .constraint(foreignKey("fkfvj0dtga36ouo2nwkm5afahwd", "partner_id").references("partner_data.partner", "id"))));
+                    .constraint(foreignKey("fkfvj0dtga36ouo2nwkm5afahwd", "partner_id").references("partner_data.partner", "id"))),
+            createModel("visit", table("visit")
+                    .entity("Visit")
+                    .schema("crm")
+                    .field("customer", column("customer_id", "bigint").nullable())
+                    .field("id", column("id", "bigint"))
+                    .primaryKey("id")
+                    .constraint(foreignKey("fkeppsqp936tyry29a33fe7spoe", "customer_id").references("crm.customer", "id"))));
     }
 }
