@@ -13,6 +13,7 @@ import java.util.List;
 import static dev.keel.scan.ScanFixture.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which schema each table and sequence lives in, as Hibernate 6.6 places them on PostgreSQL (the oracle sample
@@ -131,6 +132,31 @@ class SchemasTest {
         assertEquals("tag_related", table(s, "tag_related").qualifiedName());
         assertEquals("tag", target(table(s, "tag_related"), "tag_id"));
         assertEquals(List.of("tag_ids 1/50"), sequences(s));
+    }
+
+    @Test
+    void aTableNameWithADotIsRefusedWithTheSchemaToWrite() {
+        List<String> problems = new ScanFixture(dir).jpaNaming()
+                .entity("Customer", "@Entity @Table(name = \"crm.Customer\") public class Customer { @Id Long id;"
+                        + " @ElementCollection @CollectionTable(name = \"crm.customer_tags\") Set<String> tags; }")
+                .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("table name \"crm.Customer\" has a dot: Hibernate 6.6 makes it one quoted name, a table"
+                + " of the default schema, not table Customer of schema crm"), problems.get(0));
+        assertTrue(problems.get(0).contains("write @Table(name = \"Customer\", schema = \"crm\")"), problems.get(0));
+        List<String> collection = new ScanFixture(dir.resolve("collection")).jpaNaming()
+                .entity("Customer", "@Entity public class Customer { @Id Long id;"
+                        + " @ElementCollection @CollectionTable(name = \"crm.customer_tags\") Set<String> tags; }")
+                .problems();
+        assertTrue(collection.get(0).contains("write @CollectionTable(name = \"customer_tags\", schema = \"crm\")"), collection.toString());
+    }
+
+    @Test
+    void aTableNameWithADotIsAnUnderscoreUnderSpringNaming() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Customer", "@Entity @Table(name = \"crm.Customer\") public class Customer { @Id Long id; }")
+                .scan();
+        assertEquals("crm_customer", table(s, "Customer").qualifiedName());
     }
 
     @Test

@@ -32,7 +32,8 @@ public final class ElementCollections {
         TableSpec owner = site.table();
         Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE);
         String written = ct.map(c -> c.string("name", "")).orElse("");
-        Ident name = ctx.naming().physical(written.isBlank() ? site.entity().entityName() + "_" + a.name() : written);
+        Ident name = Namespaces.table(ctx.naming().physical(written.isBlank() ? site.entity().entityName() + "_" + a.name() : written),
+                ct.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "CollectionTable");
         String schemaName = Namespaces.schema(ctx, ct);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<ColumnSpec> ownerCols = relations.keyColumns(a, ct.map(c -> c.annotations("joinColumns")).orElse(List.of()),

@@ -30,6 +30,12 @@ public final class EntityTables {
             return;
         }
         Ident name = ids.tableName(e);
+        try {
+            Namespaces.table(name, ctx.annotation(e.type(), JpaNames.TABLE).<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(e.type().decl()), "Table");
+        } catch (MappingProblem p) {
+            ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
+            return;
+        }
         String schemaName = Namespaces.schema(ctx, ctx.annotation(e.type(), JpaNames.TABLE));
         TableSpec table = new TableSpec(e.app().label(), e.model(), e.type().simpleName(), name, schemaName,
                 e.type().file(), e.type().line());

@@ -50,6 +50,22 @@ final class Namespaces {
         return qualify(schema.equals(DEFAULT_SCHEMA) ? null : schema, name);
     }
 
+    /**
+     * Refuses a table name with a dot ({@code @Table(name = "crm.customer")} under Hibernate's own naming; Spring Boot's
+     * turns the dot into an underscore): Hibernate 6.6 quotes it into one name, {@code "crm.customer"}, a table of the
+     * default schema, where the author most likely meant table {@code customer} of schema {@code crm}.
+     */
+    static Ident table(Ident name, com.github.javaparser.ast.Node node, String annotation) {
+        if (name.text().contains(".")) {
+            int dot = name.text().lastIndexOf('.');
+            throw new MappingProblem(node, "table name \"" + name.text() + "\" has a dot: Hibernate 6.6 makes it one quoted name,"
+                    + " a table of the default schema, not table " + name.text().substring(dot + 1) + " of schema "
+                    + name.text().substring(0, dot), "write @" + annotation + "(name = \"" + name.text().substring(dot + 1)
+                    + "\", schema = \"" + name.text().substring(0, dot) + "\")");
+        }
+        return name;
+    }
+
     /** {@code schema.name}, or {@code name} in the default schema (null), as keel's state names sequences. */
     static String qualify(String schema, String name) {
         return schema == null ? name : schema + "." + name;

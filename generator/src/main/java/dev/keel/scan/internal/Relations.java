@@ -142,7 +142,8 @@ public final class Relations {
         Optional<AnnotationView> jt = a.ann(JpaNames.JOIN_TABLE);
         TableSpec owner = site.table();
         String written = jt.map(j -> j.string("name", "")).orElse("");
-        Ident name = ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name()) : written);
+        Ident name = Namespaces.table(ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name())
+                : written), jt.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "JoinTable");
         String schemaName = Namespaces.schema(ctx, jt);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<AnnotationView> ownerJoins = jt.map(j -> j.annotations("joinColumns")).orElse(List.of());

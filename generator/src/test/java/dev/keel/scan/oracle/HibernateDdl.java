@@ -292,8 +292,23 @@ public final class HibernateDdl {
      * {@code public.} Hibernate writes for {@code schema = "public"} (the same relation as the unqualified name).
      */
     static String relation(String written) {
-        String name = fold(written);
-        return name.startsWith("public.") ? name.substring("public.".length()) : name;
+        var parts = new ArrayList<String>();
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < written.length(); i++) {
+            char ch = written.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == '.' && !quoted) {
+                parts.add(fold(written.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        parts.add(fold(written.substring(start)));
+        if (parts.size() > 1 && parts.get(0).equals("public")) {
+            parts.remove(0);
+        }
+        return String.join(".", parts);
     }
 
     /** PostgreSQL's folding: unquoted names to lower case, quoted names as written; both cut to 63 bytes. */
