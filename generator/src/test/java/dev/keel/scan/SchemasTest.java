@@ -160,6 +160,18 @@ class SchemasTest {
     }
 
     @Test
+    void aTableOnASingleTableSubclassIsRefusedAsHibernateRefusesToStart() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("Event", "@Entity @Table(schema = \"ops\") @Inheritance(strategy = InheritanceType.SINGLE_TABLE)"
+                        + " public class Event { @Id @GeneratedValue Long id; }")
+                .entity("Login", "@Entity @Table(schema = \"audit\") public class Login extends Event { String who; }")
+                .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Login.java:11: @Table on entity Login, a subclass in the SINGLE_TABLE hierarchy of Event:"
+                + " Hibernate 6.6 refuses to start"), problems.get(0));
+    }
+
+    @Test
     void tableCatalogIsLeftOut() {
         ProjectState s = new ScanFixture(dir)
                 .entity("Ledger", "@Entity @Table(name = \"ledger\", catalog = \"accounting\") public class Ledger {"

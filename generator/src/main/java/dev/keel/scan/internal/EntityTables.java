@@ -22,6 +22,7 @@ public final class EntityTables {
     /** Creates the entity's own table (if it has one) with its key columns, and registers it. */
     public void create(EntityInfo e, Schema schema) {
         refuseSecondaryTables(e);
+        refuseTableOnSingleTableSubclass(e);
         if (!e.ownsTable()) {
             if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.parent() == null) {
                 ids.idAttributes(e).stream().findFirst().flatMap(a -> a.ann(JpaNames.GENERATED_VALUE))
@@ -65,6 +66,21 @@ public final class EntityTables {
                             + " is not supported by keel yet (an entity spread over two tables)",
                     "map the secondary table as an entity of its own, joined with @OneToOne @MapsId to "
                             + e.type().simpleName() + ", or keep the entity out of the app's package"));
+        }
+    }
+
+    /**
+     * {@code @Table} on a subclass of a SINGLE_TABLE hierarchy (to put it in another schema, say): Hibernate 6.6 refuses
+     * to start ("may not be annotated '@Table'"), so keel says so instead of leaving the annotation out.
+     */
+    private void refuseTableOnSingleTableSubclass(EntityInfo e) {
+        if (e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null) {
+            ctx.annotation(e.type(), JpaNames.TABLE).ifPresent(t -> ctx.problems().add(e.type().file(), t.node(),
+                    "@Table on entity " + e.type().simpleName() + ", a subclass in the SINGLE_TABLE hierarchy of "
+                            + e.root().type().simpleName() + ": Hibernate 6.6 refuses to start (the root's table holds the"
+                            + " whole hierarchy, in the root's schema)",
+                    "remove @Table from " + e.type().simpleName() + " (indexes and unique constraints go on "
+                            + e.root().type().simpleName() + "'s @Table), or use JOINED inheritance for a table of its own"));
         }
     }
 
