@@ -5,14 +5,16 @@
 #      (bench/gen_keel_project.py): same models, same history;
 #   3. checks that both report no changes (stops otherwise);
 #   4. times `makemigrations --check` at 1000 entities / 5000 migrations: Django, keel cold (no replay
-#      cache: .keel/cache removed before each run) and keel warm; and `migrate` onto an empty
+#      cache: .keel/cache removed before each run) and keel warm (nothing changed), and both right after
+#      one entity changed and after one migration added (bench/lib/one_change.py); and `migrate` onto an empty
 #      PostgreSQL at 200 entities / 1000 migrations, a fresh database for every run; medians, ratios,
 #      peak memory (max RSS, /usr/bin/time);
 #      Flyway (bench/peers/flyway) applies the SQL `keel sqlmigrate` prints for each migration of the
 #      migrate project, in keel's plan order, as versioned migrations V1__...; every measurement of keel,
 #      Django and Flyway is taken on every core and again pinned to one core (taskset -c 0), and the 1-minute
 #      load average at the start of each run is written beside its figure;
-#   5. writes the results into docs/benchmarks.md next to the targets, then runs bench/loadtest.sh.
+#   5. writes the results into docs/benchmarks.md next to issue 19's targets (bench/lib/summarise.py judges
+#      them; bench/lib/test_summarise.py tests that), then runs bench/loadtest.sh.
 #
 # Usage: bench/run.sh [--quick] [--runs N] [--check-size ENTITIESxMIGRATIONS] [--migrate-size ExM]
 #                     [--no-loadtest] [--no-doc]
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
     --migrate-size) migrate_size=$2; shift ;;
     --no-loadtest) loadtest="" ;;
     --no-doc) doc="" ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) bench_die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -124,6 +126,24 @@ FLYWAY_CP="$FLYWAY_DIR/target/classes:$(cat "$FLYWAY_DIR/target/classpath.txt")"
 # Each measurement twice: as is (every core) and pinned to one core (taskset -c 0: the tool's process and
 # its threads; PostgreSQL's server processes are not pinned), so that the ratio without parallelism is known.
 PIN=(taskset -c 0)
+# edited_runs DJANGO_LABEL KEEL_LABEL entity|migration: the pre-commit hook's case, the check right after one
+# change (bench/lib/one_change.py: one entity edited, or one migration added with its field). Each run starts
+# from the unchanged project, keel's cache warm for it (an untimed check), then makes the change (a new one
+# each run) and times the check; Django, which keeps no cache, gets the same change. Uses $pinned.
+edited_runs() {
+  local dj=$1 kl=$2 kind=$3 i
+  for i in $(seq "$runs"); do
+    "$PY" "$BENCH_ROOT/bench/lib/one_change.py" django "$work/django-check" "$kind" "$i"
+    timed "$dj" "$i" "$work/django-check" "${pinned[@]}" "$PY" manage.py makemigrations --check --dry-run
+    "$PY" "$BENCH_ROOT/bench/lib/one_change.py" keel "$work/keel-check" undo
+    "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1 || bench_die "keel's check of the unchanged project failed"
+    "$PY" "$BENCH_ROOT/bench/lib/one_change.py" keel "$work/keel-check" "$kind" "$i"
+    timed "$kl" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check
+  done
+  "$PY" "$BENCH_ROOT/bench/lib/one_change.py" django "$work/django-check" undo
+  "$PY" "$BENCH_ROOT/bench/lib/one_change.py" keel "$work/keel-check" undo
+  "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1 || bench_die "keel's check of the unchanged project failed"
+}
 bench_log "makemigrations --check, $ce entities / $cm migrations, $runs runs each, every core and one core"
 for pin in "" "-1cpu"; do
   pinned=(); [ -n "$pin" ] && pinned=("${PIN[@]}")
@@ -134,6 +154,8 @@ for pin in "" "-1cpu"; do
   done
   "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1
   for i in $(seq "$runs"); do timed "keel-check-warm$pin" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check; done
+  edited_runs "django-check-one-entity$pin" "keel-check-one-entity$pin" entity
+  edited_runs "django-check-one-migration$pin" "keel-check-one-migration$pin" migration
 done
 
 fresh_db() { bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
