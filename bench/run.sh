@@ -5,21 +5,27 @@
 #      (bench/gen_keel_project.py): same models, same history;
 #   3. checks that both report no changes (stops otherwise);
 #   4. times `makemigrations --check` at 1000 entities / 5000 migrations: Django, keel cold (no replay
-#      cache: .keel/cache removed before each run) and keel warm; and `migrate` onto an empty
+#      cache: .keel/cache removed before each run) and keel warm (nothing changed), and both right after
+#      one entity changed and after one migration added (bench/lib/one_change.py); and `migrate` onto an empty
 #      PostgreSQL at 200 entities / 1000 migrations, a fresh database for every run; medians, ratios,
 #      peak memory (max RSS, /usr/bin/time);
 #      Flyway (bench/peers/flyway) applies the SQL `keel sqlmigrate` prints for each migration of the
 #      migrate project, in keel's plan order, as versioned migrations V1__...; every measurement of keel,
 #      Django and Flyway is taken on every core and again pinned to one core (taskset -c 0), and the 1-minute
 #      load average at the start of each run is written beside its figure;
-#   5. writes the results into docs/benchmarks.md next to the targets, then runs bench/loadtest.sh.
+#   5. writes the results into docs/benchmarks.md next to issue 19's targets (bench/lib/summarise.py judges
+#      them; bench/lib/test_summarise.py tests that), then runs bench/loadtest.sh.
 #
 # Usage: bench/run.sh [--quick] [--runs N] [--check-size ENTITIESxMIGRATIONS] [--migrate-size ExM]
-#                     [--no-loadtest] [--no-doc]
+#                     [--no-loadtest] [--no-doc] [--only check|migrate]
 #   --quick          2 runs of each instead of 5, and the load test's --quick (100,000 rows)
 #   --runs N         timed runs of each measurement (default 5); one untimed warm-up run comes first
 #   --no-loadtest    only the comparison with Django
 #   --no-doc         print the results, leave docs/benchmarks.md alone
+#   --only check     only the makemigrations --check measurements (no migrate, no Flyway, no load test);
+#   --only migrate   only the migrate ones (keel, Flyway, Django): to measure the part a change touches.
+#                    The targets of the part not run show as not measured; with --only, docs/benchmarks.md
+#                    is left alone unless --doc is given.
 # Run it as root on a machine with Java 17, Maven, Python 3 and Debian's postgresql package; it
 # starts (and removes) its own PostgreSQL cluster. Figures depend on the machine being otherwise idle.
 set -euo pipefail
@@ -27,7 +33,7 @@ BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib/common.sh
 source "$BENCH_ROOT/bench/lib/common.sh"
 
-runs=5 check_size=1000x5000 migrate_size=200x1000 loadtest=1 doc=1 quick=""
+runs=5 check_size=1000x5000 migrate_size=200x1000 loadtest=1 doc=1 quick="" only="" force_doc=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; runs=2 ;;
@@ -36,11 +42,18 @@ while [ $# -gt 0 ]; do
     --migrate-size) migrate_size=$2; shift ;;
     --no-loadtest) loadtest="" ;;
     --no-doc) doc="" ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --doc) force_doc=1 ;;
+    --only) only=$2; shift ;;
+    -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) bench_die "unknown option $1 (see --help)" ;;
   esac
   shift
 done
+case "$only" in
+  "") ;;
+  check|migrate) loadtest=""; [ -n "$force_doc" ] || doc="" ;;
+  *) bench_die "--only takes check or migrate, not '$only'" ;;
+esac
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || bench_die "--runs needs a positive number, not '$runs'"
 [[ "$check_size" =~ ^[0-9]+x[0-9]+$ && "$migrate_size" =~ ^[0-9]+x[0-9]+$ ]] || bench_die "sizes look like 1000x5000"
 BENCH_LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -112,20 +125,41 @@ bench_log "  Django: $(tail -1 "$work/django-check.nochanges")  keel: $(tail -1 
 # Flyway's migrations: the SQL `keel sqlmigrate APP NAME` prints for each migration of the migrate project,
 # in keel's plan order (keel migrate --plan onto an empty database), as V1__..., V2__...
 # (bench/peers/flyway: ExportKeelSql says what it changes for Flyway).
-bench_log "writing Flyway's migrations from keel sqlmigrate, in keel's plan order"
-bench_psql -d postgres -c "DROP DATABASE IF EXISTS bench_plan" -c "CREATE DATABASE bench_plan"
-"$KEEL" -C "$work/keel-migrate" migrate --plan --url "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_plan?user=postgres" 2>"$work/plan.err" \
-  | grep -E '^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_]+$' > "$work/plan.txt" || { cat "$work/plan.err" >&2; bench_die "keel migrate --plan failed"; }
-[ "$(wc -l < "$work/plan.txt")" -gt 0 ] || bench_die "keel migrate --plan listed no migration (see $work/plan.err)"
-java -cp "$FLYWAY_DIR/target/classes:$BENCH_ROOT/cli/target/keel.jar" dev.keel.bench.flyway.ExportKeelSql \
-  "$work/keel-migrate" "$work/flyway-migrations" < "$work/plan.txt" || bench_die "writing Flyway's migrations failed"
-FLYWAY_CP="$FLYWAY_DIR/target/classes:$(cat "$FLYWAY_DIR/target/classpath.txt")"
+if [ "$only" != check ]; then
+  bench_log "writing Flyway's migrations from keel sqlmigrate, in keel's plan order"
+  bench_psql -d postgres -c "DROP DATABASE IF EXISTS bench_plan" -c "CREATE DATABASE bench_plan"
+  "$KEEL" -C "$work/keel-migrate" migrate --plan --url "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_plan?user=postgres" 2>"$work/plan.err" \
+    | grep -E '^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_]+$' > "$work/plan.txt" || { cat "$work/plan.err" >&2; bench_die "keel migrate --plan failed"; }
+  [ "$(wc -l < "$work/plan.txt")" -gt 0 ] || bench_die "keel migrate --plan listed no migration (see $work/plan.err)"
+  java -cp "$FLYWAY_DIR/target/classes:$BENCH_ROOT/cli/target/keel.jar" dev.keel.bench.flyway.ExportKeelSql \
+    "$work/keel-migrate" "$work/flyway-migrations" < "$work/plan.txt" || bench_die "writing Flyway's migrations failed"
+  FLYWAY_CP="$FLYWAY_DIR/target/classes:$(cat "$FLYWAY_DIR/target/classpath.txt")"
+fi
 
 # Each measurement twice: as is (every core) and pinned to one core (taskset -c 0: the tool's process and
 # its threads; PostgreSQL's server processes are not pinned), so that the ratio without parallelism is known.
 PIN=(taskset -c 0)
-bench_log "makemigrations --check, $ce entities / $cm migrations, $runs runs each, every core and one core"
+# edited_runs DJANGO_LABEL KEEL_LABEL entity|migration: the pre-commit hook's case, the check right after one
+# change (bench/lib/one_change.py: one entity edited, or one migration added with its field). Each run starts
+# from the unchanged project, keel's cache warm for it (an untimed check), then makes the change (a new one
+# each run) and times the check; Django, which keeps no cache, gets the same change. Uses $pinned.
+edited_runs() {
+  local dj=$1 kl=$2 kind=$3 i
+  for i in $(seq "$runs"); do
+    "$PY" "$BENCH_ROOT/bench/lib/one_change.py" django "$work/django-check" "$kind" "$i"
+    timed "$dj" "$i" "$work/django-check" "${pinned[@]}" "$PY" manage.py makemigrations --check --dry-run
+    "$PY" "$BENCH_ROOT/bench/lib/one_change.py" keel "$work/keel-check" undo
+    "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1 || bench_die "keel's check of the unchanged project failed"
+    "$PY" "$BENCH_ROOT/bench/lib/one_change.py" keel "$work/keel-check" "$kind" "$i"
+    timed "$kl" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check
+  done
+  "$PY" "$BENCH_ROOT/bench/lib/one_change.py" django "$work/django-check" undo
+  "$PY" "$BENCH_ROOT/bench/lib/one_change.py" keel "$work/keel-check" undo
+  "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1 || bench_die "keel's check of the unchanged project failed"
+}
+[ "$only" = migrate ] || bench_log "makemigrations --check, $ce entities / $cm migrations, $runs runs each, every core and one core"
 for pin in "" "-1cpu"; do
+  [ "$only" = migrate ] && break
   pinned=(); [ -n "$pin" ] && pinned=("${PIN[@]}")
   for i in $(seq "$runs"); do timed "django-check$pin" "$i" "$work/django-check" "${pinned[@]}" "$PY" manage.py makemigrations --check --dry-run; done
   for i in $(seq "$runs"); do
@@ -134,6 +168,8 @@ for pin in "" "-1cpu"; do
   done
   "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1
   for i in $(seq "$runs"); do timed "keel-check-warm$pin" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check; done
+  edited_runs "django-check-one-entity$pin" "keel-check-one-entity$pin" entity
+  edited_runs "django-check-one-migration$pin" "keel-check-one-migration$pin" migration
 done
 
 fresh_db() { bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
@@ -167,10 +203,10 @@ migrate_runs() {
   bench_psql -d "$db" -Atc "SELECT '$label: ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'public'" >&2
 }
 mkdir -p "$work/logs"
-bench_log "migrate onto an empty database, $me entities / $mm migrations, $runs runs each (+1 warm-up), every core and one core"
-migrate_runs django-migrate bench_django env BENCH_DB=bench_django "$PY" "$work/django-migrate/manage.py" migrate
-migrate_runs keel-migrate bench_keel "$KEEL" -C "$work/keel-migrate" migrate --url "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_keel?user=postgres"
-migrate_runs flyway-migrate bench_flyway env REDGATE_DISABLE_TELEMETRY=true FLYWAY_TELEMETRY_OPTOUT=true java -cp "$FLYWAY_CP" \
+[ "$only" = check ] || bench_log "migrate onto an empty database, $me entities / $mm migrations, $runs runs each (+1 warm-up), every core and one core"
+[ "$only" = check ] || migrate_runs django-migrate bench_django env BENCH_DB=bench_django "$PY" "$work/django-migrate/manage.py" migrate
+[ "$only" = check ] || migrate_runs keel-migrate bench_keel "$KEEL" -C "$work/keel-migrate" migrate --url "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_keel?user=postgres"
+[ "$only" = check ] || migrate_runs flyway-migrate bench_flyway env REDGATE_DISABLE_TELEMETRY=true FLYWAY_TELEMETRY_OPTOUT=true java -cp "$FLYWAY_CP" \
   dev.keel.bench.flyway.FlywayMigrate "jdbc:postgresql://localhost:$BENCH_PG_PORT/bench_flyway" postgres "$work/flyway-migrations"
 
 django_version=$("$PY" -c 'import django; print(django.get_version())')

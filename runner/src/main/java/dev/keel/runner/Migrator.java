@@ -61,6 +61,16 @@ public final class Migrator implements AutoCloseable {
     private final Routing routing;
     /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
     private final List<String> watched;
+    /** The states and scripts the last plan built, for running that same plan ({@link #scripts}); null when none. */
+    private Built built;
+
+    /**
+     * The state each migration of {@code planned} met and the script of each deploy-time one: what
+     * {@link #verifiedPlan} builds to find the migrations that move to the post-deployment phase, kept so that
+     * {@link #execute} of the same plan does not build them again (they depend only on the plan, the states and
+     * this migrator's routing, none of which changes in between).
+     */
+    private record Built(Planner.Result planned, List<ProjectState> befores, Map<MigrationKey, Script> scripts) {}
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
                      Routing routing) {
@@ -322,7 +332,10 @@ public final class Migrator implements AutoCloseable {
         if (request.postDeploy() || planned.plan().backwards() || planned.plan().migrations().isEmpty()) {
             return planned;
         }
-        Map<MigrationKey, String> moved = moves(graph, planned.plan().migrations(), befores(planned),
+        List<ProjectState> befores = befores(planned);
+        Map<MigrationKey, Script> scripts = deployScripts(planned.plan().migrations(), befores);
+        built = new Built(planned, befores, scripts);
+        Map<MigrationKey, String> moved = moves(graph, scripts,
                 m -> keys(Planner.plan(graph, rows, request, m).view().deferred()), true);
         return moved.isEmpty() ? planned : Planner.plan(graph, rows, request, moved);
     }
@@ -333,23 +346,28 @@ public final class Migrator implements AutoCloseable {
         return out;
     }
 
-    /**
-     * The deploy-time migrations of {@code migrations} (each meeting the state of {@code befores}) that build
-     * indexes or validate constraints on a large table, which {@code migrate} treats as post-deployment ones,
-     * each with why ({@link RunnerSettings#largeTables()}); but not those that deploy-time work of the plan
-     * depends on ({@link LargeTableMoves#sparingDeployWork}), said in a notice when {@code notify}.
-     *
-     * @param deferredWith the migrations the deploy phase defers, given moves
-     */
-    private Map<MigrationKey, String> moves(MigrationGraph graph, List<MigrationSpec> migrations, List<ProjectState> befores,
-                                            java.util.function.Function<Map<MigrationKey, String>, Set<MigrationKey>> deferredWith,
-                                            boolean notify) {
+    /** The script of each deploy-time migration of {@code migrations}, each meeting the state of {@code befores}. */
+    private Map<MigrationKey, Script> deployScripts(List<MigrationSpec> migrations, List<ProjectState> befores) {
         var scripts = new java.util.LinkedHashMap<MigrationKey, Script>();
         for (int i = 0; i < migrations.size(); i++) {
             if (!migrations.get(i).postDeployment()) {
                 scripts.put(migrations.get(i).key(), Scripts.forwards(migrations.get(i), befores.get(i), routing));
             }
         }
+        return scripts;
+    }
+
+    /**
+     * The deploy-time migrations of {@code scripts} (their {@link #deployScripts}, in plan order) that build
+     * indexes or validate constraints on a large table, which {@code migrate} treats as post-deployment ones,
+     * each with why ({@link RunnerSettings#largeTables()}); but not those that deploy-time work of the plan
+     * depends on ({@link LargeTableMoves#sparingDeployWork}), said in a notice when {@code notify}.
+     *
+     * @param deferredWith the migrations the deploy phase defers, given moves
+     */
+    private Map<MigrationKey, String> moves(MigrationGraph graph, Map<MigrationKey, Script> scripts,
+                                            java.util.function.Function<Map<MigrationKey, String>, Set<MigrationKey>> deferredWith,
+                                            boolean notify) {
         Map<MigrationKey, String> moved = sql(() -> LargeTableMoves.of(List.copyOf(scripts.values()), settings.largeTables(),
                 connection));
         if (moved.isEmpty()) {
@@ -376,7 +394,7 @@ public final class Migrator implements AutoCloseable {
                 befores.add(state);
                 state = MigrationGraph.replay(state, List.of(m));
             }
-            return moves(graph, pending, befores, m -> Planner.deferred(graph, applied, m).keySet(), false);
+            return moves(graph, deployScripts(pending, befores), m -> Planner.deferred(graph, applied, m).keySet(), false);
         } catch (KeelException e) {
             if (e.kind() == ErrorKind.DATABASE) {
                 throw e;
@@ -446,7 +464,7 @@ public final class Migrator implements AutoCloseable {
             }
             return new MigrateResult(routedView(planned), done);
         }
-        List<Script> scripts = scripts(planned, routing);
+        List<Script> scripts = scripts(planned);
         prepareJava(scripts);
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
@@ -496,15 +514,22 @@ public final class Migrator implements AutoCloseable {
         return left;
     }
 
-    /** Every script of the plan, built before anything runs (so an irreversible operation stops the plan at once). */
-    private static List<Script> scripts(Planner.Result planned, Routing routing) {
+    /**
+     * Every script of the plan, built before anything runs (so an irreversible operation stops the plan at once);
+     * the states and deploy-time scripts {@link #verifiedPlan} built for this same plan are not built again.
+     */
+    private List<Script> scripts(Planner.Result planned) {
+        Built known = built != null && built.planned() == planned ? built : null;
         List<MigrationSpec> plan = planned.plan().migrations();
-        List<ProjectState> befores = befores(planned);
+        List<ProjectState> befores = known != null ? known.befores() : befores(planned);
+        built = null; // used once: what it holds can be let go
         var scripts = new ArrayList<Script>();
         for (int i = 0; i < plan.size(); i++) {
             Integer partial = planned.undoPartial().get(plan.get(i).key());
+            Script forwards = known == null || planned.plan().backwards() ? null : known.scripts().get(plan.get(i).key());
             scripts.add(partial != null ? Scripts.undoPartial(plan.get(i), befores.get(i), routing, partial)
                     : planned.plan().backwards() ? Scripts.backwards(plan.get(i), befores.get(i), routing)
+                    : forwards != null ? forwards
                     : Scripts.forwards(plan.get(i), befores.get(i), routing));
         }
         return scripts;

@@ -144,7 +144,13 @@ public final class Executor {
                     current = timeoutsFor(script, index, current);
                     sink.run(script.migration(), script.steps().get(index), index, count);
                 }
-                record(script, checksum, start);
+                if (script.backwards()) {
+                    history.removed(script.migration().key());
+                } else {
+                    // the record and the commit in one round trip; the sink's commit then finds nothing left to do
+                    history.appliedCommitting(script.migration().key(), checksum,
+                            Duration.ofNanos(System.nanoTime() - start).toMillis());
+                }
                 sink.commit();
                 return;
             } catch (Exception e) {

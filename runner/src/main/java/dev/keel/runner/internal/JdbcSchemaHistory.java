@@ -74,12 +74,32 @@ public final class JdbcSchemaHistory implements SchemaHistory {
     private static final String FORGET_BACKFILLS = "WITH forgotten AS (DELETE FROM " + BackfillStore.TABLE
             + " WHERE app = ? AND migration = ?) ";
 
+    /** Records a migration as applied (binds: app and name twice, checksum, duration). */
+    private static final String APPLIED = FORGET_BACKFILLS + "INSERT INTO " + TABLE
+            + " (app, name, checksum, applied_at, duration_ms, phase, steps_done)"
+            + " VALUES (?, ?, ?, now(), ?, 'applied', 0) ON CONFLICT (app, name) DO UPDATE SET"
+            + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
+            + " phase = 'applied', steps_done = 0";
+
     @Override
     public void applied(MigrationKey key, String checksum, long durationMs) throws SQLException {
-        update(FORGET_BACKFILLS + "INSERT INTO " + TABLE + " (app, name, checksum, applied_at, duration_ms, phase, steps_done)"
-                + " VALUES (?, ?, ?, now(), ?, 'applied', 0) ON CONFLICT (app, name) DO UPDATE SET"
-                + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
-                + " phase = 'applied', steps_done = 0", key, key, checksum, durationMs);
+        update(APPLIED, key, key, checksum, durationMs);
+    }
+
+    /**
+     * {@link #applied}, and in a transaction the {@code COMMIT} of that transaction sent with it, one round trip
+     * for both (a run of many small migrations would otherwise spend a round trip per migration on the commit
+     * alone). The record and the migration's statements still commit together or not at all: when the record
+     * fails, PostgreSQL skips the {@code COMMIT} and the transaction stays open, aborted, for the caller's
+     * rollback; when the commit fails, nothing of the transaction is kept.
+     */
+    @Override
+    public void appliedCommitting(MigrationKey key, String checksum, long durationMs) throws SQLException {
+        if (connection.getAutoCommit()) {
+            applied(key, checksum, durationMs);
+            return;
+        }
+        update(APPLIED + ";\nCOMMIT", key, key, checksum, durationMs);
     }
 
     @Override

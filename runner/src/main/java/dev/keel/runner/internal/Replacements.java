@@ -48,6 +48,9 @@ public final class Replacements {
      * @return the squashes recorded
      */
     public static List<MigrationKey> reconcile(SchemaHistory history, MigrationSet set) throws SQLException {
+        if (set.specs().values().stream().allMatch(s -> s.replaces().isEmpty())) {
+            return List.of(); // no squash: nothing to record, and no need to read the whole history (twice a run)
+        }
         Map<MigrationKey, HistoryRow> rows = history.rows();
         var recorded = new ArrayList<MigrationKey>();
         for (MigrationSpec s : set.specs().values()) {

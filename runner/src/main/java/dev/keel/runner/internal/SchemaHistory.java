@@ -19,6 +19,17 @@ public interface SchemaHistory {
     /** Records {@code key} as applied completely (replacing any part-way row). */
     void applied(MigrationKey key, String checksum, long durationMs) throws SQLException;
 
+    /**
+     * Records {@code key} as applied completely ({@link #applied}) in the open transaction of the caller's
+     * connection, and may commit that transaction with it, in the same round trip ({@link JdbcSchemaHistory}
+     * does). The caller commits after it all the same, which then has nothing left to do; on failure the caller
+     * rolls back as after a failed {@link #applied} (a failed commit leaves nothing to roll back). Outside a
+     * transaction it is {@link #applied}.
+     */
+    default void appliedCommitting(MigrationKey key, String checksum, long durationMs) throws SQLException {
+        applied(key, checksum, durationMs);
+    }
+
     /** Records that a non-atomic migration is being applied or unapplied, keeping the steps done of a same-phase row. */
     void started(MigrationKey key, String checksum, HistoryRow.Phase phase) throws SQLException;
 

@@ -1,0 +1,220 @@
+package dev.keel.runner;
+
+import dev.keel.error.ErrorKind;
+import dev.keel.error.KeelException;
+import dev.keel.migration.MigrationSpec;
+import dev.keel.runner.support.Db;
+import dev.keel.state.Identity;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.keel.migration.Operations.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How many round trips to PostgreSQL {@code migrate} spends per migration, counted on the wire between keel and a
+ * real server, and that recording a migration in the round trip of its commit keeps the migration and its record
+ * together: a record that fails leaves nothing of the migration, a commit that fails leaves neither.
+ */
+class MigrateRoundTripsTest {
+    static final MigrationSpec INITIAL = Specs.spec("shop.0001_initial").ops(
+            createModel("item", table("item").entity("Item")
+                    .field("id", column("id", "bigint").identity(Identity.BY_DEFAULT))
+                    .primaryKey("id")));
+
+    /** {@code count} migrations after the initial one, each adding one nullable column (one statement each). */
+    static MigrationSet addingColumns(int count) {
+        var specs = new ArrayList<MigrationSpec>(List.of(INITIAL));
+        String previous = "shop.0001_initial";
+        for (int i = 2; i <= count + 1; i++) {
+            String name = String.format("shop.%04d_add_extra_%d", i, i);
+            specs.add(Specs.spec(name).after(previous).ops(
+                    addField("item", "extra" + i, column("extra_" + i, "integer").nullable())));
+            previous = name;
+        }
+        return Specs.set(specs.toArray(MigrationSpec[]::new));
+    }
+
+    /**
+     * A TCP relay between keel and the test server that counts round trips: each time the client sends after the
+     * server has answered (or first), one more.
+     */
+    static final class Relay implements AutoCloseable {
+        final ServerSocket server;
+        final AtomicInteger roundTrips = new AtomicInteger();
+        private final String host;
+        private final int port;
+        private final List<Socket> sockets = new ArrayList<>();
+
+        Relay(String host, int port) throws IOException {
+            this.host = host;
+            this.port = port;
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread accept = new Thread(this::accept, "relay-accept");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        private void accept() {
+            try {
+                while (true) {
+                    Socket client = server.accept();
+                    Socket upstream = new Socket(host, port);
+                    synchronized (sockets) {
+                        sockets.add(client);
+                        sockets.add(upstream);
+                    }
+                    var answered = new AtomicBoolean(true);
+                    pump(client.getInputStream(), upstream.getOutputStream(), () -> {
+                        if (answered.getAndSet(false)) {
+                            roundTrips.incrementAndGet();
+                        }
+                    });
+                    pump(upstream.getInputStream(), client.getOutputStream(), () -> answered.set(true));
+                }
+            } catch (IOException closed) {
+                // the relay is closed
+            }
+        }
+
+        private static void pump(InputStream in, OutputStream out, Runnable onData) {
+            Thread t = new Thread(() -> {
+                byte[] buffer = new byte[65536];
+                try {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        onData.run();
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException closed) {
+                    // one side went away
+                } finally {
+                    try {
+                        out.close();
+                    } catch (IOException ignored) {
+                        // already closed
+                    }
+                }
+            }, "relay-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            synchronized (sockets) {
+                for (Socket s : sockets) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    /** The database of {@code db}, reached through {@code relay}. */
+    static Database through(Relay relay, Db db) {
+        String url = db.database.url();
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        String relayed = url.replace("//" + uri.getHost() + ":" + uri.getPort() + "/",
+                "//127.0.0.1:" + relay.server.getLocalPort() + "/");
+        assertTrue(!relayed.equals(url), "the test server's URL names host and port: " + url);
+        return new Database(relayed, db.database.user(), db.database.password(), null, "start the test server");
+    }
+
+    /** The round trips of one whole {@code migrate} of {@code set} onto the fresh database {@code db}. */
+    static int migrateRoundTrips(MigrationSet set) throws Exception {
+        try (Db db = Db.fresh()) {
+            URI uri = URI.create(db.database.url().substring("jdbc:".length()));
+            try (Relay relay = new Relay(uri.getHost(), uri.getPort());
+                 Migrator m = Migrator.connect(set, through(relay, db), Specs.FAST, MigrateListener.silent())) {
+                int before = relay.roundTrips.get();
+                MigrateResult r = m.migrate(MigrateRequest.all());
+                assertEquals(set.specs().size(), r.done().size());
+                return relay.roundTrips.get() - before;
+            }
+        }
+    }
+
+    @Test
+    void aOneStatementMigrationTakesTwoRoundTripsTheStatementAndItsRecordWithTheCommit() throws Exception {
+        int ten = migrateRoundTrips(addingColumns(10));
+        int thirty = migrateRoundTrips(addingColumns(30));
+        // what a run costs besides its migrations (lock, history, settings, flush) is the same in both
+        double perMigration = (thirty - ten) / 20.0;
+        assertEquals(2.0, perMigration, 0.01, "round trips per one-statement migration (10 migrations: " + ten
+                + ", 30: " + thirty + ")");
+        // the rest: the session's settings, the advisory lock, keel's tables, reading the history once, the
+        // timeouts, the flush at the end; a project without squashes reads the history neither again before
+        // nor after its migrations
+        assertEquals(FIXED_ROUND_TRIPS, ten - 20, "round trips of a run besides its migrations (10 migrations: " + ten + ")");
+    }
+
+    /** What a run of {@code migrate} costs in round trips besides its migrations: see the test. */
+    static final int FIXED_ROUND_TRIPS = 13;
+
+    @Test
+    void aRecordThatFailsLeavesNothingOfItsMigration() throws Exception {
+        MigrationSet set = addingColumns(2);
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, set, Specs.FAST, MigrateListener.silent())) {
+            m.migrate(new MigrateRequest("shop", "0002_add_extra_2", false, false));
+            db.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = '0003_add_extra_3'"
+                            + " THEN RAISE EXCEPTION 'history refused %', NEW.name; END IF; RETURN NEW; END $$",
+                    "CREATE TRIGGER refuse BEFORE INSERT ON keel_migrations FOR EACH ROW EXECUTE FUNCTION refuse()");
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertEquals(ErrorKind.DATABASE, e.kind());
+            assertTrue(e.getMessage().contains("history refused 0003_add_extra_3"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                    + " AND column_name = 'extra_3'"), "the failed migration's column is rolled back");
+            assertEquals(1, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                    + " AND column_name = 'extra_2'"));
+            assertEquals(List.of("0001_initial", "0002_add_extra_2"), names(db));
+            // the session is usable again: the next run applies it once the history takes it
+            db.execute("DROP TRIGGER refuse ON keel_migrations");
+            assertEquals(1, m.migrate(MigrateRequest.all()).done().size());
+            assertEquals(List.of("0001_initial", "0002_add_extra_2", "0003_add_extra_3"), names(db));
+        }
+    }
+
+    @Test
+    void aCommitThatFailsLeavesNeitherTheMigrationNorItsRecord() throws Exception {
+        // a deferred constraint is checked at COMMIT: the migration's row breaks it, so its commit fails
+        MigrationSpec breaking = Specs.spec("shop.0002_orphan").after("shop.0001_initial").ops(
+                runSql("CREATE TABLE line (id bigint PRIMARY KEY, item_id bigint REFERENCES item (id)"
+                        + " DEFERRABLE INITIALLY DEFERRED)", "DROP TABLE line"),
+                runSql("INSERT INTO line VALUES (1, 42)", "DELETE FROM line"));
+        MigrationSet set = Specs.set(INITIAL, breaking);
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, set, Specs.FAST, MigrateListener.silent())) {
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertEquals(ErrorKind.DATABASE, e.kind());
+            assertTrue(e.getMessage().contains("line_item_id_fkey"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'line'"));
+            assertEquals(List.of("0001_initial"), names(db));
+            assertTrue(m.status().migrations().stream().anyMatch(s -> s.key().equals(breaking.key())
+                    && s.mark() == MigrationStatus.Mark.NOT_APPLIED), m.status().migrations().toString());
+        }
+    }
+
+    private static List<String> names(Db db) throws Exception {
+        var out = new ArrayList<String>();
+        try (var st = db.connection.createStatement();
+             var r = st.executeQuery("SELECT name FROM keel_migrations ORDER BY name")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+}
