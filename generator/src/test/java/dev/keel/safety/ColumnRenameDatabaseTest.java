@@ -158,4 +158,61 @@ class ColumnRenameDatabaseTest {
             assertEquals(ROWS + 7, count(db, "SELECT count(*) FROM author"));
         }
     }
+
+    static final String UNIQUE_BEFORE = """
+            @Entity
+            @Table(indexes = @Index(columnList = "email"))
+            public class Author {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                @Column(unique = true) private String email;
+                @ManyToOne private Author mentor;
+            }
+            """;
+    static final String UNIQUE_AFTER = """
+            @Entity
+            @Table(indexes = @Index(columnList = "mail"))
+            public class Author {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                @RenamedFrom("email") @Column(unique = true) private String mail;
+                @RenamedFrom("mentor") @ManyToOne @JoinColumn(name = "coach_id") private Author coach;
+            }
+            """;
+
+    /** Scenario 086: a unique, indexed column and a foreign key column renamed together; the names that follow them too. */
+    @Test
+    void uniqueAndForeignKeyColumnsComeBackValidUnderTheirNewNames() throws Exception {
+        EntityProject p = EntityProject.in(project);
+        p.entities(Map.of("Author", UNIQUE_BEFORE));
+        p.make(MakeOptions.defaults());
+        try (Db db = Db.fresh()) {
+            migrate(db, p.from(0), null, true);
+            db.execute("INSERT INTO author (email) SELECT 'a' || g || '@example.com' FROM generate_series(1, " + ROWS + ") g",
+                    "UPDATE author SET mentor_id = id - 1 WHERE id > 1");
+            p.entities(Map.of("Author", UNIQUE_AFTER));
+            p.make(MakeOptions.defaults());
+            List<MigrationSpec> all = p.from(0);
+            migrate(db, all, null, false);
+            db.execute("INSERT INTO author (email, mentor_id) VALUES ('old@example.com', 1)",
+                    "INSERT INTO author (mail, coach_id) VALUES ('new@example.com', 2)",
+                    "UPDATE author SET coach_id = 3 WHERE id = 10", "UPDATE author SET email = 'changed@example.com' WHERE id = 11");
+            migrate(db, all, null, true);
+            assertEquals(0, count(db, "SELECT count(*) FROM author WHERE email IS DISTINCT FROM mail OR mentor_id IS DISTINCT FROM coach_id"));
+            assertEquals(3, count(db, "SELECT coach_id FROM author WHERE id = 10"));
+            assertEquals("author_mail_key", ShopDatabase.text(db, "SELECT conname FROM pg_constraint WHERE contype = 'u'"
+                    + " AND conrelid = 'author'::regclass"));
+            assertEquals(1, count(db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
+                    + " AND conrelid = 'author'::regclass AND conkey = ARRAY[(SELECT attnum FROM pg_attribute"
+                    + " WHERE attrelid = 'author'::regclass AND attname = 'coach_id')]::int2[]"));
+            var duplicate = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> db.execute("INSERT INTO author (email) VALUES ('new@example.com')"));
+            assertTrue(duplicate.getMessage().contains("author_mail_key"), "the old code's insert meets the new unique constraint: "
+                    + duplicate.getMessage());
+            assertTrue(p.make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree");
+            migrate(db, all, "0001", true);
+            assertEquals(0, count(db, "SELECT count(*) FROM pg_proc WHERE proname LIKE 'keel_sync%'"));
+            assertEquals(3, count(db, "SELECT mentor_id FROM author WHERE id = 10"), "reversed: the writes of the new code stay");
+            assertEquals("author_email_key", ShopDatabase.text(db, "SELECT conname FROM pg_constraint WHERE contype = 'u'"
+                    + " AND conrelid = 'author'::regclass"));
+        }
+    }
 }

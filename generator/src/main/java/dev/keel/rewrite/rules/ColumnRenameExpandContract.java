@@ -11,6 +11,8 @@ import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveConstraint;
 import dev.keel.operations.RemoveIndex;
+import dev.keel.operations.RenameConstraint;
+import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameField;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.ValidateConstraint;
@@ -77,6 +79,31 @@ public final class ColumnRenameExpandContract implements SafetyRule {
         return Optional.empty();
     }
 
+    /**
+     * The table with the constraints and indexes of the renamed column under the names that later operations of this
+     * migration give them (a name derived from the column follows it: {@code author_email_key} to
+     * {@code author_mail_key}); those renames are consumed, as the constraints and indexes are rebuilt anyway.
+     */
+    private static Table companionNames(RewriteContext ctx, String model, Table renamed, String column) {
+        Table result = renamed;
+        for (Operation later : ctx.remaining()) {
+            if (later instanceof RenameConstraint rc && rc.model().equals(model)) {
+                Optional<Constraint> c = result.findConstraint(rc.oldName()).filter(x -> x.uses(column));
+                if (c.isPresent()) {
+                    result = result.replaceConstraint(rc.oldName(), c.get().withName(rc.newName()));
+                    ctx.consume(later);
+                }
+            } else if (later instanceof RenameIndex ri && ri.model().equals(model)) {
+                Optional<Index> i = result.findIndex(ri.oldName()).filter(x -> x.uses(column));
+                if (i.isPresent()) {
+                    result = result.replaceIndex(ri.oldName(), i.get().withName(ri.newName()));
+                    ctx.consume(later);
+                }
+            }
+        }
+        return result;
+    }
+
     private static Optional<List<Step>> plan(RewriteContext ctx, Table table, String model, String oldField, Column old,
                                              String newField, Column target) {
         if (table.entity() == null || old.identity() != Identity.NONE
@@ -103,7 +130,7 @@ public final class ColumnRenameExpandContract implements SafetyRule {
 
         // backfill, then the switch (post-deployment): nothing that needs the copied values runs before the copy
         steps.add(Step.post(new CopyColumn(model, target.name(), SqlText.quote(old.name()))));
-        Table renamed = table.replaceColumn(old.name(), target);
+        Table renamed = companionNames(ctx, model, table.replaceColumn(old.name(), target), target.name());
         if (target.notNull()) {
             String check = SetNotNullViaCheck.checkName(table, target.name());
             steps.add(Step.post(new AddConstraint(model, new CheckConstraint(check, SqlText.notNullCheck(target.name()), false))));
