@@ -41,4 +41,5 @@ public interface OperationVisitor<R> {
     R visit(RecreatePendingSequence op);
     R visit(CreateCompatibilityView op);
     R visit(DropCompatibilityView op);
+    R visit(SwitchColumn op);
 }
