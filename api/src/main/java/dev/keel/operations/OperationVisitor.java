@@ -42,4 +42,7 @@ public interface OperationVisitor<R> {
     R visit(CreateCompatibilityView op);
     R visit(DropCompatibilityView op);
     R visit(SwitchColumn op);
+    R visit(AddColumnSync op);
+    R visit(RemoveColumnSync op);
+    R visit(CopyColumn op);
 }
