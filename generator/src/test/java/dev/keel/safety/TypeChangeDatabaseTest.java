@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Type changes PostgreSQL cannot do in place, written by makemigrations as expand and contract, on the shop's
  * 20,000 rows per table: orders.quantity integer to bigint (NOT NULL, a default, indexed), customer.legacy_code
  * varchar(20) to varchar(10) (NOT NULL, indexed; its length check), customer.nickname text to jsonb with the
- * user's expression. Each migration is applied, then the code of before the change (old types) and of after it
+ * user's expression, customer.status varchar(20) to varchar(8) (with its check constraint). Each migration is applied, then the code of before the change (old types) and of after it
  * (new types) write; after the backfill every row holds the same value in both columns; every migration is then
  * unapplied, last first, with writes between, and the database holds each state on the way.
  */
@@ -58,6 +58,7 @@ class TypeChangeDatabaseTest {
                 .updateTable("shop", "order", t -> t.replaceColumn("quantity", column("quantity", "bigint").defaultSql("1").field("quantity")))
                 .updateTable("shop", "customer", t -> t
                         .replaceColumn("legacy_code", column("legacy_code", "varchar(10)").field("legacyCode"))
+                        .replaceColumn("status", column("status", "varchar(8)").nullable().field("status"))
                         .replaceColumn("nickname", column("nickname", "jsonb").nullable().field("nickname")));
     }
 
@@ -123,6 +124,7 @@ class TypeChangeDatabaseTest {
             assertEquals(0, db.count("SELECT count(*) FROM customer WHERE nickname_keel_old IS DISTINCT FROM nickname::text"
                     + " AND (" + NICKNAME.replace("nickname", "nickname_keel_old") + ") IS DISTINCT FROM nickname"),
                     "the old column holds the old text, or the new value's text once the new code wrote it");
+            assertEquals(List.of("customer_status_check"), checks(db, "status"), "the check follows under its name");
             assertEquals("{\"n\": 2}", db.string("SELECT nickname::text FROM customer WHERE id = 2"));
             assertEquals("\"nick 1\"", db.string("SELECT nickname::text FROM customer WHERE id = 1"));
 
@@ -163,6 +165,70 @@ class TypeChangeDatabaseTest {
                     "an unapplied validation leaves the constraint validated in the database");
             assertEquals(List.of(), diff.diff(built, db.catalog()).differences(), "database vs the state built from scratch");
         }
+    }
+
+    static List<String> checks(Db db, String column) throws SQLException {
+        var names = new ArrayList<String>();
+        try (var st = db.connection.createStatement(); var r = st.executeQuery("SELECT conname FROM pg_constraint c"
+                + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)"
+                + " WHERE c.contype = 'c' AND a.attname = '" + column + "' ORDER BY 1")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aValueTooLongForTheShrunkColumnFailsTheBackfillWithItsRow() throws SQLException {
+        Scenario.copy(Scenario.BASE, project);
+        ProjectState shorter = Scenario.baseState().updateTable("shop", "customer",
+                t -> t.replaceColumn("legacy_code", column("legacy_code", "varchar(4)").field("legacyCode")));
+        List<MigrationSpec> steps = make(shorter, SafetyOptions.DEFAULT, false);
+        try (Db db = ShopDatabase.populated(Scenario.baseState())) {
+            var applier = new SimpleApplier(db.connection);
+            ProjectState state = applier.apply(List.of(steps.get(0)), Scenario.baseState());
+            KeelException e = assertThrows(KeelException.class, () -> applier.apply(List.of(steps.get(1)), state));
+            assertTrue(e.getMessage().contains("value too long for type character varying(4)")
+                    || e.getMessage().contains("customer_legacy_code_keel_length"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM customer WHERE length(legacy_code_keel_new) > 4"), "nothing cut short");
+            assertEquals(20000, db.count("SELECT count(*) FROM customer WHERE legacy_code LIKE 'L%'"), "the old column untouched");
+        }
+    }
+
+    @Test
+    void theAnswerAtThePromptWritesWhatUsingWrites() throws Exception {
+        Scenario.copy(Scenario.BASE, project);
+        make(withQuantity(), SafetyOptions.DEFAULT, false);
+        var asked = new ArrayList<String>();
+        var rest = new NonInteractiveQuestioner();
+        var typing = new dev.keel.diff.Questioner() {
+            @Override public java.util.Optional<String> defaultForNotNullAdd(dev.keel.diff.FieldRef f, dev.keel.state.Column c) {
+                return rest.defaultForNotNullAdd(f, c);
+            }
+
+            @Override public boolean isRename(dev.keel.diff.FieldRef removed, dev.keel.diff.FieldRef added) {
+                return rest.isRename(removed, added);
+            }
+
+            @Override public boolean isModelRename(String app, String removedModel, String addedModel) {
+                return rest.isModelRename(app, removedModel, addedModel);
+            }
+
+            @Override public java.util.Optional<String> usingForTypeChange(dev.keel.diff.FieldRef field, dev.keel.state.Column c,
+                                                                            String newType, String example) {
+                asked.add(field + " " + c.type() + " -> " + newType + " e.g. " + example);
+                return java.util.Optional.of(NICKNAME);
+            }
+        };
+        var written = new MakeMigrations((c, d) -> new ScannedProject(changed(), DiffHints.NONE), typing)
+                .run(KeelConfig.read(project), project, new MakeOptions(List.of(), false, true, false, false, null, false,
+                        SafetyOptions.DEFAULT)).migrations();
+        assertEquals(List.of("shop.customer.nickname text -> jsonb e.g. nickname::jsonb"), asked);
+        var withUsing = new MakeMigrations((c, d) -> new ScannedProject(changed(), DiffHints.NONE), new NonInteractiveQuestioner())
+                .run(KeelConfig.read(project), project, new MakeOptions(List.of(), false, true, false, false, null, false, using()))
+                .migrations();
+        assertEquals(withUsing.stream().map(NewMigration::source).toList(), written.stream().map(NewMigration::source).toList());
     }
 
     private int next = 990000;
