@@ -1,0 +1,84 @@
+package dev.keel.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A column type change PostgreSQL cannot do in place, from the command line: written as expand and contract
+ * without a flag, accepted by keel lint and --check, shown by sqlmigrate, finished by --delete-pending; a
+ * conversion keel cannot derive stops with exit 3 naming --using, and --using writes it.
+ */
+class TypeChangeCommandTest {
+    @TempDir Path dir;
+    Path post;
+    Path migrations;
+
+    @BeforeEach
+    void copySample() {
+        dev.keel.testing.SampleProjects.copy("blog", dir);
+        post = dir.resolve("src/main/java/com/example/blog/Post.java");
+        migrations = dir.resolve("src/main/java/com/example/blog/migrations");
+    }
+
+    KeelRun keel(String... args) {
+        return KeelRun.run(MigrationSource.standard(), Stream.concat(Stream.of("-C", dir.toString()), Stream.of(args))
+                .toArray(String[]::new));
+    }
+
+    String migration(String prefix) throws Exception {
+        try (Stream<Path> files = Files.list(migrations)) {
+            return Files.readString(files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow());
+        }
+    }
+
+    @Test
+    void aVarcharShrinkIsWrittenAsExpandAndContractThatLintAccepts() throws Exception {
+        Files.writeString(post, Files.readString(post).replace("@Column(length = 200)\n    private String slug;",
+                "@Column(length = 80)\n    private String slug;"));
+        KeelRun written = keel("makemigrations");
+        assertEquals(0, written.exit(), written.out() + written.err());
+        assertTrue(written.out().contains("--delete-pending drops the old column"), written.out() + written.err());
+        assertTrue(migration("M0005").contains("addColumnSync(\"post\", \"slug\", \"slug_keel_new\", \"slug\", \"slug_keel_new\")"),
+                migration("M0005"));
+        KeelRun lint = keel("lint");
+        assertEquals(0, lint.exit(), lint.out() + lint.err());
+        KeelRun check = keel("makemigrations", "--check");
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertTrue(migration("M0007").contains("switchColumn(\"post\", \"slug\", \"slugKeelTwin\", \"slug_keel_old\")"), migration("M0007"));
+        KeelRun sql = keel("sqlmigrate", "blog", "0007");
+        assertEquals(0, sql.exit(), sql.out() + sql.err());
+        assertTrue(sql.out().contains("RENAME COLUMN \"slug\" TO \"slug_keel_old\"") || sql.out().contains("RENAME COLUMN slug TO slug_keel_old"),
+                sql.out());
+
+        KeelRun contract = keel("makemigrations", "--delete-pending");
+        assertEquals(0, contract.exit(), contract.out() + contract.err());
+        assertTrue(migration("M0008").contains("removeColumnSync(\"post\", \"slug_keel_old\")"), migration("M0008"));
+        assertEquals(0, keel("lint").exit());
+    }
+
+    @Test
+    void aConversionKeelCannotDeriveAsksForUsing() throws Exception {
+        Files.writeString(post, Files.readString(post).replace("@Column(length = 200)\n    private String slug;",
+                "@Column(columnDefinition = \"jsonb\")\n    private String slug;"));
+        KeelRun refused = keel("makemigrations", "--no-input");
+        assertEquals(3, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("--using \"blog.post.slug=slug::jsonb\""), refused.err());
+
+        KeelRun bad = keel("makemigrations", "--using", "slug=to_jsonb(slug)");
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("--using takes app.Model.field=expression"), bad.err());
+
+        KeelRun written = keel("makemigrations", "--using", "blog.Post.slug=to_jsonb(slug)");
+        assertEquals(0, written.exit(), written.out() + written.err());
+        assertTrue(migration("M0006").contains("copyColumn(\"post\", \"slug_keel_new\", \"to_jsonb(slug)\")"), migration("M0006"));
+        assertEquals(0, keel("lint").exit(), keel("lint").out());
+    }
+}
