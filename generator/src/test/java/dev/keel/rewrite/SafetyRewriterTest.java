@@ -356,6 +356,16 @@ class SafetyRewriterTest {
     }
 
     @Test
+    void withoutATotalWayBackTheOldColumnGetsNullAfterTheSwitch() {
+        var toInt = alterField("post", "subtitle", column("subtitle", "integer").nullable());
+        var plans = SafetyRewriter.rewrite("blog", BEFORE, List.of(toInt), new SafetyOptions(Set.of(), Set.of(), false,
+                java.util.Map.of("blog.Post.subtitle", "NULLIF(subtitle, '')::integer")));
+        assertTrue(flat(plans).contains(addColumnSync("post", "subtitle", "subtitle_keel_old", "NULL",
+                "NULLIF(subtitle_keel_old, '')::integer")), flat(plans).toString());
+        assertSameEndAndReversible(List.of(toInt), plans);
+    }
+
+    @Test
     void aLongColumnNameGivesTwinNamesWithinPostgresLimit() {
         String longName = "a_really_long_column_name_that_goes_on_and_on_for_sixty_chars";
         ProjectState before = BEFORE.updateTable("blog", "post", t -> t.field("longOne", column(longName, "integer").nullable()));

@@ -197,6 +197,32 @@ class TypeChangeDatabaseTest {
     }
 
     @Test
+    void withoutATotalWayBackNewWritesLeaveTheOldColumnNullAndUnapplyingTheSwitchFailsLoudly() throws SQLException {
+        Scenario.copy(Scenario.BASE, project);
+        List<MigrationSpec> quantity = make(withQuantity(), SafetyOptions.DEFAULT, false);
+        ProjectState texts = withQuantity().updateTable("shop", "order",
+                t -> t.replaceColumn("quantity", column("quantity", "text").defaultSql("'1'").field("quantity")));
+        List<MigrationSpec> steps = make(texts, new SafetyOptions(Set.of(), Set.of(), false,
+                Map.of("shop.Order.quantity", "quantity::text")), false);
+        try (Db db = ShopDatabase.populated(Scenario.baseState())) {
+            var applier = new SimpleApplier(db.connection);
+            ProjectState start = applier.apply(quantity, Scenario.baseState());
+            ProjectState state = applier.apply(steps, start);
+            ShopDatabase.assertHolds(db, state);
+            assertEquals(0, db.count("SELECT count(*) FROM orders WHERE quantity IS DISTINCT FROM quantity_keel_old::text"));
+            db.execute("INSERT INTO orders (id, customer_id, total, created_at, quantity) VALUES (990001, 1, 1, now(), 'many')",
+                    "UPDATE orders SET quantity = 'a few' WHERE id = 3");
+            assertEquals(2, db.count("SELECT count(*) FROM orders WHERE quantity_keel_old IS NULL"),
+                    "a value the old type cannot take back is unknown (NULL) in the old column, and the write succeeds");
+            ProjectState beforeSwitch = dev.keel.graph.MigrationGraph.replay(start, steps.subList(0, steps.size() - 1));
+            KeelException e = assertThrows(KeelException.class, () -> applier.unapply(List.of(steps.get(steps.size() - 1)), beforeSwitch));
+            assertTrue(e.getMessage().contains("quantity_keel_old") || e.getMessage().contains("null value"), e.getMessage());
+            assertEquals("text", db.string("SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'quantity'"),
+                    "the failed unapply changed nothing");
+        }
+    }
+
+    @Test
     void theAnswerAtThePromptWritesWhatUsingWrites() throws Exception {
         Scenario.copy(Scenario.BASE, project);
         make(withQuantity(), SafetyOptions.DEFAULT, false);
