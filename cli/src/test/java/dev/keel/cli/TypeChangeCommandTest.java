@@ -81,4 +81,22 @@ class TypeChangeCommandTest {
         assertTrue(migration("M0006").contains("copyColumn(\"post\", \"slug_keel_new\", \"to_jsonb(slug)\")"), migration("M0006"));
         assertEquals(0, keel("lint").exit(), keel("lint").out());
     }
+
+    @Test
+    void aNotNullIndexedColumnsSequencePassesEveryLintRule() throws Exception {
+        Files.writeString(post, Files.readString(post).replace("@Table(indexes = @Index(name = \"idx_post_created_at\", columnList = \"created_at\"))",
+                "@Table(indexes = {@Index(name = \"idx_post_created_at\", columnList = \"created_at\"), @Index(name = \"idx_post_title\", columnList = \"title\")})"));
+        assertEquals(0, keel("makemigrations").exit());
+        Files.writeString(post, Files.readString(post).replace("@Column(nullable = false)\n    private String title;",
+                "@Column(nullable = false, length = 120)\n    private String title;"));
+        KeelRun written = keel("makemigrations");
+        assertEquals(0, written.exit(), written.out() + written.err());
+        KeelRun lint = keel("lint");
+        assertEquals(0, lint.exit(), lint.out() + lint.err());
+        assertEquals(0, keel("makemigrations", "--delete-pending").exit());
+        KeelRun lintAfter = keel("lint");
+        assertEquals(0, lintAfter.exit(), lintAfter.out() + lintAfter.err());
+        KeelRun check = keel("makemigrations", "--check");
+        assertEquals(0, check.exit(), check.out() + check.err());
+    }
 }
