@@ -222,6 +222,54 @@ class TypeChangeDatabaseTest {
         }
     }
 
+    /** The shop with audit.entry: a keyword column "order", NOT NULL and unique, in another schema. */
+    static ProjectState withEntry(String type) {
+        return Scenario.baseState().addTable("shop", "Entry", dev.keel.migration.Operations.table("entry").schema("audit").entity("Entry")
+                .field("id", column("id", "bigint"))
+                .field("order", column("order", type))
+                .primaryKey("id")
+                .constraint(dev.keel.migration.Operations.unique("entry_order_key", "order")));
+    }
+
+    @Test
+    void aKeywordColumnWithAUniqueConstraintInAnotherSchema() throws SQLException {
+        Scenario.copy(Scenario.BASE, project);
+        List<MigrationSpec> created = make(withEntry("integer"), SafetyOptions.DEFAULT, false);
+        List<MigrationSpec> steps = make(withEntry("bigint"), SafetyOptions.DEFAULT, false);
+        try (Db db = ShopDatabase.populated(Scenario.baseState())) {
+            var applier = new SimpleApplier(db.connection);
+            ProjectState start = applier.apply(created, Scenario.baseState());
+            db.execute("INSERT INTO audit.entry (id, \"order\") SELECT i, i * 10 FROM generate_series(1, 5000) i");
+            ProjectState state = start;
+            var states = new ArrayList<ProjectState>();
+            int id = 10000;
+            for (MigrationSpec m : steps) {
+                states.add(state);
+                state = applier.apply(List.of(m), state);
+                ShopDatabase.assertHolds(db, state);
+                id++;
+                db.execute("INSERT INTO audit.entry (id, \"order\") VALUES (" + id + ", " + id + ")",
+                        "UPDATE audit.entry SET \"order\" = \"order\" + 1 WHERE id = 1");
+            }
+            assertEquals("bigint", db.string("SELECT data_type FROM information_schema.columns WHERE table_schema = 'audit'"
+                    + " AND table_name = 'entry' AND column_name = 'order'"));
+            assertEquals("u", db.string("SELECT contype FROM pg_constraint WHERE conname = 'entry_order_key'"),
+                    "the unique constraint is on the new column, under its name");
+            SQLException duplicate = assertThrows(SQLException.class,
+                    () -> db.execute("INSERT INTO audit.entry (id, \"order\") VALUES (99999, 20)"));
+            assertTrue(duplicate.getMessage().contains("entry_order_key"), duplicate.getMessage());
+            db.execute("INSERT INTO audit.entry (id, \"order\") VALUES (99999, 5000000000)");
+            db.execute("DELETE FROM audit.entry WHERE id = 99999");
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                applier.unapply(List.of(steps.get(i)), states.get(i));
+                holdsUnvalidated(db, states.get(i));
+                db.execute("UPDATE audit.entry SET \"order\" = \"order\" + 1 WHERE id = 2");
+            }
+            assertEquals(5000 + steps.size(), db.count("SELECT count(*) FROM audit.entry"));
+            assertEquals(20 + steps.size(), db.count("SELECT \"order\" FROM audit.entry WHERE id = 2"));
+        }
+    }
+
     @Test
     void theAnswerAtThePromptWritesWhatUsingWrites() throws Exception {
         Scenario.copy(Scenario.BASE, project);

@@ -129,6 +129,17 @@ class ConversionsTest {
     }
 
     @Test
+    void keywordsAndMixedCaseColumnNamesAreQuoted() throws Exception {
+        Conversion conv = Conversions.of("integer", "bigint");
+        assertEquals("\"order\"::bigint", conv.forwardOver("order"));
+        assertEquals("\"Amount\"::bigint", conv.forwardOver("Amount"));
+        assertEquals("quantity::bigint", conv.forwardOver("quantity"));
+        assertEquals("\"user\"::text", Conversions.of("text", "jsonb").using("\"user\"::jsonb", "user").backwardOver("user"));
+        assertEquals("\"user_keel_old\"::jsonb".replace("\"", ""), Conversions.of("text", "jsonb").using("\"user\"::jsonb", "user")
+                .forwardOver("user_keel_old"), "the user's expression follows the renamed column");
+    }
+
+    @Test
     void anythingElseIsTheUsersWithACastBack() throws Exception {
         Conversion conv = Conversions.of("integer", "text");
         assertEquals("user-expression", conv.kind());
