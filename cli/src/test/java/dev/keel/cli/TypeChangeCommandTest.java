@@ -99,4 +99,42 @@ class TypeChangeCommandTest {
         KeelRun check = keel("makemigrations", "--check");
         assertEquals(0, check.exit(), check.out() + check.err());
     }
+
+    @Test
+    void keelMigrateRunsTheSequenceAndUnappliesIt() throws Exception {
+        Files.writeString(post, Files.readString(post).replace("@Column(nullable = false)\n    private String title;",
+                "@Column(nullable = false, length = 120)\n    private String title;"));
+        assertEquals(0, keel("makemigrations").exit());
+        try (var db = dev.keel.runner.testing.TestPostgres.freshDatabase(); var c = db.connect(); var st = c.createStatement()) {
+            String url = "--url=" + SampleProject.url(db);
+            KeelRun deploy = keel("migrate", "blog", "0004", url);
+            assertEquals(0, deploy.exit(), deploy.out() + deploy.err());
+            st.execute("INSERT INTO author (id, name, email) VALUES (1, 'Ann', 'ann@example.org')");
+            st.execute("INSERT INTO post (id, title, published, created_at, author_id) SELECT g, 'title ' || g, true, now(), 1"
+                    + " FROM generate_series(1, 300) g");
+            KeelRun expand = keel("migrate", url);
+            assertEquals(0, expand.exit(), expand.out() + expand.err());
+            st.execute("INSERT INTO post (id, title, published, created_at, author_id) VALUES (1001, 'old code', true, now(), 1)");
+            KeelRun post = keel("migrate", "--post-deploy", url);
+            assertEquals(0, post.exit(), post.out() + post.err());
+            try (var r = st.executeQuery("SELECT character_maximum_length FROM information_schema.columns"
+                    + " WHERE table_name = 'post' AND column_name = 'title'")) {
+                r.next();
+                assertEquals(120, r.getInt(1));
+            }
+            st.execute("INSERT INTO post (id, title, published, created_at, author_id) VALUES (1002, 'new code', true, now(), 1)");
+            try (var r = st.executeQuery("SELECT count(*) FROM post WHERE title_keel_old IS DISTINCT FROM title")) {
+                r.next();
+                assertEquals(0, r.getInt(1), "the old column follows the new one");
+            }
+            KeelRun back = keel("migrate", "blog", "0004", url);
+            assertEquals(0, back.exit(), back.out() + back.err());
+            try (var r = st.executeQuery("SELECT character_maximum_length, (SELECT count(*) FROM post WHERE title IS NULL)"
+                    + " FROM information_schema.columns WHERE table_name = 'post' AND column_name = 'title'")) {
+                r.next();
+                assertEquals(255, r.getInt(1));
+                assertEquals(0, r.getInt(2), "every title back in the old column");
+            }
+        }
+    }
 }
