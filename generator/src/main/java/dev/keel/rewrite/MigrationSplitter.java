@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * Splits the steps of a safe plan into the migrations to write. Deploy-time steps come before
  * post-deployment ones; within a phase, steps run stage by stage ({@link Stage}), so that a phase needs
- * at most four migrations: the quick schema changes (atomic), the concurrent index builds and backfills (not
- * atomic), the constraints that hold only after a backfill (atomic; a type change's only), then the
- * validations and what follows them (atomic, validations first). Every migration is then either
+ * at most four migrations: the column copies of a rename or type change (not atomic), the quick schema
+ * changes (atomic), the concurrent index builds (not atomic), then the validations and what follows them
+ * (atomic, validations first). Every migration is then either
  * atomic, and so re-runnable whole, or holds only statements written to be re-run.
  *
  * <p>Moving a step to a later stage must not change the outcome: when the stage order does not replay
@@ -85,9 +85,9 @@ final class MigrationSplitter {
         if (first.postDeployment() != step.postDeployment()) {
             return false;
         }
-        boolean atomic = first.stage() != Stage.NO_TRANSACTION;
-        if (step.stage() == Stage.NO_TRANSACTION || !atomic) {
-            return step.stage() == Stage.NO_TRANSACTION && !atomic;
+        boolean atomic = !Step.nonAtomic(first.stage());
+        if (Step.nonAtomic(step.stage()) || !atomic) {
+            return step.stage() == first.stage() && !atomic;
         }
         // A validation scans the table: it must not run while this transaction holds a lock that blocks writes.
         return step.stage() != Stage.VALIDATE || migration.stream().allMatch(s -> s.stage() == Stage.VALIDATE);
@@ -95,6 +95,6 @@ final class MigrationSplitter {
 
     private static PlannedMigration plan(List<Step> steps) {
         List<Operation> ops = steps.stream().map(Step::operation).toList();
-        return new PlannedMigration(ops, steps.get(0).stage() != Stage.NO_TRANSACTION, steps.get(0).postDeployment());
+        return new PlannedMigration(ops, !Step.nonAtomic(steps.get(0).stage()), steps.get(0).postDeployment());
     }
 }

@@ -15,15 +15,15 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
      * each stage in its own migration, except that {@code VALIDATE} and {@code FINISH} share one.
      */
     public enum Stage {
+        /**
+         * Batched copies of a column ({@code CopyColumn}): a non-atomic migration, first in its phase, so that
+         * the constraints and indexes that need the copied values come after them.
+         */
+        COPY,
         /** Quick schema changes: one atomic migration, brief locks only. */
         SCHEMA,
         /** Index builds and drops {@code CONCURRENTLY}, and batched backfills: a non-atomic migration. */
         NO_TRANSACTION,
-        /**
-         * Quick schema changes that hold only once the batched steps before them have run (a NOT VALID check that
-         * the rows a backfill fills are NOT NULL): an atomic migration after them, before the validations.
-         */
-        AFTER_BACKFILL,
         /** {@code VALIDATE CONSTRAINT}: first in its atomic migration, before any lock that blocks writes. */
         VALIDATE,
         /** What needs a validated constraint or a built index: brief locks, after the validations. */
@@ -50,9 +50,9 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
         return post ? post(op) : deploy(op);
     }
 
-    /** This step, run after the batched steps (backfills, index builds) of its phase, before the validations. */
-    public Step afterBackfill() {
-        return new Step(operation, postDeployment, Stage.AFTER_BACKFILL);
+    /** Whether a migration of steps of this stage runs outside a transaction (each statement commits on its own). */
+    static boolean nonAtomic(Stage stage) {
+        return stage == Stage.COPY || stage == Stage.NO_TRANSACTION;
     }
 
     /** This step, run after the validations and index builds of its phase. */
@@ -62,6 +62,9 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
 
     /** The stage an operation needs by itself. */
     static Stage stageOf(Operation op) {
+        if (op instanceof dev.keel.operations.CopyColumn) {
+            return Stage.COPY;
+        }
         if (!SafetyRewriter.fitsInTransaction(op)) {
             return Stage.NO_TRANSACTION;
         }
