@@ -21,6 +21,7 @@ BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib/common.sh
 source "$BENCH_ROOT/bench/lib/common.sh"
 
+invocation="bench/loadtest.sh${*:+ $*}"
 rows=1000000 threads=4 rate=100 only="" doc=1 quick="" build=1 section=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -61,7 +62,7 @@ java -cp "$BENCH_ROOT/bench/loadtest/target/classes:$(cat "$BENCH_ROOT/bench/loa
 bench_log "logs of every run (keel's output, the SQL it ran): $work/logs"
 
 if [ -n "$doc" ]; then
-  { echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/loadtest.sh$([ -n "$quick" ] && echo ' --quick')\`:"; echo
+  { echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`$invocation\`:"; echo
     bench_machine_md; echo; cat "$work/loadtest.md"; } > "$work/section.md"
   if [ -n "$section" ]; then
     bench_write_section "$BENCH_ROOT/docs/benchmarks.md" "$section" "### Online DDL under write load: $only" "$work/section.md"
