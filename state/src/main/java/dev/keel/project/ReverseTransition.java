@@ -33,10 +33,14 @@ import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.SwitchColumn;
 import dev.keel.operations.ValidateConstraint;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
@@ -175,6 +179,20 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
         return List.of(new DropCompatibilityView(op.view()));
     }
 
+    @Override public List<Operation> visit(AddColumnSync op) {
+        return List.of(new RemoveColumnSync(op.model(), op.column()));
+    }
+
+    @Override public List<Operation> visit(RemoveColumnSync op) {
+        var p = TransitionChecks.pendingSync(app, op.model(), op.column(), before);
+        return List.of(new AddColumnSync(op.model(), p.source(), p.column(), p.forward(), p.backward()));
+    }
+
+    /** The copied values stay: the column they fill is dropped by the reverse of the operation that added it. */
+    @Override public List<Operation> visit(CopyColumn op) {
+        return List.of();
+    }
+
     @Override public List<Operation> visit(DropCompatibilityView op) {
         var p = TransitionChecks.pendingView(op.view(), before);
         return List.of(new CreateCompatibilityView(p.view(), p.target(), p.columns()));
@@ -212,6 +230,12 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
             return List.of(new RestorePendingModel(op.model()));
         }
         return List.of(new RecreatePendingModel(op.model(), TransitionChecks.pendingTable(app, op.model(), before).definition()));
+    }
+
+    /** A switch back: the other field's column takes back the name it had. */
+    @Override public List<Operation> visit(SwitchColumn op) {
+        Column theirs = requireField(before.requireTable(app, op.model()), op.other());
+        return List.of(new SwitchColumn(op.model(), op.field(), op.other(), theirs.name()));
     }
 
     @Override public List<Operation> visit(RestorePendingField op) {

@@ -33,6 +33,10 @@ import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
+import dev.keel.state.PendingSync;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
@@ -111,6 +115,12 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         if (!Objects.equals(schemaName(t.schema()), schemaName(newSchema))) {
             Ddl.createSchema(newSchema).ifPresent(result::add);
             result.add("ALTER TABLE " + current + " SET SCHEMA " + Identifiers.quote(schemaName(newSchema)));
+        }
+        // a sync's function is named after its table: it follows the table (the trigger does on its own)
+        for (var p : before.pending()) {
+            if (p instanceof PendingSync sync && sync.table().equals(t.qualifiedName())) {
+                result.addAll(ColumnSyncSql.moved(sync, sync.inTable(op.table())));
+            }
         }
         return sql(result);
     }
@@ -196,6 +206,16 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         String old = field(t, op.oldField()).name();
         return old.equals(op.newColumn()) ? List.of()
                 : sql(alterTable(t) + "RENAME COLUMN " + Identifiers.quote(old) + " TO " + Identifiers.quote(op.newColumn()));
+    }
+
+    /** Two renames: the field's column makes room, the other field's column takes its name. */
+    @Override public List<Step> visit(dev.keel.operations.SwitchColumn op) {
+        Table t = table(op.model());
+        String mine = field(t, op.field()).name();
+        String theirs = field(t, op.other()).name();
+        return sql(List.of(
+                alterTable(t) + "RENAME COLUMN " + Identifiers.quote(mine) + " TO " + Identifiers.quote(op.otherColumn()),
+                alterTable(t) + "RENAME COLUMN " + Identifiers.quote(theirs) + " TO " + Identifiers.quote(mine)));
     }
 
     // ---- indexes and constraints -----------------------------------------------------------
@@ -298,6 +318,25 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
     @Override public List<Step> visit(CreateCompatibilityView op) {
         Table t = before.tableNamed(op.table()).orElseThrow(() -> new IllegalStateException("no table " + op.table()));
         return sql(Ddl.createCompatibilityView(op.view(), t, op.columns()));
+    }
+
+    @Override public List<Step> visit(AddColumnSync op) {
+        Table t = table(op.model());
+        return sql(ColumnSyncSql.create(new PendingSync(app, op.model(), t.qualifiedName(), op.source(), op.column(),
+                op.forward(), op.backward())));
+    }
+
+    @Override public List<Step> visit(RemoveColumnSync op) {
+        PendingSync sync = before.pending().stream()
+                .filter(p -> p instanceof PendingSync ps && ps.app().equals(app) && ps.model().equals(op.model())
+                        && ps.column().equals(op.column()))
+                .map(PendingSync.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sync of column " + op.column() + " of " + app + "." + op.model()));
+        return sql(ColumnSyncSql.drop(sync));
+    }
+
+    @Override public List<Step> visit(CopyColumn op) {
+        return List.of(ColumnCopySql.step(table(op.model()), op.model(), op.column(), op.expression()));
     }
 
     @Override public List<Step> visit(DropCompatibilityView op) {
