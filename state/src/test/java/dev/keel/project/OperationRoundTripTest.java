@@ -81,7 +81,8 @@ class OperationRoundTripTest {
                 dropCompatibilityView("old_post"),
                 addColumnSync("post", "title", "status", "title", "status"),
                 removeColumnSync("post", "author_id"),
-                copyColumn("post", "status", "title"));
+                copyColumn("post", "status", "title"),
+                switchColumn("post", "title", "status", "title_keel_old"));
     }
 
     /** The fixture with a pending sequence and a view that keeps an old name of {@code post}. */

@@ -42,8 +42,9 @@ import java.util.List;
  *       concurrently; then its NOT NULL proof, foreign keys and checks NOT VALID; their validations;</li>
  *   <li>the switch, one short transaction: NOT NULL and default on the twin, the sync dropped, the old column's
  *       indexes and constraints dropped, {@link SwitchColumn} ({@code c} to {@code c_keel_old}, the twin to
- *       {@code c}), the twin's indexes and constraints renamed to the old names, the old column made nullable and
- *       kept in step the other way (so that a rollback finds every value), and moved to pending;</li>
+ *       {@code c}), the twin's indexes and constraints renamed to the old names, the old column made nullable,
+ *       kept in step the other way (so that a rollback finds every value; NULL for a value written since when the
+ *       way back is not total), and moved to pending;</li>
  *   <li>{@code makemigrations --delete-pending}: the sync dropped, the old column dropped.</li>
  * </ol>
  * Every step before the delete phase has a reverse; reversing the switch rebuilds the old column's indexes in
@@ -149,7 +150,9 @@ final class TypeChangeExpandContract {
         if (retiredColumn.notNull() || retiredColumn.defaultSql() != null) {
             switchSteps.add(Step.post(new AlterField(model, twin, retiredColumn.nullable().defaultSql(null))).last());
         }
-        switchSteps.add(Step.post(new AddColumnSync(model, c, retired, conversion.backwardOver(c), conversion.forwardOver(retired))).last());
+        // without a total way back a write of the new code marks the old value unknown (NULL) rather than fail or leave it stale
+        String back = conversion.backwardTotal() ? conversion.backwardOver(c) : "NULL";
+        switchSteps.add(Step.post(new AddColumnSync(model, c, retired, back, conversion.forwardOver(retired))).last());
         switchSteps.add(Step.post(new SafeRemoveField(model, twin, DeletionAction.MOVE_TO_PENDING)).last());
 
         var all = new ArrayList<Step>(deploy);
