@@ -24,11 +24,6 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
         SCHEMA,
         /** Index builds and drops {@code CONCURRENTLY}, and batched backfills: a non-atomic migration. */
         NO_TRANSACTION,
-        /**
-         * Quick schema changes that hold only once the batched steps before them have run (a NOT VALID check that
-         * the rows a backfill fills are NOT NULL): an atomic migration after them, before the validations.
-         */
-        AFTER_BACKFILL,
         /** {@code VALIDATE CONSTRAINT}: first in its atomic migration, before any lock that blocks writes. */
         VALIDATE,
         /** What needs a validated constraint or a built index: brief locks, after the validations. */
@@ -53,11 +48,6 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
     /** A deploy-time step, or a post-deployment one when {@code post}. */
     public static Step in(boolean post, Operation op) {
         return post ? post(op) : deploy(op);
-    }
-
-    /** This step, run after the batched steps (backfills, index builds) of its phase, before the validations. */
-    public Step afterBackfill() {
-        return new Step(operation, postDeployment, Stage.AFTER_BACKFILL);
     }
 
     /** Whether a migration of steps of this stage runs outside a transaction (each statement commits on its own). */

@@ -356,6 +356,19 @@ class SafetyRewriterTest {
     }
 
     @Test
+    void aSecondTypeChangeBeforeTheDeletePhaseIsRefused() {
+        var first = rewrite(alterField("post", "title", column("title", "varchar(50)")));
+        ProjectState state = BEFORE;
+        for (Operation op : flat(first)) {
+            state = StateTransitions.apply(op, "blog", state);
+        }
+        ProjectState afterFirst = state;
+        var e = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", afterFirst,
+                List.of(alterField("post", "title", column("title", "varchar(20)"))), SafetyOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("finish it first with keel makemigrations --delete-pending"), e.getMessage());
+    }
+
+    @Test
     void withoutATotalWayBackTheOldColumnGetsNullAfterTheSwitch() {
         var toInt = alterField("post", "subtitle", column("subtitle", "integer").nullable());
         var plans = SafetyRewriter.rewrite("blog", BEFORE, List.of(toInt), new SafetyOptions(Set.of(), Set.of(), false,

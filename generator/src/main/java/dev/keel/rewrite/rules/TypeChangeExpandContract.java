@@ -38,8 +38,8 @@ import java.util.List;
  *   <li>deploy: the twin {@code c_keel_new} (new type, nullable, owned by the twin field {@code <field>KeelTwin}),
  *       a trigger keeping it in step with {@code c} ({@link AddColumnSync}), and a varchar shrink's
  *       {@code CHECK (char_length(..) <= m) NOT VALID};</li>
- *   <li>after deployment: the backfill ({@link CopyColumn}), the twin's indexes and unique indexes built
- *       concurrently; then its NOT NULL proof, foreign keys and checks NOT VALID; their validations;</li>
+ *   <li>after deployment: the backfill ({@link CopyColumn}, first in its phase); then the twin's NOT NULL proof,
+ *       foreign keys and checks NOT VALID; its indexes and unique indexes built concurrently; the validations;</li>
  *   <li>the switch, one short transaction: NOT NULL and default on the twin, the sync dropped, the old column's
  *       indexes and constraints dropped, {@link SwitchColumn} ({@code c} to {@code c_keel_old}, the twin to
  *       {@code c}), the twin's indexes and constraints renamed to the old names, the old column made nullable,
@@ -91,8 +91,7 @@ final class TypeChangeExpandContract {
         String notNullCheck = null;
         if (target.notNull()) {
             notNullCheck = SetNotNullViaCheck.checkName(table, shadow);
-            post.add(Step.post(new AddConstraint(model, new CheckConstraint(notNullCheck, SqlText.notNullCheck(shadow), false)))
-                    .afterBackfill());
+            post.add(Step.post(new AddConstraint(model, new CheckConstraint(notNullCheck, SqlText.notNullCheck(shadow), false))));
             toValidate.add(notNullCheck);
         }
         var renames = new ArrayList<Step>();
@@ -117,13 +116,12 @@ final class TypeChangeExpandContract {
             } else if (constraint instanceof ForeignKey fk) {
                 var twinFk = new ForeignKey(twinName, rename(fk.columns(), c, shadow), fk.targetTable(), fk.targetColumns(),
                         fk.onDelete(), fk.enforced(), !fk.enforced());
-                post.add(Step.post(new AddConstraint(model, twinFk)).afterBackfill());
+                post.add(Step.post(new AddConstraint(model, twinFk)));
                 if (fk.enforced()) {
                     toValidate.add(twinName);
                 }
             } else if (constraint instanceof CheckConstraint check) {
-                post.add(Step.post(new AddConstraint(model, check.renameColumn(c, shadow).withName(twinName).notValid()))
-                        .afterBackfill());
+                post.add(Step.post(new AddConstraint(model, check.renameColumn(c, shadow).withName(twinName).notValid())));
                 toValidate.add(twinName);
             }
             drops.add(Step.post(new RemoveConstraint(model, constraint.name())).last());

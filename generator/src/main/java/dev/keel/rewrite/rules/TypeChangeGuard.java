@@ -87,6 +87,14 @@ public final class TypeChangeGuard implements SafetyRule {
                 || old.defaultSql() != null && old.defaultSql().contains("nextval(")) {
             return Optional.of("its values come from a sequence (identity or nextval default)");
         }
+        String retired = dev.keel.rewrite.Identifiers.make(old.name(), TypeChangeExpandContract.OLD);
+        boolean earlier = ctx.current().pending().stream().anyMatch(p -> p.table().equals(table.qualifiedName())
+                && (p instanceof dev.keel.state.PendingSync sync && (sync.source().equals(old.name()) || sync.column().equals(old.name()))
+                    || p instanceof dev.keel.state.PendingColumn column && column.column().name().equals(retired)));
+        if (earlier) {
+            return Optional.of("an earlier rename or type change of the column is not finished (its old column or its sync is"
+                    + " pending); finish it first with keel makemigrations --delete-pending once its migrations are deployed");
+        }
         List<String> references = References.to(ctx.current(), table, old.name());
         if (!references.isEmpty()) {
             return Optional.of("foreign keys of other tables reference it:" + References.listing(references));

@@ -10,7 +10,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0004_orders_quantity_keel_new_not_null extends Migration {
     @Override
     protected void define() {
-        dependsOn("app", "0003_copy_order_quantity_keel_new_and_more");
+        dependsOn("app", "0003_copy_order_quantity_keel_new");
         postDeployment();
         operations(
             addConstraint("order", check("orders_quantity_keel_new_not_null", "quantity_keel_new IS NOT NULL").notValid()));
