@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,12 +28,21 @@ import java.util.stream.Stream;
  * the failed writes, the longest write and the 99th percentile among the writes that overlap the
  * migration, and the longest lock wait seen with the statement and lock behind it.
  *
+ * <p>A change the old and the new code write differently (a renamed table or column, a wider type) runs
+ * as a rolling deploy does: the new code starts when {@code keel migrate} (the deploy) ends, half the
+ * writers then write as the new entity class does and half as the old one; after the post-deployment
+ * phase (the backfill) the run compares, on every row, the new column with the old one converted, while
+ * both still write; then the old code stops and keel applies the contract ({@code makemigrations
+ * --delete-pending}) under the same load. Each side's writes and failures are reported apart.
+ *
  * <p>Run by {@code bench/loadtest.sh}, which starts PostgreSQL and builds keel.
  */
 public final class LoadTest {
     private static final String APP_PACKAGE_PATH = "src/main/java/com/example/load";
     private static final String TEMPLATE_DB = "keel_load_template";
     private static final String RUN_DB = "keel_load_run";
+    /** The template of a change whose entity before it is not the base one (its Before.java). */
+    private static final String BEFORE_TEMPLATE_DB = "keel_load_template_before";
 
     private final Options options;
     private final Keel keel;
@@ -66,9 +76,9 @@ public final class LoadTest {
         Path base = projects.resolve("base");
         writeBaseProject(base);
         keel.runOrFail(base, "makemigrations");
-        Map<Scenario, List<String>> generated = new LinkedHashMap<>();
+        Map<Scenario, Generated> generated = new LinkedHashMap<>();
         for (Scenario s : scenarios) {
-            generated.put(s, generate(s, base, projects.resolve(s.name()), logs));
+            generated.put(s, generate(s, base, projects, logs));
         }
 
         log("building the template database: " + options.rows + " tickets, " + options.owners + " owners");
@@ -78,11 +88,24 @@ public final class LoadTest {
 
         List<Result> results = new ArrayList<>();
         for (Scenario s : scenarios) {
+            String template = TEMPLATE_DB;
+            if (s.before() != null) {
+                log(s.name() + ": applying the migrations of its Before.java to a copy of the template (not measured)");
+                template = BEFORE_TEMPLATE_DB;
+                recreate(template, TEMPLATE_DB);
+                Path beforeProject = projects.resolve(s.name() + "-before");
+                keel.runOrFail(beforeProject, "migrate", "--url", url(template));
+                keel.runOrFail(beforeProject, "migrate", "--url", url(template), "--post-deploy");
+                vacuum(template);
+            }
             for (Tool tool : Tool.values()) {
                 log(s.name() + " with " + tool.label);
-                Result r = runOnce(s, tool, projects.resolve(s.name()), logs);
+                Result r = runOnce(s, tool, template, projects, logs);
                 results.add(r);
                 log("  " + r.summary());
+            }
+            if (s.before() != null) {
+                dropDatabase(template);
             }
         }
         dropDatabase(TEMPLATE_DB);
@@ -105,29 +128,67 @@ public final class LoadTest {
     /** One change applied by one tool under load. */
     record Result(Scenario scenario, Tool tool, boolean applied, String applyNote, long migrationNanos,
                   WriteStats during, WriteStats since, WriteStats before, Map<String, Long> errors,
-                  LockWaitMonitor.Wait longestWait, List<String> moved) {
+                  LockWaitMonitor.Wait longestWait, List<String> moved, WriteStats oldCodeSince, WriteStats newCodeSince,
+                  Equality equality, Contract contract) {
         /**
          * Brief §10: no failed write, and no write blocked longer than the lock timeout. A write that
          * waited the whole lock timeout still takes its own time after that, so the bound on the
          * longest write is the lock timeout plus the longest write seen before the migration began.
+         * A change with an equality check also needs every row equal after the backfill, and one with a
+         * contract needs the contract applied under the same bound.
          */
         boolean meetsGoal(long lockTimeoutNanos) {
-            return applied && since.failed() == 0 && during.maxNanos() <= lockTimeoutNanos + before.maxNanos();
+            long bound = lockTimeoutNanos + before.maxNanos();
+            return applied && since.failed() == 0 && during.maxNanos() <= bound
+                    && (equality == null || equality.allEqual())
+                    && (contract == null || (contract.applied() && contract.during().maxNanos() <= bound));
         }
 
         String summary() {
-            return String.format("%s: migration %s (%s); %d writes during it, %d failed from its start to the end of the run, longest %s, p99 %s; lock wait: %s%s",
+            return String.format("%s: migration %s (%s); %d writes during it, %d failed from its start to the end of the run, longest %s, p99 %s; lock wait: %s%s%s%s",
                     tool.label, applied ? "applied" : "FAILED", WriteStats.millis(migrationNanos), during.writes(), since.failed(),
                     WriteStats.millis(during.maxNanos()), WriteStats.millis(during.p99Nanos()), longestWait.describe(),
-                    moved.isEmpty() ? "" : "; keel migrate moved to --post-deploy: " + String.join("; ", moved));
+                    moved.isEmpty() ? "" : "; keel migrate moved to --post-deploy: " + String.join("; ", moved),
+                    equality == null ? "" : "; after the backfill: " + equality.describe(),
+                    contract == null ? "" : "; contract: " + contract.describe());
         }
     }
 
-    private Result runOnce(Scenario s, Tool tool, Path project, Path logs) throws Exception {
-        recreate(RUN_DB, TEMPLATE_DB);
+    /**
+     * The equality check after keel's post-deployment phase, on every row of the table: how many rows, how
+     * many where the new column or the converted old one is NULL or they differ (the first ids of those), or
+     * why the check could not run.
+     */
+    record Equality(long rows, long unequal, List<Long> firstUnequalIds, String error) {
+        boolean allEqual() {
+            return error == null && unequal == 0 && rows > 0;
+        }
+
+        String describe() {
+            return error != null ? "check failed: " + error
+                    : String.format("%,d rows compared, %,d unequal%s", rows, unequal,
+                    firstUnequalIds.isEmpty() ? "" : " (ids " + firstUnequalIds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ", ...)");
+        }
+    }
+
+    /**
+     * The contract ({@code makemigrations --delete-pending}) applied by keel once the old code has stopped:
+     * whether it applied, why not, how long it took, the writes that overlap it.
+     */
+    record Contract(boolean applied, String note, long nanos, WriteStats during) {
+        String describe() {
+            return String.format("%s (%s), %d writes during it, longest %s%s", applied ? "applied" : "FAILED",
+                    WriteStats.millis(nanos), during.writes(), WriteStats.millis(during.maxNanos()), note.isEmpty() ? "" : ": " + note);
+        }
+    }
+
+    private Result runOnce(Scenario s, Tool tool, String template, Path projects, Path logs) throws Exception {
+        recreate(RUN_DB, template);
+        Path project = projects.resolve(s.name());
+        WriteLoad.Code newCode = s.newCode();
         long epoch = System.nanoTime();
         LockWaitMonitor monitor = new LockWaitMonitor(url(RUN_DB), props, 20);
-        WriteLoad load = new WriteLoad(url(RUN_DB), props, options.threads, options.rate, options.rows, options.owners, epoch);
+        WriteLoad load = new WriteLoad(url(RUN_DB), props, options.threads, options.rate, options.rows, options.owners, epoch, s.oldCode(), newCode);
         monitor.start();
         load.start();
         Thread.sleep(options.settleMillis);
@@ -140,6 +201,9 @@ public final class LoadTest {
         StringBuilder log = new StringBuilder();
         if (tool == Tool.KEEL) {
             Keel.Outcome deploy = keel.run(project, "migrate", "--url", url(RUN_DB));
+            if (deploy.ok()) {
+                load.deploy(); // the deploy is done: the new code starts while the old code still runs
+            }
             moved = moved(deploy.output());
             Keel.Outcome post = deploy.ok() ? keel.run(project, "migrate", "--url", url(RUN_DB), "--post-deploy") : null;
             log.append(deploy.output()).append(post == null ? "" : post.output());
@@ -149,16 +213,41 @@ public final class LoadTest {
         } else {
             note = applyNaive(s.naiveSql(), log);
             applied = note.isEmpty();
+            load.deploy();
         }
         long to = System.nanoTime() - epoch;
-        if (s.newTable() != null) {
-            load.deploy(s.newTable());
-        }
         if (reader != null) {
             reader.join();
         }
 
         Thread.sleep(options.settleMillis);
+        Equality equality = null;
+        if (s.equalityCheck() != null && tool == Tool.KEEL) {
+            equality = applied ? checkEquality(s, log) : new Equality(0, 0, List.of(), "not run: the migration failed");
+            log("  after the backfill: " + equality.describe());
+        }
+        long contractFrom = 0;
+        long contractTo = 0;
+        boolean contractApplied = false;
+        String contractNote = "";
+        if (s.contract()) {
+            load.retireOldCode(); // the deploy is over: the old code is gone, only then may the old column go
+            contractFrom = System.nanoTime() - epoch;
+            if (tool == Tool.KEEL && applied) {
+                Path contract = projects.resolve(s.name() + "-contract");
+                Keel.Outcome deploy = keel.run(contract, "migrate", "--url", url(RUN_DB));
+                Keel.Outcome post = deploy.ok() ? keel.run(contract, "migrate", "--url", url(RUN_DB), "--post-deploy") : null;
+                log.append("-- the contract (makemigrations --delete-pending), once the old code stopped\n")
+                        .append(deploy.output()).append(post == null ? "" : post.output());
+                contractApplied = deploy.ok() && post.ok();
+                contractNote = !deploy.ok() ? "keel migrate exited " + deploy.exitCode() + ": " + deploy.lastLine()
+                        : !post.ok() ? "keel migrate --post-deploy exited " + post.exitCode() + ": " + post.lastLine() : "";
+            } else if (tool == Tool.KEEL) {
+                contractNote = "not run: the migration failed";
+            }
+            contractTo = System.nanoTime() - epoch;
+            Thread.sleep(options.settleMillis);
+        }
         WriteLoad.Writes writes = load.stop();
         monitor.close();
         Files.writeString(logs.resolve(s.name() + "-" + tool.name().toLowerCase() + ".log"), log);
@@ -166,9 +255,44 @@ public final class LoadTest {
         if (monitor.failure() != null) {
             note = (note.isEmpty() ? "" : note + "; ") + "lock monitor failed: " + monitor.failure();
         }
+        Contract contract = s.contract() && tool == Tool.KEEL
+                ? new Contract(contractApplied, contractNote, contractTo - contractFrom, WriteStats.overlapping(writes, contractFrom, contractTo))
+                : null;
         return new Result(s, tool, applied, note, to - from, WriteStats.overlapping(writes, from, to),
                 WriteStats.overlapping(writes, from, Long.MAX_VALUE), WriteStats.overlapping(writes, 0, from - 1),
-                writes.errors(), monitor.longest(), moved);
+                writes.errors(), monitor.longest(), moved,
+                WriteStats.overlapping(writes, from, Long.MAX_VALUE, false), WriteStats.overlapping(writes, from, Long.MAX_VALUE, true),
+                equality, contract);
+    }
+
+    /**
+     * After keel's post-deployment phase, while both kinds of code still write: on every row of the table, the
+     * new column against the old one converted to its type. A NULL on either side counts as unequal: the old
+     * column was NOT NULL before the change, and the sync fills whichever side a write leaves out.
+     */
+    private Equality checkEquality(Scenario s, StringBuilder log) {
+        Scenario.EqualityCheck check = s.equalityCheck();
+        String differs = "(%1$s) IS NULL OR (%2$s) IS NULL OR (%1$s) <> (%2$s)".formatted(check.newColumn(), check.oldConverted());
+        String sql = "SELECT count(*), count(*) FILTER (WHERE " + differs + "), (array_agg(id ORDER BY id) FILTER (WHERE "
+                + differs + "))[1:5] FROM " + s.newCodeTable();
+        log.append("-- the equality check after the backfill\n").append(sql).append(";\n");
+        try (Connection c = DriverManager.getConnection(url(RUN_DB), props); Statement st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            rs.next();
+            java.sql.Array ids = rs.getArray(3);
+            List<Long> first = new ArrayList<>();
+            if (ids != null) {
+                for (Object id : (Object[]) ids.getArray()) {
+                    first.add(((Number) id).longValue());
+                }
+            }
+            Equality e = new Equality(rs.getLong(1), rs.getLong(2), first, null);
+            log.append("-- ").append(e.describe()).append('\n');
+            return e;
+        } catch (SQLException e) {
+            log.append("-- failed: ").append(e.getMessage()).append('\n');
+            return new Equality(0, 0, List.of(), e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** The migrations {@code keel migrate} moved to the post-deployment phase by itself, each with why, from its output. */
@@ -232,16 +356,56 @@ public final class LoadTest {
         }
     }
 
-    /** Runs makemigrations on the changed entity until it writes nothing more; returns what it wrote. */
-    private List<String> generate(Scenario s, Path base, Path project, Path logs) throws IOException, InterruptedException {
+    /**
+     * What keel's generator wrote for one change: the migrations of its Before.java (applied before the
+     * writers start), those of the change, and the contract ({@code makemigrations --delete-pending}).
+     */
+    record Generated(List<String> before, List<String> change, List<String> contract) {
+    }
+
+    /**
+     * Writes the change's project ({@code projects/NAME}) from the base one: the migrations of Before.java
+     * first when there is one (a snapshot of that project is {@code NAME-before}), then those of the changed
+     * entity, makemigrations run until it writes nothing more; with a contract, {@code NAME-contract} adds
+     * what {@code makemigrations --delete-pending} writes.
+     */
+    private Generated generate(Scenario s, Path base, Path projects, Path logs) throws IOException, InterruptedException {
+        Path project = projects.resolve(s.name());
         copyTree(base, project);
-        Files.copy(s.entity(), project.resolve(APP_PACKAGE_PATH).resolve("Ticket.java"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(project.resolve("keel.json"), keelJson(s.ticketListedLarge(), s.largeTableRows(), s.statementTimeout()));
-        List<String> written = new ArrayList<>();
         StringBuilder log = new StringBuilder();
+        List<String> before = List.of();
+        if (s.before() != null) {
+            Files.copy(s.before(), project.resolve(APP_PACKAGE_PATH).resolve("Ticket.java"), StandardCopyOption.REPLACE_EXISTING);
+            log.append("-- Before.java\n");
+            before = makeUntilDone(s, project, List.of(), log);
+            copyTree(project, projects.resolve(s.name() + "-before"));
+        }
+        Files.copy(s.entity(), project.resolve(APP_PACKAGE_PATH).resolve("Ticket.java"), StandardCopyOption.REPLACE_EXISTING);
+        log.append("-- Ticket.java\n");
+        List<String> change = makeUntilDone(s, project, s.keelArgs(), log);
+        List<String> contract = List.of();
+        if (s.contract()) {
+            Path contractProject = projects.resolve(s.name() + "-contract");
+            copyTree(project, contractProject);
+            log.append("-- the contract\n");
+            List<String> args = new ArrayList<>(List.of("--delete-pending"));
+            args.addAll(s.keelArgs());
+            contract = makeUntilDone(s, contractProject, args, log);
+            if (contract.isEmpty()) {
+                throw new IllegalStateException(s.name() + ": makemigrations --delete-pending wrote nothing, but the change asks for a contract:\n" + log);
+            }
+        }
+        Files.writeString(logs.resolve(s.name() + "-makemigrations.log"), log);
+        return new Generated(before, change, contract);
+    }
+
+    /** Runs makemigrations with {@code options} until it writes nothing more; returns what it wrote, and logs each migration's SQL. */
+    private List<String> makeUntilDone(Scenario s, Path project, List<String> options, StringBuilder log) throws IOException, InterruptedException {
+        List<String> written = new ArrayList<>();
         for (int round = 1; ; round++) {
             var args = new ArrayList<String>(List.of("makemigrations"));
-            args.addAll(s.keelArgs());
+            args.addAll(options);
             Keel.Outcome o = keel.runOrFail(project, args.toArray(String[]::new));
             log.append("$ keel ").append(String.join(" ", args)).append('\n').append(o.output());
             if (o.output().contains("No changes")) {
@@ -265,7 +429,6 @@ public final class LoadTest {
             Keel.Outcome sql = keel.runOrFail(project, "sqlmigrate", "load", name.substring(0, 4));
             log.append("$ keel sqlmigrate load ").append(name, 0, 4).append('\n').append(sql.output());
         }
-        Files.writeString(logs.resolve(s.name() + "-makemigrations.log"), log);
         return written;
     }
 
@@ -307,6 +470,12 @@ public final class LoadTest {
                            'u' || g || '@load.test', 1 + g %% %d, 'L' || g, now() - g * interval '1 second'
                       FROM generate_series(1, %d) g
                     """.formatted(options.owners, options.rows));
+        }
+        vacuum(db);
+    }
+
+    private void vacuum(String db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(db), props); Statement st = c.createStatement()) {
             st.execute("VACUUM ANALYZE");
             st.execute("CHECKPOINT");
         }

@@ -9,7 +9,7 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(LoadTest.Options o, List<Scenario> scenarios, Map<Scenario, List<String>> generated,
+    static String markdown(LoadTest.Options o, List<Scenario> scenarios, Map<Scenario, LoadTest.Generated> generated,
                            List<LoadTest.Result> results, String serverVersion) {
         long lockTimeoutNanos = o.lockTimeoutMillis * 1_000_000L;
         StringBuilder md = new StringBuilder();
@@ -44,6 +44,7 @@ final class Report {
                     .append(" | ").append(keel ? (r.meetsGoal(lockTimeoutNanos) ? "met" : "**not met**") : "—")
                     .append(" |\n");
         }
+        md.append(oldAndNewCode(results, lockTimeoutNanos));
         md.append("\nBefore each migration (the same writes, no DDL) the longest write was ")
                 .append(results.stream().map(r -> WriteStats.millis(r.before().maxNanos())).collect(Collectors.joining(", ")))
                 .append(" (in the order of the table): the noise floor of this machine.\n\n");
@@ -51,17 +52,31 @@ final class Report {
         md.append("What ran, per change (keel's migrations are what `keel makemigrations` wrote, run until it had nothing"
                 + " more to write; their SQL is in the run's logs, `keel sqlmigrate`):\n\n");
         for (Scenario s : scenarios) {
-            md.append("- **").append(s.change()).append("**  \n  keel: ")
-                    .append(generated.get(s).stream().map(g -> "`" + g.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(", ")))
-                    .append("  \n  naive (").append(s.naiveForm()).append("): ")
+            LoadTest.Generated g = generated.get(s);
+            md.append("- **").append(s.change()).append("**  \n");
+            if (!g.before().isEmpty()) {
+                md.append("  before the change (`Before.java`, applied before the writers start, not measured): ").append(migrations(g.before())).append("  \n");
+            }
+            md.append("  keel: ").append(migrations(g.change()));
+            if (!g.contract().isEmpty()) {
+                md.append("  \n  keel's contract (`keel makemigrations --delete-pending`, applied once the old code stopped): ").append(migrations(g.contract()));
+            }
+            md.append("  \n  naive (").append(s.naiveForm()).append("): ")
                     .append(s.naiveSql().stream().map(q -> "`" + q.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(" ")));
             if (!s.keelArgs().isEmpty()) {
                 md.append("  \n  keel ran `keel makemigrations ").append(String.join(" ", s.keelArgs())).append('`');
             }
-            if (s.newTable() != null) {
-                md.append("  \n  writers: from the end of the migration (the deploy) half write `").append(s.newTable())
-                        .append("` as the new code does, half go on writing `ticket` as the old code still running does;")
-                        .append(" *failed* counts both");
+            if (s.newCode() != null) {
+                md.append("  \n  writers: from the end of the deploy (`keel migrate`, before `--post-deploy`; for the naive SQL, the end")
+                        .append(" of its transaction) half write as the new entity class does (").append(newCodeDescription(s))
+                        .append("), half go on writing as the old code still running does; *failed* counts both");
+                if (s.contract()) {
+                    md.append("; after the check below, the old code stops (all writers new code) and the contract runs");
+                }
+            }
+            if (s.equalityCheck() != null) {
+                md.append("  \n  check after keel's post-deployment phase, on every row: `").append(s.equalityCheck().newColumn())
+                        .append("` equals `").append(s.equalityCheck().oldConverted()).append("`, neither NULL");
             }
             md.append('\n');
         }
@@ -86,6 +101,56 @@ final class Report {
             }
         }
         return md.toString();
+    }
+
+    /** The table of the changes the old and the new code write differently: each side's writes, the equality check, the contract. */
+    private static String oldAndNewCode(List<LoadTest.Result> results, long lockTimeoutNanos) {
+        List<LoadTest.Result> dual = results.stream().filter(r -> r.scenario().newCode() != null).toList();
+        if (dual.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nOld and new code writing during the change: the writes from the migration's start to the end of the"
+                + " run by each (the new code starts at the end of the deploy), the rows compared after keel's post-deployment"
+                + " phase (the backfill) while both still write, and keel's contract (`makemigrations --delete-pending`),"
+                + " applied once the old code stopped:\n\n");
+        md.append("| change | applied by | old code: writes, failed | new code: writes, failed | every row equal after the backfill | contract: time, writes during, longest write | goal |\n");
+        md.append("|---|---|---:|---:|---|---|---|\n");
+        for (LoadTest.Result r : dual) {
+            boolean keel = r.tool() == LoadTest.Tool.KEEL;
+            md.append("| ").append(r.scenario().change())
+                    .append(" | ").append(r.tool().label)
+                    .append(" | ").append(writesAndFailed(r.oldCodeSince()))
+                    .append(" | ").append(writesAndFailed(r.newCodeSince()))
+                    .append(" | ").append(r.equality() == null ? (r.scenario().equalityCheck() == null ? "—" : "— (one column)")
+                            : (r.equality().allEqual() ? "yes: " : "**no**: ") + cell(r.equality().describe()))
+                    .append(" | ").append(r.contract() == null ? "—" : contractCell(r.contract()))
+                    .append(" | ").append(keel ? (r.meetsGoal(lockTimeoutNanos) ? "met" : "**not met**") : "—")
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String writesAndFailed(WriteStats w) {
+        return String.format("%,d, %s", w.writes(), w.failed() == 0 ? "0" : "**" + String.format("%,d", w.failed()) + "**");
+    }
+
+    private static String contractCell(LoadTest.Contract c) {
+        return (c.applied() ? "" : "**failed**: " + cell(c.note()) + "; ") + WriteStats.millis(c.nanos()) + ", "
+                + String.format("%,d", c.during().writes()) + ", " + WriteStats.millis(c.during().maxNanos());
+    }
+
+    private static String newCodeDescription(Scenario s) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (s.newTable() != null) {
+            parts.add("table `" + s.newTable() + "` for `ticket`");
+        }
+        s.newCodeColumns().forEach((from, to) -> parts.add("column `" + to + "` for `" + from + "`, in inserts and updates"));
+        s.newCodeBigint().forEach(c -> parts.add("`" + c + "` bound as a Java `long`"));
+        return String.join(", ", parts);
+    }
+
+    private static String migrations(List<String> names) {
+        return names.stream().map(g -> "`" + g.replaceAll("\\s+", " ") + "`").collect(Collectors.joining(", "));
     }
 
     private static String cell(String text) {

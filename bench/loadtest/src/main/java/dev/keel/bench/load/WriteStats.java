@@ -7,13 +7,18 @@ record WriteStats(int writes, int failed, long maxNanos, long p99Nanos, long p50
 
     /** The writes that overlap [fromNanos, toNanos] (times since the run began). */
     static WriteStats overlapping(WriteLoad.Writes all, long fromNanos, long toNanos) {
+        return overlapping(all, fromNanos, toNanos, null);
+    }
+
+    /** The writes of the new code ({@code byNewCode} true), of the old code (false) or of both (null) that overlap [fromNanos, toNanos]. */
+    static WriteStats overlapping(WriteLoad.Writes all, long fromNanos, long toNanos, Boolean byNewCode) {
         long[] durations = new long[all.size()];
         int n = 0;
         int failed = 0;
         for (int i = 0; i < all.size(); i++) {
             long start = all.starts()[i];
             long end = start + all.durations()[i];
-            if (start <= toNanos && end >= fromNanos) {
+            if (start <= toNanos && end >= fromNanos && (byNewCode == null || all.byNewCode()[i] == byNewCode)) {
                 durations[n++] = all.durations()[i];
                 if (all.failed()[i]) {
                     failed++;

@@ -1,0 +1,46 @@
+package com.example.load;
+
+import dev.keel.annotations.RenamedFrom;
+import jakarta.persistence.Column;
+import jakarta.persistence.Index;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** priority renamed to urgency (field and column, a real rename), its index renamed with it. */
+@Entity
+@Table(name = "ticket", indexes = @Index(name = "ix_ticket_urgency", columnList = "urgency"))
+public class Ticket {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(nullable = false)
+    private int amount;
+
+    @Column(nullable = false)
+    @RenamedFrom("priority")
+    private int urgency;
+
+    @Column(length = 20)
+    private String status;
+
+    @Column(length = 100)
+    private String email;
+
+    @Column(name = "owner_id")
+    private Long owner;
+
+    @Column(name = "legacy_code", length = 40)
+    private String legacyCode;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+}
