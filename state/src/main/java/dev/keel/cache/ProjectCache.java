@@ -68,6 +68,16 @@ public final class ProjectCache {
         return salt;
     }
 
+    /** This cache's folder and salt: what tells two caches apart. */
+    String id() {
+        return dir + "\n" + salt;
+    }
+
+    /** The content hashes of the files this cache's users read, vouched for by their metadata ({@link FileHashes}); for {@link #NONE}, a fresh one that keeps nothing. */
+    public FileHashes fileHashes() {
+        return dir == null ? new FileHashes(this) : FileHashes.of(this);
+    }
+
     /** Whether this cache reads and writes anything (false for {@link #NONE}). */
     public boolean enabled() {
         return dir != null;

@@ -3,6 +3,8 @@ package dev.keel.load;
 import dev.keel.concurrent.Parallel;
 
 import dev.keel.cache.ContentHash;
+import dev.keel.cache.FileHashes;
+import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
@@ -75,10 +77,13 @@ public final class ProjectMigrations {
      * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
      */
     public static Sources readSources(KeelConfig config, Path projectDir, ProjectCache cache) {
+        long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         Map<String, CachedFile> known = new HashMap<>();
         cache.read(CACHE, cache.salt(), CachedFiles.class).ifPresent(c -> c.files().forEach(f -> known.put(f.file(), f)));
-        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), READERS.get()));
+        Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache");
+        FileHashes hashes = cache.fileHashes();
+        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), READERS.get(), hashes));
         var specs = new ArrayList<MigrationSpec>();
         var origins = new HashMap<MigrationKey, String>();
         var problems = new ArrayList<String>();
@@ -105,6 +110,10 @@ public final class ProjectMigrations {
             cache.write(CACHE, cache.salt(), new CachedFiles(stored));
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
+        if (Phases.enabled()) {
+            Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
+                    + " parsed; " + hashes.counts());
+        }
         return new Sources(specs, fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()), origins);
     }
 
@@ -113,14 +122,11 @@ public final class ProjectMigrations {
      * without reading any migration: for a caller that keeps work done on unchanged migration files.
      */
     public static String fingerprint(KeelConfig config, Path projectDir, ProjectCache cache) {
+        long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
-        List<String> hashes = Parallel.map(files, f -> {
-            try {
-                return ContentHash.of(Files.readAllBytes(f.file()));
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        FileHashes known = cache.fileHashes();
+        List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
+        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.counts());
         return fingerprint(files, hashes, cache.salt());
     }
 
@@ -181,17 +187,23 @@ public final class ProjectMigrations {
     private static final ThreadLocal<SourceMigrationReader> READERS = ThreadLocal.withInitial(SourceMigrationReader::new);
 
     /** Reads one file: from {@code cached} when its content is what was cached for the same app, else from source. */
-    static Read read(MigrationFile f, CachedFile cached, SourceMigrationReader reader) {
+    static Read read(MigrationFile f, CachedFile cached, SourceMigrationReader reader, FileHashes hashes) {
+        boolean usable = cached != null && cached.app().equals(f.app().label())
+                && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
+                && cached.operations() != null;
+        if (usable && cached.hash().equals(hashes.known(f.file()))) {
+            // unchanged, as the file's metadata says: not even read
+            return new Read(new SourceMigrationReader.Outcome(Optional.of(cached.spec(f.file())), List.of()), cached.hash(), true);
+        }
         byte[] bytes;
+        FileHashes.Stat before = FileHashes.Stat.of(f.file());
         try {
             bytes = Files.readAllBytes(f.file());
         } catch (IOException e) {
             return new Read(unreadable(f.file(), e), null, false);
         }
-        String hash = ContentHash.of(bytes);
-        if (cached != null && cached.hash().equals(hash) && cached.app().equals(f.app().label())
-                && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
-                && cached.operations() != null) {
+        String hash = hashes.hash(f.file(), bytes, before);
+        if (usable && cached.hash().equals(hash)) {
             return new Read(new SourceMigrationReader.Outcome(Optional.of(cached.spec(f.file())), List.of()), hash, true);
         }
         String fileName = f.file().getFileName().toString();

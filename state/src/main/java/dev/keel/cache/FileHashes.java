@@ -1,0 +1,193 @@
+package dev.keel.cache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The content hash of each file keel read, with what the file system said of it then (size, modification
+ * and change times, device and inode), kept in the cache as git keeps its index: a file whose metadata is
+ * unchanged is not read again, its hash is taken from here. A file changed within {@link #racyMillis}
+ * before it was hashed could change again without its times moving (file systems keep times in ticks):
+ * its entry is never trusted, and it is hashed again until it has been still for that long. Any
+ * difference in the metadata means the file is read and hashed.
+ *
+ * <p>One instance per project cache and process (the entity scan and the migrations share it); it is written
+ * back ({@link #save}) when it learnt something.
+ */
+public final class FileHashes {
+    /** The cache document. */
+    static final String NAME = "files";
+
+    /**
+     * How long a file must have been unchanged (its modification and change times) when hashed for its metadata
+     * to vouch for its hash: 2 s, above the coarsest tick of the usual file systems (tests shorten it).
+     */
+    static volatile long racyMillis = 2_000;
+
+    private static final Map<String, FileHashes> OPEN = new ConcurrentHashMap<>();
+
+    /** What the file system said of a file, and its content's hash then. */
+    record Entry(long size, long modifiedNanos, long changedNanos, String fileKey, String hash, long hashedAtMillis) {
+        boolean trusted(Stat now) {
+            return now != null && size == now.size() && modifiedNanos == now.modifiedNanos() && changedNanos == now.changedNanos()
+                    && fileKey.equals(now.fileKey()) && hashedAtMillis - modifiedNanos / 1_000_000 > racyMillis
+                    && hashedAtMillis - changedNanos / 1_000_000 > racyMillis;
+        }
+    }
+
+    /** A file's metadata, as one {@code stat} gives it; null when the file cannot be read. */
+    public record Stat(long size, long modifiedNanos, long changedNanos, String fileKey) {
+        private static volatile boolean unixView = true;
+
+        /** The metadata of {@code file} now. */
+        public static Stat of(Path file) {
+            try {
+                if (unixView) {
+                    try {
+                        Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
+                        return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                                ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), a.get("dev") + ":" + a.get("ino"));
+                    } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                        unixView = false; // not a Unix file system: modification time, size and file key only
+                    }
+                }
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                return new Stat(a.size(), modified, modified, String.valueOf(a.fileKey()));
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private final ProjectCache cache;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+    private final AtomicInteger trusted = new AtomicInteger();
+    private final AtomicInteger hashed = new AtomicInteger();
+    private volatile boolean dirty;
+
+    FileHashes(ProjectCache cache) {
+        this.cache = cache;
+    }
+
+    /** The hashes kept in {@code cache} (shared by every user of a cache of that folder and salt in this process). */
+    static FileHashes of(ProjectCache cache) {
+        return OPEN.computeIfAbsent(cache.id(), k -> {
+            FileHashes hashes = new FileHashes(cache);
+            cache.read(NAME, cache.salt(), String.class).ifPresent(hashes::parse);
+            return hashes;
+        });
+    }
+
+    /** The content hash of {@code file} ({@link ContentHash}), without reading it when its metadata vouches for it; null when unreadable. */
+    public String hash(Path file) {
+        String key = file.toAbsolutePath().normalize().toString();
+        seen.put(key, Boolean.TRUE);
+        Stat stat = Stat.of(file);
+        Entry known = entries.get(key);
+        if (known != null && known.trusted(stat)) {
+            trusted.incrementAndGet();
+            return known.hash();
+        }
+        try {
+            return hash(file, Files.readAllBytes(file), stat);
+        } catch (IOException e) {
+            entries.remove(key);
+            return null;
+        }
+    }
+
+    /** The hash of a file's content, known without reading it: when its metadata vouches for the hash kept; else null. */
+    public String known(Path file) {
+        String key = file.toAbsolutePath().normalize().toString();
+        seen.put(key, Boolean.TRUE);
+        Entry known = entries.get(key);
+        if (known != null && known.trusted(Stat.of(file))) {
+            trusted.incrementAndGet();
+            return known.hash();
+        }
+        return null;
+    }
+
+    /**
+     * The hash of {@code bytes}, the content just read from {@code file}, remembered with the metadata {@code before}
+     * (taken before the read: a write after it changes the metadata, so the next run reads the file again).
+     */
+    public String hash(Path file, byte[] bytes, Stat before) {
+        String hash = ContentHash.of(bytes);
+        hashed.incrementAndGet();
+        String key = file.toAbsolutePath().normalize().toString();
+        seen.put(key, Boolean.TRUE);
+        if (before != null) {
+            Entry entry = new Entry(before.size(), before.modifiedNanos(), before.changedNanos(), before.fileKey(), hash,
+                    System.currentTimeMillis());
+            if (!entry.equals(entries.put(key, entry))) {
+                dirty = true;
+            }
+        }
+        return hash;
+    }
+
+    /** How many hashes were taken from the metadata, and how many files were hashed, since this process opened the cache. */
+    public String counts() {
+        return trusted.get() + " unchanged by metadata, " + hashed.get() + " hashed";
+    }
+
+    /** Writes what was learnt back to the cache (nothing when nothing changed). */
+    public void save() {
+        if (!dirty) {
+            return;
+        }
+        synchronized (this) {
+            dirty = false;
+            var text = new StringBuilder(entries.size() * 160);
+            var keys = new ArrayList<>(entries.keySet());
+            keys.sort(null);
+            for (String k : keys) {
+                Entry e = entries.get(k);
+                if (e == null || !seen.containsKey(k) && !Files.exists(Path.of(k))) {
+                    continue;
+                }
+                text.append(k).append('\t').append(e.size()).append('\t').append(e.modifiedNanos()).append('\t')
+                        .append(e.changedNanos()).append('\t').append(e.fileKey()).append('\t').append(e.hash()).append('\t')
+                        .append(e.hashedAtMillis()).append('\n');
+            }
+            cache.write(NAME, cache.salt(), text.toString());
+        }
+    }
+
+    private void parse(String text) {
+        for (String line : text.split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length != 7) {
+                continue;
+            }
+            try {
+                entries.put(f[0], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4], f[5],
+                        Long.parseLong(f[6])));
+            } catch (NumberFormatException e) {
+                // a damaged line: that file is hashed again
+            }
+        }
+    }
+
+    /** Forgets the hashes held in this process (for tests that rewrite files within the same tick). */
+    static void forgetAll() {
+        OPEN.clear();
+    }
+
+    /** For tests: the entries, by path. */
+    List<String> paths() {
+        return List.copyOf(entries.keySet());
+    }
+}
