@@ -5,7 +5,8 @@
 #      (bench/gen_keel_project.py): same models, same history;
 #   3. checks that both report no changes (stops otherwise);
 #   4. times `makemigrations --check` at 1000 entities / 5000 migrations: Django, keel cold (no replay
-#      cache: .keel/cache removed before each run) and keel warm; and `migrate` onto an empty
+#      cache: .keel/cache removed before each run), keel warm, and keel right after one change (one entity
+#      edited: keel-check-entity; one field and its migration added: keel-check-migration); and `migrate` onto an empty
 #      PostgreSQL at 200 entities / 1000 migrations, a fresh database for every run; medians, ratios,
 #      peak memory (max RSS, /usr/bin/time);
 #      Flyway (bench/peers/flyway) applies the SQL `keel sqlmigrate` prints for each migration of the
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
     --migrate-size) migrate_size=$2; shift ;;
     --no-loadtest) loadtest="" ;;
     --no-doc) doc="" ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) bench_die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -124,6 +125,7 @@ FLYWAY_CP="$FLYWAY_DIR/target/classes:$(cat "$FLYWAY_DIR/target/classpath.txt")"
 # Each measurement twice: as is (every core) and pinned to one core (taskset -c 0: the tool's process and
 # its threads; PostgreSQL's server processes are not pinned), so that the ratio without parallelism is known.
 PIN=(taskset -c 0)
+change=0
 bench_log "makemigrations --check, $ce entities / $cm migrations, $runs runs each, every core and one core"
 for pin in "" "-1cpu"; do
   pinned=(); [ -n "$pin" ] && pinned=("${PIN[@]}")
@@ -134,6 +136,16 @@ for pin in "" "-1cpu"; do
   done
   "$KEEL" -C "$work/keel-check" makemigrations --check >/dev/null 2>&1
   for i in $(seq "$runs"); do timed "keel-check-warm$pin" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check; done
+  # The pre-commit hook right after one change (the cache warm from the check before it), each run a new change
+  # (bench/lib/one_change.py): one entity edited without a schema change (keel-check-entity), and one field
+  # added with its migration (keel-check-migration: one entity and one new migration file).
+  for kind in entity migration; do
+    for i in $(seq "$runs"); do
+      change=$((change + 1))
+      python3 "$BENCH_ROOT/bench/lib/one_change.py" "$work/keel-check" "$kind" "$change" || bench_die "bench/lib/one_change.py $kind failed"
+      timed "keel-check-$kind$pin" "$i" "$work/keel-check" "${pinned[@]}" "$KEEL" makemigrations --check
+    done
+  done
 done
 
 fresh_db() { bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
