@@ -125,6 +125,7 @@ public final class ProjectMigrations {
             }
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
+        hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
         if (Phases.enabled()) {
             Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
                     + " parsed; " + hashes.counts());
