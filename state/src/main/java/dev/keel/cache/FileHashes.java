@@ -1,6 +1,7 @@
 package dev.keel.cache;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -24,8 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * back ({@link #save}) when it learnt something.
  */
 public final class FileHashes {
-    /** The cache document. */
-    static final String NAME = "files";
+    /**
+     * The cache's side file: a header line ({@code keel file hashes}, a tab, the cache's salt), then one line per
+     * file: its absolute path, size, modification time, change time (nanoseconds), device and inode, content hash
+     * and when it was hashed (milliseconds), separated by tabs. Not a JSON document: it is read and written on
+     * every check that misses, and plain lines cost a fraction of JSON's parse.
+     */
+    static final String NAME = "files.tsv";
+
+    private static final String HEADER = "keel file hashes\t";
 
     /**
      * How long a file must have been unchanged (its modification and change times) when hashed for its metadata
@@ -84,7 +92,7 @@ public final class FileHashes {
     static FileHashes of(ProjectCache cache) {
         return OPEN.computeIfAbsent(cache.id(), k -> {
             FileHashes hashes = new FileHashes(cache);
-            cache.read(NAME, cache.salt(), String.class).ifPresent(hashes::parse);
+            cache.readSide(NAME).ifPresent(bytes -> hashes.parse(new String(bytes, StandardCharsets.UTF_8), cache.salt()));
             return hashes;
         });
     }
@@ -150,26 +158,46 @@ public final class FileHashes {
         }
         synchronized (this) {
             dirty = false;
-            var text = new StringBuilder(entries.size() * 160);
+            var text = new StringBuilder(entries.size() * 200).append(HEADER).append(cache.salt()).append('\n');
             var keys = new ArrayList<>(entries.keySet());
             keys.sort(null);
             for (String k : keys) {
                 Entry e = entries.get(k);
-                if (e == null || !seen.containsKey(k) && !Files.exists(Path.of(k))) {
+                if (e == null || k.indexOf('\t') >= 0 || k.indexOf('\n') >= 0 || !seen.containsKey(k) && !Files.exists(Path.of(k))) {
+                    // gone, or a path the lines cannot hold (hashed again at every run)
                     continue;
                 }
                 text.append(k).append('\t').append(e.size()).append('\t').append(e.modifiedNanos()).append('\t')
                         .append(e.changedNanos()).append('\t').append(e.fileKey()).append('\t').append(e.hash()).append('\t')
                         .append(e.hashedAtMillis()).append('\n');
             }
-            cache.write(NAME, cache.salt(), text.toString());
+            cache.writeSide(NAME, text.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private void parse(String text) {
-        for (String line : text.split("\n")) {
-            String[] f = line.split("\t");
-            if (f.length != 7) {
+    private void parse(String text, String salt) {
+        int end = text.indexOf('\n');
+        if (end < 0 || !text.substring(0, end).equals(HEADER + salt)) {
+            return; // another build of keel or another configuration: every file is hashed again
+        }
+        String[] f = new String[7];
+        for (int start = end + 1; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                return; // a line cut short: the file was not written to its end
+            }
+            int from = start;
+            int n = 0;
+            while (n < 7) {
+                int tab = text.indexOf('\t', from);
+                int stop = tab < 0 || tab > end ? end : tab;
+                f[n++] = text.substring(from, stop);
+                if (stop == end) {
+                    break;
+                }
+                from = stop + 1;
+            }
+            if (n != 7) {
                 continue;
             }
             try {

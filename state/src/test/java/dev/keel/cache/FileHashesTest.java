@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -79,6 +80,28 @@ class FileHashesTest {
         FileHashes reopened = cache.fileHashes();
         assertEquals(ContentHash.of("class A {}"), reopened.known(file));
         assertEquals(0, hashed(reopened));
+    }
+
+    @Test
+    void keptHashesOfAnotherBuildOrDamagedAreNotTrusted() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        cache.fileHashes().hash(file);
+        cache.fileHashes().save();
+        Path kept = project.resolve(".keel/cache").resolve(FileHashes.NAME);
+        String text = Files.readString(kept);
+        String lie = text.replace(ContentHash.of("class A {}"), ContentHash.of("class Z {}"));
+        assertNotEquals(text, lie);
+
+        for (String damaged : List.of(lie.replaceFirst("\t[0-9a-f]{64}\t", "\t"), lie.replaceFirst("\n$", ""),
+                lie.replace(cache.salt(), "another build"))) {
+            Files.writeString(kept, damaged);
+            FileHashes.forgetAll();
+            assertNull(cache.fileHashes().known(file), damaged);
+            assertEquals(ContentHash.of("class A {}"), cache.fileHashes().hash(file));
+        }
+        Files.writeString(kept, lie);
+        FileHashes.forgetAll();
+        assertEquals(ContentHash.of("class Z {}"), cache.fileHashes().known(file), "the test's lie is what it reads when whole");
     }
 
     @Test
