@@ -30,9 +30,10 @@ public final class ScanCache {
     /** A hash of everything the scan of the project reads (each source file's path and content), salted by {@code cache}. */
     public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
+        long[] before = cache.fileHashes().tally();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         String key = key(projectDir, files, cache);
-        Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().counts());
+        Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsSince(before));
         return key;
     }
 

@@ -151,6 +151,16 @@ public final class FileHashes {
         return trusted.get() + " unchanged by metadata, " + hashed.get() + " hashed";
     }
 
+    /** The two counts of {@link #counts()} now, to say later what one phase did ({@link #countsSince}). */
+    public long[] tally() {
+        return new long[] {trusted.get(), hashed.get()};
+    }
+
+    /** {@link #counts()} since {@code before} (a {@link #tally()}): what one phase did, when phases run one after the other. */
+    public String countsSince(long[] before) {
+        return (trusted.get() - before[0]) + " unchanged by metadata, " + (hashed.get() - before[1]) + " hashed";
+    }
+
     /** Writes what was learnt back to the cache (nothing when nothing changed). */
     public void save() {
         if (!dirty) {

@@ -87,6 +87,7 @@ public final class ProjectMigrations {
                 })).orElse(new byte[0]);
         Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache");
         FileHashes hashes = cache.fileHashes();
+        long[] before = hashes.tally();
         List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), operations, READERS.get(), hashes));
         var specs = new ArrayList<MigrationSpec>();
         var origins = new HashMap<MigrationKey, String>();
@@ -128,7 +129,7 @@ public final class ProjectMigrations {
         hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
         if (Phases.enabled()) {
             Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
-                    + " parsed; " + hashes.counts());
+                    + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
         }
         return new Sources(specs, fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()), origins);
     }
@@ -141,8 +142,9 @@ public final class ProjectMigrations {
         long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         FileHashes known = cache.fileHashes();
+        long[] before = known.tally();
         List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
-        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.counts());
+        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsSince(before));
         return fingerprint(files, hashes, cache.salt());
     }
 
