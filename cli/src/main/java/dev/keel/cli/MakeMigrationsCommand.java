@@ -156,9 +156,13 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                 new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables()),
                         project.config().severalDatabases(), usingByField), hints, update);
         var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), log(), notRenamed);
+        Timings timings = project.timings();
+        timings.printLibraryPhases();
+        long start = System.nanoTime();
         MakeResult result = new MakeMigrations(project.entitySource(), questioner,
                 Caches.of(project.projectDir(), project.config()), this::refusals)
                 .run(project.config(), project.projectDir(), options);
+        timings.report("makemigrations" + (check ? " --check" : ""), java.time.Duration.ofNanos(System.nanoTime() - start));
         if (json.enabled()) {
             JsonMixin.print(project.out(), report(result));
         } else {

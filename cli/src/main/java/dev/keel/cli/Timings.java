@@ -25,6 +25,18 @@ final class Timings {
         return err != null;
     }
 
+    /** Prints each phase the library reports ({@link dev.keel.timing.Phases}) like this command's own: {@code time: scan: 80 ms (...)}. */
+    void printLibraryPhases() {
+        if (err != null) {
+            dev.keel.timing.Phases.printTo(line -> {
+                synchronized (err) {
+                    err.println("time: " + line);
+                    err.flush();
+                }
+            });
+        }
+    }
+
     /** Prints that {@code phase} took {@code took}. */
     void report(String phase, Duration took) {
         if (err != null) {

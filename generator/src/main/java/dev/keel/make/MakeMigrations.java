@@ -42,6 +42,7 @@ import dev.keel.operations.RemoveColumnSync;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.state.Table;
+import dev.keel.timing.Phases;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,10 +99,12 @@ public final class MakeMigrations {
         Optional<PassedChecks> check = PassedChecks.of(cache, entities, config, projectDir, options);
         Optional<MakeResult> before = check.flatMap(PassedChecks::passedBefore);
         if (before.isPresent()) {
+            cache.fileHashes().save();
             return before.get();
         }
         MakeResult result = make(config, projectDir, options);
         check.ifPresent(c -> c.remember(result));
+        cache.fileHashes().save();
         return result;
     }
 
@@ -118,7 +121,7 @@ public final class MakeMigrations {
         CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
                 : CompletableFuture.supplyAsync(() -> entities.scan(config, projectDir), MakeMigrations::inBackground);
         ProjectMigrations.Sources sources = ProjectMigrations.readSources(config, projectDir, cache);
-        MigrationGraph graph = MigrationGraph.of(sources.specs());
+        MigrationGraph graph = Phases.time("migration graph", () -> MigrationGraph.of(sources.specs()));
         var problems = new ArrayList<String>();
 
         Map<String, List<MigrationKey>> forks = new TreeMap<>(graph.conflicts());
@@ -155,11 +158,15 @@ public final class MakeMigrations {
         }
 
         ProjectState current = ReplayCache.latestState(graph, sources, cache);
+        long waiting = System.nanoTime();
         ScannedProject scanned = join(scan);
+        Phases.report("wait for the entity scan", waiting, null);
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
         Changes changes;
+        long diffing = System.nanoTime();
         try {
             changes = Autodetector.changes(current, target, scanned.hints().plus(options.renames()), questioner);
+            Phases.report("diff", diffing, changes.byApp().values().stream().mapToInt(List::size).sum() + " operations");
         } catch (KeelException e) {
             // a likely rename explains what follows from it (a NOT NULL column "added" without a default)
             stopAtLikelyRenames(options);
@@ -206,7 +213,10 @@ public final class MakeMigrations {
             boolean initial = graph.migrations(app).isEmpty() && written.add(app);
             plans.add(new AppPlan(app, planned, MigrationNamer.words(step.operations(), initial), updating.remove(app)));
         }
-        return finish(config, projectDir, graph, plans, current, state, options, notes, problems);
+        long finishing = System.nanoTime();
+        MakeResult result = finish(config, projectDir, graph, plans, current, state, options, notes, problems);
+        Phases.report("rewrite and write", finishing, result.migrations().size() + " migrations");
+        return result;
     }
 
     private static void inBackground(Runnable work) {

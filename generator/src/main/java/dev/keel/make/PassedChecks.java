@@ -6,6 +6,7 @@ import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
 import dev.keel.emit.Lockfile;
 import dev.keel.load.ProjectMigrations;
+import dev.keel.timing.Phases;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +65,12 @@ final class PassedChecks {
 
     /** The result of the same check when it passed before. */
     Optional<MakeResult> passedBefore() {
-        return cache.read(NAME, key, Passed.class).map(p -> new MakeResult(List.of(), p.notes(), List.of(), List.of()));
+        long start = System.nanoTime();
+        Optional<MakeResult> passed = cache.read(NAME, key, Passed.class)
+                .map(p -> new MakeResult(List.of(), p.notes(), List.of(), List.of()));
+        Phases.report("earlier check", start, passed.isPresent() ? "the same files passed before: done"
+                : "files changed since the last check that passed");
+        return passed;
     }
 
     /** Remembers {@code result} if the check passed. */

@@ -9,6 +9,7 @@ import dev.keel.scan.internal.ScanContext;
 import dev.keel.scan.internal.SchemaBuilder;
 import dev.keel.scan.internal.SourceIndex;
 import dev.keel.project.ProjectState;
+import dev.keel.timing.Phases;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,14 +56,18 @@ public final class EntityScanner {
     /** Scans the given source files, with hints for the differ. */
     public static Scan scanWithHints(List<Path> files, KeelConfig config) {
         Problems problems = new Problems();
+        long start = System.nanoTime();
         SourceIndex index = SourceIndex.parse(files, problems);
+        Phases.report("scan: parse", start, files.size() + " files");
         if (problems.hasSyntaxErrors()) {
             // As javac: a file that does not parse is the one error; what the other files then lack follows from it.
             problems.throwIfAny();
         }
         ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
+        long mapping = System.nanoTime();
         ProjectState state = builder.build();
+        Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again");
         problems.throwIfAny();
         return new Scan(state, builder.hints().hints());
     }

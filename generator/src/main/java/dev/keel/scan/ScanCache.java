@@ -3,6 +3,8 @@ package dev.keel.scan;
 import dev.keel.concurrent.Parallel;
 
 import dev.keel.cache.ContentHash;
+import dev.keel.cache.FileHashes;
+import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
@@ -10,8 +12,6 @@ import dev.keel.diff.FieldRef;
 import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,33 +29,44 @@ public final class ScanCache {
 
     /** A hash of everything the scan of the project reads (each source file's path and content), salted by {@code cache}. */
     public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
-        return key(projectDir, EntityScanner.sourceFiles(projectDir, config), cache.salt());
+        long start = System.nanoTime();
+        long[] before = cache.fileHashes().tally();
+        List<Path> files = EntityScanner.sourceFiles(projectDir, config);
+        String key = key(projectDir, files, cache);
+        Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsSince(before));
+        return key;
     }
 
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
     public static EntityScanner.Scan scanWithHints(Path projectDir, KeelConfig config, ProjectCache cache) {
+        long start = System.nanoTime();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         if (!cache.enabled()) {
-            return EntityScanner.scanWithHints(files, config);
-        }
-        String key = key(projectDir, files, cache.salt());
-        return cache.read(NAME, key, Stored.class).map(Stored::scan).orElseGet(() -> {
             EntityScanner.Scan scan = EntityScanner.scanWithHints(files, config);
-            cache.write(NAME, key, Stored.of(scan));
+            Phases.report("scan entities", start, files.size() + " files, no cache");
             return scan;
-        });
+        }
+        String key = key(projectDir, files, cache);
+        EntityScanner.Scan scan = cache.read(NAME, key, Stored.class).map(Stored::scan).orElse(null);
+        if (scan != null) {
+            Phases.report("scan entities", start, files.size() + " files, unchanged: from .keel/cache");
+            return scan;
+        }
+        scan = EntityScanner.scanWithHints(files, config);
+        cache.write(NAME, key, Stored.of(scan));
+        cache.fileHashes().save();
+        Phases.report("scan entities", start, files.size() + " files scanned");
+        return scan;
     }
 
     /** The hash of the files' paths (relative to the project) and contents; an unreadable file makes it unique. */
-    static String key(Path projectDir, List<Path> files, String salt) {
+    static String key(Path projectDir, List<Path> files, ProjectCache cache) {
+        FileHashes known = cache.fileHashes();
         List<String> hashes = Parallel.map(files, f -> {
-            try {
-                return ContentHash.of(Files.readAllBytes(f));
-            } catch (IOException e) {
-                return "unreadable " + System.nanoTime();
-            }
+            String hash = known.hash(f);
+            return hash != null ? hash : "unreadable " + System.nanoTime();
         });
-        var key = ContentHash.start(salt);
+        var key = ContentHash.start(cache.salt());
         for (int i = 0; i < files.size(); i++) {
             key.add(projectDir.relativize(files.get(i)).toString()).add(hashes.get(i));
         }

@@ -68,6 +68,16 @@ public final class ProjectCache {
         return salt;
     }
 
+    /** This cache's folder and salt: what tells two caches apart. */
+    String id() {
+        return dir + "\n" + salt;
+    }
+
+    /** The content hashes of the files this cache's users read, vouched for by their metadata ({@link FileHashes}); for {@link #NONE}, a fresh one that keeps nothing. */
+    public FileHashes fileHashes() {
+        return dir == null ? new FileHashes(this) : FileHashes.of(this);
+    }
+
     /** Whether this cache reads and writes anything (false for {@link #NONE}). */
     public boolean enabled() {
         return dir != null;
@@ -116,6 +126,50 @@ public final class ProjectCache {
                     // nothing more to do
                 }
             }
+        }
+    }
+
+    /**
+     * The side file {@code name} (raw bytes kept beside the documents, e.g. what a document points into), if it
+     * is there; empty when absent or unreadable. A document that points into a side file records the file's
+     * length and checksum, and the reader checks them: the two are written one after the other.
+     */
+    public Optional<byte[]> readSide(String name) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(dir.resolve(name)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the side file {@code name}, replacing it whole (a reader sees the old or the new one); false when it cannot. */
+    public boolean writeSide(String name, byte[] bytes) {
+        if (dir == null) {
+            return false;
+        }
+        Path temp = null;
+        try {
+            KeelFolder.create(dir.getParent().getParent(), FOLDER);
+            temp = Files.createTempFile(dir, name, ".tmp");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.keel.graph.MigrationGraph;
 import dev.keel.load.ProjectMigrations;
 import dev.keel.migration.MigrationSpec;
 import dev.keel.project.ProjectState;
+import dev.keel.timing.Phases;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,13 @@ public final class ReplayCache {
 
     /** {@link #latestState}, saying how many migrations it replayed. */
     public static Replay replay(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
+        long start = System.nanoTime();
+        Replay replay = replayed(graph, sources, cache);
+        Phases.report("replay migrations", start, replay.replayed() + " of " + graph.migrations().size() + " replayed");
+        return replay;
+    }
+
+    private static Replay replayed(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
         List<MigrationSpec> order = graph.migrations();
         var steps = new ArrayList<String>(order.size());
         boolean known = true;

@@ -3,6 +3,8 @@ package dev.keel.load;
 import dev.keel.concurrent.Parallel;
 
 import dev.keel.cache.ContentHash;
+import dev.keel.cache.FileHashes;
+import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
@@ -75,10 +77,18 @@ public final class ProjectMigrations {
      * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
      */
     public static Sources readSources(KeelConfig config, Path projectDir, ProjectCache cache) {
+        long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         Map<String, CachedFile> known = new HashMap<>();
-        cache.read(CACHE, cache.salt(), CachedFiles.class).ifPresent(c -> c.files().forEach(f -> known.put(f.file(), f)));
-        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), READERS.get()));
+        byte[] operations = cache.read(CACHE, cache.salt(), CachedFiles.class)
+                .flatMap(c -> c.operationsMatching(cache.readSide(OPERATIONS)).map(ops -> {
+                    c.files().forEach(f -> known.put(f.file(), f));
+                    return ops;
+                })).orElse(new byte[0]);
+        Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache");
+        FileHashes hashes = cache.fileHashes();
+        long[] before = hashes.tally();
+        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), operations, READERS.get(), hashes));
         var specs = new ArrayList<MigrationSpec>();
         var origins = new HashMap<MigrationKey, String>();
         var problems = new ArrayList<String>();
@@ -98,13 +108,29 @@ public final class ProjectMigrations {
         boolean changed = known.size() != files.size() || reads.stream().anyMatch(r -> !r.fromCache());
         if (changed && cache.enabled()) {
             var stored = new ArrayList<CachedFile>();
+            var side = new java.io.ByteArrayOutputStream(files.size() * 1024);
             for (int i = 0; i < reads.size(); i++) {
                 MigrationFile f = files.get(i);
-                stored.add(CachedFile.of(f, reads.get(i).hash(), reads.get(i).outcome().spec().orElseThrow()));
+                Read r = reads.get(i);
+                int at = side.size();
+                if (r.fromCache()) {
+                    side.write(operations, (int) r.cached().operationsAt(), r.cached().operationsLength());
+                } else {
+                    side.writeBytes(ProjectCache.encode(r.outcome().spec().orElseThrow().operations()).getBytes(StandardCharsets.UTF_8));
+                }
+                stored.add(CachedFile.of(f, r.hash(), r.outcome().spec().orElseThrow(), at, side.size() - at));
             }
-            cache.write(CACHE, cache.salt(), new CachedFiles(stored));
+            byte[] ops = side.toByteArray();
+            if (cache.writeSide(OPERATIONS, ops)) {
+                cache.write(CACHE, cache.salt(), new CachedFiles(stored, ops.length, checksum(ops)));
+            }
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
+        hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
+        if (Phases.enabled()) {
+            Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
+                    + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
+        }
         return new Sources(specs, fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()), origins);
     }
 
@@ -113,14 +139,12 @@ public final class ProjectMigrations {
      * without reading any migration: for a caller that keeps work done on unchanged migration files.
      */
     public static String fingerprint(KeelConfig config, Path projectDir, ProjectCache cache) {
+        long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
-        List<String> hashes = Parallel.map(files, f -> {
-            try {
-                return ContentHash.of(Files.readAllBytes(f.file()));
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        FileHashes known = cache.fileHashes();
+        long[] before = known.tally();
+        List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
+        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsSince(before));
         return fingerprint(files, hashes, cache.salt());
     }
 
@@ -148,63 +172,109 @@ public final class ProjectMigrations {
     /** The cache document of read migrations. */
     static final String CACHE = "migrations";
 
-    /** The migrations read from each file, with the file's content hash (a list: paths as keys would be interned). */
-    record CachedFiles(List<CachedFile> files) {}
+    /**
+     * The side file of the migrations' operations, as JSON, one after the other: the document gives each file's
+     * place in it, so that reading the document does not parse them (they are decoded only when used).
+     */
+    static final String OPERATIONS = "migrations.operations";
+
+    /**
+     * The migrations read from each file, with the file's content hash (a list: paths as keys would be interned), and
+     * the length and checksum of the side file of operations written with it.
+     */
+    record CachedFiles(List<CachedFile> files, long operationsLength, long operationsChecksum) {
+        /** The side file's bytes if they are the ones written with this document. */
+        Optional<byte[]> operationsMatching(Optional<byte[]> side) {
+            return side.filter(b -> files != null && b.length == operationsLength && checksum(b) == operationsChecksum);
+        }
+    }
+
+    private static long checksum(byte[] bytes) {
+        var crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
+    }
 
     /**
      * One file's migration (path relative to the project), as read from the content with hash {@code hash}
-     * for {@code app}; its operations as JSON text, decoded only when used.
+     * for {@code app}; its operations are the JSON text at {@code operationsAt} ({@code operationsLength} bytes)
+     * in the side file, decoded only when used.
      */
     record CachedFile(String file, String hash, String app, String migrationsPackage, MigrationKey key,
-                      List<MigrationKey> dependencies, String operations, boolean atomic, boolean postDeployment,
-                      boolean initial, List<MigrationKey> replaces) {
-        static CachedFile of(MigrationFile f, String hash, MigrationSpec s) {
+                      List<MigrationKey> dependencies, long operationsAt, int operationsLength, boolean atomic,
+                      boolean postDeployment, boolean initial, List<MigrationKey> replaces) {
+        static CachedFile of(MigrationFile f, String hash, MigrationSpec s, long at, int length) {
             return new CachedFile(f.relative(), hash, f.app().label(), f.app().migrationsPackage(), s.key(),
-                    s.dependencies(), ProjectCache.encode(s.operations()), s.atomic(), s.postDeployment(), s.initial(),
-                    s.replaces());
+                    s.dependencies(), at, length, s.atomic(), s.postDeployment(), s.initial(), s.replaces());
         }
 
-        MigrationSpec spec(Path origin) {
-            String json = operations;
-            return new MigrationSpec(key, dependencies, new DeferredOperations(() -> ProjectCache.decode(json)), atomic,
-                    postDeployment, initial, replaces, origin.toString());
+        /** Whether the operations' place lies within a side file of {@code size} bytes. */
+        boolean within(int size) {
+            return operationsAt >= 0 && operationsLength >= 0 && operationsAt + operationsLength <= size;
+        }
+
+        private String operations(byte[] side) {
+            return new String(side, (int) operationsAt, operationsLength, StandardCharsets.UTF_8);
+        }
+
+        MigrationSpec spec(Path origin, byte[] side) {
+            return new MigrationSpec(key, dependencies, new DeferredOperations(() -> ProjectCache.decode(operations(side))),
+                    atomic, postDeployment, initial, replaces, origin.toString());
         }
     }
 
     /** A migration file of an app, with its path relative to the project. */
     record MigrationFile(AppConfig app, Path file, String relative) {}
 
-    /** What reading a file gave, the hash of its content (null when unreadable), and whether it came from the cache. */
-    record Read(SourceMigrationReader.Outcome outcome, String hash, boolean fromCache) {}
+    /**
+     * What reading a file gave, the hash of its content (null when unreadable), and, when it came from the cache,
+     * its entry there (else null).
+     */
+    record Read(SourceMigrationReader.Outcome outcome, String hash, CachedFile cached) {
+        boolean fromCache() {
+            return cached != null;
+        }
+    }
 
     /** One reader per thread: a reader holds its parsers, which are not thread-safe. */
     private static final ThreadLocal<SourceMigrationReader> READERS = ThreadLocal.withInitial(SourceMigrationReader::new);
 
     /** Reads one file: from {@code cached} when its content is what was cached for the same app, else from source. */
-    static Read read(MigrationFile f, CachedFile cached, SourceMigrationReader reader) {
+    static Read read(MigrationFile f, CachedFile cached, byte[] operations, SourceMigrationReader reader, FileHashes hashes) {
+        boolean usable = cached != null && cached.app().equals(f.app().label())
+                && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
+                && cached.hash() != null && cached.within(operations.length);
+        if (usable && cached.hash().equals(hashes.known(f.file()))) {
+            // unchanged, as the file's metadata says: not even read
+            return fromCache(f, cached, operations);
+        }
         byte[] bytes;
+        FileHashes.Stat before = FileHashes.Stat.of(f.file());
         try {
             bytes = Files.readAllBytes(f.file());
         } catch (IOException e) {
-            return new Read(unreadable(f.file(), e), null, false);
+            return new Read(unreadable(f.file(), e), null, null);
         }
-        String hash = ContentHash.of(bytes);
-        if (cached != null && cached.hash().equals(hash) && cached.app().equals(f.app().label())
-                && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
-                && cached.operations() != null) {
-            return new Read(new SourceMigrationReader.Outcome(Optional.of(cached.spec(f.file())), List.of()), hash, true);
+        String hash = hashes.hash(f.file(), bytes, before);
+        if (usable && cached.hash().equals(hash)) {
+            return fromCache(f, cached, operations);
         }
         String fileName = f.file().getFileName().toString();
         if (!MigrationNames.isMigrationClassName(fileName.substring(0, fileName.length() - ".java".length()))) {
-            return new Read(SourceMigrationReader.Outcome.failed(List.of(badName(f.file()))), hash, false);
+            return new Read(SourceMigrationReader.Outcome.failed(List.of(badName(f.file()))), hash, null);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return new Read(unreadable(f.file(), e), hash, false);
+            return new Read(unreadable(f.file(), e), hash, null);
         }
-        return new Read(reader.read(f.file(), text, f.app().label(), f.app().migrationsPackage()), hash, false);
+        return new Read(reader.read(f.file(), text, f.app().label(), f.app().migrationsPackage()), hash, null);
+    }
+
+    private static Read fromCache(MigrationFile f, CachedFile cached, byte[] operations) {
+        return new Read(new SourceMigrationReader.Outcome(Optional.of(cached.spec(f.file(), operations)), List.of()),
+                cached.hash(), cached);
     }
 
     private static SourceMigrationReader.Outcome unreadable(Path file, Exception e) {

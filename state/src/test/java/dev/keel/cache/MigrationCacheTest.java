@@ -59,6 +59,37 @@ class MigrationCacheTest {
     }
 
     @Test
+    void aMigrationEditedWithoutChangingItsSizeOrModificationTimeIsReadAgain() throws IOException, InterruptedException {
+        SampleProjects.copy("blog", project);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config);
+        FileHashes.forgetAll();
+        FileHashes.racyMillis = 100;
+        try {
+            Thread.sleep(250); // the copied files settle: their metadata vouches for their hashes from now on
+            ProjectMigrations.Sources before = ProjectMigrations.readSources(config, project, cache);
+            ReplayCache.latestState(MigrationGraph.of(before.specs()), before, cache);
+            assertEquals(before.fingerprint(), ProjectMigrations.fingerprint(config, project, cache));
+            Path file = latestFile(config);
+            String text = Files.readString(file);
+            String edited = text.replaceFirst("\"([a-z_]+)\"", "\"$1x\"").replaceFirst("\n\n", "\n");
+            assertEquals(text.length(), edited.length(), "the edit keeps the size");
+            var modified = Files.getLastModifiedTime(file);
+            Files.writeString(file, edited);
+            Files.setLastModifiedTime(file, modified);
+
+            ProjectMigrations.Sources after = ProjectMigrations.readSources(config, project, cache);
+
+            assertNotEquals(before.fingerprint(), after.fingerprint());
+            assertEquals(after.fingerprint(), ProjectMigrations.fingerprint(config, project, cache));
+            assertSameSpecs(ProjectMigrations.readSources(config, project), after.specs());
+        } finally {
+            FileHashes.racyMillis = 2_000;
+            FileHashes.forgetAll();
+        }
+    }
+
+    @Test
     void aChangedFileIsReadAgainAndChangesTheFingerprint() throws IOException {
         SampleProjects.copy("blog", project);
         KeelConfig config = KeelConfig.read(project);
@@ -100,6 +131,27 @@ class MigrationCacheTest {
                 StateSnapshot.toJson(ReplayCache.latestState(MigrationGraph.of(again.specs()), again, cache)));
         assertTrue(ProjectMigrations.readSources(config, project, cache).specs().stream()
                 .allMatch(s -> s.operations() instanceof DeferredOperations), "rebuilt");
+    }
+
+    @Test
+    void operationsOfAnotherWriteBesideTheDocumentAreNotUsed() throws IOException {
+        SampleProjects.copy("shop", project);
+        KeelConfig config = KeelConfig.read(project);
+        List<MigrationSpec> fresh = ProjectMigrations.readSources(config, project);
+        ProjectCache cache = ProjectCache.of(project, config);
+        ProjectMigrations.readSources(config, project, cache);
+        Path side = project.resolve(KeelFolder.NAME).resolve(ProjectCache.FOLDER).resolve("migrations.operations");
+        byte[] bytes = Files.readAllBytes(side);
+        // same length, other content: a second keel wrote its side file between this one's two writes, or a damaged disk
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String swapped = text.replaceFirst("\"NOT NULL\"|\"notNull\":true", text.contains("\"notNull\":true") ? "\"notNull\":tru0" : "x");
+        assertNotEquals(text, swapped);
+        Files.writeString(side, swapped);
+
+        ProjectMigrations.Sources again = ProjectMigrations.readSources(config, project, cache);
+
+        assertSameSpecs(fresh, again.specs());
+        assertSameSpecs(fresh, ProjectMigrations.readSources(config, project, cache).specs());
     }
 
     @Test

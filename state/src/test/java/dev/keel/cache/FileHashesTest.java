@@ -1,0 +1,157 @@
+package dev.keel.cache;
+
+import dev.keel.config.KeelConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The hashes vouched for by the files' metadata: a file is read again whenever anything in its metadata differs,
+ * or when it changed so shortly before it was hashed that a second change could leave its times as they were.
+ */
+class FileHashesTest {
+    @TempDir
+    Path project;
+
+    private ProjectCache cache;
+
+    @BeforeEach
+    void openCache() throws IOException {
+        Files.writeString(project.resolve("keel.json"), "{\"apps\": [{\"label\": \"shop\", \"package\": \"com.acme\"}]}");
+        cache = ProjectCache.of(project, KeelConfig.read(project));
+        FileHashes.forgetAll();
+    }
+
+    @AfterEach
+    void forget() {
+        FileHashes.forgetAll();
+        FileHashes.racyMillis = 2_000;
+    }
+
+    /** A window of 100 ms instead of 2 s, so that a test need not wait long for a file to settle. */
+    private static final long WINDOW = 100;
+
+    /** A file that has been still for longer than the racy window (its modification time an hour ago, its change time settled). */
+    private Path settled(String name, String content) throws IOException, InterruptedException {
+        FileHashes.racyMillis = WINDOW;
+        Path file = project.resolve(name);
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
+        Thread.sleep(2 * WINDOW);
+        return file;
+    }
+
+    private static int hashed(FileHashes hashes) {
+        return Integer.parseInt(hashes.counts().replaceAll(".*, (\\d+) hashed", "$1"));
+    }
+
+    @Test
+    void aSettledUnchangedFileIsNotReadAgainAndItsHashIsTheContentHash() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        FileHashes hashes = cache.fileHashes();
+
+        assertEquals(ContentHash.of("class A {}"), hashes.hash(file));
+        assertEquals(1, hashed(hashes));
+        assertEquals(ContentHash.of("class A {}"), hashes.hash(file));
+        assertEquals(ContentHash.of("class A {}"), hashes.known(file));
+        assertEquals(1, hashed(hashes), "the metadata vouched for the second and third answers");
+    }
+
+    @Test
+    void theHashesOutliveTheProcessThroughTheCache() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        cache.fileHashes().hash(file);
+        cache.fileHashes().save();
+        FileHashes.forgetAll();
+
+        FileHashes reopened = cache.fileHashes();
+        assertEquals(ContentHash.of("class A {}"), reopened.known(file));
+        assertEquals(0, hashed(reopened));
+    }
+
+    @Test
+    void keptHashesOfAnotherBuildOrDamagedAreNotTrusted() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        cache.fileHashes().hash(file);
+        cache.fileHashes().save();
+        Path kept = project.resolve(".keel/cache").resolve(FileHashes.NAME);
+        String text = Files.readString(kept);
+        String lie = text.replace(ContentHash.of("class A {}"), ContentHash.of("class Z {}"));
+        assertNotEquals(text, lie);
+
+        for (String damaged : List.of(lie.replaceFirst("\t[0-9a-f]{64}\t", "\t"), lie.replaceFirst("\n$", ""),
+                lie.replace(cache.salt(), "another build"))) {
+            Files.writeString(kept, damaged);
+            FileHashes.forgetAll();
+            assertNull(cache.fileHashes().known(file), damaged);
+            assertEquals(ContentHash.of("class A {}"), cache.fileHashes().hash(file));
+        }
+        Files.writeString(kept, lie);
+        FileHashes.forgetAll();
+        assertEquals(ContentHash.of("class Z {}"), cache.fileHashes().known(file), "the test's lie is what it reads when whole");
+    }
+
+    @Test
+    void anEditThatKeepsTheSizeAndTheModificationTimeIsSeenByTheChangeTime() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        FileTime old = Files.getLastModifiedTime(file);
+        FileHashes hashes = cache.fileHashes();
+        hashes.hash(file);
+
+        Thread.sleep(20); // past the file system's tick, so that the change time moves
+        Files.writeString(file, "class B {}");
+        Files.setLastModifiedTime(file, old);
+
+        assertNull(hashes.known(file), "the change time moved: the kept hash is not vouched for");
+        assertEquals(ContentHash.of("class B {}"), hashes.hash(file));
+    }
+
+    @Test
+    void editsOfEveryKindGiveTheNewContentsHash() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        FileHashes hashes = cache.fileHashes();
+        hashes.hash(file);
+
+        Files.writeString(file, "class A { int longer; }");
+        assertEquals(ContentHash.of("class A { int longer; }"), hashes.hash(file), "an edit");
+
+        Path other = settled("B.java", "class A { int other_; }");
+        hashes.hash(settled("A.java", "class A { int first_; }"));
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(file));
+        Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(ContentHash.of("class A { int other_; }"), hashes.hash(file), "another file renamed over it, same size");
+
+        Files.delete(file);
+        assertNull(hashes.hash(file), "deleted");
+        assertNull(hashes.known(file));
+    }
+
+    @Test
+    void aFileChangedJustBeforeItWasHashedIsNeverTakenOnTrust() throws IOException, InterruptedException {
+        Path file = project.resolve("A.java");
+        Files.writeString(file, "class A {}"); // changed now: a second write in the same tick would leave its times as they are
+        FileHashes hashes = cache.fileHashes();
+
+        hashes.hash(file);
+        assertNull(hashes.known(file));
+        hashes.hash(file);
+        assertEquals(2, hashed(hashes), "read again while it is within the racy window");
+
+        Files.writeString(file, "class Z {}"); // same size, quite possibly the same times
+        assertEquals(ContentHash.of("class Z {}"), hashes.hash(file));
+        assertNotEquals(ContentHash.of("class A {}"), hashes.hash(file));
+    }
+}
