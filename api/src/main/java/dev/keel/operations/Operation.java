@@ -12,7 +12,8 @@ public sealed interface Operation permits CreateModel, DeleteModel, RenameModel,
         RemoveConstraint, ValidateConstraint, AddConstraintUsingIndex, RenameConstraint, CreateSequence, AlterSequence, DeleteSequence, RunSql, RunJava,
         SeparateDatabaseAndState, SafeRemoveField, SafeDeleteModel, RestorePendingField, RestorePendingModel,
         RecreatePendingField, RecreatePendingModel, RenameSequence, SafeDeleteSequence, RestorePendingSequence,
-        RecreatePendingSequence, CreateCompatibilityView, DropCompatibilityView {
+        RecreatePendingSequence, CreateCompatibilityView, DropCompatibilityView,
+        ForkSequence, UnforkSequence {
 
     /** A one-line, human description: {@code Add field slug to post}. */
     String describe();

@@ -41,4 +41,6 @@ public interface OperationVisitor<R> {
     R visit(RecreatePendingSequence op);
     R visit(CreateCompatibilityView op);
     R visit(DropCompatibilityView op);
+    R visit(ForkSequence op);
+    R visit(UnforkSequence op);
 }

@@ -10,6 +10,7 @@ import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
+import dev.keel.rewrite.rules.ExpandTableRename;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
 import dev.keel.rewrite.rules.RenameGuard;
@@ -34,6 +35,7 @@ import java.util.Set;
 public final class SafetyRewriter {
     /** The rules, in the order they are tried; the first that applies to an operation wins. */
     public static final List<SafetyRule> RULES = List.of(
+            new ExpandTableRename(),
             new RenameGuard(),
             new TypeChangeGuard(),
             new TwoPhaseColumnRemoval(),
