@@ -36,6 +36,9 @@ import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
@@ -209,6 +212,23 @@ public final class Operations {
     }
 
     public static DropCompatibilityView dropCompatibilityView(String view) { return new DropCompatibilityView(view); }
+
+    /**
+     * Keeps {@code column} in step with {@code source} (a trigger) while old and new code run:
+     * {@code addColumnSync("user", "nick", "nickname", "nick", "nickname")}. {@code forward} gives
+     * {@code column} from {@code source}, {@code backward} gives {@code source} from {@code column}.
+     */
+    public static AddColumnSync addColumnSync(String model, String source, String column, String forward, String backward) {
+        return new AddColumnSync(model, source, column, forward, backward);
+    }
+
+    /** Drops the sync of {@code column} (the contract, before the old column is dropped). */
+    public static RemoveColumnSync removeColumnSync(String model, String column) { return new RemoveColumnSync(model, column); }
+
+    /** Fills {@code column} of the existing rows with {@code expression}, in resumable batches (non-atomic migrations). */
+    public static CopyColumn copyColumn(String model, String column, String expression) {
+        return new CopyColumn(model, column, expression);
+    }
 
     public static RestorePendingField restorePendingField(String model, String field) { return new RestorePendingField(model, field); }
 

@@ -43,4 +43,7 @@ public interface OperationVisitor<R> {
     R visit(DropCompatibilityView op);
     R visit(ForkSequence op);
     R visit(UnforkSequence op);
+    R visit(AddColumnSync op);
+    R visit(RemoveColumnSync op);
+    R visit(CopyColumn op);
 }

@@ -4,7 +4,7 @@ package dev.keel.state;
  * Something that has left the model but is still in the database, waiting for a later
  * {@code DeletionAction.DELETE}: a column ({@link PendingColumn}), a table ({@link PendingTable}) or a sequence ({@link PendingSequence}).
  */
-public sealed interface PendingDeletion permits PendingColumn, PendingTable, PendingSequence, PendingView {
+public sealed interface PendingDeletion permits PendingColumn, PendingTable, PendingSequence, PendingView, PendingSync {
     /** The app whose migration moved it to pending. */
     String app();
 

@@ -37,6 +37,8 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.state.PendingView;
+import dev.keel.state.PendingSync;
+import dev.keel.operations.RemoveColumnSync;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.state.Table;
@@ -169,9 +171,10 @@ public final class MakeMigrations {
         var opsByApp = new TreeMap<String, List<Operation>>();
         changes.byApp().forEach((app, ops) -> opsByApp.put(app, new ArrayList<>(ops)));
         if (options.deletePending()) {
-            // the views that keep old table names go first: a table or column they use cannot be dropped before them
+            // the views that keep old table names go first, then the syncs that keep old columns in step: a table
+            // or column they use cannot be dropped before them
             var ordered = new ArrayList<PendingDeletion>(current.pending());
-            ordered.sort(java.util.Comparator.comparing(p -> !(p instanceof PendingView)));
+            ordered.sort(java.util.Comparator.comparingInt(p -> p instanceof PendingView ? 0 : p instanceof PendingSync ? 1 : 2));
             for (PendingDeletion p : ordered) {
                 if (apps.contains(p.app())) {
                     opsByApp.computeIfAbsent(p.app(), a -> new ArrayList<>()).add(deletion(p));
@@ -232,6 +235,9 @@ public final class MakeMigrations {
         }
         if (p instanceof PendingView v) {
             return new DropCompatibilityView(v.view());
+        }
+        if (p instanceof PendingSync s) {
+            return new RemoveColumnSync(s.model(), s.column());
         }
         if (p instanceof PendingSequence s) {
             return new SafeDeleteSequence(s.sequence().name(), DeletionAction.DELETE);

@@ -115,9 +115,12 @@ class SquawkOracleTest {
     /** The DELETE phase keel writes for what is pending after a scenario (makemigrations --delete-pending). */
     private static java.util.Optional<MigrationSpec> deletePhase(ProjectState after) {
         var ops = new ArrayList<Operation>();
-        for (PendingDeletion p : after.pending()) {
+        var ordered = new ArrayList<PendingDeletion>(after.pending());
+        ordered.sort(java.util.Comparator.comparingInt(p -> p instanceof dev.keel.state.PendingSync ? 0 : 1));
+        for (PendingDeletion p : ordered) {
             ops.add(p instanceof PendingColumn c ? new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE)
                     : p instanceof dev.keel.state.PendingView v ? new dev.keel.operations.DropCompatibilityView(v.view())
+                    : p instanceof dev.keel.state.PendingSync ps ? new dev.keel.operations.RemoveColumnSync(ps.model(), ps.column())
                     : p instanceof dev.keel.state.PendingSequence q ? new dev.keel.operations.SafeDeleteSequence(q.sequence().name(), DeletionAction.DELETE)
                     : new SafeDeleteModel(((PendingTable) p).model(), DeletionAction.DELETE));
         }

@@ -36,6 +36,10 @@ import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.state.PendingView;
+import dev.keel.state.PendingSync;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.state.PendingSequence;
@@ -75,6 +79,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
 
     @Override public ProjectState visit(DeleteModel op) {
         Table table = state.requireTable(app, op.model());
+        TransitionChecks.requireNoSyncOn(table.qualifiedName(), "dropping", state);
         var referencing = state.tables().stream()
                 .filter(t -> t != table)
                 .filter(t -> t.foreignKeys().stream().anyMatch(fk -> fk.enforced() && fk.targetTable().equals(table.qualifiedName())))
@@ -121,13 +126,20 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
     }
 
     @Override public ProjectState visit(RemoveField op) {
-        return state.updateTable(app, op.model(), t -> t.withoutColumn(requireField(t, op.field()).name()));
+        return state.updateTable(app, op.model(), t -> {
+            String column = requireField(t, op.field()).name();
+            TransitionChecks.requireNoSync(t.qualifiedName(), column, "dropping", state);
+            return t.withoutColumn(column);
+        });
     }
 
     @Override public ProjectState visit(AlterField op) {
         Column column = op.column();
         return state.updateTable(app, op.model(), t -> {
             Column old = requireField(t, op.field());
+            if (!old.name().equals(column.name())) {
+                TransitionChecks.requireNoSync(t.qualifiedName(), old.name(), "renaming", state);
+            }
             if (!old.name().equals(column.name()) && t.findColumn(column.name()).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has a column " + column.name(),
                         "choose a free column name");
@@ -147,6 +159,9 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             // a join or collection table's columns belong to no field: a rename changes the column only
             Column renamed = t.entity() == null && old.field() == null ? old : old.field(newField);
             if (newColumn != null) {
+                if (!newColumn.equals(old.name())) {
+                    TransitionChecks.requireNoSync(t.qualifiedName(), old.name(), "renaming", state);
+                }
                 if (t.findColumn(newColumn).isPresent()) {
                     throw invalid("table " + t.qualifiedName() + " already has a column " + newColumn, "choose a free column name");
                 }
@@ -322,7 +337,9 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             return state.updateTable(app, op.model(), x -> x.withoutColumn(c.name()))
                     .addPending(new PendingColumn(app, op.model(), t.qualifiedName(), c));
         }
-        return state.removePending(TransitionChecks.pendingColumn(app, op.model(), op.field(), state));
+        PendingColumn pending = TransitionChecks.pendingColumn(app, op.model(), op.field(), state);
+        TransitionChecks.requireNoSync(pending.table(), pending.column().name(), "dropping", state);
+        return state.removePending(pending);
     }
 
     @Override public ProjectState visit(SafeDeleteModel op) {
@@ -342,7 +359,9 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             }
             return state.removeTable(app, op.model()).addPending(new PendingTable(app, op.model(), t));
         }
-        return state.removePending(TransitionChecks.pendingTable(app, op.model(), state));
+        PendingTable pending = TransitionChecks.pendingTable(app, op.model(), state);
+        TransitionChecks.requireNoSyncOn(pending.table(), "dropping", state);
+        return state.removePending(pending);
     }
 
     @Override public ProjectState visit(SafeDeleteSequence op) {
@@ -379,6 +398,37 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
 
     @Override public ProjectState visit(DropCompatibilityView op) {
         return state.removePending(TransitionChecks.pendingView(op.view(), state));
+    }
+
+    @Override public ProjectState visit(AddColumnSync op) {
+        Table t = state.requireTable(app, op.model());
+        for (String c : java.util.List.of(op.source(), op.column())) {
+            if (!TransitionChecks.hasPhysicalColumn(t, c, state)) {
+                throw invalid("table " + t.qualifiedName() + " of " + app + "." + op.model() + " has no column " + c
+                        + " to keep in step. Its columns: " + t.columns().stream().map(Column::name).toList(),
+                        "add the column (AddField) before the sync, or correct the column name (the database's, not the field's)");
+            }
+            TransitionChecks.syncUsing(t.qualifiedName(), c, state).ifPresent(ps -> {
+                throw invalid("column " + c + " of " + t.qualifiedName() + " is already kept in step by the trigger "
+                        + ps.triggerName() + " (column " + ps.column() + " from column " + ps.source() + ")",
+                        "drop that sync first (removeColumnSync), or finish its transition with makemigrations --delete-pending");
+            });
+        }
+        return state.addPending(new PendingSync(app, op.model(), t.qualifiedName(), op.source(), op.column(), op.forward(), op.backward()));
+    }
+
+    @Override public ProjectState visit(RemoveColumnSync op) {
+        return state.removePending(TransitionChecks.pendingSync(app, op.model(), op.column(), state));
+    }
+
+    @Override public ProjectState visit(CopyColumn op) {
+        Table t = state.requireTable(app, op.model());
+        if (!TransitionChecks.hasPhysicalColumn(t, op.column(), state)) {
+            throw invalid("table " + t.qualifiedName() + " of " + app + "." + op.model() + " has no column " + op.column()
+                    + " to fill. Its columns: " + t.columns().stream().map(Column::name).toList(),
+                    "correct the column name (the database's, not the field's), or add the column in an earlier migration");
+        }
+        return state;
     }
 
     @Override public ProjectState visit(RestorePendingField op) {

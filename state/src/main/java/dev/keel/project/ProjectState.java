@@ -7,6 +7,7 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.state.PendingView;
+import dev.keel.state.PendingSync;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -36,7 +37,8 @@ public final class ProjectState {
             .comparing(PendingDeletion::app)
             .thenComparing(PendingDeletion::model)
             .thenComparing(PendingDeletion::table)
-            .thenComparing(p -> p instanceof PendingColumn c ? c.column().name() : "");
+            .thenComparing(p -> p instanceof PendingColumn c ? c.column().name() : p instanceof PendingSync s ? s.column() : "")
+            .thenComparing(p -> p.getClass().getSimpleName());
 
     /** The state before any migration. */
     public static final ProjectState EMPTY = new ProjectState(TreePMap.empty(), TreePMap.empty(), List.of());
@@ -234,6 +236,9 @@ public final class ProjectState {
             }
             if (d instanceof PendingView pv && pv.target().equals(oldTable)) {
                 return new PendingView(pv.app(), pv.view(), newTable, pv.columns());
+            }
+            if (d instanceof PendingSync ps && ps.table().equals(oldTable)) {
+                return ps.inTable(newTable);
             }
             return d;
         }).toList();

@@ -35,6 +35,9 @@ import dev.keel.operations.ForkSequence;
 import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
@@ -183,6 +186,20 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
 
     @Override public List<Operation> visit(CreateCompatibilityView op) {
         return List.of(new DropCompatibilityView(op.view()));
+    }
+
+    @Override public List<Operation> visit(AddColumnSync op) {
+        return List.of(new RemoveColumnSync(op.model(), op.column()));
+    }
+
+    @Override public List<Operation> visit(RemoveColumnSync op) {
+        var p = TransitionChecks.pendingSync(app, op.model(), op.column(), before);
+        return List.of(new AddColumnSync(op.model(), p.source(), p.column(), p.forward(), p.backward()));
+    }
+
+    /** The copied values stay: the column they fill is dropped by the reverse of the operation that added it. */
+    @Override public List<Operation> visit(CopyColumn op) {
+        return List.of();
     }
 
     @Override public List<Operation> visit(DropCompatibilityView op) {

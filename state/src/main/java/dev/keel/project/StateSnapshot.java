@@ -8,6 +8,7 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.state.PendingView;
+import dev.keel.state.PendingSync;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 import dev.keel.state.UniqueConstraint;
@@ -142,6 +143,7 @@ public final class StateSnapshot {
             @JsonSubTypes.Type(value = PendingColumn.class, name = "column"),
             @JsonSubTypes.Type(value = PendingTable.class, name = "table"),
             @JsonSubTypes.Type(value = PendingSequence.class, name = "sequence"),
-            @JsonSubTypes.Type(value = PendingView.class, name = "view")})
+            @JsonSubTypes.Type(value = PendingView.class, name = "view"),
+            @JsonSubTypes.Type(value = PendingSync.class, name = "sync")})
     private interface PendingDeletionMixIn {}
 }

@@ -11,9 +11,11 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.state.PendingView;
+import dev.keel.state.PendingSync;
 import dev.keel.state.Table;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the transitions require of a state before they change it, and the errors they raise when it is missing. */
 final class TransitionChecks {
@@ -66,6 +68,55 @@ final class TransitionChecks {
                 .orElseThrow(() -> invalid("no view " + view + " keeps the old name of a renamed table. Pending: "
                         + state.pending().stream().map(PendingDeletion::toString).toList(),
                         "correct the view name"));
+    }
+
+    /** The sync that keeps {@code column} of {@code app.model}'s table in step with another column. */
+    static PendingSync pendingSync(String app, String model, String column, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingSync ps && ps.app().equals(app) && ps.model().equals(model) && ps.column().equals(column))
+                .map(PendingSync.class::cast).findFirst()
+                .orElseThrow(() -> invalid("no sync keeps column " + column + " of " + app + "." + model
+                        + " in step with another column. Pending: "
+                        + state.pending().stream().map(PendingDeletion::toString).toList(),
+                        "correct the model or column name (the column the sync fills, not its source)"));
+    }
+
+    /** The sync of table {@code table} that reads or writes the column {@code column}, if any. */
+    static Optional<PendingSync> syncUsing(String table, String column, ProjectState state) {
+        return state.pending().stream()
+                .filter(p -> p instanceof PendingSync ps && ps.table().equals(table)
+                        && (ps.source().equals(column) || ps.column().equals(column)))
+                .map(PendingSync.class::cast).findFirst();
+    }
+
+    /**
+     * Refuses to drop or rename the column {@code column} of {@code table} while a sync's trigger uses it: every
+     * write to the table would then fail in the trigger.
+     */
+    static void requireNoSync(String table, String column, String doing, ProjectState state) {
+        syncUsing(table, column, state).ifPresent(ps -> {
+            throw invalid(doing + " column " + column + " of " + table + ", which the trigger " + ps.triggerName()
+                    + " reads and writes to keep column " + ps.column() + " in step with column " + ps.source()
+                    + "; every write to the table would fail", "drop the sync first: removeColumnSync(\"" + ps.model()
+                    + "\", \"" + ps.column() + "\") before this operation, in the same migration");
+        });
+    }
+
+    /** Refuses to drop the table {@code table} while a sync's trigger is on it (its pending deletion would be lost). */
+    static void requireNoSyncOn(String table, String doing, ProjectState state) {
+        state.pending().stream().filter(p -> p instanceof PendingSync ps && ps.table().equals(table))
+                .map(PendingSync.class::cast).findFirst().ifPresent(ps -> {
+                    throw invalid(doing + " table " + table + ", which still has the trigger " + ps.triggerName()
+                            + " that keeps column " + ps.column() + " in step with column " + ps.source(),
+                            "drop the sync first: removeColumnSync(\"" + ps.model() + "\", \"" + ps.column()
+                                    + "\") before this operation, in the same migration");
+                });
+    }
+
+    /** Whether {@code table} has the physical column {@code column}: a column of the model, or a pending one. */
+    static boolean hasPhysicalColumn(Table table, String column, ProjectState state) {
+        return table.findColumn(column).isPresent() || state.pending().stream().anyMatch(p -> p instanceof PendingColumn pc
+                && pc.table().equals(table.qualifiedName()) && pc.column().name().equals(column));
     }
 
     /** The pending table of {@code app.model}. */

@@ -15,6 +15,10 @@ import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.state.PendingView;
+import dev.keel.state.PendingSync;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
@@ -202,6 +206,17 @@ public final class Router {
         @Override public String visit(RestorePendingSequence op) { return pendingOrLiveSequence(op.name()); }
         @Override public String visit(RecreatePendingSequence op) { return op.sequence().databaseName(); }
         @Override public String visit(CreateCompatibilityView op) { return tableDatabase(state, op.table()).orElse(Table.DEFAULT_DATABASE); }
+
+        @Override public String visit(AddColumnSync op) { return model(op.model()); }
+        @Override public String visit(CopyColumn op) { return model(op.model()); }
+
+        @Override public String visit(RemoveColumnSync op) {
+            String key = op.model().toLowerCase(java.util.Locale.ROOT);
+            return state.pending().stream().filter(p -> p instanceof PendingSync ps && ps.app().equals(app)
+                            && ps.model().equals(key) && ps.column().equals(op.column()))
+                    .map(p -> tableDatabase(state, p.table()).orElseGet(() -> model(op.model())))
+                    .findFirst().orElseGet(() -> model(op.model()));
+        }
 
         @Override public String visit(DropCompatibilityView op) {
             return state.pending().stream().filter(p -> p instanceof PendingView pv && pv.view().equals(op.view()))

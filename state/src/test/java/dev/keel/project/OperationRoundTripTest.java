@@ -78,14 +78,18 @@ class OperationRoundTripTest {
                 restorePendingSequence("old_seq"),
                 recreatePendingSequence(sequence("gone_seq").incrementBy(50)),
                 createCompatibilityView("old_tag", "tag", names("id", "name")),
-                dropCompatibilityView("old_post"));
+                dropCompatibilityView("old_post"),
+                addColumnSync("post", "title", "status", "title", "status"),
+                removeColumnSync("post", "author_id"),
+                copyColumn("post", "status", "title"));
     }
 
     /** The fixture with a pending sequence and a view that keeps an old name of {@code post}. */
     private static ProjectState fixture() {
         return StateFixtures.blog()
                 .addPending(new dev.keel.state.PendingSequence(APP, sequence("old_seq").incrementBy(50)))
-                .addPending(new dev.keel.state.PendingView(APP, "old_post", "post", List.of("id")));
+                .addPending(new dev.keel.state.PendingView(APP, "old_post", "post", List.of("id")))
+                .addPending(new dev.keel.state.PendingSync(APP, "post", "post", "created_at", "author_id", "created_at", "author_id"));
     }
 
     @TestFactory
@@ -98,7 +102,7 @@ class OperationRoundTripTest {
                 back = StateTransitions.apply(r, APP, back);
             }
             assertEquals(BEFORE, back, () -> op + " reversed by " + reverse);
-            if (!(op instanceof RunSql) && !(op instanceof RunJava)) {
+            if (!(op instanceof RunSql) && !(op instanceof RunJava) && !(op instanceof dev.keel.operations.CopyColumn)) {
                 assertNotEquals(BEFORE, after, () -> op + " should change the state");
             }
         }));

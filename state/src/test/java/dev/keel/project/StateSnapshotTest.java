@@ -64,7 +64,8 @@ class StateSnapshotTest {
     void pendingSequencesAndViewsRoundTrip() {
         ProjectState state = StateFixtures.blog()
                 .addPending(new dev.keel.state.PendingSequence("blog", new dev.keel.state.Sequence("old_seq", 1, 50)))
-                .addPending(new dev.keel.state.PendingView("blog", "old_post", "post", List.of("id", "title")));
+                .addPending(new dev.keel.state.PendingView("blog", "old_post", "post", List.of("id", "title")))
+                .addPending(new dev.keel.state.PendingSync("blog", "post", "post", "title", "headline", "title", "headline::text"));
         String json = StateSnapshot.toJson(state);
         assertEquals(state, StateSnapshot.fromJson(json));
         assertTrue(json.contains("\"type\" : \"sequence\"") || json.contains("\"type\":\"sequence\""), json);

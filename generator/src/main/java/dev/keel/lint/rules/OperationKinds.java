@@ -23,9 +23,9 @@ import java.util.List;
 final class OperationKinds {
     private OperationKinds() {}
 
-    /** Whether the operation changes rows: Java code, or SQL with INSERT, UPDATE, DELETE, MERGE or COPY. */
+    /** Whether the operation changes rows: Java code, a column copy, or SQL with INSERT, UPDATE, DELETE, MERGE or COPY. */
     static boolean data(Operation op) {
-        return op instanceof RunJava || op instanceof RunSql sql && statements(sql).stream().anyMatch(SqlStatement::isData);
+        return op instanceof RunJava || op instanceof dev.keel.operations.CopyColumn || op instanceof RunSql sql && statements(sql).stream().anyMatch(SqlStatement::isData);
     }
 
     /** Whether the operation changes the schema in the database (state-only operations do not). */
@@ -53,7 +53,8 @@ final class OperationKinds {
                     || s.alteredTable().isPresent() && s.actions().stream().allMatch(a -> a.matches("(?is)VALIDATE\\s+CONSTRAINT\\b.*")));
         }
         return op instanceof AddIndex || op instanceof RemoveIndex || op instanceof RenameIndex
-                || op instanceof AddConstraintUsingIndex || op instanceof ValidateConstraint || op instanceof RunJava;
+                || op instanceof AddConstraintUsingIndex || op instanceof ValidateConstraint || op instanceof RunJava
+                || op instanceof dev.keel.operations.CopyColumn;
     }
 
     private static List<SqlStatement> statements(RunSql sql) {

@@ -149,7 +149,8 @@ public final class SimpleApplier {
             }
             return;
         }
-        String sql = ((Step.Sql) p.step()).text();
+        // a scratch database: the backfill of CopyColumn as the one statement it amounts to
+        String sql = p.step() instanceof Step.Backfill copy ? copy.update() : ((Step.Sql) p.step()).text();
         try (var st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {

@@ -107,7 +107,10 @@ public final class Executor {
     static boolean untimed(Script script, int index) {
         int from = script.atomic() ? 0 : index;
         for (int i = from; i <= index; i++) {
-            if (!(script.steps().get(i).step() instanceof Step.Sql sql) || !BuildStatements.untimed(sql.text())) {
+            Step step = script.steps().get(i).step();
+            boolean untimed = step instanceof Step.Backfill
+                    || step instanceof Step.Sql sql && BuildStatements.untimed(sql.text());
+            if (!untimed) {
                 return false;
             }
         }

@@ -139,6 +139,10 @@ public final class JdbcSink implements SqlSink {
 
     @Override
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) throws Exception {
+        if (step.step() instanceof Step.Backfill copy) {
+            dev.keel.runner.internal.data.ColumnCopy.run(migration.key(), connection, step.state(), listener, copy);
+            return;
+        }
         if (step.step() instanceof Step.Java || MAY_CHANGE_TIMEOUTS.matcher(((Step.Sql) step.step()).text()).find()) {
             timeoutsSet = null; // Java code and such statements may change the session's settings
         }

@@ -35,6 +35,10 @@ import dev.keel.operations.ForkSequence;
 import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.AddColumnSync;
+import dev.keel.operations.RemoveColumnSync;
+import dev.keel.operations.CopyColumn;
+import dev.keel.state.PendingSync;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
@@ -113,6 +117,12 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         if (!Objects.equals(schemaName(t.schema()), schemaName(newSchema))) {
             Ddl.createSchema(newSchema).ifPresent(result::add);
             result.add("ALTER TABLE " + current + " SET SCHEMA " + Identifiers.quote(schemaName(newSchema)));
+        }
+        // a sync's function is named after its table: it follows the table (the trigger does on its own)
+        for (var p : before.pending()) {
+            if (p instanceof PendingSync sync && sync.table().equals(t.qualifiedName())) {
+                result.addAll(ColumnSyncSql.moved(sync, sync.inTable(op.table())));
+            }
         }
         return sql(result);
     }
@@ -333,6 +343,25 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
     @Override public List<Step> visit(CreateCompatibilityView op) {
         Table t = before.tableNamed(op.table()).orElseThrow(() -> new IllegalStateException("no table " + op.table()));
         return sql(Ddl.createCompatibilityView(op.view(), t, op.columns()));
+    }
+
+    @Override public List<Step> visit(AddColumnSync op) {
+        Table t = table(op.model());
+        return sql(ColumnSyncSql.create(new PendingSync(app, op.model(), t.qualifiedName(), op.source(), op.column(),
+                op.forward(), op.backward())));
+    }
+
+    @Override public List<Step> visit(RemoveColumnSync op) {
+        PendingSync sync = before.pending().stream()
+                .filter(p -> p instanceof PendingSync ps && ps.app().equals(app) && ps.model().equals(op.model())
+                        && ps.column().equals(op.column()))
+                .map(PendingSync.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sync of column " + op.column() + " of " + app + "." + op.model()));
+        return sql(ColumnSyncSql.drop(sync));
+    }
+
+    @Override public List<Step> visit(CopyColumn op) {
+        return List.of(ColumnCopySql.step(table(op.model()), op.model(), op.column(), op.expression()));
     }
 
     @Override public List<Step> visit(DropCompatibilityView op) {

@@ -42,6 +42,11 @@ public record StatementLocks(List<TableLock> locks, String creates) {
     /** Statements that lock no table: schemas, sequences (which {@code LOCK} cannot lock), index renames (the index only). */
     private static final Pattern NO_TABLE = Pattern.compile(
             "(?is)(?:CREATE SCHEMA|CREATE SEQUENCE|ALTER SEQUENCE|DROP SEQUENCE|ALTER INDEX) .*");
+    /** A column sync's trigger: {@code CREATE TRIGGER} takes SHARE ROW EXCLUSIVE, {@code DROP TRIGGER} ACCESS EXCLUSIVE. */
+    private static final Pattern CREATE_TRIGGER = Pattern.compile("(?is)CREATE TRIGGER " + IDENT + " .*? ON (" + QNAME + ") FOR EACH .*");
+    private static final Pattern DROP_TRIGGER = Pattern.compile("(?is)DROP TRIGGER (?:IF EXISTS )?" + IDENT + " ON (" + QNAME + ")");
+    /** A column sync's function: no table lock. */
+    private static final Pattern FUNCTION = Pattern.compile("(?is)(?:CREATE (?:OR REPLACE )?FUNCTION|DROP FUNCTION|ALTER FUNCTION) .*");
     private static final Pattern NAME_PART = Pattern.compile(IDENT);
 
     public StatementLocks {
@@ -88,7 +93,15 @@ public record StatementLocks(List<TableLock> locks, String creates) {
         if (m.matches()) {
             return found(List.of(new TableLock(name(m.group(1)), LockMode.SHARE_UPDATE_EXCLUSIVE)));
         }
-        if (NO_TABLE.matcher(s).matches()) {
+        m = CREATE_TRIGGER.matcher(s);
+        if (m.matches()) {
+            return found(List.of(new TableLock(name(m.group(1)), LockMode.SHARE_ROW_EXCLUSIVE)));
+        }
+        m = DROP_TRIGGER.matcher(s);
+        if (m.matches()) {
+            return found(List.of(new TableLock(name(m.group(1)), LockMode.ACCESS_EXCLUSIVE)));
+        }
+        if (NO_TABLE.matcher(s).matches() || FUNCTION.matcher(s).matches()) {
             return found(List.of());
         }
         return Optional.empty();

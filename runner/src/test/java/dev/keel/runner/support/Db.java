@@ -75,6 +75,14 @@ public final class Db implements AutoCloseable {
         }
     }
 
+    /** The one text value {@code sql} selects (null for SQL NULL). */
+    public String string(String sql) throws SQLException {
+        try (var st = connection.createStatement(); var r = st.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

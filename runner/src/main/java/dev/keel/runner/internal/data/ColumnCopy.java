@@ -1,0 +1,35 @@
+package dev.keel.runner.internal.data;
+
+import dev.keel.migration.BackfillResult;
+import dev.keel.migration.MigrationKey;
+import dev.keel.project.ProjectState;
+import dev.keel.runner.MigrateListener;
+import dev.keel.runner.sql.ColumnCopySql;
+import dev.keel.runner.sql.Step;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs a {@code CopyColumn} step with keel's keyset backfill: batches of the table's rows, each its own
+ * transaction committed with its progress in {@code keel_backfill}, so an interrupted run resumes after the
+ * last committed batch; a progress bar or lines while it runs.
+ */
+public final class ColumnCopy {
+    private ColumnCopy() {}
+
+    /**
+     * Fills {@code step}'s column for the rows of the state's table where it is still null.
+     *
+     * @param connection keel's connection, in autocommit (a non-atomic migration)
+     * @param state      the state the operation meets
+     */
+    public static BackfillResult run(MigrationKey migration, Connection connection, ProjectState state, MigrateListener listener,
+                                     Step.Backfill step) throws SQLException {
+        String name = "copyColumn(" + step.column() + ")";
+        var context = new RunContext(migration, name, connection, state, listener);
+        return context.batches(step.model()).named(name)
+                .where(ColumnCopySql.condition(step.column(), step.expression()))
+                .update(ColumnCopySql.assignment(step.column(), step.expression()));
+    }
+}
