@@ -36,6 +36,7 @@ import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
+import dev.keel.operations.SwitchColumn;
 import dev.keel.operations.AddColumnSync;
 import dev.keel.operations.RemoveColumnSync;
 import dev.keel.operations.CopyColumn;
@@ -212,6 +213,14 @@ public final class Operations {
     }
 
     public static DropCompatibilityView dropCompatibilityView(String view) { return new DropCompatibilityView(view); }
+
+    /**
+     * The switch of a type change: {@code field} takes the column of {@code other} under its own column's name;
+     * {@code other} takes the field's former column, renamed {@code otherColumn}.
+     */
+    public static SwitchColumn switchColumn(String model, String field, String other, String otherColumn) {
+        return new SwitchColumn(model, field, other, otherColumn);
+    }
 
     /**
      * Keeps {@code column} in step with {@code source} (a trigger) while old and new code run:

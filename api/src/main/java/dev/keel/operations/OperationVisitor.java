@@ -43,6 +43,7 @@ public interface OperationVisitor<R> {
     R visit(DropCompatibilityView op);
     R visit(ForkSequence op);
     R visit(UnforkSequence op);
+    R visit(SwitchColumn op);
     R visit(AddColumnSync op);
     R visit(RemoveColumnSync op);
     R visit(CopyColumn op);

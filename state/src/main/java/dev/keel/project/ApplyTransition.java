@@ -46,6 +46,7 @@ import dev.keel.state.PendingSequence;
 import dev.keel.state.Sequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.SwitchColumn;
 import dev.keel.operations.ValidateConstraint;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.Column;
@@ -398,6 +399,25 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
 
     @Override public ProjectState visit(DropCompatibilityView op) {
         return state.removePending(TransitionChecks.pendingView(op.view(), state));
+    }
+
+    /**
+     * The field takes the other field's column under its own column's name; the other field takes the field's
+     * former column, renamed. Indexes and constraints follow their columns; the columns keep their places.
+     */
+    @Override public ProjectState visit(SwitchColumn op) {
+        return state.updateTable(app, op.model(), t -> {
+            Column mine = requireField(t, op.field());
+            Column theirs = requireField(t, op.other());
+            if (t.findColumn(op.otherColumn()).isPresent()) {
+                throw invalid("table " + t.qualifiedName() + " already has a column " + op.otherColumn(),
+                        "name the switched-out column with a free name");
+            }
+            Column out = mine.name(op.otherColumn()).field(op.other());
+            return t.replaceColumn(mine.name(), out.field(null))
+                    .replaceColumn(theirs.name(), theirs.name(mine.name()).field(op.field()))
+                    .replaceColumn(out.name(), out);
+        });
     }
 
     @Override public ProjectState visit(AddColumnSync op) {

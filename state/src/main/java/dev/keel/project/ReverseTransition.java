@@ -42,6 +42,7 @@ import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
+import dev.keel.operations.SwitchColumn;
 import dev.keel.operations.ValidateConstraint;
 import dev.keel.state.Column;
 import dev.keel.state.Constraint;
@@ -239,6 +240,12 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
             return List.of(new RestorePendingModel(op.model()));
         }
         return List.of(new RecreatePendingModel(op.model(), TransitionChecks.pendingTable(app, op.model(), before).definition()));
+    }
+
+    /** A switch back: the other field's column takes back the name it had. */
+    @Override public List<Operation> visit(SwitchColumn op) {
+        Column theirs = requireField(before.requireTable(app, op.model()), op.other());
+        return List.of(new SwitchColumn(op.model(), op.field(), op.other(), theirs.name()));
     }
 
     @Override public List<Operation> visit(RestorePendingField op) {

@@ -181,6 +181,7 @@ public final class Router {
         @Override public String visit(RemoveField op) { return model(op.model()); }
         @Override public String visit(AlterField op) { return model(op.model()); }
         @Override public String visit(RenameField op) { return model(op.model()); }
+        @Override public String visit(dev.keel.operations.SwitchColumn op) { return model(op.model()); }
         @Override public String visit(AddIndex op) { return model(op.model()); }
         @Override public String visit(RemoveIndex op) { return model(op.model()); }
         @Override public String visit(RenameIndex op) { return model(op.model()); }

@@ -210,6 +210,16 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
                 : sql(alterTable(t) + "RENAME COLUMN " + Identifiers.quote(old) + " TO " + Identifiers.quote(op.newColumn()));
     }
 
+    /** Two renames: the field's column makes room, the other field's column takes its name. */
+    @Override public List<Step> visit(dev.keel.operations.SwitchColumn op) {
+        Table t = table(op.model());
+        String mine = field(t, op.field()).name();
+        String theirs = field(t, op.other()).name();
+        return sql(List.of(
+                alterTable(t) + "RENAME COLUMN " + Identifiers.quote(mine) + " TO " + Identifiers.quote(op.otherColumn()),
+                alterTable(t) + "RENAME COLUMN " + Identifiers.quote(theirs) + " TO " + Identifiers.quote(mine)));
+    }
+
     // ---- indexes and constraints -----------------------------------------------------------
 
     @Override public List<Step> visit(AddIndex op) {

@@ -309,6 +309,33 @@ class OperationSqlDatabaseTest {
         }
     }
 
+    @Test
+    void switchColumnSwapsTheColumnsWithTheirIndexesAndBack() throws SQLException {
+        ProjectState expanded = state(createModel("post", post()),
+                addField("post", "viewsKeelTwin", column("views_keel_new", "bigint").nullable()),
+                addIndex("post", index("post_views_keel_new_idx", "views_keel_new")));
+        Operation op = switchColumn("post", "views", "viewsKeelTwin", "views_keel_old");
+        ProjectState after = roundTrip(expanded, op);
+        Table t = after.requireTable(APP, "post");
+        assertEquals("bigint", t.findField("views").orElseThrow().type());
+        assertEquals("views", t.findField("views").orElseThrow().name(), "the field keeps its column name");
+        assertEquals("views_keel_old", t.findField("viewsKeelTwin").orElseThrow().name());
+        assertEquals("integer", t.findField("viewsKeelTwin").orElseThrow().type());
+        assertEquals(List.of("views"), t.findIndex("post_views_keel_new_idx").orElseThrow().columns(), "the index follows its column");
+        assertEquals(List.of(switchColumn("post", "views", "viewsKeelTwin", "views_keel_new")),
+                StateTransitions.reverse(op, APP, expanded));
+        try (Db db = Db.fresh()) {
+            db.execute(OperationSql.createAll(expanded));
+            db.execute("INSERT INTO post (title, views, views_keel_new) VALUES ('a', 7, 3000000000)");
+            db.run(OperationSql.forwards(APP, expanded, op));
+            try (var st = db.connection.createStatement(); var r = st.executeQuery("SELECT views, views_keel_old FROM post")) {
+                assertTrue(r.next());
+                assertEquals(3000000000L, r.getLong(1), "the code's column name now holds the new column's values");
+                assertEquals(7, r.getInt(2));
+            }
+        }
+    }
+
     // ---- code ------------------------------------------------------------------------------
 
     @Test
