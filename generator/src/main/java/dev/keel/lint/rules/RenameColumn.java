@@ -11,7 +11,12 @@ import dev.keel.state.Column;
 
 import java.util.regex.Matcher;
 
-/** A column of a table the running code uses, renamed in the database. */
+/**
+ * A column of a table the running code uses, renamed in the database in one step. keel's expand form
+ * (a new column kept in step by {@code addColumnSync}, filled by {@code copyColumn}) renames nothing; a column of a
+ * table renamed behind a view earlier in the same migration is renamed in place (the old code reaches it
+ * through the view, under its old name).
+ */
 public final class RenameColumn implements LintRule {
     @Override public String name() { return "rename-column"; }
     @Override public String why() {
@@ -19,7 +24,9 @@ public final class RenameColumn implements LintRule {
                 + " until the deploy completes.";
     }
     @Override public String fix() {
-        return "keep the column name: @Column(name = \"old_name\") on the renamed field makes the rename state-only"
+        return "let keel write the rename (keel makemigrations): a new column kept in step with the old one by a trigger"
+                + " (addColumnSync), filled after the deploy (copyColumn), the old one dropped by makemigrations --delete-pending;"
+                + " or keep the column name: @Column(name = \"old_name\") on the renamed field makes the rename state-only"
                 + " (renameField(model, oldField, newField)).";
     }
 
@@ -40,7 +47,7 @@ public final class RenameColumn implements LintRule {
             return;
         }
         String from = site.table(model).orElseThrow().findFieldOrColumn(field).map(Column::name).orElse(to);
-        if (!from.equals(to)) {
+        if (!from.equals(to) && !CompatibilityViews.renamedBehindView(site.migration(), site.index(), site.table(model).orElseThrow().qualifiedName())) {
             out.report(this, site.span(), "column " + from + " of existing table " + site.table(model).orElseThrow().qualifiedName()
                     + " is renamed to " + to);
         }
