@@ -6,7 +6,6 @@ import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunSql;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,20 +35,6 @@ final class CompatibilityViews {
                         return true;
                     }
                 }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether an operation of the migration before {@code index} renamed {@code table} (its name after the
-     * rename) behind a view under its old name: the code still running reaches its columns through the view.
-     */
-    static boolean renamedBehindView(MigrationSite migration, int index, String table) {
-        List<Operation> ops = migration.spec().operations();
-        for (int i = 0; i < index && i < ops.size(); i++) {
-            if (ops.get(i) instanceof CreateCompatibilityView v && v.table().equals(table)) {
-                return true;
             }
         }
         return false;

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 
 /**
  * A column of a table the running code uses, renamed in the database in one step. keel's expand form
- * (a new column kept in step by {@code addColumnSync}, filled by {@code copyColumn}) renames nothing; a column of a
- * table renamed behind a view earlier in the same migration is renamed in place (the old code reaches it
- * through the view, under its old name).
+ * (a new column kept in step by {@code addColumnSync}, filled by {@code copyColumn}) renames nothing. A column of a
+ * table renamed earlier in the same migration is not on a table the running code uses under that name: the
+ * table rename is what {@code rename-table} judges (with a view under the old name, the old code reaches the
+ * column through the view, under its old name).
  */
 public final class RenameColumn implements LintRule {
     @Override public String name() { return "rename-column"; }
@@ -47,7 +48,7 @@ public final class RenameColumn implements LintRule {
             return;
         }
         String from = site.table(model).orElseThrow().findFieldOrColumn(field).map(Column::name).orElse(to);
-        if (!from.equals(to) && !CompatibilityViews.renamedBehindView(site.migration(), site.index(), site.table(model).orElseThrow().qualifiedName())) {
+        if (!from.equals(to)) {
             out.report(this, site.span(), "column " + from + " of existing table " + site.table(model).orElseThrow().qualifiedName()
                     + " is renamed to " + to);
         }
