@@ -84,9 +84,9 @@ final class MigrationSplitter {
         if (first.postDeployment() != step.postDeployment()) {
             return false;
         }
-        boolean atomic = first.stage() != Stage.NO_TRANSACTION;
-        if (step.stage() == Stage.NO_TRANSACTION || !atomic) {
-            return step.stage() == Stage.NO_TRANSACTION && !atomic;
+        boolean atomic = !Step.nonAtomic(first.stage());
+        if (Step.nonAtomic(step.stage()) || !atomic) {
+            return step.stage() == first.stage() && !atomic;
         }
         // A validation scans the table: it must not run while this transaction holds a lock that blocks writes.
         return step.stage() != Stage.VALIDATE || migration.stream().allMatch(s -> s.stage() == Stage.VALIDATE);
@@ -94,6 +94,6 @@ final class MigrationSplitter {
 
     private static PlannedMigration plan(List<Step> steps) {
         List<Operation> ops = steps.stream().map(Step::operation).toList();
-        return new PlannedMigration(ops, steps.get(0).stage() != Stage.NO_TRANSACTION, steps.get(0).postDeployment());
+        return new PlannedMigration(ops, !Step.nonAtomic(steps.get(0).stage()), steps.get(0).postDeployment());
     }
 }

@@ -10,6 +10,7 @@ import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
+import dev.keel.rewrite.rules.ColumnRenameExpandContract;
 import dev.keel.rewrite.rules.ExpandTableRename;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
@@ -35,7 +36,9 @@ import java.util.Set;
 public final class SafetyRewriter {
     /** The rules, in the order they are tried; the first that applies to an operation wins. */
     public static final List<SafetyRule> RULES = List.of(
+            // first: a column of a table renamed behind a view in the same migration is renamed in place
             new ExpandTableRename(),
+            new ColumnRenameExpandContract(),
             new RenameGuard(),
             new TypeChangeGuard(),
             new TwoPhaseColumnRemoval(),
@@ -122,6 +125,7 @@ public final class SafetyRewriter {
      */
     static boolean fitsInTransaction(Operation op) {
         return !((op instanceof AddIndex a && a.isConcurrent()) || (op instanceof RemoveIndex r && r.isConcurrent())
-                || (op instanceof RunSql sql && sql.sql().contains("COMMIT;")));
+                || (op instanceof RunSql sql && sql.sql().contains("COMMIT;"))
+                || op instanceof dev.keel.operations.CopyColumn);
     }
 }

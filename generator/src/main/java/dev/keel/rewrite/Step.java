@@ -15,6 +15,11 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
      * each stage in its own migration, except that {@code VALIDATE} and {@code FINISH} share one.
      */
     public enum Stage {
+        /**
+         * Batched copies of a column ({@code CopyColumn}): a non-atomic migration, first in its phase, so that
+         * the constraints and indexes that need the copied values come after them.
+         */
+        COPY,
         /** Quick schema changes: one atomic migration, brief locks only. */
         SCHEMA,
         /** Index builds and drops {@code CONCURRENTLY}, and batched backfills: a non-atomic migration. */
@@ -45,6 +50,11 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
         return post ? post(op) : deploy(op);
     }
 
+    /** Whether a migration of steps of this stage runs outside a transaction (each statement commits on its own). */
+    static boolean nonAtomic(Stage stage) {
+        return stage == Stage.COPY || stage == Stage.NO_TRANSACTION;
+    }
+
     /** This step, run after the validations and index builds of its phase. */
     public Step last() {
         return new Step(operation, postDeployment, Stage.FINISH);
@@ -52,6 +62,9 @@ public record Step(Operation operation, boolean postDeployment, Stage stage) {
 
     /** The stage an operation needs by itself. */
     static Stage stageOf(Operation op) {
+        if (op instanceof dev.keel.operations.CopyColumn) {
+            return Stage.COPY;
+        }
         if (!SafetyRewriter.fitsInTransaction(op)) {
             return Stage.NO_TRANSACTION;
         }

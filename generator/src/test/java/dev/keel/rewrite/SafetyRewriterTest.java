@@ -372,11 +372,38 @@ class SafetyRewriterTest {
     @Test
     void realRenamesAreRefusedStateOnlyRenamesPass() {
         assertEquals(1, only(rewrite(renameField("post", "title", "headline"))).size());
-        var e = assertThrows(KeelException.class, () -> rewrite(renameField("post", "title", "headline", "headline"),
-                renameField("author", "id", "key", "key")));
+        var e = assertThrows(KeelException.class, () -> rewrite(renameField("post", "id", "key", "post_key"),
+                renameField("author", "id", "key", "author_key")));
         assertEquals(2, e.problems().size(), "every refusal is listed");
-        assertTrue(e.problems().get(0).contains("@Column(name = \"title\")"), e.problems().get(0));
-        assertTrue(e.problems().get(1).contains("@Column(name = \"id\")"), e.problems().get(1));
+        assertTrue(e.problems().get(0).contains("@Column(name = \"id\")"), e.problems().get(0));
+        assertTrue(e.problems().get(1).contains("renaming column id to author_key"), e.problems().get(1));
+    }
+
+    @Test
+    void aColumnRenameIsExpandCopySwitchAndTheConstraintsComeBackAfterTheCopy() {
+        var fk = foreignKey("fk_post_author", "writer_id").references("author", "id");
+        var plans = rewrite(renameField("post", "author", "writer", "writer_id"));
+        assertEquals(List.of("atomic", "post-non-atomic", "post-atomic", "post-atomic"), shape(plans));
+        assertEquals(List.of(removeConstraint("post", "fk_post_author"),
+                safeRemoveField("post", "author", DeletionAction.MOVE_TO_PENDING),
+                addField("post", "writer", column("writer_id", "bigint").nullable()),
+                addColumnSync("post", "author_id", "writer_id", "author_id", "writer_id")), plans.get(0).operations());
+        assertEquals(List.of(copyColumn("post", "writer_id", "author_id")), plans.get(1).operations());
+        assertEquals(List.of(addConstraint("post", fk.notValid())), plans.get(2).operations());
+        assertEquals(List.of(validateConstraint("post", "fk_post_author")), plans.get(3).operations());
+        assertSameEndAndReversible(List.of(renameField("post", "author", "writer", "writer_id")), plans);
+
+        var notNull = rewrite(renameField("post", "title", "headline", "headline"));
+        assertEquals(List.of("atomic", "post-non-atomic", "post-atomic", "post-atomic"), shape(notNull));
+        assertEquals(alterField("post", "title", column("title", "varchar(100)").nullable()), notNull.get(0).operations().get(0));
+        assertEquals(List.of(validateConstraint("post", "post_headline_not_null"),
+                alterField("post", "headline", column("headline", "varchar(100)")),
+                removeConstraint("post", "post_headline_not_null")), notNull.get(3).operations());
+        assertSameEndAndReversible(List.of(renameField("post", "title", "headline", "headline")), notNull);
+
+        var allowed = SafetyRewriter.rewrite("blog", BEFORE, List.of(renameField("post", "title", "headline", "headline")),
+                new SafetyOptions(Set.of(SafetyOptions.RENAME), Set.of()));
+        assertEquals(List.of(renameField("post", "title", "headline", "headline")), only(allowed), "--allow-unsafe rename: one step");
     }
 
     @Test

@@ -60,6 +60,41 @@ final class OperationKinds {
                 || op instanceof dev.keel.operations.CopyColumn || op instanceof dev.keel.operations.SwitchColumn;
     }
 
+    /**
+     * Whether the operation gives the column a sync keeps in step ({@code addColumnSync}) its final shape: the
+     * switch of a column rename or type change, which keel writes after deployment, after the copy of the rows
+     * (NOT NULL through a check, the default, constraints and indexes of that column alone). The code that runs
+     * already writes the column through the trigger; none of these is something it needs.
+     */
+    static boolean switchesSyncedColumn(Operation op, String app, dev.keel.project.ProjectState before) {
+        String model;
+        java.util.function.Predicate<String> only;
+        if (op instanceof dev.keel.operations.AlterField alter) {
+            model = alter.model();
+            only = alter.column().name()::equals;
+        } else if (op instanceof dev.keel.operations.AddConstraint add) {
+            model = add.model();
+            only = onlyColumn(add.constraint());
+        } else if (op instanceof dev.keel.operations.AddConstraintUsingIndex using) {
+            model = using.model();
+            only = onlyColumn(using.constraint());
+        } else if (op instanceof dev.keel.operations.RemoveConstraint remove) {
+            model = remove.model();
+            only = before.table(app, remove.model()).flatMap(t -> t.findConstraint(remove.name()))
+                    .map(OperationKinds::onlyColumn).orElse(c -> false);
+        } else {
+            return false;
+        }
+        String key = model.toLowerCase(java.util.Locale.ROOT);
+        return before.pending().stream().anyMatch(p -> p instanceof dev.keel.state.PendingSync sync
+                && sync.app().equals(app) && sync.model().equals(key) && only.test(sync.column()));
+    }
+
+    /** Whether a constraint is on {@code column} alone (a check: mentions it). */
+    private static java.util.function.Predicate<String> onlyColumn(dev.keel.state.Constraint c) {
+        return column -> c.uses(column) && c.columns().stream().allMatch(column::equals);
+    }
+
     private static List<SqlStatement> statements(RunSql sql) {
         return SqlStatement.split(sql.sql());
     }

@@ -7,7 +7,10 @@ import dev.keel.operations.Operation;
 
 import java.util.List;
 
-/** A post-deployment migration holding something other than index, validation and data operations. */
+/**
+ * A post-deployment migration holding something other than index, validation and data operations; the switch of a
+ * column kept in step by a sync (constraints, NOT NULL and default of that column alone, after its copy) is allowed.
+ */
 public final class PostDeploymentSchemaChange implements LintRule {
     @Override public String name() { return "post-deployment-schema-change"; }
     @Override public String why() {
@@ -25,7 +28,8 @@ public final class PostDeploymentSchemaChange implements LintRule {
         }
         List<Operation> ops = site.spec().operations();
         for (int i = 0; i < ops.size(); i++) {
-            if (!OperationKinds.postDeployable(ops.get(i))) {
+            if (!OperationKinds.postDeployable(ops.get(i))
+                    && !OperationKinds.switchesSyncedColumn(ops.get(i), site.spec().key().app(), site.before())) {
                 out.report(this, site.span(i), "post-deployment migration holds \"" + ops.get(i).describe() + "\"");
             }
         }

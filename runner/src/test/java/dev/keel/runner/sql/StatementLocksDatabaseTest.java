@@ -44,7 +44,9 @@ class StatementLocksDatabaseTest {
                 createModel("cat", table("cat").field("code", column("code", "varchar(10)")).primaryKey("code")),
                 createModel("item", table("item").field("id", column("id", "bigint")).field("cat", column("cat_code", "varchar(10)").nullable())
                         .primaryKey("id").constraint(foreignKey("fk_item_cat", "cat_code").references("cat", "code"))),
-                createSequence(sequence("post_seq")))) {
+                createSequence(sequence("post_seq")),
+                addField("tag", "label", column("label", "varchar(20)").nullable()),
+                addColumnSync("tag", "name", "label", "name", "label"))) {
             s = StateTransitions.apply(op, APP, s);
         }
         return s;
@@ -89,6 +91,10 @@ class StatementLocksDatabaseTest {
                 alterModelTable("post", "article"),
                 alterModelTable("order", "public.order"),
                 alterSequence(sequence("post_seq").incrementBy(50)),
+                addColumnSync("order", "customer_id", "id", "customer_id", "id"),
+                removeColumnSync("tag", "label"),
+                alterModelTable("tag", "sales.label_tag"),
+                alterModelTable("tag", "tags"),
                 deleteSequence("post_seq"));
     }
 
@@ -97,6 +103,11 @@ class StatementLocksDatabaseTest {
         ProjectState base = base();
         try (Db db = Db.fresh()) {
             db.execute(OperationSql.createAll(base));
+            for (var p : base.pending()) {
+                if (p instanceof dev.keel.state.PendingSync sync) {
+                    db.execute(ColumnSyncSql.create(sync));
+                }
+            }
             Map<Long, String> tables = tables(db.connection);
             var failures = new ArrayList<String>();
             for (Operation op : operations()) {

@@ -83,8 +83,39 @@ final class BatchSql {
         return key + " BETWEEN ? AND ?" + (condition == null ? "" : " AND (" + condition + ")");
     }
 
+    /** Whether {@code table} has a single-column primary key to walk by. */
+    static boolean hasKey(StateTable table) {
+        var pk = table.table().primaryKey();
+        return pk != null && pk.columns().size() == 1;
+    }
+
+    /** Pages of a table without a key that one batch covers. */
+    static final int PAGES_PER_BATCH = 10;
+
+    /** The pages of the table now (one row, one column). */
+    static String pages(StateTable table) {
+        return "SELECT pg_relation_size(" + regclass(table) + ") / current_setting('block_size')::bigint";
+    }
+
+    /**
+     * One batch by pages of a table without a key: {@code UPDATE ... SET assignments} on the rows of
+     * {@value #PAGES_PER_BATCH} pages from the page given as every parameter (a TID range scan). Its one row: the
+     * rows in those pages, the rows changed.
+     */
+    static String pageUpdate(StateTable table, String assignments, String condition) {
+        String range = "ctid >= format('(%s,0)', CAST(? AS bigint))::tid AND ctid < format('(%s,0)', CAST(? AS bigint) + "
+                + PAGES_PER_BATCH + ")::tid";
+        return "WITH keel_changed AS (UPDATE " + table.name() + " SET " + assignments + " WHERE " + range
+                + (condition == null ? "" : " AND (" + condition + ")") + " RETURNING 1)\n"
+                + "SELECT (SELECT count(*) FROM " + table.name() + " WHERE " + range + "), (SELECT count(*) FROM keel_changed)";
+    }
+
+    private static String regclass(StateTable table) {
+        return "to_regclass('" + table.name().replace("'", "''") + "')";
+    }
+
     /** The estimated rows of the table: the planner's statistics, or a count when it has none yet. */
-    String estimate() {
+    static String estimate(StateTable table) {
         return "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint ELSE (SELECT count(*) FROM "
                 + table.name() + ") END FROM pg_class c WHERE c.oid = to_regclass('" + table.name().replace("'", "''") + "')";
     }

@@ -13,7 +13,8 @@ import java.sql.SQLException;
 /**
  * Runs a {@code CopyColumn} step with keel's keyset backfill: batches of the table's rows, each its own
  * transaction committed with its progress in {@code keel_backfill}, so an interrupted run resumes after the
- * last committed batch; a progress bar or lines while it runs.
+ * last committed batch; a progress bar or lines while it runs. A table without a single-column primary key is
+ * walked by pages ({@code ctid} ranges).
  */
 public final class ColumnCopy {
     private ColumnCopy() {}
@@ -28,7 +29,7 @@ public final class ColumnCopy {
                                      Step.Backfill step) throws SQLException {
         String name = "copyColumn(" + step.column() + ")";
         var context = new RunContext(migration, name, connection, state, listener);
-        return context.batches(step.model()).named(name)
+        return ((KeysetBackfill) context.batches(step.model())).pagesWithoutKey().named(name)
                 .where(ColumnCopySql.condition(step.column(), step.expression()))
                 .update(ColumnCopySql.assignment(step.column(), step.expression()));
     }

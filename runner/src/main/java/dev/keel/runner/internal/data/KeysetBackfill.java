@@ -28,6 +28,7 @@ public final class KeysetBackfill implements Backfill {
     private int size = DEFAULT_SIZE;
     private Duration pause = Duration.ZERO;
     private String condition;
+    private boolean pagesWithoutKey;
 
     /** A walk over {@code table} for {@code context}, named {@code step} unless {@link #named} says otherwise. */
     KeysetBackfill(RunContext context, StateTable table, String step) {
@@ -70,10 +71,23 @@ public final class KeysetBackfill implements Backfill {
         return this;
     }
 
+    /**
+     * Lets {@link #update} walk a table without a single-column primary key by its pages ({@code ctid} ranges of
+     * {@link BatchSql#PAGES_PER_BATCH} pages, up to the table's size when the walk starts: rows that move later by an
+     * update are new versions, which keep what the update wrote).
+     */
+    KeysetBackfill pagesWithoutKey() {
+        pagesWithoutKey = true;
+        return this;
+    }
+
     @Override
     public BackfillResult update(String assignments) throws SQLException {
         if (assignments == null || assignments.isBlank()) {
             throw new IllegalArgumentException("update() needs what follows SET, such as \"slug = lower(title)\"");
+        }
+        if (pagesWithoutKey && !BatchSql.hasKey(table)) {
+            return byPages(assignments);
         }
         try {
             return walk((sql, last) -> {
@@ -143,8 +157,47 @@ public final class KeysetBackfill implements Backfill {
         });
     }
 
-    /** What one batch did: keys walked, the last key as text, rows changed. */
-    private record Outcome(int rows, String lastKey, long changed) {}
+    private BackfillResult byPages(String assignments) throws SQLException {
+        long[] pages = {-1};
+        try {
+            return walk(null, (sql, last) -> {
+                Connection c = context.keelConnection();
+                if (pages[0] < 0) {
+                    try (var st = c.createStatement(); ResultSet r = st.executeQuery(BatchSql.pages(table))) {
+                        r.next();
+                        pages[0] = r.getLong(1);
+                    }
+                }
+                long from = last == null ? 0 : Long.parseLong(last);
+                String update = BatchSql.pageUpdate(table, assignments, condition);
+                try (PreparedStatement ps = c.prepareStatement(update)) {
+                    for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                        ps.setLong(i, from);
+                    }
+                    try (ResultSet r = ps.executeQuery()) {
+                        r.next();
+                        long next = from + BatchSql.PAGES_PER_BATCH;
+                        return new Outcome(r.getInt(1), Long.toString(next), r.getLong(2), next < pages[0]);
+                    }
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What one batch did: keys walked, the last key as text, rows changed, and whether another batch follows. */
+    private record Outcome(int rows, String lastKey, long changed, Boolean more) {
+        Outcome(int rows, String lastKey, long changed) {
+            this(rows, lastKey, changed, null);
+        }
+
+        boolean more(int size) {
+            return more == null ? rows == size : more;
+        }
+    }
 
     /** Runs one batch after key {@code last} (null: the first batch). */
     @FunctionalInterface
@@ -153,6 +206,11 @@ public final class KeysetBackfill implements Backfill {
     }
 
     private BackfillResult walk(BatchRun batch) throws Exception {
+        return walk(BatchSql.of(table, size, context.where()), batch);
+    }
+
+    /** Walks the table in batches of {@code sql} (null: by pages, without a key). */
+    private BackfillResult walk(BatchSql sql, BatchRun batch) throws Exception {
         Connection c = context.keelConnection();
         if (!c.getAutoCommit()) {
             throw new KeelException(ErrorKind.INVALID_OPERATION, context.where() + ": batches commit one by one, so"
@@ -160,7 +218,6 @@ public final class KeysetBackfill implements Backfill {
                     + " define() of " + context.migration() + " (and  postDeployment();  when the table is large), so"
                     + " that each batch commits on its own and a stopped run resumes after the last batch.");
         }
-        BatchSql sql = BatchSql.of(table, size, context.where());
         BackfillStore store = new BackfillStore(c);
         store.create();
         BackfillStore.Saved saved = store.read(context.migration(), step);
@@ -176,18 +233,18 @@ public final class KeysetBackfill implements Backfill {
         }
         long start = System.nanoTime();
         var tally = new Tally(saved);
-        try (ProgressDisplay display = context.display(task, estimate(sql), saved.rows())) {
+        try (ProgressDisplay display = context.display(task, estimate(), saved.rows())) {
             boolean more = true;
             while (more) {
                 long t0 = System.nanoTime();
                 Outcome o = inTransaction(c, () -> {
                     Outcome out = batch.run(sql, tally.lastKey);
-                    store.save(context.migration(), step, tally.after(out, size));
+                    store.save(context.migration(), step, tally.after(out, size, !out.more(size)));
                     return out;
                 });
                 tally.done(o, System.nanoTime() - t0);
                 display.advanced(o.rows());
-                more = o.rows() == size;
+                more = o.more(size);
                 if (more && !pause.isZero()) {
                     context.pause(pause);
                 }
@@ -219,10 +276,10 @@ public final class KeysetBackfill implements Backfill {
         }
 
         /** What to record after batch {@code o}: it is the last when it came short of {@code size}. */
-        BackfillStore.Saved after(Outcome o, int size) {
+        BackfillStore.Saved after(Outcome o, int size, boolean last) {
             String key = o.lastKey() == null ? lastKey : o.lastKey();
             return new BackfillStore.Saved(key, rowsBefore + rows + o.rows(), batchesBefore + batches + (o.rows() > 0 ? 1 : 0),
-                    o.rows() < size);
+                    last);
         }
 
         void done(Outcome o, long nanos) {
@@ -243,8 +300,8 @@ public final class KeysetBackfill implements Backfill {
         return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
-    private long estimate(BatchSql sql) throws SQLException {
-        try (var st = context.keelConnection().createStatement(); ResultSet r = st.executeQuery(sql.estimate())) {
+    private long estimate() throws SQLException {
+        try (var st = context.keelConnection().createStatement(); ResultSet r = st.executeQuery(BatchSql.estimate(table))) {
             return r.next() ? r.getLong(1) : -1;
         }
     }
