@@ -99,6 +99,12 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             + " tables that are small or offline.")
     Set<String> allowUnsafe = Set.of();
 
+    @Option(names = "--using", paramLabel = "FIELD=SQL", description = "For a column type change keel cannot convert"
+            + " alone (text to jsonb, timestamp to timestamptz): app.Model.field=expression, the SQL expression giving the"
+            + " new value from the old column, written over the column's name (payload::jsonb). keel writes the change as"
+            + " expand and contract with it.")
+    List<String> using = new ArrayList<>();
+
     @Option(names = "--delete-pending", description = "Also write the second phase of every two-phase removal:"
             + " drop the pending columns and tables. Only once the migrations that made them pending are deployed.")
     boolean deletePending;
@@ -138,9 +144,18 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         for (String r : renames) {
             hints = hints.plus(DiffHints.parseRename(r));
         }
+        var usingByField = new java.util.HashMap<String, String>();
+        for (String u : using) {
+            int eq = u.indexOf('=');
+            if (eq < 0 || u.substring(0, eq).strip().split("\\.").length != 3 || u.substring(eq + 1).isBlank()) {
+                throw new picocli.CommandLine.ParameterException(project.command.commandLine(),
+                        "--using takes app.Model.field=expression (the SQL giving the new value from the old column), not " + u);
+            }
+            usingByField.put(u.substring(0, eq).strip(), u.substring(eq + 1).strip());
+        }
         var options = new MakeOptions(apps, check, dryRun, empty, merge, name, deletePending,
                 new SafetyOptions(allowUnsafe, Set.copyOf(project.config().largeTables()),
-                        project.config().severalDatabases()), hints, update);
+                        project.config().severalDatabases(), usingByField), hints, update);
         var questioner = TerminalQuestioner.forThisProcess(!noInput && !check && !json.enabled(), log(), notRenamed);
         MakeResult result = new MakeMigrations(project.entitySource(), questioner,
                 Caches.of(project.projectDir(), project.config()), this::refusals)

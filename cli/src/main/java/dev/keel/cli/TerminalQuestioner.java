@@ -46,6 +46,15 @@ final class TerminalQuestioner implements Questioner {
     }
 
     @Override
+    public Optional<String> usingForTypeChange(FieldRef field, Column column, String newType, String example) {
+        String answer = ask("Field " + field + " changes column " + column.name() + " from " + column.type() + " to " + newType
+                + ", and keel has no safe conversion of the existing values. keel fills a new column beside the old one"
+                + " and switches to it after the deploy. SQL expression giving the new value from column " + column.name()
+                + " (for example " + example + "); empty to stop: ");
+        return answer.isBlank() ? Optional.empty() : Optional.of(answer.strip());
+    }
+
+    @Override
     public boolean isRename(FieldRef removed, FieldRef added) {
         return yes("Was " + removed + " renamed to " + added.field() + "? [y/N] ");
     }

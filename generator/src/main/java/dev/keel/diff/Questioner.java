@@ -32,4 +32,15 @@ public interface Questioner {
      * @return true to treat it as a rename
      */
     boolean isModelRename(String app, String removedModel, String addedModel);
+
+    /**
+     * A column of a table with rows changes to a type keel cannot convert its values to alone (text to jsonb).
+     *
+     * @param example an expression that often fits, over the column's name
+     * @return the SQL expression giving the new value from the old column (named as in the database), or empty
+     *         when none is given (makemigrations then stops with exit 3, naming {@code --using})
+     */
+    default Optional<String> usingForTypeChange(FieldRef field, Column column, String newType, String example) {
+        return Optional.empty();
+    }
 }

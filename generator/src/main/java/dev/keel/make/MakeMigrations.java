@@ -192,7 +192,8 @@ public final class MakeMigrations {
         ProjectState state = current;
         for (AppSteps.Step step : AppSteps.of(opsByApp, current, target)) {
             String app = step.app();
-            List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, step.operations(), options.safety(), notes,
+            var safety = TypeChangeQuestions.ask(app, state, step.operations(), options.safety(), questioner, createdInRun);
+            List<PlannedMigration> planned = SafetyRewriter.rewrite(app, state, step.operations(), safety, notes,
                     createdInRun);
             for (PlannedMigration p : planned) {
                 for (Operation op : p.operations()) {

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Splits the steps of a safe plan into the migrations to write. Deploy-time steps come before
  * post-deployment ones; within a phase, steps run stage by stage ({@link Stage}), so that a phase needs
- * at most three migrations: the quick schema changes (atomic), the concurrent index builds (not atomic),
- * then the validations and what follows them (atomic, validations first). Every migration is then either
+ * at most four migrations: the column copies of a rename or type change (not atomic), the quick schema
+ * changes (atomic), the concurrent index builds (not atomic), then the validations and what follows them
+ * (atomic, validations first). Every migration is then either
  * atomic, and so re-runnable whole, or holds only statements written to be re-run.
  *
  * <p>Moving a step to a later stage must not change the outcome: when the stage order does not replay

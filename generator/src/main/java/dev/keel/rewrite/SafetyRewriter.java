@@ -121,7 +121,7 @@ public final class SafetyRewriter {
 
     /**
      * Whether an operation can run inside a transaction: concurrent index builds and drops cannot, nor
-     * can SQL that commits between batches.
+     * can SQL that commits between batches, nor keel's batched column copy.
      */
     static boolean fitsInTransaction(Operation op) {
         return !((op instanceof AddIndex a && a.isConcurrent()) || (op instanceof RemoveIndex r && r.isConcurrent())

@@ -78,9 +78,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>{@code keel.json} (optional): the project's configuration; else {@code scenarios/keel.json};</li>
  *   <li>{@code options.properties} (optional): options of the runs after the first:
  *       {@code renames} (comma-separated {@code --rename} hints), {@code allow} ({@code type-change},
- *       {@code rename}), {@code largeTables}, {@code deletePending}; and {@code default.APP.MODEL.FIELD}: the
+ *       {@code rename}), {@code largeTables}, {@code deletePending}; {@code default.APP.MODEL.FIELD}: the
  *       SQL value typed at the prompt for a NOT NULL field added without a default (the questioner
- *       answers it as the terminal's would);</li>
+ *       answers it as the terminal's would); and {@code using.APP.MODEL.FIELD}: the expression of a type
+ *       change given with {@code --using};</li>
  *   <li>{@code allowed.txt} (optional): differences between the database keel's migrations build and
  *       Hibernate's export of {@code after/} that are intended, one per line as
  *       {@code pattern => reason} ({@code *} matches any text). An allowance that matches nothing fails.</li>
@@ -451,13 +452,18 @@ class ScenarioTest {
         }
         var known = Set.of("renames", "allow", "largeTables", "deletePending");
         for (String key : props.stringPropertyNames()) {
-            assertTrue(known.contains(key) || key.startsWith("default."), file + ": unknown key " + key + "; known: " + known);
+            assertTrue(known.contains(key) || key.startsWith("default.") || key.startsWith("using."),
+                    file + ": unknown key " + key + "; known: " + known + ", default.*, using.*");
         }
         DiffHints renames = DiffHints.NONE;
         for (String hint : list(props.getProperty("renames"))) {
             renames = renames.plus(DiffHints.parseRename(hint));
         }
-        var safety = new SafetyOptions(Set.copyOf(list(props.getProperty("allow"))), Set.copyOf(list(props.getProperty("largeTables"))));
+        var using = new TreeMap<String, String>();
+        props.stringPropertyNames().stream().filter(k -> k.startsWith("using."))
+                .forEach(k -> using.put(k.substring("using.".length()), props.getProperty(k)));
+        var safety = new SafetyOptions(Set.copyOf(list(props.getProperty("allow"))), Set.copyOf(list(props.getProperty("largeTables"))),
+                false, using);
         boolean deletePending = Boolean.parseBoolean(props.getProperty("deletePending", "false"));
         return new MakeOptions(List.of(), false, false, false, false, null, deletePending, safety, renames);
     }

@@ -358,15 +358,92 @@ class SafetyRewriterTest {
     }
 
     @Test
-    void safeWideningsPassAndOtherTypeChangesAreRefused() {
+    void safeWideningsPassOtherTypeChangesAreWrittenAsExpandAndContract() {
         assertEquals(1, only(rewrite(alterField("post", "title", column("title", "varchar(200)")))).size());
         assertEquals(1, only(rewrite(alterField("post", "title", column("title", "text")))).size());
-        var e = assertThrows(KeelException.class, () -> rewrite(alterField("post", "title", column("title", "varchar(50)"))));
-        assertEquals(ErrorKind.INPUT_NEEDED, e.kind());
-        assertTrue(e.getMessage().contains("expand and contract"), e.getMessage());
-        var allowed = SafetyRewriter.rewrite("blog", BEFORE, List.of(alterField("post", "title", column("title", "varchar(50)"))),
+        var shrink = alterField("post", "title", column("title", "varchar(50)"));
+        var plans = rewrite(shrink);
+        assertEquals(List.of("atomic", "post-non-atomic", "post-atomic", "post-atomic"), shape(plans),
+                "expand; backfill; NOT NULL proof added after the backfill; validations then the switch");
+        assertEquals(List.of(addField("post", "titleKeelTwin", column("title_keel_new", "varchar(50)").nullable()),
+                addColumnSync("post", "title", "title_keel_new", "title", "title_keel_new"),
+                addConstraint("post", check("post_title_keel_length", "char_length(title_keel_new) <= 50").notValid())),
+                plans.get(0).operations());
+        assertEquals(List.of(copyColumn("post", "title_keel_new", "title")), plans.get(1).operations());
+        assertTrue(plans.get(3).operations().contains(switchColumn("post", "title", "titleKeelTwin", "title_keel_old")));
+        assertSameEndAndReversible(List.of(shrink), plans);
+        var allowed = SafetyRewriter.rewrite("blog", BEFORE, List.of(shrink),
                 new SafetyOptions(Set.of(SafetyOptions.TYPE_CHANGE), Set.of()));
-        assertEquals(1, only(allowed).size());
+        assertEquals(List.of(shrink), only(allowed), "--allow-unsafe type-change keeps the one-step ALTER TYPE");
+    }
+
+    @Test
+    void typeChangesKeelCannotPairAreRefused() {
+        var key = assertThrows(KeelException.class, () -> rewrite(alterField("author", "id", column("id", "numeric(20,0)"))));
+        assertEquals(ErrorKind.INPUT_NEEDED, key.kind());
+        assertTrue(key.getMessage().contains("it is part of the primary key author_pkey"), key.getMessage());
+        assertTrue(key.getMessage().contains("--allow-unsafe type-change"), key.getMessage());
+        var renamed = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", BEFORE,
+                List.of(alterField("post", "subtitle", column("sub", "varchar(10)").nullable())),
+                new SafetyOptions(Set.of(SafetyOptions.RENAME), Set.of())));
+        assertTrue(renamed.getMessage().contains("renamed to sub at the same time"), renamed.getMessage());
+        var asked = assertThrows(KeelException.class, () -> rewrite(alterField("post", "legacyFlag", column("legacy_flag", "integer"))));
+        assertTrue(asked.getMessage().contains("keel makemigrations --using \"blog.post.legacyFlag=legacy_flag::integer\""),
+                asked.getMessage());
+    }
+
+    @Test
+    void theColumnsForeignKeysChecksAndIndexesAreRebuiltOnTheTwinAndTakeTheirNamesAtTheSwitch() {
+        var narrow = alterField("post", "author", column("author_id", "integer").nullable());
+        var status = alterField("post", "status", column("status", "varchar(10)").nullable());
+        var plans = SafetyRewriter.rewrite("blog", BEFORE, List.of(narrow, status), new SafetyOptions(Set.of(), Set.of(), false,
+                java.util.Map.of("blog.Post.author", "author_id::integer")));
+        var ops = flat(plans);
+        assertTrue(ops.contains(addConstraint("post", foreignKey("fk_post_author_keel_new", "author_id_keel_new")
+                .references("author", "id").notValid())), ops.toString());
+        assertTrue(ops.contains(validateConstraint("post", "fk_post_author_keel_new")), ops.toString());
+        assertTrue(ops.contains(addConstraint("post", check("post_status_check_keel_new", "status_keel_new IN ('DRAFT', 'LIVE')").notValid())),
+                ops.toString());
+        assertTrue(ops.indexOf(removeConstraint("post", "fk_post_author")) < ops.indexOf(switchColumn("post", "author", "authorKeelTwin", "author_id_keel_old")));
+        assertTrue(ops.indexOf(renameConstraint("post", "fk_post_author_keel_new", "fk_post_author"))
+                > ops.indexOf(switchColumn("post", "author", "authorKeelTwin", "author_id_keel_old")));
+        assertTrue(ops.contains(addColumnSync("post", "author_id", "author_id_keel_old", "author_id::bigint", "author_id_keel_old::integer")),
+                "after the switch the old column follows the new one, the user's expression the other way: " + ops);
+        assertSameEndAndReversible(List.of(narrow, status), plans);
+    }
+
+    @Test
+    void aSecondTypeChangeBeforeTheDeletePhaseIsRefused() {
+        var first = rewrite(alterField("post", "title", column("title", "varchar(50)")));
+        ProjectState state = BEFORE;
+        for (Operation op : flat(first)) {
+            state = StateTransitions.apply(op, "blog", state);
+        }
+        ProjectState afterFirst = state;
+        var e = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", afterFirst,
+                List.of(alterField("post", "title", column("title", "varchar(20)"))), SafetyOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("finish it first with keel makemigrations --delete-pending"), e.getMessage());
+    }
+
+    @Test
+    void withoutATotalWayBackTheOldColumnGetsNullAfterTheSwitch() {
+        var toInt = alterField("post", "subtitle", column("subtitle", "integer").nullable());
+        var plans = SafetyRewriter.rewrite("blog", BEFORE, List.of(toInt), new SafetyOptions(Set.of(), Set.of(), false,
+                java.util.Map.of("blog.Post.subtitle", "NULLIF(subtitle, '')::integer")));
+        assertTrue(flat(plans).contains(addColumnSync("post", "subtitle", "subtitle_keel_old", "NULL",
+                "NULLIF(subtitle_keel_old, '')::integer")), flat(plans).toString());
+        assertSameEndAndReversible(List.of(toInt), plans);
+    }
+
+    @Test
+    void aLongColumnNameGivesTwinNamesWithinPostgresLimit() {
+        String longName = "a_really_long_column_name_that_goes_on_and_on_for_sixty_chars";
+        ProjectState before = BEFORE.updateTable("blog", "post", t -> t.field("longOne", column(longName, "integer").nullable()));
+        var plans = SafetyRewriter.rewrite("blog", before, List.of(alterField("post", "longOne", column(longName, "bigint").nullable())),
+                SafetyOptions.DEFAULT);
+        var add = (dev.keel.operations.AddField) plans.get(0).operations().get(0);
+        assertTrue(add.column().name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63, add.column().name());
+        assertTrue(add.column().name().endsWith("_keel_new"), add.column().name());
     }
 
     @Test

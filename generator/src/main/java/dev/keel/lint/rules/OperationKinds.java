@@ -55,9 +55,42 @@ final class OperationKinds {
                     || s.is("(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX|ANALYZE|SET|SELECT)\\b")
                     || s.alteredTable().isPresent() && s.actions().stream().allMatch(a -> a.matches("(?is)VALIDATE\\s+CONSTRAINT\\b.*")));
         }
+        if (op instanceof dev.keel.operations.AddConstraint add) {
+            // NOT VALID: a brief lock, no scan; its validation comes later
+            return add.constraint() instanceof dev.keel.state.CheckConstraint c && !c.validated()
+                    || add.constraint() instanceof dev.keel.state.ForeignKey fk && !fk.validated();
+        }
         return op instanceof AddIndex || op instanceof RemoveIndex || op instanceof RenameIndex
                 || op instanceof AddConstraintUsingIndex || op instanceof ValidateConstraint || op instanceof RunJava
                 || op instanceof dev.keel.operations.CopyColumn || op instanceof dev.keel.operations.SwitchColumn;
+    }
+
+    /**
+     * Whether operation {@code i} is one of the brief steps of keel's switch of a type change written as expand and
+     * contract: in a migration that switches a column of the same model ({@code switchColumn}), the NOT NULL and
+     * default of the new column, the drop of the sync and of the old column's indexes and constraints, the renames
+     * of the new column's ones, the old column made nullable, kept in step the other way and moved to pending.
+     * They run after the deployment on purpose: once the new column is filled and its constraints validated.
+     */
+    static boolean partOfSwitch(List<Operation> ops, int i) {
+        String model = model(ops.get(i));
+        boolean switching = model != null && ops.stream().anyMatch(o -> o instanceof dev.keel.operations.SwitchColumn s && s.model().equals(model));
+        Operation op = ops.get(i);
+        return switching && (op instanceof dev.keel.operations.SwitchColumn || op instanceof dev.keel.operations.AlterField
+                || op instanceof dev.keel.operations.RemoveConstraint || op instanceof RemoveIndex
+                || op instanceof dev.keel.operations.RenameConstraint || op instanceof RenameIndex
+                || op instanceof dev.keel.operations.AddColumnSync || op instanceof dev.keel.operations.RemoveColumnSync
+                || op instanceof SafeRemoveField f && f.action() == DeletionAction.MOVE_TO_PENDING
+                || op instanceof AddConstraintUsingIndex);
+    }
+
+    private static String model(Operation op) {
+        try {
+            var accessor = op.getClass().getMethod("model");
+            return accessor.getReturnType() == String.class ? (String) accessor.invoke(op) : null;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
  * expression giving the new column's value from the old one ({@code forward}), the one giving the old
  * column's value back from the new one ({@code backward}), each written over a column name.
  *
- * <p>A backward expression is total: where a new value has no old-type equivalent it gives NULL rather than
- * failing, so that a write of the new code never fails because of the old column kept for a rollback.
+ * <p>keel's own backward expressions are total: where a new value has no old-type equivalent they give NULL rather
+ * than fail. A cast back to a type that not every value fits ({@code text} to {@code integer}) is not.
  *
  * @param kind      a short name for messages and tests ({@code integer-widening})
  * @param forward   the new value over the old column's name; null when keel cannot derive a safe one and the
@@ -19,9 +19,12 @@ import java.util.function.UnaryOperator;
  *                  or 0
  * @param hint      for a conversion the user must write, an expression that often fits (said in the question),
  *                  or null
+ * @param backwardTotal whether {@code backward} gives a value (or NULL) for every new value, never an error: only
+ *                  then does the old column follow the new one after the switch (a write of the new code must
+ *                  never fail because of the column kept for a rollback)
  */
 public record Conversion(String kind, UnaryOperator<String> forward, UnaryOperator<String> backward, int lengthCap,
-                         String hint) {
+                         String hint, boolean backwardTotal) {
     public Conversion {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(backward, "backward");
@@ -48,6 +51,6 @@ public record Conversion(String kind, UnaryOperator<String> forward, UnaryOperat
     /** This conversion with the user's forward expression, written over the old column's name {@code over}. */
     public Conversion using(String expression, String over) {
         String expr = expression.strip();
-        return new Conversion(kind, c -> SqlExpressions.renameColumn(expr, over, c), backward, lengthCap, hint);
+        return new Conversion(kind, c -> SqlExpressions.renameColumn(expr, over, c), backward, lengthCap, hint, backwardTotal);
     }
 }

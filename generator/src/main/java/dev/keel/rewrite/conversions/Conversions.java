@@ -39,7 +39,8 @@ public final class Conversions {
                 return c.get();
             }
         }
-        return new Conversion("user-expression", null, c -> ident(c) + "::" + from, 0, ident("x") + "::" + to);
+        return new Conversion("user-expression", null, c -> ident(c) + "::" + (from.startsWith("varchar") ? "text" : from), 0,
+                "x::" + to, castIsTotal(to, from));
     }
 
     /** smallint to integer or bigint, integer to bigint: every value fits; back, values out of range give NULL. */
@@ -50,7 +51,7 @@ public final class Conversions {
             return Optional.empty();
         }
         return Optional.of(new Conversion("integer-widening", c -> ident(c) + "::" + to,
-                c -> inRange(ident(c), from), 0, null));
+                c -> inRange(ident(c), from), 0, null, true));
     }
 
     /** An integer to numeric: exact (a numeric(p, s) too small for a value fails loudly, it does not round). */
@@ -59,7 +60,7 @@ public final class Conversions {
             return Optional.empty();
         }
         return Optional.of(new Conversion("integer-to-numeric", c -> ident(c) + "::" + to,
-                c -> "CASE WHEN " + ident(c) + " = trunc(" + ident(c) + ") THEN " + inRange(ident(c), from) + " END", 0, null));
+                c -> "CASE WHEN " + ident(c) + " = trunc(" + ident(c) + ") THEN " + inRange(ident(c), from) + " END", 0, null, true));
     }
 
     /**
@@ -78,7 +79,7 @@ public final class Conversions {
         if (!shrink) {
             return Optional.empty();
         }
-        return Optional.of(new Conversion("varchar-shrink", SqlExpressions::ident, SqlExpressions::ident, m, null));
+        return Optional.of(new Conversion("varchar-shrink", SqlExpressions::ident, SqlExpressions::ident, m, null, true));
     }
 
     /**
@@ -92,19 +93,33 @@ public final class Conversions {
             return Optional.empty();
         }
         return Optional.of(new Conversion("timestamp-to-timestamptz", null,
-                c -> "(" + ident(c) + " AT TIME ZONE 'UTC')::" + from, 0, "x AT TIME ZONE 'UTC'"));
+                c -> "(" + ident(c) + " AT TIME ZONE 'UTC')::" + from, 0, "x AT TIME ZONE 'UTC'", true));
     }
 
     /**
      * text or varchar to json or jsonb: a value that is not JSON would fail the cast, and what to do with it
-     * (fail, NULL, wrap it as a JSON string) is the user's call. Back: the JSON text.
+     * (fail, NULL, wrap it as a JSON string) is the user's call. Back: the JSON text (total only into an unbounded
+     * text column).
      */
     static Optional<Conversion> textToJson(String from, String to) {
         boolean text = from.equals("text") || from.startsWith("varchar");
         if (!text || !(to.equals("jsonb") || to.equals("json"))) {
             return Optional.empty();
         }
-        return Optional.of(new Conversion("text-to-json", null, c -> ident(c) + "::" + from, 0, "x::" + to));
+        // back as text: a cast to varchar(n) would cut a longer JSON text short; into varchar(n) it may not fit
+        return Optional.of(new Conversion("text-to-json", null, c -> ident(c) + "::text", 0, "x::" + to, !from.startsWith("varchar(")));
+    }
+
+    /**
+     * Whether every value of type {@code from} casts to {@code to} without an error: to unbounded text, to a wider
+     * integer, from an integer to unbounded numeric.
+     */
+    static boolean castIsTotal(String from, String to) {
+        if (to.equals("text") || to.equals("varchar") || from.equals(to)) {
+            return true;
+        }
+        int f = INTEGERS.indexOf(from);
+        return f >= 0 && (INTEGERS.indexOf(to) > f || to.equals("numeric"));
     }
 
     /** {@code expr} as the integer type {@code type}, or NULL when it does not fit. */

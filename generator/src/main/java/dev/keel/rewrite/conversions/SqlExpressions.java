@@ -6,9 +6,9 @@ import dev.keel.state.CheckConstraint;
 final class SqlExpressions {
     private SqlExpressions() {}
 
-    /** A column name as an SQL identifier: bare when PostgreSQL would not fold or mistake it, else quoted. */
+    /** A column name as an SQL identifier, quoted as keel quotes it everywhere ({@code amount}, {@code "order"}, {@code "Amount"}). */
     static String ident(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : '"' + name.replace("\"", "\"\"") + '"';
+        return dev.keel.rewrite.SqlText.quote(name);
     }
 
     /**

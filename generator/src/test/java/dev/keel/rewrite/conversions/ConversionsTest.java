@@ -63,6 +63,7 @@ class ConversionsTest {
         Conversion conv = Conversions.of("integer", "bigint");
         assertEquals("integer-widening", conv.kind());
         assertTrue(conv.derived());
+        assertTrue(conv.backwardTotal());
         assertEquals("2147483647", forward(conv, "integer", "bigint", "2147483647"));
         assertEquals("-2147483648", forward(conv, "integer", "bigint", "-2147483648"));
         assertEquals("-7", backward(conv, "integer", "bigint", "-7"));
@@ -128,11 +129,32 @@ class ConversionsTest {
     }
 
     @Test
+    void keywordsAndMixedCaseColumnNamesAreQuoted() throws Exception {
+        Conversion conv = Conversions.of("integer", "bigint");
+        assertEquals("\"order\"::bigint", conv.forwardOver("order"));
+        assertEquals("\"Amount\"::bigint", conv.forwardOver("Amount"));
+        assertEquals("quantity::bigint", conv.forwardOver("quantity"));
+        assertEquals("\"user\"::text", Conversions.of("text", "jsonb").using("\"user\"::jsonb", "user").backwardOver("user"));
+        assertEquals("\"user_keel_old\"::jsonb".replace("\"", ""), Conversions.of("text", "jsonb").using("\"user\"::jsonb", "user")
+                .forwardOver("user_keel_old"), "the user's expression follows the renamed column");
+    }
+
+    @Test
     void anythingElseIsTheUsersWithACastBack() throws Exception {
         Conversion conv = Conversions.of("integer", "text");
         assertEquals("user-expression", conv.kind());
         assertFalse(conv.derived());
         assertEquals("12", backward(conv, "integer", "text", "'12'"));
         assertEquals("x::text", conv.hint());
+        assertFalse(conv.backwardTotal(), "'abc' has no integer form: the old column does not follow after the switch");
+        assertTrue(Conversions.of("text", "integer").backwardTotal(), "every integer has a text form");
+        assertTrue(Conversions.of("bigint", "integer").backwardTotal(), "every integer is a bigint");
+        assertFalse(Conversions.of("numeric(5,2)", "integer").backwardTotal(), "numeric(5,2) does not hold every integer");
+        assertTrue(Conversions.of("numeric", "integer").backwardTotal());
+        Conversion fromBounded = Conversions.of("varchar(5)", "jsonb");
+        assertFalse(fromBounded.backwardTotal());
+        assertEquals("\"abcdefgh\"", backward(Conversions.of("text", "jsonb"), "text", "jsonb", "'\"abcdefgh\"'"));
+        SQLException tooLong = assertThrows(SQLException.class, () -> backward(fromBounded, "varchar(5)", "jsonb", "'\"abcdefgh\"'"));
+        assertTrue(tooLong.getMessage().contains("value too long"), "never cut short: " + tooLong.getMessage());
     }
 }
