@@ -30,6 +30,8 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.ForkSequence;
+import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.operations.CreateCompatibilityView;
@@ -156,6 +158,19 @@ public final class Operations {
 
     /** Renames a sequence, keeping its value (the sequence of a renamed table). */
     public static RenameSequence renameSequence(String oldName, String newName) { return new RenameSequence(oldName, newName); }
+
+    /**
+     * Continues a sequence under a new name while the running code still draws from the old one: the old one
+     * is capped {@code headroom} ids above its value and pending deletion, the new one starts above the cap.
+     */
+    public static ForkSequence forkSequence(String oldName, String newName, long headroom) {
+        return new ForkSequence(oldName, newName, headroom);
+    }
+
+    /** The reverse of {@link #forkSequence}: the old sequence again, past every value either gave. */
+    public static UnforkSequence unforkSequence(String oldName, String newName, long headroom) {
+        return new UnforkSequence(oldName, newName, headroom);
+    }
 
     // ---- code ------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ public sealed interface Operation permits CreateModel, DeleteModel, RenameModel,
         SeparateDatabaseAndState, SafeRemoveField, SafeDeleteModel, RestorePendingField, RestorePendingModel,
         RecreatePendingField, RecreatePendingModel, RenameSequence, SafeDeleteSequence, RestorePendingSequence,
         RecreatePendingSequence, CreateCompatibilityView, DropCompatibilityView,
-        AddColumnSync, RemoveColumnSync, CopyColumn, SwitchColumn {
+        ForkSequence, UnforkSequence, AddColumnSync, RemoveColumnSync, CopyColumn, SwitchColumn {
 
     /** A one-line, human description: {@code Add field slug to post}. */
     String describe();

@@ -41,6 +41,8 @@ public interface OperationVisitor<R> {
     R visit(RecreatePendingSequence op);
     R visit(CreateCompatibilityView op);
     R visit(DropCompatibilityView op);
+    R visit(ForkSequence op);
+    R visit(UnforkSequence op);
     R visit(SwitchColumn op);
     R visit(AddColumnSync op);
     R visit(RemoveColumnSync op);

@@ -93,9 +93,10 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             + " app.Model.oldField=newField or app.OldModel=NewModel. The same as @RenamedFrom on the entity.")
     List<String> renames = new ArrayList<>();
 
-    @Option(names = "--allow-unsafe", paramLabel = "CHANGE", description = "Write a change keel refuses by default:"
-            + " type-change (a column type change that rewrites the table) or rename (a real table or column"
-            + " rename). Only for tables that are small or offline.")
+    @Option(names = "--allow-unsafe", paramLabel = "CHANGE", description = "Write the one-step form of a change keel"
+            + " writes as expand and contract or refuses: type-change (a column type change that rewrites the table) or"
+            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked). Only for"
+            + " tables that are small or offline.")
     Set<String> allowUnsafe = Set.of();
 
     @Option(names = "--using", paramLabel = "FIELD=SQL", description = "For a column type change keel cannot convert"

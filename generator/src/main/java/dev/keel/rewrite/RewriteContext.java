@@ -23,6 +23,7 @@ public final class RewriteContext {
     private List<Operation> remaining = List.of();
     private final Set<Operation> consumed = new HashSet<>();
     private final Set<ModelKey> created = new HashSet<>();
+    private final Set<String> viewedTables = new HashSet<>();
     private final List<String> refusals = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -59,11 +60,22 @@ public final class RewriteContext {
 
     /** Notes what an operation just applied did to the set of tables this migration creates. */
     void applied(Operation op) {
+        if (op instanceof dev.keel.operations.CreateCompatibilityView view) {
+            viewedTables.add(view.table());
+        }
         if (op instanceof CreateModel create) {
             created.add(new ModelKey(app, create.model()));
         } else if (op instanceof RenameModel rename && created.remove(new ModelKey(app, rename.oldModel()))) {
             created.add(new ModelKey(app, rename.newModel()));
         }
+    }
+
+    /**
+     * Whether the model's table was renamed in this migration with a view under its old name: the code still
+     * running reaches it through the view, under the names the columns had then.
+     */
+    public boolean renamedBehindView(String model) {
+        return current.table(app, model).map(t -> viewedTables.contains(t.qualifiedName())).orElse(false);
     }
 
     /** Whether keel.json names the model's table large: its index builds and validations run after deployment. */

@@ -11,6 +11,7 @@ import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
 import dev.keel.rewrite.rules.ColumnRenameExpandContract;
+import dev.keel.rewrite.rules.ExpandTableRename;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
 import dev.keel.rewrite.rules.RenameGuard;
@@ -35,6 +36,8 @@ import java.util.Set;
 public final class SafetyRewriter {
     /** The rules, in the order they are tried; the first that applies to an operation wins. */
     public static final List<SafetyRule> RULES = List.of(
+            // first: a column of a table renamed behind a view in the same migration is renamed in place
+            new ExpandTableRename(),
             new ColumnRenameExpandContract(),
             new RenameGuard(),
             new TypeChangeGuard(),

@@ -185,8 +185,65 @@ class SafetyRewriterTest {
         var plans = rewrite(renameModel("Post", "Article"), addIndex("article", index("ix_article_title", "title")));
         assertEquals(List.of(renameModel("Post", "Article"), addIndex("article", index("ix_article_title", "title"), true)),
                 flat(plans));
-        var e = assertThrows(KeelException.class, () -> rewrite(renameModel("Post", "Article"), alterModelTable("article", "article")));
-        assertTrue(e.problems().get(0).contains("renaming table post to article"), e.problems().get(0));
+        assertEquals(List.of(renameModel("Post", "Article"), alterModelTable("article", "article"),
+                        createCompatibilityView("post", "article", List.of("id", "title", "subtitle", "status", "author_id", "legacy_flag"))),
+                only(rewrite(renameModel("Post", "Article"), alterModelTable("article", "article"))),
+                "a renamed table keeps its old name as a view for the code still running");
+    }
+
+    static final ProjectState WITH_SEQUENCE = BEFORE.addSequence(sequence("post_seq").incrementBy(50));
+
+    @Test
+    void aRenamedTableIsExpandedItsSequenceForkedAndItsColumnsRenamedBehindTheView() {
+        List<Operation> plain = List.of(renameSequence("post_seq", "article_seq"), alterModelTable("post", "article"),
+                renameField("post", "title", "headline", "headline"));
+        var plans = SafetyRewriter.rewrite("blog", WITH_SEQUENCE, plain, SafetyOptions.DEFAULT);
+        assertEquals(List.of(forkSequence("post_seq", "article_seq", 1_000_000L), alterModelTable("post", "article"),
+                createCompatibilityView("post", "article", List.of("id", "title", "subtitle", "status", "author_id", "legacy_flag")),
+                renameField("post", "title", "headline", "headline")), only(plans));
+        ProjectState end = WITH_SEQUENCE;
+        var states = new java.util.ArrayList<ProjectState>();
+        for (Operation op : only(plans)) {
+            states.add(end);
+            end = StateTransitions.apply(op, "blog", end);
+        }
+        assertEquals(List.of("article_seq"), end.sequences().stream().map(q -> q.name()).toList());
+        assertEquals(List.of("post", "post_seq"), end.pending().stream().map(d -> d.table()).sorted().toList(),
+                "the view and the old sequence wait for the contract");
+        for (int i = states.size() - 1; i >= 0; i--) {
+            for (Operation r : StateTransitions.reverse(only(plans).get(i), "blog", states.get(i))) {
+                end = StateTransitions.apply(r, "blog", end);
+            }
+        }
+        assertEquals(List.of(), dev.keel.diff.SchemaComparison.differences(WITH_SEQUENCE, end));
+        assertEquals(List.of(), end.pending(), "undone: no view, no pending sequence");
+    }
+
+    @Test
+    void aTableRenameIsRefusedOnlyWhereNoExpandFormExists() {
+        Table legacy = table("post").entity("Legacy").field("id", column("id", "bigint")).primaryKey("id");
+        var taken = assertThrows(KeelException.class, () -> rewrite(alterModelTable("post", "article"), createModel("Legacy", legacy)));
+        assertTrue(taken.problems().get(0).contains("takes the name post in the same migration"), taken.problems().get(0));
+        assertTrue(taken.problems().get(0).contains("To fix: rename the table in one release"), taken.problems().get(0));
+
+        ProjectState countDown = BEFORE.addSequence(sequence("post_seq").incrementBy(-1));
+        var down = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", countDown,
+                List.of(renameSequence("post_seq", "article_seq")), SafetyOptions.DEFAULT));
+        assertTrue(down.problems().get(0).contains("counts down"), down.problems().get(0));
+
+        ProjectState drawn = WITH_SEQUENCE.updateTable("blog", "Author",
+                t -> t.column(column("number", "bigint").defaultSql("nextval('post_seq')")));
+        var byDefault = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", drawn,
+                List.of(renameSequence("post_seq", "article_seq")), SafetyOptions.DEFAULT));
+        assertTrue(byDefault.problems().get(0).contains("the default of author.number draws from it"), byDefault.problems().get(0));
+        assertTrue(byDefault.problems().get(0).contains("@SequenceGenerator(sequenceName = \"post_seq\")"), byDefault.problems().get(0));
+
+        var allowed = new SafetyOptions(Set.of(SafetyOptions.RENAME), Set.of());
+        assertEquals(List.of(renameSequence("post_seq", "article_seq")),
+                only(SafetyRewriter.rewrite("blog", drawn, List.of(renameSequence("post_seq", "article_seq")), allowed)),
+                "--allow-unsafe rename renames the sequence in one step");
+        assertEquals(List.of(alterModelTable("post", "article"), createModel("Legacy", legacy)),
+                only(SafetyRewriter.rewrite("blog", BEFORE, List.of(alterModelTable("post", "article"), createModel("Legacy", legacy)), allowed)));
     }
 
     @Test
@@ -393,28 +450,29 @@ class SafetyRewriterTest {
     void realRenamesAreRefusedStateOnlyRenamesPass() {
         assertEquals(1, only(rewrite(renameField("post", "title", "headline"))).size());
         var e = assertThrows(KeelException.class, () -> rewrite(renameField("post", "id", "key", "post_key"),
-                alterModelTable("author", "writers")));
+                renameField("author", "id", "key", "author_key")));
         assertEquals(2, e.problems().size(), "every refusal is listed");
         assertTrue(e.problems().get(0).contains("@Column(name = \"id\")"), e.problems().get(0));
-        assertTrue(e.problems().get(1).contains("@Table(name = \"author\")"), e.problems().get(1));
+        assertTrue(e.problems().get(1).contains("renaming column id to author_key"), e.problems().get(1));
     }
 
     @Test
-    void aSequenceMovedOrRenamedIsRefusedWithTheGeneratorThatKeepsIt() {
+    void aSequenceMovedOrRenamedIsForkedAndRefusedOnlyWithoutAForkNamingTheGeneratorThatKeepsIt() {
         ProjectState before = BEFORE.addSequence(new dev.keel.state.Sequence("crm.contact_ids", 1, 10))
+                .addSequence(new dev.keel.state.Sequence("crm.down_ids", 1, -1))
                 .addSequence(new dev.keel.state.Sequence("post_seq", 1, 50));
-        var moved = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
-                List.of(new dev.keel.operations.RenameSequence("crm.contact_ids", "sales.contact_ids")), SafetyOptions.DEFAULT));
-        assertEquals(List.of("sequence crm.contact_ids: moving it to schema sales (@SequenceGenerator(schema) changed) breaks the"
-                + " inserts of the code still running during the deploy.\nTo fix: keep it with"
-                + " @SequenceGenerator(sequenceName = \"contact_ids\", schema = \"crm\") on the id, or allow it:"
-                + " keel makemigrations --allow-unsafe rename."), moved.problems());
-        var renamed = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
-                List.of(new dev.keel.operations.RenameSequence("post_seq", "article_seq")), SafetyOptions.DEFAULT));
-        assertEquals(List.of("sequence post_seq: renaming it to article_seq (it follows its renamed entity or table) breaks the"
-                + " inserts of the code still running during the deploy.\nTo fix: keep it with"
-                + " @SequenceGenerator(sequenceName = \"post_seq\") on the id, or allow it: keel makemigrations --allow-unsafe rename."),
-                renamed.problems());
+        var moved = SafetyRewriter.rewrite("blog", before,
+                List.of(new dev.keel.operations.RenameSequence("crm.contact_ids", "sales.contact_ids")), SafetyOptions.DEFAULT);
+        assertEquals(List.of(new dev.keel.operations.ForkSequence("crm.contact_ids", "sales.contact_ids", 1_000_000L)), only(moved));
+        var renamed = SafetyRewriter.rewrite("blog", before,
+                List.of(new dev.keel.operations.RenameSequence("post_seq", "article_seq")), SafetyOptions.DEFAULT);
+        assertEquals(List.of(new dev.keel.operations.ForkSequence("post_seq", "article_seq", 1_000_000L)), only(renamed));
+        var countsDown = assertThrows(KeelException.class, () -> SafetyRewriter.rewrite("blog", before,
+                List.of(new dev.keel.operations.RenameSequence("crm.down_ids", "sales.down_ids")), SafetyOptions.DEFAULT));
+        assertEquals(1, countsDown.problems().size());
+        String problem = countsDown.problems().get(0);
+        assertTrue(problem.startsWith("sequence crm.down_ids: moving it to schema sales (@SequenceGenerator(schema) changed)"), problem);
+        assertTrue(problem.contains("keep it with @SequenceGenerator(sequenceName = \"down_ids\", schema = \"crm\") on the id"), problem);
     }
 
     @Test

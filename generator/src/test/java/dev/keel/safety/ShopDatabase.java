@@ -63,11 +63,14 @@ final class ShopDatabase {
         return result;
     }
 
-    /** Each table's file node: it changes when PostgreSQL rewrites the table. */
+    /**
+     * Each table's file node, by the table's oid (a renamed table keeps it): the
+     * file node changes when PostgreSQL rewrites the table.
+     */
     static Map<String, Long> fileNodes(Db db) throws SQLException {
         var result = new TreeMap<String, Long>();
         try (var st = db.connection.createStatement(); var r = st.executeQuery(
-                "SELECT relname, relfilenode FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")) {
+                "SELECT oid::text, relfilenode FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")) {
             while (r.next()) {
                 result.put(r.getString(1), r.getLong(2));
             }

@@ -31,6 +31,8 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.ForkSequence;
+import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.state.PendingView;
@@ -41,6 +43,7 @@ import dev.keel.operations.CopyColumn;
 import dev.keel.operations.RestorePendingSequence;
 import dev.keel.operations.RecreatePendingSequence;
 import dev.keel.state.PendingSequence;
+import dev.keel.state.Sequence;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.SwitchColumn;
@@ -286,6 +289,22 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
 
     @Override public ProjectState visit(RenameSequence op) {
         return state.renameSequence(op.oldName(), op.newName());
+    }
+
+    /** The sequence under its new name (start and increment kept); the old one pending deletion. */
+    @Override public ProjectState visit(ForkSequence op) {
+        Sequence old = state.requireSequence(op.oldName());
+        if (old.increment() < 0) {
+            throw invalid("sequence " + op.oldName() + " counts down (increment " + old.increment() + "): a cap above its value would not keep the ids apart",
+                    "rename it with renameSequence when no running code draws from it, or keep its name");
+        }
+        return state.renameSequence(op.oldName(), op.newName()).addPending(new PendingSequence(app, old));
+    }
+
+    @Override public ProjectState visit(UnforkSequence op) {
+        PendingSequence p = TransitionChecks.pendingSequence(op.oldName(), state);
+        Sequence neu = state.requireSequence(op.newName());
+        return state.removePending(p).removeSequence(neu.name()).addSequence(p.sequence());
     }
 
     /** Hand-written SQL does not change the state; {@link SeparateDatabaseAndState} says what it did. */

@@ -31,6 +31,8 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.ForkSequence;
+import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.AddColumnSync;
@@ -158,6 +160,14 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
 
     @Override public List<Operation> visit(RenameSequence op) {
         return List.of(new RenameSequence(op.newName(), op.oldName()));
+    }
+
+    @Override public List<Operation> visit(ForkSequence op) {
+        return List.of(new UnforkSequence(op.oldName(), op.newName(), op.headroom()));
+    }
+
+    @Override public List<Operation> visit(UnforkSequence op) {
+        return List.of(new ForkSequence(op.oldName(), op.newName(), op.headroom()));
     }
 
     @Override public List<Operation> visit(SafeDeleteSequence op) {

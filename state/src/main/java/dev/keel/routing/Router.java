@@ -10,6 +10,8 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.ForkSequence;
+import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.state.PendingView;
@@ -199,6 +201,8 @@ public final class Router {
         @Override public String visit(RestorePendingModel op) { return model(op.model()); }
         @Override public String visit(RecreatePendingModel op) { return op.definition().databaseName(); }
         @Override public String visit(RenameSequence op) { return sequence(op.oldName(), null); }
+        @Override public String visit(ForkSequence op) { return sequence(op.oldName(), null); }
+        @Override public String visit(UnforkSequence op) { return sequence(op.newName(), null); }
         @Override public String visit(SafeDeleteSequence op) { return pendingOrLiveSequence(op.name()); }
         @Override public String visit(RestorePendingSequence op) { return pendingOrLiveSequence(op.name()); }
         @Override public String visit(RecreatePendingSequence op) { return op.sequence().databaseName(); }

@@ -72,6 +72,8 @@ class OperationRoundTripTest {
                 recreatePendingModel("Ghost", table("ghost").field("id", column("id", "bigint")).primaryKey("id")),
                 renameSequence("post_seq", "article_seq"),
                 renameSequence("post_seq", "archive.post_seq"),
+                forkSequence("post_seq", "article_seq", 1_000_000L),
+                unforkSequence("old_seq", "post_seq", 2_500L),
                 renameField("post_tags", "post_id", "article_id").renamingColumn("article_id"),
                 safeDeleteSequence("post_seq", DeletionAction.MOVE_TO_PENDING),
                 safeDeleteSequence("old_seq", DeletionAction.DELETE),

@@ -20,8 +20,9 @@ public final class ColumnTypeChange implements LintRule {
                 + " varchar widening, varchar to text and a larger numeric precision with the same scale.";
     }
     @Override public String fix() {
-        return "expand and contract over several deploys: add a new column of the new type, write both, backfill in"
-                + " batches, read the new one, then remove the old one in two phases.";
+        return "let keel write it (keel makemigrations): a new column of the new type kept in step by a trigger (addColumnSync),"
+                + " filled in batches after the deploy (copyColumn), switched under the field's name (switchColumn), the old one"
+                + " dropped by makemigrations --delete-pending; by hand, the same expand and contract over several deploys.";
     }
 
     @Override public void check(OperationSite site, Findings out) {

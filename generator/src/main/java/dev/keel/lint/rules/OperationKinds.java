@@ -45,7 +45,10 @@ final class OperationKinds {
         return !stateOnly;
     }
 
-    /** Whether the operation may run after deployment: an index build or drop, a validation, or a data change. */
+    /**
+     * Whether the operation may run after deployment: an index build or drop, a validation, a data change (a column
+     * copy), or the switch of a type change (two column renames, after the backfill, while only the new code runs).
+     */
     static boolean postDeployable(Operation op) {
         if (op instanceof RunSql sql) {
             return statements(sql).stream().allMatch(s -> s.isData()
@@ -59,7 +62,7 @@ final class OperationKinds {
         }
         return op instanceof AddIndex || op instanceof RemoveIndex || op instanceof RenameIndex
                 || op instanceof AddConstraintUsingIndex || op instanceof ValidateConstraint || op instanceof RunJava
-                || op instanceof dev.keel.operations.CopyColumn;
+                || op instanceof dev.keel.operations.CopyColumn || op instanceof dev.keel.operations.SwitchColumn;
     }
 
     /**

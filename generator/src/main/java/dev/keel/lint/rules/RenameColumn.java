@@ -11,7 +11,13 @@ import dev.keel.state.Column;
 
 import java.util.regex.Matcher;
 
-/** A column of a table the running code uses, renamed in the database. */
+/**
+ * A column of a table the running code uses, renamed in the database in one step. keel's expand form
+ * (a new column kept in step by {@code addColumnSync}, filled by {@code copyColumn}) renames nothing. A column of a
+ * table renamed earlier in the same migration is not on a table the running code uses under that name: the
+ * table rename is what {@code rename-table} judges (with a view under the old name, the old code reaches the
+ * column through the view, under its old name).
+ */
 public final class RenameColumn implements LintRule {
     @Override public String name() { return "rename-column"; }
     @Override public String why() {
@@ -19,7 +25,9 @@ public final class RenameColumn implements LintRule {
                 + " until the deploy completes.";
     }
     @Override public String fix() {
-        return "keep the column name: @Column(name = \"old_name\") on the renamed field makes the rename state-only"
+        return "let keel write the rename (keel makemigrations): a new column kept in step with the old one by a trigger"
+                + " (addColumnSync), filled after the deploy (copyColumn), the old one dropped by makemigrations --delete-pending;"
+                + " or keep the column name: @Column(name = \"old_name\") on the renamed field makes the rename state-only"
                 + " (renameField(model, oldField, newField)).";
     }
 

@@ -13,7 +13,6 @@ public final class M0002_rename_author_writer_and_more extends Migration {
         dependsOn("app", "0001_initial");
         operations(
             renameModel("Author", "Writer"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table author is renamed to writer)
             alterModelTable("writer", "writer"),
             createCompatibilityView("author", "writer", names("id", "name")),
             renameConstraint("writer", "author_pkey", "writer_pkey"));

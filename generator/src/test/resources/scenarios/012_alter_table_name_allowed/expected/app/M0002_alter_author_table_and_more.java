@@ -12,7 +12,6 @@ public final class M0002_alter_author_table_and_more extends Migration {
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table author is renamed to writers)
             alterModelTable("author", "writers"),
             createCompatibilityView("author", "writers", names("id", "name")),
             renameConstraint("author", "author_pkey", "writers_pkey"));

@@ -13,24 +13,20 @@ public final class M0002_rename_blog_post_article_and_more extends Migration {
         dependsOn("app", "0001_initial");
         operations(
             renameModel("BlogPost", "Article"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence blog_post_seq is renamed to article_seq)
+            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence blog_post_seq is renamed to article_seq: the running code's nextval('blog_post_seq') fails (forkSequence keeps it))
             renameSequence("blog_post_seq", "article_seq"),
             renameModel("blog_post_counters", "article_counters"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table blog_post_counters is renamed to article_counters)
             alterModelTable("article_counters", "article_counters"),
             createCompatibilityView("blog_post_counters", "article_counters", names("counters", "blog_post_id", "counters_key")),
             renameField("article_counters", "blog_post_id", "article_id", "article_id"),
             renameModel("blog_post_labels", "article_labels"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table blog_post_labels is renamed to article_labels)
             alterModelTable("article_labels", "article_labels"),
             createCompatibilityView("blog_post_labels", "article_labels", names("blog_post_id", "labels")),
             renameField("article_labels", "blog_post_id", "article_id", "article_id"),
             renameModel("blog_post_tags", "article_tags"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table blog_post_tags is renamed to article_tags)
             alterModelTable("article_tags", "article_tags"),
             createCompatibilityView("blog_post_tags", "article_tags", names("blog_post_id", "tags_id")),
             renameField("article_tags", "blog_post_id", "article_id", "article_id"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table blog_post is renamed to article)
             alterModelTable("article", "article"),
             createCompatibilityView("blog_post", "article", names("id", "title")),
             renameConstraint("article", "blog_post_pkey", "article_pkey"),

@@ -12,13 +12,11 @@ public final class M0002_rename_post_seq_article_seq_and_more extends Migration 
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence post_seq is renamed to article_seq)
+            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence post_seq is renamed to article_seq: the running code's nextval('post_seq') fails (forkSequence keeps it))
             renameSequence("post_seq", "article_seq"),
             renameModel("post_tags", "article_tags"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table post_tags is renamed to article_tags)
             alterModelTable("article_tags", "article_tags"),
             createCompatibilityView("post_tags", "article_tags", names("post_id", "tags_id")),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table post is renamed to article)
             alterModelTable("post", "article"),
             createCompatibilityView("post", "article", names("id", "title")),
             renameConstraint("article_tags", "post_tags_pkey", "article_tags_pkey"),

@@ -13,13 +13,11 @@ public final class M0002_rename_tag_label_and_more extends Migration {
         dependsOn("app", "0001_initial");
         operations(
             renameModel("Tag", "Label"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence tag_seq is renamed to label_seq)
+            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing sequence tag_seq is renamed to label_seq: the running code's nextval('tag_seq') fails (forkSequence keeps it))
             renameSequence("tag_seq", "label_seq"),
             renameModel("post_tag", "post_label"),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table post_tag is renamed to post_label)
             alterModelTable("post_label", "post_label"),
             createCompatibilityView("post_tag", "post_label", names("post_id", "tags_id")),
-            // keel:allow rename-table: written by keel makemigrations --allow-unsafe rename (existing table tag is renamed to label)
             alterModelTable("label", "label"),
             createCompatibilityView("tag", "label", names("id", "name")),
             renameConstraint("label", "tag_pkey", "label_pkey"),

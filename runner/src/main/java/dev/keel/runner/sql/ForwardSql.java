@@ -31,6 +31,8 @@ import dev.keel.operations.RunSql;
 import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeDeleteSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.ForkSequence;
+import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.DropCompatibilityView;
 import dev.keel.operations.AddColumnSync;
@@ -313,6 +315,39 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
             result.add("ALTER SEQUENCE " + current + " SET SCHEMA " + Identifiers.quote(schemaName(newSchema)));
         }
         return sql(result);
+    }
+
+    /**
+     * The new sequence, with the old one's start and increment, set to begin two increments above the old one's
+     * cap (its value now plus the headroom, computed when the migration runs): the old code's ids stay at or below
+     * the cap (or within one block above it), the new code's above it.
+     */
+    @Override public List<Step> visit(ForkSequence op) {
+        Sequence old = before.requireSequence(op.oldName());
+        Sequence neu = new Sequence(op.newName(), old.start(), old.increment(), old.database());
+        String oldName = Identifiers.qualified(op.oldName());
+        var result = new ArrayList<String>();
+        Ddl.createSchema(Identifiers.schemaOf(op.newName())).ifPresent(result::add);
+        result.add(Ddl.createSequence(neu));
+        result.add("DO $keel$\nDECLARE\n    cap bigint;\nBEGIN\n"
+                + "    -- the ids the running code can still draw from " + op.oldName() + ": " + op.headroom() + "\n"
+                + "    SELECT last_value + " + op.headroom() + " INTO cap FROM " + oldName + ";\n"
+                + "    EXECUTE 'ALTER SEQUENCE " + oldName.replace("'", "''") + " MAXVALUE ' || cap;\n"
+                + "    PERFORM setval(" + Identifiers.literal(Identifiers.qualified(op.newName())) + ", cap + 2 * " + old.increment() + ", false);\n"
+                + "END\n$keel$");
+        return sql(result);
+    }
+
+    /** The old sequence without its cap, past every value either sequence gave; the new one dropped. */
+    @Override public List<Step> visit(UnforkSequence op) {
+        String oldName = Identifiers.qualified(op.oldName());
+        String newName = Identifiers.qualified(op.newName());
+        return sql("DO $keel$\nBEGIN\n"
+                        + "    ALTER SEQUENCE " + oldName + " NO MAXVALUE;\n"
+                        + "    PERFORM setval(" + Identifiers.literal(oldName) + ", greatest((SELECT last_value FROM " + oldName
+                        + "), (SELECT last_value FROM " + newName + ")));\n"
+                        + "END\n$keel$",
+                "DROP SEQUENCE " + newName);
     }
 
     @Override public List<Step> visit(CreateCompatibilityView op) {

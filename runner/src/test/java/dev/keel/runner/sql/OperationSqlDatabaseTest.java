@@ -281,6 +281,28 @@ class OperationSqlDatabaseTest {
     }
 
     @Test
+    void forkedSequenceKeepsTheOldOneCappedAndStartsTheNewOneAboveIt() throws SQLException {
+        ProjectState withSequence = state(createSequence(sequence("post_seq").incrementBy(50)));
+        roundTrip(withSequence, forkSequence("post_seq", "article_seq", 1000));
+        roundTrip(withSequence, forkSequence("post_seq", "archive.article_seq", 1000));
+        try (Db db = Db.fresh()) {
+            db.execute(OperationSql.createAll(withSequence));
+            db.execute("SELECT nextval('post_seq')", "SELECT nextval('post_seq')");
+            db.run(OperationSql.forwards(APP, withSequence, forkSequence("post_seq", "article_seq", 1000)));
+            assertEquals(1051, db.count("SELECT max_value FROM pg_sequences WHERE sequencename = 'post_seq'"),
+                    "the old sequence is capped at its value (51) plus the headroom");
+            assertEquals(101, db.count("SELECT nextval('post_seq')"), "the old code goes on drawing below the cap");
+            assertEquals(1151, db.count("SELECT nextval('article_seq')"), "the new sequence starts two increments above the cap");
+            assertEquals(1, db.count("SELECT start_value FROM pg_sequences WHERE sequencename = 'article_seq'"),
+                    "its start is the old one's, as the state says");
+            ProjectState forked = StateTransitions.apply(forkSequence("post_seq", "article_seq", 1000), APP, withSequence);
+            db.run(OperationSql.forwards(APP, forked, StateTransitions.reverse(forkSequence("post_seq", "article_seq", 1000), APP, withSequence).get(0)));
+            assertEquals(1201, db.count("SELECT nextval('post_seq')"), "undone: the old sequence goes on past the new one's values");
+            assertEquals(0, db.count("SELECT count(*) FROM pg_sequences WHERE sequencename = 'article_seq'"));
+        }
+    }
+
+    @Test
     void pendingSequenceStaysUntilItsDeletePhase() throws SQLException {
         ProjectState withSequence = state(createSequence(sequence("post_seq").incrementBy(50)));
         ProjectState pending = roundTrip(withSequence, safeDeleteSequence("post_seq", DeletionAction.MOVE_TO_PENDING));
