@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** The ticket table renamed to support_ticket (a real rename: keel makemigrations --allow-unsafe rename). */
+/** The ticket table renamed to support_ticket (a real rename: keel writes it as expand and contract by default). */
 @Entity
 @Table(name = "support_ticket")
 public class Ticket {

@@ -1,5 +1,5 @@
--- change: table rename (ticket to support_ticket, --allow-unsafe rename)
+-- change: table rename (ticket to support_ticket; keel's expand: rename + view under the old name)
 -- naive: RENAME TO while the running code still writes the old name
--- keel-args: --allow-unsafe rename
 -- new-table: support_ticket
+-- contract: delete-pending
 ALTER TABLE ticket RENAME TO support_ticket;
