@@ -25,10 +25,12 @@ public final class SourceIndex {
     private final Map<String, TypeInfo> types;
     private final java.util.Set<String> packages;
     private final SourceTrees trees;
+    private final Map<Path, String> outlines;
 
-    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees) {
+    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, String> outlines) {
         this.types = types;
         this.trees = trees;
+        this.outlines = outlines;
         this.packages = new java.util.HashSet<>();
         types.values().forEach(t -> packages.add(t.pkg()));
     }
@@ -63,13 +65,20 @@ public final class SourceIndex {
         List<SourceTrees.FirstRead> read = Parallel.map(files, f -> trees.firstRead(f, problems)).stream()
                 .flatMap(Optional::stream).toList();
         var types = new TreeMap<String, TypeInfo>();
+        var outlines = new java.util.HashMap<Path, String>();
         for (SourceTrees.FirstRead file : read) {
+            outlines.put(file.source().file(), file.outline());
             for (SourceTrees.Declared d : file.declared()) {
                 types.put(d.fqn(), new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(),
                         d.annotationNames(), file.source()));
             }
         }
-        return new SourceIndex(types, trees);
+        return new SourceIndex(types, trees, Map.copyOf(outlines));
+    }
+
+    /** The hash of each parsed file's {@link Outline}, by the path it was read from. */
+    public Map<Path, String> outlines() {
+        return outlines;
     }
 
     /** How many times a file was parsed again because the budget of trees had let its tree go. */

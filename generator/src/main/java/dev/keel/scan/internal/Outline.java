@@ -1,0 +1,145 @@
+package dev.keel.scan.internal;
+
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.metamodel.PropertyMetaModel;
+import dev.keel.cache.ContentHash;
+
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A source file's mapping fingerprint: its syntax tree with what the entity scan never reads taken out, printed
+ * canonically and hashed. Two versions of a file with the same outline give the same scan, whatever the other
+ * files are, so that an edit that keeps every file's outline can reuse the scan made before it.
+ *
+ * <p>Taken out: the bodies of methods, constructors (compact ones included) and initializer blocks; comments and
+ * javadoc (the parser does not attach them); and the methods of a type that are neither annotated nor shaped like
+ * a getter. A method counts as getter-shaped when it has no parameters and its name starts with {@code get},
+ * {@code is} or {@code has}, whatever its modifiers and return type: a superset of the getters property access maps
+ * ({@link AccessRules}: {@code getX}/{@code isX}, not static, returning a value) and of those Hibernate Validator
+ * reads constraints from ({@link ConstraintTwins}: also {@code hasX}). Everything else is kept, with every
+ * property of every node (names, modifiers, literals, operators, flags): the package, the imports, every
+ * annotation with its values, fields with their initializers (constants feed annotation values, and initializers
+ * give defaults), enum constants with their arguments and bodies, nested types, type parameters, supertypes,
+ * records' components, the kept methods' signatures. Each kept node is printed with the line and column where it
+ * begins, since the scan's results and messages carry lines and its attributes follow source order: a
+ * declaration moved by an edit above it changes the outline.
+ */
+public final class Outline {
+    private Outline() {}
+
+    /** The hash of the outline of {@code unit}. */
+    public static String hash(CompilationUnit unit) {
+        return ContentHash.of(text(unit));
+    }
+
+    /** The hash of the outline of a file's content as the scan parses it; empty when it does not parse. */
+    public static Optional<String> hashOf(byte[] content) {
+        ParseResult<CompilationUnit> result = SourceTrees.parse(new String(content, StandardCharsets.UTF_8));
+        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(hash(result.getResult().get()));
+    }
+
+    /** The canonical text of the outline of {@code unit} (what {@link #hash} hashes). */
+    static String text(CompilationUnit unit) {
+        var out = new StringBuilder(8192);
+        write(unit, out);
+        return out.toString();
+    }
+
+    private static void write(Node node, StringBuilder out) {
+        out.append('(').append(node.getClass().getSimpleName());
+        node.getBegin().ifPresent(p -> out.append('@').append(p.line).append(':').append(p.column));
+        boolean bodyless = node instanceof CallableDeclaration<?> || node instanceof InitializerDeclaration
+                || node instanceof CompactConstructorDeclaration;
+        for (Property p : PROPERTIES.get(node.getClass())) {
+            if (bodyless && p.name().equals("body")) {
+                continue;
+            }
+            Object value;
+            try {
+                value = p.field().get(node);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("keel bug: JavaParser's property " + p.name() + " cannot be read", e);
+            }
+            out.append(' ').append(p.name()).append('=');
+            if (value == null) {
+                out.append('-');
+            } else if (value instanceof NodeList<?> list) {
+                out.append('[');
+                for (Node child : list) {
+                    if (kept(node, child)) {
+                        write(child, out);
+                    }
+                }
+                out.append(']');
+            } else if (value instanceof Node child) {
+                write(child, out);
+            } else {
+                String s = value.toString();
+                out.append(s.length()).append(':').append(s);
+            }
+        }
+        out.append(')');
+    }
+
+    /** Whether {@code child} of {@code parent} can be read by the mapping (a type's plain methods cannot). */
+    private static boolean kept(Node parent, Node child) {
+        if (!(parent instanceof TypeDeclaration<?>) || !(child instanceof MethodDeclaration m)) {
+            return true;
+        }
+        if (!m.getAnnotations().isEmpty()) {
+            return true;
+        }
+        String name = m.getNameAsString();
+        return m.getParameters().isEmpty() && (name.startsWith("get") || name.startsWith("is") || name.startsWith("has"));
+    }
+
+    /** One property of a node class, as JavaParser's metamodel names it, and the field that holds it. */
+    private record Property(String name, Field field) {}
+
+    /** The properties of each node class, comments left out, in the metamodel's order. */
+    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+            var result = new ArrayList<Property>();
+            for (PropertyMetaModel p : metaModel(type).getAllPropertyMetaModels()) {
+                if (p.getName().equals("comment")) {
+                    continue;
+                }
+                result.add(new Property(p.getName(), field(type, p.getName())));
+            }
+            return List.copyOf(result);
+        }
+    };
+
+    private static com.github.javaparser.metamodel.BaseNodeMetaModel metaModel(Class<?> type) {
+        return com.github.javaparser.metamodel.JavaParserMetaModel.getNodeMetaModel(type)
+                .orElseThrow(() -> new IllegalStateException("keel bug: no JavaParser metamodel for " + type.getName()));
+    }
+
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    f.setAccessible(true);
+                    return f;
+                }
+            }
+        }
+        throw new IllegalStateException("keel bug: JavaParser's " + type.getName() + " has no field " + name);
+    }
+}
