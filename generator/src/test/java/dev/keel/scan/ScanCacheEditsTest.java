@@ -230,6 +230,18 @@ class ScanCacheEditsTest {
                     private Money total;
                 }
                 """);
+        write("com/acme/shop/CsvType.java", """
+                package com.acme.shop;
+                import org.hibernate.type.SqlTypes;
+                public class CsvType implements org.hibernate.usertype.UserType<Object> {
+                    public int getSqlType() {
+                        return SqlTypes.VARCHAR;
+                    }
+                    public Object deepCopy(Object v) {
+                        return v;
+                    }
+                }
+                """);
         write("com/acme/shop/Product.java", """
                 package com.acme.shop;
                 import jakarta.persistence.*;
@@ -237,6 +249,11 @@ class ScanCacheEditsTest {
                 public class Product {
                     private Long id;
                     private String title;
+                    private Object tags;
+                    @org.hibernate.annotations.Type(CsvType.class)
+                    public Object getTags() {
+                        return tags;
+                    }
                     @Id
                     public Long getId() {
                         return id;
@@ -282,6 +299,10 @@ class ScanCacheEditsTest {
         seen.add(rescanned(config, cache, "a getter added to an entity of property access"));
         edit("com/acme/shop/Invoice.java", "import com.acme.common.*;", "import com.acme.other.Money;");
         seen.add(rescanned(config, cache, "an import"));
+        edit("com/acme/shop/CsvType.java", "        return v;", "        return null;");
+        assertEquals(seen.get(seen.size() - 1), reused(config, cache, "a method body of a user type"));
+        edit("com/acme/shop/CsvType.java", "return SqlTypes.VARCHAR;", "return SqlTypes.JSON;");
+        seen.add(rescanned(config, cache, "the SQL type a user type's getSqlType() returns"));
         assertEquals(seen.size(), seen.stream().distinct().count(), "every edit the mapping reads changed the scan: " + seen);
         edit(customer, "    @Id\n    private Long id;", "    public String shown() {\n        return \"\";\n    }\n    @Id\n    private Long id;");
         rescanned(config, cache, "a method inserted above a field (lines shift)");

@@ -23,7 +23,8 @@ import java.util.Optional;
  * canonically and hashed. Two versions of a file with the same outline give the same scan, whatever the other
  * files are, so that an edit that keeps every file's outline can reuse the scan made before it.
  *
- * <p>Taken out: the bodies of methods, constructors (compact ones included) and initializer blocks; comments and
+ * <p>Taken out: the bodies of methods (but {@code getSqlType()}, whose returned constant {@link UserTypes} reads),
+ * constructors (compact ones included) and initializer blocks; comments and
  * javadoc (the parser does not attach them); and the methods of a type that are neither annotated nor shaped like
  * a getter. A method counts as getter-shaped when it has no parameters and its name starts with {@code get},
  * {@code is} or {@code has}, whatever its modifiers and return type: a superset of the getters property access maps
@@ -63,8 +64,8 @@ public final class Outline {
     private static void write(Node node, StringBuilder out) {
         out.append('(').append(node.getClass().getSimpleName());
         node.getBegin().ifPresent(p -> out.append('@').append(p.line).append(':').append(p.column));
-        boolean bodyless = node instanceof CallableDeclaration<?> || node instanceof InitializerDeclaration
-                || node instanceof CompactConstructorDeclaration;
+        boolean bodyless = node instanceof CallableDeclaration<?> c && !c.getNameAsString().equals(UserTypes.SQL_TYPE_METHOD)
+                || node instanceof InitializerDeclaration || node instanceof CompactConstructorDeclaration;
         for (Property p : PROPERTIES.get(node.getClass())) {
             if (bodyless && p.name().equals("body")) {
                 continue;
