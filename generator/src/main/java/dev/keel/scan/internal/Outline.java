@@ -61,13 +61,21 @@ public final class Outline {
         return out.toString();
     }
 
+    /*
+     * The canonical text: a node is '(' its class's number, '@' line ':' column where it begins, then the value of each
+     * of its class's properties in the metamodel's order, then ')'; a list is '[' its nodes ']', an absent node '-',
+     * a body left out '#', any other value its length, ':' and its text. Each value says where it ends, and a class's
+     * number says which properties follow, so two different outlines never print the same.
+     */
     private static void write(Node node, StringBuilder out) {
-        out.append('(').append(node.getClass().getSimpleName());
+        NodeClass type = CLASSES.get(node.getClass());
+        out.append('(').append(type.number());
         node.getBegin().ifPresent(p -> out.append('@').append(p.line).append(':').append(p.column));
         boolean bodyless = node instanceof CallableDeclaration<?> c && !c.getNameAsString().equals(UserTypes.SQL_TYPE_METHOD)
                 || node instanceof InitializerDeclaration || node instanceof CompactConstructorDeclaration;
-        for (Property p : PROPERTIES.get(node.getClass())) {
+        for (Property p : type.properties()) {
             if (bodyless && p.name().equals("body")) {
+                out.append('#');
                 continue;
             }
             Object value;
@@ -76,7 +84,6 @@ public final class Outline {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("keel bug: JavaParser's property " + p.name() + " cannot be read", e);
             }
-            out.append(' ').append(p.name()).append('=');
             if (value == null) {
                 out.append('-');
             } else if (value instanceof NodeList<?> list) {
@@ -90,8 +97,8 @@ public final class Outline {
             } else if (value instanceof Node child) {
                 write(child, out);
             } else {
-                String s = value.toString();
-                out.append(s.length()).append(':').append(s);
+                String text = value.toString();
+                out.append(text.length()).append(':').append(text);
             }
         }
         out.append(')');
@@ -112,18 +119,24 @@ public final class Outline {
     /** One property of a node class, as JavaParser's metamodel names it, and the field that holds it. */
     private record Property(String name, Field field) {}
 
-    /** The properties of each node class, comments left out, in the metamodel's order. */
-    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+    /** A node class: its number among JavaParser's node classes, and its properties but the comment, in the metamodel's order. */
+    private record NodeClass(int number, List<Property> properties) {}
+
+    private static final List<com.github.javaparser.metamodel.BaseNodeMetaModel> MODELS =
+            com.github.javaparser.metamodel.JavaParserMetaModel.getNodeMetaModels();
+
+    private static final ClassValue<NodeClass> CLASSES = new ClassValue<>() {
         @Override
-        protected List<Property> computeValue(Class<?> type) {
+        protected NodeClass computeValue(Class<?> type) {
+            var model = metaModel(type);
             var result = new ArrayList<Property>();
-            for (PropertyMetaModel p : metaModel(type).getAllPropertyMetaModels()) {
+            for (PropertyMetaModel p : model.getAllPropertyMetaModels()) {
                 if (p.getName().equals("comment")) {
                     continue;
                 }
                 result.add(new Property(p.getName(), field(type, p.getName())));
             }
-            return List.copyOf(result);
+            return new NodeClass(MODELS.indexOf(model), List.copyOf(result));
         }
     };
 
