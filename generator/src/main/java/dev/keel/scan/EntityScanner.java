@@ -59,8 +59,11 @@ public final class EntityScanner {
         return scanWithOutlines(files, config).scan();
     }
 
-    /** A scan, and the hash of each source file's {@link dev.keel.scan.internal.Outline} (what the mapping can read of it). */
-    public record Outlined(Scan scan, Map<Path, String> outlines) {}
+    /**
+     * A scan, and the hashes of each source file's content as the scan read it and of its
+     * {@link dev.keel.scan.internal.Outline} (what the mapping can read of it).
+     */
+    public record Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines) {}
 
     /** Scans the given source files, with hints for the differ and each file's outline hash. */
     public static Outlined scanWithOutlines(List<Path> files, KeelConfig config) {

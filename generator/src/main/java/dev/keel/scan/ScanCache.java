@@ -13,6 +13,7 @@ import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 
 import dev.keel.scan.internal.Outline;
+import dev.keel.scan.internal.SourceIndex;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +74,17 @@ public final class ScanCache {
         }
         EntityScanner.Outlined outlined = EntityScanner.scanWithOutlines(files, config);
         scan = outlined.scan();
-        cache.write(NAME, resolved.current(), Stored.of(scan));
         List<String> outlines = new ArrayList<>(files.size());
-        for (Path f : files) {
-            outlines.add(outlined.outlines().get(f));
+        for (int i = 0; i < files.size(); i++) {
+            SourceIndex.Read read = outlined.outlines().get(files.get(i));
+            if (read == null || !read.content().equals(resolved.hashes().get(i))) {
+                // the file the scan read is not the one hashed (changed meanwhile): the scan is not stored under that hash
+                Phases.report("scan entities", start, files.size() + " files scanned; " + files.get(i) + " changed meanwhile: not stored");
+                return scan;
+            }
+            outlines.add(read.outline());
         }
+        cache.write(NAME, resolved.current(), Stored.of(scan));
         Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
         cache.fileHashes().save();
         Phases.report("scan entities", start, files.size() + " files scanned");

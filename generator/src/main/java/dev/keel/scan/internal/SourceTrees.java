@@ -78,8 +78,8 @@ public final class SourceTrees {
     /** A type declared in a file, as the first reading found it. */
     record Declared(String fqn, String pkg, String simpleName, String outerFqn, int line, List<String> annotationNames) {}
 
-    /** What the first reading of one file found, with the hash of its {@link Outline}. */
-    record FirstRead(Source source, List<Declared> declared, String outline) {}
+    /** What the first reading of one file found, with the hashes of its content and of its {@link Outline}. */
+    record FirstRead(Source source, List<Declared> declared, String content, String outline) {}
 
     /** A parsed file: its unit, the declaration of each of its types by canonical name, and its size in heap. */
     record Tree(CompilationUnit unit, Map<String, TypeDeclaration<?>> declarations, long bytes) {
@@ -173,7 +173,7 @@ public final class SourceTrees {
                 source.dropped = true;
             }
         }
-        return Optional.of(new FirstRead(source, declared, outline));
+        return Optional.of(new FirstRead(source, declared, dev.keel.cache.ContentHash.of(bytes), outline));
     }
 
     /** How many times a file was parsed again because the budget had let its tree go (for tests and measurements). */
