@@ -14,6 +14,7 @@ import dev.keel.timing.Phases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a project's JPA entities from its sources (JavaParser; no compilation) and returns the schema
@@ -55,6 +56,17 @@ public final class EntityScanner {
 
     /** Scans the given source files, with hints for the differ. */
     public static Scan scanWithHints(List<Path> files, KeelConfig config) {
+        return scanWithOutlines(files, config).scan();
+    }
+
+    /**
+     * A scan, and the hashes of each source file's content as the scan read it and of its
+     * {@link dev.keel.scan.internal.Outline} (what the mapping can read of it).
+     */
+    public record Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines) {}
+
+    /** Scans the given source files, with hints for the differ and each file's outline hash. */
+    public static Outlined scanWithOutlines(List<Path> files, KeelConfig config) {
         Problems problems = new Problems();
         long start = System.nanoTime();
         SourceIndex index = SourceIndex.parse(files, problems);
@@ -69,7 +81,7 @@ public final class EntityScanner {
         ProjectState state = builder.build();
         Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again");
         problems.throwIfAny();
-        return new Scan(state, builder.hints().hints());
+        return new Outlined(new Scan(state, builder.hints().hints()), index.outlines());
     }
 
     /** The {@code .java} files of the configured source roots, without the apps' migrations packages, sorted. */

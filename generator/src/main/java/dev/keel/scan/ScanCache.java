@@ -12,29 +12,49 @@ import dev.keel.diff.FieldRef;
 import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 
+import dev.keel.scan.internal.Outline;
+import dev.keel.scan.internal.SourceIndex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The entity scan kept in the cache under a hash of every source file it read (path and content):
- * unchanged sources, no scan. A scan that finds problems is never stored.
+ * unchanged sources, no scan. Beside it, each file's {@link Outline} hash as the scan read it: when the only
+ * changed files keep their outlines (an edit inside a method body, a comment, a method the mapping never
+ * reads), the cached scan still holds and is used, the changed files alone parsed. A scan that finds problems
+ * is never stored.
  */
 public final class ScanCache {
     /** The cache document. */
     static final String NAME = "entities";
+    /** The side file of the cached scan's sources and their outlines ({@link Outlines}). */
+    static final String OUTLINES = "entity-outlines.tsv";
 
     private ScanCache() {}
 
-    /** A hash of everything the scan of the project reads (each source file's path and content), salted by {@code cache}. */
+    /**
+     * A hash of what the scan of the project reads, salted by {@code cache}: the key of the cached scan when every
+     * source file whose content changed since that scan keeps its {@link Outline} (and no file was added or removed),
+     * else a hash of each source file's path and content.
+     */
     public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
         long[] before = cache.fileHashes().tally();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
-        String key = key(projectDir, files, cache);
-        Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsSince(before));
-        return key;
+        Resolved resolved = resolve(projectDir, files, cache);
+        Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsSince(before)
+                + resolved.said());
+        return resolved.key();
     }
 
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
@@ -46,31 +66,163 @@ public final class ScanCache {
             Phases.report("scan entities", start, files.size() + " files, no cache");
             return scan;
         }
-        String key = key(projectDir, files, cache);
-        EntityScanner.Scan scan = cache.read(NAME, key, Stored.class).map(Stored::scan).orElse(null);
+        Resolved resolved = resolve(projectDir, files, cache);
+        EntityScanner.Scan scan = cache.read(NAME, resolved.key(), Stored.class).map(Stored::scan).orElse(null);
         if (scan != null) {
-            Phases.report("scan entities", start, files.size() + " files, unchanged: from .keel/cache");
+            Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
             return scan;
         }
-        scan = EntityScanner.scanWithHints(files, config);
-        cache.write(NAME, key, Stored.of(scan));
+        EntityScanner.Outlined outlined = EntityScanner.scanWithOutlines(files, config);
+        scan = outlined.scan();
+        List<String> outlines = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            SourceIndex.Read read = outlined.outlines().get(files.get(i));
+            if (read == null || !read.content().equals(resolved.hashes().get(i))) {
+                // the file the scan read is not the one hashed (changed meanwhile): the scan is not stored under that hash
+                Phases.report("scan entities", start, files.size() + " files scanned; " + files.get(i) + " changed meanwhile: not stored");
+                return scan;
+            }
+            outlines.add(read.outline());
+        }
+        cache.write(NAME, resolved.current(), Stored.of(scan));
+        Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
         cache.fileHashes().save();
         Phases.report("scan entities", start, files.size() + " files scanned");
         return scan;
     }
 
-    /** The hash of the files' paths (relative to the project) and contents; an unreadable file makes it unique. */
-    static String key(Path projectDir, List<Path> files, ProjectCache cache) {
+    /** How many times this process reused a scan because the changed files kept their outlines (for tests). */
+    static int outlineReuses() {
+        return OUTLINE_REUSES.get();
+    }
+
+    private static final AtomicInteger OUTLINE_REUSES = new AtomicInteger();
+
+    /** The outline hash of a content, by the content's hash: a pure function, so one process computes it once. */
+    private static final Map<String, Optional<String>> OUTLINE_OF = new ConcurrentHashMap<>();
+
+    /**
+     * The key to look the scan up under, the key of the sources as they are ({@code current}, under which a new
+     * scan is stored), their content hashes, and what {@code -v 3} says of the outlines.
+     */
+    private record Resolved(String key, String current, List<String> hashes, String said) {}
+
+    /**
+     * The key of the scan of {@code files}: that of the cached scan ({@link Outlines}) when the same files are there
+     * and each one whose content changed since has the same outline (then the outlines' record learns the new
+     * contents, so that the next run does not parse them again); else the key of the files as they are.
+     */
+    private static Resolved resolve(Path projectDir, List<Path> files, ProjectCache cache) {
         FileHashes known = cache.fileHashes();
         List<String> hashes = Parallel.map(files, f -> {
             String hash = known.hash(f);
             return hash != null ? hash : "unreadable " + System.nanoTime();
         });
+        List<String> paths = relative(projectDir, files);
         var key = ContentHash.start(cache.salt());
         for (int i = 0; i < files.size(); i++) {
-            key.add(projectDir.relativize(files.get(i)).toString()).add(hashes.get(i));
+            key.add(paths.get(i)).add(hashes.get(i));
         }
-        return key.hash();
+        String current = key.hash();
+        Outlines basis = Outlines.read(cache).orElse(null);
+        if (basis == null || basis.key().equals(current) || basis.files().size() != files.size()) {
+            return new Resolved(current, current, hashes, "");
+        }
+        var changed = new ArrayList<Integer>();
+        for (int i = 0; i < files.size(); i++) {
+            String[] was = basis.files().get(paths.get(i));
+            if (was == null) {
+                return new Resolved(current, current, hashes, "; files added or removed since the cached scan");
+            }
+            if (!was[0].equals(hashes.get(i))) {
+                changed.add(i);
+            }
+        }
+        if (changed.isEmpty()) {
+            return new Resolved(basis.key(), current, hashes, "; unchanged since an edit that kept the outlines");
+        }
+        for (int i : changed) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(files.get(i));
+            } catch (IOException e) {
+                return new Resolved(current, current, hashes, "; " + paths.get(i) + " unreadable");
+            }
+            if (!ContentHash.of(bytes).equals(hashes.get(i))) {
+                return new Resolved(current, current, hashes, "; " + paths.get(i) + " changed while read");
+            }
+            Optional<String> outline = OUTLINE_OF.computeIfAbsent(hashes.get(i), h -> Outline.hashOf(bytes));
+            if (outline.isEmpty() || !outline.get().equals(basis.files().get(paths.get(i))[1])) {
+                return new Resolved(current, current, hashes, "; " + changed.size() + " changed, "
+                        + paths.get(i) + (outline.isEmpty() ? " does not parse" : " in its outline"));
+            }
+        }
+        var updated = new java.util.LinkedHashMap<String, String[]>(basis.files());
+        for (int i : changed) {
+            updated.put(paths.get(i), new String[] {hashes.get(i), basis.files().get(paths.get(i))[1]});
+        }
+        new Outlines(basis.key(), updated).save(cache);
+        OUTLINE_REUSES.incrementAndGet();
+        return new Resolved(basis.key(), current, hashes, "; " + changed.size() + " changed, each keeping its outline (bodies,"
+                + " comments or plain methods): the cached scan holds");
+    }
+
+    private static List<String> relative(Path projectDir, List<Path> files) {
+        return files.stream().map(f -> projectDir.relativize(f).toString()).toList();
+    }
+
+    /**
+     * The side file {@value #OUTLINES}: the key of the cached scan, and per source file (by path relative to the
+     * project) its content hash and its outline hash as that scan read it (the content hash updated when a later
+     * edit kept the outline). A header line ({@code keel entity outlines}, the cache's salt, the key), then one
+     * line per file: path, content hash, outline hash, separated by tabs.
+     */
+    record Outlines(String key, Map<String, String[]> files) {
+        private static final String HEADER = "keel entity outlines\t";
+
+        static Outlines of(String key, List<String> paths, List<String> hashes, List<String> outlines) {
+            var files = new java.util.LinkedHashMap<String, String[]>();
+            for (int i = 0; i < paths.size(); i++) {
+                files.put(paths.get(i), new String[] {hashes.get(i), outlines.get(i)});
+            }
+            return new Outlines(key, files);
+        }
+
+        static Optional<Outlines> read(ProjectCache cache) {
+            Optional<byte[]> bytes = cache.readSide(OUTLINES);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n", -1);
+            String[] head = lines[0].split("\t", -1);
+            if (head.length != 3 || !(head[0] + "\t").equals(HEADER) || !head[1].equals(cache.salt())
+                    || !lines[lines.length - 1].isEmpty()) {
+                return Optional.empty(); // another build or configuration, or a file not written to its end
+            }
+            var files = new HashMap<String, String[]>();
+            for (int i = 1; i < lines.length - 1; i++) {
+                String[] f = lines[i].split("\t", -1);
+                if (f.length != 3) {
+                    return Optional.empty();
+                }
+                files.put(f[0], new String[] {f[1], f[2]});
+            }
+            return Optional.of(new Outlines(head[2], files));
+        }
+
+        /** Writes the record; a file that cannot be listed (a path with a tab or line break, a file without outline) is no record. */
+        void save(ProjectCache cache) {
+            var text = new StringBuilder(files.size() * 220).append(HEADER).append(cache.salt()).append('\t').append(key).append('\n');
+            for (var e : files.entrySet()) {
+                String[] v = e.getValue();
+                if (e.getKey().indexOf('\t') >= 0 || e.getKey().indexOf('\n') >= 0 || v[0] == null || v[1] == null) {
+                    cache.writeSide(OUTLINES, new byte[0]);
+                    return;
+                }
+                text.append(e.getKey()).append('\t').append(v[0]).append('\t').append(v[1]).append('\n');
+            }
+            cache.writeSide(OUTLINES, text.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** A scan as stored: the state, and the hints as lists (their maps have record keys). */

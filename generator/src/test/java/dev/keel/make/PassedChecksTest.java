@@ -48,6 +48,21 @@ class PassedChecksTest {
         }
     };
 
+    /** The scanner through the project's scan cache, as the command line runs it, counted. */
+    private final EntitySource cached = new EntitySource() {
+        @Override
+        public ScannedProject scan(KeelConfig c, Path dir) {
+            scans.incrementAndGet();
+            EntityScanner.Scan scan = ScanCache.scanWithHints(dir, c, cache);
+            return new ScannedProject(scan.state(), scan.hints());
+        }
+
+        @Override
+        public Optional<String> fingerprint(KeelConfig c, Path dir) {
+            return Optional.of(ScanCache.fingerprint(dir, c, cache));
+        }
+    };
+
     @BeforeEach
     void copySample() {
         SampleProjects.copy("library", project);
@@ -115,5 +130,22 @@ class PassedChecksTest {
         Files.writeString(migration, Files.readString(migration) + "\n// touched\n");
         assertTrue(check().problems().isEmpty());
         assertEquals(3, scans.get(), "a changed migration file is read and compared again");
+    }
+
+    @Test
+    void anEditTheMappingCannotReadPassesFromTheRecordAndANewFieldDoesNot() throws IOException {
+        MakeMigrations make = new MakeMigrations(cached, new NonInteractiveQuestioner(), cache);
+        assertTrue(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty());
+        assertEquals(1, scans.get());
+        Path entity = anEntity();
+        String text = Files.readString(entity);
+        int brace = text.lastIndexOf('}');
+        Files.writeString(entity, text.substring(0, brace) + "\n    public String label() {\n        return \"x\";\n    }\n}\n");
+        assertTrue(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty());
+        assertEquals(1, scans.get(), "a method the mapping never reads: the entities' outlines are those of the passed check");
+
+        Files.writeString(entity, text.substring(0, brace) + "    private Integer addedByTheTest;\n}\n");
+        assertFalse(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty(), "a new field needs a migration");
+        assertEquals(2, scans.get());
     }
 }

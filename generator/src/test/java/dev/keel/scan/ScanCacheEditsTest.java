@@ -165,6 +165,175 @@ class ScanCacheEditsTest {
         assertEquals(seen.size(), seen.stream().distinct().count(), "every edit changed the scan: " + seen);
     }
 
+    /**
+     * The outlines: an edit the mapping can read is never taken for one it cannot (the scan is made again, and
+     * equals the scan without cache), and an edit it cannot read (a method body, a javadoc, a method that is no
+     * getter) reuses the cached scan, which equals the scan without cache.
+     */
+    @Test
+    void anEditKeepingTheOutlinesReusesTheScanAndNoOtherDoes() throws Exception {
+        Files.writeString(project.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \"snake_case\","
+                + " \"apps\": [{\"label\": \"shop\", \"package\": \"com.acme.shop\", \"migrationsPackage\": \"com.acme.shop.migrations\"}]}");
+        write("com/acme/shop/Widths.java", """
+                package com.acme.shop;
+                import lombok.experimental.UtilityClass;
+                @UtilityClass
+                public class Widths {
+                    final int CODE = 12;
+                }
+                """);
+        write("com/acme/common/Money.java", """
+                package com.acme.common;
+                import jakarta.persistence.*;
+                @Embeddable
+                public class Money {
+                    private java.math.BigDecimal amount;
+                }
+                """);
+        write("com/acme/other/Money.java", """
+                package com.acme.other;
+                import jakarta.persistence.*;
+                @Embeddable
+                public class Money {
+                    private Long cents;
+                }
+                """);
+        write("com/acme/shop/Customer.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                /** A customer. */
+                @Entity
+                public class Customer {
+                    static final int LEN = 30;
+                    @Id
+                    private Long id;
+                    @Column(length = LEN)
+                    private String name;
+                    @Column(length = 40)
+                    private String email;
+                    @Column(length = Widths.CODE)
+                    private String code;
+                    public String display() {
+                        return name;
+                    }
+                }
+                """);
+        write("com/acme/shop/Invoice.java", """
+                package com.acme.shop;
+                import com.acme.common.*;
+                import jakarta.persistence.*;
+                @Entity
+                public class Invoice {
+                    @Id
+                    private Long id;
+                    @Embedded
+                    private Money total;
+                }
+                """);
+        write("com/acme/shop/CsvType.java", """
+                package com.acme.shop;
+                import org.hibernate.type.SqlTypes;
+                public class CsvType implements org.hibernate.usertype.UserType<Object> {
+                    public int getSqlType() {
+                        return SqlTypes.VARCHAR;
+                    }
+                    public Object deepCopy(Object v) {
+                        return v;
+                    }
+                }
+                """);
+        write("com/acme/shop/Product.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Product {
+                    private Long id;
+                    private String title;
+                    private Object tags;
+                    @org.hibernate.annotations.Type(CsvType.class)
+                    public Object getTags() {
+                        return tags;
+                    }
+                    @Id
+                    public Long getId() {
+                        return id;
+                    }
+                    public String getTitle() {
+                        return title;
+                    }
+                }
+                """);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config, EntityScanner.class);
+        String before = checked(config, cache, "before any edit");
+
+        // edits the mapping cannot read: the cached scan is used, and it is the scan without cache
+        String customer = "com/acme/shop/Customer.java";
+        edit(customer, "        return name;", "        return name + \"!\"; // shown");
+        assertEquals(before, reused(config, cache, "a method body changed, lines kept"));
+        edit(customer, "/** A customer. */", "/** A customer of the shop, who pays. */");
+        assertEquals(before, reused(config, cache, "a javadoc edited"));
+        edit(customer, "        return name + \"!\"; // shown", "        return name + \"!\"; // shown\n        // and more");
+        assertEquals(before, reused(config, cache, "a method body grown by a line, the method last"));
+        String text = Files.readString(file(customer));
+        int end = text.stripTrailing().lastIndexOf('}');
+        write(customer, text.substring(0, end) + "\n    public String label7() {\n        return name + \" #7\";\n    }\n}\n");
+        assertEquals(before, reused(config, cache, "a method that is no getter appended (bench/lib/one_change.py)"));
+        edit("com/acme/shop/Product.java", "    public String getTitle() {", "    public void touch(int times) {\n    }\n    public String getTitle() {");
+        // lines moved in Product: not reused, but the same scan
+        assertEquals(before, rescanned(config, cache, "a method inserted above a getter (lines shift)"));
+        edit("com/acme/shop/Product.java", "    public void touch(int times) {\n    }\n    public String getTitle() {",
+                "    public void touch(int n) {\n    }\n    public String getTitle() {");
+        assertEquals(before, reused(config, cache, "a parameter of a method that is no getter renamed"));
+
+        // edits the mapping reads: scanned again
+        var seen = new ArrayList<String>();
+        seen.add(before);
+        edit(customer, "@Column(length = 40)", "@Column(length = 60)");
+        seen.add(rescanned(config, cache, "an annotation's value"));
+        edit(customer, "static final int LEN = 30;", "static final int LEN = 35;");
+        seen.add(rescanned(config, cache, "the initializer of a constant an annotation uses"));
+        edit("com/acme/shop/Widths.java", "final int CODE = 12;", "final int CODE = 16;");
+        seen.add(rescanned(config, cache, "a field that only Lombok's @UtilityClass makes a constant"));
+        edit("com/acme/shop/Product.java", "    public String getTitle() {", "    public String getLabel() {\n        return title;\n    }\n    public String getTitle() {");
+        seen.add(rescanned(config, cache, "a getter added to an entity of property access"));
+        edit("com/acme/shop/Invoice.java", "import com.acme.common.*;", "import com.acme.other.Money;");
+        seen.add(rescanned(config, cache, "an import"));
+        edit("com/acme/shop/CsvType.java", "        return v;", "        return null;");
+        assertEquals(seen.get(seen.size() - 1), reused(config, cache, "a method body of a user type"));
+        edit("com/acme/shop/CsvType.java", "return SqlTypes.VARCHAR;", "return SqlTypes.JSON;");
+        seen.add(rescanned(config, cache, "the SQL type a user type's getSqlType() returns"));
+        assertEquals(seen.size(), seen.stream().distinct().count(), "every edit the mapping reads changed the scan: " + seen);
+        edit(customer, "    @Id\n    private Long id;", "    public String shown() {\n        return \"\";\n    }\n    @Id\n    private Long id;");
+        rescanned(config, cache, "a method inserted above a field (lines shift)");
+        edit(customer, "import jakarta.persistence.*;", "import jakarta.persistence.*;\nimport java.util.List;");
+        rescanned(config, cache, "an unused import added (a line more above every declaration)");
+    }
+
+    private void edit(String path, String from, String to) throws IOException {
+        String text = Files.readString(file(path));
+        if (!text.contains(from)) {
+            throw new AssertionError(path + " does not contain " + from);
+        }
+        write(path, text.replace(from, to));
+    }
+
+    /** {@link #checked}, asserting that the cached scan was reused because the changed files kept their outlines. */
+    private String reused(KeelConfig config, ProjectCache cache, String after) {
+        int before = ScanCache.outlineReuses();
+        String scan = checked(config, cache, after);
+        assertEquals(before + 1, ScanCache.outlineReuses(), "after " + after + ", the cached scan is reused");
+        return scan;
+    }
+
+    /** {@link #checked}, asserting that the scan was made again. */
+    private String rescanned(KeelConfig config, ProjectCache cache, String after) {
+        int before = ScanCache.outlineReuses();
+        String scan = checked(config, cache, after);
+        assertEquals(before, ScanCache.outlineReuses(), "after " + after + ", the scan is made again");
+        return scan;
+    }
+
     /** The cached scan, after asserting that it is the scan without cache. */
     private String checked(KeelConfig config, ProjectCache cache, String after) {
         String cold = json(EntityScanner.scanWithHints(project, config));

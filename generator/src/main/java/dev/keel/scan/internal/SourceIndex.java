@@ -25,10 +25,15 @@ public final class SourceIndex {
     private final Map<String, TypeInfo> types;
     private final java.util.Set<String> packages;
     private final SourceTrees trees;
+    private final Map<Path, Read> outlines;
 
-    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees) {
+    /** The hashes of a file's content as the scan read it and of its {@link Outline}. */
+    public record Read(String content, String outline) {}
+
+    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, Read> outlines) {
         this.types = types;
         this.trees = trees;
+        this.outlines = outlines;
         this.packages = new java.util.HashSet<>();
         types.values().forEach(t -> packages.add(t.pkg()));
     }
@@ -63,13 +68,20 @@ public final class SourceIndex {
         List<SourceTrees.FirstRead> read = Parallel.map(files, f -> trees.firstRead(f, problems)).stream()
                 .flatMap(Optional::stream).toList();
         var types = new TreeMap<String, TypeInfo>();
+        var outlines = new java.util.HashMap<Path, Read>();
         for (SourceTrees.FirstRead file : read) {
+            outlines.put(file.source().file(), new Read(file.content(), file.outline()));
             for (SourceTrees.Declared d : file.declared()) {
                 types.put(d.fqn(), new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(),
                         d.annotationNames(), file.source()));
             }
         }
-        return new SourceIndex(types, trees);
+        return new SourceIndex(types, trees, Map.copyOf(outlines));
+    }
+
+    /** The hashes of each parsed file's content and {@link Outline}, by the path it was read from. */
+    public Map<Path, Read> outlines() {
+        return outlines;
     }
 
     /** How many times a file was parsed again because the budget of trees had let its tree go. */

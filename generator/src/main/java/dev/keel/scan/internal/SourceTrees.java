@@ -78,8 +78,8 @@ public final class SourceTrees {
     /** A type declared in a file, as the first reading found it. */
     record Declared(String fqn, String pkg, String simpleName, String outerFqn, int line, List<String> annotationNames) {}
 
-    /** What the first reading of one file found. */
-    record FirstRead(Source source, List<Declared> declared) {}
+    /** What the first reading of one file found, with the hashes of its content and of its {@link Outline}. */
+    record FirstRead(Source source, List<Declared> declared, String content, String outline) {}
 
     /** A parsed file: its unit, the declaration of each of its types by canonical name, and its size in heap. */
     record Tree(CompilationUnit unit, Map<String, TypeDeclaration<?>> declarations, long bytes) {
@@ -150,6 +150,7 @@ public final class SourceTrees {
             return Optional.empty();
         }
         CompilationUnit unit = result.getResult().get();
+        String outline = Outline.hash(unit);
         var declared = new ArrayList<Declared>();
         var declarations = new HashMap<String, TypeDeclaration<?>>();
         boolean root = false;
@@ -172,7 +173,7 @@ public final class SourceTrees {
                 source.dropped = true;
             }
         }
-        return Optional.of(new FirstRead(source, declared));
+        return Optional.of(new FirstRead(source, declared, dev.keel.cache.ContentHash.of(bytes), outline));
     }
 
     /** How many times a file was parsed again because the budget had let its tree go (for tests and measurements). */
@@ -293,7 +294,7 @@ public final class SourceTrees {
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                     .setAttributeComments(false)));
 
-    private static ParseResult<CompilationUnit> parse(String text) {
+    static ParseResult<CompilationUnit> parse(String text) {
         ParseResult<CompilationUnit> result = LEAN.get().parse(text);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             result = FULL.get().parse(text);

@@ -40,10 +40,13 @@ final class UserTypes {
         return new ColumnTypes.Typed(mapped.type(), mapped.checks());
     }
 
+    /** The method of a user type whose body the mapping reads ({@link #sqlType}); {@link Outline} keeps its body. */
+    static final String SQL_TYPE_METHOD = "getSqlType";
+
     /** The code {@code getSqlType()} of a scanned user type returns, when it returns a constant. */
     private Optional<String> sqlType(String userType) {
         for (Optional<TypeInfo> t = ctx.index().type(userType); t.isPresent(); t = ctx.superclass(t.get())) {
-            for (MethodDeclaration m : t.get().decl().getMethodsByName("getSqlType")) {
+            for (MethodDeclaration m : t.get().decl().getMethodsByName(SQL_TYPE_METHOD)) {
                 if (!m.getParameters().isEmpty() || m.getBody().isEmpty()) {
                     continue;
                 }
