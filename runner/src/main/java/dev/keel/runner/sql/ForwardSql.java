@@ -419,7 +419,11 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
 
     @Override public List<Step> visit(RecreatePendingField op) {
         Table t = Table.named(Identifiers.nameOf(op.table())).schema(Identifiers.schemaOf(op.table()));
-        return addColumn(t, PhysicalTables.databaseColumn(op.column()));
+        var result = new ArrayList<Step>(addColumn(t, PhysicalTables.databaseColumn(op.column())));
+        // the indexes and constraints it was deleted with (its values are gone: they hold for the NULLs it comes back with)
+        op.indexes().forEach(i -> result.add(Step.sql(Ddl.createIndex(t, i, false))));
+        op.constraints().forEach(c -> Ddl.addConstraint(t, c).map(Step::sql).ifPresent(result::add));
+        return result;
     }
 
     @Override public List<Step> visit(RecreatePendingModel op) {

@@ -2,6 +2,8 @@ package dev.keel.runner.sql;
 
 import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.Index;
 import dev.keel.state.Identity;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * The tables a state stands for in the database: the models' tables plus what is pending deletion
- * (pending tables, and pending columns in their tables), since those are still there.
+ * (pending tables, and pending columns in their tables with the indexes and constraints kept with them), since
+ * those are still there.
  */
 public final class PhysicalTables {
     private PhysicalTables() {}
@@ -35,6 +38,21 @@ public final class PhysicalTables {
                 if (p instanceof PendingColumn pc && pc.table().equals(t.qualifiedName())
                         && t.findColumn(pc.column().name()).isEmpty()) {
                     withPending = withPending.column(databaseColumn(pc.column()).field(null));
+                }
+            }
+            for (PendingDeletion p : state.pending()) {
+                // the indexes and constraints kept with a pending column, once every pending column is in place
+                if (p instanceof PendingColumn pc && pc.table().equals(t.qualifiedName())) {
+                    for (Index i : pc.indexes()) {
+                        if (withPending.findIndex(i.name()).isEmpty()) {
+                            withPending = withPending.index(i);
+                        }
+                    }
+                    for (Constraint c : pc.constraints()) {
+                        if (withPending.findConstraint(c.name()).isEmpty()) {
+                            withPending = withPending.constraint(c);
+                        }
+                    }
                 }
             }
             result.add(withPending);
