@@ -409,8 +409,22 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         return sql("DROP TABLE " + Ddl.table(p.definition()));
     }
 
+    /**
+     * Nothing, except for a NOT NULL column without a default: recreated after its deletion it came back nullable,
+     * so it is made NOT NULL again (a no-op, under a brief lock, when it never left; a column that has NULLs since
+     * its recreation fails here, naming them, until they are filled).
+     */
     @Override public List<Step> visit(RestorePendingField op) {
-        return List.of();
+        PendingColumn p = before.pending().stream()
+                .filter(x -> x instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(op.model())
+                        && op.field().equals(pc.column().field()))
+                .map(PendingColumn.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no pending column for " + app + "." + op.model() + "." + op.field()));
+        if (PhysicalTables.databaseColumn(p.column()).equals(p.column())) {
+            return List.of();
+        }
+        Table t = Table.named(Identifiers.nameOf(p.table())).schema(Identifiers.schemaOf(p.table()));
+        return sql(alterTable(t) + "ALTER COLUMN " + Identifiers.quote(p.column().name()) + " SET NOT NULL");
     }
 
     @Override public List<Step> visit(RestorePendingModel op) {

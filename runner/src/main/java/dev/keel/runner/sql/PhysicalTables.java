@@ -37,7 +37,7 @@ public final class PhysicalTables {
             for (PendingDeletion p : state.pending()) {
                 if (p instanceof PendingColumn pc && pc.table().equals(t.qualifiedName())
                         && t.findColumn(pc.column().name()).isEmpty()) {
-                    withPending = withPending.column(databaseColumn(pc.column()).field(null));
+                    withPending = withPending.column(pc.column().field(null));
                 }
             }
             for (PendingDeletion p : state.pending()) {
@@ -62,9 +62,9 @@ public final class PhysicalTables {
 
     /**
      * The column a pending column is in the database once recreated: as it was, except that a
-     * NOT NULL column with neither a default nor an identity comes back nullable (its rows are gone).
-     * {@code SafeRemoveField} only moves nullable or defaulted columns to pending, so this is the
-     * column itself for every pending column keel writes.
+     * NOT NULL column with neither a default nor an identity comes back nullable (its rows are gone;
+     * restoring it to the model sets NOT NULL again). {@code SafeRemoveField} moves such a column to
+     * pending only when a sync fills it (the old column of a rename).
      */
     public static Column databaseColumn(Column column) {
         boolean fillable = column.defaultSql() != null || column.identity() != Identity.NONE;
