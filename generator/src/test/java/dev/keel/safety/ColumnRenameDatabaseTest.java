@@ -337,4 +337,77 @@ class ColumnRenameDatabaseTest {
                     + " AND conname IN ('author_email_key', 'fkjanmrbtqqps6dsie494o8ti4')"));
         }
     }
+
+    static final String NULLABLE_AFTER = """
+            @Entity
+            @Table(indexes = @Index(name = "idx_author_name", columnList = "display_name"))
+            public class Author {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                @RenamedFrom("name") @Column(length = 100) private String displayName;
+                private String bio;
+            }
+            """;
+    static final String PLAIN_BEFORE = """
+            @Entity
+            public class Author {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                @Column(nullable = false, length = 100) private String name;
+                private String bio;
+            }
+            """;
+    static final String COLUMN_ONLY_AFTER = """
+            @Entity
+            public class Author {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                @Column(name = "display_name", nullable = false, length = 100) private String name;
+                private String bio;
+            }
+            """;
+
+    /**
+     * The old column keeps NOT NULL only where no write the new schema accepts can leave it NULL: a field renamed and
+     * made nullable at once, or one whose column alone is renamed (the old field leaves the model before the sync is
+     * there), has its old column made nullable; its index stays, and the writes of both codes go through.
+     */
+    @Test
+    void theOldColumnDropsNotNullWhereKeepingItCouldRefuseAWriteOfTheNewCode() throws Exception {
+        for (String after : List.of(NULLABLE_AFTER, COLUMN_ONLY_AFTER)) {
+            Path dir = project.resolve(after == NULLABLE_AFTER ? "nullable" : "column-only");
+            java.nio.file.Files.createDirectories(dir);
+            EntityProject p = EntityProject.in(dir);
+            boolean columnOnly = after == COLUMN_ONLY_AFTER;
+            p.entities(Map.of("Author", columnOnly ? PLAIN_BEFORE : BEFORE));
+            p.make(MakeOptions.defaults());
+            try (Db db = Db.fresh()) {
+                migrate(db, p.from(0), null, true);
+                db.execute("INSERT INTO author (name, bio) SELECT 'author ' || g, 'bio' FROM generate_series(1, " + ROWS + ") g");
+                p.entities(Map.of("Author", after));
+                p.make(MakeOptions.defaults());
+                List<MigrationSpec> all = p.from(0);
+                migrate(db, all, null, false);
+                ShopDatabase.assertHolds(db, stateOf(deployed(all)));
+                assertEquals("false", ShopDatabase.text(db, "SELECT attnotnull::text FROM pg_attribute"
+                        + " WHERE attrelid = 'author'::regclass AND attname = 'name'"), after);
+                if (!columnOnly) {
+                    assertEquals("name", indexOn(db, "idx_author_name_keel_old"), after);
+                }
+                db.execute("INSERT INTO author (name, bio) VALUES ('old insert', 'o')",
+                        "INSERT INTO author (display_name, bio) VALUES ('new insert', 'n')");
+                if (after == NULLABLE_AFTER) {
+                    db.execute("INSERT INTO author (display_name, bio) VALUES (NULL, 'the new field is nullable')");
+                }
+                migrate(db, all, null, true);
+                assertEquals(0, unequal(db), after);
+                ShopDatabase.assertHolds(db, stateOf(all));
+                assertTrue(p.make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree");
+                p.make(EntityProject.DELETE_PENDING);
+                List<MigrationSpec> withContract = p.from(0);
+                migrate(db, withContract, null, true);
+                ShopDatabase.assertHolds(db, stateOf(withContract));
+                if (!columnOnly) {
+                    assertEquals("display_name", indexOn(db), after);
+                }
+            }
+        }
+    }
 }

@@ -69,7 +69,18 @@ public final class ColumnRenameExpandContract implements SafetyRule {
                 return Optional.empty();
             }
             Column target = old.get().name(rename.newColumn()).field(rename.newField());
-            return plan(ctx, table, rename.model(), rename.oldField(), old.get(), rename.newField(), target);
+            // a change of the renamed field in the same migration (nullable, default, comment) is the new column's shape
+            Optional<Operation> change = ctx.remaining().stream().filter(later -> later instanceof AlterField af
+                    && af.model().equals(rename.model()) && af.field().equals(rename.newField())
+                    && af.column().name().equals(rename.newColumn()) && af.column().type().equals(old.get().type())).findFirst();
+            if (change.isPresent()) {
+                target = ((AlterField) change.get()).column().field(rename.newField());
+            }
+            Optional<List<Step>> steps = plan(ctx, table, rename.model(), rename.oldField(), old.get(), rename.newField(), target);
+            if (steps.isPresent()) {
+                change.ifPresent(ctx::consume);
+            }
+            return steps;
         }
         if (op instanceof AlterField alter && ctx.existingTable(alter.model())) {
             Table table = ctx.table(alter.model());
