@@ -10,6 +10,7 @@ import dev.keel.operations.CopyColumn;
 import dev.keel.operations.DeletionAction;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveConstraint;
+import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RenameConstraint;
 import dev.keel.operations.RenameIndex;
 import dev.keel.operations.RenameField;
@@ -82,6 +83,12 @@ public final class ColumnRenameExpandContract implements SafetyRule {
             }
             return steps;
         }
+        if (op instanceof RemoveIndex ri && ctx.existingTable(ri.model())) {
+            return keptThroughRename(ctx, ri.model(), ri.name());
+        }
+        if (op instanceof RemoveConstraint rc && ctx.existingTable(rc.model())) {
+            return keptThroughRename(ctx, rc.model(), rc.name());
+        }
         if (op instanceof AlterField alter && ctx.existingTable(alter.model())) {
             Table table = ctx.table(alter.model());
             Optional<Column> old = table.findField(alter.field());
@@ -141,12 +148,53 @@ public final class ColumnRenameExpandContract implements SafetyRule {
         return old.notNull() && old.defaultSql() == null && target.notNull() && target.defaultSql() == null;
     }
 
+    /** Whether the column {@code old} of {@code table} can be renamed {@code newColumn} online (else {@link RenameGuard} decides). */
+    private static boolean renamesOnline(RewriteContext ctx, Table table, Column old, String newColumn) {
+        return table.entity() != null && old.identity() == Identity.NONE
+                && (table.primaryKey() == null || !table.primaryKey().columns().contains(old.name()))
+                && References.to(ctx.current(), table, old.name()).isEmpty()
+                && table.findColumn(newColumn).isEmpty();
+    }
+
+    /**
+     * An index or constraint that the differ drops only because a later {@code AlterField} renames a column it uses
+     * (only the column's name changes, the field keeps its own), and adds back under the same name on the new column:
+     * the online rename keeps it on the old column until the contract and builds it on the new one after the copy,
+     * so the drop is left out and the add consumed.
+     */
+    private static Optional<List<Step>> keptThroughRename(RewriteContext ctx, String model, String name) {
+        Table table = ctx.table(model);
+        Optional<Index> index = table.findIndex(name);
+        Optional<Constraint> constraint = table.findConstraint(name);
+        for (Operation later : ctx.remaining()) {
+            if (!(later instanceof AlterField af) || !af.model().equals(model)) {
+                continue;
+            }
+            Optional<Column> old = table.findField(af.field());
+            if (old.isEmpty() || old.get().name().equals(af.column().name()) || !old.get().type().equals(af.column().type())
+                    || !(index.map(i -> i.uses(old.get().name())).orElse(false)
+                         || constraint.map(c -> c.uses(old.get().name())).orElse(false))
+                    || !renamesOnline(ctx, table, old.get(), af.column().name())) {
+                continue;
+            }
+            Table renamed = table.replaceColumn(old.get().name(), old.get().name(af.column().name()));
+            for (Operation add : ctx.remaining()) {
+                boolean same = add instanceof AddIndex ai && ai.model().equals(model) && index.isPresent()
+                        && renamed.findIndex(name).map(i -> i.equals(ai.index())).orElse(false)
+                        || add instanceof AddConstraint ac && ac.model().equals(model) && constraint.isPresent()
+                        && renamed.findConstraint(name).map(c -> c.equals(ac.constraint())).orElse(false);
+                if (same) {
+                    ctx.consume(add);
+                    return Optional.of(List.of());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<List<Step>> plan(RewriteContext ctx, Table table, String model, String oldField, Column old,
                                              String newField, Column target) {
-        if (table.entity() == null || old.identity() != Identity.NONE
-                || table.primaryKey() != null && table.primaryKey().columns().contains(old.name())
-                || !References.to(ctx.current(), table, old.name()).isEmpty()
-                || table.findColumn(target.name()).isPresent()) {
+        if (!renamesOnline(ctx, table, old, target.name())) {
             return Optional.empty();
         }
         var steps = new ArrayList<Step>();
