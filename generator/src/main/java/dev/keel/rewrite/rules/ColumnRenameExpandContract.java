@@ -106,9 +106,30 @@ public final class ColumnRenameExpandContract implements SafetyRule {
      * migration give them (a name derived from the column follows it: {@code author_email_key} to
      * {@code author_mail_key}); those renames are consumed, as the constraints and indexes are rebuilt anyway.
      */
-    private static Table companionNames(RewriteContext ctx, String model, Table renamed, String column) {
+    private static Table companionNames(RewriteContext ctx, String model, Table renamed, String column, boolean columnOnly) {
         Table result = renamed;
         for (Operation later : ctx.remaining()) {
+            if (columnOnly && later instanceof AddIndex ai && ai.model().equals(model)) {
+                // a column-only rename: the differ adds the index back under the name derived from the new column
+                Index wanted = ai.index();
+                Optional<Index> i = result.indexes().stream().filter(x -> x.uses(column) && !x.name().equals(wanted.name())
+                        && x.withName(wanted.name()).equals(wanted)).findFirst();
+                if (i.isPresent() && result.findIndex(wanted.name()).isEmpty()) {
+                    result = result.replaceIndex(i.get().name(), wanted);
+                    ctx.consume(later);
+                }
+                continue;
+            }
+            if (columnOnly && later instanceof AddConstraint ac && ac.model().equals(model)) {
+                Constraint wanted = ac.constraint();
+                Optional<Constraint> c = result.constraints().stream().filter(x -> x.uses(column)
+                        && !x.name().equals(wanted.name()) && x.withName(wanted.name()).equals(wanted)).findFirst();
+                if (c.isPresent() && result.findConstraint(wanted.name()).isEmpty()) {
+                    result = result.replaceConstraint(c.get().name(), wanted);
+                    ctx.consume(later);
+                }
+                continue;
+            }
             if (later instanceof RenameConstraint rc && rc.model().equals(model)) {
                 Optional<Constraint> c = result.findConstraint(rc.oldName()).filter(x -> x.uses(column));
                 if (c.isPresent()) {
@@ -158,9 +179,9 @@ public final class ColumnRenameExpandContract implements SafetyRule {
 
     /**
      * An index or constraint that the differ drops only because a later {@code AlterField} renames a column it uses
-     * (only the column's name changes, the field keeps its own), and adds back under the same name on the new column:
-     * the online rename keeps it on the old column until the contract and builds it on the new one after the copy,
-     * so the drop is left out and the add consumed.
+     * (only the column's name changes, the field keeps its own), and adds back on the new column, under the same name
+     * or the one derived from the new column: the online rename keeps it on the old column until the contract and
+     * builds it on the new one after the copy, so the drop is left out and the add taken over.
      */
     private static Optional<List<Step>> keptThroughRename(RewriteContext ctx, String model, String name) {
         Table table = ctx.table(model);
@@ -187,6 +208,14 @@ public final class ColumnRenameExpandContract implements SafetyRule {
                     ctx.consume(add);
                     return Optional.of(List.of());
                 }
+                // added back under the name derived from the new column: the rename's plan takes that add over
+                boolean renamedAdd = add instanceof AddIndex ai && ai.model().equals(model) && index.isPresent()
+                        && renamed.findIndex(name).map(i -> i.withName(ai.index().name()).equals(ai.index())).orElse(false)
+                        || add instanceof AddConstraint ac && ac.model().equals(model) && constraint.isPresent()
+                        && renamed.findConstraint(name).map(c -> c.withName(ac.constraint().name()).equals(ac.constraint())).orElse(false);
+                if (renamedAdd) {
+                    return Optional.of(List.of());
+                }
             }
         }
         return Optional.empty();
@@ -198,7 +227,7 @@ public final class ColumnRenameExpandContract implements SafetyRule {
             return Optional.empty();
         }
         var steps = new ArrayList<Step>();
-        Table renamed = companionNames(ctx, model, table.replaceColumn(old.name(), target), target.name());
+        Table renamed = companionNames(ctx, model, table.replaceColumn(old.name(), target), target.name(), oldField.equals(newField));
         // expand (deploy): the old column leaves the model but keeps its indexes, unique constraints, foreign keys and
         // checks: the trigger keeps it equal to the new column, so they hold for the writes of both codes until the
         // contract. Those whose names the new column's take are renamed out of the way.
