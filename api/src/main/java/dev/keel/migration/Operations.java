@@ -247,5 +247,16 @@ public final class Operations {
         return new RecreatePendingField(model, table, column);
     }
 
+    public static RecreatePendingField recreatePendingField(String model, String table, Column column, List<Index> indexes,
+                                                            List<Constraint> constraints) {
+        return new RecreatePendingField(model, table, column, indexes, constraints);
+    }
+
+    /** A list of indexes, as an operation's argument. */
+    public static List<Index> indexes(Index... indexes) { return List.of(indexes); }
+
+    /** A list of constraints, as an operation's argument. */
+    public static List<Constraint> constraints(Constraint... constraints) { return List.of(constraints); }
+
     public static RecreatePendingModel recreatePendingModel(String model, Table table) { return new RecreatePendingModel(model, table); }
 }

@@ -61,6 +61,12 @@ final class JavaValues {
         if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
             return "names(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
         }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Index.class::isInstance)) {
+            return "indexes(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Constraint.class::isInstance)) {
+            return "constraints(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
+        }
         if (value instanceof List<?> list) {
             return "ops(" + list.stream().map(this::write).collect(Collectors.joining(", ")) + ")";
         }

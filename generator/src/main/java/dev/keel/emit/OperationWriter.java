@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Writes any operation as a call of its factory in {@link Operations}, through the operation's record
  * components: {@code AddField(model, field, column)} becomes {@code addField("post", "slug", column(...))}.
  * A new operation needs no change here, only a factory named after it. Trailing components at their
- * default (null, false) use the shorter overload when there is one: {@code runSql(sql)}. A trailing
+ * default (null, false, an empty list) use the shorter overload when there is one: {@code runSql(sql)}. A trailing
  * {@link Touches} is written as the builder call that declares it ({@code .touches("post")}).
  */
 final class OperationWriter {
@@ -91,7 +91,7 @@ final class OperationWriter {
         for (int arity : arities) {
             boolean restIsDefault = true;
             for (int i = arity; i < args.length; i++) {
-                restIsDefault &= args[i] == null || Boolean.FALSE.equals(args[i]);
+                restIsDefault &= args[i] == null || Boolean.FALSE.equals(args[i]) || args[i] instanceof List<?> l && l.isEmpty();
             }
             if (arity <= args.length && restIsDefault) {
                 return arity;

@@ -480,10 +480,11 @@ class SafetyRewriterTest {
         var fk = foreignKey("fk_post_author", "writer_id").references("author", "id");
         var plans = rewrite(renameField("post", "author", "writer", "writer_id"));
         assertEquals(List.of("atomic", "post-non-atomic", "post-atomic", "post-atomic"), shape(plans));
-        assertEquals(List.of(removeConstraint("post", "fk_post_author"),
-                safeRemoveField("post", "author", DeletionAction.MOVE_TO_PENDING),
+        // the old column keeps its foreign key until the contract, renamed out of the way of the new column's
+        assertEquals(List.of(renameConstraint("post", "fk_post_author", "fk_post_author_keel_old"),
                 addField("post", "writer", column("writer_id", "bigint").nullable()),
-                addColumnSync("post", "author_id", "writer_id", "author_id", "writer_id")), plans.get(0).operations());
+                addColumnSync("post", "author_id", "writer_id", "author_id", "writer_id"),
+                safeRemoveField("post", "author", DeletionAction.MOVE_TO_PENDING)), plans.get(0).operations());
         assertEquals(List.of(copyColumn("post", "writer_id", "author_id")), plans.get(1).operations());
         assertEquals(List.of(addConstraint("post", fk.notValid())), plans.get(2).operations());
         assertEquals(List.of(validateConstraint("post", "fk_post_author")), plans.get(3).operations());
@@ -491,7 +492,10 @@ class SafetyRewriterTest {
 
         var notNull = rewrite(renameField("post", "title", "headline", "headline"));
         assertEquals(List.of("atomic", "post-non-atomic", "post-atomic", "post-atomic"), shape(notNull));
-        assertEquals(alterField("post", "title", column("title", "varchar(100)").nullable()), notNull.get(0).operations().get(0));
+        // both NOT NULL without a default: the old column keeps NOT NULL (the trigger fills it before the check)
+        assertEquals(List.of(addField("post", "headline", column("headline", "varchar(100)").nullable()),
+                addColumnSync("post", "title", "headline", "title", "headline"),
+                safeRemoveField("post", "title", DeletionAction.MOVE_TO_PENDING)), notNull.get(0).operations());
         assertEquals(List.of(validateConstraint("post", "post_headline_not_null"),
                 alterField("post", "headline", column("headline", "varchar(100)")),
                 removeConstraint("post", "post_headline_not_null")), notNull.get(3).operations());

@@ -81,10 +81,11 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
     @Override public ProjectState visit(DeleteModel op) {
         Table table = state.requireTable(app, op.model());
         TransitionChecks.requireNoSyncOn(table.qualifiedName(), "dropping", state);
-        var referencing = state.tables().stream()
+        var referencing = new java.util.ArrayList<>(state.tables().stream()
                 .filter(t -> t != table)
                 .filter(t -> t.foreignKeys().stream().anyMatch(fk -> fk.enforced() && fk.targetTable().equals(table.qualifiedName())))
-                .map(t -> t.app() + "." + t.model()).toList();
+                .map(t -> t.app() + "." + t.model()).toList());
+        referencing.addAll(TransitionChecks.pendingReferences(table.qualifiedName(), state));
         if (!referencing.isEmpty()) {
             throw invalid("model " + app + "." + op.model() + " is still referenced by foreign keys of " + referencing,
                     "remove those foreign keys in an earlier operation");
@@ -127,11 +128,10 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
     }
 
     @Override public ProjectState visit(RemoveField op) {
-        return state.updateTable(app, op.model(), t -> {
-            String column = requireField(t, op.field()).name();
-            TransitionChecks.requireNoSync(t.qualifiedName(), column, "dropping", state);
-            return t.withoutColumn(column);
-        });
+        Table table = state.requireTable(app, op.model());
+        String column = requireField(table, op.field()).name();
+        TransitionChecks.requireNoSync(table.qualifiedName(), column, "dropping", state);
+        return state.updateTable(app, op.model(), t -> t.withoutColumn(column)).droppingColumn(table.qualifiedName(), column);
     }
 
     @Override public ProjectState visit(AlterField op) {
@@ -140,6 +140,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             Column old = requireField(t, op.field());
             if (!old.name().equals(column.name())) {
                 TransitionChecks.requireNoSync(t.qualifiedName(), old.name(), "renaming", state);
+                TransitionChecks.requireNotKeptByPending(t, old.name(), "renaming", state);
             }
             if (!old.name().equals(column.name()) && t.findColumn(column.name()).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has a column " + column.name(),
@@ -162,6 +163,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (newColumn != null) {
                 if (!newColumn.equals(old.name())) {
                     TransitionChecks.requireNoSync(t.qualifiedName(), old.name(), "renaming", state);
+                    TransitionChecks.requireNotKeptByPending(t, old.name(), "renaming", state);
                 }
                 if (t.findColumn(newColumn).isPresent()) {
                     throw invalid("table " + t.qualifiedName() + " already has a column " + newColumn, "choose a free column name");
@@ -178,6 +180,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findIndex(index.name()).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has an index " + index.name(), "choose another index name");
             }
+            TransitionChecks.requireNameFreeOfPending(t, index.name(), state);
             return t.index(index);
         });
     }
@@ -198,6 +201,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findIndex(newName).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has an index " + newName, "choose another name");
             }
+            TransitionChecks.requireNameFreeOfPending(t, newName, state);
             return t.replaceIndex(oldName, i.withName(newName));
         });
     }
@@ -213,6 +217,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findConstraint(constraint.name()).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has a constraint " + constraint.name(), "choose another name");
             }
+            TransitionChecks.requireNameFreeOfPending(t, constraint.name(), state);
             for (String c : constraint.columns()) {
                 if (t.findColumn(c).isEmpty()) {
                     throw invalid("constraint " + constraint.name() + " uses column " + c + ", which " + t.qualifiedName()
@@ -255,6 +260,9 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findConstraint(constraint.name()).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has a constraint " + constraint.name(), "choose another name");
             }
+            if (!constraint.name().equals(index)) {
+                TransitionChecks.requireNameFreeOfPending(t, constraint.name(), state);
+            }
             return t.withoutIndex(index).constraint(constraint);
         });
     }
@@ -269,6 +277,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             if (t.findConstraint(newName).isPresent() || (t.primaryKey() != null && t.primaryKey().name().equals(newName))) {
                 throw invalid("table " + t.qualifiedName() + " already has a constraint " + newName, "choose another name");
             }
+            TransitionChecks.requireNameFreeOfPending(t, newName, state);
             return primaryKey ? t.withPrimaryKey(new PrimaryKey(newName, pk.columns()))
                     : t.replaceConstraint(oldName, c.withName(newName));
         });
@@ -330,25 +339,31 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
         if (op.action() == DeletionAction.MOVE_TO_PENDING) {
             Table t = state.requireTable(app, op.model());
             Column c = requireField(t, op.field());
-            if (c.notNull() && c.defaultSql() == null) {
+            boolean filledBySync = state.pending().stream().anyMatch(p -> p instanceof PendingSync ps
+                    && ps.table().equals(t.qualifiedName()) && ps.source().equals(c.name()));
+            if (c.notNull() && c.defaultSql() == null && !filledBySync) {
                 throw invalid("column " + c.name() + " of " + t.qualifiedName() + " is NOT NULL without a database default:"
                         + " the deployed code stops writing it and every insert would fail",
                         "make it nullable (or give it a database default) in an AlterField before this operation");
             }
+            // its indexes and constraints stay in the database with it: moving the field to pending runs no SQL
+            var indexes = t.indexes().stream().filter(i -> i.uses(c.name())).toList();
+            var constraints = t.constraints().stream().filter(x -> x.uses(c.name())).toList();
             return state.updateTable(app, op.model(), x -> x.withoutColumn(c.name()))
-                    .addPending(new PendingColumn(app, op.model(), t.qualifiedName(), c));
+                    .addPending(new PendingColumn(app, op.model(), t.qualifiedName(), c, indexes, constraints));
         }
         PendingColumn pending = TransitionChecks.pendingColumn(app, op.model(), op.field(), state);
         TransitionChecks.requireNoSync(pending.table(), pending.column().name(), "dropping", state);
-        return state.removePending(pending);
+        return state.removePending(pending).droppingColumn(pending.table(), pending.column().name());
     }
 
     @Override public ProjectState visit(SafeDeleteModel op) {
         if (op.action() == DeletionAction.MOVE_TO_PENDING) {
             Table t = state.requireTable(app, op.model());
-            var referencing = state.tables().stream().filter(o -> o != t)
+            var referencing = new java.util.ArrayList<>(state.tables().stream().filter(o -> o != t)
                     .filter(o -> o.foreignKeys().stream().anyMatch(fk -> fk.enforced() && fk.targetTable().equals(t.qualifiedName())))
-                    .map(o -> o.app() + "." + o.model()).toList();
+                    .map(o -> o.app() + "." + o.model()).toList());
+            referencing.addAll(TransitionChecks.pendingReferences(t.qualifiedName(), state));
             if (!referencing.isEmpty()) {
                 throw invalid("table " + t.qualifiedName() + " is still referenced by foreign keys of " + referencing,
                         "remove those foreign keys before deleting " + op.model());
@@ -409,6 +424,8 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
         return state.updateTable(app, op.model(), t -> {
             Column mine = requireField(t, op.field());
             Column theirs = requireField(t, op.other());
+            TransitionChecks.requireNotKeptByPending(t, mine.name(), "switching", state);
+            TransitionChecks.requireNotKeptByPending(t, theirs.name(), "switching", state);
             if (t.findColumn(op.otherColumn()).isPresent()) {
                 throw invalid("table " + t.qualifiedName() + " already has a column " + op.otherColumn(),
                         "name the switched-out column with a free name");
@@ -453,7 +470,16 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
 
     @Override public ProjectState visit(RestorePendingField op) {
         PendingColumn p = TransitionChecks.pendingColumn(app, op.model(), op.field(), state);
-        return state.removePending(p).updateTable(app, op.model(), t -> t.column(p.column()));
+        return state.removePending(p).updateTable(app, op.model(), t -> {
+            Table restored = t.column(p.column());
+            for (Index i : p.indexes()) {
+                restored = restored.index(i);
+            }
+            for (Constraint c : p.constraints()) {
+                restored = restored.constraint(c);
+            }
+            return restored;
+        });
     }
 
     @Override public ProjectState visit(RestorePendingModel op) {
@@ -462,7 +488,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
     }
 
     @Override public ProjectState visit(RecreatePendingField op) {
-        return state.addPending(new PendingColumn(app, op.model(), op.table(), op.column()));
+        return state.addPending(new PendingColumn(app, op.model(), op.table(), op.column(), op.indexes(), op.constraints()));
     }
 
     @Override public ProjectState visit(RecreatePendingModel op) {

@@ -222,7 +222,26 @@ public final class ProjectState {
                 t = t.plus(e.getKey(), retargeted);
             }
         }
-        return new ProjectState(t, sequences, pending, true);
+        // a pending column's foreign keys follow the table they point at as well
+        List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc
+                ? (PendingDeletion) pc.retargetForeignKeys(oldTarget, newTarget) : d).toList();
+        return new ProjectState(t, sequences, p);
+    }
+
+    /** The pending columns of the physical table {@code table}. */
+    public List<PendingColumn> pendingColumns(String table) {
+        return pending.stream().filter(p -> p instanceof PendingColumn pc && pc.table().equals(table))
+                .map(PendingColumn.class::cast).toList();
+    }
+
+    /**
+     * This state after the column {@code column} of {@code table} is dropped: the pending columns of the table no
+     * longer keep the indexes and constraints that use it, as PostgreSQL drops them with the column.
+     */
+    public ProjectState droppingColumn(String table, String column) {
+        List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc && pc.table().equals(table)
+                && !pc.column().name().equals(column) ? (PendingDeletion) pc.withoutUsesOf(column) : d).toList();
+        return p.equals(pending) ? this : new ProjectState(tables, sequences, p);
     }
 
     /**
@@ -232,7 +251,7 @@ public final class ProjectState {
     private ProjectState movePendingColumns(String oldTable, String newTable) {
         List<PendingDeletion> p = pending.stream().map(d -> {
             if (d instanceof PendingColumn pc && pc.table().equals(oldTable)) {
-                return (PendingDeletion) new PendingColumn(pc.app(), pc.model(), newTable, pc.column());
+                return (PendingDeletion) pc.inTable(newTable);
             }
             if (d instanceof PendingView pv && pv.target().equals(oldTable)) {
                 return new PendingView(pv.app(), pv.view(), newTable, pv.columns());

@@ -232,7 +232,7 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
             return List.of(new RestorePendingField(op.model(), op.field()));
         }
         PendingColumn p = TransitionChecks.pendingColumn(app, op.model(), op.field(), before);
-        return List.of(new RecreatePendingField(op.model(), p.table(), p.column()));
+        return List.of(new RecreatePendingField(op.model(), p.table(), p.column(), p.indexes(), p.constraints()));
     }
 
     @Override public List<Operation> visit(SafeDeleteModel op) {

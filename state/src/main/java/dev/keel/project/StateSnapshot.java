@@ -58,6 +58,7 @@ public final class StateSnapshot {
             .addMixIn(ProjectState.class, ProjectStateMixIn.class)
             .addMixIn(Constraint.class, ConstraintMixIn.class)
             .addMixIn(PendingDeletion.class, PendingDeletionMixIn.class)
+            .addMixIn(PendingColumn.class, PendingColumnMixIn.class)
             .build();
 
     private StateSnapshot() {}
@@ -146,4 +147,8 @@ public final class StateSnapshot {
             @JsonSubTypes.Type(value = PendingView.class, name = "view"),
             @JsonSubTypes.Type(value = PendingSync.class, name = "sync")})
     private interface PendingDeletionMixIn {}
+
+    /** A pending column without indexes or constraints is written as before they were kept with it. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private interface PendingColumnMixIn {}
 }

@@ -113,6 +113,38 @@ final class TransitionChecks {
                 });
     }
 
+    /**
+     * Refuses a new index or constraint name that an index or constraint kept with a pending column of {@code table}
+     * has: it is still in the database until that column is deleted.
+     */
+    static void requireNameFreeOfPending(Table table, String name, ProjectState state) {
+        state.pendingColumns(table.qualifiedName()).stream().filter(pc -> pc.holdsName(name)).findFirst().ifPresent(pc -> {
+            throw invalid("table " + table.qualifiedName() + " still has an index or constraint " + name + ", kept with its pending"
+                    + " column " + pc.column().name() + " until that column is deleted",
+                    "choose another name, or delete the pending column first (makemigrations --delete-pending)");
+        });
+    }
+
+    /**
+     * Refuses to rename the column {@code column} of {@code table} while an index or constraint kept with a pending
+     * column uses it (PostgreSQL would rename it there too, which the pending column's record cannot follow).
+     */
+    static void requireNotKeptByPending(Table table, String column, String doing, ProjectState state) {
+        state.pendingColumns(table.qualifiedName()).stream()
+                .filter(pc -> !pc.column().name().equals(column) && pc.keepsUsing(column)).findFirst().ifPresent(pc -> {
+                    throw invalid(doing + " column " + column + " of " + table.qualifiedName() + ", which an index or constraint"
+                            + " kept with the pending column " + pc.column().name() + " uses",
+                            "delete the pending column first (makemigrations --delete-pending), then make this change");
+                });
+    }
+
+    /** The pending columns whose enforced foreign keys point at the physical table {@code target}, as {@code app.model.column}. */
+    static java.util.List<String> pendingReferences(String target, ProjectState state) {
+        return state.pending().stream().filter(p -> p instanceof PendingColumn pc && pc.constraints().stream()
+                        .anyMatch(c -> c instanceof dev.keel.state.ForeignKey fk && fk.enforced() && fk.targetTable().equals(target)))
+                .map(p -> p.app() + "." + p.model() + "." + ((PendingColumn) p).column().name() + " (pending)").toList();
+    }
+
     /** Whether {@code table} has the physical column {@code column}: a column of the model, or a pending one. */
     static boolean hasPhysicalColumn(Table table, String column, ProjectState state) {
         return table.findColumn(column).isPresent() || state.pending().stream().anyMatch(p -> p instanceof PendingColumn pc

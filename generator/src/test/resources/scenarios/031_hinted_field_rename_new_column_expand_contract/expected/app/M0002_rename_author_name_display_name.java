@@ -13,9 +13,8 @@ public final class M0002_rename_author_name_display_name extends Migration {
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
-            alterField("author", "name", column("name", "varchar(100)").nullable()),
-            safeRemoveField("author", "name", DeletionAction.MOVE_TO_PENDING),
             addField("author", "displayName", column("display_name", "varchar(100)").nullable()),
-            addColumnSync("author", "name", "display_name", "name", "display_name"));
+            addColumnSync("author", "name", "display_name", "name", "display_name"),
+            safeRemoveField("author", "name", DeletionAction.MOVE_TO_PENDING));
     }
 }

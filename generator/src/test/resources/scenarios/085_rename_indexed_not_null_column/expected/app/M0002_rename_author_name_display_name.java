@@ -1,6 +1,7 @@
 package com.example.app.migrations;
 
 import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
 
 import static dev.keel.migration.Operations.*;
 
@@ -11,8 +12,10 @@ public final class M0002_rename_author_name_display_name extends Migration {
     @Override
     protected void define() {
         dependsOn("app", "0001_initial");
-        atomic(false);
         operations(
-            removeIndex("author", "idx_author_name", true));
+            renameIndex("author", "idx_author_name", "idx_author_name_keel_old"),
+            addField("author", "displayName", column("display_name", "varchar(100)").nullable()),
+            addColumnSync("author", "name", "display_name", "name", "display_name"),
+            safeRemoveField("author", "name", DeletionAction.MOVE_TO_PENDING));
     }
 }

@@ -1,6 +1,7 @@
 package com.example.app.migrations;
 
 import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
 
 import static dev.keel.migration.Operations.*;
 
@@ -12,7 +13,11 @@ public final class M0002_rename_author_mentor_coach_and_more extends Migration {
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
-            removeConstraint("author", "fkjanmrbtqqps6dsie494o8ti4"),
-            removeConstraint("author", "author_email_key"));
+            addField("author", "coach", column("coach_id", "bigint").nullable()),
+            addColumnSync("author", "mentor_id", "coach_id", "mentor_id", "coach_id"),
+            safeRemoveField("author", "mentor", DeletionAction.MOVE_TO_PENDING),
+            addField("author", "mail", column("mail", "varchar(255)").nullable()),
+            addColumnSync("author", "email", "mail", "email", "mail"),
+            safeRemoveField("author", "email", DeletionAction.MOVE_TO_PENDING));
     }
 }

@@ -444,8 +444,22 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         return sql("DROP TABLE " + Ddl.table(p.definition()));
     }
 
+    /**
+     * Nothing, except for a NOT NULL column without a default: recreated after its deletion it came back nullable,
+     * so it is made NOT NULL again (a no-op, under a brief lock, when it never left; a column that has NULLs since
+     * its recreation fails here, naming them, until they are filled).
+     */
     @Override public List<Step> visit(RestorePendingField op) {
-        return List.of();
+        PendingColumn p = before.pending().stream()
+                .filter(x -> x instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(op.model())
+                        && op.field().equals(pc.column().field()))
+                .map(PendingColumn.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no pending column for " + app + "." + op.model() + "." + op.field()));
+        if (PhysicalTables.databaseColumn(p.column()).equals(p.column())) {
+            return List.of();
+        }
+        Table t = Table.named(Identifiers.nameOf(p.table())).schema(Identifiers.schemaOf(p.table()));
+        return sql(alterTable(t) + "ALTER COLUMN " + Identifiers.quote(p.column().name()) + " SET NOT NULL");
     }
 
     @Override public List<Step> visit(RestorePendingModel op) {
@@ -454,7 +468,11 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
 
     @Override public List<Step> visit(RecreatePendingField op) {
         Table t = Table.named(Identifiers.nameOf(op.table())).schema(Identifiers.schemaOf(op.table()));
-        return addColumn(t, PhysicalTables.databaseColumn(op.column()));
+        var result = new ArrayList<Step>(addColumn(t, PhysicalTables.databaseColumn(op.column())));
+        // the indexes and constraints it was deleted with (its values are gone: they hold for the NULLs it comes back with)
+        op.indexes().forEach(i -> result.add(Step.sql(Ddl.createIndex(t, i, false))));
+        op.constraints().forEach(c -> Ddl.addConstraint(t, c).map(Step::sql).ifPresent(result::add));
+        return result;
     }
 
     @Override public List<Step> visit(RecreatePendingModel op) {

@@ -2,6 +2,8 @@ package dev.keel.runner.sql;
 
 import dev.keel.project.ProjectState;
 import dev.keel.state.Column;
+import dev.keel.state.Constraint;
+import dev.keel.state.Index;
 import dev.keel.state.Identity;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * The tables a state stands for in the database: the models' tables plus what is pending deletion
- * (pending tables, and pending columns in their tables), since those are still there.
+ * (pending tables, and pending columns in their tables with the indexes and constraints kept with them), since
+ * those are still there.
  */
 public final class PhysicalTables {
     private PhysicalTables() {}
@@ -34,7 +37,22 @@ public final class PhysicalTables {
             for (PendingDeletion p : state.pending()) {
                 if (p instanceof PendingColumn pc && pc.table().equals(t.qualifiedName())
                         && t.findColumn(pc.column().name()).isEmpty()) {
-                    withPending = withPending.column(databaseColumn(pc.column()).field(null));
+                    withPending = withPending.column(pc.column().field(null));
+                }
+            }
+            for (PendingDeletion p : state.pending()) {
+                // the indexes and constraints kept with a pending column, once every pending column is in place
+                if (p instanceof PendingColumn pc && pc.table().equals(t.qualifiedName())) {
+                    for (Index i : pc.indexes()) {
+                        if (withPending.findIndex(i.name()).isEmpty()) {
+                            withPending = withPending.index(i);
+                        }
+                    }
+                    for (Constraint c : pc.constraints()) {
+                        if (withPending.findConstraint(c.name()).isEmpty()) {
+                            withPending = withPending.constraint(c);
+                        }
+                    }
                 }
             }
             result.add(withPending);
@@ -44,9 +62,9 @@ public final class PhysicalTables {
 
     /**
      * The column a pending column is in the database once recreated: as it was, except that a
-     * NOT NULL column with neither a default nor an identity comes back nullable (its rows are gone).
-     * {@code SafeRemoveField} only moves nullable or defaulted columns to pending, so this is the
-     * column itself for every pending column keel writes.
+     * NOT NULL column with neither a default nor an identity comes back nullable (its rows are gone;
+     * restoring it to the model sets NOT NULL again). {@code SafeRemoveField} moves such a column to
+     * pending only when a sync fills it (the old column of a rename).
      */
     public static Column databaseColumn(Column column) {
         boolean fillable = column.defaultSql() != null || column.identity() != Identity.NONE;

@@ -198,7 +198,12 @@ class OperationSqlTest {
         ProjectState pending = StateTransitions.apply(safeRemoveField("post", "order", DeletionAction.MOVE_TO_PENDING), APP, withPost());
         var delete = safeRemoveField("post", "order", DeletionAction.DELETE);
         assertEquals("ALTER TABLE post DROP COLUMN \"order\";\n", forwards(pending, delete));
-        assertEquals("ALTER TABLE post ADD COLUMN \"order\" integer;\n", backwards(pending, delete));
+        // the column was moved to pending with its index and check (they stayed in the database), so it comes back with them
+        assertEquals("""
+                ALTER TABLE post ADD COLUMN "order" integer;
+                CREATE INDEX post_title_idx ON post USING gin (title DESC, lower(title), (title || 'x')) WHERE "order" > 1;
+                ALTER TABLE post ADD CONSTRAINT post_order_check CHECK ("order" > 0);
+                """, backwards(pending, delete));
 
         ProjectState noFk = StateTransitions.apply(removeConstraint("post", "post_author_fk"), APP, withPost());
         ProjectState pendingTable = StateTransitions.apply(safeDeleteModel("post", DeletionAction.MOVE_TO_PENDING), APP, noFk);

@@ -1,0 +1,17 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Entity
+@Table(indexes = @Index(columnList = "name"))
+public class Author {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(unique = true)
+    private String email;
+}
