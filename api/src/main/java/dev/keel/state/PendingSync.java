@@ -36,14 +36,12 @@ public record PendingSync(String app, String model, String table, String source,
 
     /** The trigger's function, without its schema: {@code keel_sync_user_nickname}. */
     public String functionName() {
-        int dot = table.indexOf('.');
-        return name("keel_sync_" + (dot < 0 ? table : table.substring(dot + 1)) + "_" + column);
+        return name("keel_sync_" + QualifiedNames.bareName(table) + "_" + column);
     }
 
     /** The schema of the table, or null for the default one. */
     public String schema() {
-        int dot = table.indexOf('.');
-        return dot < 0 ? null : table.substring(0, dot);
+        return QualifiedNames.schemaOf(table);
     }
 
     /** This sync in the table {@code newTable} (the table was renamed or moved). */

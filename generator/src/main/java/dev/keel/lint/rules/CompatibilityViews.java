@@ -5,6 +5,7 @@ import dev.keel.lint.SqlStatement;
 import dev.keel.operations.CreateCompatibilityView;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RunSql;
+import dev.keel.state.QualifiedNames;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,7 +50,7 @@ final class CompatibilityViews {
     /** The name a table gets from {@code RENAME TO name}: a bare new name stays in the table's schema. */
     static String renamedTo(String table, String written) {
         String name = SqlStatement.tableName(written);
-        int dot = table.indexOf('.');
-        return dot < 0 || name.contains(".") ? name : table.substring(0, dot + 1) + name;
+        String schema = QualifiedNames.schemaOf(table);
+        return schema == null || name.contains(".") ? name : schema + "." + name;
     }
 }

@@ -11,6 +11,7 @@ import dev.keel.rewrite.RewriteContext;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.rewrite.SafetyRule;
 import dev.keel.rewrite.Step;
+import dev.keel.state.QualifiedNames;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
@@ -112,9 +113,9 @@ public final class ExpandTableRename implements SafetyRule {
 
     /** What a sequence rename does: move the sequence to another schema, or give it another name. */
     static String sequenceChange(RenameSequence rename) {
-        String oldSchema = schemaOf(rename.oldName());
-        String newSchema = schemaOf(rename.newName());
-        if (bare(rename.oldName()).equals(bare(rename.newName())) && !java.util.Objects.equals(oldSchema, newSchema)) {
+        String oldSchema = QualifiedNames.schemaOf(rename.oldName());
+        String newSchema = QualifiedNames.schemaOf(rename.newName());
+        if (QualifiedNames.bareName(rename.oldName()).equals(QualifiedNames.bareName(rename.newName())) && !java.util.Objects.equals(oldSchema, newSchema)) {
             return "moving it to " + (newSchema == null ? "the default schema" : "schema " + newSchema)
                     + " (@SequenceGenerator(schema) changed)";
         }
@@ -123,17 +124,8 @@ public final class ExpandTableRename implements SafetyRule {
 
     /** The {@code @SequenceGenerator} that keeps a sequence where it is: its name, and its schema when it has one. */
     static String keepSequence(String name) {
-        String schema = schemaOf(name);
-        return "@SequenceGenerator(sequenceName = \"" + bare(name) + "\"" + (schema == null ? "" : ", schema = \"" + schema + "\"") + ")";
-    }
-
-    private static String schemaOf(String name) {
-        int dot = name.indexOf('.');
-        return dot < 0 ? null : name.substring(0, dot);
-    }
-
-    private static String bare(String name) {
-        return name.substring(name.indexOf('.') + 1);
+        String schema = QualifiedNames.schemaOf(name);
+        return "@SequenceGenerator(sequenceName = \"" + QualifiedNames.bareName(name) + "\"" + (schema == null ? "" : ", schema = \"" + schema + "\"") + ")";
     }
 
     /**
@@ -146,7 +138,7 @@ public final class ExpandTableRename implements SafetyRule {
 
     /** The column whose default calls {@code nextval} on the sequence, as {@code table.column}, or null. */
     private static String usedByDefault(RewriteContext ctx, String sequence) {
-        String bare = sequence.substring(sequence.indexOf('.') + 1);
+        String bare = QualifiedNames.bareName(sequence);
         for (Table t : ctx.current().tables()) {
             for (var c : t.columns()) {
                 if (c.defaultSql() != null && c.defaultSql().contains("nextval") && c.defaultSql().contains(bare)) {
