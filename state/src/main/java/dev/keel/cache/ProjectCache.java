@@ -10,6 +10,10 @@ import dev.keel.config.KeelFolder;
 import dev.keel.operations.Operation;
 import dev.keel.project.StateSnapshot;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +26,8 @@ import java.security.CodeSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -175,6 +181,87 @@ public final class ProjectCache {
 
     Path file(String name) {
         return dir.resolve(name + ".json");
+    }
+
+    /** The file of the compact document {@code name}. */
+    Path compactFile(String name) {
+        return dir.resolve(name + ".bin");
+    }
+
+    private static final String COMPACT = "keel cache document";
+
+    /**
+     * The compact document {@code name} ({@link #writeCompact}) if it is stored under {@code key}, read by {@code read};
+     * empty when absent, stale, unreadable, cut short or damaged (its checksum is checked before anything is read,
+     * and {@code read} must take every byte).
+     */
+    public <T> Optional<T> readCompact(String name, String key, Function<Compact.Reader, T> read) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(compactFile(name));
+            var header = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (!COMPACT.equals(header.readUTF()) || header.readInt() != FORMAT || !key.equals(header.readUTF())) {
+                return Optional.empty();
+            }
+            int length = header.readInt();
+            long checksum = header.readLong();
+            int from = bytes.length - header.available();
+            if (length != bytes.length - from || checksum(bytes, from, length) != checksum) {
+                return Optional.empty();
+            }
+            var reader = new Compact.Reader(bytes, from, bytes.length);
+            T value = read.apply(reader);
+            return reader.atEnd() ? Optional.ofNullable(value) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // absent, corrupt, or from another keel: rebuilt by the caller, overwritten by its write
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores what {@code write} writes ({@link Compact}) as the compact document {@code name} under {@code key},
+     * replacing what was there: for documents read on every check that misses, where a JSON parse costs too much.
+     * A header holds the key, the length and a CRC-32C of the rest.
+     */
+    public void writeCompact(String name, String key, Consumer<Compact.Writer> write) {
+        if (dir == null) {
+            return;
+        }
+        byte[] payload;
+        try {
+            var writer = new Compact.Writer();
+            write.accept(writer);
+            payload = writer.bytes();
+        } catch (RuntimeException e) {
+            return; // keel's bug (a value the document cannot hold): nothing is kept, nothing fails
+        }
+        var bytes = new ByteArrayOutputStream(payload.length + 200);
+        try (var header = new DataOutputStream(bytes)) {
+            header.writeUTF(COMPACT);
+            header.writeInt(FORMAT);
+            header.writeUTF(key);
+            header.writeInt(payload.length);
+            header.writeLong(checksum(payload, 0, payload.length));
+            header.write(payload);
+        } catch (IOException e) {
+            return;
+        }
+        if (writeSide(name + ".bin", bytes.toByteArray())) {
+            try {
+                Files.deleteIfExists(file(name)); // the JSON document of an earlier keel
+            } catch (IOException | RuntimeException ignored) {
+                // only space
+            }
+        }
+    }
+
+    /** The CRC-32C of {@code bytes[from, from + length)}. */
+    public static long checksum(byte[] bytes, int from, int length) {
+        var crc = new java.util.zip.CRC32C();
+        crc.update(bytes, from, length);
+        return crc.getValue();
     }
 
     /** A stored document: the format it was written in, its key and its value. */

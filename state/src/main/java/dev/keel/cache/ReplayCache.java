@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache with the
- * migrations it was replayed from, in replay order, each as its key and the hash of its file (path, app
- * and content): unchanged files, no replay. When the migrations replayed for it are the first ones of
+ * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache (a compact
+ * document: {@link ProjectCache#writeCompact}) with the migrations it was replayed from, in replay order, each
+ * as its origin (its file's path, app, package and content hash): unchanged files, no replay. When the migrations replayed for it are the first ones of
  * today's replay order, unchanged, only the migrations after them are replayed, onto the stored state
  * (adding a migration replays that one migration). Any other difference (a migration edited, removed,
  * or placed before one already replayed) replays everything.
@@ -42,17 +42,18 @@ public final class ReplayCache {
     private static Replay replayed(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
         List<MigrationSpec> order = graph.migrations();
         var steps = new ArrayList<String>(order.size());
-        boolean known = true;
         for (MigrationSpec spec : order) {
             String origin = sources.origins().get(spec.key());
-            known &= origin != null;
-            steps.add(spec.key() + " " + origin);
+            if (origin == null) {
+                // a migration of unknown origin cannot be told from another one: replay it all, keep nothing
+                return new Replay(graph.latestState(), order.size());
+            }
+            steps.add(spec.key().app() + '\0' + origin);
         }
-        if (!cache.enabled() || !known) {
-            // a migration of unknown origin cannot be told from another one: replay it all, keep nothing
+        if (!cache.enabled()) {
             return new Replay(graph.latestState(), order.size());
         }
-        Stored stored = cache.read(NAME, cache.salt(), Stored.class)
+        Stored stored = cache.readCompact(NAME, cache.salt(), Stored::read)
                 .filter(s -> s.state() != null && s.steps() != null && s.steps().size() <= steps.size()
                         && s.steps().equals(steps.subList(0, s.steps().size())))
                 .orElse(null);
@@ -62,10 +63,24 @@ public final class ReplayCache {
         int from = stored == null ? 0 : stored.steps().size();
         ProjectState start = stored == null ? ProjectState.EMPTY : stored.state();
         ProjectState state = MigrationGraph.replay(start, order.subList(from, order.size()));
-        cache.write(NAME, cache.salt(), new Stored(state, steps));
+        cache.writeCompact(NAME, cache.salt(), new Stored(state, steps)::write);
         return new Replay(state, order.size() - from);
     }
 
-    /** The stored document: the state, and the migrations replayed for it (key and origin), in order. */
-    record Stored(ProjectState state, List<String> steps) {}
+    /**
+     * The stored document: the state, and the migrations replayed for it, in replay order, each as its app and
+     * origin (its file's path, app, package and content hash, which name the migration: its key is the app and the
+     * file's name).
+     */
+    record Stored(ProjectState state, List<String> steps) {
+        void write(Compact.Writer w) {
+            w.strings(steps);
+            StateCodec.write(w, state);
+        }
+
+        static Stored read(Compact.Reader r) {
+            List<String> steps = r.strings();
+            return new Stored(StateCodec.read(r), steps);
+        }
+    }
 }

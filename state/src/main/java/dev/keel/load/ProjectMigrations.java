@@ -2,6 +2,7 @@ package dev.keel.load;
 
 import dev.keel.concurrent.Parallel;
 
+import dev.keel.cache.Compact;
 import dev.keel.cache.ContentHash;
 import dev.keel.cache.FileHashes;
 import dev.keel.timing.Phases;
@@ -57,15 +58,40 @@ public final class ProjectMigrations {
     }
 
     /**
-     * The migrations read from source, with a hash of everything they were read from (each file's
-     * path, app and content, and the cache's salt): equal fingerprints, equal migrations. {@code origins}
-     * gives each migration the hash of what it alone was read from (its file's path, app and content):
+     * The migrations read from source, with a hash of everything they were read from ({@code fingerprint}: each
+     * file's path, app and content, and the cache's salt): equal fingerprints, equal migrations. {@code origins}
+     * gives each migration what it alone was read from (its file's path, app, package and content hash):
      * equal origins, equal migration.
      */
-    public record Sources(List<MigrationSpec> specs, String fingerprint, Map<MigrationKey, String> origins) {
-        public Sources {
-            specs = List.copyOf(specs);
-            origins = Map.copyOf(origins);
+    public static final class Sources {
+        private final List<MigrationSpec> specs;
+        private final Map<MigrationKey, String> origins;
+        private final java.util.function.Supplier<String> fingerprint;
+        private volatile String computed;
+
+        Sources(List<MigrationSpec> specs, Map<MigrationKey, String> origins, java.util.function.Supplier<String> fingerprint) {
+            this.specs = List.copyOf(specs);
+            this.origins = java.util.Collections.unmodifiableMap(origins);
+            this.fingerprint = fingerprint;
+        }
+
+        /** The migrations, sorted by key. */
+        public List<MigrationSpec> specs() {
+            return specs;
+        }
+
+        /** The hash of everything the migrations were read from (computed when first asked: a check does not need it). */
+        public String fingerprint() {
+            String f = computed;
+            if (f == null) {
+                computed = f = fingerprint.get();
+            }
+            return f;
+        }
+
+        /** What each migration alone was read from. */
+        public Map<MigrationKey, String> origins() {
+            return origins;
         }
     }
 
@@ -80,7 +106,7 @@ public final class ProjectMigrations {
         long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         Map<String, CachedFile> known = new HashMap<>();
-        byte[] operations = cache.read(CACHE, cache.salt(), CachedFiles.class)
+        byte[] operations = cache.readCompact(CACHE, cache.salt(), CachedFiles::read)
                 .flatMap(c -> c.operationsMatching(cache.readSide(OPERATIONS)).map(ops -> {
                     c.files().forEach(f -> known.put(f.file(), f));
                     return ops;
@@ -98,8 +124,7 @@ public final class ProjectMigrations {
             problems.addAll(r.outcome().problems());
             r.outcome().spec().ifPresent(s -> {
                 specs.add(s);
-                origins.put(s.key(), ContentHash.start("").add(f.relative()).add(f.app().label())
-                        .add(f.app().migrationsPackage()).add(String.valueOf(r.hash())).hash());
+                origins.put(s.key(), origin(f, r.hash()));
             });
         }
         if (!problems.isEmpty()) {
@@ -122,7 +147,7 @@ public final class ProjectMigrations {
             }
             byte[] ops = side.toByteArray();
             if (cache.writeSide(OPERATIONS, ops)) {
-                cache.write(CACHE, cache.salt(), new CachedFiles(stored, ops.length, checksum(ops)));
+                cache.writeCompact(CACHE, cache.salt(), new CachedFiles(stored, ops.length, checksum(ops))::write);
             }
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
@@ -131,7 +156,8 @@ public final class ProjectMigrations {
             Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
                     + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
         }
-        return new Sources(specs, fingerprint(files, reads.stream().map(Read::hash).toList(), cache.salt()), origins);
+        List<String> contentHashes = reads.stream().map(Read::hash).toList();
+        return new Sources(specs, origins, () -> fingerprint(files, contentHashes, cache.salt()));
     }
 
     /**
@@ -152,13 +178,20 @@ public final class ProjectMigrations {
     private static List<MigrationFile> files(KeelConfig config, Path projectDir) {
         var files = new ArrayList<MigrationFile>();
         for (AppConfig app : config.apps()) {
-            for (Path file : migrationFiles(config, projectDir, app)) {
-                files.add(new MigrationFile(app, file, projectDir.relativize(file).toString().replace('\\', '/')));
+            Path folder = config.migrationsDir(projectDir, app);
+            List<String> names = migrationFileNames(folder, app);
+            if (names.isEmpty()) {
+                continue;
+            }
+            // the path relative to the project, as projectDir.relativize(file) gives it, without a Path per file
+            String prefix = projectDir.relativize(folder).toString().replace('\\', '/');
+            prefix = prefix.isEmpty() ? "" : prefix + "/";
+            for (String name : names) {
+                files.add(new MigrationFile(app, folder.resolve(name), prefix + name));
             }
         }
         return files;
     }
-
     /** Each file's path, app and content hash (null: unreadable), and the salt, hashed. */
     private static String fingerprint(List<MigrationFile> files, List<String> hashes, String salt) {
         var fingerprint = ContentHash.start(salt);
@@ -169,7 +202,7 @@ public final class ProjectMigrations {
         return fingerprint.hash();
     }
 
-    /** The cache document of read migrations. */
+    /** The cache document of read migrations (compact: {@link ProjectCache#writeCompact}). */
     static final String CACHE = "migrations";
 
     /**
@@ -187,12 +220,25 @@ public final class ProjectMigrations {
         Optional<byte[]> operationsMatching(Optional<byte[]> side) {
             return side.filter(b -> files != null && b.length == operationsLength && checksum(b) == operationsChecksum);
         }
+
+        void write(Compact.Writer w) {
+            w.list(files, (out, f) -> f.write(out));
+            w.number(operationsLength);
+            w.number(operationsChecksum);
+        }
+
+        static CachedFiles read(Compact.Reader r) {
+            return new CachedFiles(r.list(CachedFile::read), r.number(), r.number());
+        }
     }
 
     private static long checksum(byte[] bytes) {
-        var crc = new java.util.zip.CRC32C();
-        crc.update(bytes);
-        return crc.getValue();
+        return ProjectCache.checksum(bytes, 0, bytes.length);
+    }
+
+    /** What a migration alone was read from: its file's path, app, package and content hash (unambiguous: no NUL in any). */
+    private static String origin(MigrationFile f, String hash) {
+        return f.relative() + '\0' + f.app().label() + '\0' + f.app().migrationsPackage() + '\0' + hash;
     }
 
     /**
@@ -206,6 +252,35 @@ public final class ProjectMigrations {
         static CachedFile of(MigrationFile f, String hash, MigrationSpec s, long at, int length) {
             return new CachedFile(f.relative(), hash, f.app().label(), f.app().migrationsPackage(), s.key(),
                     s.dependencies(), at, length, s.atomic(), s.postDeployment(), s.initial(), s.replaces());
+        }
+
+        void write(Compact.Writer w) {
+            w.string(file);
+            w.string(hash);
+            w.string(app);
+            w.string(migrationsPackage);
+            key(w, key);
+            w.list(dependencies, CachedFile::key);
+            w.number(operationsAt);
+            w.number(operationsLength);
+            w.bool(atomic);
+            w.bool(postDeployment);
+            w.bool(initial);
+            w.list(replaces, CachedFile::key);
+        }
+
+        static CachedFile read(Compact.Reader r) {
+            return new CachedFile(r.string(), r.string(), r.string(), r.string(), key(r), r.list(CachedFile::key), r.number(),
+                    r.integer(), r.bool(), r.bool(), r.bool(), r.list(CachedFile::key));
+        }
+
+        private static void key(Compact.Writer w, MigrationKey key) {
+            w.string(key.app());
+            w.string(key.name());
+        }
+
+        private static MigrationKey key(Compact.Reader r) {
+            return new MigrationKey(r.string(), r.string());
         }
 
         /** Whether the operations' place lies within a side file of {@code size} bytes. */
@@ -307,17 +382,38 @@ public final class ProjectMigrations {
     /** The files of an app's migrations folder that look like migrations ({@code M0001_initial.java}), sorted. */
     public static List<Path> migrationFiles(KeelConfig config, Path projectDir, AppConfig app) {
         Path folder = config.migrationsDir(projectDir, app);
+        return migrationFileNames(folder, app).stream().map(folder::resolve).toList();
+    }
+
+    /**
+     * The names of the files of {@code folder} that look like migrations, in the order of their paths (a folder of
+     * 5000 migrations sorts names of plain ASCII as strings, which is the paths' byte order, several times faster
+     * than the paths themselves; any other name sorts them as paths).
+     */
+    private static List<String> migrationFileNames(Path folder, AppConfig app) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        var names = new ArrayList<String>();
+        boolean ascii = true;
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> Files.isRegularFile(f)
-                            && LOOKS_LIKE_MIGRATION.matcher(f.getFileName().toString()).matches())
-                    .sorted().toList();
-        } catch (IOException e) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (LOOKS_LIKE_MIGRATION.matcher(name).matches() && Files.isRegularFile(f)) {
+                    names.add(name);
+                    ascii &= name.chars().allMatch(c -> c < 0x80);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
                     + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
         }
+        if (ascii) {
+            names.sort(null);
+        } else {
+            names.sort(Comparator.comparing(folder::resolve));
+        }
+        return names;
     }
 
     private static String badName(Path file) {

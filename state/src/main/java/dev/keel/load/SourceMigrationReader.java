@@ -45,10 +45,25 @@ public final class SourceMigrationReader {
      * evaluation checks what it accepts itself), and the full Java 17 one, used again on any file the
      * first read finds a problem in, so that every message comes from the full parse.
      */
-    private final JavaParser lean = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false).setStoreTokens(false));
-    private final JavaParser full = new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private JavaParser lean;
+    private JavaParser full;
+
+    /* Made when first needed: a file of the common shape needs neither (their configuration costs tens of
+       milliseconds in a fresh JVM, where a check reads one new migration). */
+    private JavaParser lean() {
+        if (lean == null) {
+            lean = new JavaParser(new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false).setStoreTokens(false));
+        }
+        return lean;
+    }
+
+    private JavaParser full() {
+        if (full == null) {
+            full = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        }
+        return full;
+    }
 
     /**
      * Reads one migration file of {@code app}.
@@ -107,8 +122,8 @@ public final class SourceMigrationReader {
         Optional<CompilationUnit> common = MigrationSyntax.parse(text);
         Outcome quick = common.isPresent()
                 ? evaluate(file, text, common.get(), app, expectedPackage)
-                : read(lean, file, text, app, expectedPackage);
-        return quick.problems().isEmpty() ? quick : read(full, file, text, app, expectedPackage);
+                : read(lean(), file, text, app, expectedPackage);
+        return quick.problems().isEmpty() ? quick : read(full(), file, text, app, expectedPackage);
     }
 
     private Outcome read(JavaParser parser, Path file, String text, String app, String expectedPackage) {
