@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache (a compact
  * document: {@link ProjectCache#writeCompact}) with the migrations it was replayed from, in replay order, each
- * as its origin (its file's path, app, package and content hash): unchanged files, no replay. When the migrations replayed for it are the first ones of
+ * as its key and origin (its file's content hash; the cache's salt holds each app's folder and package): unchanged
+ * files, no replay. When the migrations replayed for it are the first ones of
  * today's replay order, unchanged, only the migrations after them are replayed, onto the stored state
  * (adding a migration replays that one migration). Any other difference (a migration edited, removed,
  * or placed before one already replayed) replays everything.
@@ -48,7 +49,7 @@ public final class ReplayCache {
                 // a migration of unknown origin cannot be told from another one: replay it all, keep nothing
                 return new Replay(graph.latestState(), order.size());
             }
-            steps.add(spec.key().app() + '\0' + origin);
+            steps.add(spec.key().app() + '\0' + spec.key().name() + '\0' + origin);
         }
         if (!cache.enabled()) {
             return new Replay(graph.latestState(), order.size());
@@ -68,9 +69,8 @@ public final class ReplayCache {
     }
 
     /**
-     * The stored document: the state, and the migrations replayed for it, in replay order, each as its app and
-     * origin (its file's path, app, package and content hash, which name the migration: its key is the app and the
-     * file's name).
+     * The stored document: the state, and the migrations replayed for it, in replay order, each as its app, name and
+     * origin.
      */
     record Stored(ProjectState state, List<String> steps) {
         void write(Compact.Writer w) {

@@ -96,8 +96,7 @@ final class GraphBuilder {
             parents.put(k, new TreeSet<>());
             children.put(k, new TreeSet<>());
         });
-        Map<String, List<String>> namesByApp = new TreeMap<>();
-        nodes.keySet().forEach(k -> namesByApp.computeIfAbsent(k.app(), a -> new ArrayList<>()).add(k.name()));
+        Map<String, List<String>> namesByApp = new TreeMap<>(); // for messages: filled at the first missing dependency
         for (MigrationSpec spec : nodes.values()) {
             for (MigrationKey dep : spec.dependencies()) {
                 MigrationKey target = canonical(aliases, dep);
@@ -105,6 +104,9 @@ final class GraphBuilder {
                     continue; // a dependency on a migration this squash replaces
                 }
                 if (!nodes.containsKey(target)) {
+                    if (namesByApp.isEmpty()) {
+                        nodes.keySet().forEach(k -> namesByApp.computeIfAbsent(k.app(), a -> new ArrayList<>()).add(k.name()));
+                    }
                     problems.add(GraphMessages.missing(spec, dep, namesByApp.getOrDefault(dep.app(), List.of()),
                             namesByApp.keySet()));
                     continue;

@@ -44,6 +44,7 @@ public final class MigrationGraph {
     private final Map<MigrationKey, List<MigrationKey>> squashes;
     private final List<MigrationKey> order;
     private final SortedMap<String, List<MigrationKey>> byApp = new TreeMap<>();
+    private final Map<String, List<MigrationKey>> leaves = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MigrationGraph(GraphBuilder b) {
         this.nodes = Collections.unmodifiableSortedMap(b.nodes);
@@ -140,7 +141,24 @@ public final class MigrationGraph {
      * is a linear history; two or more are a conflict that a merge migration resolves.
      */
     public List<MigrationKey> leaves(String app) {
-        return appNodes(app, k -> children.get(k).stream().noneMatch(c -> c.app().equals(app)));
+        // asked for several times per command (conflicts, the lockfile, the next migration's dependencies)
+        return leaves.computeIfAbsent(app, a -> {
+            var out = new ArrayList<MigrationKey>();
+            for (MigrationKey k : byApp.getOrDefault(a, List.of())) {
+                boolean leaf = true;
+                for (MigrationKey c : children.get(k)) {
+                    if (c.app().equals(a)) {
+                        leaf = false;
+                        break;
+                    }
+                }
+                if (leaf) {
+                    out.add(k);
+                }
+            }
+            out.sort(null);
+            return List.copyOf(out);
+        });
     }
 
     /** The leaves of every app, sorted. */

@@ -37,13 +37,24 @@ import java.util.stream.Stream;
  */
 public final class ProjectMigrations {
     /** Files that look meant as migrations: {@code M}, a digit, anything, {@code .java}. */
-    private static final Pattern LOOKS_LIKE_MIGRATION = Pattern.compile("M\\d.*\\.java");
+    static final Pattern LOOKS_LIKE_MIGRATION = Pattern.compile("M\\d.*\\.java");
 
     private ProjectMigrations() {}
 
     /** Whether a file name starts like a migration class's: {@code M}, a digit, anything, {@code .java}. */
     public static boolean looksLikeMigration(String fileName) {
-        return LOOKS_LIKE_MIGRATION.matcher(fileName).matches();
+        // what LOOKS_LIKE_MIGRATION matches (its "." takes anything but a line terminator), without a matcher per file
+        int n = fileName.length();
+        if (n < 7 || fileName.charAt(0) != 'M' || fileName.charAt(1) < '0' || fileName.charAt(1) > '9' || !fileName.endsWith(".java")) {
+            return false;
+        }
+        for (int i = 2; i < n - 5; i++) {
+            char c = fileName.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -60,8 +71,8 @@ public final class ProjectMigrations {
     /**
      * The migrations read from source, with a hash of everything they were read from ({@code fingerprint}: each
      * file's path, app and content, and the cache's salt): equal fingerprints, equal migrations. {@code origins}
-     * gives each migration what it alone was read from (its file's path, app, package and content hash):
-     * equal origins, equal migration.
+     * gives each migration the content hash of its file: with its key (its app and file name) and keel.json (each
+     * app's folder and package), what it alone was read from; equal keys and origins, equal migration.
      */
     public static final class Sources {
         private final List<MigrationSpec> specs;
@@ -236,9 +247,12 @@ public final class ProjectMigrations {
         return ProjectCache.checksum(bytes, 0, bytes.length);
     }
 
-    /** What a migration alone was read from: its file's path, app, package and content hash (unambiguous: no NUL in any). */
+    /**
+     * What a migration alone was read from, given its key (app and name: its file's name) and keel.json (each app's
+     * folder and package, part of the cache's salt): its file's content hash.
+     */
     private static String origin(MigrationFile f, String hash) {
-        return f.relative() + '\0' + f.app().label() + '\0' + f.app().migrationsPackage() + '\0' + hash;
+        return String.valueOf(hash);
     }
 
     /**
@@ -399,9 +413,11 @@ public final class ProjectMigrations {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String name = f.getFileName().toString();
-                if (LOOKS_LIKE_MIGRATION.matcher(name).matches() && Files.isRegularFile(f)) {
+                if (looksLikeMigration(name) && Files.isRegularFile(f)) {
                     names.add(name);
-                    ascii &= name.chars().allMatch(c -> c < 0x80);
+                    for (int i = 0; i < name.length() && ascii; i++) {
+                        ascii = name.charAt(i) < 0x80;
+                    }
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

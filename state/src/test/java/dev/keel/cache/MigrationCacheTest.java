@@ -466,7 +466,7 @@ class MigrationCacheTest {
         List<MigrationSpec> order = graph.migrations();
         // the state after the first migration, stored as if it were the state after all of them but with one other step
         var steps = new java.util.ArrayList<String>();
-        order.forEach(s -> steps.add(s.app() + '\0' + sources.origins().get(s.key())));
+        order.forEach(s -> steps.add(s.app() + '\0' + s.name() + '\0' + sources.origins().get(s.key())));
         steps.set(steps.size() - 1, steps.get(steps.size() - 1) + "x");
         cache.writeCompact(ReplayCache.NAME, cache.salt(),
                 new ReplayCache.Stored(MigrationGraph.replay(ProjectState.EMPTY, order.subList(0, 1)), steps)::write);

@@ -95,4 +95,44 @@ class ProjectMigrationsTest {
                 """.formatted(packageName, className, body));
         return file;
     }
+
+    /** The check of file names without a matcher says what the pattern says, line terminators and all. */
+    @Test
+    void looksLikeMigrationIsThePattern() {
+        for (String name : List.of("M0001_initial.java", "M0.java", "M.java", "Mx001_a.java", "m0001_a.java", "M0001_a.jav",
+                "M0001_a.java.bak", "M0001_a\n.java", "M0001_a\r.java", "M0001_a\u0085.java", "M0001_a\u2028.java",
+                "M0001_a\u2029.java", "M0001_ä\t.java", "M9.java", "M0001.JAVA", "M01\u0660.java", "M\u0661.java", "")) {
+            assertEquals(ProjectMigrations.LOOKS_LIKE_MIGRATION.matcher(name).matches(), ProjectMigrations.looksLikeMigration(name), name);
+        }
+    }
+
+    /** Migration files are listed in the order of their paths, plain ASCII names or not. */
+    @Test
+    void migrationFilesAreInTheOrderOfTheirPaths(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("keel.json"), "{\"apps\": [{\"label\": \"blog\", \"package\": \"com.acme.blog\"}]}");
+        KeelConfig config = KeelConfig.read(dir);
+        Path folder = config.migrationsDir(dir, config.apps().get(0));
+        Files.createDirectories(folder);
+        for (List<String> names : List.of(List.of("M0002_b.java", "M0010_a.java", "M0001_z.java", "M0001_Z.java"),
+                List.of("M0002_\u00e9.java", "M0002_\uffee.java", "M0002_\uD83D\uDE00.java", "M0002_e.java"))) {
+            if (!names.get(0).chars().allMatch(c -> c < 0x80)
+                    && !"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+                continue; // file names beyond ASCII need a UTF-8 file system encoding
+            }
+            for (String n : names) {
+                Files.writeString(folder.resolve(n), "");
+            }
+            Files.createDirectory(folder.resolve("M0003_a_folder.java"));
+            List<Path> listed = ProjectMigrations.migrationFiles(config, dir, config.apps().get(0));
+            List<Path> expected;
+            try (var files = Files.list(folder)) {
+                expected = files.filter(Files::isRegularFile).sorted().toList();
+            }
+            assertEquals(expected, listed);
+            for (Path f : listed) {
+                Files.delete(f);
+            }
+            Files.delete(folder.resolve("M0003_a_folder.java"));
+        }
+    }
 }
