@@ -109,6 +109,67 @@ public final class MakeMigrations {
     }
 
     private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options) {
+        var stores = new CacheStores();
+        try {
+            return make(config, projectDir, options, stores);
+        } finally {
+            stores.finish();
+        }
+    }
+
+    /**
+     * What the run stores in the cache (the migrations read, the state replayed): started on another thread once the
+     * migrations are replayed, while the entity scan and the diff go on, and done before the run returns.
+     */
+    private static final class CacheStores {
+        private final List<Runnable> pending = new ArrayList<>();
+        private Thread thread;
+        private volatile RuntimeException failed;
+
+        void add(Runnable store) {
+            pending.add(store);
+        }
+
+        void start() {
+            var work = List.copyOf(pending);
+            pending.clear();
+            if (work.isEmpty()) {
+                return;
+            }
+            thread = new Thread(() -> {
+                try {
+                    work.forEach(Runnable::run);
+                } catch (RuntimeException e) {
+                    failed = e;
+                }
+            }, "keel-cache-store");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void finish() {
+            pending.forEach(Runnable::run);
+            pending.clear();
+            if (thread != null) {
+                boolean interrupted = false;
+                while (thread.isAlive()) {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, CacheStores stores) {
         if (options.update() && (options.check() || options.merge() || options.empty())) {
             throw new KeelException(ErrorKind.USAGE, "--update folds detected changes into the latest migration; it"
                     + " does not go with " + (options.check() ? "--check" : options.merge() ? "--merge" : "--empty")
@@ -120,7 +181,8 @@ public final class MakeMigrations {
         // the entities are scanned while the migrations are read and replayed: the two share no state
         CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
                 : CompletableFuture.supplyAsync(() -> entities.scan(config, projectDir), MakeMigrations::inBackground);
-        ProjectMigrations.Sources sources = ProjectMigrations.readSources(config, projectDir, cache);
+        ProjectMigrations.Sources sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache);
+        stores.add(sources::store);
         MigrationGraph graph = Phases.time("migration graph", () -> MigrationGraph.of(sources.specs()));
         var problems = new ArrayList<String>();
 
@@ -153,11 +215,12 @@ public final class MakeMigrations {
             var plans = new ArrayList<AppPlan>();
             // the template's batched walk commits batch by batch: not atomic, after the deploy
             apps.forEach(a -> plans.add(new AppPlan(a, List.of(new PlannedMigration(DataMigrationTemplate.operations(), false, true)), "empty", null)));
-            ProjectState latest = ReplayCache.latestState(graph, sources, cache);
+            ProjectState latest = ReplayCache.replay(graph, sources, cache, stores::add).state();
             return finish(config, projectDir, graph, plans, latest, latest, options, List.of(), problems);
         }
 
-        ProjectState current = ReplayCache.latestState(graph, sources, cache);
+        ProjectState current = ReplayCache.replay(graph, sources, cache, stores::add).state();
+        stores.start(); // while the scan goes on
         long waiting = System.nanoTime();
         ScannedProject scanned = join(scan);
         Phases.report("wait for the entity scan", waiting, null);

@@ -8,6 +8,7 @@ import dev.keel.timing.Phases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The schema after every migration ({@link MigrationGraph#latestState()}), kept in the cache (a compact
@@ -34,13 +35,23 @@ public final class ReplayCache {
 
     /** {@link #latestState}, saying how many migrations it replayed. */
     public static Replay replay(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
+        return replay(graph, sources, cache, Runnable::run);
+    }
+
+    /**
+     * {@link #replay}, handing the storing of a state it replayed to {@code later} (to run while the caller waits for
+     * other work; a state not stored only makes the next run slower).
+     */
+    public static Replay replay(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache,
+                                Consumer<Runnable> later) {
         long start = System.nanoTime();
-        Replay replay = replayed(graph, sources, cache);
+        Replay replay = replayed(graph, sources, cache, later);
         Phases.report("replay migrations", start, replay.replayed() + " of " + graph.migrations().size() + " replayed");
         return replay;
     }
 
-    private static Replay replayed(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache) {
+    private static Replay replayed(MigrationGraph graph, ProjectMigrations.Sources sources, ProjectCache cache,
+                                   Consumer<Runnable> later) {
         List<MigrationSpec> order = graph.migrations();
         var steps = new ArrayList<String>(order.size());
         for (MigrationSpec spec : order) {
@@ -64,7 +75,12 @@ public final class ReplayCache {
         int from = stored == null ? 0 : stored.steps().size();
         ProjectState start = stored == null ? ProjectState.EMPTY : stored.state();
         ProjectState state = MigrationGraph.replay(start, order.subList(from, order.size()));
-        cache.writeCompact(NAME, cache.salt(), new Stored(state, steps)::write);
+        var replayed = new Stored(state, steps);
+        later.accept(() -> {
+            long storing = System.nanoTime();
+            cache.writeCompact(NAME, cache.salt(), replayed::write);
+            Phases.report("store replayed state", storing, state.tables().size() + " tables");
+        });
         return new Replay(state, order.size() - from);
     }
 

@@ -79,11 +79,31 @@ public final class ProjectMigrations {
         private final Map<MigrationKey, String> origins;
         private final java.util.function.Supplier<String> fingerprint;
         private volatile String computed;
+        private Runnable store;
 
-        Sources(List<MigrationSpec> specs, Map<MigrationKey, String> origins, java.util.function.Supplier<String> fingerprint) {
+        Sources(List<MigrationSpec> specs, Map<MigrationKey, String> origins, java.util.function.Supplier<String> fingerprint,
+                Runnable store) {
             this.specs = List.copyOf(specs);
             this.origins = java.util.Collections.unmodifiableMap(origins);
             this.fingerprint = fingerprint;
+            this.store = store;
+        }
+
+        /**
+         * Stores what was read in the cache, if anything changed and it is not stored yet: {@link #readSources(KeelConfig,
+         * Path, ProjectCache)} does it before it returns; {@link #readSourcesStoringLater} leaves it to the caller, who
+         * may do it while waiting for other work (encoding a new migration's operations costs tens of milliseconds in a
+         * fresh JVM). What is not stored only makes the next run slower.
+         */
+        public void store() {
+            Runnable s;
+            synchronized (this) {
+                s = store;
+                store = null;
+            }
+            if (s != null) {
+                s.run();
+            }
         }
 
         /** The migrations, sorted by key. */
@@ -114,6 +134,18 @@ public final class ProjectMigrations {
      * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
      */
     public static Sources readSources(KeelConfig config, Path projectDir, ProjectCache cache) {
+        Sources sources = readSourcesStoringLater(config, projectDir, cache);
+        sources.store();
+        return sources;
+    }
+
+    /**
+     * {@link #readSources(KeelConfig, Path, ProjectCache)}, leaving to the caller to store what it read ({@link
+     * Sources#store}).
+     *
+     * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
+     */
+    public static Sources readSourcesStoringLater(KeelConfig config, Path projectDir, ProjectCache cache) {
         long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         Map<String, CachedFile> known = new HashMap<>();
@@ -142,25 +174,7 @@ public final class ProjectMigrations {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
         }
         boolean changed = known.size() != files.size() || reads.stream().anyMatch(r -> !r.fromCache());
-        if (changed && cache.enabled()) {
-            var stored = new ArrayList<CachedFile>();
-            var side = new java.io.ByteArrayOutputStream(files.size() * 1024);
-            for (int i = 0; i < reads.size(); i++) {
-                MigrationFile f = files.get(i);
-                Read r = reads.get(i);
-                int at = side.size();
-                if (r.fromCache()) {
-                    side.write(operations, (int) r.cached().operationsAt(), r.cached().operationsLength());
-                } else {
-                    side.writeBytes(ProjectCache.encode(r.outcome().spec().orElseThrow().operations()).getBytes(StandardCharsets.UTF_8));
-                }
-                stored.add(CachedFile.of(f, r.hash(), r.outcome().spec().orElseThrow(), at, side.size() - at));
-            }
-            byte[] ops = side.toByteArray();
-            if (cache.writeSide(OPERATIONS, ops)) {
-                cache.writeCompact(CACHE, cache.salt(), new CachedFiles(stored, ops.length, checksum(ops))::write);
-            }
-        }
+        Runnable store = changed && cache.enabled() ? () -> store(cache, files, reads, operations) : null;
         specs.sort(Comparator.comparing(MigrationSpec::key));
         hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
         if (Phases.enabled()) {
@@ -168,7 +182,30 @@ public final class ProjectMigrations {
                     + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
         }
         List<String> contentHashes = reads.stream().map(Read::hash).toList();
-        return new Sources(specs, origins, () -> fingerprint(files, contentHashes, cache.salt()));
+        return new Sources(specs, origins, () -> fingerprint(files, contentHashes, cache.salt()), store);
+    }
+
+    /** Stores the migrations read from {@code files}: the new ones' operations encoded, the cached ones' copied. */
+    private static void store(ProjectCache cache, List<MigrationFile> files, List<Read> reads, byte[] operations) {
+        long start = System.nanoTime();
+        var stored = new ArrayList<CachedFile>();
+        var side = new java.io.ByteArrayOutputStream(files.size() * 1024);
+        for (int i = 0; i < reads.size(); i++) {
+            MigrationFile f = files.get(i);
+            Read r = reads.get(i);
+            int at = side.size();
+            if (r.fromCache()) {
+                side.write(operations, (int) r.cached().operationsAt(), r.cached().operationsLength());
+            } else {
+                side.writeBytes(ProjectCache.encode(r.outcome().spec().orElseThrow().operations()).getBytes(StandardCharsets.UTF_8));
+            }
+            stored.add(CachedFile.of(f, r.hash(), r.outcome().spec().orElseThrow(), at, side.size() - at));
+        }
+        byte[] ops = side.toByteArray();
+        if (cache.writeSide(OPERATIONS, ops)) {
+            cache.writeCompact(CACHE, cache.salt(), new CachedFiles(stored, ops.length, checksum(ops))::write);
+        }
+        Phases.report("store read migrations", start, files.size() + " files");
     }
 
     /**
