@@ -90,7 +90,8 @@ public final class ProjectMigrations {
         }
 
         /**
-         * Stores what was read in the cache, if anything changed and it is not stored yet: {@link #readSources(KeelConfig,
+         * Stores what was read in the cache (the migrations if any changed, the files' hashes if any was learnt), if it
+         * is not stored yet: {@link #readSources(KeelConfig,
          * Path, ProjectCache)} does it before it returns; {@link #readSourcesStoringLater} leaves it to the caller, who
          * may do it while waiting for other work (encoding a new migration's operations costs tens of milliseconds in a
          * fresh JVM). What is not stored only makes the next run slower.
@@ -174,9 +175,13 @@ public final class ProjectMigrations {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, problems);
         }
         boolean changed = known.size() != files.size() || reads.stream().anyMatch(r -> !r.fromCache());
-        Runnable store = changed && cache.enabled() ? () -> store(cache, files, reads, operations) : null;
+        Runnable store = () -> {
+            if (changed && cache.enabled()) {
+                store(cache, files, reads, operations);
+            }
+            hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
+        };
         specs.sort(Comparator.comparing(MigrationSpec::key));
-        hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
         if (Phases.enabled()) {
             Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
                     + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
