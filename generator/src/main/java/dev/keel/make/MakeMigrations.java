@@ -110,11 +110,19 @@ public final class MakeMigrations {
 
     private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options) {
         var stores = new CacheStores();
+        MakeResult result;
         try {
-            return make(config, projectDir, options, stores);
-        } finally {
-            stores.finish();
+            result = make(config, projectDir, options, stores);
+        } catch (RuntimeException | Error e) {
+            try {
+                stores.finish();
+            } catch (RuntimeException storing) {
+                e.addSuppressed(storing); // the run's own failure is the one to report
+            }
+            throw e;
         }
+        stores.finish();
+        return result;
     }
 
     /**
