@@ -129,7 +129,14 @@ class SqlSpellingsTest {
                 c("ALTER DOMAIN amount ADD CHECK (VALUE >= 0)", "constraint-without-not-valid"),
                 c("ALTER DOMAIN amount ADD CHECK (VALUE >= 0) NOT VALID; ALTER DOMAIN amount VALIDATE CONSTRAINT amount_check"),
                 c("ALTER TABLE customer ADD COLUMN checked_at timestamptz"),
-                c("CREATE TABLE t6 (id int); ALTER TABLE t6 ADD COLUMN parent int REFERENCES t6 (id) CHECK (parent > 0)"));
+                c("CREATE TABLE t6 (id int); ALTER TABLE t6 ADD COLUMN parent int REFERENCES t6 (id) CHECK (parent > 0)"),
+                // validate-in-same-transaction: one ALTER TABLE is one transaction, atomic migration or not
+                c("ALTER TABLE wishlist ADD CONSTRAINT fk_w FOREIGN KEY (customer_id) REFERENCES customer NOT VALID,"
+                        + " VALIDATE CONSTRAINT fk_w", "validate-in-same-transaction"),
+                c("alter table wishlist add constraint ck_w check (product <> '') not valid, validate constraint ck_w",
+                        false, false, "validate-in-same-transaction"),
+                c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer", false, false),
+                c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer, VALIDATE CONSTRAINT ck_other", false, false));
     }
 
     static Arguments c(String sql, String... rules) {
