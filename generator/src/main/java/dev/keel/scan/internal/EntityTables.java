@@ -51,6 +51,11 @@ public final class EntityTables {
             table.keyBy = e.binding();
         }
         discriminator(e, table);
+        try {
+            SoftDeletes.entity(ctx, e, table);
+        } catch (MappingProblem p) {
+            ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
+        }
         tableAnnotations(e, table);
         schema.putEntityTable(e, table);
     }

@@ -142,8 +142,10 @@ public final class Relations {
         Optional<AnnotationView> jt = a.ann(JpaNames.JOIN_TABLE);
         TableSpec owner = site.table();
         String written = jt.map(j -> j.string("name", "")).orElse("");
-        Ident name = Namespaces.table(ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name())
-                : written), jt.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "JoinTable");
+        Ident name = Namespaces.table(written.isBlank()
+                ? Ident.quotedIf(ctx.naming().physical(ctx.naming().joinTable(owner.name(), a.name(), target.name())),
+                        owner.name().quoted() || target.name().quoted())
+                : ctx.naming().physical(written), jt.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "JoinTable");
         String schemaName = Namespaces.schema(ctx, jt);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<AnnotationView> ownerJoins = jt.map(j -> j.annotations("joinColumns")).orElse(List.of());
@@ -168,6 +170,7 @@ public final class Relations {
             pk.addAll(targetCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
+        SoftDeletes.collection(ctx, a, table);
         jt.ifPresent(j -> TableConstraints.apply(ctx, j, table));
         table.addForeignKey(jt.map(ForeignKeyChoice::joinTableOwner).orElse(ForeignKeyChoice.of(Optional.empty()))
                 .to(ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
