@@ -85,10 +85,36 @@ public final class AttributeMapper {
         } else if (isEmbedded(a)) {
             embedded(a, site);
         } else {
-            ColumnSpec column = basics.map(a, site);
-            addColumn(site, a, column);
-            aggregates.check(a, column, site).ifPresent(c -> site.table().checks.add(new TableSpec.CheckSpec(null, c)));
+            Site at = secondaryTable(a, site);
+            ColumnSpec column = basics.map(a, at);
+            addColumn(at, a, column);
+            aggregates.check(a, column, at).ifPresent(c -> at.table().checks.add(new TableSpec.CheckSpec(null, c)));
         }
+    }
+
+    /**
+     * The site of a basic attribute whose {@code @Column(table)} names one of the entity's {@code @SecondaryTable}s (an
+     * {@code @AttributeOverride}'s column first); {@code site} itself otherwise.
+     */
+    private Site secondaryTable(Attribute a, Site site) {
+        AnnotationView override = site.overrides().get(a.name());
+        Optional<AnnotationView> column = override != null ? override.annotation("column") : a.ann(JpaNames.COLUMN);
+        String written = column.map(c -> c.string("table", "")).orElse("");
+        if (written.isBlank()) {
+            return site;
+        }
+        Ident name = ctx.naming().physical(written);
+        TableSpec secondary = site.table().secondaries.get(name.db());
+        if (secondary == null && name.db().equals(site.table().name().db())) {
+            return site;
+        }
+        if (secondary == null) {
+            throw new MappingProblem(column.get().node(), "@Column(table = \"" + written + "\") of field " + a.name()
+                    + " names no @SecondaryTable of entity " + site.entity().type().simpleName(),
+                    "declare @SecondaryTable(name = \"" + written + "\") on " + site.entity().type().simpleName()
+                            + ", or remove table from the @Column");
+        }
+        return site.withTable(secondary);
     }
 
     /**

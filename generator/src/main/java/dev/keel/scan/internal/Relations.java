@@ -44,6 +44,13 @@ public final class Relations {
         }
         TableSpec target = targetTable(a, rel, a.type());
         List<AnnotationView> joins = joinColumns(a);
+        joins.stream().filter(j -> !j.string("table", "").isBlank()
+                && !ctx.naming().physical(j.string("table", "")).db().equals(site.table().name().db())).findFirst().ifPresent(j -> {
+            throw new MappingProblem(j.node(), "@JoinColumn(table = \"" + j.string("table", "") + "\") of field " + a.name()
+                    + " puts a relation's key in a secondary table, which keel does not map yet",
+                    "keep the relation's join column in the entity's own table, or map the secondary table as an entity"
+                            + " joined with @OneToOne @MapsId");
+        });
         boolean notNull = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true))
                 || site.bv() == Site.Bv.ON && BeanValidation.notNull(a) || site.id();
         boolean unique = oneToOne || joins.stream().anyMatch(j -> j.bool("unique", false));
