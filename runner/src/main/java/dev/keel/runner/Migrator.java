@@ -15,6 +15,7 @@ import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
 import dev.keel.runner.internal.LargeTableMoves;
+import dev.keel.runner.internal.PendingStatements;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Prune;
 import dev.keel.runner.internal.Replacements;
@@ -58,6 +59,8 @@ public final class Migrator implements AutoCloseable {
     private final MigrateListener listener;
     private final Connection connection;
     private final SchemaHistory history;
+    /** The statements run and not sent yet, which {@link #history} sends before its own. */
+    private final PendingStatements pending;
     private final Routing routing;
     /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
     private final List<String> watched;
@@ -81,7 +84,8 @@ public final class Migrator implements AutoCloseable {
         this.listener = listener;
         this.connection = database.connect(APPLICATION_NAME);
         this.watched = watch(connection, database);
-        this.history = new JdbcSchemaHistory(connection);
+        this.pending = new PendingStatements(connection);
+        this.history = new JdbcSchemaHistory(connection, pending);
     }
 
     /**
@@ -433,7 +437,7 @@ public final class Migrator implements AutoCloseable {
     }
 
     private MigrateResult execute(Planner.Result planned, boolean fake) {
-        var sink = new JdbcSink(connection, set.code(), listener);
+        var sink = new JdbcSink(connection, pending, set.code(), listener);
         sink.keepWatching(watched);
         try {
             sql(() -> {
