@@ -350,12 +350,29 @@ public final class Migrator implements AutoCloseable {
         return out;
     }
 
-    /** The script of each deploy-time migration of {@code migrations}, each meeting the state of {@code befores}. */
+    /**
+     * The script of each deploy-time migration of {@code migrations}, each meeting the state of {@code befores}.
+     * Each script depends only on its migration and its state, so they are built several at once (on the cores
+     * keel has); when migrations do not apply, the failure is the first one's in plan order, as one at a time.
+     */
     private Map<MigrationKey, Script> deployScripts(List<MigrationSpec> migrations, List<ProjectState> befores) {
+        Object[] built = new Object[migrations.size()];
+        java.util.stream.IntStream.range(0, migrations.size()).parallel().forEach(i -> {
+            if (!migrations.get(i).postDeployment()) {
+                try {
+                    built[i] = Scripts.forwards(migrations.get(i), befores.get(i), routing);
+                } catch (RuntimeException e) {
+                    built[i] = e;
+                }
+            }
+        });
         var scripts = new java.util.LinkedHashMap<MigrationKey, Script>();
         for (int i = 0; i < migrations.size(); i++) {
-            if (!migrations.get(i).postDeployment()) {
-                scripts.put(migrations.get(i).key(), Scripts.forwards(migrations.get(i), befores.get(i), routing));
+            if (built[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (built[i] instanceof Script s) {
+                scripts.put(migrations.get(i).key(), s);
             }
         }
         return scripts;
@@ -470,6 +487,9 @@ public final class Migrator implements AutoCloseable {
         }
         List<Script> scripts = scripts(planned);
         prepareJava(scripts);
+        if (!planned.plan().backwards()) {
+            set.checksums(migrations.stream().map(MigrationSpec::key).toList());
+        }
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
             MigrationKey key = s.migration().key();
