@@ -84,6 +84,14 @@ public final class PendingStatements {
         } catch (Sent failed) {
             int at = failed.index;
             SQLException e = failed.failure;
+            if (at < 0 || Failures.isConnectionLost(e)) {
+                // the connection is gone: with a COMMIT among what was sent, keel cannot tell how far the server got,
+                // and says so as for a commit; else the transaction is lost whole, at the first statement not done
+                if (after.contains("COMMIT") || sent.isEmpty()) {
+                    throw e;
+                }
+                at = Math.min(failed.completed, sent.size() - 1);
+            }
             if (at < sent.size()) {
                 Held h = sent.get(at);
                 throw new StepFailure(h.step(), h.besides() ? new JdbcSink.FailedStatement(h.sql(), e) : e);
@@ -92,14 +100,19 @@ public final class PendingStatements {
         }
     }
 
-    /** A failure of the statement {@code index} of a sequence sent together. */
+    /**
+     * A failure of the statement {@code index} of a sequence sent together, or with {@code index} -1 of the
+     * connection (no answer from the server) after {@code completed} statements completed.
+     */
     private static final class Sent extends Exception {
         final int index;
+        final int completed;
         final SQLException failure;
 
-        Sent(int index, SQLException failure) {
+        Sent(int index, int completed, SQLException failure) {
             super(failure.getMessage(), failure, false, false);
             this.index = index;
+            this.completed = completed;
             this.failure = failure;
         }
     }
@@ -124,8 +137,11 @@ public final class PendingStatements {
         try {
             executor.execute(query, query.createParameterList(), counter, 0, 0, flags);
         } catch (SQLException e) {
-            SQLException first = counter.failure != null ? counter.failure : e;
-            throw new Sent(Math.min(counter.completed, texts.size() - 1), first);
+            if (counter.failure == null) {
+                throw new Sent(-1, counter.completed, e);
+            }
+            // PostgreSQL ran the statements in order and skipped those after the one that failed
+            throw new Sent(Math.min(counter.completed, texts.size() - 1), counter.completed, counter.failure);
         }
     }
 
@@ -135,7 +151,7 @@ public final class PendingStatements {
             try (var st = connection.createStatement()) {
                 st.execute(texts.get(i));
             } catch (SQLException e) {
-                throw new Sent(i, e);
+                throw new Sent(Failures.isConnectionLost(e) ? -1 : i, i, e);
             }
         }
     }
