@@ -237,6 +237,37 @@ class MigrateRoundTripsTest {
         }
     }
 
+    /**
+     * The statement timeout still bounds each statement of those sent together, not their sum: two statements of
+     * 0.6 s each under a timeout of 1 s both run (PostgreSQL times a statement of an extended-protocol sequence
+     * from its messages to the completion of its Execute), and one of 1.5 s is stopped, named as its step.
+     */
+    @Test
+    void theStatementTimeoutBoundsEachStatementSentTogetherNotTheirSum() throws Exception {
+        MigrationSpec slow = Specs.spec("shop.0002_slow").after("shop.0001_initial").ops(
+                runSql("""
+                        CREATE FUNCTION slow_positive(x bigint, pause float8) RETURNS boolean IMMUTABLE LANGUAGE plpgsql AS $$
+                        BEGIN PERFORM pg_sleep(pause); RETURN x > 0; END $$""", "DROP FUNCTION slow_positive"),
+                runSql("INSERT INTO item (id) VALUES (1), (2), (3)", "DELETE FROM item"));
+        MigrationSpec checks = Specs.spec("shop.0003_checks").after("shop.0002_slow").ops(
+                addConstraint("item", check("item_a_check", "slow_positive(id, 0.2)")),
+                addConstraint("item", check("item_b_check", "slow_positive(id, 0.2)")));
+        MigrationSpec slower = Specs.spec("shop.0004_slower").after("shop.0003_checks").ops(
+                addConstraint("item", check("item_c_check", "slow_positive(id, 0.1)")),
+                addConstraint("item", check("item_d_check", "slow_positive(id, 0.5)")));
+        RunnerSettings timed = Specs.FAST.withTimeouts(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1));
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(INITIAL, slow, checks, slower), timed,
+                MigrateListener.silent())) {
+            m.migrate(new MigrateRequest("shop", "0003_checks", false, false));
+            assertEquals(List.of("0001_initial", "0002_slow", "0003_checks"), names(db));
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertTrue(e.getMessage().startsWith("migration shop.0004_slower (test:shop.0004_slower): applying failed at"
+                    + " step 2 of 2"), e.getMessage());
+            assertTrue(e.getMessage().contains("statement_timeout 1s"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM pg_constraint WHERE conname = 'item_c_check'"));
+        }
+    }
+
     private static List<String> names(Db db) throws Exception {
         var out = new ArrayList<String>();
         try (var st = db.connection.createStatement();
