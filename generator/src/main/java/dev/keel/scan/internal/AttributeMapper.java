@@ -356,6 +356,20 @@ public final class AttributeMapper {
     }
 
     private List<Found> entityAttributes(EntityInfo entity, EntityInfo stopAt) {
+        // asked for each entity by the key order, the identifiers, the derived keys and the attributes' pass: read once
+        var key = new java.util.AbstractMap.SimpleImmutableEntry<>(entity.type(), stopAt == null ? null : stopAt.type().fqn());
+        List<Found> known = entityAttributes.get(key);
+        if (known == null) {
+            known = List.copyOf(readEntityAttributes(entity, stopAt));
+            entityAttributes.putIfAbsent(key, known);
+        }
+        return known;
+    }
+
+    /** {@link #entityAttributes} by the entity's class (one {@code TypeInfo} per class and scan) and the stop's name: all they read. */
+    private final Map<Map.Entry<TypeInfo, String>, List<Found>> entityAttributes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Found> readEntityAttributes(EntityInfo entity, EntityInfo stopAt) {
         String stop = stopAt == null ? null : stopAt.type().fqn();
         return attributes(entity.type(), List.of(), t -> t == entity.type()
                 || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class SourceIndex {
     private final Map<String, TypeInfo> types;
+    /** The same types for lookups by name (asked for every name the mapping resolves, found or not). */
+    private final Map<String, TypeInfo> byName;
     private final java.util.Set<String> packages;
     private final SourceTrees trees;
     private final Map<Path, Read> outlines;
@@ -32,6 +34,7 @@ public final class SourceIndex {
 
     private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, Read> outlines) {
         this.types = types;
+        this.byName = new java.util.HashMap<>(types);
         this.trees = trees;
         this.outlines = outlines;
         this.packages = new java.util.HashSet<>();
@@ -101,7 +104,7 @@ public final class SourceIndex {
 
     /** The type with this canonical name, if it is declared in the sources. */
     public Optional<TypeInfo> type(String fqn) {
-        return Optional.ofNullable(types.get(fqn));
+        return Optional.ofNullable(byName.get(fqn));
     }
 
     /** Every indexed type, sorted by name. */
