@@ -79,6 +79,7 @@ public final class FileHashes {
 
     private final ProjectCache cache;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The files asked for in this process, each with whether its hash came from its metadata (else it was hashed). */
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     private final AtomicInteger trusted = new AtomicInteger();
     private final AtomicInteger hashed = new AtomicInteger();
@@ -100,13 +101,14 @@ public final class FileHashes {
     /** The content hash of {@code file} ({@link ContentHash}), without reading it when its metadata vouches for it; null when unreadable. */
     public String hash(Path file) {
         String key = file.toAbsolutePath().normalize().toString();
-        seen.put(key, Boolean.TRUE);
         Stat stat = Stat.of(file);
         Entry known = entries.get(key);
         if (known != null && known.trusted(stat)) {
+            seen.put(key, Boolean.TRUE);
             trusted.incrementAndGet();
             return known.hash();
         }
+        seen.put(key, Boolean.FALSE);
         try {
             return hash(file, Files.readAllBytes(file), stat);
         } catch (IOException e) {
@@ -118,12 +120,13 @@ public final class FileHashes {
     /** The hash of a file's content, known without reading it: when its metadata vouches for the hash kept; else null. */
     public String known(Path file) {
         String key = file.toAbsolutePath().normalize().toString();
-        seen.put(key, Boolean.TRUE);
         Entry known = entries.get(key);
         if (known != null && known.trusted(Stat.of(file))) {
+            seen.put(key, Boolean.TRUE);
             trusted.incrementAndGet();
             return known.hash();
         }
+        seen.putIfAbsent(key, Boolean.FALSE);
         return null;
     }
 
@@ -135,7 +138,7 @@ public final class FileHashes {
         String hash = ContentHash.of(bytes);
         hashed.incrementAndGet();
         String key = file.toAbsolutePath().normalize().toString();
-        seen.put(key, Boolean.TRUE);
+        seen.put(key, Boolean.FALSE);
         if (before != null) {
             Entry entry = new Entry(before.size(), before.modifiedNanos(), before.changedNanos(), before.fileKey(), hash,
                     System.currentTimeMillis());
@@ -154,6 +157,24 @@ public final class FileHashes {
     /** The two counts of {@link #counts()} now, to say later what one phase did ({@link #countsSince}). */
     public long[] tally() {
         return new long[] {trusted.get(), hashed.get()};
+    }
+
+    /**
+     * {@link #counts()} of {@code files} alone, each as this process last asked for it: what one phase did, when
+     * phases run at the same time (the fingerprints of the entity sources and of the migrations).
+     */
+    public String countsOf(java.util.Collection<Path> files) {
+        int fromMetadata = 0;
+        int read = 0;
+        for (Path f : files) {
+            Boolean how = seen.get(f.toAbsolutePath().normalize().toString());
+            if (how == Boolean.TRUE) {
+                fromMetadata++;
+            } else if (how == Boolean.FALSE) {
+                read++;
+            }
+        }
+        return fromMetadata + " unchanged by metadata, " + read + " hashed";
     }
 
     /** {@link #counts()} since {@code before} (a {@link #tally()}): what one phase did, when phases run one after the other. */

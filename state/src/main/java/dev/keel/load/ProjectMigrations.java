@@ -142,9 +142,11 @@ public final class ProjectMigrations {
         long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         FileHashes known = cache.fileHashes();
-        long[] before = known.tally();
         List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
-        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsSince(before));
+        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
+            Phases.report("fingerprint migrations", start, files.size() + " files; "
+                    + known.countsOf(files.stream().map(MigrationFile::file).toList()));
+        }
         return fingerprint(files, hashes, cache.salt());
     }
 
