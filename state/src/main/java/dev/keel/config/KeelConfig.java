@@ -121,6 +121,12 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                 databases, migrations);
     }
 
+    /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     /** The names of the databases, in the order {@code keel.json} gives them. */
     public List<String> databaseNames() {
         return List.copyOf(databases.keySet());
