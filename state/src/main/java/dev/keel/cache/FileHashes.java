@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,19 +60,90 @@ public final class FileHashes {
         /** The metadata of {@code file} now. */
         public static Stat of(Path file) {
             try {
-                if (unixView) {
+                if (UnixFields.OPEN) {
                     try {
-                        Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
-                        return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                                ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), a.get("dev") + ":" + a.get("ino"));
-                    } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-                        unixView = false; // not a Unix file system: modification time, size and file key only
+                        Stat stat = UnixFields.stat(Files.readAttributes(file, PosixFileAttributes.class));
+                        if (stat != null) {
+                            return stat;
+                        }
+                    } catch (UnsupportedOperationException e) {
+                        // not a POSIX file system: the views say what there is
                     }
                 }
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                return new Stat(a.size(), modified, modified, String.valueOf(a.fileKey()));
+                return viaViews(file);
             } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** {@link #of} through the file system's attribute views alone (what the JDK's own fields must agree with). */
+        static Stat viaViews(Path file) throws IOException {
+            if (unixView) {
+                try {
+                    Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
+                    return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                            ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), a.get("dev") + ":" + a.get("ino"));
+                } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                    unixView = false; // not a Unix file system: modification time, size and file key only
+                }
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            return new Stat(a.size(), modified, modified, String.valueOf(a.fileKey()));
+        }
+
+        /** Whether {@link #of} reads the JDK's own fields (else the attribute views): for tests. */
+        static boolean readsTheJdksFields() {
+            return UnixFields.OPEN;
+        }
+    }
+
+    /**
+     * The change time, device and inode of the JDK's own result of {@code stat} ({@code sun.nio.fs.UnixFileAttributes},
+     * what the {@code unix} view reads them from), when the JDK lets keel read it ({@code keel.jar}'s manifest opens
+     * {@code sun.nio.fs} to it): the same values as the view's, from one {@code stat}, without the map of attributes
+     * the view builds for each file (1.5 kB), which thousands of files per check fill the young generation with.
+     * Elsewhere (keel as a library, another JDK), the {@code unix} view.
+     */
+    private static final class UnixFields {
+        static final Class<?> TYPE;
+        static final java.lang.reflect.Method CTIME;
+        static final java.lang.reflect.Method DEV;
+        static final java.lang.reflect.Method INO;
+        static final boolean OPEN;
+
+        static {
+            Class<?> type = null;
+            java.lang.reflect.Method ctime = null;
+            java.lang.reflect.Method dev = null;
+            java.lang.reflect.Method ino = null;
+            try {
+                type = Class.forName("sun.nio.fs.UnixFileAttributes");
+                ctime = type.getDeclaredMethod("ctime");
+                dev = type.getDeclaredMethod("dev");
+                ino = type.getDeclaredMethod("ino");
+                ctime.setAccessible(true);
+                dev.setAccessible(true);
+                ino.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                type = null; // not opened to keel, or not this JDK's layout: the unix view
+            }
+            TYPE = type;
+            CTIME = ctime;
+            DEV = dev;
+            INO = ino;
+            OPEN = type != null;
+        }
+
+        /** The stat of {@code a}, or null when it is not the JDK's Unix attributes. */
+        static Stat stat(PosixFileAttributes a) {
+            if (a.getClass() != TYPE) {
+                return null;
+            }
+            try {
+                return new Stat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                        ((FileTime) CTIME.invoke(a)).to(TimeUnit.NANOSECONDS), DEV.invoke(a) + ":" + INO.invoke(a));
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
         }
