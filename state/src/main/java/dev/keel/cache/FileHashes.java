@@ -283,29 +283,33 @@ public final class FileHashes {
         if (end < 0 || !text.substring(0, end).equals(HEADER + salt)) {
             return; // another build of keel or another configuration: every file is hashed again
         }
-        String[] f = new String[7];
+        // each field's bounds in the text: the numbers are parsed in place, only the path and the two texts copied
+        int[] from = new int[7];
+        int[] to = new int[7];
         for (int start = end + 1; start < text.length(); start = end + 1) {
             end = text.indexOf('\n', start);
             if (end < 0) {
                 return; // a line cut short: the file was not written to its end
             }
-            int from = start;
+            int at = start;
             int n = 0;
             while (n < 7) {
-                int tab = text.indexOf('\t', from);
+                int tab = text.indexOf('\t', at);
                 int stop = tab < 0 || tab > end ? end : tab;
-                f[n++] = text.substring(from, stop);
+                from[n] = at;
+                to[n++] = stop;
                 if (stop == end) {
                     break;
                 }
-                from = stop + 1;
+                at = stop + 1;
             }
             if (n != 7) {
                 continue;
             }
             try {
-                entries.put(f[0], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4], f[5],
-                        Long.parseLong(f[6])));
+                entries.put(text.substring(from[0], to[0]), new Entry(Long.parseLong(text, from[1], to[1], 10),
+                        Long.parseLong(text, from[2], to[2], 10), Long.parseLong(text, from[3], to[3], 10),
+                        text.substring(from[4], to[4]), text.substring(from[5], to[5]), Long.parseLong(text, from[6], to[6], 10)));
             } catch (NumberFormatException e) {
                 // a damaged line: that file is hashed again
             }
