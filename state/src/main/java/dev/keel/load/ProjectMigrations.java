@@ -142,9 +142,11 @@ public final class ProjectMigrations {
         long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         FileHashes known = cache.fileHashes();
-        long[] before = known.tally();
         List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
-        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsSince(before));
+        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
+            Phases.report("fingerprint migrations", start, files.size() + " files; "
+                    + known.countsOf(files.stream().map(MigrationFile::file).toList()));
+        }
         return fingerprint(files, hashes, cache.salt());
     }
 
@@ -152,8 +154,11 @@ public final class ProjectMigrations {
     private static List<MigrationFile> files(KeelConfig config, Path projectDir) {
         var files = new ArrayList<MigrationFile>();
         for (AppConfig app : config.apps()) {
+            // each file's path relative to the project is its folder's and its name: the folder's computed once
+            String folder = projectDir.relativize(config.migrationsDir(projectDir, app)).toString().replace('\\', '/');
             for (Path file : migrationFiles(config, projectDir, app)) {
-                files.add(new MigrationFile(app, file, projectDir.relativize(file).toString().replace('\\', '/')));
+                String name = file.getFileName().toString();
+                files.add(new MigrationFile(app, file, folder.isEmpty() ? name : folder + "/" + name));
             }
         }
         return files;
@@ -304,6 +309,23 @@ public final class ProjectMigrations {
         return specs;
     }
 
+    /**
+     * Whether an app's migrations folder holds a file that looks like a migration: {@link #migrationFiles} is not
+     * empty, known at the first such file (a layout check, on every run, that need not list thousands).
+     */
+    public static boolean hasMigrationFiles(KeelConfig config, Path projectDir, AppConfig app) {
+        Path folder = config.migrationsDir(projectDir, app);
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> LOOKS_LIKE_MIGRATION.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f));
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
+                    + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
+        }
+    }
+
     /** The files of an app's migrations folder that look like migrations ({@code M0001_initial.java}), sorted. */
     public static List<Path> migrationFiles(KeelConfig config, Path projectDir, AppConfig app) {
         Path folder = config.migrationsDir(projectDir, app);
@@ -311,8 +333,8 @@ public final class ProjectMigrations {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> Files.isRegularFile(f)
-                            && LOOKS_LIKE_MIGRATION.matcher(f.getFileName().toString()).matches())
+            return files.filter(f -> LOOKS_LIKE_MIGRATION.matcher(f.getFileName().toString()).matches()
+                            && Files.isRegularFile(f))
                     .sorted().toList();
         } catch (IOException e) {
             throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
