@@ -48,10 +48,24 @@ public final class SourceIndex {
             if (!Files.isDirectory(root)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                        .filter(p -> excluded.stream().noneMatch(p::startsWith))
-                        .forEach(result::add);
+            // one stat per entry (the walk's own), and the excluded folders (the apps' migrations) not entered at all
+            try {
+                Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        return excluded.stream().anyMatch(dir::startsWith) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                                : java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                        if (regular && file.toString().endsWith(".java") && excluded.stream().noneMatch(file::startsWith)) {
+                            result.add(file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
