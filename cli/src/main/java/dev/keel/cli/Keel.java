@@ -64,8 +64,12 @@ public final class Keel implements Callable<Integer> {
 
     /** Runs keel with the command-line arguments and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine(MigrationSource.standard(), Entities.standard(), commandNamed(args)).execute(args));
+        String only = versionOnly(args) ? NO_SUBCOMMAND : commandNamed(args);
+        System.exit(commandLine(MigrationSource.standard(), Entities.standard(), only).execute(args));
     }
+
+    /** For {@link #commandLine(MigrationSource, EntitySource, String)}: no subcommand at all. */
+    static final String NO_SUBCOMMAND = "";
 
     /** keel's subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(MakeMigrationsCommand.class, MigrateCommand.class,
@@ -78,17 +82,38 @@ public final class Keel implements Callable<Integer> {
      * {@code -C DIR}, {@code --config FILE} and {@code -v N} may come before it; any other option before it gives null.
      */
     static String commandNamed(String[] args) {
-        for (int i = 0; i < args.length; i++) {
+        int i = afterProjectOptions(args);
+        if (i >= args.length) {
+            return null;
+        }
+        String name = args[i];
+        return COMMANDS.stream().map(Keel::name).anyMatch(name::equals) ? name : null;
+    }
+
+    /**
+     * Whether {@code args} only ask for keel's version ({@code -V} or {@code --version}, after {@code -C DIR},
+     * {@code --config FILE} and {@code -v N} if any): then no subcommand is needed, and none is built.
+     */
+    static boolean versionOnly(String[] args) {
+        int i = afterProjectOptions(args);
+        return i == args.length - 1 && (args[i].equals("-V") || args[i].equals("--version"));
+    }
+
+    /** The index of the first argument after the options of keel itself ({@code -C}, {@code --config}, {@code -v}). */
+    private static int afterProjectOptions(String[] args) {
+        int i = 0;
+        while (i < args.length) {
             String a = args[i];
             if (a.equals("-C") || a.equals("--config") || a.equals("-v") || a.equals("--verbosity")) {
+                i += 2;
+            } else if (a.startsWith("--config=") || a.startsWith("--verbosity=") || a.matches("-v\\d+")
+                    || a.startsWith("-C") && !a.startsWith("--")) {
                 i++;
-            } else if (!a.startsWith("--config=") && !a.startsWith("--verbosity=") && !a.matches("-v\\d+")
-                    && !(a.startsWith("-C") && !a.startsWith("--"))) {
-                String name = a;
-                return COMMANDS.stream().map(Keel::name).anyMatch(name::equals) ? name : null;
+            } else {
+                return i;
             }
         }
-        return null;
+        return args.length;
     }
 
     private static String name(Class<?> command) {
@@ -113,7 +138,8 @@ public final class Keel implements Callable<Integer> {
     }
 
     /**
-     * The keel command line with only the subcommand {@code only} (every one when null). {@link #main} gives the
+     * The keel command line with only the subcommand {@code only} (every one when null, none when
+     * {@link #NO_SUBCOMMAND}). {@link #main} gives the
      * one the arguments run: picocli reads each registered command's annotations by reflection when the command
      * line is built, a tenth of a second for all of keel's, which every run of a short command would pay.
      */

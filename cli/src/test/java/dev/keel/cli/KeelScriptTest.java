@@ -164,6 +164,92 @@ class KeelScriptTest {
         assertEquals("keel 0.1.0\n", r.out());
     }
 
+    /** A java that writes the archive -Xshare:dump names (and records every call), else prints keel's version. */
+    private static final String DUMPING_JAVA = """
+            #!/bin/sh
+            echo "$*" >> "$CALLS/java"
+            for a in "$@"; do
+              case "$a" in
+                -XX:SharedArchiveFile=*) archive="${a#-XX:SharedArchiveFile=}" ;;
+                -Xshare:dump) dump=1 ;;
+              esac
+            done
+            if [ -n "$dump" ]; then echo archive > "$archive"; exit 0; fi
+            echo "keel 0.1.0"
+            """;
+
+    /** Waits (up to 30 s) until {@code file} holds {@code text}: the background write of the archive. */
+    private static void awaitText(Path file, String text) throws Exception {
+        for (int i = 0; i < 300 && !(Files.exists(file) && Files.readString(file).equals(text)); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(text, Files.exists(file) ? Files.readString(file) : "(no " + file.getFileName() + ")");
+    }
+
+    /** The call that ran keel (not a write of the archive). */
+    private static String keelCall(Run r) {
+        return r.javaCalls().lines().filter(l -> l.contains(" -jar ")).findFirst().orElse("");
+    }
+
+    @Test
+    void theClassDataArchiveIsWrittenForThisJarAndThisJavaAndUsedOnlyForThem() throws Exception {
+        builtJar();
+        write(root.resolve("cli/target/keel.classlist"), "java/lang/Object\n", null);
+        write(bin.resolve("java"), DUMPING_JAVA, null);
+        executable(bin.resolve("java"));
+        Path jsa = root.resolve("cli/target/keel.jsa");
+        Path madeFor = root.resolve("cli/target/keel.jsa.for");
+        String expected = root.toRealPath().resolve("cli/target/keel.jar") + " " + bin.resolve("java").toRealPath() + "\n";
+
+        Run first = keel(Map.of(), "--version");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("keel 0.1.0\n", first.out());
+        assertFalse(keelCall(first).contains("SharedArchiveFile"), "no archive yet: " + first.javaCalls());
+        awaitText(madeFor, expected); // written in the background, for the next runs
+        assertEquals("archive\n", Files.readString(jsa));
+
+        Run second = keel(Map.of(), "--version");
+        assertEquals("keel 0.1.0\n", second.out());
+        assertTrue(keelCall(second).contains("-XX:SharedArchiveFile=" + root.toRealPath().resolve("cli/target/keel.jsa")),
+                second.javaCalls());
+        assertFalse(second.javaCalls().contains("-Xshare:dump"), "an archive made for this jar is not written again");
+
+        // made for the jar of another checkout (this one was moved or copied): not used, written again for this one
+        Files.writeString(madeFor, "/elsewhere/cli/target/keel.jar " + bin.resolve("java").toRealPath() + "\n");
+        Run moved = keel(Map.of(), "--version");
+        assertEquals("keel 0.1.0\n", moved.out());
+        assertFalse(keelCall(moved).contains("SharedArchiveFile"), moved.javaCalls());
+        awaitText(madeFor, expected);
+
+        // made by another java: the same
+        Files.writeString(madeFor, root.toRealPath().resolve("cli/target/keel.jar") + " /opt/other-jdk/bin/java\n");
+        Run otherJava = keel(Map.of(), "--version");
+        assertFalse(keelCall(otherJava).contains("SharedArchiveFile"), otherJava.javaCalls());
+        awaitText(madeFor, expected);
+
+        // older than the jar (a build): not used
+        setTime(jsa, Instant.now().minusSeconds(7200));
+        Run older = keel(Map.of(), "--version");
+        assertFalse(keelCall(older).contains("SharedArchiveFile"), older.javaCalls());
+        for (int i = 0; i < 300 && Files.getLastModifiedTime(jsa).toInstant().isBefore(Instant.now().minusSeconds(3600)); i++) {
+            Thread.sleep(100);
+        }
+        Run after = keel(Map.of(), "--version");
+        assertTrue(keelCall(after).contains("-XX:SharedArchiveFile="), after.javaCalls());
+    }
+
+    @Test
+    void withoutAClassListNoArchiveIsWritten() throws Exception {
+        builtJar();
+        write(bin.resolve("java"), DUMPING_JAVA, null);
+        executable(bin.resolve("java"));
+        Run r = keel(Map.of(), "--version");
+        assertEquals("keel 0.1.0\n", r.out());
+        Thread.sleep(500);
+        assertFalse(Files.exists(root.resolve("cli/target/keel.jsa")));
+        assertFalse(r.javaCalls().contains("-Xshare:dump"), r.javaCalls());
+    }
+
     @Test
     void aSourceOrPomNewerThanTheJarRebuildsIt() throws Exception {
         for (String changed : List.of("generator/src/main/java/dev/keel/generator/Main.java", "runner/pom.xml", "pom.xml",

@@ -8,9 +8,12 @@ import dev.keel.lint.rules.BlockingMaintenance;
 import dev.keel.lint.rules.ColumnTypeChange;
 import dev.keel.lint.rules.ConcurrentlyInAtomicMigration;
 import dev.keel.lint.rules.ConstraintWithoutNotValid;
+import dev.keel.lint.rules.DetachPartition;
 import dev.keel.lint.rules.DropColumn;
 import dev.keel.lint.rules.DropIndexWithoutConcurrently;
+import dev.keel.lint.rules.DropSequence;
 import dev.keel.lint.rules.DropTable;
+import dev.keel.lint.rules.ExclusionConstraint;
 import dev.keel.lint.rules.ImportsApplicationCode;
 import dev.keel.lint.rules.IndexWithoutConcurrently;
 import dev.keel.lint.rules.LockTable;
@@ -22,6 +25,7 @@ import dev.keel.lint.rules.RenameColumn;
 import dev.keel.lint.rules.RenameTable;
 import dev.keel.lint.rules.RewritingAddColumn;
 import dev.keel.lint.rules.SetNotNull;
+import dev.keel.lint.rules.TableRewrite;
 import dev.keel.lint.rules.TransactionControl;
 import dev.keel.lint.rules.Truncate;
 import dev.keel.lint.rules.UniqueConstraintWithoutIndex;
@@ -37,6 +41,7 @@ public final class LintRules {
     public static final List<LintRule> ALL = List.of(
             new DropColumn(),
             new DropTable(),
+            new DropSequence(),
             new RenameColumn(),
             new RenameTable(),
             new ColumnTypeChange(),
@@ -49,11 +54,14 @@ public final class LintRules {
             new DropIndexWithoutConcurrently(),
             new ConcurrentlyInAtomicMigration(),
             new UniqueConstraintWithoutIndex(),
+            new ExclusionConstraint(),
             new ConstraintWithoutNotValid(),
             new ValidateInSameTransaction(),
             new PendingDeletedTooSoon(),
             new LockTable(),
             new BlockingMaintenance(),
+            new TableRewrite(),
+            new DetachPartition(),
             new Truncate(),
             new WholeTableDml(),
             new UnreadableSql(),

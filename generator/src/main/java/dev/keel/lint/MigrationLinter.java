@@ -5,6 +5,7 @@ import dev.keel.operations.AddField;
 import dev.keel.operations.AlterField;
 import dev.keel.operations.AddIndex;
 import dev.keel.operations.CreateModel;
+import dev.keel.operations.CreateSequence;
 import dev.keel.operations.Operation;
 import dev.keel.operations.RemoveIndex;
 import dev.keel.operations.RenameField;
@@ -75,6 +76,10 @@ final class MigrationLinter {
             memory.create(create.table().qualifiedName());
             return;
         }
+        if (o instanceof CreateSequence create) {
+            memory.create(create.sequence().name());
+            return;
+        }
         Optional<Table> table = model(o).flatMap(op::table);
         if (table.isEmpty()) {
             return;
@@ -105,6 +110,8 @@ final class MigrationLinter {
         MigrationMemory memory = site.memory();
         rememberFunction(memory, statement);
         statement.match("CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
+                .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
+        statement.match("CREATE\\s+(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?SEQUENCE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
                 .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
         Optional<String> table = statement.alteredTable();
         if (table.isEmpty()) {

@@ -50,7 +50,7 @@ public final class MigrationMemory {
         return java.util.Optional.ofNullable(added.get(table + "." + column));
     }
 
-    /** Whether this migration created the table. */
+    /** Whether this migration created the table (or the sequence: both are relations, named alike). */
     public boolean created(String table) {
         return created.contains(table);
     }

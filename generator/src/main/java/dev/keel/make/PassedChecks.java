@@ -9,10 +9,13 @@ import dev.keel.load.ProjectMigrations;
 import dev.keel.timing.Phases;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code makemigrations --check} runs that passed, remembered in the project's cache under a hash of
@@ -20,10 +23,25 @@ import java.util.Optional;
  * through the cache's salt, keel's build and the configuration). A check of unchanged files passes again
  * from that record, without reading a migration or an entity: the check a pre-commit hook runs on every
  * commit costs the hashing of the files. A check that fails is never remembered.
+ *
+ * <p>The record is a side file of plain lines ({@link #FILE}), not a JSON document: the check that passes from it
+ * then starts no JSON mapper at all, which is a good part of that check's time.
  */
 final class PassedChecks {
-    /** The cache document. */
+    /** What {@code -v 3} and the keys call this record. */
     static final String NAME = "check";
+
+    /**
+     * The cache's side file of the last passed check: a line {@code keel passed check}, a tab and the check's key;
+     * one line per note, {@code note}, a tab and the note (a backslash, a newline and a carriage return written as
+     * {@code \\}, {@code \n} and {@code \r}); and a last line {@code end}, without which (a file cut short) the
+     * record is not used.
+     */
+    static final String FILE = "check.tsv";
+
+    private static final String HEADER = "keel passed check\t";
+    private static final String NOTE = "note\t";
+    private static final String END = "end";
 
     /** What a passed check said besides passing. */
     record Passed(List<String> notes) {}
@@ -46,7 +64,16 @@ final class PassedChecks {
                 || !options.renames().equals(DiffHints.NONE) || !options.safety().allowed().isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> scanned = entities.fingerprint(config, projectDir);
+        // the migrations' fingerprint on another thread meanwhile: the two share nothing but the file hashes
+        // (thread-safe), and each lists its folders on its own thread while the pool hashes for both
+        CompletableFuture<String> migrations = CompletableFuture.supplyAsync(
+                () -> ProjectMigrations.fingerprint(config, projectDir, cache), PassedChecks::inBackground);
+        Optional<String> scanned;
+        try {
+            scanned = entities.fingerprint(config, projectDir);
+        } finally {
+            migrations.exceptionally(e -> null).join(); // never two runs at once over the same cache
+        }
         if (scanned.isEmpty()) {
             return Optional.empty();
         }
@@ -58,15 +85,36 @@ final class PassedChecks {
             return Optional.empty();
         }
         String key = ContentHash.start(cache.salt()).add(NAME).add(String.join(",", options.apps()))
-                .add(String.valueOf(options.deletePending())).add(ProjectMigrations.fingerprint(config, projectDir, cache))
+                .add(String.valueOf(options.deletePending())).add(joined(migrations))
                 .add(scanned.get()).add(lockfile).hash();
         return Optional.of(new PassedChecks(cache, key));
+    }
+
+    /** The fingerprint, or what computing it threw, as it threw it. */
+    private static String joined(CompletableFuture<String> fingerprint) {
+        try {
+            return fingerprint.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static void inBackground(Runnable work) {
+        Thread thread = new Thread(work, "keel-migration-fingerprint");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The result of the same check when it passed before. */
     Optional<MakeResult> passedBefore() {
         long start = System.nanoTime();
-        Optional<MakeResult> passed = cache.read(NAME, key, Passed.class)
+        Optional<MakeResult> passed = cache.readSide(FILE).flatMap(bytes -> parse(new String(bytes, StandardCharsets.UTF_8), key))
                 .map(p -> new MakeResult(List.of(), p.notes(), List.of(), List.of()));
         Phases.report("earlier check", start, passed.isPresent() ? "the same files passed before: done"
                 : "files changed since the last check that passed");
@@ -76,7 +124,53 @@ final class PassedChecks {
     /** Remembers {@code result} if the check passed. */
     void remember(MakeResult result) {
         if (result.problems().isEmpty() && result.migrations().isEmpty()) {
-            cache.write(NAME, key, new Passed(result.notes()));
+            cache.writeSide(FILE, format(key, new Passed(result.notes())).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The side file's text for the check {@code key} that passed with {@code passed}. */
+    static String format(String key, Passed passed) {
+        var text = new StringBuilder(HEADER).append(key).append('\n');
+        for (String note : passed.notes()) {
+            text.append(NOTE).append(note.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")).append('\n');
+        }
+        return text.append(END).append('\n').toString();
+    }
+
+    /** What {@link #format} wrote for the check {@code key}; empty for another key, or a file cut short or damaged. */
+    static Optional<Passed> parse(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length < 3 || !lines[0].equals(HEADER + key) || !lines[lines.length - 2].equals(END)
+                || !lines[lines.length - 1].isEmpty()) {
+            return Optional.empty();
+        }
+        var notes = new ArrayList<String>(lines.length - 3);
+        for (int i = 1; i < lines.length - 2; i++) {
+            Optional<String> note = lines[i].startsWith(NOTE) ? unescape(lines[i].substring(NOTE.length())) : Optional.empty();
+            if (note.isEmpty()) {
+                return Optional.empty();
+            }
+            notes.add(note.get());
+        }
+        return Optional.of(new Passed(List.copyOf(notes)));
+    }
+
+    private static Optional<String> unescape(String line) {
+        if (line.indexOf('\\') < 0) {
+            return Optional.of(line);
+        }
+        var note = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '\\') {
+                note.append(c);
+            } else if (++i < line.length() && "\\nr".indexOf(line.charAt(i)) >= 0) {
+                char e = line.charAt(i);
+                note.append(e == 'n' ? '\n' : e == 'r' ? '\r' : '\\');
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(note.toString());
     }
 }

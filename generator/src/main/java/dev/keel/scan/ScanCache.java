@@ -49,11 +49,12 @@ public final class ScanCache {
      */
     public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
-        long[] before = cache.fileHashes().tally();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         Resolved resolved = resolve(projectDir, files, cache);
-        Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsSince(before)
-                + resolved.said());
+        if (Phases.enabled()) { // the migrations' fingerprint may run meanwhile: this phase's own counts
+            Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsOf(files)
+                    + resolved.said());
+        }
         return resolved.key();
     }
 

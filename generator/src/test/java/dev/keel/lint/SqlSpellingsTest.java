@@ -95,7 +95,48 @@ class SqlSpellingsTest {
                 c("ALTER TABLE orders ADD COLUMN c text DEFAULT 'x' NOT NULL"),
                 c("ALTER TABLE orders ADD COLUMN c text DEFAULT 'x'; ALTER TABLE orders ALTER COLUMN c DROP DEFAULT"),
                 c("ALTER TABLE orders ALTER COLUMN total DROP DEFAULT"),
-                c("CREATE TABLE t3 (id int); ALTER TABLE t3 ADD COLUMN c text DEFAULT 'x' NOT NULL; ALTER TABLE t3 ALTER COLUMN c DROP DEFAULT"));
+                c("CREATE TABLE t3 (id int); ALTER TABLE t3 ADD COLUMN c text DEFAULT 'x' NOT NULL; ALTER TABLE t3 ALTER COLUMN c DROP DEFAULT"),
+                // drop-sequence, and a schema dropped with its tables (drop-table)
+                c("DROP SEQUENCE customer_seq", "drop-sequence"),
+                c("drop sequence if exists public.orders_seq, \"Wish_Seq\" restrict", "drop-sequence"),
+                c("CREATE SEQUENCE IF NOT EXISTS batch_seq; SELECT nextval('batch_seq'); DROP SEQUENCE batch_seq"),
+                c("SELECT 'DROP SEQUENCE customer_seq'"),
+                c("DROP SCHEMA archive, \"Old\" CASCADE", "drop-table"),
+                c("drop schema if exists archive"),
+                // table-rewrite
+                c("ALTER TABLE customer SET TABLESPACE fast_disk", "table-rewrite"),
+                c("alter table only \"orders\" set unlogged", "table-rewrite"),
+                c("ALTER TABLE wishlist SET LOGGED, SET (fillfactor = 90)", "table-rewrite"),
+                c("ALTER TABLE customer SET ACCESS METHOD heap", "table-rewrite"),
+                c("ALTER TABLE customer SET (fillfactor = 90)"),
+                c("ALTER TABLE customer ALTER COLUMN name SET STATISTICS 500"),
+                c("CREATE TABLE t4 (id int); ALTER TABLE t4 SET UNLOGGED"),
+                // detach-partition
+                c("ALTER TABLE orders DETACH PARTITION orders_2020", "detach-partition"),
+                c("alter table public.orders detach partition \"Orders 2020\"", "detach-partition"),
+                c("ALTER TABLE orders DETACH PARTITION orders_2020 CONCURRENTLY", false, false),
+                c("ALTER TABLE orders DETACH PARTITION orders_2020 FINALIZE", false, false),
+                // exclusion-constraint
+                c("ALTER TABLE orders ADD EXCLUDE USING gist (customer_id WITH =)", "exclusion-constraint"),
+                c("alter table orders add constraint \"no overlap\" exclude (customer_id with =) where (total > 0)", "exclusion-constraint"),
+                c("CREATE TABLE t5 (id int); ALTER TABLE t5 ADD CONSTRAINT ex_t5 EXCLUDE (id WITH =)"),
+                // blocking-maintenance: materialized views
+                c("REFRESH MATERIALIZED VIEW public.order_totals WITH DATA", "blocking-maintenance"),
+                c("refresh materialized view concurrently order_totals"),
+                // constraint-without-not-valid: inline column constraints and domains
+                c("ALTER TABLE orders ADD COLUMN coupon_id bigint CONSTRAINT fk_coupon REFERENCES customer", "constraint-without-not-valid"),
+                c("ALTER TABLE customer ADD age int NOT NULL DEFAULT 0 CHECK (age >= 0)", "constraint-without-not-valid"),
+                c("ALTER DOMAIN amount ADD CHECK (VALUE >= 0)", "constraint-without-not-valid"),
+                c("ALTER DOMAIN amount ADD CHECK (VALUE >= 0) NOT VALID; ALTER DOMAIN amount VALIDATE CONSTRAINT amount_check"),
+                c("ALTER TABLE customer ADD COLUMN checked_at timestamptz"),
+                c("CREATE TABLE t6 (id int); ALTER TABLE t6 ADD COLUMN parent int REFERENCES t6 (id) CHECK (parent > 0)"),
+                // validate-in-same-transaction: one ALTER TABLE is one transaction, atomic migration or not
+                c("ALTER TABLE wishlist ADD CONSTRAINT fk_w FOREIGN KEY (customer_id) REFERENCES customer NOT VALID,"
+                        + " VALIDATE CONSTRAINT fk_w", "validate-in-same-transaction"),
+                c("alter table wishlist add constraint ck_w check (product <> '') not valid, validate constraint ck_w",
+                        false, false, "validate-in-same-transaction"),
+                c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer", false, false),
+                c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer, VALIDATE CONSTRAINT ck_other", false, false));
     }
 
     static Arguments c(String sql, String... rules) {

@@ -148,4 +148,31 @@ class PassedChecksTest {
         assertFalse(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty(), "a new field needs a migration");
         assertEquals(2, scans.get());
     }
+    @Test
+    void theRecordKeepsEveryNoteAsItWasAndIsUsedOnlyWholeAndForItsKey() {
+        var notes = new PassedChecks.Passed(java.util.List.of("plain", "", "two\nlines", "back\\slash \\n not a newline",
+                "carriage\r\nreturn", "end", "note\tlike", "\\"));
+        String text = PassedChecks.format("k1", notes);
+        assertEquals(Optional.of(notes), PassedChecks.parse(text, "k1"));
+        assertEquals(Optional.empty(), PassedChecks.parse(text, "k2"), "another check's record");
+        for (int cut = 0; cut < text.length(); cut++) {
+            assertEquals(Optional.empty(), PassedChecks.parse(text.substring(0, cut), "k1"), "cut at " + cut);
+        }
+        assertEquals(Optional.empty(), PassedChecks.parse(text.replace("\\\\", "\\q"), "k1"), "a damaged escape");
+        var none = new PassedChecks.Passed(java.util.List.of());
+        assertEquals(Optional.of(none), PassedChecks.parse(PassedChecks.format("k1", none), "k1"));
+    }
+
+    @Test
+    void aDamagedRecordMakesTheCheckRunAgain() throws IOException {
+        assertTrue(check().problems().isEmpty());
+        Path record = project.resolve(".keel/cache").resolve(PassedChecks.FILE);
+        String text = Files.readString(record);
+        Files.writeString(record, text.substring(0, text.length() - 2));
+        assertTrue(check().problems().isEmpty());
+        assertEquals(2, scans.get(), "a record cut short is not used");
+        assertEquals(text, Files.readString(record), "and is written whole again");
+        assertTrue(check().problems().isEmpty());
+        assertEquals(2, scans.get());
+    }
 }

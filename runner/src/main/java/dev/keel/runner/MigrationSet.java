@@ -164,6 +164,31 @@ public final class MigrationSet {
     }
 
     /**
+     * Computes the {@link #checksum} of each of {@code keys} not known yet, several at once: what {@code migrate}
+     * records for each migration it applies, computed before the first runs rather than between the round trips
+     * of the run (each a definition's text and a SHA-256). Those with {@code RunJava} code are left to
+     * {@link #checksum}, which reads their compiled code one at a time.
+     */
+    public void checksums(java.util.Collection<MigrationKey> keys) {
+        List<MigrationSpec> missing;
+        synchronized (this) {
+            missing = keys.stream().filter(k -> !checksums.containsKey(k)).map(specs::get)
+                    .filter(s -> s != null && Checksums.runJavaMethods(s).isEmpty()).toList();
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String[] computed = new String[missing.size()];
+        java.util.stream.IntStream.range(0, missing.size()).parallel()
+                .forEach(i -> computed[i] = Checksums.of(missing.get(i), ""));
+        synchronized (this) {
+            for (int i = 0; i < computed.length; i++) {
+                checksums.putIfAbsent(missing.get(i).key(), computed[i]);
+            }
+        }
+    }
+
+    /**
      * Whether {@code recorded}, the checksum the history holds for migration {@code key}, says that the
      * migration is unchanged: it is {@link #checksum}, or, recorded by an earlier keel, the checksum of
      * the text of the migration's source file as the file is now.

@@ -15,6 +15,7 @@ import dev.keel.runner.internal.HistoryRow;
 import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
 import dev.keel.runner.internal.LargeTableMoves;
+import dev.keel.runner.internal.PendingStatements;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Prune;
 import dev.keel.runner.internal.Replacements;
@@ -58,6 +59,8 @@ public final class Migrator implements AutoCloseable {
     private final MigrateListener listener;
     private final Connection connection;
     private final SchemaHistory history;
+    /** The statements run and not sent yet, which {@link #history} sends before its own. */
+    private final PendingStatements pending;
     private final Routing routing;
     /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
     private final List<String> watched;
@@ -81,7 +84,8 @@ public final class Migrator implements AutoCloseable {
         this.listener = listener;
         this.connection = database.connect(APPLICATION_NAME);
         this.watched = watch(connection, database);
-        this.history = new JdbcSchemaHistory(connection);
+        this.pending = new PendingStatements(connection);
+        this.history = new JdbcSchemaHistory(connection, pending);
     }
 
     /**
@@ -346,12 +350,29 @@ public final class Migrator implements AutoCloseable {
         return out;
     }
 
-    /** The script of each deploy-time migration of {@code migrations}, each meeting the state of {@code befores}. */
+    /**
+     * The script of each deploy-time migration of {@code migrations}, each meeting the state of {@code befores}.
+     * Each script depends only on its migration and its state, so they are built several at once (on the cores
+     * keel has); when migrations do not apply, the failure is the first one's in plan order, as one at a time.
+     */
     private Map<MigrationKey, Script> deployScripts(List<MigrationSpec> migrations, List<ProjectState> befores) {
+        Object[] built = new Object[migrations.size()];
+        java.util.stream.IntStream.range(0, migrations.size()).parallel().forEach(i -> {
+            if (!migrations.get(i).postDeployment()) {
+                try {
+                    built[i] = Scripts.forwards(migrations.get(i), befores.get(i), routing);
+                } catch (RuntimeException e) {
+                    built[i] = e;
+                }
+            }
+        });
         var scripts = new java.util.LinkedHashMap<MigrationKey, Script>();
         for (int i = 0; i < migrations.size(); i++) {
-            if (!migrations.get(i).postDeployment()) {
-                scripts.put(migrations.get(i).key(), Scripts.forwards(migrations.get(i), befores.get(i), routing));
+            if (built[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (built[i] instanceof Script s) {
+                scripts.put(migrations.get(i).key(), s);
             }
         }
         return scripts;
@@ -433,7 +454,7 @@ public final class Migrator implements AutoCloseable {
     }
 
     private MigrateResult execute(Planner.Result planned, boolean fake) {
-        var sink = new JdbcSink(connection, set.code(), listener);
+        var sink = new JdbcSink(connection, pending, set.code(), listener);
         sink.keepWatching(watched);
         try {
             sql(() -> {
@@ -466,6 +487,9 @@ public final class Migrator implements AutoCloseable {
         }
         List<Script> scripts = scripts(planned);
         prepareJava(scripts);
+        if (!planned.plan().backwards()) {
+            set.checksums(migrations.stream().map(MigrationSpec::key).toList());
+        }
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
             MigrationKey key = s.migration().key();

@@ -53,7 +53,9 @@ class ConnectionKillTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("keel never ran " + prefix);
+        throw new AssertionError("keel never ran " + prefix + "; sessions: " + db.string("SELECT string_agg(state || ' '"
+                + " || coalesce(wait_event_type, '') || ' ' || left(query, 120), ' | ') FROM pg_stat_activity WHERE"
+                + " application_name = '" + Migrator.APPLICATION_NAME + "'"));
     }
 
     private static KeelException failure(CompletableFuture<?> run) {
@@ -83,6 +85,41 @@ class ConnectionKillTest {
             assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'note'"));
             assertEquals(0, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_more'"));
             assertEquals(1, db.count("SELECT count(*) FROM keel_migrations"));
+        }
+    }
+
+    /**
+     * Killed while the statements of an atomic migration, its record and its {@code COMMIT} are on their way in one
+     * round trip (waiting for a lock another session holds): keel cannot know how far the server got, says so as for
+     * a lost commit, and nothing of the migration is applied or recorded.
+     */
+    @Test
+    void killedWhileTheStatementsAndTheCommitAreSentTogetherKeelSaysItCannotTellAndNothingIsHalfApplied() throws Exception {
+        MigrationSpec second = Specs.spec("blog.0002_more").after("blog.0001_initial").ops(
+                addField("item", "note", column("note", "text").nullable()),
+                addField("item", "extra", column("extra", "integer").nullable()));
+        try (Db db = Db.fresh()) {
+            MigrationSet set = Specs.set(INITIAL, second);
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                m.migrate(new MigrateRequest("blog", "0001", false, false));
+            }
+            try (Connection holder = java.sql.DriverManager.getConnection(db.database.url(), db.database.user(),
+                    db.database.password());
+                 Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                holder.setAutoCommit(false);
+                try (var st = holder.createStatement()) {
+                    st.execute("LOCK TABLE item IN ACCESS SHARE MODE"); // keel's ALTER TABLE waits for it
+                }
+                var run = CompletableFuture.supplyAsync(() -> m.migrate(MigrateRequest.all()));
+                killWhenRunning(db, "ALTER TABLE item ADD COLUMN note");
+                KeelException e = failure(run);
+                assertEquals(ErrorKind.DATABASE, e.kind());
+                assertTrue(e.getMessage().contains("The connection to the database was lost"), e.getMessage());
+                assertTrue(e.getMessage().contains("keel cannot tell whether the commit of blog.0002_more reached the"
+                        + " database"), e.getMessage());
+            }
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE column_name IN ('note', 'extra')"));
+            assertEquals(0, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_more'"));
         }
     }
 

@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How many round trips to PostgreSQL {@code migrate} spends per migration, counted on the wire between keel and a
- * real server, and that recording a migration in the round trip of its commit keeps the migration and its record
- * together: a record that fails leaves nothing of the migration, a commit that fails leaves neither.
+ * real server (one: the migration's statements, its record and the {@code COMMIT} sent together), and that sending
+ * them together keeps the migration and its record together: a record that fails leaves nothing of the migration, a
+ * commit that fails leaves neither; and that a statement that fails among them is named as when it was sent alone.
  */
 class MigrateRoundTripsTest {
     static final MigrationSpec INITIAL = Specs.spec("shop.0001_initial").ops(
@@ -149,21 +150,21 @@ class MigrateRoundTripsTest {
     }
 
     @Test
-    void aOneStatementMigrationTakesTwoRoundTripsTheStatementAndItsRecordWithTheCommit() throws Exception {
+    void aOneStatementMigrationTakesOneRoundTripItsStatementWithItsRecordAndTheCommit() throws Exception {
         int ten = migrateRoundTrips(addingColumns(10));
         int thirty = migrateRoundTrips(addingColumns(30));
         // what a run costs besides its migrations (lock, history, settings, flush) is the same in both
         double perMigration = (thirty - ten) / 20.0;
-        assertEquals(2.0, perMigration, 0.01, "round trips per one-statement migration (10 migrations: " + ten
+        assertEquals(1.0, perMigration, 0.01, "round trips per one-statement migration (10 migrations: " + ten
                 + ", 30: " + thirty + ")");
         // the rest: the session's settings, the advisory lock, keel's tables, reading the history once, the
-        // timeouts, the flush at the end; a project without squashes reads the history neither again before
-        // nor after its migrations
-        assertEquals(FIXED_ROUND_TRIPS, ten - 20, "round trips of a run besides its migrations (10 migrations: " + ten + ")");
+        // timeouts, the initial migration (one round trip too), the flush at the end; a project without squashes
+        // reads the history neither again before nor after its migrations
+        assertEquals(FIXED_ROUND_TRIPS, ten - 10, "round trips of a run besides its migrations (10 migrations: " + ten + ")");
     }
 
     /** What a run of {@code migrate} costs in round trips besides its migrations: see the test. */
-    static final int FIXED_ROUND_TRIPS = 13;
+    static final int FIXED_ROUND_TRIPS = 12;
 
     @Test
     void aRecordThatFailsLeavesNothingOfItsMigration() throws Exception {
@@ -204,6 +205,66 @@ class MigrateRoundTripsTest {
             assertEquals(List.of("0001_initial"), names(db));
             assertTrue(m.status().migrations().stream().anyMatch(s -> s.key().equals(breaking.key())
                     && s.mark() == MigrationStatus.Mark.NOT_APPLIED), m.status().migrations().toString());
+        }
+    }
+
+    /**
+     * A statement that fails among those sent together (first, in the middle, last before the record) is named as
+     * when each was sent alone: the migration, the step and its SQL, PostgreSQL's message and its position in that
+     * statement; nothing of the migration stays, and the migrations before it stay applied.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+    void aStatementThatFailsAmongThoseSentTogetherIsNamedWithItsStepAndPosition(int failing) throws Exception {
+        var ops = new ArrayList<dev.keel.operations.Operation>();
+        for (int i = 1; i <= 3; i++) {
+            ops.add(addField("item", "c" + i, column("c_" + i, i == failing ? "no_such_type" : "integer").nullable()));
+        }
+        MigrationSpec three = Specs.spec("shop.0002_three").after("shop.0001_initial")
+                .ops(ops.toArray(dev.keel.operations.Operation[]::new));
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(INITIAL, three), Specs.FAST, MigrateListener.silent())) {
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertEquals(ErrorKind.DATABASE, e.kind());
+            String statement = "ALTER TABLE item ADD COLUMN c_" + failing + " no_such_type";
+            int position = statement.indexOf("no_such_type") + 1;
+            assertTrue(e.getMessage().startsWith("migration shop.0002_three (test:shop.0002_three): applying failed at step "
+                    + failing + " of 3 (Add field c" + failing + " to item):\n    " + statement + "\nPostgreSQL: ERROR: type"
+                    + " \"no_such_type\" does not exist\n  Position: " + position + " (SQLSTATE 42704)\nNothing of"
+                    + " shop.0002_three was applied"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                    + " AND column_name LIKE 'c\\_%'"), "nothing of the failed migration stays");
+            assertEquals(List.of("0001_initial"), names(db));
+        }
+    }
+
+    /**
+     * The statement timeout still bounds each statement of those sent together, not their sum: two statements of
+     * 0.6 s each under a timeout of 1 s both run (PostgreSQL times a statement of an extended-protocol sequence
+     * from its messages to the completion of its Execute), and one of 1.5 s is stopped, named as its step.
+     */
+    @Test
+    void theStatementTimeoutBoundsEachStatementSentTogetherNotTheirSum() throws Exception {
+        MigrationSpec slow = Specs.spec("shop.0002_slow").after("shop.0001_initial").ops(
+                runSql("""
+                        CREATE FUNCTION slow_positive(x bigint, pause float8) RETURNS boolean IMMUTABLE LANGUAGE plpgsql AS $$
+                        BEGIN PERFORM pg_sleep(pause); RETURN x > 0; END $$""", "DROP FUNCTION slow_positive"),
+                runSql("INSERT INTO item (id) VALUES (1), (2), (3)", "DELETE FROM item"));
+        MigrationSpec checks = Specs.spec("shop.0003_checks").after("shop.0002_slow").ops(
+                addConstraint("item", check("item_a_check", "slow_positive(id, 0.2)")),
+                addConstraint("item", check("item_b_check", "slow_positive(id, 0.2)")));
+        MigrationSpec slower = Specs.spec("shop.0004_slower").after("shop.0003_checks").ops(
+                addConstraint("item", check("item_c_check", "slow_positive(id, 0.1)")),
+                addConstraint("item", check("item_d_check", "slow_positive(id, 0.5)")));
+        RunnerSettings timed = Specs.FAST.withTimeouts(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1));
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(INITIAL, slow, checks, slower), timed,
+                MigrateListener.silent())) {
+            m.migrate(new MigrateRequest("shop", "0003_checks", false, false));
+            assertEquals(List.of("0001_initial", "0002_slow", "0003_checks"), names(db));
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertTrue(e.getMessage().startsWith("migration shop.0004_slower (test:shop.0004_slower): applying failed at"
+                    + " step 2 of 2"), e.getMessage());
+            assertTrue(e.getMessage().contains("statement_timeout 1s"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM pg_constraint WHERE conname = 'item_c_check'"));
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,19 +60,90 @@ public final class FileHashes {
         /** The metadata of {@code file} now. */
         public static Stat of(Path file) {
             try {
-                if (unixView) {
+                if (UnixFields.OPEN) {
                     try {
-                        Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
-                        return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                                ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), a.get("dev") + ":" + a.get("ino"));
-                    } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-                        unixView = false; // not a Unix file system: modification time, size and file key only
+                        Stat stat = UnixFields.stat(Files.readAttributes(file, PosixFileAttributes.class));
+                        if (stat != null) {
+                            return stat;
+                        }
+                    } catch (UnsupportedOperationException e) {
+                        // not a POSIX file system: the views say what there is
                     }
                 }
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                return new Stat(a.size(), modified, modified, String.valueOf(a.fileKey()));
+                return viaViews(file);
             } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** {@link #of} through the file system's attribute views alone (what the JDK's own fields must agree with). */
+        static Stat viaViews(Path file) throws IOException {
+            if (unixView) {
+                try {
+                    Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
+                    return new Stat((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                            ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), a.get("dev") + ":" + a.get("ino"));
+                } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                    unixView = false; // not a Unix file system: modification time, size and file key only
+                }
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            return new Stat(a.size(), modified, modified, String.valueOf(a.fileKey()));
+        }
+
+        /** Whether {@link #of} reads the JDK's own fields (else the attribute views): for tests. */
+        static boolean readsTheJdksFields() {
+            return UnixFields.OPEN;
+        }
+    }
+
+    /**
+     * The change time, device and inode of the JDK's own result of {@code stat} ({@code sun.nio.fs.UnixFileAttributes},
+     * what the {@code unix} view reads them from), when the JDK lets keel read it ({@code keel.jar}'s manifest opens
+     * {@code sun.nio.fs} to it): the same values as the view's, from one {@code stat}, without the map of attributes
+     * the view builds for each file (1.5 kB), which thousands of files per check fill the young generation with.
+     * Elsewhere (keel as a library, another JDK), the {@code unix} view.
+     */
+    private static final class UnixFields {
+        static final Class<?> TYPE;
+        static final java.lang.reflect.Method CTIME;
+        static final java.lang.reflect.Method DEV;
+        static final java.lang.reflect.Method INO;
+        static final boolean OPEN;
+
+        static {
+            Class<?> type = null;
+            java.lang.reflect.Method ctime = null;
+            java.lang.reflect.Method dev = null;
+            java.lang.reflect.Method ino = null;
+            try {
+                type = Class.forName("sun.nio.fs.UnixFileAttributes");
+                ctime = type.getDeclaredMethod("ctime");
+                dev = type.getDeclaredMethod("dev");
+                ino = type.getDeclaredMethod("ino");
+                ctime.setAccessible(true);
+                dev.setAccessible(true);
+                ino.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                type = null; // not opened to keel, or not this JDK's layout: the unix view
+            }
+            TYPE = type;
+            CTIME = ctime;
+            DEV = dev;
+            INO = ino;
+            OPEN = type != null;
+        }
+
+        /** The stat of {@code a}, or null when it is not the JDK's Unix attributes. */
+        static Stat stat(PosixFileAttributes a) {
+            if (a.getClass() != TYPE) {
+                return null;
+            }
+            try {
+                return new Stat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                        ((FileTime) CTIME.invoke(a)).to(TimeUnit.NANOSECONDS), DEV.invoke(a) + ":" + INO.invoke(a));
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
         }
@@ -79,6 +151,7 @@ public final class FileHashes {
 
     private final ProjectCache cache;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The files asked for in this process, each with whether its hash came from its metadata (else it was hashed). */
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     private final AtomicInteger trusted = new AtomicInteger();
     private final AtomicInteger hashed = new AtomicInteger();
@@ -100,13 +173,14 @@ public final class FileHashes {
     /** The content hash of {@code file} ({@link ContentHash}), without reading it when its metadata vouches for it; null when unreadable. */
     public String hash(Path file) {
         String key = file.toAbsolutePath().normalize().toString();
-        seen.put(key, Boolean.TRUE);
         Stat stat = Stat.of(file);
         Entry known = entries.get(key);
         if (known != null && known.trusted(stat)) {
+            seen.put(key, Boolean.TRUE);
             trusted.incrementAndGet();
             return known.hash();
         }
+        seen.put(key, Boolean.FALSE);
         try {
             return hash(file, Files.readAllBytes(file), stat);
         } catch (IOException e) {
@@ -118,12 +192,13 @@ public final class FileHashes {
     /** The hash of a file's content, known without reading it: when its metadata vouches for the hash kept; else null. */
     public String known(Path file) {
         String key = file.toAbsolutePath().normalize().toString();
-        seen.put(key, Boolean.TRUE);
         Entry known = entries.get(key);
         if (known != null && known.trusted(Stat.of(file))) {
+            seen.put(key, Boolean.TRUE);
             trusted.incrementAndGet();
             return known.hash();
         }
+        seen.putIfAbsent(key, Boolean.FALSE);
         return null;
     }
 
@@ -135,7 +210,7 @@ public final class FileHashes {
         String hash = ContentHash.of(bytes);
         hashed.incrementAndGet();
         String key = file.toAbsolutePath().normalize().toString();
-        seen.put(key, Boolean.TRUE);
+        seen.put(key, Boolean.FALSE);
         if (before != null) {
             Entry entry = new Entry(before.size(), before.modifiedNanos(), before.changedNanos(), before.fileKey(), hash,
                     System.currentTimeMillis());
@@ -154,6 +229,24 @@ public final class FileHashes {
     /** The two counts of {@link #counts()} now, to say later what one phase did ({@link #countsSince}). */
     public long[] tally() {
         return new long[] {trusted.get(), hashed.get()};
+    }
+
+    /**
+     * {@link #counts()} of {@code files} alone, each as this process last asked for it: what one phase did, when
+     * phases run at the same time (the fingerprints of the entity sources and of the migrations).
+     */
+    public String countsOf(java.util.Collection<Path> files) {
+        int fromMetadata = 0;
+        int read = 0;
+        for (Path f : files) {
+            Boolean how = seen.get(f.toAbsolutePath().normalize().toString());
+            if (how == Boolean.TRUE) {
+                fromMetadata++;
+            } else if (how == Boolean.FALSE) {
+                read++;
+            }
+        }
+        return fromMetadata + " unchanged by metadata, " + read + " hashed";
     }
 
     /** {@link #counts()} since {@code before} (a {@link #tally()}): what one phase did, when phases run one after the other. */
@@ -190,29 +283,33 @@ public final class FileHashes {
         if (end < 0 || !text.substring(0, end).equals(HEADER + salt)) {
             return; // another build of keel or another configuration: every file is hashed again
         }
-        String[] f = new String[7];
+        // each field's bounds in the text: the numbers are parsed in place, only the path and the two texts copied
+        int[] from = new int[7];
+        int[] to = new int[7];
         for (int start = end + 1; start < text.length(); start = end + 1) {
             end = text.indexOf('\n', start);
             if (end < 0) {
                 return; // a line cut short: the file was not written to its end
             }
-            int from = start;
+            int at = start;
             int n = 0;
             while (n < 7) {
-                int tab = text.indexOf('\t', from);
+                int tab = text.indexOf('\t', at);
                 int stop = tab < 0 || tab > end ? end : tab;
-                f[n++] = text.substring(from, stop);
+                from[n] = at;
+                to[n++] = stop;
                 if (stop == end) {
                     break;
                 }
-                from = stop + 1;
+                at = stop + 1;
             }
             if (n != 7) {
                 continue;
             }
             try {
-                entries.put(f[0], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4], f[5],
-                        Long.parseLong(f[6])));
+                entries.put(text.substring(from[0], to[0]), new Entry(Long.parseLong(text, from[1], to[1], 10),
+                        Long.parseLong(text, from[2], to[2], 10), Long.parseLong(text, from[3], to[3], 10),
+                        text.substring(from[4], to[4]), text.substring(from[5], to[5]), Long.parseLong(text, from[6], to[6], 10)));
             } catch (NumberFormatException e) {
                 // a damaged line: that file is hashed again
             }

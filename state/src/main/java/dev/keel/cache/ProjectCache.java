@@ -48,7 +48,15 @@ public final class ProjectCache {
     /** No cache: nothing is read, nothing is written. */
     public static final ProjectCache NONE = new ProjectCache(null, "");
 
-    private static final ObjectMapper MAPPER = mapper();
+    /**
+     * The mapper of the documents, made on first use: the check that passes from its record reads no document
+     * ({@link FileHashes} and the record of passed checks are plain lines), and Jackson's start with keel's
+     * records and operations is tens of milliseconds of that check otherwise.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = mapper();
+        static final JavaType OPERATIONS = MAPPER.getTypeFactory().constructCollectionType(List.class, Operation.class);
+    }
 
     private final Path dir;
     private final String salt;
@@ -95,9 +103,9 @@ public final class ProjectCache {
             return Optional.empty();
         }
         Path file = file(name);
-        JavaType stored = MAPPER.getTypeFactory().constructParametricType(Stored.class, type);
         try (InputStream in = Files.newInputStream(file)) {
-            Stored<T> document = MAPPER.readValue(in, stored);
+            JavaType stored = Json.MAPPER.getTypeFactory().constructParametricType(Stored.class, type);
+            Stored<T> document = Json.MAPPER.readValue(in, stored);
             return document != null && document.format() == FORMAT && key.equals(document.key())
                     ? Optional.ofNullable(document.value()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -116,7 +124,7 @@ public final class ProjectCache {
             KeelFolder.create(dir.getParent().getParent(), FOLDER);
             temp = Files.createTempFile(dir, name, ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
-                MAPPER.writeValue(out, new Stored<>(FORMAT, key, value));
+                Json.MAPPER.writeValue(out, new Stored<>(FORMAT, key, value));
             }
             try {
                 Files.move(temp, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -299,12 +307,10 @@ public final class ProjectCache {
         return mapper;
     }
 
-    private static final JavaType OPERATIONS = MAPPER.getTypeFactory().constructCollectionType(List.class, Operation.class);
-
     /** Operations as JSON text, each tagged with its type. */
     public static String encode(List<Operation> operations) {
         try {
-            return MAPPER.writerFor(OPERATIONS).writeValueAsString(operations);
+            return Json.MAPPER.writerFor(Json.OPERATIONS).writeValueAsString(operations);
         } catch (IOException e) {
             throw new IllegalStateException("keel bug: operations could not be written as JSON: " + operations, e);
         }
@@ -317,7 +323,7 @@ public final class ProjectCache {
      */
     public static List<Operation> decode(String json) {
         try {
-            return MAPPER.readValue(json, OPERATIONS);
+            return Json.MAPPER.readValue(json, Json.OPERATIONS);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("keel's cache in " + KeelFolder.NAME + "/" + FOLDER + " is damaged (" + e.getMessage()
                     + ").\nTo fix: delete the folder " + KeelFolder.NAME + "/" + FOLDER + "; keel rebuilds it.", e);
@@ -326,7 +332,7 @@ public final class ProjectCache {
 
     /** The mapper documents are written with (for tests). */
     static ObjectMapper json() {
-        return MAPPER;
+        return Json.MAPPER;
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")

@@ -22,6 +22,12 @@ public record AppConfig(@JsonProperty("label") String label,
         }
     }
 
+    /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     static void requireText(String value, String key) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("\"" + key + "\" is required");

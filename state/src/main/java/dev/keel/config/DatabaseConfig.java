@@ -71,6 +71,12 @@ public record DatabaseConfig(@JsonProperty("url") String url,
         this(url, user, passwordEnv, lockTimeout, statementTimeout, targets, null);
     }
 
+    /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     /** Whether it lists targets (regions, tenants) instead of one URL. */
     public boolean hasTargets() {
         return !targets.isEmpty();

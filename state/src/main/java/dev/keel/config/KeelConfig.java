@@ -121,6 +121,12 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                 databases, migrations);
     }
 
+    /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     /** The names of the databases, in the order {@code keel.json} gives them. */
     public List<String> databaseNames() {
         return List.copyOf(databases.keySet());
@@ -184,8 +190,17 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
         }
     }
 
-    /** Parses the text of a {@code keel.json}; {@code fileName} is used in messages. */
+    /**
+     * Parses the text of a {@code keel.json}; {@code fileName} is used in messages. The usual file is read without
+     * Jackson ({@link PlainKeelJson}, the same configuration, a fraction of the time); anything else, an error
+     * included, is read by Jackson.
+     */
     public static KeelConfig parse(String json, String fileName) {
+        return PlainKeelJson.read(json).orElseGet(() -> parseWithJackson(json, fileName));
+    }
+
+    /** {@link #parse} by Jackson alone: every value and every error (with its file, line and column). */
+    static KeelConfig parseWithJackson(String json, String fileName) {
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {

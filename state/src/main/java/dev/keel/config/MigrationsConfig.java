@@ -24,6 +24,12 @@ public record MigrationsConfig(@JsonProperty("classpath") List<String> classpath
         }
     }
 
+    /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     /** No section: migrations are read from their sources. */
     public static MigrationsConfig none() {
         return new MigrationsConfig(List.of());

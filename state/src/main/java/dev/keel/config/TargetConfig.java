@@ -24,6 +24,12 @@ public record TargetConfig(@JsonProperty("name") String name,
         }
     }
 
+    /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     /** This target with the database's user and password variable where it names none. */
     TargetConfig inheriting(String dbUser, String dbPasswordEnv) {
         return new TargetConfig(name, url, user == null ? dbUser : user, passwordEnv == null ? dbPasswordEnv : passwordEnv);

@@ -28,7 +28,10 @@ final class ConstantFolding {
     /** The value of a literal expression; empty when {@code e} is not a literal. */
     static Optional<Typed> literal(Expression e) {
         if (e instanceof StringLiteralExpr s) {
-            return Optional.of(new Typed(s.asString(), String.class));
+            // asString() unescapes through JavaParser's translators (a writer and a buffer per literal): a literal
+            // without a backslash is its own value
+            String value = s.getValue();
+            return Optional.of(new Typed(value.indexOf('\\') < 0 ? value : s.asString(), String.class));
         }
         if (e instanceof TextBlockLiteralExpr t) {
             return Optional.of(new Typed(t.asString(), String.class));

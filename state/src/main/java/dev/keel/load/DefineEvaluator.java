@@ -44,7 +44,9 @@ final class DefineEvaluator {
     private final SourceScope scope;
     private final Map<String, Typed> constants = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
-    private final Map<String, Node> locals = new HashMap<>();
+    /** The local variables declared anywhere in the body, by name: found when a name is not otherwise known. */
+    private Map<String, Node> locals;
+    private BlockStmt body;
     private final List<Unreadable> problems = new ArrayList<>();
     private Migration target;
 
@@ -55,8 +57,8 @@ final class DefineEvaluator {
     /** Runs every statement of {@code body} against {@code migration}; returns what it could not read. */
     List<Unreadable> run(BlockStmt body, Migration migration) {
         this.target = migration;
-        body.findAll(VariableDeclarationExpr.class)
-                .forEach(v -> v.getVariables().forEach(d -> locals.putIfAbsent(d.getNameAsString(), d)));
+        this.body = body;
+        this.locals = null;
         problems.clear();
         for (Statement s : body.getStatements()) {
             try {
@@ -143,14 +145,25 @@ final class DefineEvaluator {
         if (imported.isPresent()) {
             return read(imported.get());
         }
-        if (locals.containsKey(id)) {
+        Node local = locals().get(id);
+        if (local != null) {
             throw new Unreadable(n, "uses the local variable " + id + " (declared at line "
-                    + locals.get(id).getBegin().map(p -> p.line).orElse(0) + ")", Fixes.INLINE);
+                    + local.getBegin().map(p -> p.line).orElse(0) + ")", Fixes.INLINE);
         }
         if (scope.isOwnClass(id) || scope.type(id, n).isPresent()) {
             throw new Unreadable(n, id + " is a type, not a value", Fixes.VALUES);
         }
         throw unknownName(n, id);
+    }
+
+    /** The body's local variables (walked once, and only for a name that is no field: a plain body has none). */
+    private Map<String, Node> locals() {
+        if (locals == null) {
+            locals = new HashMap<>();
+            body.findAll(VariableDeclarationExpr.class)
+                    .forEach(v -> v.getVariables().forEach(d -> locals.putIfAbsent(d.getNameAsString(), d)));
+        }
+        return locals;
     }
 
     private Unreadable unknownName(Node at, String id) {

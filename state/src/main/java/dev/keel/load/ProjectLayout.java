@@ -70,7 +70,7 @@ public final class ProjectLayout {
                     continue;
                 }
             }
-            if (ProjectMigrations.migrationFiles(config, projectDir, app).isEmpty()) {
+            if (!ProjectMigrations.hasMigrationFiles(config, projectDir, app)) {
                 declared = declared == null ? Packages.of(roots) : declared;
                 Set<String> claimed = new TreeSet<>();
                 config.apps().forEach(a -> claimed.add(a.migrationsPackage()));

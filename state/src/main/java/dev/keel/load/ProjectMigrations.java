@@ -221,9 +221,11 @@ public final class ProjectMigrations {
         long start = System.nanoTime();
         List<MigrationFile> files = files(config, projectDir);
         FileHashes known = cache.fileHashes();
-        long[] before = known.tally();
         List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
-        Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsSince(before));
+        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
+            Phases.report("fingerprint migrations", start, files.size() + " files; "
+                    + known.countsOf(files.stream().map(MigrationFile::file).toList()));
+        }
         return fingerprint(files, hashes, cache.salt());
     }
 
@@ -433,6 +435,23 @@ public final class ProjectMigrations {
         }
         specs.sort(Comparator.comparing(MigrationSpec::key));
         return specs;
+    }
+
+    /**
+     * Whether an app's migrations folder holds a file that looks like a migration: {@link #migrationFiles} is not
+     * empty, known at the first such file (a layout check, on every run, that need not list thousands).
+     */
+    public static boolean hasMigrationFiles(KeelConfig config, Path projectDir, AppConfig app) {
+        Path folder = config.migrationsDir(projectDir, app);
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> LOOKS_LIKE_MIGRATION.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f));
+        } catch (IOException e) {
+            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
+                    + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
+        }
     }
 
     /** The files of an app's migrations folder that look like migrations ({@code M0001_initial.java}), sorted. */

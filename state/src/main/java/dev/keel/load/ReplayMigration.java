@@ -37,9 +37,12 @@ final class ReplayMigration extends Migration {
         return m;
     }
 
+    /** {@link #DECLARATIONS} by name (every call in every define() asks). */
+    private static final java.util.Map<String, List<Method>> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The methods of {@link Migration} called {@code name} that {@code define()} may call. */
     static List<Method> declarations(String name) {
-        return DECLARATIONS.stream().filter(m -> m.getName().equals(name)).toList();
+        return BY_NAME.computeIfAbsent(name, n -> DECLARATIONS.stream().filter(m -> m.getName().equals(n)).toList());
     }
 
     /** The names of those methods, sorted, for messages. */

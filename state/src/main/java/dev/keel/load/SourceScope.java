@@ -46,9 +46,17 @@ final class SourceScope {
                 .filter(name::equals).isPresent();
     }
 
+    /** The names of the methods the migration class declares (asked for every call define() makes). */
+    private java.util.Set<String> methodNames;
+
     /** Whether the migration class declares a method of this name. */
     boolean declaresMethod(String name) {
-        return !migrationClass.getMethodsByName(name).isEmpty();
+        if (methodNames == null) {
+            var names = new java.util.HashSet<String>();
+            migrationClass.getMethods().forEach(m -> names.add(m.getNameAsString()));
+            methodNames = names;
+        }
+        return methodNames.contains(name);
     }
 
     /** Whether {@code name} denotes a value (a field of the class or a statically imported keel field). */
@@ -116,8 +124,20 @@ final class SourceScope {
                 && !KeelTypes.isKeelName(i.getNameAsString() + ".")).map(i -> i.getNameAsString() + ".*").toList();
     }
 
+    /** {@link #staticOwners} by name, once found (a name imported from outside keel throws every time). */
+    private final java.util.Map<String, List<Class<?>>> ownersByName = new java.util.HashMap<>();
+
     /** The keel classes whose static member {@code name} is imported, single imports first. */
     private List<Class<?>> staticOwners(String name, Node at) {
+        List<Class<?>> found = ownersByName.get(name);
+        if (found == null) {
+            found = findStaticOwners(name, at);
+            ownersByName.put(name, found);
+        }
+        return found;
+    }
+
+    private List<Class<?>> findStaticOwners(String name, Node at) {
         var owners = new ArrayList<Class<?>>();
         for (ImportDeclaration i : unit.getImports()) {
             if (i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(name)) {
@@ -133,7 +153,7 @@ final class SourceScope {
                 KeelTypes.load(i.getNameAsString()).ifPresent(owners::add);
             }
         }
-        return owners;
+        return List.copyOf(owners);
     }
 
     private static Optional<Class<?>> keelOrForeign(String qualifiedName, Node at, ImportDeclaration i) {

@@ -11,8 +11,12 @@ import dev.keel.state.PendingSync;
 import dev.keel.state.Sequence;
 import dev.keel.state.Table;
 
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
 import org.pcollections.PSortedMap;
+import org.pcollections.PSortedSet;
 import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +33,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Tables and sequences are persistent sorted maps: a change shares every untouched entry with the
  * state it came from, so replaying thousands of migrations costs O(log n) per change instead of a copy
- * of every table.
+ * of every table. The tables are also indexed by their physical name ({@link #tableNamed}), persistently
+ * too, so that finding a table by name (every created table's check that its name is free) is no walk
+ * over all tables.
  */
 public final class ProjectState {
     /** Pending deletions are kept sorted, so that states compare equal whatever order they arrived in. */
@@ -41,19 +47,79 @@ public final class ProjectState {
             .thenComparing(p -> p.getClass().getSimpleName());
 
     /** The state before any migration. */
-    public static final ProjectState EMPTY = new ProjectState(TreePMap.empty(), TreePMap.empty(), List.of());
+    public static final ProjectState EMPTY = new ProjectState(Tables.EMPTY, TreePMap.empty(), List.of());
 
-    private final PSortedMap<ModelKey, Table> tables;
+    /**
+     * The tables by {@code app.model}, and the keys of the tables of each physical (schema-qualified) name, both
+     * persistent: a change shares everything else with the tables before it.
+     */
+    private record Tables(PSortedMap<ModelKey, Table> byKey, PMap<String, PSortedSet<ModelKey>> byName) {
+        static final Tables EMPTY = new Tables(TreePMap.empty(), HashTreePMap.empty());
+
+        Tables plus(ModelKey key, Table table) {
+            Table before = byKey.get(key);
+            PMap<String, PSortedSet<ModelKey>> names = before == null ? byName : without(byName, before.qualifiedName(), key);
+            PSortedSet<ModelKey> keys = names.get(table.qualifiedName());
+            names = names.plus(table.qualifiedName(), (keys == null ? TreePSet.<ModelKey>empty() : keys).plus(key));
+            return new Tables(byKey.plus(key, table), names);
+        }
+
+        Tables minus(ModelKey key) {
+            Table before = byKey.get(key);
+            return before == null ? this : new Tables(byKey.minus(key), without(byName, before.qualifiedName(), key));
+        }
+
+        private static PMap<String, PSortedSet<ModelKey>> without(PMap<String, PSortedSet<ModelKey>> names, String name,
+                                                                   ModelKey key) {
+            PSortedSet<ModelKey> keys = names.get(name).minus(key);
+            return keys.isEmpty() ? names.minus(name) : names.plus(name, keys);
+        }
+
+        /** The table with this physical name, the first by {@code app.model} when several have it. */
+        Optional<Table> named(String qualifiedName) {
+            PSortedSet<ModelKey> keys = byName.get(qualifiedName);
+            return keys == null ? Optional.empty() : Optional.of(byKey.get(keys.first()));
+        }
+
+        Table get(ModelKey key) {
+            return byKey.get(key);
+        }
+
+        boolean containsKey(ModelKey key) {
+            return byKey.containsKey(key);
+        }
+
+        Collection<Table> values() {
+            return byKey.values();
+        }
+
+        java.util.Set<java.util.Map.Entry<ModelKey, Table>> entrySet() {
+            return byKey.entrySet();
+        }
+
+        // the index follows from the tables: equal tables, equal states
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tables other && byKey.equals(other.byKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return byKey.hashCode();
+        }
+    }
+
+    private final Tables tables;
     private final PSortedMap<String, Sequence> sequences;
     private final List<PendingDeletion> pending;
 
-    private ProjectState(PSortedMap<ModelKey, Table> tables, PSortedMap<String, Sequence> sequences,
+    private ProjectState(Tables tables, PSortedMap<String, Sequence> sequences,
                          List<PendingDeletion> pending) {
         this(tables, sequences, pending.stream().sorted(PENDING_ORDER).toList(), true);
     }
 
     /** A state whose pending list is already sorted and immutable (taken over from another state). */
-    private ProjectState(PSortedMap<ModelKey, Table> tables, PSortedMap<String, Sequence> sequences,
+    private ProjectState(Tables tables, PSortedMap<String, Sequence> sequences,
                          List<PendingDeletion> sortedPending, boolean sorted) {
         this.tables = tables;
         this.sequences = sequences;
@@ -63,7 +129,7 @@ public final class ProjectState {
     /** Builds a state from its parts (as a snapshot reads it back); tables must be placed. */
     public static ProjectState of(Collection<Table> tables, Collection<Sequence> sequences,
                                   Collection<PendingDeletion> pending) {
-        PSortedMap<ModelKey, Table> t = TreePMap.empty();
+        Tables t = Tables.EMPTY;
         for (Table table : tables) {
             Objects.requireNonNull(table.app(), () -> "table " + table.name() + " has no app");
             var key = new ModelKey(table.app(), table.model());
@@ -109,7 +175,7 @@ public final class ProjectState {
 
     /** The table with this physical (schema-qualified) name, if any model has it. */
     public Optional<Table> tableNamed(String qualifiedName) {
-        return tables.values().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+        return tables.named(qualifiedName);
     }
 
     /** Every sequence, sorted by name. */
@@ -137,7 +203,7 @@ public final class ProjectState {
      * tables, its sequences, and the pending deletions of its tables. What one database should hold.
      */
     public ProjectState inDatabase(String databaseName) {
-        PSortedMap<ModelKey, Table> t = tables;
+        Tables t = tables;
         for (var e : tables.entrySet()) {
             if (!e.getValue().databaseName().equals(databaseName)) {
                 t = t.minus(e.getKey());
@@ -215,7 +281,7 @@ public final class ProjectState {
     }
 
     private ProjectState retargetForeignKeys(String oldTarget, String newTarget) {
-        PSortedMap<ModelKey, Table> t = tables;
+        Tables t = tables;
         for (var e : tables.entrySet()) {
             Table retargeted = e.getValue().retargetForeignKeys(oldTarget, newTarget);
             if (!retargeted.equals(e.getValue())) {

@@ -17,6 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hashes vouched for by the files' metadata: a file is read again whenever anything in its metadata differs,
@@ -153,5 +154,20 @@ class FileHashesTest {
         Files.writeString(file, "class Z {}"); // same size, quite possibly the same times
         assertEquals(ContentHash.of("class Z {}"), hashes.hash(file));
         assertNotEquals(ContentHash.of("class A {}"), hashes.hash(file));
+    }
+    @Test
+    void theJdksOwnStatFieldsAreThoseOfTheUnixView() throws IOException {
+        // keel.jar's manifest opens sun.nio.fs, and so does this module's test run (state/pom.xml)
+        assertTrue(FileHashes.Stat.readsTheJdksFields(), "the JDK's stat fields are read when sun.nio.fs is open");
+        Path file = project.resolve("a.txt");
+        Files.writeString(file, "one");
+        Path link = project.resolve("link.txt");
+        Files.createSymbolicLink(link, file);
+        for (Path p : List.of(file, link, project)) {
+            assertEquals(FileHashes.Stat.viaViews(p), FileHashes.Stat.of(p), p.toString());
+        }
+        Files.writeString(file, "two, longer");
+        assertEquals(FileHashes.Stat.viaViews(file), FileHashes.Stat.of(file));
+        assertEquals(null, FileHashes.Stat.of(project.resolve("missing.txt")));
     }
 }

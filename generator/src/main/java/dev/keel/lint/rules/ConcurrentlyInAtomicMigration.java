@@ -11,8 +11,8 @@ import dev.keel.operations.RemoveIndex;
 public final class ConcurrentlyInAtomicMigration implements LintRule {
     @Override public String name() { return "concurrently-in-atomic-migration"; }
     @Override public String why() {
-        return "PostgreSQL refuses CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY and REINDEX CONCURRENTLY inside a"
-                + " transaction block: the migration fails when it runs.";
+        return "PostgreSQL refuses CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and"
+                + " ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY inside a transaction block: the migration fails when it runs.";
     }
     @Override public String fix() {
         return "declare the migration atomic(false), and keep in it only statements that can be re-run"
@@ -28,7 +28,9 @@ public final class ConcurrentlyInAtomicMigration implements LintRule {
     }
 
     @Override public void check(StatementSite site, Findings out) {
-        if (site.atomic() && site.statement().is("(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\b[^;]*?)\\s+CONCURRENTLY\\b")) {
+        if (site.atomic() && (site.statement().is("(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\b[^;]*?)\\s+CONCURRENTLY\\b")
+                || site.statement().actions().stream().anyMatch(a -> Sql.action("DETACH\\s+PARTITION\\s+" + Sql.NAME
+                        + "\\s+CONCURRENTLY\\b", a).find()))) {
             out.report(this, site.span(), "a CONCURRENTLY statement cannot run in this atomic migration");
         }
     }

@@ -8,7 +8,13 @@ import dev.keel.operations.AddConstraint;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.ForeignKey;
 
-/** A foreign key or check added to a table that holds rows without {@code NOT VALID}. */
+import java.util.regex.Pattern;
+
+/**
+ * A foreign key or check added to a table that holds rows without {@code NOT VALID}: as a constraint, as a
+ * column constraint of a column added ({@code ADD COLUMN c int REFERENCES t} or {@code CHECK (...)}: PostgreSQL
+ * scans the table to check the new column under the {@code ALTER TABLE}'s lock), or on a domain.
+ */
 public final class ConstraintWithoutNotValid implements LintRule {
     @Override public String name() { return "constraint-without-not-valid"; }
     @Override public String why() {
@@ -38,8 +44,23 @@ public final class ConstraintWithoutNotValid implements LintRule {
                 if (Sql.action("ADD\\s+(?:CONSTRAINT\\s+" + Sql.NAME + "\\s+)?(?:FOREIGN\\s+KEY|CHECK)\\b", action).find()
                         && !action.toUpperCase(java.util.Locale.ROOT).contains("NOT VALID")) {
                     out.report(this, site.span(), "ADD CONSTRAINT without NOT VALID on existing table " + table);
+                } else if (inlineCheckOrReference(action)) {
+                    out.report(this, site.span(), "ADD COLUMN with an inline REFERENCES or CHECK on existing table " + table
+                            + " scans the table under the ALTER TABLE's ACCESS EXCLUSIVE lock: add the column plain, then the"
+                            + " constraint NOT VALID, then VALIDATE it");
                 }
             }
         });
+        site.statement().match("ALTER\\s+DOMAIN\\s+(" + Sql.NAME + ")\\s+ADD\\s+(?:CONSTRAINT\\s+" + Sql.NAME + "\\s+)?CHECK\\b")
+                .filter(m -> !site.statement().contains("\\bNOT\\s+VALID\\s*$"))
+                .ifPresent(m -> out.report(this, site.span(), "ALTER DOMAIN " + m.group(1) + " ADD CHECK without NOT VALID scans"
+                        + " every column of that domain in every table, under a lock that blocks their writes"));
+    }
+
+    /** {@code ADD [COLUMN] [IF NOT EXISTS] name type ... REFERENCES t | CHECK (...)}: a column constraint that scans the table. */
+    static boolean inlineCheckOrReference(String action) {
+        return Sql.addedColumn(action)
+                .filter(rest -> Pattern.compile("\\b(?:REFERENCES|CHECK)\\b", Pattern.CASE_INSENSITIVE).matcher(rest).find())
+                .isPresent();
     }
 }

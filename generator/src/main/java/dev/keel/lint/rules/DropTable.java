@@ -10,7 +10,7 @@ import dev.keel.operations.DeleteModel;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A table the running code uses, dropped at once. */
+/** A table the running code uses, dropped at once: by itself, or with its schema ({@code DROP SCHEMA ... CASCADE}). */
 public final class DropTable implements LintRule {
     private static final Pattern NAMES = Pattern.compile(SqlStatement.NAME);
 
@@ -38,6 +38,13 @@ public final class DropTable implements LintRule {
                 if (site.existingTable(table)) {
                     out.report(this, site.span(), "DROP TABLE " + table + " drops an existing table at once");
                 }
+            }
+        });
+        site.statement().match("DROP\\s+SCHEMA\\s+(?:IF\\s+EXISTS\\s+)?(.*?)\\s+CASCADE$").ifPresent(m -> {
+            Matcher names = NAMES.matcher(m.group(1));
+            while (names.find()) {
+                out.report(this, site.span(), "DROP SCHEMA " + SqlStatement.tableName(names.group())
+                        + " CASCADE drops every table, sequence and view in it at once");
             }
         });
     }

@@ -38,4 +38,17 @@ final class Sql {
         return written.strip().toLowerCase(Locale.ROOT).replaceAll("\\s*([(),])\\s*", "$1")
                 .replaceAll("\\s+", " ").replace("character varying", "varchar");
     }
+
+    /**
+     * What follows the column name in an {@code ADD [COLUMN] [IF NOT EXISTS] name ...} action (its type and column
+     * constraints), string literals and quoted names blanked; empty when the action adds no column.
+     */
+    static java.util.Optional<String> addedColumn(String action) {
+        Matcher column = Sql.action("ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                + "(?!(?:CONSTRAINT|UNIQUE|PRIMARY|CHECK|FOREIGN|EXCLUDE)\\b)" + Sql.NAME + "\\s+(.*)$", action);
+        if (!column.find()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(column.group(1).replaceAll("'(?:[^']|'')*'", "''").replaceAll("\"(?:[^\"]|\"\")*\"", "\"\""));
+    }
 }

@@ -7,7 +7,6 @@ import dev.keel.lint.StatementSite;
 import dev.keel.operations.AddConstraint;
 import dev.keel.state.UniqueConstraint;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A unique constraint or primary key added to a table that holds rows, building its index under lock. */
@@ -32,13 +31,9 @@ public final class UniqueConstraintWithoutIndex implements LintRule {
 
     /** {@code ADD [COLUMN] [IF NOT EXISTS] name type ... UNIQUE | PRIMARY KEY ...}: a column constraint that builds an index. */
     static boolean inlineKey(String action) {
-        Matcher column = Sql.action("ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-                + "(?!(?:CONSTRAINT|UNIQUE|PRIMARY|CHECK|FOREIGN|EXCLUDE)\\b)" + Sql.NAME + "\\s+(.*)$", action);
-        if (!column.find()) {
-            return false;
-        }
-        String rest = column.group(1).replaceAll("'(?:[^']|'')*'", "''").replaceAll("\"(?:[^\"]|\"\")*\"", "\"\"");
-        return Pattern.compile("\\b(?:UNIQUE|PRIMARY\\s+KEY)\\b", Pattern.CASE_INSENSITIVE).matcher(rest).find();
+        return Sql.addedColumn(action)
+                .filter(rest -> Pattern.compile("\\b(?:UNIQUE|PRIMARY\\s+KEY)\\b", Pattern.CASE_INSENSITIVE).matcher(rest).find())
+                .isPresent();
     }
 
     @Override public void check(StatementSite site, Findings out) {

@@ -27,12 +27,12 @@ public final class ValidateInSameTransaction implements LintRule {
     }
 
     @Override public void check(StatementSite site, Findings out) {
-        if (!site.atomic()) {
-            return;
-        }
-        site.statement().alteredTable().filter(t -> site.memory().locked(t)).ifPresent(table -> {
+        site.statement().alteredTable().ifPresent(table -> {
+            boolean changed = site.atomic() && site.memory().locked(table);
             for (String action : site.statement().actions()) {
-                if (Sql.action("VALIDATE\\s+CONSTRAINT\\b", action).find()) {
+                if (!Sql.action("VALIDATE\\s+CONSTRAINT\\b", action).find()) {
+                    changed = true; // an ALTER TABLE is one transaction: its other actions' lock is held while it validates
+                } else if (changed) {
                     out.report(this, site.span(), "VALIDATE CONSTRAINT in the transaction that changed " + table);
                 }
             }

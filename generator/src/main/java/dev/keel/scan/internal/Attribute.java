@@ -19,12 +19,22 @@ public record Attribute(String name, TypeRef type, List<AnnotationView> annotati
 
     /** The annotation of this type, if present. */
     public Optional<AnnotationView> ann(String fqn) {
-        return annotations.stream().filter(a -> a.fqn().equals(fqn)).findFirst();
+        for (AnnotationView a : annotations) { // a loop: asked for every annotation type by every rule, per attribute
+            if (a.fqn().equals(fqn)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether an annotation of this type is present. */
     public boolean has(String fqn) {
-        return ann(fqn).isPresent();
+        for (AnnotationView a : annotations) {
+            if (a.fqn().equals(fqn)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line of the declaration. */

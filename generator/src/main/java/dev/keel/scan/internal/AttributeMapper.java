@@ -85,10 +85,36 @@ public final class AttributeMapper {
         } else if (isEmbedded(a)) {
             embedded(a, site);
         } else {
-            ColumnSpec column = basics.map(a, site);
-            addColumn(site, a, column);
-            aggregates.check(a, column, site).ifPresent(c -> site.table().checks.add(new TableSpec.CheckSpec(null, c)));
+            Site at = secondaryTable(a, site);
+            ColumnSpec column = basics.map(a, at);
+            addColumn(at, a, column);
+            aggregates.check(a, column, at).ifPresent(c -> at.table().checks.add(new TableSpec.CheckSpec(null, c)));
         }
+    }
+
+    /**
+     * The site of a basic attribute whose {@code @Column(table)} names one of the entity's {@code @SecondaryTable}s (an
+     * {@code @AttributeOverride}'s column first); {@code site} itself otherwise.
+     */
+    private Site secondaryTable(Attribute a, Site site) {
+        AnnotationView override = site.overrides().get(a.name());
+        Optional<AnnotationView> column = override != null ? override.annotation("column") : a.ann(JpaNames.COLUMN);
+        String written = column.map(c -> c.string("table", "")).orElse("");
+        if (written.isBlank()) {
+            return site;
+        }
+        Ident name = ctx.naming().physical(written);
+        TableSpec secondary = site.table().secondaries.get(name.db());
+        if (secondary == null && name.db().equals(site.table().name().db())) {
+            return site;
+        }
+        if (secondary == null) {
+            throw new MappingProblem(column.get().node(), "@Column(table = \"" + written + "\") of field " + a.name()
+                    + " names no @SecondaryTable of entity " + site.entity().type().simpleName(),
+                    "declare @SecondaryTable(name = \"" + written + "\") on " + site.entity().type().simpleName()
+                            + ", or remove table from the @Column");
+        }
+        return site.withTable(secondary);
     }
 
     /**
@@ -330,6 +356,20 @@ public final class AttributeMapper {
     }
 
     private List<Found> entityAttributes(EntityInfo entity, EntityInfo stopAt) {
+        // asked for each entity by the key order, the identifiers, the derived keys and the attributes' pass: read once
+        var key = new java.util.AbstractMap.SimpleImmutableEntry<>(entity.type(), stopAt == null ? null : stopAt.type().fqn());
+        List<Found> known = entityAttributes.get(key);
+        if (known == null) {
+            known = List.copyOf(readEntityAttributes(entity, stopAt));
+            entityAttributes.putIfAbsent(key, known);
+        }
+        return known;
+    }
+
+    /** {@link #entityAttributes} by the entity's class (one {@code TypeInfo} per class and scan) and the stop's name: all they read. */
+    private final Map<Map.Entry<TypeInfo, String>, List<Found>> entityAttributes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Found> readEntityAttributes(EntityInfo entity, EntityInfo stopAt) {
         String stop = stopAt == null ? null : stopAt.type().fqn();
         return attributes(entity.type(), List.of(), t -> t == entity.type()
                 || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()

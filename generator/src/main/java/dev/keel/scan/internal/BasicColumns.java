@@ -71,9 +71,13 @@ public final class BasicColumns {
         return result;
     }
 
+    /** A column definition that says more than the type (compiled once: asked for every column that has one). */
+    private static final java.util.regex.Pattern MORE_THAN_A_TYPE =
+            java.util.regex.Pattern.compile(".*\\b(not null|null|default|check|unique|primary key|references|generated)\\b.*");
+
     private static void requireTypeOnly(Attribute a, ColumnShape shape) {
         String def = shape.columnDefinition();
-        if (def != null && def.toLowerCase(java.util.Locale.ROOT).matches(".*\\b(not null|null|default|check|unique|primary key|references|generated)\\b.*")) {
+        if (def != null && MORE_THAN_A_TYPE.matcher(def.toLowerCase(java.util.Locale.ROOT)).matches()) {
             throw new MappingProblem(a.node(), "columnDefinition \"" + def + "\" of field " + a.name()
                     + " holds more than a type", "keep only the type in columnDefinition and use nullable, @ColumnDefault, "
                     + "@Check or unique for the rest");

@@ -63,7 +63,8 @@ public final class ColumnTypes {
             return new Typed(mapped.type(), mapped.checks());
         }
         if (converter != null) {
-            return new Typed(converted(a, converter, shape), List.of());
+            Optional<Typed> own = BooleanConverters.typed(converter, column);
+            return own.isPresent() ? own.get() : new Typed(converted(a, converter, shape), List.of());
         }
         if (a.has(JpaNames.LOB)) {
             return new Typed(lob(a, valueType), List.of());

@@ -32,7 +32,9 @@ public final class ElementCollections {
         TableSpec owner = site.table();
         Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE);
         String written = ct.map(c -> c.string("name", "")).orElse("");
-        Ident name = Namespaces.table(ctx.naming().physical(written.isBlank() ? site.entity().entityName() + "_" + a.name() : written),
+        Ident name = Namespaces.table(written.isBlank()
+                ? Ident.quotedIf(ctx.naming().physical(site.entity().entityName() + "_" + a.name()), owner.name().quoted())
+                : ctx.naming().physical(written),
                 ct.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "CollectionTable");
         String schemaName = Namespaces.schema(ctx, ct);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
@@ -64,6 +66,7 @@ public final class ElementCollections {
             pk.addAll(elementCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
+        SoftDeletes.collection(ctx, a, table);
         ct.ifPresent(c -> TableConstraints.apply(ctx, c, table));
         table.addForeignKey(ForeignKeyChoice.collectionTable(ct).to(ownerCols.stream().map(ColumnSpec::name).toList(), owner)
                 .onDelete(Relations.onDelete(a.ann(JpaNames.ON_DELETE))));

@@ -21,7 +21,6 @@ public final class EntityTables {
 
     /** Creates the entity's own table (if it has one) with its key columns, and registers it. */
     public void create(EntityInfo e, Schema schema) {
-        refuseSecondaryTables(e);
         refuseTableOnSingleTableSubclass(e);
         if (!e.ownsTable()) {
             if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.parent() == null) {
@@ -51,21 +50,52 @@ public final class EntityTables {
             table.keyBy = e.binding();
         }
         discriminator(e, table);
+        secondaryTables(e, table, schema);
+        try {
+            SoftDeletes.entity(ctx, e, table);
+        } catch (MappingProblem p) {
+            ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
+        }
         tableAnnotations(e, table);
         schema.putEntityTable(e, table);
     }
 
     /**
-     * {@code @SecondaryTable(s)}: the entity's columns that name the secondary table would otherwise be mapped
-     * to its primary table without a word, so it is reported until keel maps secondary tables.
+     * {@code @SecondaryTable(s)}: each a table of its own, keyed like the entity's table by {@code pkJoinColumns} (named
+     * like the entity's key columns unless they say), with a foreign key to it under Hibernate's hashed name (Hibernate
+     * 6.6 reads neither {@code @SecondaryTable(foreignKey)} nor the {@code foreignKey} of its {@code pkJoinColumns}), its {@code uniqueConstraints} and {@code indexes}. The columns whose {@code @Column(table)} names it
+     * go there ({@link AttributeMapper}).
      */
-    private void refuseSecondaryTables(EntityInfo e) {
-        for (String secondary : List.of(JpaNames.SECONDARY_TABLE, JpaNames.SECONDARY_TABLE + "s")) {
-            ctx.annotation(e.type(), secondary).ifPresent(x -> ctx.problems().add(e.type().file(), x.node(),
-                    "@" + secondary.substring(secondary.lastIndexOf('.') + 1) + " on entity " + e.type().simpleName()
-                            + " is not supported by keel yet (an entity spread over two tables)",
-                    "map the secondary table as an entity of its own, joined with @OneToOne @MapsId to "
-                            + e.type().simpleName() + ", or keep the entity out of the app's package"));
+    private void secondaryTables(EntityInfo e, TableSpec table, Schema schema) {
+        List<AnnotationView> secondaries = new ArrayList<>();
+        ctx.annotations(e.type()).stream().filter(a -> a.fqn().equals(JpaNames.SECONDARY_TABLE)).forEach(secondaries::add);
+        ctx.annotation(e.type(), JpaNames.SECONDARY_TABLE + "s").ifPresent(c -> secondaries.addAll(c.annotations("value")));
+        for (AnnotationView st : secondaries) {
+            try {
+                Ident name = Namespaces.table(ctx.naming().physical(st.string("name", "")), st.node(), "SecondaryTable");
+                TableSpec secondary = new TableSpec(e.app().label(), name.db(), null, name,
+                        Namespaces.schema(ctx, Optional.of(st)), e.type().file(), st.node().getBegin().map(p -> p.line).orElse(0));
+                List<AnnotationView> pkJoins = st.annotations("pkJoinColumns");
+                List<ColumnSpec> key = table.primaryKeyColumns();
+                List<Ident> names = new ArrayList<>();
+                for (int i = 0; i < key.size(); i++) {
+                    ColumnSpec ref = key.get(i);
+                    String written = i < pkJoins.size() ? pkJoins.get(i).string("name", "") : "";
+                    Ident column = written.isBlank() ? ref.name() : ctx.naming().physical(written);
+                    secondary.add(ref.asReference(column).withNullable(false).withField(ref.field()), Precedence.key(e, ""));
+                    secondary.claim(column, e, "the primary key");
+                    names.add(column);
+                }
+                secondary.primaryKey = names;
+                secondary.keyBy = e.binding();
+                // Hibernate 6.6 reads neither @SecondaryTable(foreignKey) nor the pkJoinColumns' foreignKey: the name is hashed
+                secondary.addForeignKey(Relations.foreignKey(Optional.empty(), names, table));
+                TableConstraints.apply(ctx, st, secondary);
+                table.secondaries.put(name.db(), secondary);
+                schema.addOther(secondary);
+            } catch (MappingProblem p) {
+                ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
+            }
         }
     }
 

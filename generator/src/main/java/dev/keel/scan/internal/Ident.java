@@ -23,6 +23,14 @@ public record Ident(String text, boolean quoted) {
         return new Ident(s, false);
     }
 
+    /**
+     * {@code id}, quoted when {@code quote} holds (Hibernate quotes an implicit join or collection table name when the
+     * owner's or the target's table name is quoted).
+     */
+    public static Ident quotedIf(Ident id, boolean quote) {
+        return quote && !id.quoted() ? new Ident(id.text(), true) : id;
+    }
+
     /** The name the database holds: folded when unquoted, cut to PostgreSQL's 63 bytes. */
     public String db() {
         return PgNames.truncate(quoted ? text : text.toLowerCase(Locale.ROOT));

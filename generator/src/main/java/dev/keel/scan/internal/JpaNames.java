@@ -64,6 +64,8 @@ final class JpaNames {
     static final String JDBC_TYPE = HIB + "JdbcType";
     static final String TYPE = HIB + "Type";
     static final String FORMULA = HIB + "Formula";
+    static final String NATURAL_ID = HIB + "NaturalId";
+    static final String SOFT_DELETE = HIB + "SoftDelete";
     static final String ON_DELETE = HIB + "OnDelete";
     static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
     static final String IMMUTABLE = HIB + "Immutable";

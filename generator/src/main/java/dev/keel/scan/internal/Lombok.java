@@ -58,6 +58,9 @@ final class Lombok {
     }
 
     private static Optional<AnnotationExpr> annotation(TypeInfo type, TypeNames names, String fqn) {
+        if (!type.mayCarry(fqn)) {
+            return Optional.empty(); // no annotation on the class has that simple name: answered without its tree
+        }
         return type.decl().getAnnotations().stream()
                 .filter(a -> names.resolveImported(a.getNameAsString(), type).orElse("").equals(fqn)).findFirst();
     }

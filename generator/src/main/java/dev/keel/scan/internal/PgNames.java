@@ -60,16 +60,22 @@ public final class PgNames {
     }
 
     private static int bytes(String s) {
+        if (ascii(s)) {
+            return s.length();
+        }
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The longest prefix of at most {@code maxBytes} UTF-8 bytes that does not split a character. */
     private static String clip(String s, int maxBytes) {
+        if (ascii(s)) {
+            return s.length() <= maxBytes ? s : s.substring(0, maxBytes);
+        }
         int used = 0;
         int i = 0;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
-            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int len = cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // a lone surrogate is encoded as "?"
             if (used + len > maxBytes) {
                 break;
             }
@@ -77,5 +83,14 @@ public final class PgNames {
             i += Character.charCount(cp);
         }
         return s.substring(0, i);
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

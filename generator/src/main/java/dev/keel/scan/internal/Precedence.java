@@ -48,7 +48,13 @@ public record Precedence(int pass, int entity, int step, String attribute) imple
      * attribute's place.
      */
     static String attributeOrder(int superclasses, String name) {
-        return String.format("%03d %s/", superclasses, name);
+        // String.format("%03d %s/") without the formatter (asked for every column): a count of up to three digits, padded
+        String n = Integer.toString(superclasses);
+        var sb = new StringBuilder(n.length() + name.length() + 5);
+        for (int i = n.length(); i < 3 && superclasses >= 0; i++) {
+            sb.append('0');
+        }
+        return sb.append(n).append(' ').append(name).append('/').toString();
     }
 
     @Override

@@ -44,6 +44,13 @@ public final class Relations {
         }
         TableSpec target = targetTable(a, rel, a.type());
         List<AnnotationView> joins = joinColumns(a);
+        joins.stream().filter(j -> !j.string("table", "").isBlank()
+                && !ctx.naming().physical(j.string("table", "")).db().equals(site.table().name().db())).findFirst().ifPresent(j -> {
+            throw new MappingProblem(j.node(), "@JoinColumn(table = \"" + j.string("table", "") + "\") of field " + a.name()
+                    + " puts a relation's key in a secondary table, which keel does not map yet",
+                    "keep the relation's join column in the entity's own table, or map the secondary table as an entity"
+                            + " joined with @OneToOne @MapsId");
+        });
         boolean notNull = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true))
                 || site.bv() == Site.Bv.ON && BeanValidation.notNull(a) || site.id();
         boolean unique = oneToOne || joins.stream().anyMatch(j -> j.bool("unique", false));
@@ -142,8 +149,10 @@ public final class Relations {
         Optional<AnnotationView> jt = a.ann(JpaNames.JOIN_TABLE);
         TableSpec owner = site.table();
         String written = jt.map(j -> j.string("name", "")).orElse("");
-        Ident name = Namespaces.table(ctx.naming().physical(written.isBlank() ? ctx.naming().joinTable(owner.name(), a.name(), target.name())
-                : written), jt.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "JoinTable");
+        Ident name = Namespaces.table(written.isBlank()
+                ? Ident.quotedIf(ctx.naming().physical(ctx.naming().joinTable(owner.name(), a.name(), target.name())),
+                        owner.name().quoted() || target.name().quoted())
+                : ctx.naming().physical(written), jt.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "JoinTable");
         String schemaName = Namespaces.schema(ctx, jt);
         TableSpec table = new TableSpec(owner.app(), name.db(), null, name, schemaName, a.owner().file(), a.line());
         List<AnnotationView> ownerJoins = jt.map(j -> j.annotations("joinColumns")).orElse(List.of());
@@ -168,6 +177,7 @@ public final class Relations {
             pk.addAll(targetCols.stream().map(ColumnSpec::name).toList());
             table.primaryKey = pk;
         }
+        SoftDeletes.collection(ctx, a, table);
         jt.ifPresent(j -> TableConstraints.apply(ctx, j, table));
         table.addForeignKey(jt.map(ForeignKeyChoice::joinTableOwner).orElse(ForeignKeyChoice.of(Optional.empty()))
                 .to(ownerCols.stream().map(ColumnSpec::name).toList(), owner).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));

@@ -68,9 +68,10 @@ public final class SchemaBuilder {
         var isId = ids.idTest(e);
         List<Attribute> keyRelations = ids.derived().relations(e);
         AttributeMapper.EntityAttributes attributes = mapper.attributesOf(e, stop);
+        NaturalIds naturalIds = new NaturalIds(table);
         for (Attribute a : attributes.mapped()) {
             if (!isId.test(a) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
-                mapper.mapGuarded(a, site);
+                naturalIds.map(a, () -> mapper.mapGuarded(a, site));
                 hints.attribute(e.app().label(), table.model(), a);
             }
         }
@@ -79,10 +80,11 @@ public final class SchemaBuilder {
                     .sorted(java.util.Comparator.comparingInt(EntityInfo::binding))
                     .map(d -> mapper.specialized(generic, d)).flatMap(Optional::stream).findFirst();
             bound.ifPresentOrElse(a -> {
-                mapper.mapGuarded(a, site);
+                naturalIds.map(a, () -> mapper.mapGuarded(a, site));
                 hints.attribute(e.app().label(), table.model(), a);
             }, () -> mapper.reportUnbound(generic, e));
         }
+        naturalIds.finish();
     }
 
     private ProjectState finish(Schema schema, DatabaseRouting routing) {

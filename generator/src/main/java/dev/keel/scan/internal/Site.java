@@ -53,6 +53,11 @@ public record Site(TableSpec table, EntityInfo entity, String path, Map<String, 
         return new Site(table, entity, path, merged, subclass, id, component, bv, order);
     }
 
+    /** This site with its columns going to {@code other} (an entity's secondary table). */
+    public Site withTable(TableSpec other) {
+        return new Site(other, entity, path, overrides, subclass, id, component, bv, order);
+    }
+
     /** This site for primary-key columns. */
     public Site asId() {
         return new Site(table, entity, path, overrides, subclass, true, component, bv, order);

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class SourceIndex {
     private final Map<String, TypeInfo> types;
+    /** The same types for lookups by name (asked for every name the mapping resolves, found or not). */
+    private final Map<String, TypeInfo> byName;
     private final java.util.Set<String> packages;
     private final SourceTrees trees;
     private final Map<Path, Read> outlines;
@@ -32,6 +34,7 @@ public final class SourceIndex {
 
     private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, Read> outlines) {
         this.types = types;
+        this.byName = new java.util.HashMap<>(types);
         this.trees = trees;
         this.outlines = outlines;
         this.packages = new java.util.HashSet<>();
@@ -45,10 +48,24 @@ public final class SourceIndex {
             if (!Files.isDirectory(root)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                        .filter(p -> excluded.stream().noneMatch(p::startsWith))
-                        .forEach(result::add);
+            // one stat per entry (the walk's own), and the excluded folders (the apps' migrations) not entered at all
+            try {
+                Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        return excluded.stream().anyMatch(dir::startsWith) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                                : java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                        if (regular && file.toString().endsWith(".java") && excluded.stream().noneMatch(file::startsWith)) {
+                            result.add(file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,7 +118,7 @@ public final class SourceIndex {
 
     /** The type with this canonical name, if it is declared in the sources. */
     public Optional<TypeInfo> type(String fqn) {
-        return Optional.ofNullable(types.get(fqn));
+        return Optional.ofNullable(byName.get(fqn));
     }
 
     /** Every indexed type, sorted by name. */

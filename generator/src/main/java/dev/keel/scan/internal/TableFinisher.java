@@ -44,10 +44,14 @@ public final class TableFinisher {
         List<ColumnSpec> columns = new ArrayList<>(spec.columns);
         columns.sort(ColumnOrdering.COLUMNS);
         Table table = Table.named(spec.name.db()).schema(spec.schema).entity(spec.entity).comment(spec.comment);
+        // the columns, constraints and indexes collected, then one Table (each Table checks its lists: once, not per item)
+        var stateColumns = new ArrayList<Column>(columns.size());
+        var constraints = new ArrayList<dev.keel.state.Constraint>();
+        var indexes = new ArrayList<Index>();
         Set<String> keyColumns = spec.primaryKey == null ? Set.of() : Set.copyOf(spec.primaryKey.stream().map(Ident::db).toList());
         for (ColumnSpec c : columns) {
             // a primary-key column is NOT NULL, whichever mapping defines it (another entity's may not say so)
-            table = table.column(column(keyColumns.contains(c.name().db()) ? c.withNullable(false) : c));
+            stateColumns.add(column(keyColumns.contains(c.name().db()) ? c.withNullable(false) : c));
         }
         String tableName = spec.name.db();
         if (spec.primaryKey != null) {
@@ -59,14 +63,14 @@ public final class TableFinisher {
                 : new LinkedHashSet<>(spec.primaryKey.stream().map(Ident::db).toList());
         for (ColumnSpec c : columns) {
             if (c.unique() && !(pkColumns.size() == 1 && pkColumns.contains(c.name().db()))) {
-                table = table.constraint(UniqueConstraint.of(relations.choose(tableName, c.name().db(), "key"), c.name().db()));
+                constraints.add(UniqueConstraint.of(relations.choose(tableName, c.name().db(), "key"), c.name().db()));
             }
         }
         for (TableSpec.UniqueSpec u : spec.uniques) {
             List<String> cols = u.columns().stream().map(Ident::db).toList();
             String name = u.name() != null ? take(relations, u.name())
                     : relations.choose(tableName, String.join("_", cols), "key");
-            table = table.constraint(new UniqueConstraint(name, cols, false, false));
+            constraints.add(new UniqueConstraint(name, cols, false, false));
         }
         PgNames checkNames = new PgNames();
         spec.namedColumnChecks.forEach(c -> checkNames.take(Ident.parse(c.name()).db()));
@@ -76,25 +80,26 @@ public final class TableFinisher {
             if (!c.checks().isEmpty()) {
                 String expression = c.checks().size() == 1 ? c.checks().get(0)
                         : String.join(" and ", c.checks().stream().map(x -> "(" + x + ")").toList());
-                table = table.constraint(CheckConstraint.of(
+                constraints.add(CheckConstraint.of(
                         checkNames.choose(tableName, checkColumn(expression, columnNames), "check"), expression));
             }
         }
         for (TableSpec.CheckSpec c : spec.namedColumnChecks) {
-            table = table.constraint(CheckConstraint.of(Ident.parse(c.name()).db(), c.expression()));
+            constraints.add(CheckConstraint.of(Ident.parse(c.name()).db(), c.expression()));
         }
         for (TableSpec.CheckSpec c : spec.checks) {
             String name = c.name() != null ? Ident.parse(c.name()).db()
                     : checkNames.choose(tableName, checkColumn(c.expression(), columnNames), "check");
-            table = table.constraint(CheckConstraint.of(name, c.expression()));
+            constraints.add(CheckConstraint.of(name, c.expression()));
         }
         for (TableSpec.IndexSpec ix : spec.indexes) {
-            table = table.index(new Index(take(relations, ix.name()), ix.columns(), false, null, null));
+            indexes.add(new Index(take(relations, ix.name()), ix.columns(), false, null, null));
         }
         for (TableSpec.ForeignKeySpec fk : distinctForeignKeys(spec)) {
-            table = table.constraint(foreignKey(spec, fk));
+            constraints.add(foreignKey(spec, fk));
         }
-        return table;
+        return new Table(table.app(), table.model(), table.entity(), table.schema(), table.name(), stateColumns,
+                table.primaryKey(), constraints, indexes, table.comment(), table.database());
     }
 
     /**

@@ -73,6 +73,8 @@ public final class TableSpec {
     final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
     final List<CheckSpec> checks = new ArrayList<>();
     final List<CheckSpec> namedColumnChecks = new ArrayList<>();
+    /** The entity's {@code @SecondaryTable}s, by the name the database holds. */
+    final Map<String, TableSpec> secondaries = new java.util.LinkedHashMap<>();
 
     public TableSpec(String app, String model, String entity, Ident name, String schema, Path file, int line) {
         this.app = app;

@@ -77,8 +77,23 @@ public final class TypeNames {
 
     /** The canonical name of {@code name} as written inside {@code context}, if it can be told (never a type variable). */
     public Optional<String> resolve(String name, TypeInfo context) {
-        return resolve(name, context, true);
+        if (!resolvingSupers.get().isEmpty()) {
+            return resolve(name, context, true); // inside the reading of a class's supertypes: not kept (a cycle answers differently)
+        }
+        Map<String, Optional<String>> known = resolved.computeIfAbsent(context, k -> new ConcurrentHashMap<>());
+        Optional<String> answer = known.get(name);
+        if (answer == null) {
+            answer = resolve(name, context, true);
+            known.putIfAbsent(name, answer);
+        }
+        return answer;
     }
+
+    /**
+     * The answers of {@link #resolve(String, TypeInfo)} by class and name: every rule resolves the names of every
+     * annotation and type it reads, and the answer follows from the sources alone (one {@code TypeInfo} per class and scan).
+     */
+    private final Map<TypeInfo, Map<String, Optional<String>>> resolved = new ConcurrentHashMap<>();
 
     /**
      * Resolves {@code name} in {@code context}; with {@code ownMembers} false, in the scope of the class's

@@ -178,8 +178,26 @@ public final class Values {
                 + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports)");
     }
 
+    /**
+     * The scope of a field access as the printer writes it: a dotted name ({@code Limits}, {@code com.acme.Limits})
+     * joined here, since printing a node builds a printer for it; anything else printed.
+     */
+    static String scopeText(Expression scope) {
+        if (scope instanceof NameExpr n) {
+            return n.getNameAsString();
+        }
+        if (scope instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty()
+                && (f.getScope() instanceof NameExpr || f.getScope() instanceof FieldAccessExpr)) {
+            String outer = scopeText(f.getScope());
+            if (outer != null) {
+                return outer + "." + f.getNameAsString();
+            }
+        }
+        return scope.toString();
+    }
+
     private Object fieldAccess(FieldAccessExpr f, TypeInfo ctx, int depth) {
-        String scope = f.getScope().toString();
+        String scope = scopeText(f.getScope());
         String name = f.getNameAsString();
         Optional<String> typeName = names.resolve(scope, ctx);
         if (typeName.isEmpty()) {

@@ -57,6 +57,19 @@ class NamesTest {
     }
 
     @Test
+    void postgresCutsNamesByBytesWithoutSplittingACharacter() {
+        // 2-byte é: 31 of them are 62 bytes, a 32nd would make 64
+        assertEquals("\u00e9".repeat(31), PgNames.truncate("\u00e9".repeat(40)));
+        // 4-byte characters (a surrogate pair each): 1 + 15 * 4 = 61 bytes
+        assertEquals("a" + "\ud83d\ude00".repeat(15), PgNames.truncate("a" + "\ud83d\ude00".repeat(20)));
+        // 3-byte characters: 21 are 63 bytes
+        assertEquals("\u20ac".repeat(21), PgNames.truncate("\u20ac".repeat(30)));
+        // 58 bytes for the table's part and "_c": the table's 80 bytes trimmed to 57, that is 28 two-byte characters
+        assertEquals("\u00fc".repeat(28) + "_c_key", PgNames.makeObjectName("\u00fc".repeat(40), "c", "key"));
+        assertEquals("plain_c_key", PgNames.makeObjectName("plain", "c", "key"));
+    }
+
+    @Test
     void checksAreNamedAfterTheirOnlyColumn() {
         assertEquals("status", TableFinisher.checkColumn("status in ('A','B')", List.of("status", "id")));
         assertEquals(null, TableFinisher.checkColumn("low < high", List.of("low", "high")));

@@ -148,7 +148,7 @@ public final class Executor {
                     sink.run(script.migration(), script.steps().get(index), index, count);
                 }
                 if (script.backwards()) {
-                    history.removed(script.migration().key());
+                    history.removedCommitting(script.migration().key());
                 } else {
                     // the record and the commit in one round trip; the sink's commit then finds nothing left to do
                     history.appliedCommitting(script.migration().key(), checksum,
@@ -156,8 +156,13 @@ public final class Executor {
                 }
                 sink.commit();
                 return;
-            } catch (Exception e) {
+            } catch (Exception caught) {
                 sink.rollback();
+                Exception e = caught;
+                if (caught instanceof PendingStatements.StepFailure held) {
+                    index = held.step(); // a statement sent with a later one: the step it belongs to
+                    e = held.failure();
+                }
                 if (Failures.isLockTimeout(e) && attempt <= settings.lockRetries()) {
                     backoff(script, index, attempt, e);
                     continue;
@@ -198,10 +203,11 @@ public final class Executor {
                     }
                     history.progressed(key, done + 1);
                     break;
-                } catch (Exception e) {
+                } catch (Exception caught) {
                     if (!step.locks().isEmpty()) {
                         sink.rollback();
                     }
+                    Exception e = caught instanceof PendingStatements.StepFailure held ? held.failure() : caught;
                     if (Failures.isLockTimeout(e) && attempt <= settings.lockRetries()) {
                         backoff(script, done, attempt, e);
                         continue;

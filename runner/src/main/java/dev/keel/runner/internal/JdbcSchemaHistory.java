@@ -3,11 +3,14 @@ package dev.keel.runner.internal;
 import dev.keel.migration.MigrationKey;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.internal.data.BackfillStore;
+import dev.keel.runner.sql.Identifiers;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +20,8 @@ public final class JdbcSchemaHistory implements SchemaHistory {
     static final String TABLE = Catalog.HISTORY_TABLE;
 
     private final Connection connection;
+    /** What the connection's {@link JdbcSink} has run and not sent: sent before anything of this history. */
+    private final PendingStatements pending;
 
     /**
      * The history table as {@code connection} sees it (its current schema). Recording a migration as
@@ -24,7 +29,13 @@ public final class JdbcSchemaHistory implements SchemaHistory {
      * same statement: {@link #create()} makes both tables.
      */
     public JdbcSchemaHistory(Connection connection) {
+        this(connection, new PendingStatements(connection));
+    }
+
+    /** {@link #JdbcSchemaHistory(Connection)}, recording after what {@code pending} holds of the connection's statements. */
+    public JdbcSchemaHistory(Connection connection, PendingStatements pending) {
         this.connection = connection;
+        this.pending = pending;
     }
 
     /** Creates keel's two tables unless they exist, in one round trip: the history, and the backfills' progress. */
@@ -46,6 +57,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
 
     @Override
     public Map<MigrationKey, HistoryRow> rows() throws SQLException {
+        pending.send();
         var rows = new TreeMap<MigrationKey, HistoryRow>();
         if (!exists()) {
             return rows;
@@ -81,9 +93,34 @@ public final class JdbcSchemaHistory implements SchemaHistory {
             + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
             + " phase = 'applied', steps_done = 0";
 
+    /** Removes a migration's record (binds: app and name twice). */
+    private static final String REMOVED = FORGET_BACKFILLS + "DELETE FROM " + TABLE + " WHERE app = ? AND name = ?";
+
     @Override
     public void applied(MigrationKey key, String checksum, long durationMs) throws SQLException {
         update(APPLIED, key, key, checksum, durationMs);
+    }
+
+    /** {@code sql} with each {@code ?} replaced by the next of {@code args} as a literal (a key: app, then name). */
+    private static String literal(String sql, Object... args) {
+        var values = new ArrayList<String>();
+        for (Object a : args) {
+            if (a instanceof MigrationKey k) {
+                values.add(Identifiers.literal(k.app()));
+                values.add(Identifiers.literal(k.name()));
+            } else if (a instanceof Number n) {
+                values.add(String.valueOf(n.longValue()));
+            } else {
+                values.add(Identifiers.literal(String.valueOf(a)));
+            }
+        }
+        var out = new StringBuilder();
+        int next = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            out.append(c == '?' ? values.get(next++) : String.valueOf(c));
+        }
+        return out.toString();
     }
 
     /**
@@ -99,7 +136,21 @@ public final class JdbcSchemaHistory implements SchemaHistory {
             applied(key, checksum, durationMs);
             return;
         }
-        update(APPLIED + ";\nCOMMIT", key, key, checksum, durationMs);
+        // with the statements the migration ran and keel has not sent yet: one round trip for the whole transaction
+        pending.send(List.of(literal(APPLIED, key, key, checksum, durationMs), "COMMIT"));
+    }
+
+    /**
+     * {@link #removed}, and in a transaction its {@code COMMIT} with it, in one round trip with the statements not
+     * sent yet, as {@link #appliedCommitting} does.
+     */
+    @Override
+    public void removedCommitting(MigrationKey key) throws SQLException {
+        if (connection.getAutoCommit()) {
+            removed(key);
+            return;
+        }
+        pending.send(List.of(literal(REMOVED, key, key), "COMMIT"));
     }
 
     @Override
@@ -118,7 +169,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
 
     @Override
     public void removed(MigrationKey key) throws SQLException {
-        update(FORGET_BACKFILLS + "DELETE FROM " + TABLE + " WHERE app = ? AND name = ?", key, key);
+        update(REMOVED, key, key);
     }
 
     @Override
@@ -128,6 +179,7 @@ public final class JdbcSchemaHistory implements SchemaHistory {
 
     /** Runs {@code sql}; a {@link MigrationKey} argument binds two parameters, app and name. */
     private void update(String sql, Object... args) throws SQLException {
+        pending.send();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
             for (Object a : args) {

@@ -32,6 +32,8 @@ public final class JdbcSink implements SqlSink {
             java.util.regex.Pattern.compile("(?i)timeout|reset|discard|set_config|session");
 
     private final Connection connection;
+    /** Statements run in the open transaction and not sent yet ({@link #holds}). */
+    private final PendingStatements pending;
     private final JavaCode code;
     private final MigrateListener listener;
     /** The timeouts last set on the session, or null when unknown (none set yet, or something may have changed them). */
@@ -46,7 +48,16 @@ public final class JdbcSink implements SqlSink {
 
     /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, their output and progress to {@code listener}. */
     public JdbcSink(Connection connection, JavaCode code, MigrateListener listener) {
+        this(connection, new PendingStatements(connection), code, listener);
+    }
+
+    /**
+     * Runs on {@code connection}, holding statements in {@code pending} (which the {@link JdbcSchemaHistory} of the
+     * connection shares, to send them with the migration's record and commit).
+     */
+    public JdbcSink(Connection connection, PendingStatements pending, JavaCode code, MigrateListener listener) {
         this.connection = connection;
+        this.pending = pending;
         this.code = code;
         this.listener = listener;
     }
@@ -83,6 +94,7 @@ public final class JdbcSink implements SqlSink {
         if (sql.equals(timeoutsSet)) {
             return;
         }
+        pending.send();
         timeoutsSet = null;
         try (var st = connection.createStatement()) {
             st.execute(sql);
@@ -101,6 +113,7 @@ public final class JdbcSink implements SqlSink {
      * which PostgreSQL flushes with every record before it. Does nothing when the connection is gone.
      */
     public void flush() {
+        pending.clear(); // a run that ends with statements unsent ended by a failure: they are rolled back
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -122,6 +135,9 @@ public final class JdbcSink implements SqlSink {
 
     @Override
     public void commit() throws SQLException {
+        if (!pending.isEmpty()) {
+            pending.send(List.of("COMMIT")); // one round trip; the driver's commit then has nothing left to do
+        }
         connection.commit();
         connection.setAutoCommit(true);
     }
@@ -129,6 +145,7 @@ public final class JdbcSink implements SqlSink {
     @Override
     public void rollback() {
         timeoutsSet = null; // a rollback undoes what SET did in the transaction
+        pending.clear();
         try {
             connection.rollback();
             connection.setAutoCommit(true);
@@ -139,6 +156,17 @@ public final class JdbcSink implements SqlSink {
 
     @Override
     public void run(MigrationSpec migration, ScriptStep step, int index, int count) throws Exception {
+        if (holds(step)) {
+            for (Lock lock : step.locks()) {
+                listener.statement(migration.key(), lock.sql());
+                pending.add(index, lock.sql(), true);
+            }
+            String sql = ((Step.Sql) step.step()).text();
+            listener.statement(migration.key(), sql);
+            pending.add(index, sql, false);
+            return;
+        }
+        pending.send();
         if (step.step() instanceof Step.Backfill copy) {
             dev.keel.runner.internal.data.ColumnCopy.run(migration.key(), connection, step.state(), listener, copy);
             return;
@@ -164,6 +192,17 @@ public final class JdbcSink implements SqlSink {
             executeNamed(migration, step.cleanup());
         }
         execute(migration, new ReRunnable.Guarded(((Step.Sql) step.step()).text(), step.guard()));
+    }
+
+    /**
+     * Whether {@code step} is held in {@link #pending} rather than sent now: one of keel's own statements that it
+     * can read ({@link ScriptStep#takes}: DDL of one statement, which returns no rows), in a transaction, without a
+     * guard to check or a cleanup before it, and that does not touch the session's settings.
+     */
+    private boolean holds(ScriptStep step) throws SQLException {
+        return step.step() instanceof Step.Sql sql && step.takes() != null && step.guard() == null && step.cleanup() == null
+                && !connection.getAutoCommit() && TransactionControl.find(sql.text()) == null
+                && !MAY_CHANGE_TIMEOUTS.matcher(sql.text()).find();
     }
 
     /** The savepoint keel sets before a method's code runs in keel's transaction. */

@@ -39,6 +39,11 @@ public interface SchemaHistory {
     /** Removes the row of {@code key}: the migration is not applied. */
     void removed(MigrationKey key) throws SQLException;
 
+    /** {@link #removed}, perhaps with the commit of the open transaction, as {@link #appliedCommitting} records. */
+    default void removedCommitting(MigrationKey key) throws SQLException {
+        removed(key);
+    }
+
     /** Replaces the recorded checksum of {@code key}. */
     void checksum(MigrationKey key, String checksum) throws SQLException;
 

@@ -1,0 +1,35 @@
+package dev.keel.lint.rules;
+
+import dev.keel.lint.Findings;
+import dev.keel.lint.LintRule;
+import dev.keel.lint.StatementSite;
+
+/**
+ * {@code ALTER TABLE} actions that copy the whole table to new files under an {@code ACCESS EXCLUSIVE} lock:
+ * {@code SET TABLESPACE}, {@code SET LOGGED}, {@code SET UNLOGGED} and {@code SET ACCESS METHOD}.
+ */
+public final class TableRewrite implements LintRule {
+    @Override public String name() { return "table-rewrite"; }
+    @Override public String why() {
+        return "SET TABLESPACE, SET LOGGED / UNLOGGED and SET ACCESS METHOD write the whole table (and, for a tablespace,"
+                + " its indexes) anew while holding an ACCESS EXCLUSIVE lock: every read and write of it waits until the"
+                + " copy ends.";
+    }
+    @Override public String fix() {
+        return "do it outside the deploy, in a maintenance window or with pg_repack (which moves tables online:"
+                + " --tablespace); for a new table, create it with the setting it needs. If the table is small enough to"
+                + " wait for, say so: // keel:allow table-rewrite: <reason>.";
+    }
+
+    @Override public void check(StatementSite site, Findings out) {
+        site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {
+            for (String action : site.statement().actions()) {
+                var m = Sql.action("SET\\s+(TABLESPACE|LOGGED|UNLOGGED|ACCESS\\s+METHOD)\\b", action);
+                if (m.find()) {
+                    out.report(this, site.span(), "SET " + m.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ")
+                            + " rewrites existing table " + table + " under an ACCESS EXCLUSIVE lock");
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+import dev.keel.operations.DeletionAction;
+
+import static dev.keel.migration.Operations.*;
+
+/** Detaches a partition concurrently, outside a transaction. */
+public final class M0002_detach_concurrently extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        atomic(false);
+        operations(
+                runSql("ALTER TABLE orders DETACH PARTITION orders_2019 CONCURRENTLY"));
+    }
+}

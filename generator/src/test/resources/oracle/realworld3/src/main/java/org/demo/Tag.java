@@ -1,0 +1,8 @@
+package org.demo;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Tag extends Topic {
+    private String color;
+}
