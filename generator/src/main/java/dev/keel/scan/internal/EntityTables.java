@@ -75,18 +75,7 @@ public final class EntityTables {
                 Ident name = Namespaces.table(ctx.naming().physical(st.string("name", "")), st.node(), "SecondaryTable");
                 TableSpec secondary = new TableSpec(e.app().label(), name.db(), null, name,
                         Namespaces.schema(ctx, Optional.of(st)), e.type().file(), st.node().getBegin().map(p -> p.line).orElse(0));
-                List<AnnotationView> pkJoins = st.annotations("pkJoinColumns");
-                List<ColumnSpec> key = table.primaryKeyColumns();
-                List<Ident> names = new ArrayList<>();
-                for (int i = 0; i < key.size(); i++) {
-                    ColumnSpec ref = key.get(i);
-                    String written = i < pkJoins.size() ? pkJoins.get(i).string("name", "") : "";
-                    Ident column = written.isBlank() ? ref.name() : ctx.naming().physical(written);
-                    secondary.add(ref.asReference(column).withNullable(false).withField(ref.field()), Precedence.key(e, ""));
-                    secondary.claim(column, e, "the primary key");
-                    names.add(column);
-                }
-                secondary.primaryKey = names;
+                List<Ident> names = keyJoinedTo(e, table.primaryKeyColumns(), st.annotations("pkJoinColumns"), secondary);
                 secondary.keyBy = e.binding();
                 // Hibernate 6.6 reads neither @SecondaryTable(foreignKey) nor the pkJoinColumns' foreignKey: the name is hashed
                 secondary.addForeignKey(Relations.foreignKey(Optional.empty(), names, table));
@@ -114,6 +103,24 @@ public final class EntityTables {
         }
     }
 
+    /**
+     * Makes {@code table}'s primary key the columns that join it to {@code key} (a JOINED parent's or the entity's own
+     * table's key): named by the primary-key join columns in order, else like the referenced columns.
+     */
+    private List<Ident> keyJoinedTo(EntityInfo e, List<ColumnSpec> key, List<AnnotationView> pkJoins, TableSpec table) {
+        List<Ident> names = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            ColumnSpec ref = key.get(i);
+            String written = i < pkJoins.size() ? pkJoins.get(i).string("name", "") : "";
+            Ident name = written.isBlank() ? ref.name() : ctx.naming().physical(written);
+            table.add(ref.asReference(name).withNullable(false).withField(ref.field()), Precedence.key(e, ""));
+            table.claim(name, e, "the primary key");
+            names.add(name);
+        }
+        table.primaryKey = names;
+        return names;
+    }
+
     /** A table that is never exported: it only lets an abstract TABLE_PER_CLASS root register its sequence. */
     private TableSpec scratch(EntityInfo e) {
         return new TableSpec(e.app().label(), e.model(), e.type().simpleName(), ids.tableName(e), null, e.type().file(), 0);
@@ -124,17 +131,7 @@ public final class EntityTables {
         List<AnnotationView> pkJoins = new ArrayList<>();
         ctx.annotations(e.type()).stream().filter(a -> a.fqn().equals(JpaNames.PRIMARY_KEY_JOIN_COLUMN)).forEach(pkJoins::add);
         ctx.annotation(e.type(), JpaNames.PRIMARY_KEY_JOIN_COLUMN + "s").ifPresent(c -> pkJoins.addAll(c.annotations("value")));
-        List<ColumnSpec> parentKey = parent.primaryKeyColumns();
-        List<Ident> names = new ArrayList<>();
-        for (int i = 0; i < parentKey.size(); i++) {
-            ColumnSpec ref = parentKey.get(i);
-            String written = i < pkJoins.size() ? pkJoins.get(i).string("name", "") : "";
-            Ident name = written.isBlank() ? ref.name() : ctx.naming().physical(written);
-            table.add(ref.asReference(name).withNullable(false).withField(ref.field()), Precedence.key(e, ""));
-            table.claim(name, e, "the primary key");
-            names.add(name);
-        }
-        table.primaryKey = names;
+        List<Ident> names = keyJoinedTo(e, parent.primaryKeyColumns(), pkJoins, table);
         Optional<AnnotationView> fk = pkJoins.stream().findFirst().flatMap(j -> j.annotation("foreignKey"));
         table.addForeignKey(Relations.foreignKey(fk, names, parent)
                 .onDelete(Relations.onDelete(ctx.annotation(e.type(), JpaNames.ON_DELETE))));
