@@ -85,6 +85,27 @@ class ProblemsTest {
                 + " key in a secondary table.*"), all);
     }
 
+    /** A generator name that a @TableGenerator or @GenericGenerator declares is said to be one, not "not declared". */
+    @Test
+    void generatorsThatAreNoSequenceAreNamedForWhatTheyAre() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("Ticket", """
+                        @Entity public class Ticket {
+                          @Id @GeneratedValue(generator = "tickets") @TableGenerator(name = "tickets") Long id;
+                        }""")
+                .entity("Badge", """
+                        @Entity public class Badge {
+                          @Id @GeneratedValue(generator = "badges")
+                          @org.hibernate.annotations.GenericGenerator(name = "badges", type = Object.class) Long id;
+                        }""")
+                .problems();
+        String all = String.join("\n", problems);
+        assertEquals(2, problems.size(), all);
+        assertTrue(all.contains("generator \"tickets\" is a @TableGenerator: Hibernate then keeps the ids in a generator table"), all);
+        assertTrue(all.contains("generator \"badges\" is a @GenericGenerator"), all);
+        assertTrue(all.contains("To fix: declare @SequenceGenerator(name = \"tickets\", ...)"), all);
+    }
+
     @Test
     void entitiesWithoutIdAndUndeclaredGeneratorsAreReported() {
         List<String> problems = new ScanFixture(dir)

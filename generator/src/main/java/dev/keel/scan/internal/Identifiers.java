@@ -202,9 +202,7 @@ public final class Identifiers {
             String base = rootTableName(entity).text();
             sequence = new Sequence(ctx.naming().physical(base + "_SEQ").db(), 1, 50);
         } else {
-            AnnotationView sg = findGenerator(generator).orElseThrow(() -> new MappingProblem(gv.node(),
-                    "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the scanned entities",
-                    "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity"));
+            AnnotationView sg = findGenerator(generator).orElseThrow(() -> notASequence(gv, generator));
             String name = sg.string("sequenceName", "");
             sequence = new Sequence(Namespaces.sequence(ctx, sg, name.isEmpty() ? generator : name),
                     sg.integer("initialValue", 1), sg.integer("allocationSize", 50));
@@ -230,12 +228,33 @@ public final class Identifiers {
      * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
      * order; a generator before it whose name cannot be read is reported instead.
      */
+    /**
+     * Why {@code generator} gives no sequence: declared by a {@code @TableGenerator} or a {@code @GenericGenerator}
+     * (each said as such), or not declared at all.
+     */
+    private MappingProblem notASequence(AnnotationView gv, String generator) {
+        String kind = generators().stream().filter(g -> g.unreadable() == null && !g.kind().equals(JpaNames.SEQUENCE_GENERATOR)
+                && g.name().equals(generator)).map(GeneratorSite::kind).findFirst().orElse("");
+        String fix = "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity"
+                + " (with strategy = GenerationType.SEQUENCE)";
+        if (kind.equals(JpaNames.TABLE_GENERATOR)) {
+            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @TableGenerator: Hibernate then keeps"
+                    + " the ids in a generator table that keel's state does not model", fix);
+        }
+        if (kind.equals(GENERIC_GENERATOR)) {
+            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator: a custom"
+                    + " generator whose sequence or table keel cannot know from the sources", fix);
+        }
+        return new MappingProblem(gv.node(), "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the"
+                + " scanned entities", "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity");
+    }
+
     private Optional<AnnotationView> findGenerator(String name) {
         for (GeneratorSite g : generators()) {
             if (g.unreadable() != null) {
                 throw g.unreadable();
             }
-            if (g.name().equals(name)) {
+            if (g.kind().equals(JpaNames.SEQUENCE_GENERATOR) && g.name().equals(name)) {
                 return Optional.of(g.annotation(ctx));
             }
         }
@@ -243,11 +262,12 @@ public final class Identifiers {
     }
 
     /**
-     * A {@code @SequenceGenerator} of a mapped class: on the class ({@code member} -1), on its field number
+     * A {@code @SequenceGenerator} (or, to say why it is not one, a {@code @TableGenerator} or {@code @GenericGenerator}:
+     * {@code kind}) of a mapped class: on the class ({@code member} -1), on its field number
      * {@code member}, or (property access) on its method number {@code -2 - member}; the annotation number
      * {@code annotation} there; its name, or why it cannot be read.
      */
-    private record GeneratorSite(TypeInfo type, int member, int annotation, String name, RuntimeException unreadable) {
+    private record GeneratorSite(TypeInfo type, int member, int annotation, String kind, String name, RuntimeException unreadable) {
         AnnotationView annotation(ScanContext ctx) {
             List<AnnotationView> on = member == -1 ? ctx.annotations(type)
                     : member >= 0 ? AnnotationView.on(type.decl().getFields().get(member), type, ctx.values())
@@ -286,15 +306,20 @@ public final class Identifiers {
     private static void collect(List<GeneratorSite> found, TypeInfo type, int field, List<AnnotationView> annotations) {
         for (int i = 0; i < annotations.size(); i++) {
             AnnotationView a = annotations.get(i);
-            if (a.fqn().equals(JpaNames.SEQUENCE_GENERATOR)) {
+            boolean sequence = a.fqn().equals(JpaNames.SEQUENCE_GENERATOR);
+            if (sequence || a.fqn().equals(JpaNames.TABLE_GENERATOR) || a.fqn().equals(GENERIC_GENERATOR)) {
                 try {
-                    found.add(new GeneratorSite(type, field, i, a.string("name", ""), null));
+                    found.add(new GeneratorSite(type, field, i, a.fqn(), a.string("name", ""), null));
                 } catch (RuntimeException unreadable) {
-                    found.add(new GeneratorSite(type, field, i, null, unreadable));
+                    if (sequence) {
+                        found.add(new GeneratorSite(type, field, i, a.fqn(), null, unreadable));
+                    }
                 }
             }
         }
     }
+
+    private static final String GENERIC_GENERATOR = "org.hibernate.annotations.GenericGenerator";
 
     private static boolean isIntegral(String type) {
         return switch (type) {
