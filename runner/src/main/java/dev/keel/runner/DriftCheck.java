@@ -6,6 +6,7 @@ import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.catalog.CatalogProblems;
+import dev.keel.runner.catalog.SyncTriggers;
 import dev.keel.runner.catalog.ScratchSchemas;
 
 import java.sql.Connection;
@@ -75,8 +76,10 @@ public final class DriftCheck {
             }
             Catalog planned = planned(migrator, want);
             List<CatalogProblems.Problem> problems = CatalogProblems.of(want, planned, live);
-            return new Report(migrator.databaseName(), applied, exact,
-                    CatalogDiff.compare(want, CatalogProblems.withoutProblems(want, live)), problems);
+            var differences = new java.util.ArrayList<>(CatalogDiff.compare(want, CatalogProblems.withoutProblems(want, live)));
+            differences.addAll(SyncTriggers.differences(expected, c));
+            differences.sort(null);
+            return new Report(migrator.databaseName(), applied, exact, differences, problems);
         } catch (SQLException e) {
             throw new KeelException(ErrorKind.DATABASE, "cannot read the catalog of the database: " + e.getMessage()
                     + "\nTo fix: check the connection, and that the user may read pg_catalog.", e);
