@@ -6,6 +6,7 @@ import dev.keel.project.ProjectState;
 import dev.keel.runner.catalog.Catalog;
 import dev.keel.runner.catalog.CatalogDiff;
 import dev.keel.runner.catalog.CatalogProblems;
+import dev.keel.runner.catalog.PendingViews;
 import dev.keel.runner.catalog.SyncTriggers;
 import dev.keel.runner.catalog.ScratchSchemas;
 
@@ -78,6 +79,7 @@ public final class DriftCheck {
             List<CatalogProblems.Problem> problems = CatalogProblems.of(want, planned, live);
             var differences = new java.util.ArrayList<>(CatalogDiff.compare(want, CatalogProblems.withoutProblems(want, live)));
             differences.addAll(SyncTriggers.differences(expected, c));
+            differences.addAll(PendingViews.differences(expected, c));
             differences.sort(null);
             return new Report(migrator.databaseName(), applied, exact, differences, problems);
         } catch (SQLException e) {
