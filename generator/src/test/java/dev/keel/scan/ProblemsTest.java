@@ -85,6 +85,30 @@ class ProblemsTest {
                 + " key in a secondary table.*"), all);
     }
 
+    /** An embeddable spread over the entity's table and a secondary table is refused, as Hibernate refuses it. */
+    @Test
+    void anEmbeddableInTwoTablesIsReported() {
+        List<String> problems = new ScanFixture(dir)
+                .entity("Place", """
+                        @Entity @SecondaryTable(name = "place_geo")
+                        public class Place {
+                          @Id Long id;
+                          @Embedded Point point;
+                          @Embedded @AttributeOverride(name = "lat", column = @Column(name = "lat2", table = "place_geo"))
+                          @AttributeOverride(name = "lng", column = @Column(name = "lng2", table = "place_geo")) Point other;
+                        }""")
+                .entity("Point", """
+                        @Embeddable public class Point {
+                          Double lat;
+                          @Column(table = "place_geo") Double lng;
+                        }""")
+                .problems();
+        String all = String.join("\n", problems);
+        assertEquals(1, problems.size(), all);
+        assertTrue(all.matches("(?s).*Place\\.java:\\d+: the columns of embeddable Point in field point go to two tables"
+                + " \\(place and place_geo\\): Hibernate refuses to start.*"), all);
+    }
+
     /** A generator name that a @TableGenerator or @GenericGenerator declares is said to be one, not "not declared". */
     @Test
     void generatorsThatAreNoSequenceAreNamedForWhatTheyAre() {

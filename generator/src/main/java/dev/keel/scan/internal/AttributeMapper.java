@@ -207,8 +207,32 @@ public final class AttributeMapper {
         }
         Site inner = site.into(a.name(), Precedence.attributeOrder(superclasses(a.owner()), a.name()), overrides(a),
                 innerBv(a, site));
-        for (Attribute child : hierarchyAttributes(type, AccessRules.memberAccess(a), a.type().args())) {
+        List<Attribute> children = hierarchyAttributes(type, AccessRules.memberAccess(a), a.type().args());
+        oneTable(a, type, children, inner);
+        for (Attribute child : children) {
             map(child, inner);
+        }
+    }
+
+    /**
+     * Refuses an embeddable whose basic columns would go to two tables (the entity's and a secondary table, by
+     * {@code @Column(table)} or an override): Hibernate refuses to start ("properties mapped to two different tables").
+     */
+    private void oneTable(Attribute a, TypeInfo type, List<Attribute> children, Site inner) {
+        var tables = new java.util.TreeSet<String>();
+        for (Attribute child : children) {
+            boolean basic = !(child.has(JpaNames.MANY_TO_ONE) || child.has(JpaNames.ONE_TO_ONE) || child.has(JpaNames.ONE_TO_MANY)
+                    || child.has(JpaNames.MANY_TO_MANY) || child.has(JpaNames.ELEMENT_COLLECTION) || child.has(JpaNames.FORMULA)
+                    || isEmbedded(child));
+            if (basic) {
+                tables.add(secondaryTable(child, inner).table().name().db());
+            }
+        }
+        if (tables.size() > 1) {
+            throw new MappingProblem(a.node(), "the columns of embeddable " + type.simpleName() + " in field " + a.name()
+                    + " go to two tables (" + String.join(" and ", tables) + "): Hibernate refuses to start",
+                    "put every column of " + type.simpleName() + " in one table: the same @Column(table) on each of its"
+                            + " attributes (or @AttributeOverride), or none");
         }
     }
 
