@@ -8,6 +8,7 @@ import dev.keel.lint.rules.BlockingMaintenance;
 import dev.keel.lint.rules.ColumnTypeChange;
 import dev.keel.lint.rules.ConcurrentlyInAtomicMigration;
 import dev.keel.lint.rules.ConstraintWithoutNotValid;
+import dev.keel.lint.rules.AttachPartition;
 import dev.keel.lint.rules.DetachPartition;
 import dev.keel.lint.rules.DropColumn;
 import dev.keel.lint.rules.DropIndexWithoutConcurrently;
@@ -62,6 +63,7 @@ public final class LintRules {
             new BlockingMaintenance(),
             new TableRewrite(),
             new DetachPartition(),
+            new AttachPartition(),
             new Truncate(),
             new WholeTableDml(),
             new UnreadableSql(),

@@ -17,7 +17,6 @@ import dev.keel.operations.SafeRemoveField;
 import dev.keel.operations.SeparateDatabaseAndState;
 import dev.keel.operations.ValidateConstraint;
 import dev.keel.project.ProjectState;
-import dev.keel.project.StateTransitions;
 import dev.keel.state.CheckConstraint;
 import dev.keel.state.Table;
 
@@ -40,7 +39,6 @@ final class MigrationLinter {
 
     void lint(MigrationSite site, Findings out) {
         rules.forEach(r -> r.check(site, out));
-        String app = site.spec().app();
         ProjectState state = site.before();
         List<Operation> ops = site.spec().operations();
         for (int i = 0; i < ops.size(); i++) {
@@ -54,7 +52,7 @@ final class MigrationLinter {
                 }
             }
             remember(op);
-            state = StateTransitions.apply(op.operation(), app, state);
+            state = dev.keel.graph.MigrationGraph.applyOperation(state, site.spec(), i, op.span().first());
         }
     }
 

@@ -9,7 +9,7 @@ import dev.keel.project.ProjectState;
 import dev.keel.rewrite.SafetyOptions;
 import dev.keel.rewrite.conversions.Conversion;
 import dev.keel.rewrite.conversions.Conversions;
-import dev.keel.rewrite.rules.TypeChangeGuard;
+import dev.keel.rewrite.rules.InPlaceTypeChange;
 import dev.keel.state.Column;
 
 import java.util.List;
@@ -41,7 +41,7 @@ final class TypeChangeQuestions {
             }
             String from = old.get().type();
             String to = alter.column().type();
-            if (from.equals(to) || TypeChangeGuard.safeWidening(from, to)
+            if (InPlaceTypeChange.of(from, to)
                     || result.using(app, alter.model(), alter.field()).isPresent()) {
                 continue;
             }

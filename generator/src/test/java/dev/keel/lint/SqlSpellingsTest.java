@@ -103,12 +103,20 @@ class SqlSpellingsTest {
                 c("SELECT 'DROP SEQUENCE customer_seq'"),
                 c("DROP SCHEMA archive, \"Old\" CASCADE", "drop-table"),
                 c("drop schema if exists archive"),
+                c("DROP DATABASE reporting", "drop-table"),
+                c("drop database if exists \"Old Reports\" with (force)", "drop-table"),
                 // table-rewrite
                 c("ALTER TABLE customer SET TABLESPACE fast_disk", "table-rewrite"),
                 c("alter table only \"orders\" set unlogged", "table-rewrite"),
                 c("ALTER TABLE wishlist SET LOGGED, SET (fillfactor = 90)", "table-rewrite"),
                 c("ALTER TABLE customer SET ACCESS METHOD heap", "table-rewrite"),
                 c("ALTER TABLE customer SET (fillfactor = 90)"),
+                c("ALTER INDEX ix_customer_legacy_code SET TABLESPACE fast_disk", "table-rewrite"),
+                c("alter index if exists public.\"Ix Name\" set tablespace fast_disk", "table-rewrite"),
+                c("ALTER TABLE ALL IN TABLESPACE slow SET TABLESPACE fast_disk", "table-rewrite"),
+                c("ALTER INDEX ALL IN TABLESPACE slow OWNED BY app SET TABLESPACE fast_disk", "table-rewrite"),
+                c("ALTER INDEX ix_customer_legacy_code RENAME TO ix_customer_code"),
+                c("ALTER INDEX ix_customer_legacy_code SET (fillfactor = 80)"),
                 c("ALTER TABLE customer ALTER COLUMN name SET STATISTICS 500"),
                 c("CREATE TABLE t4 (id int); ALTER TABLE t4 SET UNLOGGED"),
                 // detach-partition
@@ -116,6 +124,10 @@ class SqlSpellingsTest {
                 c("alter table public.orders detach partition \"Orders 2020\"", "detach-partition"),
                 c("ALTER TABLE orders DETACH PARTITION orders_2020 CONCURRENTLY", false, false),
                 c("ALTER TABLE orders DETACH PARTITION orders_2020 FINALIZE", false, false),
+                // attach-partition
+                c("ALTER TABLE orders ATTACH PARTITION orders_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01')", "attach-partition"),
+                c("alter table only public.orders attach partition archive.\"Orders 2021\" default", "attach-partition"),
+                c("CREATE TABLE orders_2022 (LIKE orders); ALTER TABLE orders ATTACH PARTITION orders_2022 FOR VALUES IN (2022)"),
                 // exclusion-constraint
                 c("ALTER TABLE orders ADD EXCLUDE USING gist (customer_id WITH =)", "exclusion-constraint"),
                 c("alter table orders add constraint \"no overlap\" exclude (customer_id with =) where (total > 0)", "exclusion-constraint"),

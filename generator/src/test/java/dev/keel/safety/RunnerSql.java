@@ -8,7 +8,7 @@ import dev.keel.operations.SafeDeleteModel;
 import dev.keel.operations.SafeRemoveField;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
-import dev.keel.rewrite.rules.TypeChangeGuard;
+import dev.keel.rewrite.rules.InPlaceTypeChange;
 import dev.keel.runner.sql.OperationSql;
 import dev.keel.runner.sql.Step;
 
@@ -57,7 +57,7 @@ final class RunnerSql {
         }
         if (op instanceof AlterField alter) {
             String from = state.requireTable(app, alter.model()).findField(alter.field()).orElseThrow().type();
-            if (!from.equals(alter.column().type()) && TypeChangeGuard.safeWidening(from, alter.column().type())) {
+            if (!from.equals(alter.column().type()) && InPlaceTypeChange.of(from, alter.column().type())) {
                 return "-- A widening PostgreSQL does in place: no rewrite, a brief lock (keel refuses any other type change).\n"
                         + "-- squawk-ignore changing-column-type\n";
             }

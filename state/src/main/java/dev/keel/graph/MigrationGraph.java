@@ -327,18 +327,28 @@ public final class MigrationGraph {
     public static ProjectState replay(ProjectState start, List<MigrationSpec> plan) {
         ProjectState state = start;
         for (MigrationSpec spec : plan) {
-            List<Operation> ops = spec.operations();
-            for (int i = 0; i < ops.size(); i++) {
-                try {
-                    state = StateTransitions.apply(ops.get(i), spec.app(), state);
-                } catch (KeelException e) {
-                    throw new KeelException(e.kind(), GraphMessages.where(spec) + ": in migration " + spec.key()
-                            + ", operation " + (i + 1) + " of " + ops.size() + " (" + ops.get(i).describe() + "): "
-                            + e.getMessage(), e);
-                }
+            for (int i = 0; i < spec.operations().size(); i++) {
+                state = applyOperation(state, spec, i, 0);
             }
         }
         return state;
+    }
+
+    /**
+     * Applies operation {@code i} of {@code spec} to {@code state}, with the app of its migration.
+     *
+     * @param line the line of the operation in the migration's file, or 0 when not known
+     * @throws KeelException of the failing operation's kind, naming the file (and line), the migration and the operation
+     */
+    public static ProjectState applyOperation(ProjectState state, MigrationSpec spec, int i, int line) {
+        List<Operation> ops = spec.operations();
+        try {
+            return StateTransitions.apply(ops.get(i), spec.app(), state);
+        } catch (KeelException e) {
+            String where = GraphMessages.where(spec) + (line > 0 && spec.origin() != null && !spec.origin().isBlank() ? ":" + line : "");
+            throw new KeelException(e.kind(), where + ": in migration " + spec.key() + ", operation " + (i + 1) + " of "
+                    + ops.size() + " (" + ops.get(i).describe() + "): " + e.getMessage(), e);
+        }
     }
 
     // ---- internals ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import dev.keel.lint.OperationSite;
 import dev.keel.lint.SqlStatement;
 import dev.keel.lint.StatementSite;
 import dev.keel.operations.AlterField;
-import dev.keel.rewrite.rules.TypeChangeGuard;
+import dev.keel.rewrite.rules.InPlaceTypeChange;
 import dev.keel.state.Column;
 
 import java.util.Optional;
@@ -17,7 +17,8 @@ public final class ColumnTypeChange implements LintRule {
     @Override public String name() { return "column-type-change"; }
     @Override public String why() {
         return "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, except for"
-                + " varchar widening, varchar to text and a larger numeric precision with the same scale.";
+                + " the changes PostgreSQL makes in place: a longer or unbounded varchar, varchar to text, a larger numeric"
+                + " precision with the same scale or no precision, a finer timestamp or time, a longer bit varying.";
     }
     @Override public String fix() {
         return "let keel write it (keel makemigrations): a new column of the new type kept in step by a trigger (addColumnSync),"
@@ -30,7 +31,7 @@ public final class ColumnTypeChange implements LintRule {
             return;
         }
         Column old = site.table(alter.model()).orElseThrow().findField(alter.field()).orElse(null);
-        if (old != null && !old.type().equals(alter.column().type()) && !TypeChangeGuard.safeWidening(old.type(), alter.column().type())) {
+        if (old != null && !InPlaceTypeChange.of(old.type(), alter.column().type())) {
             out.report(this, site.span(), "column " + old.name() + " changes type from " + old.type() + " to "
                     + alter.column().type() + ", which rewrites existing table " + site.table(alter.model()).orElseThrow().qualifiedName());
         }
@@ -45,7 +46,7 @@ public final class ColumnTypeChange implements LintRule {
                     String column = SqlStatement.tableName(m.group(1));
                     String to = Sql.type(m.group(2));
                     Optional<String> from = site.stateTable(table).flatMap(t -> t.findColumn(column)).map(Column::type);
-                    if (from.isEmpty() || !from.get().equals(to) && !TypeChangeGuard.safeWidening(from.get(), to)) {
+                    if (from.isEmpty() || !InPlaceTypeChange.of(from.get(), to)) {
                         out.report(this, site.span(), "column " + column + " of existing table " + table + " changes type"
                                 + from.map(f -> " from " + f).orElse("") + " to " + to);
                     }

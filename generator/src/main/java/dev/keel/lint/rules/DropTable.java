@@ -10,7 +10,10 @@ import dev.keel.operations.DeleteModel;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A table the running code uses, dropped at once: by itself, or with its schema ({@code DROP SCHEMA ... CASCADE}). */
+/**
+ * A table the running code uses, dropped at once: by itself, with its schema ({@code DROP SCHEMA ... CASCADE}) or with
+ * its whole database ({@code DROP DATABASE}).
+ */
 public final class DropTable implements LintRule {
     private static final Pattern NAMES = Pattern.compile(SqlStatement.NAME);
 
@@ -47,5 +50,8 @@ public final class DropTable implements LintRule {
                         + " CASCADE drops every table, sequence and view in it at once");
             }
         });
+        site.statement().match("DROP\\s+DATABASE\\s+(?:IF\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")").ifPresent(m ->
+                out.report(this, site.span(), "DROP DATABASE " + SqlStatement.tableName(m.group(1))
+                        + " drops every table of that database at once"));
     }
 }

@@ -2,18 +2,22 @@ package dev.keel.lint.rules;
 
 import dev.keel.lint.Findings;
 import dev.keel.lint.LintRule;
+import dev.keel.lint.SqlStatement;
 import dev.keel.lint.StatementSite;
 
 /**
  * {@code ALTER TABLE} actions that copy the whole table to new files under an {@code ACCESS EXCLUSIVE} lock:
- * {@code SET TABLESPACE}, {@code SET LOGGED}, {@code SET UNLOGGED} and {@code SET ACCESS METHOD}.
+ * {@code SET TABLESPACE}, {@code SET LOGGED}, {@code SET UNLOGGED} and {@code SET ACCESS METHOD}; and
+ * {@code ALTER INDEX ... SET TABLESPACE}, which copies an index under the same lock (every query that could use
+ * it waits: its table's planning opens it), and the {@code ALL IN TABLESPACE} forms of both.
  */
 public final class TableRewrite implements LintRule {
     @Override public String name() { return "table-rewrite"; }
     @Override public String why() {
         return "SET TABLESPACE, SET LOGGED / UNLOGGED and SET ACCESS METHOD write the whole table (and, for a tablespace,"
                 + " its indexes) anew while holding an ACCESS EXCLUSIVE lock: every read and write of it waits until the"
-                + " copy ends.";
+                + " copy ends. ALTER INDEX ... SET TABLESPACE copies the index under the same lock, and every query"
+                + " planned on its table waits for it.";
     }
     @Override public String fix() {
         return "do it outside the deploy, in a maintenance window or with pg_repack (which moves tables online:"
@@ -22,6 +26,13 @@ public final class TableRewrite implements LintRule {
     }
 
     @Override public void check(StatementSite site, Findings out) {
+        site.statement().match("ALTER\\s+INDEX\\s+(?:IF\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")\\s+SET\\s+TABLESPACE\\b")
+                .ifPresent(m -> out.report(this, site.span(), "ALTER INDEX " + SqlStatement.tableName(m.group(1))
+                        + " SET TABLESPACE copies the index under an ACCESS EXCLUSIVE lock"));
+        site.statement().match("ALTER\\s+(TABLE|INDEX|MATERIALIZED\\s+VIEW)\\s+ALL\\s+IN\\s+TABLESPACE\\b.*\\bSET\\s+TABLESPACE\\b")
+                .ifPresent(m -> out.report(this, site.span(), "ALTER " + m.group(1).toUpperCase(java.util.Locale.ROOT)
+                        .replaceAll("\\s+", " ") + " ALL IN TABLESPACE ... SET TABLESPACE copies every one of them under an"
+                        + " ACCESS EXCLUSIVE lock"));
         site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {
             for (String action : site.statement().actions()) {
                 var m = Sql.action("SET\\s+(TABLESPACE|LOGGED|UNLOGGED|ACCESS\\s+METHOD)\\b", action);

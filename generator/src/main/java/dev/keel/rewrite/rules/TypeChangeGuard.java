@@ -14,13 +14,11 @@ import dev.keel.state.Table;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code ALTER COLUMN ... TYPE} rewrites the table under an exclusive lock, except for the widenings
- * PostgreSQL does in place: {@code varchar(n)} to {@code varchar(m > n)} or {@code text}, and
- * {@code numeric(p, s)} to {@code numeric(q > p, s)}. On a table with rows keel writes the change as expand
+ * {@code ALTER COLUMN ... TYPE} rewrites the table under an exclusive lock, except for the changes
+ * PostgreSQL makes in place ({@link InPlaceTypeChange}: a longer {@code varchar}, {@code text}, a larger numeric
+ * precision with the same scale, a finer timestamp...). On a table with rows keel writes the change as expand
  * and contract instead ({@link TypeChangeExpandContract}), converting the values with the expression of the
  * {@link Conversions conversion} of the two types, or the user's ({@code --using}) where keel cannot derive a
  * safe one (asked: exit 3 when it cannot ask). Refused, unless allowed: a column of the primary key, one that
@@ -28,8 +26,6 @@ import java.util.regex.Pattern;
  * table, and a type change that renames the column too.
  */
 public final class TypeChangeGuard implements SafetyRule {
-    private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
-    private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
     @Override public String name() { return "type-change"; }
 
@@ -42,7 +38,7 @@ public final class TypeChangeGuard implements SafetyRule {
         Column old = table.findField(alter.field()).orElseThrow();
         String from = old.type();
         String to = alter.column().type();
-        if (from.equals(to) || safeWidening(from, to) || ctx.options().allows(SafetyOptions.TYPE_CHANGE)) {
+        if (InPlaceTypeChange.of(from, to) || ctx.options().allows(SafetyOptions.TYPE_CHANGE)) {
             return Optional.empty();
         }
         String where = "field " + ctx.app() + "." + alter.model() + "." + alter.field();
@@ -114,22 +110,4 @@ public final class TypeChangeGuard implements SafetyRule {
                 + " keel makemigrations --allow-unsafe type-change.";
     }
 
-    /** Whether PostgreSQL changes {@code from} to {@code to} without rewriting the table. */
-    public static boolean safeWidening(String from, String to) {
-        Matcher vf = VARCHAR.matcher(from);
-        if (vf.matches()) {
-            if (to.equals("text") || to.equals("varchar")) {
-                return true;
-            }
-            Matcher vt = VARCHAR.matcher(to);
-            return vt.matches() && Integer.parseInt(vt.group(1)) >= Integer.parseInt(vf.group(1));
-        }
-        if (from.equals("varchar") && to.equals("text")) {
-            return true;
-        }
-        Matcher nf = NUMERIC.matcher(from);
-        Matcher nt = NUMERIC.matcher(to);
-        return nf.matches() && nt.matches() && nf.group(2).equals(nt.group(2))
-                && Integer.parseInt(nt.group(1)) >= Integer.parseInt(nf.group(1));
-    }
 }

@@ -46,9 +46,11 @@ public final class Scripts {
         var steps = new ArrayList<ScriptStep>();
         var skipped = new ArrayList<String>();
         ProjectState s = before;
-        for (Operation op : m.operations()) {
+        for (int i = 0; i < m.operations().size(); i++) {
+            Operation op = m.operations().get(i);
+            ProjectState after = dev.keel.graph.MigrationGraph.applyOperation(s, m, i, 0); // names the file when it does not apply
             add(steps, skipped, m, op, op.describe(), s, routing);
-            s = StateTransitions.apply(op, m.app(), s);
+            s = after;
         }
         return script(m, false, steps, skipped);
     }
