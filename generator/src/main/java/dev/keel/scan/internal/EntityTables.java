@@ -23,9 +23,12 @@ public final class EntityTables {
     public void create(EntityInfo e, Schema schema) {
         refuseTableOnSingleTableSubclass(e);
         if (!e.ownsTable()) {
-            if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.parent() == null) {
-                ids.idAttributes(e).stream().findFirst().flatMap(a -> a.ann(JpaNames.GENERATED_VALUE))
-                        .ifPresent(g -> ids.mapKey(e, scratch(e), schema));
+            if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS) {
+                TableSpec table = scratch(e);
+                ids.mapKey(e, table, schema);
+                table.virtual = true;
+                table.union = true;
+                schema.putEntityTable(e, table);
             }
             return;
         }
@@ -49,6 +52,7 @@ public final class EntityTables {
         if (table.primaryKey != null) {
             table.keyBy = e.binding();
         }
+        table.union = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.hasChildren();
         discriminator(e, table);
         secondaryTables(e, table, schema);
         try {
@@ -121,7 +125,10 @@ public final class EntityTables {
         return names;
     }
 
-    /** A table that is never exported: it only lets an abstract TABLE_PER_CLASS root register its sequence. */
+    /**
+     * The table of an abstract TABLE_PER_CLASS entity, never exported: it registers the root's sequence and holds the key
+     * that relations to the entity and the collections it declares refer to.
+     */
     private TableSpec scratch(EntityInfo e) {
         return new TableSpec(e.app().label(), e.model(), e.type().simpleName(), ids.tableName(e), null, e.type().file(), 0);
     }

@@ -61,8 +61,8 @@ public final class Relations {
             mapper.addColumn(site, a, col);
             names.add(col.name());
         }
-        if (unique && columns.size() > 1) {
-            site.table().uniques.add(new TableSpec.UniqueSpec(null, names));
+        if (unique && columns.size() > 1 && !inheritedFromConcretePerClass(a, site)) {
+            site.table().uniques.add(new TableSpec.UniqueSpec(null, inKeyAttributeOrder(names, target)));
         }
         site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
     }
@@ -96,7 +96,7 @@ public final class Relations {
                         "put @OnDelete on the @ManyToOne field that owns the foreign key");
             }
             if (a.type().isMap() || a.has(JpaNames.ORDER_COLUMN)) {
-                mapper.indexes().addToTarget(a, targetTable(a, rel, element(a)));
+                withPerClassCopies(targetTable(a, rel, element(a))).forEach(t -> mapper.indexes().addToTarget(a, t));
             }
             return;
         }
@@ -112,15 +112,36 @@ public final class Relations {
         boolean unique = joins.stream().anyMatch(j -> j.bool("unique", false));
         TableSpec.ForeignKeySpec fk = foreignKey(joinForeignKey(a), columns.stream().map(ColumnSpec::name).toList(), site.table())
                 .onDelete(onDelete(a.ann(JpaNames.ON_DELETE)));
+        List<TableSpec> targets = withPerClassCopies(target);
         collectionKeys.add(() -> {
-            for (ColumnSpec c : columns) {
-                if (!target.hasColumn(c.name())) {
-                    target.add(c.withNullable(!notNull).withUnique(unique && columns.size() == 1));
+            for (TableSpec t : targets) {
+                for (ColumnSpec c : columns) {
+                    if (!t.hasColumn(c.name())) {
+                        t.add(c.withNullable(!notNull).withUnique(unique && columns.size() == 1));
+                    }
                 }
+                t.addForeignKey(fk);
             }
-            target.addForeignKey(fk);
         });
-        mapper.indexes().addToTarget(a, target);
+        targets.forEach(t -> mapper.indexes().addToTarget(a, t));
+    }
+
+    /**
+     * {@code table} and, when it is a TABLE_PER_CLASS entity's, the tables of the concrete entities below it: each
+     * repeats every column of the tables above it, those other entities' collections add to them too (Hibernate's
+     * subclass tables copy the parent's columns and foreign keys as they are at the end of the mapping).
+     */
+    private List<TableSpec> withPerClassCopies(TableSpec table) {
+        EntityInfo owner = catalog.all().stream().filter(e -> e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS)
+                .filter(e -> schema.tableOf(e).orElse(null) == table).findFirst().orElse(null);
+        if (owner == null) {
+            return List.of(table);
+        }
+        var result = new java.util.ArrayList<TableSpec>();
+        result.add(table);
+        catalog.all().stream().filter(d -> d != owner && d.isOrExtends(owner)).map(schema::tableOf).flatMap(Optional::stream)
+                .filter(t -> !t.virtual && !result.contains(t)).forEach(result::add);
+        return result;
     }
 
     /**
@@ -166,7 +187,7 @@ public final class Relations {
             table.add(c.withNullable(false).withUnique(oneToMany && targetCols.size() == 1));
         }
         if (oneToMany && targetCols.size() > 1) {
-            table.uniques.add(new TableSpec.UniqueSpec(null, targetCols.stream().map(ColumnSpec::name).toList()));
+            table.uniques.add(new TableSpec.UniqueSpec(null, inKeyAttributeOrder(targetCols.stream().map(ColumnSpec::name).toList(), target)));
         }
         List<Ident> pk = new ArrayList<>(ownerCols.stream().map(ColumnSpec::name).toList());
         List<Ident> index = mapper.indexes().addToTable(a, table, site);
@@ -269,6 +290,33 @@ public final class Relations {
             result.add(col);
         }
         return result;
+    }
+
+    /**
+     * Whether {@code a} is mapped into a TABLE_PER_CLASS subclass's table from a concrete entity above it: the subclass
+     * table repeats the columns and foreign keys of the one above, but not its unique keys over several columns.
+     */
+    private boolean inheritedFromConcretePerClass(Attribute a, Site site) {
+        return site.entity().strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && catalog.entity(a.owner().fqn())
+                .filter(declaring -> declaring != site.entity() && declaring.ownsTable()).isPresent();
+    }
+
+    /**
+     * The columns that reference {@code target}'s composite key (given in the order of its key columns), in the order of
+     * the key's attributes by name: Hibernate 6.6 writes the unique key of a one-to-one, or of a one-to-many's join
+     * table, over them so (the embedded id's attributes, or the {@code @IdClass} ids, sorted), not in the key's order.
+     */
+    static List<Ident> inKeyAttributeOrder(List<Ident> columns, TableSpec target) {
+        List<ColumnSpec> key = target.primaryKeyColumns();
+        if (key.size() != columns.size() || key.stream().anyMatch(c -> c.field() == null)) {
+            return columns;
+        }
+        var order = new ArrayList<Integer>();
+        for (int i = 0; i < key.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(i -> key.get(i).field()));
+        return order.stream().map(columns::get).toList();
     }
 
     /**

@@ -55,13 +55,15 @@ public final class SchemaBuilder {
     }
 
     private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids, EntityCatalog catalog) {
-        if (e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && !e.ownsTable()) {
-            return;
-        }
         TableSpec table = schema.tableOf(e).orElse(null);
         if (table == null) {
             return;
         }
+        boolean perClass = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS;
+        // TABLE_PER_CLASS: each table repeats the columns of the classes above, but a collection (its join or collection
+        // table, or its key column in the target's table) is mapped once, by the entity that declares it, as Hibernate does
+        java.util.Set<com.github.javaparser.ast.Node> own = perClass && e.parent() != null
+                ? nodes(mapper.attributesOf(e, e.parent()).mapped()) : null;
         boolean subclass = e.strategy() == EntityInfo.Strategy.SINGLE_TABLE && e.parent() != null;
         EntityInfo stop = e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS ? null : e.parent();
         Site site = Site.of(table, e, subclass, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(e));
@@ -70,12 +72,15 @@ public final class SchemaBuilder {
         AttributeMapper.EntityAttributes attributes = mapper.attributesOf(e, stop);
         NaturalIds naturalIds = new NaturalIds(table);
         for (Attribute a : attributes.mapped()) {
+            if (perClass && skippedPerClass(a, table.virtual, own)) {
+                continue;
+            }
             if (!isId.test(a) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
                 naturalIds.map(a, () -> mapper.mapGuarded(a, site));
                 hints.attribute(e.app().label(), table.model(), a);
             }
         }
-        for (Attribute generic : attributes.generic()) {
+        for (Attribute generic : table.virtual ? List.<Attribute>of() : attributes.generic()) {
             Optional<Attribute> bound = catalog.all().stream().filter(d -> d != e && d.isOrExtends(e))
                     .sorted(java.util.Comparator.comparingInt(EntityInfo::binding))
                     .map(d -> mapper.specialized(generic, d)).flatMap(Optional::stream).findFirst();
@@ -87,12 +92,34 @@ public final class SchemaBuilder {
         naturalIds.finish();
     }
 
+    /**
+     * Whether a TABLE_PER_CLASS entity leaves attribute {@code a} out of its table: the table of an abstract entity
+     * ({@code virtual}) maps only the collections the entity declares; a concrete entity's, every attribute but the
+     * collections declared above it ({@code own} holds the attributes it declares; null for a root: all).
+     */
+    private static boolean skippedPerClass(Attribute a, boolean virtual, java.util.Set<com.github.javaparser.ast.Node> own) {
+        boolean inherited = own != null && !own.contains(a.node());
+        boolean collection = a.has(JpaNames.ELEMENT_COLLECTION) || a.has(JpaNames.MANY_TO_MANY) || a.has(JpaNames.ONE_TO_MANY);
+        return virtual ? !collection || inherited : collection && inherited;
+    }
+
+    private static java.util.Set<com.github.javaparser.ast.Node> nodes(List<Attribute> attributes) {
+        var result = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<com.github.javaparser.ast.Node, Boolean>());
+        attributes.forEach(a -> result.add(a.node()));
+        return result;
+    }
+
     private ProjectState finish(Schema schema, DatabaseRouting routing) {
         List<TableSpec> specs = new ArrayList<>(schema.tables());
         specs.sort(java.util.Comparator.comparing(TableSpec::qualifiedDbName));
         Map<String, PgNames> relationNames = new HashMap<>();
         Map<String, TableSpec> byModel = new HashMap<>();
         var finished = new ArrayList<TableSpec>();
+        for (TableSpec spec : specs) {
+            // Hibernate creates no foreign key to a table whose rows may be in other tables (TABLE_PER_CLASS with subclasses)
+            spec.foreignKeys.removeIf(fk -> fk.target().union);
+        }
+        specs.removeIf(spec -> spec.virtual);
         for (TableSpec spec : specs) {
             if (!references(spec)) {
                 continue;

@@ -73,6 +73,16 @@ public final class TableSpec {
     final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
     final List<CheckSpec> checks = new ArrayList<>();
     final List<CheckSpec> namedColumnChecks = new ArrayList<>();
+    /**
+     * A TABLE_PER_CLASS table whose rows may also be in its subclasses' tables (the entity has subclasses, or is
+     * abstract): Hibernate creates no foreign key that references it, since a referenced row may be in another table.
+     */
+    boolean union;
+    /**
+     * The table of an abstract TABLE_PER_CLASS entity: never created (each concrete subclass has its own), it holds
+     * the key that relations to the entity, and the collections it declares, refer to.
+     */
+    boolean virtual;
     /** The entity's {@code @SecondaryTable}s, by the name the database holds. */
     final Map<String, TableSpec> secondaries = new java.util.LinkedHashMap<>();
 

@@ -1,0 +1,397 @@
+package dev.keel.scan.oracle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a random JPA project from a seed: a handful of entities of package {@code rnd} with the mappings real
+ * codebases combine (generated and assigned keys of several types, a mapped superclass, one inheritance
+ * hierarchy of a random strategy, embeddables with overrides, enums, large objects, versions, the relations of
+ * every kind, element collections, named tables, indexes and unique constraints), under Spring Boot's or
+ * Hibernate's naming. Every project is one Hibernate 6.6 starts on; the same seed writes the same files.
+ */
+final class RandomModels {
+    private final Random random;
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private final List<Entity> entities = new ArrayList<>();
+    private final boolean snake;
+    private int names;
+
+    private RandomModels(long seed) {
+        this.random = new Random(seed);
+        this.snake = random.nextBoolean();
+    }
+
+    /** Writes the project of {@code seed} into {@code dir} (keel.json and sources). */
+    static void write(long seed, Path dir) {
+        var model = new RandomModels(seed);
+        model.generate();
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \""
+                    + (model.snake ? "snake_case" : "jpa") + "\", \"beanValidation\": false,\n"
+                    + " \"apps\": [{\"label\": \"rnd\", \"package\": \"rnd\"}]}\n");
+            Path src = dir.resolve("src/main/java/rnd");
+            Files.createDirectories(src);
+            for (var file : model.files.entrySet()) {
+                Files.writeString(src.resolve(file.getKey() + ".java"), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An entity being written: its class name, its key's Java type, its body and whether it is a subclass. */
+    private static final class Entity {
+        final String name;
+        String keyType;
+        String parent;
+        String inheritance;
+        boolean isAbstract;
+        final List<String> annotations = new ArrayList<>();
+        final List<String> body = new ArrayList<>();
+        final List<String> columns = new ArrayList<>();
+
+        Entity(String name) {
+            this.name = name;
+        }
+    }
+
+    private void generate() {
+        files.put("Status", "package rnd;\n\npublic enum Status { NEW, ACTIVE, CLOSED }\n");
+        boolean base = random.nextBoolean();
+        if (base) {
+            files.put("Base", """
+                    package rnd;
+
+                    import jakarta.persistence.*;
+                    import java.time.Instant;
+
+                    @MappedSuperclass
+                    public abstract class Base {
+                        @Id
+                        @GeneratedValue(strategy = GenerationType.%s)
+                        private Long id;
+
+                        @Column(nullable = false)
+                        private Instant createdAt;
+
+                        @Version
+                        private long version;
+                    }
+                    """.formatted(pick("IDENTITY", "SEQUENCE", "AUTO")));
+        }
+        embeddable();
+        int count = 3 + random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            Entity e = new Entity("E" + i);
+            entities.add(e);
+            if (base && random.nextInt(3) == 0) {
+                e.parent = "Base";
+                e.keyType = "Long";
+            } else {
+                key(e);
+            }
+        }
+        hierarchy();
+        for (Entity e : entities) {
+            table(e);
+            int fields = 1 + random.nextInt(5);
+            for (int f = 0; f < fields; f++) {
+                basic(e);
+            }
+            if (random.nextInt(3) == 0) {
+                embedded(e);
+            }
+        }
+        for (Entity e : entities) {
+            int relations = random.nextInt(3);
+            for (int r = 0; r < relations; r++) {
+                relation(e);
+            }
+            if (random.nextInt(4) == 0) {
+                elementCollection(e);
+            }
+        }
+        for (Entity e : entities) {
+            files.put(e.name, source(e));
+        }
+    }
+
+    private void key(Entity e) {
+        switch (random.nextInt(8)) {
+            case 0 -> {
+                e.keyType = "Long";
+                e.body.add("@Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;");
+            }
+            case 1 -> {
+                e.keyType = "Long";
+                e.body.add("@Id @GeneratedValue private Long id;");
+            }
+            case 2 -> {
+                e.keyType = "Integer";
+                String generator = "gen" + e.name;
+                e.body.add("@Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"" + generator + "\")"
+                        + " @SequenceGenerator(name = \"" + generator + "\", sequenceName = \"seq_" + e.name.toLowerCase()
+                        + "\", allocationSize = " + pick("1", "20", "50") + ") private Integer id;");
+            }
+            case 3 -> {
+                e.keyType = "java.util.UUID";
+                e.body.add("@Id @GeneratedValue(strategy = GenerationType.UUID) private java.util.UUID id;");
+            }
+            case 4 -> {
+                e.keyType = "String";
+                e.body.add("@Id @Column(length = " + pick("20", "36", "255") + ") private String code;");
+            }
+            case 5 -> {
+                e.keyType = "long";
+                e.body.add("@Id private long id;");
+            }
+            case 6 -> {
+                e.keyType = e.name + "Key";
+                files.put(e.name + "Key", """
+                        package rnd;
+
+                        import jakarta.persistence.*;
+
+                        @Embeddable
+                        public class %1$sKey implements java.io.Serializable {
+                            private String region;
+
+                            @Column(name = "seq_no")
+                            private int number;
+                        }
+                        """.formatted(e.name));
+                e.body.add("@EmbeddedId private " + e.name + "Key key;");
+            }
+            default -> {
+                e.keyType = e.name + "Pk";
+                files.put(e.name + "Pk", """
+                        package rnd;
+
+                        public class %1$sPk implements java.io.Serializable {
+                            private Long tenant;
+                            private String slug;
+                        }
+                        """.formatted(e.name));
+                e.annotations.add("@IdClass(" + e.name + "Pk.class)");
+                e.body.add("@Id private Long tenant;");
+                e.body.add("@Id @Column(length = 40) private String slug;");
+            }
+        }
+    }
+
+    /** One entity becomes the root of an inheritance hierarchy of a random strategy, with one or two subclasses. */
+    private void hierarchy() {
+        if (random.nextInt(3) == 0) {
+            return;
+        }
+        Entity root = entities.get(random.nextInt(entities.size()));
+        if (root.parent != null) {
+            return;
+        }
+        String strategy = pick("SINGLE_TABLE", "JOINED", "TABLE_PER_CLASS");
+        if (strategy.equals("TABLE_PER_CLASS") && root.body.get(0).contains("IDENTITY")) {
+            root.body.set(0, root.body.get(0).replace("GenerationType.IDENTITY", "GenerationType.SEQUENCE"));
+        }
+        root.inheritance = strategy;
+        root.isAbstract = random.nextInt(3) == 0;
+        root.annotations.add("@Inheritance(strategy = InheritanceType." + strategy + ")");
+        if (!strategy.equals("TABLE_PER_CLASS") && random.nextBoolean()) {
+            root.annotations.add(random.nextBoolean() ? "@DiscriminatorColumn(name = \"kind\", length = 20)"
+                    : "@DiscriminatorColumn(name = \"kind_no\", discriminatorType = DiscriminatorType.INTEGER)");
+        }
+        boolean integer = root.annotations.stream().anyMatch(a -> a.contains("INTEGER"));
+        int children = 1 + random.nextInt(2);
+        for (int i = 0; i < children; i++) {
+            Entity child = new Entity(root.name + "Sub" + i);
+            child.parent = root.name;
+            child.keyType = root.keyType;
+            if (integer) {
+                child.annotations.add("@DiscriminatorValue(\"" + (i + 1) + "\")");
+            } else if (random.nextBoolean() && !strategy.equals("TABLE_PER_CLASS")) {
+                child.annotations.add("@DiscriminatorValue(\"S" + i + "\")");
+            }
+            entities.add(child);
+        }
+        if (integer) {
+            root.annotations.add("@DiscriminatorValue(\"0\")");
+        }
+    }
+
+    private void table(Entity e) {
+        boolean single = e.parent != null && isSingleTableChild(e);
+        if (single || random.nextInt(3) != 0) {
+            return;
+        }
+        String table = "tbl_" + e.name.toLowerCase();
+        var parts = new ArrayList<String>();
+        parts.add("name = \"" + table + "\"");
+        if (random.nextInt(4) == 0) {
+            e.columns.add("c_a" + e.name.toLowerCase());
+            e.columns.add("c_b" + e.name.toLowerCase());
+            e.body.add("@Column(name = \"c_a" + e.name.toLowerCase() + "\") private String alpha" + e.name + ";");
+            e.body.add("@Column(name = \"c_b" + e.name.toLowerCase() + "\", nullable = false) private int beta" + e.name + ";");
+            String cols = "c_a" + e.name.toLowerCase() + ", c_b" + e.name.toLowerCase();
+            if (random.nextBoolean()) {
+                parts.add("indexes = @Index(" + (random.nextBoolean() ? "name = \"ix_" + table + "\", " : "")
+                        + "columnList = \"" + cols.replace(", c_b", " desc, c_b") + "\")");
+            } else {
+                parts.add("uniqueConstraints = @UniqueConstraint(" + (random.nextBoolean() ? "name = \"uk_" + table + "\", " : "")
+                        + "columnNames = {\"c_a" + e.name.toLowerCase() + "\", \"c_b" + e.name.toLowerCase() + "\"})");
+            }
+        }
+        e.annotations.add("@Table(" + String.join(", ", parts) + ")");
+    }
+
+    private boolean isSingleTableChild(Entity e) {
+        Entity root = entities.stream().filter(x -> x.name.equals(e.parent)).findFirst().orElse(null);
+        return root != null && "SINGLE_TABLE".equals(root.inheritance);
+    }
+
+    private void basic(Entity e) {
+        String field = "f" + (names++);
+        boolean single = e.parent != null && isSingleTableChild(e);
+        switch (random.nextInt(16)) {
+            case 0 -> e.body.add(column(single, "length = " + pick("40", "255", "1000")) + "private String " + field + ";");
+            case 1 -> e.body.add(column(single, null) + "private " + pick("int", "long", "boolean", "double", "short") + " " + field + ";");
+            case 2 -> e.body.add(column(single, null) + "private " + pick("Integer", "Long", "Boolean", "Double", "Float", "Short", "Byte") + " " + field + ";");
+            case 3 -> e.body.add(column(single, pick("precision = 12, scale = 2", "precision = 19, scale = 4", null)) + "private java.math.BigDecimal " + field + ";");
+            case 4 -> e.body.add(column(single, null) + "private java.time." + pick("LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "LocalTime", "ZonedDateTime") + " " + field + ";");
+            case 5 -> e.body.add("@Enumerated(EnumType." + pick("STRING", "ORDINAL") + ") " + column(single, null) + "private Status " + field + ";");
+            case 6 -> e.body.add(column(single, null) + "private Status " + field + ";");
+            case 7 -> e.body.add("@Lob " + column(single, null) + "private " + pick("String", "byte[]") + " " + field + ";");
+            case 8 -> e.body.add(column(single, null) + "private java.util.UUID " + field + ";");
+            case 9 -> e.body.add("@Transient private String " + field + ";");
+            case 10 -> e.body.add("@Column(name = \"" + (snake ? "Col" : "col_") + field + "\"" + (random.nextBoolean() ? ", unique = true" : "") + ") private String " + field + ";");
+            case 11 -> e.body.add("@Temporal(TemporalType." + pick("DATE", "TIMESTAMP", "TIME") + ") private java.util.Date " + field + ";");
+            case 12 -> e.body.add(column(single, null) + "private byte[] " + field + ";");
+            case 13 -> e.body.add("@Column(columnDefinition = \"" + pick("text", "jsonb", "varchar(64)") + "\") private String " + field + ";");
+            case 14 -> e.body.add("@Basic(optional = false) private String " + field + ";");
+            default -> e.body.add(column(single, null) + "private char " + field + ";");
+        }
+    }
+
+    /** A {@code @Column} with random nullability and uniqueness and {@code extra}; none in a single-table subclass. */
+    private String column(boolean single, String extra) {
+        var parts = new ArrayList<String>();
+        if (!single && random.nextInt(4) == 0) {
+            parts.add("nullable = false");
+        }
+        if (random.nextInt(8) == 0) {
+            parts.add("unique = true");
+        }
+        if (extra != null && random.nextBoolean()) {
+            parts.add(extra);
+        }
+        return parts.isEmpty() ? "" : "@Column(" + String.join(", ", parts) + ") ";
+    }
+
+    private void embeddable() {
+        files.put("Address", """
+                package rnd;
+
+                import jakarta.persistence.*;
+
+                @Embeddable
+                public class Address {
+                    private String street;
+
+                    @Column(length = 80)
+                    private String city;
+
+                    @Column(name = "zip_code", length = 10)
+                    private String zip;
+                }
+                """);
+    }
+
+    private void embedded(Entity e) {
+        String field = "addr" + (names++);
+        boolean alone = e.parent == null && e.inheritance == null && e.body.stream().noneMatch(b -> b.contains("private Address"));
+        if (alone && random.nextBoolean()) {
+            e.body.add("@Embedded private Address " + field + ";");
+        } else {
+            e.body.add("@Embedded @AttributeOverrides({@AttributeOverride(name = \"street\", column = @Column(name = \"" + field
+                    + "_street\")), @AttributeOverride(name = \"city\", column = @Column(name = \"" + field + "_city\", length = 40)),"
+                    + " @AttributeOverride(name = \"zip\", column = @Column(name = \"" + field + "_zip\"))}) private Address " + field + ";");
+        }
+    }
+
+    private void relation(Entity e) {
+        Entity target = entities.get(random.nextInt(entities.size()));
+        String field = "r" + (names++);
+        boolean single = e.parent != null && isSingleTableChild(e);
+        boolean composite = composite(target);
+        switch (random.nextInt(10)) {
+            case 0 -> e.body.add("@ManyToOne" + (random.nextBoolean() && !single ? "(optional = false)" : "")
+                    + (!composite && random.nextBoolean() ? " @JoinColumn(name = \"" + field + "_ref\")" : "")
+                    + " private " + target.name + " " + field + ";");
+            case 1 -> e.body.add("@OneToOne" + (!composite && random.nextBoolean() ? " @JoinColumn(name = \"" + field + "_one\")" : "")
+                    + " private " + target.name + " " + field + ";");
+            case 2 -> e.body.add("@ManyToMany" + (random.nextBoolean() ? " @JoinTable(name = \"jt_" + field + "\")" : "")
+                    + " private java.util.Set<" + target.name + "> " + field + ";");
+            case 3 -> e.body.add("@OneToMany" + (!composite(e) && random.nextBoolean() ? " @JoinColumn(name = \"" + field + "_owner\")" : "")
+                    + " private java.util.List<" + target.name + "> " + field + ";");
+            case 4 -> {
+                if (target == e || target.parent != null) {
+                    return;
+                }
+                String back = "back" + (names++);
+                target.body.add("@ManyToOne private " + e.name + " " + back + ";");
+                e.body.add("@OneToMany(mappedBy = \"" + back + "\") private java.util.Set<" + target.name + "> " + field + ";");
+            }
+            case 5 -> e.body.add("@ManyToOne" + (composite ? "" : " @JoinColumn(name = \"" + field + "_nofk\","
+                    + " foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))")
+                    + " private " + target.name + " " + field + ";");
+            case 6 -> e.body.add("@ManyToMany @OrderColumn private java.util.List<" + target.name + "> " + field + ";");
+            case 7 -> {
+                if (target == e) {
+                    return;
+                }
+                String back = "inv" + (names++);
+                e.body.add("@OneToOne private " + target.name + " " + field + ";");
+                target.body.add("@OneToOne(mappedBy = \"" + field + "\") private " + e.name + " " + back + ";");
+            }
+            case 8 -> e.body.add("@ManyToMany @MapKeyColumn(name = \"slot\") private java.util.Map<String, " + target.name + "> " + field + ";");
+            default -> e.body.add("@OneToMany @JoinTable(name = \"jt_" + field + "\") @OrderColumn(name = \"pos\") private java.util.List<"
+                    + target.name + "> " + field + ";");
+        }
+    }
+
+    private static boolean composite(Entity e) {
+        return e.keyType.endsWith("Key") || e.keyType.endsWith("Pk");
+    }
+
+    private void elementCollection(Entity e) {
+        String field = "c" + (names++);
+        switch (random.nextInt(5)) {
+            case 0 -> e.body.add("@ElementCollection private java.util.Set<String> " + field + ";");
+            case 1 -> e.body.add("@ElementCollection @CollectionTable(name = \"ct_" + field + "\") @Column(name = \"val\", length = 30)"
+                    + " private java.util.List<Integer> " + field + ";");
+            case 2 -> e.body.add("@ElementCollection @OrderColumn private java.util.List<Address> " + field + ";");
+            case 3 -> e.body.add("@ElementCollection @Enumerated(EnumType.STRING) private java.util.Set<Status> " + field + ";");
+            default -> e.body.add("@ElementCollection @MapKeyColumn(name = \"k\") @Column(name = \"v\") private java.util.Map<String, Integer> " + field + ";");
+        }
+    }
+
+    private String source(Entity e) {
+        var sb = new StringBuilder("package rnd;\n\nimport jakarta.persistence.*;\n\n@Entity\n");
+        e.annotations.forEach(a -> sb.append(a).append('\n'));
+        sb.append(e.isAbstract ? "public abstract class " : "public class ").append(e.name).append(e.parent == null ? "" : " extends " + e.parent).append(" {\n");
+        e.body.forEach(line -> sb.append("    ").append(line).append("\n\n"));
+        return sb.append("}\n").toString();
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... options) {
+        return options[random.nextInt(options.length)];
+    }
+}
