@@ -69,9 +69,10 @@ public final class EntityScanner {
 
     /**
      * How much of the sources a scan took from the cache: of {@code files}, {@code summarized} were indexed from the
-     * summary of their content (not read), and the scan parsed files {@code parsed} times in all.
+     * summary of their content (not read), and the scan parsed files {@code parsed} times in all, {@code parsedFiles}
+     * at least once.
      */
-    public record Reuse(int files, int summarized, int parsed) {}
+    public record Reuse(int files, int summarized, int parsed, java.util.Set<Path> parsedFiles) {}
 
     /** Scans the given source files, with hints for the differ and each file's outline hash. */
     public static Outlined scanWithOutlines(List<Path> files, KeelConfig config) {
@@ -101,7 +102,7 @@ public final class EntityScanner {
         Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again");
         problems.throwIfAny();
         return new Outlined(new Scan(state, builder.hints().hints()), index.outlines(), index.summaries(),
-                new Reuse(files.size(), index.summarized(), index.parsed()));
+                new Reuse(files.size(), index.summarized(), index.parsed(), index.parsedFiles()));
     }
 
     /** The {@code .java} files of the configured source roots, without the apps' migrations packages, sorted. */

@@ -62,6 +62,7 @@ public final class ScanCache {
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
     public static EntityScanner.Scan scanWithHints(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
+        LAST_REUSE.set(null);
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         if (!cache.enabled()) {
             EntityScanner.Scan scan = EntityScanner.scanWithHints(files, config);
@@ -110,7 +111,10 @@ public final class ScanCache {
 
     private static final AtomicInteger OUTLINE_REUSES = new AtomicInteger();
 
-    /** How much of the sources the last scan made through the cache in this process took from it (for tests). */
+    /**
+     * How much of the sources the last scan made and stored through the cache in this process took from it; null
+     * when the last call made none, or its scan found problems (for tests).
+     */
     static EntityScanner.Reuse lastReuse() {
         return LAST_REUSE.get();
     }

@@ -151,6 +151,11 @@ public final class SourceIndex {
         return trees.parsed();
     }
 
+    /** The files parsed at least once in this scan. */
+    public java.util.Set<Path> parsedFiles() {
+        return trees.parsedFiles();
+    }
+
     /** The hashes of each parsed file's content and {@link Outline}, by the path it was read from. */
     public Map<Path, Read> outlines() {
         return outlines;

@@ -196,6 +196,7 @@ public final class SourceTrees {
     private long windowBytes;
     private int reparsed;
     private final AtomicInteger parsed = new AtomicInteger();
+    private final Set<Path> parsedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SourceTrees(Budget budget) {
         this.budget = budget;
@@ -216,6 +217,7 @@ public final class SourceTrees {
         String text = new String(bytes, StandardCharsets.UTF_8);
         ParseResult<CompilationUnit> result = parse(text);
         parsed.incrementAndGet();
+        parsedFiles.add(file);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             SyntaxError error = SyntaxError.of(file, text, result.getProblems());
             problems.addSyntaxError(file, error.line(), error.column(), "does not parse as Java 17: " + error.message(),
@@ -282,6 +284,11 @@ public final class SourceTrees {
     /** How many times a file was parsed (first reads, preloads and parses on demand alike). */
     int parsed() {
         return parsed.get();
+    }
+
+    /** The files parsed at least once. */
+    Set<Path> parsedFiles() {
+        return Set.copyOf(parsedFiles);
     }
 
     /** How many times a file was parsed again because the budget had let its tree go (for tests and measurements). */
@@ -357,6 +364,7 @@ public final class SourceTrees {
         }
         ParseResult<CompilationUnit> result = parse(new String(bytes, StandardCharsets.UTF_8));
         parsed.incrementAndGet();
+        parsedFiles.add(source.file);
         CompilationUnit unit = result.getResult().filter(u -> result.isSuccessful())
                 .orElseThrow(() -> new IllegalStateException(source.file + " parsed before and not now"));
         unit.setStorage(source.file, StandardCharsets.UTF_8);
