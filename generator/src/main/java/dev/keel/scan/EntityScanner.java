@@ -8,6 +8,7 @@ import dev.keel.scan.internal.Problems;
 import dev.keel.scan.internal.ScanContext;
 import dev.keel.scan.internal.SchemaBuilder;
 import dev.keel.scan.internal.SourceIndex;
+import dev.keel.scan.internal.SourceTrees;
 import dev.keel.project.ProjectState;
 import dev.keel.timing.Phases;
 
@@ -63,14 +64,33 @@ public final class EntityScanner {
      * A scan, and the hashes of each source file's content as the scan read it and of its
      * {@link dev.keel.scan.internal.Outline} (what the mapping can read of it).
      */
-    public record Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines) {}
+    public record Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines, Map<Path, SourceTrees.Summary> summaries,
+                           Reuse reuse) {}
+
+    /**
+     * How much of the sources a scan took from the cache: of {@code files}, {@code summarized} were indexed from the
+     * summary of their content (not read), and the scan parsed files {@code parsed} times in all, {@code parsedFiles}
+     * at least once.
+     */
+    public record Reuse(int files, int summarized, int parsed, java.util.Set<Path> parsedFiles) {}
 
     /** Scans the given source files, with hints for the differ and each file's outline hash. */
     public static Outlined scanWithOutlines(List<Path> files, KeelConfig config) {
+        return scanWithOutlines(files, config, Map.of());
+    }
+
+    /**
+     * {@link #scanWithOutlines(List, KeelConfig)}, the files in {@code known} indexed from their summaries (each
+     * taken from the file's content as it is now) and parsed only for the trees the mapping reads.
+     *
+     * @throws SourceTrees.StaleSummary when a known file is not the one summarized (the caller scans without them)
+     */
+    public static Outlined scanWithOutlines(List<Path> files, KeelConfig config, Map<Path, SourceTrees.Summary> known) {
         Problems problems = new Problems();
         long start = System.nanoTime();
-        SourceIndex index = SourceIndex.parse(files, problems);
-        Phases.report("scan: parse", start, files.size() + " files");
+        SourceIndex index = SourceIndex.parse(files, problems, SourceTrees.Budget.standard(), known);
+        Phases.report("scan: parse", start, files.size() + " files" + (known.isEmpty() ? ""
+                : "; " + index.summarized() + " indexed from .keel/cache, " + index.parsed() + " parsed"));
         if (problems.hasSyntaxErrors()) {
             // As javac: a file that does not parse is the one error; what the other files then lack follows from it.
             problems.throwIfAny();
@@ -81,7 +101,8 @@ public final class EntityScanner {
         ProjectState state = builder.build();
         Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again");
         problems.throwIfAny();
-        return new Outlined(new Scan(state, builder.hints().hints()), index.outlines());
+        return new Outlined(new Scan(state, builder.hints().hints()), index.outlines(), index.summaries(),
+                new Reuse(files.size(), index.summarized(), index.parsed(), index.parsedFiles()));
     }
 
     /** The {@code .java} files of the configured source roots, without the apps' migrations packages, sorted. */

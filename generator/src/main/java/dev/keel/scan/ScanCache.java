@@ -14,6 +14,7 @@ import dev.keel.project.ProjectState;
 
 import dev.keel.scan.internal.Outline;
 import dev.keel.scan.internal.SourceIndex;
+import dev.keel.scan.internal.SourceTrees;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,7 @@ public final class ScanCache {
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
     public static EntityScanner.Scan scanWithHints(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
+        LAST_REUSE.set(null);
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         if (!cache.enabled()) {
             EntityScanner.Scan scan = EntityScanner.scanWithHints(files, config);
@@ -73,7 +75,16 @@ public final class ScanCache {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
             return scan;
         }
-        EntityScanner.Outlined outlined = EntityScanner.scanWithOutlines(files, config);
+        Map<Path, SourceTrees.Summary> known = Summaries.known(cache, files, resolved.hashes());
+        EntityScanner.Outlined outlined;
+        try {
+            outlined = EntityScanner.scanWithOutlines(files, config, known);
+        } catch (SourceTrees.StaleSummary stale) {
+            // a file changed since it was hashed: no summary is trusted, every file is read as it is
+            Phases.report("scan entities", start, stale.getMessage() + ": scanned again from the files");
+            outlined = EntityScanner.scanWithOutlines(files, config);
+        }
+        LAST_REUSE.set(outlined.reuse());
         scan = outlined.scan();
         List<String> outlines = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
@@ -86,6 +97,7 @@ public final class ScanCache {
             outlines.add(read.outline());
         }
         cache.write(NAME, resolved.current(), Stored.of(scan));
+        Summaries.save(cache, files, outlined.summaries());
         Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
         cache.fileHashes().save();
         Phases.report("scan entities", start, files.size() + " files scanned");
@@ -98,6 +110,17 @@ public final class ScanCache {
     }
 
     private static final AtomicInteger OUTLINE_REUSES = new AtomicInteger();
+
+    /**
+     * How much of the sources the last scan made and stored through the cache in this process took from it; null
+     * when the last call made none, or its scan found problems (for tests).
+     */
+    static EntityScanner.Reuse lastReuse() {
+        return LAST_REUSE.get();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<EntityScanner.Reuse> LAST_REUSE =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The outline hash of a content, by the content's hash: a pure function, so one process computes it once. */
     private static final Map<String, Optional<String>> OUTLINE_OF = new ConcurrentHashMap<>();
@@ -223,6 +246,65 @@ public final class ScanCache {
                 text.append(e.getKey()).append('\t').append(v[0]).append('\t').append(v[1]).append('\n');
             }
             cache.writeSide(OUTLINES, text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The side file {@value #FILES}: what the first reading of each source file of the last scan found
+     * ({@link SourceTrees.Summary}: the types it declares with their lines and annotation names, its outline hash,
+     * length and CRC-32C), by content hash. A summary is a function of the file's bytes alone, so a file whose
+     * content hash is one listed is indexed from it without being read or parsed; its tree is parsed only when
+     * the mapping reads it. A header line ({@code keel entity files}, the cache's salt), then one summary a line.
+     */
+    static final String FILES = "entity-files.tsv";
+
+    static final class Summaries {
+        private static final String HEADER = "keel entity files\t";
+
+        private Summaries() {}
+
+        /** The summaries of the files whose content hash (in {@code hashes}, by index) the side file lists. */
+        static Map<Path, SourceTrees.Summary> known(ProjectCache cache, List<Path> files, List<String> hashes) {
+            Optional<byte[]> bytes = cache.readSide(FILES);
+            if (bytes.isEmpty()) {
+                return Map.of();
+            }
+            String text = new String(bytes.get(), StandardCharsets.UTF_8);
+            String header = HEADER + cache.salt() + "\n";
+            if (!text.startsWith(header) || !text.endsWith("\n")) {
+                return Map.of(); // another build or configuration, or a file not written to its end
+            }
+            var lines = new HashMap<String, String>();
+            for (int at = header.length(); at < text.length(); ) {
+                int end = text.indexOf('\n', at);
+                int tab = text.indexOf('\t', at);
+                if (tab > at && tab < end) {
+                    lines.put(text.substring(at, tab), text.substring(at, end));
+                }
+                at = end + 1;
+            }
+            var known = new HashMap<Path, SourceTrees.Summary>();
+            for (int i = 0; i < files.size(); i++) {
+                String line = lines.get(hashes.get(i));
+                Optional<SourceTrees.Summary> summary = line == null ? Optional.empty() : SourceTrees.Summary.decode(line);
+                if (summary.isPresent()) {
+                    known.put(files.get(i), summary.get());
+                }
+            }
+            return known;
+        }
+
+        /** Writes the summaries of {@code files} (each once by content). */
+        static void save(ProjectCache cache, List<Path> files, Map<Path, SourceTrees.Summary> summaries) {
+            var text = new StringBuilder(files.size() * 200).append(HEADER).append(cache.salt()).append('\n');
+            var seen = new java.util.HashSet<String>();
+            for (Path f : files) {
+                SourceTrees.Summary sm = summaries.get(f);
+                if (sm != null && seen.add(sm.content())) {
+                    text.append(sm.encode()).append('\n');
+                }
+            }
+            cache.writeSide(FILES, text.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cached scan after each kind of edit a developer makes between two checks equals a scan without any cache,
@@ -25,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ScanCacheEditsTest {
     @TempDir
     Path project;
+
+    /** What the last {@link #checked} scan took from the cache (null: it made no scan). */
+    private EntityScanner.Reuse reuse;
 
     private static String json(EntityScanner.Scan scan) {
         return StateSnapshot.toJson(scan.state()) + scan.hints();
@@ -310,6 +317,225 @@ class ScanCacheEditsTest {
         rescanned(config, cache, "an unused import added (a line more above every declaration)");
     }
 
+    /**
+     * Every kind of edit, the mapping's whole-project reads among them (an auto-applied converter, a sequence generator
+     * declared on another entity, the key type of a relation's target, a unidirectional one-to-many's target, a
+     * single-table subclass, a class shadowing a wildcard import): the cached scan equals the scan without cache, and
+     * it took every unchanged file from the cache of file summaries (not read, not parsed to be indexed) and never
+     * parsed the file the mapping does not read.
+     */
+    @Test
+    void everyKindOfEditReadsOnlyWhatChangedAndWhatTheMappingReads() throws Exception {
+        Files.writeString(project.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \"snake_case\","
+                + " \"apps\": [{\"label\": \"shop\", \"package\": \"com.acme.shop\", \"migrationsPackage\": \"com.acme.shop.migrations\"}]}");
+        write("com/acme/shop/Limits.java", "package com.acme.shop;\npublic interface Limits {\n    int CODE = 20;\n}\n");
+        write("com/acme/shop/Unused.java", "package com.acme.shop;\npublic class Unused {\n    private int count;\n}\n");
+        write("com/acme/shop/Status.java", "package com.acme.shop;\npublic enum Status {\n    NEW, PAID\n}\n");
+        write("com/acme/shop/Flag.java", "package com.acme.shop;\npublic record Flag(String value) {}\n");
+        write("com/acme/shop/FlagConverter.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Converter(autoApply = true)
+                public class FlagConverter implements AttributeConverter<Flag, String> {
+                    public String convertToDatabaseColumn(Flag f) { return f.value(); }
+                    public Flag convertToEntityAttribute(String s) { return new Flag(s); }
+                }
+                """);
+        write("com/acme/shop/Base.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @MappedSuperclass
+                public abstract class Base {
+                    @Column(length = Limits.CODE)
+                    private String code;
+                }
+                """);
+        write("com/acme/common/Money.java", """
+                package com.acme.common;
+                import jakarta.persistence.*;
+                @Embeddable
+                public class Money {
+                    private java.math.BigDecimal amount;
+                }
+                """);
+        write("com/acme/shop/Customer.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Customer extends Base {
+                    @Id
+                    private Long id;
+                    private Status status;
+                    private Flag flag;
+                    @OneToMany
+                    @JoinColumn(name = "owner_id")
+                    private java.util.List<Note> notes;
+                }
+                """);
+        write("com/acme/shop/Vip.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Vip extends Customer {
+                    private Integer level;
+                }
+                """);
+        write("com/acme/shop/Note.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Note {
+                    @Id
+                    @GeneratedValue(generator = "ids")
+                    @SequenceGenerator(name = "ids", sequenceName = "shared_ids", allocationSize = 10)
+                    private Long id;
+                    private String text;
+                }
+                """);
+        write("com/acme/shop/Invoice.java", """
+                package com.acme.shop;
+                import com.acme.common.*;
+                import jakarta.persistence.*;
+                @Entity
+                public class Invoice {
+                    @Id
+                    @GeneratedValue(generator = "ids")
+                    private Long id;
+                    @Embedded
+                    private Money total;
+                    @ManyToOne
+                    private Customer customer;
+                }
+                """);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config, EntityScanner.class);
+        var seen = new ArrayList<String>();
+        seen.add(checked(config, cache, "before any edit"));
+        int files = 11;
+        assertEquals(0, reuse.summarized(), "a cold scan has no summaries");
+
+        edit("com/acme/shop/Customer.java", "    private Status status;", "    private Status status;\n    private Integer age;");
+        seen.add(reusing(config, cache, "an entity edited", files, 1));
+        edit("com/acme/shop/Base.java", "    private String code;", "    private String code;\n    private Boolean active;");
+        seen.add(reusing(config, cache, "its mapped superclass edited", files, 1));
+        edit("com/acme/shop/Limits.java", "20", "30");
+        seen.add(reusing(config, cache, "a constant the superclass uses", files, 1));
+        edit("com/acme/shop/Status.java", "NEW, PAID", "NEW, PAID, SENT");
+        seen.add(reusing(config, cache, "an enum an entity maps by ordinal", files, 1));
+        edit("com/acme/shop/FlagConverter.java", "AttributeConverter<Flag, String>", "AttributeConverter<Flag, Integer>");
+        edit("com/acme/shop/FlagConverter.java", "public String convertToDatabaseColumn", "public Integer convertToDatabaseColumn");
+        edit("com/acme/shop/FlagConverter.java", "(String s)", "(Integer s)");
+        edit("com/acme/shop/FlagConverter.java", "new Flag(s)", "new Flag(String.valueOf(s))");
+        seen.add(reusing(config, cache, "an auto-applied converter's column type", files, 1));
+        edit("com/acme/shop/Note.java", "allocationSize = 10", "allocationSize = 20");
+        seen.add(reusing(config, cache, "a sequence generator another entity uses by name", files, 1));
+        edit("com/acme/shop/Customer.java", "    private Long id;", "    private String id;");
+        seen.add(reusing(config, cache, "the key type of a many-to-one's target", files, 1));
+        edit("com/acme/shop/Note.java", "    private String text;", "    private String text;\n    private Integer pages;");
+        seen.add(reusing(config, cache, "a unidirectional one-to-many's target", files, 1));
+        edit("com/acme/shop/Vip.java", "    private Integer level;", "    private Integer level;\n    private String badge;");
+        seen.add(reusing(config, cache, "a single-table subclass", files, 1));
+        write("com/acme/shop/Money.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Embeddable
+                public class Money {
+                    private Long cents;
+                }
+                """);
+        files++;
+        seen.add(reusing(config, cache, "a new class of the same package shadows com.acme.common.Money", files, 1));
+        write("com/acme/shop/Order.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                @Table(name = "orders")
+                public class Order {
+                    @Id
+                    private Long id;
+                    @ManyToOne
+                    private Note note;
+                }
+                """);
+        files++;
+        seen.add(reusing(config, cache, "an entity added", files, 1));
+        Files.delete(file("com/acme/shop/Order.java"));
+        files--;
+        assertEquals(seen.get(seen.size() - 2), reusing(config, cache, "the entity deleted again", files, 0));
+        String note = Files.readString(file("com/acme/shop/Note.java"));
+        Files.delete(file("com/acme/shop/Note.java"));
+        write("com/acme/shop/Memo.java", note.replace("class Note", "class Memo"));
+        edit("com/acme/shop/Customer.java", "List<Note>", "List<Memo>");
+        seen.add(reusing(config, cache, "an entity renamed", files, 2));
+        Path limits = file("com/acme/shop/Limits.java");
+        FileTime modified = Files.getLastModifiedTime(limits);
+        Files.writeString(limits, Files.readString(limits).replace("30", "40"));
+        Files.setLastModifiedTime(limits, modified);
+        seen.add(reusing(config, cache, "a constant edited, size and modification time kept", files, 1));
+        assertEquals(seen.size(), seen.stream().distinct().count(), "every edit changed the scan: " + seen);
+    }
+
+    /**
+     * A summary that is not the file's (its length differs, as when a file changes between its hash and its parse):
+     * the file is not taken for what the summary says, the scan is made again from the files, and equals the scan
+     * without cache.
+     */
+    @Test
+    void aSummaryThatIsNotTheFilesIsNotTrusted() throws Exception {
+        Files.writeString(project.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \"snake_case\","
+                + " \"apps\": [{\"label\": \"shop\", \"package\": \"com.acme.shop\", \"migrationsPackage\": \"com.acme.shop.migrations\"}]}");
+        write("com/acme/shop/Customer.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Customer {
+                    @Id
+                    private Long id;
+                    @Column(length = 40)
+                    private String name;
+                }
+                """);
+        write("com/acme/shop/Item.java", "package com.acme.shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Item {\n    @Id\n    private Long id;\n}\n");
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config, EntityScanner.class);
+        checked(config, cache, "before any edit");
+        Path side = project.resolve(".keel/cache").resolve(ScanCache.FILES);
+        String customerHash = dev.keel.cache.ContentHash.of(Files.readAllBytes(file("com/acme/shop/Customer.java")));
+        var lines = new ArrayList<String>();
+        for (String line : Files.readString(side).split("\n")) {
+            if (line.startsWith(customerHash + "\t")) {
+                String[] f = line.split("\t", -1);
+                f[2] = String.valueOf(Integer.parseInt(f[2]) + 1);
+                line = String.join("\t", f);
+            }
+            lines.add(line);
+        }
+        Files.writeString(side, String.join("\n", lines) + "\n");
+        edit("com/acme/shop/Item.java", "    private Long id;", "    private Long id;\n    private String label;");
+        checked(config, cache, "an entity edited while another's summary is not its file's");
+        assertEquals(0, reuse.summarized(), "scanned again from the files");
+    }
+
+    /**
+     * {@link #checked}, asserting that the scan was made with every file but {@code changed} ones indexed from the
+     * cache, each file parsed once at most (a changed file that declares no mapped type, read by the mapping, twice),
+     * and the files the mapping does not read (Unused.java; Flag.java, a record that only the auto-applied converter's
+     * type argument names) not parsed at all.
+     */
+    private String reusing(KeelConfig config, ProjectCache cache, String after, int files, int changed) {
+        String scan = checked(config, cache, after);
+        assertNotNull(reuse, "after " + after + ", the scan is made again");
+        assertEquals(files, reuse.files(), "after " + after);
+        assertEquals(files - changed, reuse.summarized(), "after " + after + ", every unchanged file is indexed from the cache");
+        for (String unread : List.of("com/acme/shop/Unused.java", "com/acme/shop/Flag.java")) {
+            assertFalse(reuse.parsedFiles().contains(file(unread)), "after " + after + ", " + unread + " is not parsed: "
+                    + reuse.parsedFiles());
+        }
+        assertEquals(files - 2, reuse.parsedFiles().size(), "after " + after + ", the files the mapping reads: " + reuse.parsedFiles());
+        assertTrue(reuse.parsed() <= reuse.parsedFiles().size() + changed, "after " + after + ", parsed " + reuse.parsed() + " times");
+        return scan;
+    }
+
     private void edit(String path, String from, String to) throws IOException {
         String text = Files.readString(file(path));
         if (!text.contains(from)) {
@@ -338,6 +564,7 @@ class ScanCacheEditsTest {
     private String checked(KeelConfig config, ProjectCache cache, String after) {
         String cold = json(EntityScanner.scanWithHints(project, config));
         String cached = json(ScanCache.scanWithHints(project, config, cache));
+        reuse = ScanCache.lastReuse();
         assertEquals(cold, cached, "after " + after);
         assertEquals(cold, json(ScanCache.scanWithHints(project, config, cache)), "after " + after + ", from the cache");
         return cached;

@@ -310,6 +310,8 @@ public final class Identifiers {
             if (sequence || a.fqn().equals(JpaNames.TABLE_GENERATOR) || a.fqn().equals(GENERIC_GENERATOR)) {
                 try {
                     found.add(new GeneratorSite(type, field, i, a.fqn(), a.string("name", ""), null));
+                } catch (SourceTrees.StaleSummary stale) {
+                    throw stale; // not the generator's problem: the scan is made again from the files
                 } catch (RuntimeException unreadable) {
                     if (sequence) {
                         found.add(new GeneratorSite(type, field, i, a.fqn(), null, unreadable));

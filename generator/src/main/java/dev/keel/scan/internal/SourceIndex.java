@@ -32,7 +32,13 @@ public final class SourceIndex {
     /** The hashes of a file's content as the scan read it and of its {@link Outline}. */
     public record Read(String content, String outline) {}
 
-    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, Read> outlines) {
+    private final Map<Path, SourceTrees.Summary> summaries;
+    private final int summarized;
+
+    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, Read> outlines,
+                        Map<Path, SourceTrees.Summary> summaries, int summarized) {
+        this.summaries = summaries;
+        this.summarized = summarized;
         this.types = types;
         this.byName = new java.util.HashMap<>(types);
         this.trees = trees;
@@ -81,19 +87,73 @@ public final class SourceIndex {
 
     /** Reads the files, in parallel, and indexes their types, holding trees within {@code budget}. */
     public static SourceIndex parse(List<Path> files, Problems problems, SourceTrees.Budget budget) {
+        return parse(files, problems, budget, Map.of());
+    }
+
+    /**
+     * Indexes the files' types: a file in {@code known} (its content the one its summary was taken from) from its
+     * summary, without reading it, the others read and parsed in parallel; then the trees of the known files that
+     * declare mapping roots are parsed in parallel (the mapping reads them all), the other known files' only when
+     * the mapping asks for them.
+     *
+     * @throws SourceTrees.StaleSummary when a known file read for its tree is not the file summarized
+     */
+    public static SourceIndex parse(List<Path> files, Problems problems, SourceTrees.Budget budget,
+                                    Map<Path, SourceTrees.Summary> known) {
         SourceTrees trees = new SourceTrees(budget);
-        List<SourceTrees.FirstRead> read = Parallel.map(files, f -> trees.firstRead(f, problems)).stream()
-                .flatMap(Optional::stream).toList();
+        List<SourceTrees.FirstRead> read = Parallel.map(files, f -> {
+            SourceTrees.Summary summary = known.get(f);
+            return summary != null ? Optional.of(trees.known(f, summary)) : trees.firstRead(f, problems);
+        }).stream().flatMap(Optional::stream).toList();
+        if (!known.isEmpty()) {
+            var roots = new ArrayList<SourceTrees.Source>();
+            for (SourceTrees.FirstRead file : read) {
+                SourceTrees.Summary summary = known.get(file.source().file());
+                if (summary != null && summary.declaresMappingRoot()) {
+                    roots.add(file.source());
+                }
+            }
+            Parallel.map(roots, s -> {
+                trees.preload(s);
+                return s;
+            });
+        }
         var types = new TreeMap<String, TypeInfo>();
         var outlines = new java.util.HashMap<Path, Read>();
+        var summaries = new java.util.HashMap<Path, SourceTrees.Summary>();
         for (SourceTrees.FirstRead file : read) {
+            summaries.put(file.source().file(), file.summary());
             outlines.put(file.source().file(), new Read(file.content(), file.outline()));
             for (SourceTrees.Declared d : file.declared()) {
                 types.put(d.fqn(), new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(),
                         d.annotationNames(), file.source()));
             }
         }
-        return new SourceIndex(types, trees, Map.copyOf(outlines));
+        int summarized = 0;
+        for (Path f : files) {
+            summarized += known.containsKey(f) ? 1 : 0;
+        }
+        return new SourceIndex(types, trees, Map.copyOf(outlines), summaries, summarized);
+    }
+
+    /** What the first reading of each file found (read, or taken from its summary), by path. */
+    public Map<Path, SourceTrees.Summary> summaries() {
+        return summaries;
+    }
+
+    /** How many files were indexed from their summaries, not read. */
+    public int summarized() {
+        return summarized;
+    }
+
+    /** How many times a file was parsed in this scan (first reads, and trees read for the mapping). */
+    public int parsed() {
+        return trees.parsed();
+    }
+
+    /** The files parsed at least once in this scan. */
+    public java.util.Set<Path> parsedFiles() {
+        return trees.parsedFiles();
     }
 
     /** The hashes of each parsed file's content and {@link Outline}, by the path it was read from. */

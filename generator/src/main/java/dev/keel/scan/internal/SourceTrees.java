@@ -79,7 +79,76 @@ public final class SourceTrees {
     record Declared(String fqn, String pkg, String simpleName, String outerFqn, int line, List<String> annotationNames) {}
 
     /** What the first reading of one file found, with the hashes of its content and of its {@link Outline}. */
-    record FirstRead(Source source, List<Declared> declared, String content, String outline) {}
+    record FirstRead(Source source, List<Declared> declared, String content, String outline) {
+        /** What this reading found, to be taken again for the same content without parsing it ({@link #known}). */
+        Summary summary() {
+            return new Summary(content, outline, source.length, source.checksum, declared);
+        }
+    }
+
+    /**
+     * What the first reading of a file finds, a function of its bytes alone: the hashes of its content and of its
+     * {@link Outline}, its length and CRC-32C (which a later parse checks), and the types it declares. Kept in the
+     * cache by content hash, so that a file whose content is unchanged is not read or parsed to be indexed.
+     */
+    public record Summary(String content, String outline, int length, long checksum, List<Declared> declared) {
+        /** One line: no tab or line break (the declared names are Java names and dots). */
+        public String encode() {
+            var text = new StringBuilder(64 + declared.size() * 96).append(content).append('\t').append(outline).append('\t')
+                    .append(length).append('\t').append(Long.toHexString(checksum));
+            for (Declared d : declared) {
+                text.append('\t').append(d.fqn()).append(' ').append(d.pkg().isEmpty() ? "-" : d.pkg()).append(' ')
+                        .append(d.simpleName()).append(' ').append(d.outerFqn() == null ? "-" : d.outerFqn()).append(' ')
+                        .append(d.line());
+                for (String a : d.annotationNames()) {
+                    text.append(' ').append(a);
+                }
+            }
+            return text.toString();
+        }
+
+        /** The summary {@link #encode} wrote, or empty when the line is not one. */
+        public static Optional<Summary> decode(String line) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 4) {
+                return Optional.empty();
+            }
+            try {
+                var declared = new ArrayList<Declared>(f.length - 4);
+                for (int i = 4; i < f.length; i++) {
+                    String[] d = f[i].split(" ", -1);
+                    if (d.length < 5) {
+                        return Optional.empty();
+                    }
+                    var names = new ArrayList<String>(d.length - 5);
+                    for (int a = 5; a < d.length; a++) {
+                        names.add(d[a].intern());
+                    }
+                    declared.add(new Declared(d[0], d[1].equals("-") ? "" : d[1], d[2], d[3].equals("-") ? null : d[3],
+                            Integer.parseInt(d[4]), List.copyOf(names)));
+                }
+                return Optional.of(new Summary(f[0], f[1], Integer.parseInt(f[2]), Long.parseUnsignedLong(f[3], 16),
+                        List.copyOf(declared)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** Whether the file declares a type the mapping starts from (whose tree is read in parallel, up front). */
+        boolean declaresMappingRoot() {
+            return declared.stream().anyMatch(d -> d.annotationNames().stream().anyMatch(MAPPING_ROOTS::contains));
+        }
+    }
+
+    /**
+     * A file {@linkplain #known known by its summary} is not the file summarized (its length or CRC-32C differ
+     * when the mapping reads it): the scan is to be made again from the files themselves.
+     */
+    public static final class StaleSummary extends RuntimeException {
+        StaleSummary(Path file) {
+            super(file + " is not the file its cached summary describes", null, false, false);
+        }
+    }
 
     /** A parsed file: its unit, the declaration of each of its types by canonical name, and its size in heap. */
     record Tree(CompilationUnit unit, Map<String, TypeDeclaration<?>> declarations, long bytes) {
@@ -100,6 +169,8 @@ public final class SourceTrees {
         private volatile Tree resident;
         /** Whether a tree of this file was let go because of the budget (so that reading it again is a re-parse). */
         private boolean dropped;
+        /** Whether the file was indexed from its {@link Summary}, not read (so that its first parse is on demand). */
+        private boolean summarized;
 
         private Source(Path file, int length, long checksum) {
             this.file = file;
@@ -124,6 +195,8 @@ public final class SourceTrees {
     private final LinkedHashMap<Source, Tree> window = new LinkedHashMap<>(16, 0.75f, true);
     private long windowBytes;
     private int reparsed;
+    private final AtomicInteger parsed = new AtomicInteger();
+    private final Set<Path> parsedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SourceTrees(Budget budget) {
         this.budget = budget;
@@ -143,6 +216,8 @@ public final class SourceTrees {
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         ParseResult<CompilationUnit> result = parse(text);
+        parsed.incrementAndGet();
+        parsedFiles.add(file);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             SyntaxError error = SyntaxError.of(file, text, result.getProblems());
             problems.addSyntaxError(file, error.line(), error.column(), "does not parse as Java 17: " + error.message(),
@@ -174,6 +249,46 @@ public final class SourceTrees {
             }
         }
         return Optional.of(new FirstRead(source, declared, dev.keel.cache.ContentHash.of(bytes), outline));
+    }
+
+    /**
+     * A file whose content is the one {@code summary} was taken from (its content hash, as the cache's file hashes
+     * vouch): indexed from the summary, without reading or parsing it. Its tree is parsed when first asked for
+     * ({@link #preload} for the files that declare mapping roots, {@link Source#tree()} for the others).
+     */
+    FirstRead known(Path file, Summary summary) {
+        Source source = new Source(file, summary.length(), summary.checksum());
+        source.summarized = true;
+        return new FirstRead(source, summary.declared(), summary.content(), summary.outline());
+    }
+
+    /**
+     * Parses a file known by its summary (in parallel with others) and keeps its tree while the resident budget
+     * has room, as {@link #firstRead} keeps a mapping root's; otherwise its tree is parsed again when asked for.
+     *
+     * @throws StaleSummary when the file is not the one summarized
+     */
+    void preload(Source source) {
+        if (source.resident != null) {
+            return;
+        }
+        Tree tree = parseAgain(source);
+        if (admit(tree.bytes())) {
+            source.resident = tree;
+            residentFiles.incrementAndGet();
+        } else {
+            source.dropped = true;
+        }
+    }
+
+    /** How many times a file was parsed (first reads, preloads and parses on demand alike). */
+    int parsed() {
+        return parsed.get();
+    }
+
+    /** The files parsed at least once. */
+    Set<Path> parsedFiles() {
+        return Set.copyOf(parsedFiles);
     }
 
     /** How many times a file was parsed again because the budget had let its tree go (for tests and measurements). */
@@ -236,12 +351,20 @@ public final class SourceTrees {
         try {
             bytes = Files.readAllBytes(source.file);
         } catch (IOException e) {
+            if (source.summarized) {
+                throw new StaleSummary(source.file);
+            }
             throw changed(source.file, "cannot be read again: " + e.getMessage());
         }
         if (bytes.length != source.length || checksum(bytes) != source.checksum) {
+            if (source.summarized) {
+                throw new StaleSummary(source.file);
+            }
             throw changed(source.file, "changed while keel was reading the sources");
         }
         ParseResult<CompilationUnit> result = parse(new String(bytes, StandardCharsets.UTF_8));
+        parsed.incrementAndGet();
+        parsedFiles.add(source.file);
         CompilationUnit unit = result.getResult().filter(u -> result.isSuccessful())
                 .orElseThrow(() -> new IllegalStateException(source.file + " parsed before and not now"));
         unit.setStorage(source.file, StandardCharsets.UTF_8);
