@@ -20,6 +20,15 @@ class DerivedIdentityTest {
     }
 
     @Test
+    void aDerivedKeyIsSizedLikeTheKeyItReferences() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Code", "@Entity public class Code { @Id @Column(length = 20) String code; }")
+                .entity("Label", "@Entity public class Label { @Id String code; @OneToOne @MapsId Code owner; String text; }")
+                .scan();
+        assertTrue(TableText.of(s, "label").contains("owner_code varchar(20) not null"), TableText.of(s, "label").toString());
+    }
+
+    @Test
     void aSharedPrimaryKeyIsTheRelationsJoinColumnTypedLikeTheId() {
         ProjectState s = withAccount()
                 .entity("Profile", """

@@ -102,7 +102,7 @@ public final class DerivedIdentity {
                 throw new MappingProblem(r.node(), "the identifier column " + before.name().db() + " is derived by two @MapsId relations",
                         "let each @MapsId name another attribute of the identifier");
             }
-            ColumnSpec after = before.withName(joins.get(i).name());
+            ColumnSpec after = before.withName(joins.get(i).name()).withType(sized(before.type(), joins.get(i).type()));
             int position = table.columns().indexOf(before);
             if (!after.name().db().equals(before.name().db()) && table.hasColumn(after.name())) {
                 throw new MappingProblem(r.node(), "column " + after.name().db() + " of table " + table.name().db()
@@ -115,6 +115,17 @@ public final class DerivedIdentity {
         }
         table.addForeignKey(Relations.foreignKey(Relations.joinForeignKey(r), names, target)
                 .onDelete(Relations.onDelete(r.ann(JpaNames.ON_DELETE))));
+    }
+
+    /**
+     * The type of a derived key column: the {@code @Id} attribute's type, sized like the key column it references (Hibernate
+     * copies the referenced column's length, precision and scale onto the join column): a {@code String} id is
+     * {@code varchar(255)} alone and {@code varchar(20)} when it derives a {@code varchar(20)} key, while an
+     * {@code Integer} id deriving a {@code bigint} key stays {@code integer}.
+     */
+    static SqlType sized(SqlType own, SqlType referenced) {
+        String base = own.ddl().replaceFirst("\\(.*$", "");
+        return own.ddl().contains("(") && referenced.ddl().startsWith(base + "(") ? referenced : own;
     }
 
     /**

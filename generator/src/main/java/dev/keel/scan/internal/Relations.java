@@ -61,10 +61,11 @@ public final class Relations {
             mapper.addColumn(site, a, col);
             names.add(col.name());
         }
-        if (unique && columns.size() > 1 && !inheritedFromConcretePerClass(a, site)) {
+        if (unique && columns.size() > 1 && !inheritedPerClass(a, site)) {
             site.table().uniques.add(new TableSpec.UniqueSpec(null, inKeyAttributeOrder(names, target)));
         }
-        site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target).onDelete(onDelete(a.ann(JpaNames.ON_DELETE))));
+        site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target)
+                .onDelete(inheritedPerClass(a, site) ? null : onDelete(a.ann(JpaNames.ON_DELETE))));
     }
 
     /**
@@ -293,12 +294,14 @@ public final class Relations {
     }
 
     /**
-     * Whether {@code a} is mapped into a TABLE_PER_CLASS subclass's table from a concrete entity above it: the subclass
-     * table repeats the columns and foreign keys of the one above, but not its unique keys over several columns.
+     * Whether {@code a} is mapped into a TABLE_PER_CLASS subclass's table from an entity above it (or a mapped superclass
+     * above that): Hibernate's subclass table repeats the columns and foreign keys of the one above, but not its unique
+     * keys (over several columns, or of a natural id) nor the {@code @OnDelete} action of its foreign keys.
      */
-    private boolean inheritedFromConcretePerClass(Attribute a, Site site) {
-        return site.entity().strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && catalog.entity(a.owner().fqn())
-                .filter(declaring -> declaring != site.entity() && declaring.ownsTable()).isPresent();
+    boolean inheritedPerClass(Attribute a, Site site) {
+        EntityInfo e = site.entity();
+        return e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS && e.parent() != null
+                && mapper.attributesOf(e, e.parent()).mapped().stream().noneMatch(own -> own.node() == a.node());
     }
 
     /**

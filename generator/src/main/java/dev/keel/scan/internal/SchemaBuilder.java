@@ -76,7 +76,11 @@ public final class SchemaBuilder {
                 continue;
             }
             if (!isId.test(a) && keyRelations.stream().noneMatch(k -> k.node() == a.node() && k.name().equals(a.name()))) {
-                naturalIds.map(a, () -> mapper.mapGuarded(a, site));
+                if (own != null && !own.contains(a.node())) {
+                    mapper.mapGuarded(a, site); // a subclass table repeats the columns above, not the natural id's unique key
+                } else {
+                    naturalIds.map(a, () -> mapper.mapGuarded(a, site));
+                }
                 hints.attribute(e.app().label(), table.model(), a);
             }
         }

@@ -22,11 +22,13 @@ final class RandomModels {
     private final Map<String, String> files = new LinkedHashMap<>();
     private final List<Entity> entities = new ArrayList<>();
     private final boolean snake;
+    private final boolean beanValidation;
     private int names;
 
     private RandomModels(long seed) {
         this.random = new Random(seed);
         this.snake = random.nextBoolean();
+        this.beanValidation = random.nextInt(3) == 0;
     }
 
     /** Writes the project of {@code seed} into {@code dir} (keel.json and sources). */
@@ -36,7 +38,7 @@ final class RandomModels {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \""
-                    + (model.snake ? "snake_case" : "jpa") + "\", \"beanValidation\": false,\n"
+                    + (model.snake ? "snake_case" : "jpa") + "\", \"beanValidation\": " + model.beanValidation + ",\n"
                     + " \"apps\": [{\"label\": \"rnd\", \"package\": \"rnd\"}]}\n");
             Path src = dir.resolve("src/main/java/rnd");
             Files.createDirectories(src);
@@ -120,7 +122,23 @@ final class RandomModels {
                 elementCollection(e);
             }
         }
+        int dependents = random.nextInt(2);
+        for (int i = 0; i < dependents; i++) {
+            Entity target = entities.get(random.nextInt(entities.size()));
+            if (!List.of("Long", "Integer", "String", "java.util.UUID").contains(target.keyType)) {
+                continue;
+            }
+            Entity d = new Entity("D" + i);
+            d.keyType = target.keyType;
+            d.body.add("@Id private " + target.keyType + " id;");
+            d.body.add("@OneToOne @MapsId private " + target.name + " owner;");
+            d.body.add("private String detail;");
+            entities.add(d);
+        }
         for (Entity e : entities) {
+            if (e.parent == null && random.nextInt(6) == 0) {
+                e.body.add("@org.hibernate.annotations.NaturalId @Column(length = 64) private String handle" + e.name + ";");
+            }
             files.put(e.name, source(e));
         }
     }
@@ -214,6 +232,9 @@ final class RandomModels {
             Entity child = new Entity(root.name + "Sub" + i);
             child.parent = root.name;
             child.keyType = root.keyType;
+            if (strategy.equals("JOINED") && !composite(root) && random.nextBoolean()) {
+                child.annotations.add("@PrimaryKeyJoinColumn(name = \"" + child.name.toLowerCase() + "_key\")");
+            }
             if (integer) {
                 child.annotations.add("@DiscriminatorValue(\"" + (i + 1) + "\")");
             } else if (random.nextBoolean() && !strategy.equals("TABLE_PER_CLASS")) {
@@ -248,7 +269,19 @@ final class RandomModels {
                         + "columnNames = {\"c_a" + e.name.toLowerCase() + "\", \"c_b" + e.name.toLowerCase() + "\"})");
             }
         }
+        if (random.nextInt(4) == 0) {
+            parts.add("schema = \"crm\"");
+        }
         e.annotations.add("@Table(" + String.join(", ", parts) + ")");
+        if (e.parent == null && e.inheritance == null && random.nextInt(3) == 0) {
+            String secondary = "sec_" + e.name.toLowerCase();
+            e.annotations.add("@SecondaryTable(name = \"" + secondary + "\")");
+            e.body.add("@Column(table = \"" + secondary + "\", length = 500) private String notes" + e.name + ";");
+            e.body.add("@Column(table = \"" + secondary + "\") private Integer rank" + e.name + ";");
+        }
+        if (random.nextInt(4) == 0) {
+            e.annotations.add("@org.hibernate.annotations.Check(constraints = \"1 = 1\")");
+        }
     }
 
     private boolean isSingleTableChild(Entity e) {
@@ -259,7 +292,7 @@ final class RandomModels {
     private void basic(Entity e) {
         String field = "f" + (names++);
         boolean single = e.parent != null && isSingleTableChild(e);
-        switch (random.nextInt(16)) {
+        switch (random.nextInt(24)) {
             case 0 -> e.body.add(column(single, "length = " + pick("40", "255", "1000")) + "private String " + field + ";");
             case 1 -> e.body.add(column(single, null) + "private " + pick("int", "long", "boolean", "double", "short") + " " + field + ";");
             case 2 -> e.body.add(column(single, null) + "private " + pick("Integer", "Long", "Boolean", "Double", "Float", "Short", "Byte") + " " + field + ";");
@@ -275,7 +308,30 @@ final class RandomModels {
             case 12 -> e.body.add(column(single, null) + "private byte[] " + field + ";");
             case 13 -> e.body.add("@Column(columnDefinition = \"" + pick("text", "jsonb", "varchar(64)") + "\") private String " + field + ";");
             case 14 -> e.body.add("@Basic(optional = false) private String " + field + ";");
-            default -> e.body.add(column(single, null) + "private char " + field + ";");
+            case 15 -> e.body.add(column(single, null) + "private char " + field + ";");
+            case 16 -> e.body.add(column(single, null) + "private " + pick("java.time.Duration", "java.time.Year", "java.math.BigInteger",
+                    "Character", "java.util.Locale", "java.util.Currency", "java.time.ZoneId", "java.net.URL") + " " + field + ";");
+            case 17 -> e.body.add(column(single, null) + "private " + pick("java.util.List<String>", "int[]", "String[]") + " " + field + ";");
+            case 18 -> e.body.add("@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON) private java.util.Map<String, Object> "
+                    + field + ";");
+            case 19 -> e.body.add("@Convert(converter = org.hibernate.type." + pick("YesNoConverter", "TrueFalseConverter", "NumericBooleanConverter")
+                    + ".class) " + column(single, null) + "private Boolean " + field + ";");
+            case 20 -> e.body.add("@org.hibernate.annotations.ColumnDefault(\"0\") " + column(single, null) + "private Integer " + field + ";");
+            case 21 -> e.body.add("@org.hibernate.annotations.Comment(\"the " + field + "\") " + column(single, null) + "private String " + field + ";");
+            default -> {
+                if (!beanValidation) {
+                    e.body.add(column(single, null) + "private String " + field + ";");
+                    return;
+                }
+                e.body.add(pick("@jakarta.validation.constraints.NotNull ", "@jakarta.validation.constraints.Size(max = 30) ",
+                        "@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(min = 2, max = 60) ", "")
+                        + "private String " + field + ";");
+                e.body.add(pick("@jakarta.validation.constraints.Min(1) ", "@jakarta.validation.constraints.Max(99) ",
+                        "@jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(10) ", "@jakarta.validation.constraints.Positive ",
+                        "@jakarta.validation.constraints.NotNull ") + "private Integer " + field + "n;");
+                e.body.add(pick("@jakarta.validation.constraints.Digits(integer = 8, fraction = 3) ", "@jakarta.validation.constraints.DecimalMin(\"0.5\") ", "")
+                        + "private java.math.BigDecimal " + field + "d;");
+            }
         }
     }
 
@@ -331,7 +387,8 @@ final class RandomModels {
         boolean single = e.parent != null && isSingleTableChild(e);
         boolean composite = composite(target);
         switch (random.nextInt(10)) {
-            case 0 -> e.body.add("@ManyToOne" + (random.nextBoolean() && !single ? "(optional = false)" : "")
+            case 0 -> e.body.add((random.nextInt(4) == 0 ? "@org.hibernate.annotations.OnDelete(action = org.hibernate.annotations.OnDeleteAction.CASCADE) " : "")
+                    + "@ManyToOne" + (random.nextBoolean() && !single ? "(optional = false)" : "")
                     + (!composite && random.nextBoolean() ? " @JoinColumn(name = \"" + field + "_ref\")" : "")
                     + " private " + target.name + " " + field + ";");
             case 1 -> e.body.add("@OneToOne" + (!composite && random.nextBoolean() ? " @JoinColumn(name = \"" + field + "_one\")" : "")
