@@ -91,12 +91,34 @@ final class RandomModels {
                     """.formatted(pick("IDENTITY", "SEQUENCE", "AUTO")));
         }
         embeddable();
+        files.put("Limits", "package rnd;\n\npublic interface Limits {\n    int NAME = 80;\n    int CODE = 12;\n    String PREFIX = \"x_\";\n}\n");
+        boolean generic = random.nextBoolean();
+        if (generic) {
+            files.put("Identified", """
+                    package rnd;
+
+                    import jakarta.persistence.*;
+
+                    @MappedSuperclass
+                    public abstract class Identified<ID extends java.io.Serializable> {
+                        @Id
+                        @GeneratedValue
+                        private ID id;
+
+                        @org.hibernate.annotations.CreationTimestamp
+                        private java.time.LocalDateTime created;
+                    }
+                    """);
+        }
         int count = 3 + random.nextInt(4);
         for (int i = 0; i < count; i++) {
             Entity e = new Entity("E" + i);
             entities.add(e);
             if (base && random.nextInt(3) == 0) {
                 e.parent = "Base";
+                e.keyType = "Long";
+            } else if (generic && random.nextInt(3) == 0) {
+                e.parent = "Identified<Long>";
                 e.keyType = "Long";
             } else {
                 key(e);
@@ -293,7 +315,7 @@ final class RandomModels {
         String field = "f" + (names++);
         boolean single = e.parent != null && isSingleTableChild(e);
         switch (random.nextInt(24)) {
-            case 0 -> e.body.add(column(single, "length = " + pick("40", "255", "1000")) + "private String " + field + ";");
+            case 0 -> e.body.add(column(single, "length = " + pick("40", "255", "1000", "Limits.NAME", "Limits.CODE * 2")) + "private String " + field + ";");
             case 1 -> e.body.add(column(single, null) + "private " + pick("int", "long", "boolean", "double", "short") + " " + field + ";");
             case 2 -> e.body.add(column(single, null) + "private " + pick("Integer", "Long", "Boolean", "Double", "Float", "Short", "Byte") + " " + field + ";");
             case 3 -> e.body.add(column(single, pick("precision = 12, scale = 2", "precision = 19, scale = 4", null)) + "private java.math.BigDecimal " + field + ";");
@@ -365,8 +387,14 @@ final class RandomModels {
 
                     @Column(name = "zip_code", length = 10)
                     private String zip;
+
+                    @Embedded
+                    private Geo geo;
                 }
                 """);
+        files.put("Geo", random.nextBoolean()
+                ? "package rnd;\n\nimport jakarta.persistence.*;\n\n@Embeddable\npublic record Geo(Double lat, Double lon) {}\n"
+                : "package rnd;\n\nimport jakarta.persistence.*;\n\n@Embeddable\npublic class Geo {\n    private double lat;\n    @Column(precision = 9, scale = 6)\n    private java.math.BigDecimal lon;\n}\n");
     }
 
     private void embedded(Entity e) {
@@ -377,7 +405,9 @@ final class RandomModels {
         } else {
             e.body.add("@Embedded @AttributeOverrides({@AttributeOverride(name = \"street\", column = @Column(name = \"" + field
                     + "_street\")), @AttributeOverride(name = \"city\", column = @Column(name = \"" + field + "_city\", length = 40)),"
-                    + " @AttributeOverride(name = \"zip\", column = @Column(name = \"" + field + "_zip\"))}) private Address " + field + ";");
+                    + " @AttributeOverride(name = \"zip\", column = @Column(name = \"" + field + "_zip\")),"
+                    + " @AttributeOverride(name = \"geo.lat\", column = @Column(name = \"" + field + "_lat\")),"
+                    + " @AttributeOverride(name = \"geo.lon\", column = @Column(name = \"" + field + "_lon\"))}) private Address " + field + ";");
         }
     }
 
