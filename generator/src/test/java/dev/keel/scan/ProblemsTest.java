@@ -44,7 +44,7 @@ class ProblemsTest {
                         @Entity public class Thing {
                           @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id;
                           @MapsId String code;
-                          @Column(columnDefinition = "text not null") String body;
+                          @Column(columnDefinition = "text not null references other(id)") String body;
                           @Transient String ok;
                           @OneToMany List<Stranger> strangers;
                           @Embedded @AssociationOverride(name = "owner", joinColumns = @JoinColumn(name = "x")) Stranger holder;
@@ -55,7 +55,8 @@ class ProblemsTest {
         assertEquals(5, problems.size(), all);
         assertTrue(all.contains("GenerationType") || all.contains("strategy = TABLE"), all);
         assertTrue(all.contains("@MapsId on code, which is not a @ManyToOne or @OneToOne"), all);
-        assertTrue(all.contains("holds more than a type"), all);
+        assertTrue(all.contains("columnDefinition \"text not null references other(id)\" of field body says REFERENCES,"
+                + " which keel does not read"), all);
         assertTrue(all.contains("not an entity of any app"), all);
         assertTrue(all.contains("@AssociationOverride on field holder"), all);
         problems.forEach(p -> assertTrue(p.matches(".*Thing\\.java:\\d+: .*\\. To fix: .*\\."), p));

@@ -26,7 +26,10 @@ public final class BasicColumns {
         if (site.bv() != Site.Bv.OFF) {
             shape = BeanValidation.shape(a, a.type(), shape);
         }
-        requireTypeOnly(a, shape);
+        ColumnDefinition definition = definition(a, shape);
+        if (definition != null && definition.moreThanAType()) {
+            shape = shape.withDefinition(definition.type());
+        }
         ColumnTypes.Typed typed = types.resolve(a, a.type(), name, shape);
         boolean nullable = !ColumnNullability.notNull(a, column, site);
         if (site.bv() == Site.Bv.ON && BeanValidation.notNull(a)) {
@@ -39,6 +42,9 @@ public final class BasicColumns {
             spec = spec.withCheck(check);
         }
         spec = hibernateExtras(a, spec, site);
+        if (definition != null && definition.moreThanAType()) {
+            spec = definitionClauses(spec, definition);
+        }
         if (site.bv() != Site.Bv.OFF) {
             for (String check : BeanValidation.checks(a, name)) {
                 spec = spec.withCheck(check);
@@ -71,16 +77,37 @@ public final class BasicColumns {
         return result;
     }
 
-    /** A column definition that says more than the type (compiled once: asked for every column that has one). */
-    private static final java.util.regex.Pattern MORE_THAN_A_TYPE =
-            java.util.regex.Pattern.compile(".*\\b(not null|null|default|check|unique|primary key|references|generated)\\b.*");
-
-    private static void requireTypeOnly(Attribute a, ColumnShape shape) {
+    /** The columnDefinition read, or null when there is none; a clause keel does not read is a problem at the field. */
+    private static ColumnDefinition definition(Attribute a, ColumnShape shape) {
         String def = shape.columnDefinition();
-        if (def != null && MORE_THAN_A_TYPE.matcher(def.toLowerCase(java.util.Locale.ROOT)).matches()) {
-            throw new MappingProblem(a.node(), "columnDefinition \"" + def + "\" of field " + a.name()
-                    + " holds more than a type", "keep only the type in columnDefinition and use nullable, @ColumnDefault, "
-                    + "@Check or unique for the rest");
+        if (def == null) {
+            return null;
         }
+        try {
+            return ColumnDefinition.parse(def);
+        } catch (ColumnDefinition.Unsupported u) {
+            throw new MappingProblem(a.node(), "columnDefinition \"" + def + "\" of field " + a.name() + " says " + u.getMessage()
+                    + ", which keel does not read (it reads a type followed by NOT NULL, NULL, DEFAULT, CHECK (...) and UNIQUE)",
+                    "keep the type (and those clauses) in columnDefinition; say the rest with the mapping: @Id, @ManyToOne,"
+                            + " @GeneratedValue, @Check");
+        }
+    }
+
+    /** What a columnDefinition says after its type, as PostgreSQL applies it to the column Hibernate writes. */
+    private static ColumnSpec definitionClauses(ColumnSpec spec, ColumnDefinition definition) {
+        ColumnSpec result = spec;
+        if (definition.notNull()) {
+            result = result.withNullable(false);
+        }
+        if (definition.defaultSql() != null) {
+            result = result.withDefault(definition.defaultSql());
+        }
+        if (definition.unique()) {
+            result = result.withUnique(true);
+        }
+        if (definition.check() != null) {
+            result = result.withCheck(definition.check());
+        }
+        return result;
     }
 }

@@ -19,6 +19,11 @@ public record ColumnShape(long length, long precision, long scale, String column
                 definition.isBlank() ? null : definition.strip());
     }
 
+    /** This shape with {@code definition} as its columnDefinition. */
+    public ColumnShape withDefinition(String definition) {
+        return new ColumnShape(length, precision, scale, definition);
+    }
+
     public ColumnShape withLength(long l) {
         return new ColumnShape(l, precision, scale, columnDefinition);
     }

@@ -180,6 +180,8 @@ public final class HibernateDdl {
             if (lower.startsWith("not null")) {
                 c = c.notNull(true);
                 clauses = clauses.substring("not null".length()).strip();
+            } else if (lower.equals("null") || lower.startsWith("null ")) {
+                clauses = clauses.substring("null".length()).strip(); // a columnDefinition's explicit NULL
             } else if (lower.startsWith("unique")) {
                 uniques = true;
                 clauses = clauses.substring("unique".length()).strip();
@@ -231,7 +233,7 @@ public final class HibernateDdl {
                 i = s.indexOf('\'', i + 1);
             } else if (depth == 0 && ch == ' ') {
                 String next = lower.substring(i + 1);
-                if (next.startsWith("not null") || next.startsWith("unique") || next.startsWith("check (")
+                if (next.startsWith("not null") || next.equals("null") || next.startsWith("null ") || next.startsWith("unique") || next.startsWith("check (")
                         || next.startsWith("default ") || next.startsWith("generated ") || next.startsWith("constraint ")) {
                     return i;
                 }
