@@ -7,13 +7,35 @@ import java.util.regex.Pattern;
  * and its class is {@code M} + name ({@code M0004_remove_post_legacy_flag}).
  */
 public final class MigrationNames {
-    private static final Pattern NAME = Pattern.compile("\\d{4,}_[A-Za-z0-9_]+");
+    /** The rule, as a pattern (what {@link #isValidName} checks by hand; {@code MigrationNamesTest} compares them). */
+    static final Pattern NAME = Pattern.compile("\\d{4,}_[A-Za-z0-9_]+");
 
     private MigrationNames() {}
 
-    /** Whether {@code name} follows {@code NNNN_words}. */
+    /**
+     * Whether {@code name} follows {@code NNNN_words}: what {@link #NAME} matches (ASCII digits, at least four, an
+     * underscore, then at least one ASCII letter, digit or underscore), without a matcher: every migration file's
+     * name is checked on every read.
+     */
     public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        if (name == null) {
+            return false;
+        }
+        int n = name.length();
+        int digits = 0;
+        while (digits < n && name.charAt(digits) >= '0' && name.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits < 4 || digits + 1 >= n || name.charAt(digits) != '_') {
+            return false;
+        }
+        for (int i = digits + 1; i < n; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code className} is a migration class name ({@code M0001_initial}). */

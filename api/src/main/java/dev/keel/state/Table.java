@@ -2,7 +2,6 @@ package dev.keel.state;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -26,10 +25,25 @@ public record Table(String app, String model, String entity, String schema, Stri
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
-        requireUnique(columns.stream().map(Column::name).toList(), "column", name);
-        requireUnique(columns.stream().map(Column::field).filter(Objects::nonNull).toList(), "field", name);
-        requireUnique(constraints.stream().map(Constraint::name).toList(), "constraint", name);
-        requireUnique(indexes.stream().map(Index::name).toList(), "index", name);
+        // loops, not streams: every builder step and every replayed change of a table makes one
+        var seen = new java.util.HashSet<String>();
+        for (Column c : columns) {
+            requireUnique(seen, c.name(), "column", name);
+        }
+        seen.clear();
+        for (Column c : columns) {
+            if (c.field() != null) {
+                requireUnique(seen, c.field(), "field", name);
+            }
+        }
+        seen.clear();
+        for (Constraint c : constraints) {
+            requireUnique(seen, c.name(), "constraint", name);
+        }
+        seen.clear();
+        for (Index i : indexes) {
+            requireUnique(seen, i.name(), "index", name);
+        }
         if (schema != null && schema.isBlank()) {
             schema = null;
         }
@@ -38,12 +52,9 @@ public record Table(String app, String model, String entity, String schema, Stri
         }
     }
 
-    private static void requireUnique(List<String> names, String what, String table) {
-        var seen = new java.util.HashSet<String>();
-        for (String n : names) {
-            if (!seen.add(n)) {
-                throw new IllegalArgumentException("table " + table + " has the " + what + " " + n + " twice");
-            }
+    private static void requireUnique(java.util.Set<String> seen, String n, String what, String table) {
+        if (!seen.add(n)) {
+            throw new IllegalArgumentException("table " + table + " has the " + what + " " + n + " twice");
         }
     }
 
@@ -136,11 +147,21 @@ public record Table(String app, String model, String entity, String schema, Stri
     // ---- lookups ---------------------------------------------------------------------------
 
     public Optional<Column> findColumn(String columnName) {
-        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+        for (Column c : columns) {
+            if (c.name().equals(columnName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Column> findField(String fieldName) {
-        return columns.stream().filter(c -> fieldName.equals(c.field())).findFirst();
+        for (Column c : columns) {
+            if (fieldName.equals(c.field())) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

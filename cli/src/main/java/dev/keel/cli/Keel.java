@@ -146,8 +146,11 @@ public final class Keel implements Callable<Integer> {
     static CommandLine commandLine(MigrationSource migrationSource, EntitySource entitySource, String only) {
         var commandLine = new CommandLine(new Keel(migrationSource, entitySource));
         for (Class<?> command : COMMANDS) {
-            if (only == null || only.equals(name(command))) {
+            if (only == null) {
                 commandLine.addSubcommand(command);
+            } else if (only.equals(name(command))) {
+                commandLine.addSubcommand(command);
+                break; // names are unique (picocli refuses two): the annotations of the commands after it are not read
             }
         }
         Keel keel = commandLine.getCommand();

@@ -44,15 +44,25 @@ final class Invoker {
     }
 
     private static Method choose(List<Method> candidates, List<Typed> args, Node at, String display) {
-        List<Class<?>> types = args.stream().map(Typed::type).toList();
-        List<Method> applicable = candidates.stream().filter(m -> !m.isVarArgs() || m.getParameterCount() == types.size())
-                .filter(m -> applies(m.getParameterTypes(), types)).toList();
+        // loops, not streams: every call of every migration's define() is resolved here
+        List<Class<?>> types = types(args);
+        var applicable = new ArrayList<Method>(candidates.size());
+        for (Method m : candidates) {
+            if ((!m.isVarArgs() || m.getParameterCount() == types.size()) && applies(m.getParameterTypes(), types)) {
+                applicable.add(m);
+            }
+        }
         boolean expanded = false;
         if (applicable.isEmpty()) {
-            applicable = candidates.stream().filter(Method::isVarArgs)
-                    .filter(m -> types.size() >= m.getParameterCount() - 1)
-                    .filter(m -> applies(expand(m, types.size()), types)).toList();
+            for (Method m : candidates) {
+                if (m.isVarArgs() && types.size() >= m.getParameterCount() - 1 && applies(expand(m, types.size()), types)) {
+                    applicable.add(m);
+                }
+            }
             expanded = true;
+        }
+        if (applicable.size() == 1) {
+            return applicable.get(0); // more specific than every other, there being none
         }
         if (applicable.isEmpty()) {
             throw new Unreadable(at, display + " does not take arguments of types " + describe(types)
@@ -134,7 +144,11 @@ final class Invoker {
         Class<?>[] params = m.getParameterTypes();
         boolean packVarargs = m.isVarArgs() && !(args.size() == params.length && applies(params, types(args)));
         if (!packVarargs) {
-            return args.stream().map(Typed::value).toArray();
+            Object[] values = new Object[args.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = args.get(i).value();
+            }
+            return values;
         }
         int fixed = params.length - 1;
         Object[] actual = new Object[params.length];
@@ -150,7 +164,11 @@ final class Invoker {
     }
 
     private static List<Class<?>> types(List<Typed> args) {
-        return args.stream().<Class<?>>map(Typed::type).toList();
+        var types = new ArrayList<Class<?>>(args.size());
+        for (Typed a : args) {
+            types.add(a.type());
+        }
+        return types;
     }
 
     private static String describe(List<Class<?>> types) {

@@ -138,7 +138,10 @@ public final class SourceMigrationReader {
     /** Reads the migration that {@code unit}, parsed from {@code text}, declares. */
     Outcome evaluate(Path file, String text, CompilationUnit unit, String app, String expectedPackage) {
         var where = new SourceProblems(file, text);
-        String className = file.getFileName().toString().replaceFirst("\\.java$", "");
+        String fileName = file.getFileName().toString();
+        // the name without .java; without a regex (compiled per call) in the common case
+        String className = fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - ".java".length())
+                : fileName.replaceFirst("\\.java$", "");
         var problems = new ArrayList<String>();
         if (!MigrationNames.isMigrationClassName(className)) {
             problems.add(SourceProblems.ofFile(file, "the file name " + className + " is not a migration class name"

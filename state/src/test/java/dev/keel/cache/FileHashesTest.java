@@ -93,7 +93,7 @@ class FileHashesTest {
         String lie = text.replace(ContentHash.of("class A {}"), ContentHash.of("class Z {}"));
         assertNotEquals(text, lie);
 
-        for (String damaged : List.of(lie.replaceFirst("\t[0-9a-f]{64}\t", "\t"), lie.replaceFirst("\n$", ""),
+        for (String damaged : List.of(lie.replaceFirst("\t[0-9a-f]{32}\t", "\t"), lie.replaceFirst("\n$", ""),
                 lie.replace(cache.salt(), "another build"))) {
             Files.writeString(kept, damaged);
             FileHashes.forgetAll();

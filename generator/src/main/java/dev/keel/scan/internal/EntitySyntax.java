@@ -34,7 +34,9 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.utils.LineSeparator;
+import dev.keel.load.JavaLexer;
+import dev.keel.load.JavaLexer.Decline;
+import dev.keel.load.JavaLexer.Kind;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -46,9 +48,9 @@ import java.util.Set;
  * <p>Why: a cold scan's parse of the entity files is JavaParser's generated parser, run interpreted and then
  * compiled by the JIT (most of the JIT's work in a cold check), although an entity file is often nothing but a
  * package, imports and a class of annotated fields. This class reads exactly that shape with a small tokenizer
- * and a recursive descent, and builds the tree JavaParser's lean parse (language level RAW, comments not
- * attributed) builds for the same text, every node with the same range (begin and end, line and column): the
- * scan's results, its messages and the {@link Outline} carry them.
+ * (the migration reader's, {@link JavaLexer}) and a recursive descent, and builds the tree JavaParser's lean parse
+ * (language level RAW, comments not attributed) builds for the same text, every node with the same range (begin
+ * and end, line and column): the scan's results, its messages and the {@link Outline} carry them.
  *
  * <p>JavaParser stays the reference: on anything outside that shape {@link #parse} declines and the caller
  * parses with JavaParser as before, so that every file with a syntax error, and its message, is JavaParser's
@@ -62,35 +64,21 @@ import java.util.Set;
  * source file of the repository and of the benchmark's generator, and on tricky cases.
  */
 final class EntitySyntax {
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-            "void", "volatile", "while", "true", "false", "null", "_",
-            // contextual keywords: JavaParser reads most of them as names, but not everywhere
-            "var", "yield", "record", "sealed", "permits", "when", "module", "open", "opens", "requires", "exports",
-            "to", "uses", "provides", "with", "transitive", "non");
-
-    private enum Kind { NAME, STRING, NUMBER, PUNCT, END }
+    /** Operators are tokens only to decline them (see {@link #expression}). */
+    private static final String PUNCTUATION = "(){};,.=-@<>[]+*/%?:!&|^~";
+    /** {@code non} of {@code non-sealed}, besides Java's keywords. */
+    private static final Set<String> KEYWORDS = JavaLexer.keywordsAnd("non");
 
     private final String text;
     /** The offset at which each line starts (lines end at {@code \n}, {@code \r\n} or {@code \r}, as JavaParser counts). */
     private final int[] lineStarts;
-    private int pos;
-    private Kind kind;
-    /** The current token: a name, a number's digits (with any L), a string's content as written. */
-    private String image;
-    /** The current punctuation character. */
-    private char punct;
-    /** Where the current token starts, and where the token before it ends (exclusive). */
-    private int tokenStart;
-    private int previousEnd;
-    private int tokenEnd;
+    private final JavaLexer tokens;
 
     private EntitySyntax(String text) {
         this.text = text;
         this.lineStarts = lineStarts(text);
+        // any non-ASCII text is declined before it is read
+        this.tokens = new JavaLexer(text, PUNCTUATION, KEYWORDS, false);
     }
 
     /**
@@ -110,7 +98,7 @@ final class EntitySyntax {
         } catch (Decline d) {
             return Optional.empty();
         }
-        unit.setData(Node.LINE_SEPARATOR_KEY, lineSeparator(text));
+        unit.setData(Node.LINE_SEPARATOR_KEY, JavaLexer.lineSeparator(text));
         return Optional.of(unit);
     }
 
@@ -127,37 +115,6 @@ final class EntitySyntax {
             }
         }
         return Arrays.copyOf(starts, lines);
-    }
-
-    /** The line separator JavaParser notes on the tree (its printer uses it), counted as JavaParser counts. */
-    private static LineSeparator lineSeparator(String text) {
-        if (text.indexOf('\r') < 0) {
-            return LineSeparator.getLineEnding(0, text.indexOf('\n') < 0 ? 0 : 1, 0);
-        }
-        int cr = 0;
-        int lf = 0;
-        int crlf = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\r') {
-                cr++;
-            } else if (c == '\n') {
-                lf++;
-                if (i > 0 && text.charAt(i - 1) == '\r') {
-                    crlf++;
-                }
-            }
-        }
-        return LineSeparator.getLineEnding(cr, lf, crlf);
-    }
-
-    /** The text is outside the shape this class reads. */
-    private static final class Decline extends RuntimeException {
-        static final Decline INSTANCE = new Decline();
-
-        private Decline() {
-            super(null, null, false, false);
-        }
     }
 
     // ---- positions --------------------------------------------------------------------------
@@ -179,41 +136,41 @@ final class EntitySyntax {
 
     /** Gives {@code node} the range from {@code begin} to the end of the last token read; returns it. */
     private <N extends Node> N ranged(N node, int begin) {
-        node.setRange(new Range(at(begin), at(previousEnd - 1)));
+        node.setRange(new Range(at(begin), at(tokens.previousEnd() - 1)));
         return node;
     }
 
     // ---- grammar ----------------------------------------------------------------------------
 
     private CompilationUnit unit() {
-        next();
+        tokens.next();
         PackageDeclaration pkg = null;
-        if (isWord("package")) {
-            int start = tokenStart;
-            next();
+        if (tokens.isWord("package")) {
+            int start = tokens.start();
+            tokens.next();
             Name name = qualifiedName(false);
-            expect(';');
+            tokens.expect(';');
             pkg = ranged(new PackageDeclaration(new NodeList<>(), name), start);
         }
         var imports = new NodeList<ImportDeclaration>();
-        while (isWord("import")) {
-            int start = tokenStart;
-            next();
-            boolean isStatic = isWord("static");
+        while (tokens.isWord("import")) {
+            int start = tokens.start();
+            tokens.next();
+            boolean isStatic = tokens.isWord("static");
             if (isStatic) {
-                next();
+                tokens.next();
             }
             Name name = qualifiedName(true);
-            boolean asterisk = isPunct('*');
+            boolean asterisk = tokens.isPunct('*');
             if (asterisk) {
-                next();
+                tokens.next();
             }
-            expect(';');
+            tokens.expect(';');
             imports.add(ranged(new ImportDeclaration(name, isStatic, asterisk), start));
         }
         var types = new NodeList<TypeDeclaration<?>>();
-        types.add(classDeclaration(tokenStart, modifiersAndAnnotations()));
-        if (kind != Kind.END) {
+        types.add(classDeclaration(tokens.start(), modifiersAndAnnotations()));
+        if (tokens.kind() != Kind.END) {
             throw Decline.INSTANCE;
         }
         // JavaParser's unit spans the whole text, from its first character to its last
@@ -224,14 +181,14 @@ final class EntitySyntax {
 
     /** {@code a.b.c}; with {@code asterisk}, stops before a {@code *} after a dot. */
     private Name qualifiedName(boolean asterisk) {
-        int begin = tokenStart;
-        Name name = ranged(new Name(null, identifier()), begin);
-        while (isPunct('.')) {
-            next();
-            if (asterisk && isPunct('*')) {
+        int begin = tokens.start();
+        Name name = ranged(new Name(null, tokens.identifier()), begin);
+        while (tokens.isPunct('.')) {
+            tokens.next();
+            if (asterisk && tokens.isPunct('*')) {
                 return name;
             }
-            name = ranged(new Name(name, identifier()), begin);
+            name = ranged(new Name(name, tokens.identifier()), begin);
         }
         return name;
     }
@@ -242,14 +199,14 @@ final class EntitySyntax {
         var modifiers = new NodeList<Modifier>();
         var annotations = new NodeList<AnnotationExpr>();
         while (true) {
-            if (isPunct('@')) {
+            if (tokens.isPunct('@')) {
                 annotations.add(annotation());
                 continue;
             }
-            if (kind != Kind.NAME) {
+            if (tokens.kind() != Kind.NAME) {
                 break;
             }
-            Modifier.Keyword keyword = switch (image) {
+            Modifier.Keyword keyword = switch (tokens.image()) {
                 case "public" -> Modifier.Keyword.PUBLIC;
                 case "protected" -> Modifier.Keyword.PROTECTED;
                 case "private" -> Modifier.Keyword.PRIVATE;
@@ -263,123 +220,123 @@ final class EntitySyntax {
             if (keyword == null) {
                 break;
             }
-            int start = tokenStart;
-            next();
+            int start = tokens.start();
+            tokens.next();
             modifiers.add(ranged(new Modifier(keyword), start));
         }
         return new Modifiers(modifiers, annotations);
     }
 
     private ClassOrInterfaceDeclaration classDeclaration(int begin, Modifiers modifiers) {
-        expectWord("class");
+        tokens.expectWord("class");
         SimpleName name = simpleName();
         var extended = new NodeList<ClassOrInterfaceType>();
         var implemented = new NodeList<ClassOrInterfaceType>();
-        if (isWord("extends")) {
-            next();
+        if (tokens.isWord("extends")) {
+            tokens.next();
             extended.add(classType());
         }
-        if (isWord("implements")) {
-            next();
+        if (tokens.isWord("implements")) {
+            tokens.next();
             implemented.add(classType());
-            while (isPunct(',')) {
-                next();
+            while (tokens.isPunct(',')) {
+                tokens.next();
                 implemented.add(classType());
             }
         }
-        expect('{');
+        tokens.expect('{');
         var members = new NodeList<BodyDeclaration<?>>();
-        while (!isPunct('}')) {
+        while (!tokens.isPunct('}')) {
             members.add(member());
         }
-        next();
+        tokens.next();
         return ranged(new ClassOrInterfaceDeclaration(modifiers.modifiers(), modifiers.annotations(), false, name,
                 new NodeList<>(), extended, implemented, new NodeList<>(), members), begin);
     }
 
     /** A field of one variable, or a nested class. */
     private BodyDeclaration<?> member() {
-        int begin = tokenStart;
+        int begin = tokens.start();
         Modifiers modifiers = modifiersAndAnnotations();
-        if (isWord("class")) {
+        if (tokens.isWord("class")) {
             return classDeclaration(begin, modifiers);
         }
         Type type = type();
-        int nameStart = tokenStart;
+        int nameStart = tokens.start();
         SimpleName name = simpleName();
         Expression initializer = null;
-        if (isPunct('=')) {
-            next();
+        if (tokens.isPunct('=')) {
+            tokens.next();
             initializer = expression();
         }
         VariableDeclarator variable = ranged(new VariableDeclarator(type, name, initializer), nameStart);
-        expect(';');
+        tokens.expect(';');
         return ranged(new FieldDeclaration(modifiers.modifiers(), modifiers.annotations(), new NodeList<>(variable)), begin);
     }
 
     private AnnotationExpr annotation() {
-        int begin = tokenStart;
-        expect('@');
-        if (isWord("interface")) {
+        int begin = tokens.start();
+        tokens.expect('@');
+        if (tokens.isWord("interface")) {
             throw Decline.INSTANCE;
         }
         Name name = qualifiedName(false);
-        if (!isPunct('(')) {
+        if (!tokens.isPunct('(')) {
             return ranged(new MarkerAnnotationExpr(name), begin);
         }
-        next();
-        if (isPunct(')')) {
-            next();
+        tokens.next();
+        if (tokens.isPunct(')')) {
+            tokens.next();
             return ranged(new NormalAnnotationExpr(name, new NodeList<>()), begin);
         }
-        if (kind == Kind.NAME && !KEYWORDS.contains(image) && peekPunct() == '=') {
+        if (tokens.isIdentifier() && tokens.peekPunct() == '=') {
             var pairs = new NodeList<MemberValuePair>();
             pairs.add(memberValuePair());
-            while (isPunct(',')) {
-                next();
+            while (tokens.isPunct(',')) {
+                tokens.next();
                 pairs.add(memberValuePair());
             }
-            expect(')');
+            tokens.expect(')');
             return ranged(new NormalAnnotationExpr(name, pairs), begin);
         }
         Expression value = elementValue();
-        expect(')');
+        tokens.expect(')');
         return ranged(new SingleMemberAnnotationExpr(name, value), begin);
     }
 
     private MemberValuePair memberValuePair() {
-        int begin = tokenStart;
+        int begin = tokens.start();
         SimpleName name = simpleName();
-        expect('=');
+        tokens.expect('=');
         Expression value = elementValue();
         return ranged(new MemberValuePair(name, value), begin);
     }
 
     /** An annotation's value: an annotation, {@code {values}}, or an expression. */
     private Expression elementValue() {
-        if (isPunct('@')) {
+        if (tokens.isPunct('@')) {
             return annotation();
         }
-        if (isPunct('{')) {
-            int begin = tokenStart;
-            next();
+        if (tokens.isPunct('{')) {
+            int begin = tokens.start();
+            tokens.next();
             var values = new NodeList<Expression>();
-            while (!isPunct('}')) {
+            while (!tokens.isPunct('}')) {
                 values.add(elementValue());
-                if (!isPunct(',')) {
+                if (!tokens.isPunct(',')) {
                     break;
                 }
-                next();
+                tokens.next();
             }
-            expect('}');
+            tokens.expect('}');
             return ranged(new ArrayInitializerExpr(values), begin);
         }
         return expression();
     }
 
     private Type type() {
-        if (kind == Kind.NAME) {
-            PrimitiveType.Primitive primitive = switch (image) {
+        if (tokens.kind() == Kind.NAME) {
+            PrimitiveType.Primitive primitive = switch (tokens.image()) {
                 case "boolean" -> PrimitiveType.Primitive.BOOLEAN;
                 case "byte" -> PrimitiveType.Primitive.BYTE;
                 case "short" -> PrimitiveType.Primitive.SHORT;
@@ -391,16 +348,16 @@ final class EntitySyntax {
                 default -> null;
             };
             if (primitive != null) {
-                int begin = tokenStart;
-                next();
-                if (isPunct('[')) {
+                int begin = tokens.start();
+                tokens.next();
+                if (tokens.isPunct('[')) {
                     throw Decline.INSTANCE;
                 }
                 return ranged(new PrimitiveType(primitive), begin);
             }
         }
         ClassOrInterfaceType type = classType();
-        if (isPunct('[') || isPunct('.')) {
+        if (tokens.isPunct('[') || tokens.isPunct('.')) {
             throw Decline.INSTANCE; // arrays, varargs
         }
         return type;
@@ -408,33 +365,33 @@ final class EntitySyntax {
 
     /** {@code BigDecimal}, {@code java.util.List<Item>}: a chain of scopes, each with type arguments or none. */
     private ClassOrInterfaceType classType() {
-        int begin = tokenStart;
+        int begin = tokens.start();
         ClassOrInterfaceType type = null;
         while (true) {
             SimpleName name = simpleName();
             NodeList<Type> arguments = null;
-            if (isPunct('<')) {
-                next();
+            if (tokens.isPunct('<')) {
+                tokens.next();
                 arguments = new NodeList<>();
                 arguments.add(referenceType());
-                while (isPunct(',')) {
-                    next();
+                while (tokens.isPunct(',')) {
+                    tokens.next();
                     arguments.add(referenceType());
                 }
-                expect('>');
+                tokens.expect('>');
             }
             type = ranged(new ClassOrInterfaceType(type, name, arguments), begin);
-            if (!isPunct('.') || !peekName() || peekWord("class")) {
+            if (!tokens.isPunct('.') || !tokens.peekName() || tokens.peekWord("class")) {
                 return type;
             }
-            next();
+            tokens.next();
         }
     }
 
     /** A type argument: a class type (no primitive, array or wildcard). */
     private ClassOrInterfaceType referenceType() {
         ClassOrInterfaceType type = classType();
-        if (isPunct('[')) {
+        if (tokens.isPunct('[')) {
             throw Decline.INSTANCE;
         }
         return type;
@@ -443,66 +400,54 @@ final class EntitySyntax {
     /** A literal, {@code -} before a number, a name, a field access or {@code Type.class}. */
     private Expression expression() {
         Expression e = primary();
-        if (kind == Kind.PUNCT && "+-*/%?:<>!&|^=[(".indexOf(punct) >= 0) {
+        if (tokens.kind() == Kind.PUNCT && "+-*/%?:<>!&|^=[(".indexOf(tokens.punct()) >= 0) {
             throw Decline.INSTANCE; // operators, calls, arrays
         }
         return e;
     }
 
     private Expression primary() {
-        int begin = tokenStart;
-        if (kind == Kind.STRING) {
-            return ranged(new StringLiteralExpr(null, take()), begin);
+        int begin = tokens.start();
+        if (tokens.kind() == Kind.STRING) {
+            return ranged(new StringLiteralExpr(null, tokens.take()), begin);
         }
-        if (isPunct('-')) {
-            next();
-            if (kind != Kind.NUMBER) {
+        if (tokens.isPunct('-')) {
+            tokens.next();
+            if (tokens.kind() != Kind.NUMBER) {
                 throw Decline.INSTANCE;
             }
             Expression number = number();
             return ranged(new UnaryExpr(number, UnaryExpr.Operator.MINUS), begin);
         }
-        if (kind == Kind.NUMBER) {
+        if (tokens.kind() == Kind.NUMBER) {
             return number();
         }
-        if (kind == Kind.NAME) {
-            switch (image) {
+        if (tokens.kind() == Kind.NAME) {
+            switch (tokens.image()) {
                 case "true", "false" -> {
-                    return ranged(new BooleanLiteralExpr(take().equals("true")), begin);
+                    return ranged(new BooleanLiteralExpr(tokens.take().equals("true")), begin);
                 }
                 case "null" -> {
-                    next();
+                    tokens.next();
                     return ranged(new NullLiteralExpr(), begin);
                 }
                 default -> { }
             }
         }
         // a.b.C, or a.b.C.class (the type a.b.C)
-        int save = pos;
-        Kind saveKind = kind;
-        String saveImage = image;
-        char savePunct = punct;
-        int saveStart = tokenStart;
-        int savePrevious = previousEnd;
-        int saveEnd = tokenEnd;
+        int savePrevious = tokens.previousEnd();
         Expression e = ranged(new NameExpr(simpleName()), begin);
-        while (isPunct('.')) {
-            next();
-            if (isWord("class")) {
+        while (tokens.isPunct('.')) {
+            tokens.next();
+            if (tokens.isWord("class")) {
                 // read again as a type: Name.class is a ClassExpr of a ClassOrInterfaceType
-                pos = save;
-                kind = saveKind;
-                image = saveImage;
-                punct = savePunct;
-                tokenStart = saveStart;
-                previousEnd = savePrevious;
-                tokenEnd = saveEnd;
+                tokens.rewind(begin, savePrevious);
                 ClassOrInterfaceType type = classType();
-                if (!isPunct('.')) {
+                if (!tokens.isPunct('.')) {
                     throw Decline.INSTANCE;
                 }
-                next();
-                expectWord("class");
+                tokens.next();
+                tokens.expectWord("class");
                 return ranged(new ClassExpr(type), begin);
             }
             e = ranged(new FieldAccessExpr(e, null, simpleName()), begin);
@@ -511,192 +456,15 @@ final class EntitySyntax {
     }
 
     private Expression number() {
-        int begin = tokenStart;
-        String digits = take();
+        int begin = tokens.start();
+        String digits = tokens.take();
         char last = digits.charAt(digits.length() - 1);
         return ranged(last == 'L' || last == 'l' ? new LongLiteralExpr(null, digits) : new IntegerLiteralExpr(null, digits),
                 begin);
     }
 
     private SimpleName simpleName() {
-        int begin = tokenStart;
-        return ranged(new SimpleName(identifier()), begin);
-    }
-
-    /** A name that is no keyword. */
-    private String identifier() {
-        if (kind != Kind.NAME || KEYWORDS.contains(image)) {
-            throw Decline.INSTANCE;
-        }
-        return take();
-    }
-
-    private boolean isWord(String word) {
-        return kind == Kind.NAME && image.equals(word);
-    }
-
-    private boolean isPunct(char c) {
-        return kind == Kind.PUNCT && punct == c;
-    }
-
-    private void expectWord(String word) {
-        if (!isWord(word)) {
-            throw Decline.INSTANCE;
-        }
-        next();
-    }
-
-    private void expect(char c) {
-        if (!isPunct(c)) {
-            throw Decline.INSTANCE;
-        }
-        next();
-    }
-
-    /** The current token's image; moves to the next token. */
-    private String take() {
-        String taken = image;
-        next();
-        return taken;
-    }
-
-    /** The punctuation character that starts the token after the current one, or 0. */
-    private char peekPunct() {
-        int p = skip(pos);
-        return p < text.length() ? text.charAt(p) : 0;
-    }
-
-    /** Whether the token after the current one is a name (or keyword). */
-    private boolean peekName() {
-        int p = skip(pos);
-        if (p >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(p);
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
-    }
-
-    /** Whether the token after the current one is {@code word}. */
-    private boolean peekWord(String word) {
-        int p = skip(pos);
-        int end = p + word.length();
-        return text.startsWith(word, p) && (end >= text.length() || !isNamePart(text.charAt(end)));
-    }
-
-    // ---- tokens -----------------------------------------------------------------------------
-
-    /** Reads the next token, skipping white space and comments. */
-    private void next() {
-        previousEnd = tokenEnd;
-        pos = skip(pos);
-        tokenStart = pos;
-        int n = text.length();
-        if (pos >= n) {
-            kind = Kind.END;
-            tokenEnd = pos;
-            return;
-        }
-        char c = text.charAt(pos);
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$') {
-            int start = pos;
-            while (pos < n && isNamePart(text.charAt(pos))) {
-                pos++;
-            }
-            kind = Kind.NAME;
-            image = text.substring(start, pos);
-        } else if (c >= '0' && c <= '9') {
-            number(c);
-        } else if (c == '"') {
-            string();
-        } else if ("(){};,.=-@<>[]+*/%?:!&|^~".indexOf(c) >= 0) {
-            if (c == '.' && pos + 1 < n && text.charAt(pos + 1) >= '0' && text.charAt(pos + 1) <= '9') {
-                throw Decline.INSTANCE; // .5
-            }
-            kind = Kind.PUNCT;
-            punct = c;
-            pos++;
-        } else {
-            throw Decline.INSTANCE;
-        }
-        tokenEnd = pos;
-    }
-
-    private static boolean isNamePart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
-    }
-
-    /** A decimal int or long literal; anything else that starts with a digit declines. */
-    private void number(char first) {
-        int start = pos;
-        int n = text.length();
-        while (pos < n && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-            pos++;
-        }
-        if (first == '0' && pos - start > 1) {
-            throw Decline.INSTANCE; // octal
-        }
-        if (pos < n && (text.charAt(pos) == 'L' || text.charAt(pos) == 'l')) {
-            pos++;
-        }
-        if (pos < n && (isNamePart(text.charAt(pos)) || text.charAt(pos) == '.')) {
-            throw Decline.INSTANCE; // 0x1F, 1_000, 1.5, 2e3, 1f
-        }
-        kind = Kind.NUMBER;
-        image = text.substring(start, pos);
-    }
-
-    /** A one-line string literal; its image is its text between the quotes, escapes as written. */
-    private void string() {
-        int n = text.length();
-        if (text.startsWith("\"\"\"", pos)) {
-            throw Decline.INSTANCE; // a text block
-        }
-        int start = ++pos;
-        while (true) {
-            if (pos >= n) {
-                throw Decline.INSTANCE;
-            }
-            char c = text.charAt(pos);
-            if (c == '"') {
-                break;
-            }
-            if (c == '\n' || c == '\r') {
-                throw Decline.INSTANCE;
-            }
-            if (c == '\\') {
-                if (pos + 1 >= n || "btnfrs\"'\\".indexOf(text.charAt(pos + 1)) < 0) {
-                    throw Decline.INSTANCE; // octal escapes and invalid ones
-                }
-                pos++;
-            }
-            pos++;
-        }
-        kind = Kind.STRING;
-        image = text.substring(start, pos);
-        pos++;
-    }
-
-    /** The offset of the first character from {@code p} on that is not white space or in a comment. */
-    private int skip(int p) {
-        int n = text.length();
-        while (p < n) {
-            char c = text.charAt(p);
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
-                p++;
-            } else if (c == '/' && p + 1 < n && text.charAt(p + 1) == '/') {
-                while (p < n && text.charAt(p) != '\n' && text.charAt(p) != '\r') {
-                    p++;
-                }
-            } else if (c == '/' && p + 1 < n && text.charAt(p + 1) == '*') {
-                int end = text.indexOf("*/", p + 2);
-                if (end < 0) {
-                    throw Decline.INSTANCE;
-                }
-                p = end + 2;
-            } else {
-                return p;
-            }
-        }
-        return p;
+        int begin = tokens.start();
+        return ranged(new SimpleName(tokens.identifier()), begin);
     }
 }

@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.PackageDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -437,6 +438,9 @@ public final class SourceTrees {
      * file's memory. Returns the number of nodes.
      */
     static int dropTokens(CompilationUnit unit) {
+        if (unit.getTokenRange().isEmpty()) {
+            return nodes(unit); // the fast reader's tree (EntitySyntax) has ranges and no tokens: nothing to drop
+        }
         int[] nodes = {0};
         unit.walk(node -> {
             var range = node.getRange().orElse(null);
@@ -445,5 +449,14 @@ public final class SourceTrees {
             nodes[0]++;
         });
         return nodes[0];
+    }
+
+    /** How many nodes the tree under {@code node} has, {@code node} included (those {@link Node#walk} visits). */
+    private static int nodes(Node node) {
+        int n = 1;
+        for (Node child : node.getChildNodes()) {
+            n += nodes(child);
+        }
+        return n;
     }
 }

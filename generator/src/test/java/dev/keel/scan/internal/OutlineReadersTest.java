@@ -31,7 +31,8 @@ class OutlineReadersTest {
             Map.entry("getOrphanComments(", Set.of()),
             Map.entry("getAllContainedComments(", Set.of()),
             Map.entry("getJavadoc", Set.of()),
-            Map.entry("getChildNodes(", Set.of()),
+            // SourceTrees counts a tree's nodes for the budget: which trees stay resident, not what the scan finds
+            Map.entry("getChildNodes(", Set.of("SourceTrees.java")),
             Map.entry("findAll(", Set.of()),
             Map.entry(".walk(", Set.of("SourceTrees.java", "SourceIndex.java"))); // tokens dropped; a folder's files listed
 

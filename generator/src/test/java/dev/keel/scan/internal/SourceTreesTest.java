@@ -143,6 +143,37 @@ class SourceTreesTest {
         assertFalse(e.getMessage().isBlank());
     }
 
+    /**
+     * Dropping the tokens keeps every node's range and counts every node (what the budget charges), whether the
+     * tree is JavaParser's (tokens dropped) or the fast reader's (no tokens: only counted).
+     */
+    @Test
+    void droppingTokensKeepsTheRangesAndCountsEveryNode() throws IOException {
+        int fast = 0;
+        List<Path> files;
+        try (var walk = Files.walk(Path.of(".."))) {
+            files = walk.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/")).sorted().toList();
+        }
+        for (Path file : files) {
+            var parsed = SourceTrees.parse(Files.readString(file));
+            if (!parsed.isSuccessful()) {
+                continue;
+            }
+            var unit = parsed.getResult().orElseThrow();
+            fast += unit.getTokenRange().isEmpty() ? 1 : 0;
+            var ranges = new java.util.ArrayList<Object>();
+            unit.walk(n -> ranges.add(n.getClass().getSimpleName() + n.getRange()));
+            assertEquals(ranges.size(), SourceTrees.dropTokens(unit), file.toString());
+            var after = new java.util.ArrayList<Object>();
+            unit.walk(n -> {
+                after.add(n.getClass().getSimpleName() + n.getRange());
+                assertTrue(n.getTokenRange().isEmpty(), file.toString());
+            });
+            assertEquals(ranges, after, file.toString());
+        }
+        assertTrue(fast > 20 && fast < files.size(), "read by the fast reader: " + fast + " of " + files.size());
+    }
+
     private void write(String path, String text) throws IOException {
         Path f = dir.resolve("src").resolve(path);
         Files.createDirectories(f.getParent());
