@@ -473,7 +473,27 @@ final class RandomModels {
         var sb = new StringBuilder("package rnd;\n\nimport jakarta.persistence.*;\n\n@Entity\n");
         e.annotations.forEach(a -> sb.append(a).append('\n'));
         sb.append(e.isAbstract ? "public abstract class " : "public class ").append(e.name).append(e.parent == null ? "" : " extends " + e.parent).append(" {\n");
-        e.body.forEach(line -> sb.append("    ").append(line).append("\n\n"));
+        boolean standalone = e.parent == null && e.inheritance == null && entities.stream().noneMatch(x -> e.name.equals(x.parent));
+        // an embeddable takes its owner's access: Address and the key classes have fields only, so their owners keep field access
+        boolean embeds = e.body.stream().anyMatch(l -> l.contains("Address") || l.contains("@EmbeddedId"))
+                || e.annotations.stream().anyMatch(a -> a.contains("IdClass"));
+        boolean property = standalone && !embeds && random.nextInt(4) == 0;
+        for (String line : e.body) {
+            var m = java.util.regex.Pattern.compile("^(.*?)private (.+) (\\w+);$").matcher(line);
+            if (property && m.matches()) {
+                // property access: the mapping annotations on the getter, the field bare
+                String type = m.group(2);
+                String name = m.group(3);
+                String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                sb.append("    private ").append(type).append(' ').append(name).append(";\n\n");
+                sb.append("    ").append(m.group(1)).append("public ").append(type).append(" get").append(cap)
+                        .append("() { return ").append(name).append("; }\n\n");
+                sb.append("    public void set").append(cap).append('(').append(type).append(" value) { this.").append(name)
+                        .append(" = value; }\n\n");
+            } else {
+                sb.append("    ").append(line).append("\n\n");
+            }
+        }
         return sb.append("}\n").toString();
     }
 
