@@ -102,6 +102,31 @@ class MigrateCommandTest {
         assertEquals(0, count("SELECT count(*) FROM keel_migrations"));
     }
 
+    /**
+     * Migrations sent together, the second failing: the first is printed as applied and stays applied, the second is
+     * printed as started and named in the error with its step, its SQL and PostgreSQL's message; nothing after it runs.
+     */
+    @Test
+    void aFailureAmongMigrationsSentTogetherPrintsThoseAppliedBeforeIt() throws Exception {
+        try (Connection conn = db.connect(); var st = conn.createStatement()) {
+            st.execute("CREATE FUNCTION no_slug() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF current_query() LIKE '%slug%' THEN RAISE EXCEPTION 'no slug here'; END IF; END $$");
+            st.execute("CREATE EVENT TRIGGER no_slug ON ddl_command_start WHEN TAG IN ('ALTER TABLE')"
+                    + " EXECUTE FUNCTION no_slug()");
+        }
+        KeelRun migrate = keel("migrate");
+        assertEquals(5, migrate.exit(), migrate.err());
+        assertEquals("Migrating " + db.url() + "?user=" + db.user() + ":" + NL
+                + "  Applying blog.0001_initial... OK (N ms)" + NL
+                + "  Applying blog.0002_add_post_slug...", timeless(migrate.out()));
+        assertTrue(migrate.err().contains("migration blog.0002_add_post_slug (" ) && migrate.err().contains("applying failed at"
+                + " step 1 of 1 (Add field slug to post):" + NL + "    ALTER TABLE post ADD COLUMN slug varchar(200)" + NL
+                + "PostgreSQL: ERROR: no slug here"), migrate.err());
+        assertEquals(1, count("SELECT count(*) FROM keel_migrations"));
+        assertEquals(1, count("SELECT count(*) FROM keel_migrations WHERE name = '0001_initial'"));
+        assertEquals(0, count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'slug'"));
+    }
+
     @Test
     void jsonReportsWhatRan() throws Exception {
         KeelRun r = keel("migrate", "blog", "0002", "--json");
