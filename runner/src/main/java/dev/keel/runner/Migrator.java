@@ -76,13 +76,13 @@ public final class Migrator implements AutoCloseable {
     private record Built(Planner.Result planned, List<ProjectState> befores, Map<MigrationKey, Script> scripts) {}
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
-                     Routing routing) {
+                     Routing routing, Connection opened) {
         this.set = set;
         this.routing = routing;
         this.database = database;
         this.settings = settings;
         this.listener = listener;
-        this.connection = database.connect(APPLICATION_NAME);
+        this.connection = opened != null ? opened : database.connect(APPLICATION_NAME);
         this.watched = watch(connection, database);
         this.pending = new PendingStatements(connection);
         this.history = new JdbcSchemaHistory(connection, pending);
@@ -95,7 +95,7 @@ public final class Migrator implements AutoCloseable {
      *                       (password masked) and what to do
      */
     public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener) {
-        return new Migrator(set, database, settings, listener, Routing.everything());
+        return new Migrator(set, database, settings, listener, Routing.everything(), null);
     }
 
     /**
@@ -107,7 +107,17 @@ public final class Migrator implements AutoCloseable {
      */
     public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
                                    Router router, String databaseName) {
-        return new Migrator(set, database, settings, listener, new Routing(router, databaseName));
+        return new Migrator(set, database, settings, listener, new Routing(router, databaseName), null);
+    }
+
+    /**
+     * {@link #connect(MigrationSet, Database, RunnerSettings, MigrateListener, Router, String)} on {@code opened}, a
+     * connection to {@code database} that {@link Database#connect} opened, named {@link #APPLICATION_NAME} (opened
+     * while the migrations were read, say); the migrator owns it from now on.
+     */
+    public static Migrator connect(MigrationSet set, Database database, Connection opened, RunnerSettings settings,
+                                   MigrateListener listener, Router router, String databaseName) {
+        return new Migrator(set, database, settings, listener, new Routing(router, databaseName), opened);
     }
 
     /** The name of the database this migrator works on ({@code default} in a project with one database). */
