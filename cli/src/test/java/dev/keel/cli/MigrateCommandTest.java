@@ -170,6 +170,32 @@ class MigrateCommandTest {
         assertEquals(0, keel("showmigrations").exit());
     }
 
+    /**
+     * keel connects while it reads the migrations; when reading them fails, the failure is the migrations' (as before)
+     * and the connection opened meanwhile is closed, not left open behind the error.
+     */
+    @Test
+    void migrationsThatCannotBeReadLeaveNoConnectionOpen() throws Exception {
+        Path broken = SampleProject.blogMigrations(dir).resolve("M0005_broken.java");
+        Files.writeString(broken, "package com.example.blog.migrations;\n\npublic final class M0005_broken extends"
+                + " dev.keel.migration.Migration {\n    @Override\n    protected void define() {\n        dependsOn(\"blog\","
+                + " \"0004_fill_post_slug\");\n        operations(addField(\"post\", \"x\", column(\"x\", \"text\")"
+                + ".nullable(), ;\n    }\n}\n");
+        KeelRun r = keel("migrate");
+        assertTrue(r.exit() != 0, r.out());
+        assertTrue(r.err().contains("M0005_broken.java"), r.err());
+        assertFalse(r.err().contains("cannot connect"), r.err());
+        long deadline = System.nanoTime() + 2_000_000_000L; // not until the driver closes a lost connection at a collection
+        long sessions;
+        do {
+            Thread.sleep(50);
+            sessions = count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'keel migrate'"
+                    + " AND datname = current_database()");
+        } while (sessions > 0 && System.nanoTime() < deadline);
+        assertEquals(0, sessions, "the connection opened while the migrations were read is closed");
+        assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE tablename = 'keel_migrations'"));
+    }
+
     @Test
     void aDatabaseThatRefusesIsExit5WithTheUrlMasked() throws Exception {
         int port;
