@@ -139,11 +139,20 @@ final class MigrateCommand implements Callable<Integer> {
                     migrationsFrom.migrations(project),
                     new MigrateRequest(app, target, fake, postDeploy), parallel, keepGoing);
         }
-        var migrations = migrationsFrom.migrations(project);
+        ConnectionAhead ahead = connectAhead(config);
+        dev.keel.runner.MigrationSet migrations;
+        try {
+            migrations = migrationsFrom.migrations(project);
+        } catch (RuntimeException e) {
+            if (ahead != null) {
+                ahead.close();
+            }
+            throw e;
+        }
         PrintWriter notes = project.notes(json.enabled());
         var printer = printer(notes);
         try (DatabaseMixin.Opened opened = open(config, notes);
-             Migrator migrator = connect(config, migrations, opened, json.enabled() ? printer.quiet() : printer)) {
+             Migrator migrator = connect(config, migrations, opened, json.enabled() ? printer.quiet() : printer, ahead)) {
             var request = new MigrateRequest(app, target, fake, postDeploy);
             if (repairChecksum) {
                 MigrationKey key = migrator.repairChecksum(app, target);
@@ -208,8 +217,40 @@ final class MigrateCommand implements Callable<Integer> {
 
     private Migrator connect(KeelConfig config, dev.keel.runner.MigrationSet migrations, DatabaseMixin.Opened opened,
                              dev.keel.runner.MigrateListener listener) {
-        return project.timings().time("connect", () -> Migrator.connect(migrations, opened.database, db.settings(config),
-                listener, DatabaseMixin.router(config), db.databaseName(config)));
+        return connect(config, migrations, opened, listener, null);
+    }
+
+    /** {@link #connect}, on the connection {@code ahead} opened when there is one. */
+    private Migrator connect(KeelConfig config, dev.keel.runner.MigrationSet migrations, DatabaseMixin.Opened opened,
+                             dev.keel.runner.MigrateListener listener, ConnectionAhead ahead) {
+        if (ahead == null) {
+            return project.timings().time("connect", () -> Migrator.connect(migrations, opened.database,
+                    db.settings(config), listener, DatabaseMixin.router(config), db.databaseName(config)));
+        }
+        return project.timings().time("connect", () -> {
+            try {
+                return Migrator.connect(migrations, opened.database, ahead.take(), db.settings(config), listener,
+                        DatabaseMixin.router(config), db.databaseName(config));
+            } catch (RuntimeException e) {
+                ahead.close();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Starts connecting to the database keel.json or the options name (not an embedded one, which is started after
+     * the migrations are read), while the migrations are read; null when there is none, or when naming it fails (the
+     * failure then comes where it did, after the migrations).
+     */
+    private ConnectionAhead connectAhead(KeelConfig config) {
+        java.util.Optional<dev.keel.runner.Database> configured;
+        try {
+            configured = db.configured(config);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return configured.map(ConnectionAhead::start).orElse(null);
     }
 
     /** {@code --check}: what keel migrate would run, listed; exit 1 when anything. */

@@ -102,6 +102,31 @@ class MigrateCommandTest {
         assertEquals(0, count("SELECT count(*) FROM keel_migrations"));
     }
 
+    /**
+     * Migrations sent together, the second failing: the first is printed as applied and stays applied, the second is
+     * printed as started and named in the error with its step, its SQL and PostgreSQL's message; nothing after it runs.
+     */
+    @Test
+    void aFailureAmongMigrationsSentTogetherPrintsThoseAppliedBeforeIt() throws Exception {
+        try (Connection conn = db.connect(); var st = conn.createStatement()) {
+            st.execute("CREATE FUNCTION no_slug() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF current_query() LIKE '%slug%' THEN RAISE EXCEPTION 'no slug here'; END IF; END $$");
+            st.execute("CREATE EVENT TRIGGER no_slug ON ddl_command_start WHEN TAG IN ('ALTER TABLE')"
+                    + " EXECUTE FUNCTION no_slug()");
+        }
+        KeelRun migrate = keel("migrate");
+        assertEquals(5, migrate.exit(), migrate.err());
+        assertEquals("Migrating " + db.url() + "?user=" + db.user() + ":" + NL
+                + "  Applying blog.0001_initial... OK (N ms)" + NL
+                + "  Applying blog.0002_add_post_slug...", timeless(migrate.out()));
+        assertTrue(migrate.err().contains("migration blog.0002_add_post_slug (" ) && migrate.err().contains("applying failed at"
+                + " step 1 of 1 (Add field slug to post):" + NL + "    ALTER TABLE post ADD COLUMN slug varchar(200)" + NL
+                + "PostgreSQL: ERROR: no slug here"), migrate.err());
+        assertEquals(1, count("SELECT count(*) FROM keel_migrations"));
+        assertEquals(1, count("SELECT count(*) FROM keel_migrations WHERE name = '0001_initial'"));
+        assertEquals(0, count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'slug'"));
+    }
+
     @Test
     void jsonReportsWhatRan() throws Exception {
         KeelRun r = keel("migrate", "blog", "0002", "--json");
@@ -143,6 +168,32 @@ class MigrateCommandTest {
         assertTrue(repair.out().contains("Recorded the current checksum of blog.0002_add_post_slug"), repair.out());
         assertEquals(0, keel("migrate").exit());
         assertEquals(0, keel("showmigrations").exit());
+    }
+
+    /**
+     * keel connects while it reads the migrations; when reading them fails, the failure is the migrations' (as before)
+     * and the connection opened meanwhile is closed, not left open behind the error.
+     */
+    @Test
+    void migrationsThatCannotBeReadLeaveNoConnectionOpen() throws Exception {
+        Path broken = SampleProject.blogMigrations(dir).resolve("M0005_broken.java");
+        Files.writeString(broken, "package com.example.blog.migrations;\n\npublic final class M0005_broken extends"
+                + " dev.keel.migration.Migration {\n    @Override\n    protected void define() {\n        dependsOn(\"blog\","
+                + " \"0004_fill_post_slug\");\n        operations(addField(\"post\", \"x\", column(\"x\", \"text\")"
+                + ".nullable(), ;\n    }\n}\n");
+        KeelRun r = keel("migrate");
+        assertTrue(r.exit() != 0, r.out());
+        assertTrue(r.err().contains("M0005_broken.java"), r.err());
+        assertFalse(r.err().contains("cannot connect"), r.err());
+        long deadline = System.nanoTime() + 2_000_000_000L; // not until the driver closes a lost connection at a collection
+        long sessions;
+        do {
+            Thread.sleep(50);
+            sessions = count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'keel migrate'"
+                    + " AND datname = current_database()");
+        } while (sessions > 0 && System.nanoTime() < deadline);
+        assertEquals(0, sessions, "the connection opened while the migrations were read is closed");
+        assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE tablename = 'keel_migrations'"));
     }
 
     @Test

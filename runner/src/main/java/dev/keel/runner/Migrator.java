@@ -76,13 +76,13 @@ public final class Migrator implements AutoCloseable {
     private record Built(Planner.Result planned, List<ProjectState> befores, Map<MigrationKey, Script> scripts) {}
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
-                     Routing routing) {
+                     Routing routing, Connection opened) {
         this.set = set;
         this.routing = routing;
         this.database = database;
         this.settings = settings;
         this.listener = listener;
-        this.connection = database.connect(APPLICATION_NAME);
+        this.connection = opened != null ? opened : database.connect(APPLICATION_NAME);
         this.watched = watch(connection, database);
         this.pending = new PendingStatements(connection);
         this.history = new JdbcSchemaHistory(connection, pending);
@@ -95,7 +95,7 @@ public final class Migrator implements AutoCloseable {
      *                       (password masked) and what to do
      */
     public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener) {
-        return new Migrator(set, database, settings, listener, Routing.everything());
+        return new Migrator(set, database, settings, listener, Routing.everything(), null);
     }
 
     /**
@@ -107,7 +107,17 @@ public final class Migrator implements AutoCloseable {
      */
     public static Migrator connect(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
                                    Router router, String databaseName) {
-        return new Migrator(set, database, settings, listener, new Routing(router, databaseName));
+        return new Migrator(set, database, settings, listener, new Routing(router, databaseName), null);
+    }
+
+    /**
+     * {@link #connect(MigrationSet, Database, RunnerSettings, MigrateListener, Router, String)} on {@code opened}, a
+     * connection to {@code database} that {@link Database#connect} opened, named {@link #APPLICATION_NAME} (opened
+     * while the migrations were read, say); the migrator owns it from now on.
+     */
+    public static Migrator connect(MigrationSet set, Database database, Connection opened, RunnerSettings settings,
+                                   MigrateListener listener, Router router, String databaseName) {
+        return new Migrator(set, database, settings, listener, new Routing(router, databaseName), opened);
     }
 
     /** The name of the database this migrator works on ({@code default} in a project with one database). */
@@ -490,9 +500,30 @@ public final class Migrator implements AutoCloseable {
         if (!planned.plan().backwards()) {
             set.checksums(migrations.stream().map(MigrationSpec::key).toList());
         }
+        Executor.Recheck recheck = recheck();
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
             MigrationKey key = s.migration().key();
+            int together = together(scripts, planned, executor, i);
+            if (together > 0) {
+                List<Script> sent = scripts.subList(i, i + together);
+                Executor.Together t = executor.runTogether(connection, sent, sent.stream()
+                        .map(x -> set.checksum(x.migration().key())).toList(), recheck);
+                for (int k = 0; k < t.took().size(); k++) {
+                    done.add(new MigrateResult.Done(sent.get(k).migration().key(), MigrateListener.Action.APPLY,
+                            t.took().get(k).toMillis()));
+                }
+                i += t.took().size();
+                if (t.retryNext()) {
+                    // a lock timeout stopped it among those sent together: the whole transaction again, alone
+                    Script next = scripts.get(i);
+                    Duration took = executor.run(next, set.checksum(next.migration().key()), 0, 2);
+                    done.add(new MigrateResult.Done(next.migration().key(), MigrateListener.Action.APPLY, took.toMillis()));
+                } else {
+                    i--;
+                }
+                continue;
+            }
             if (s.backwards()) {
                 sql(() -> { Replacements.unapplying(history, s.migration()); return null; });
             }
@@ -504,6 +535,83 @@ public final class Migrator implements AutoCloseable {
                     : MigrateListener.Action.APPLY, took.toMillis()));
         }
         return new MigrateResult(view(planned.view(), scripts.stream().map(Script::skipped).toList()), done);
+    }
+
+    /**
+     * How many migrations from {@code from} on are sent together in one round trip ({@link Executor#runTogether}),
+     * each with its record and its own transaction: those in a row that {@link Executor#together} accepts, under the
+     * same timeouts, none a squash (whose record reads the history) or resumed, at most {@link Executor#MOST_TOGETHER},
+     * {@link Executor#MOST_TOGETHER_STATEMENTS} statements and {@link Executor#MOST_TOGETHER_CHARS} of SQL (a migration
+     * alone may have more); 0 when the migration at {@code from} is not one of them.
+     * A migration that needs an answer first (Java code, a backfill, a guard, non-atomic) ends the run.
+     */
+    private static int together(List<Script> scripts, Planner.Result planned, Executor executor, int from) {
+        int n = 0;
+        long chars = 0;
+        int statements = 0;
+        while (from + n < scripts.size() && n < Executor.MOST_TOGETHER) {
+            Script s = scripts.get(from + n);
+            if (planned.view().migrations().get(from + n).resumeFrom() != 0 || !s.migration().replaces().isEmpty()
+                    || !executor.together(s) || (n > 0 && !executor.sameTimeouts(scripts.get(from), s))) {
+                break;
+            }
+            chars += Executor.size(s);
+            statements += Executor.statements(s);
+            if (n > 0 && (chars > Executor.MOST_TOGETHER_CHARS || statements > Executor.MOST_TOGETHER_STATEMENTS)) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** How long keel waits for a lost session to end before it reads what it committed. */
+    private static final Duration RECHECK_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * After the connection was lost among migrations sent together: which of them are recorded as applied, read on a
+     * new connection once the lost session has ended (or {@link #RECHECK_WAIT} has passed; it may then still commit
+     * those not recorded yet); null when keel cannot connect.
+     */
+    private Executor.Recheck recheck() {
+        int pid;
+        try {
+            pid = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            return null;
+        }
+        return keys -> {
+            try (Connection c = database.connect(APPLICATION_NAME + " (check)")) {
+                // until the lost session has ended: its transaction is then committed or rolled back for good
+                boolean ended = false;
+                for (long deadline = System.nanoTime() + RECHECK_WAIT.toNanos(); ; Thread.sleep(50)) {
+                    try (var ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+                        ps.setInt(1, pid);
+                        try (var r = ps.executeQuery()) {
+                            r.next();
+                            ended = r.getLong(1) == 0;
+                        }
+                    }
+                    if (ended || System.nanoTime() > deadline) {
+                        break;
+                    }
+                }
+                var recorded = new HashMap<MigrationKey, Long>();
+                Map<MigrationKey, HistoryRow> rows = new JdbcSchemaHistory(c).rows();
+                for (MigrationKey k : keys) {
+                    HistoryRow row = rows.get(k);
+                    if (row != null && row.phase() == HistoryRow.Phase.APPLIED) {
+                        recorded.put(k, row.durationMs());
+                    }
+                }
+                return new Executor.Rechecked(recorded, ended);
+            } catch (SQLException | RuntimeException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        };
     }
 
     /** The plan's view with the operations routed elsewhere moved to {@code notApplicable}. */

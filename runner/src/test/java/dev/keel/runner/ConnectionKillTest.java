@@ -6,6 +6,7 @@ import dev.keel.migration.MigrationSpec;
 import dev.keel.runner.support.Db;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -115,12 +116,118 @@ class ConnectionKillTest {
                 KeelException e = failure(run);
                 assertEquals(ErrorKind.DATABASE, e.kind());
                 assertTrue(e.getMessage().contains("The connection to the database was lost"), e.getMessage());
-                assertTrue(e.getMessage().contains("keel cannot tell whether the commit of blog.0002_more reached the"
-                        + " database"), e.getMessage());
+                // the session ended: keel reads the history on a new connection and knows the commit did not happen
+                assertTrue(e.getMessage().contains("Nothing of blog.0002_more was applied: keel read keel_migrations on a"
+                        + " new connection once the lost session had ended"), e.getMessage());
             }
             assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE column_name IN ('note', 'extra')"));
             assertEquals(0, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_more'"));
         }
+    }
+
+    /** Three migrations after the initial one: a new table, a column of item, a column of the new table. */
+    private static MigrationSet threeSentTogether() {
+        MigrationSpec other = Specs.spec("blog.0002_other").after("blog.0001_initial").ops(
+                createModel("other", table("other").field("id", column("id", "bigint")).primaryKey("id")));
+        MigrationSpec note = Specs.spec("blog.0003_note").after("blog.0002_other").ops(
+                addField("item", "note", column("note", "text").nullable()));
+        MigrationSpec more = Specs.spec("blog.0004_more").after("blog.0003_note").ops(
+                addField("other", "extra", column("extra", "integer").nullable()));
+        return Specs.set(INITIAL, other, note, more);
+    }
+
+    /**
+     * Killed while three migrations are sent together and the second waits for a lock: PostgreSQL committed the first
+     * but keel had no answer yet (the server answers a sequence at its end). keel reads the history on a new connection
+     * once the killed session has ended: the first is reported applied, the second and third not, and so they are.
+     */
+    @Test
+    void killedWhileMigrationsAreSentTogetherKeelFindsOutWhichWereCommitted() throws Exception {
+        MigrationSet set = threeSentTogether();
+        try (Db db = Db.fresh()) {
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                m.migrate(new MigrateRequest("blog", "0001", false, false));
+            }
+            var recorder = new Recorder();
+            try (Connection holder = java.sql.DriverManager.getConnection(db.database.url(), db.database.user(),
+                    db.database.password());
+                 Migrator m = Specs.migrator(db, set, PATIENT, recorder)) {
+                holder.setAutoCommit(false);
+                try (var st = holder.createStatement()) {
+                    st.execute("LOCK TABLE item IN ACCESS SHARE MODE"); // blog.0003's ALTER TABLE waits for it
+                }
+                var run = CompletableFuture.supplyAsync(() -> m.migrate(MigrateRequest.all()));
+                killWhenRunning(db, "ALTER TABLE item ADD COLUMN note");
+                KeelException e = failure(run);
+                assertEquals(ErrorKind.DATABASE, e.kind());
+                assertTrue(e.getMessage().startsWith("migration blog.0003_note (test:blog.0003_note): applying failed while"
+                        + " its statements, its record and its COMMIT were on their way with those of blog.0004_more:\n"
+                        + "The connection to the database was lost"), e.getMessage());
+                assertTrue(e.getMessage().contains("Nothing of blog.0003_note or of blog.0004_more was applied: keel read"
+                        + " keel_migrations on a new connection once the lost session had ended"), e.getMessage());
+                assertEquals(java.util.List.of("Applying blog.0002_other", "done blog.0002_other", "Applying blog.0003_note"),
+                        recorder.events);
+            }
+            assertEquals(1, db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'other'"));
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE column_name IN ('note', 'extra')"));
+            assertEquals(2, db.count("SELECT count(*) FROM keel_migrations"));
+            assertEquals(1, db.count("SELECT count(*) FROM keel_migrations WHERE name = '0002_other'"));
+        }
+    }
+
+    /**
+     * The network between keel and the server fails while three migrations are sent together and the second waits for a
+     * lock: keel had no answer for any of them, but finds the first recorded on a new connection and reports it
+     * applied; the server's session is still there, waiting, and may yet commit the second and third, so keel says it
+     * cannot tell about those, naming them.
+     */
+    @Test
+    void cutWhileMigrationsAreSentTogetherKeelSaysWhichItCannotTellAbout() throws Exception {
+        MigrationSet set = threeSentTogether();
+        try (Db db = Db.fresh()) {
+            try (Migrator m = Specs.migrator(db, set, PATIENT, MigrateListener.silent())) {
+                m.migrate(new MigrateRequest("blog", "0001", false, false));
+            }
+            URI uri = URI.create(db.database.url().substring("jdbc:".length()));
+            var recorder = new Recorder();
+            try (Connection holder = java.sql.DriverManager.getConnection(db.database.url(), db.database.user(),
+                    db.database.password());
+                 var relay = new MigrateRoundTripsTest.Relay(uri.getHost(), uri.getPort());
+                 Migrator m = Migrator.connect(set, MigrateRoundTripsTest.through(relay, db),
+                         Specs.FAST.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60)), recorder)) {
+                holder.setAutoCommit(false);
+                try (var st = holder.createStatement()) {
+                    st.execute("LOCK TABLE item IN ACCESS SHARE MODE");
+                }
+                var run = CompletableFuture.supplyAsync(() -> m.migrate(MigrateRequest.all()));
+                waitUntilRunning(db, "ALTER TABLE item ADD COLUMN note");
+                relay.partition();
+                KeelException e = failure(run);
+                assertTrue(e.getMessage().startsWith("migration blog.0003_note (test:blog.0003_note): applying failed"
+                        + " while its statements, its record and its COMMIT were on their way with those of blog.0004_more:\n"
+                        + "The connection to the database was lost"), e.getMessage());
+                assertTrue(e.getMessage().contains("keel cannot tell whether the commit of blog.0003_note (or of"
+                        + " blog.0004_more) reached the database"), e.getMessage());
+                assertEquals(java.util.List.of("Applying blog.0002_other", "done blog.0002_other", "Applying blog.0003_note"),
+                        recorder.events);
+                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                        + Migrator.APPLICATION_NAME + "'");
+                holder.rollback();
+            }
+        }
+    }
+
+    /** Waits until keel's session runs a statement that starts with {@code prefix}. */
+    private static void waitUntilRunning(Db db, String prefix) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (db.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + Migrator.APPLICATION_NAME
+                    + "' AND state = 'active' AND query LIKE '" + prefix + "%'") > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("keel never ran " + prefix);
     }
 
     @Test

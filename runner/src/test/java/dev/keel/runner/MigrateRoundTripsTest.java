@@ -51,14 +51,18 @@ class MigrateRoundTripsTest {
 
     /**
      * A TCP relay between keel and the test server that counts round trips: each time the client sends after the
-     * server has answered (or first), one more.
+     * server has answered with {@code ReadyForQuery} (or first), one more. (The server may flush part of its answer
+     * while the client is still sending; the client waits for nothing until its {@code Sync} is answered.)
      */
     static final class Relay implements AutoCloseable {
         final ServerSocket server;
         final AtomicInteger roundTrips = new AtomicInteger();
         private final String host;
         private final int port;
-        private final List<Socket> sockets = new ArrayList<>();
+        private final List<Socket> clients = new ArrayList<>();
+        private final List<Socket> upstreams = new ArrayList<>();
+        /** Per connection, set by {@link #partition}: nothing of it is relayed any more, its server's side stays open. */
+        private final List<AtomicBoolean> partitioned = new ArrayList<>();
 
         Relay(String host, int port) throws IOException {
             this.host = host;
@@ -74,29 +78,46 @@ class MigrateRoundTripsTest {
                 while (true) {
                     Socket client = server.accept();
                     Socket upstream = new Socket(host, port);
-                    synchronized (sockets) {
-                        sockets.add(client);
-                        sockets.add(upstream);
+                    var cut = new AtomicBoolean();
+                    synchronized (clients) {
+                        clients.add(client);
+                        upstreams.add(upstream);
+                        partitioned.add(cut);
                     }
                     var answered = new AtomicBoolean(true);
-                    pump(client.getInputStream(), upstream.getOutputStream(), () -> {
+                    byte[] tail = new byte[6];
+                    pump(client.getInputStream(), upstream.getOutputStream(), cut, (b, n) -> {
                         if (answered.getAndSet(false)) {
                             roundTrips.incrementAndGet();
                         }
                     });
-                    pump(upstream.getInputStream(), client.getOutputStream(), () -> answered.set(true));
+                    pump(upstream.getInputStream(), client.getOutputStream(), cut, (b, n) -> {
+                        // the last six bytes the server sent: ReadyForQuery is 'Z', length 5, the transaction status
+                        for (int i = 0; i < n; i++) {
+                            System.arraycopy(tail, 1, tail, 0, 5);
+                            tail[5] = b[i];
+                        }
+                        if (tail[0] == 'Z' && tail[1] == 0 && tail[2] == 0 && tail[3] == 0 && tail[4] == 5) {
+                            answered.set(true);
+                        }
+                    });
                 }
             } catch (IOException closed) {
                 // the relay is closed
             }
         }
 
-        private static void pump(InputStream in, OutputStream out, Runnable onData) {
+        /** What a pump does with the bytes it relays. */
+        private interface Seen {
+            void bytes(byte[] buffer, int n);
+        }
+
+        private static void pump(InputStream in, OutputStream out, AtomicBoolean partitioned, Seen onData) {
             Thread t = new Thread(() -> {
                 byte[] buffer = new byte[65536];
                 try {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        onData.run();
+                    for (int n; (n = in.read(buffer)) > 0 && !partitioned.get(); ) {
+                        onData.bytes(buffer, n);
                         out.write(buffer, 0, n);
                         out.flush();
                     }
@@ -104,7 +125,9 @@ class MigrateRoundTripsTest {
                     // one side went away
                 } finally {
                     try {
-                        out.close();
+                        if (!partitioned.get()) {
+                            out.close();
+                        }
                     } catch (IOException ignored) {
                         // already closed
                     }
@@ -114,11 +137,27 @@ class MigrateRoundTripsTest {
             t.start();
         }
 
+        /**
+         * Cuts the connections relayed so far as a network failure would: the client's side is closed, the server's
+         * stays open, so that the server's sessions do not know (until {@link #close}). New connections go through.
+         */
+        void partition() throws IOException {
+            synchronized (clients) {
+                partitioned.forEach(p -> p.set(true));
+                for (Socket s : clients) {
+                    s.close();
+                }
+            }
+        }
+
         @Override
         public void close() throws IOException {
             server.close();
-            synchronized (sockets) {
-                for (Socket s : sockets) {
+            synchronized (clients) {
+                for (Socket s : clients) {
+                    s.close();
+                }
+                for (Socket s : upstreams) {
                     s.close();
                 }
             }
@@ -150,21 +189,168 @@ class MigrateRoundTripsTest {
     }
 
     @Test
-    void aOneStatementMigrationTakesOneRoundTripItsStatementWithItsRecordAndTheCommit() throws Exception {
-        int ten = migrateRoundTrips(addingColumns(10));
-        int thirty = migrateRoundTrips(addingColumns(30));
-        // what a run costs besides its migrations (lock, history, settings, flush) is the same in both
-        double perMigration = (thirty - ten) / 20.0;
-        assertEquals(1.0, perMigration, 0.01, "round trips per one-statement migration (10 migrations: " + ten
-                + ", 30: " + thirty + ")");
-        // the rest: the session's settings, the advisory lock, keel's tables, reading the history once, the
-        // timeouts, the initial migration (one round trip too), the flush at the end; a project without squashes
-        // reads the history neither again before nor after its migrations
-        assertEquals(FIXED_ROUND_TRIPS, ten - 10, "round trips of a run besides its migrations (10 migrations: " + ten + ")");
+    void migrationsThatNeedNoAnswerAreSentSeveralPerRoundTripEachWithItsRecordAndCommit() throws Exception {
+        // BEGIN, the statement, the record and COMMIT: four statements each
+        int most = Math.min(dev.keel.runner.internal.Executor.MOST_TOGETHER,
+                dev.keel.runner.internal.Executor.MOST_TOGETHER_STATEMENTS / 4);
+        // the initial migration and the others, each one statement, go together up to the bound of one round trip
+        for (int count : new int[] {1, 10, most - 1, most, 2 * most + 5}) {
+            int trips = migrateRoundTrips(addingColumns(count));
+            int sends = (count + 1 + most - 1) / most;
+            assertEquals(FIXED_ROUND_TRIPS + sends, trips, "round trips of a run of " + (count + 1) + " migrations: the"
+                    + " fixed ones and " + sends + " for the migrations, at most " + most + " per round trip");
+        }
     }
 
-    /** What a run of {@code migrate} costs in round trips besides its migrations: see the test. */
-    static final int FIXED_ROUND_TRIPS = 12;
+    /**
+     * What a run of {@code migrate} costs in round trips besides its migrations: the session's settings, the advisory
+     * lock, keel's tables, reading the history once, the timeouts, the flush at the end; a project without squashes
+     * reads the history neither again before nor after its migrations.
+     */
+    static final int FIXED_ROUND_TRIPS = 11;
+
+    /** Each migration sent together is committed on its own, with its record, timed by the server. */
+    @Test
+    void eachMigrationSentTogetherIsRecordedInItsOwnTransactionWithTheServersTime() throws Exception {
+        MigrationSpec slow = Specs.spec("shop.0002_slow").after("shop.0001_initial").ops(
+                runSql("INSERT INTO item (id) VALUES (1)", "DELETE FROM item"));
+        MigrationSpec check = Specs.spec("shop.0003_check").after("shop.0002_slow").ops(
+                addConstraint("item", check("item_slow_check", "pg_sleep(0.3) IS NOT NULL")));
+        MigrationSpec after = Specs.spec("shop.0004_after").after("shop.0003_check").ops(
+                addField("item", "extra", column("extra", "integer").nullable()));
+        var recorder = new Recorder();
+        var took = new java.util.concurrent.ConcurrentHashMap<String, Long>();
+        MigrateListener listener = new MigrateListener() {
+            @Override
+            public void started(dev.keel.migration.MigrationKey key, Action action) {
+                recorder.started(key, action);
+            }
+
+            @Override
+            public void finished(dev.keel.migration.MigrationKey key, Action action, java.time.Duration d) {
+                recorder.finished(key, action, d);
+                took.put(key.name(), d.toMillis());
+            }
+        };
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(INITIAL, slow, check, after), Specs.FAST, listener)) {
+            MigrateResult r = m.migrate(MigrateRequest.all());
+            assertEquals(4, r.done().size());
+            assertEquals(List.of("Applying shop.0001_initial", "done shop.0001_initial", "Applying shop.0002_slow",
+                    "done shop.0002_slow", "Applying shop.0003_check", "done shop.0003_check", "Applying shop.0004_after",
+                    "done shop.0004_after"), recorder.events);
+            // one transaction each: four distinct transaction start times, in order
+            assertEquals(4, db.count("SELECT count(DISTINCT applied_at) FROM keel_migrations"));
+            long recorded = db.count("SELECT duration_ms FROM keel_migrations WHERE name = '0003_check'");
+            assertTrue(recorded >= 300 && recorded < 5000, "the server's time of the check: " + recorded);
+            assertEquals(recorded, took.get("0003_check"), "the time reported is the one recorded");
+            assertTrue(db.count("SELECT duration_ms FROM keel_migrations WHERE name = '0004_after'") < 300);
+            assertEquals(recorded, r.done().get(2).durationMs());
+        }
+    }
+
+    /**
+     * A migration that fails among those sent together (the first, one in the middle, the last): the migrations before
+     * it stay applied, recorded and reported applied; it and those after it are neither applied nor recorded; the
+     * failure names it, the step, its SQL and PostgreSQL's message with its position, as when it is sent alone; and a
+     * later run applies the rest.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4, 6})
+    void aMigrationThatFailsAmongThoseSentTogetherLeavesThoseBeforeItAppliedAndNothingAfter(int failing) throws Exception {
+        var specs = new ArrayList<MigrationSpec>(List.of(INITIAL));
+        String previous = "shop.0001_initial";
+        for (int i = 2; i <= 6; i++) {
+            String name = String.format("shop.%04d_add_%d", i, i);
+            specs.add(Specs.spec(name).after(previous).ops(
+                    addField("item", "a" + i, column("a_" + i, "integer").nullable()),
+                    addField("item", "b" + i, column("b_" + i, i == failing ? "no_such_type" : "text").nullable())));
+            previous = name;
+        }
+        var recorder = new Recorder();
+        try (Db db = Db.fresh()) {
+            URI uri = URI.create(db.database.url().substring("jdbc:".length()));
+            try (Relay relay = new Relay(uri.getHost(), uri.getPort());
+                 Migrator m = Migrator.connect(Specs.set(specs.toArray(MigrationSpec[]::new)), through(relay, db), Specs.FAST,
+                         recorder)) {
+                // the initial migration first: the five others then go together
+                m.migrate(new MigrateRequest("shop", "0001_initial", false, false));
+                recorder.events.clear();
+                var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+                String key = String.format("shop.%04d_add_%d", failing, failing);
+                String statement = "ALTER TABLE item ADD COLUMN b_" + failing + " no_such_type";
+                int position = statement.indexOf("no_such_type") + 1;
+                assertTrue(e.getMessage().startsWith("migration " + key + " (test:" + key + "): applying failed at step 2"
+                        + " of 2 (Add field b" + failing + " to item):\n    " + statement + "\nPostgreSQL: ERROR: type"
+                        + " \"no_such_type\" does not exist\n  Position: " + position + " (SQLSTATE 42704)\nNothing of " + key
+                        + " was applied"), e.getMessage());
+                var applied = new ArrayList<String>(List.of("0001_initial"));
+                var events = new ArrayList<String>();
+                for (int i = 2; i < failing; i++) {
+                    applied.add(String.format("%04d_add_%d", i, i));
+                    events.add(String.format("Applying shop.%04d_add_%d", i, i));
+                    events.add(String.format("done shop.%04d_add_%d", i, i));
+                }
+                events.add("Applying " + key);
+                assertEquals(applied, names(db));
+                assertEquals(events, recorder.events, "reported applied: those before the failure");
+                assertEquals(failing - 2, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                        + " AND column_name LIKE 'b\\_%'"), "the columns of the migrations before it, and none after");
+                assertEquals(failing - 2, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                        + " AND column_name LIKE 'a\\_%'"), "nothing of the failed migration, nothing after it");
+                // the session is usable again and the same run is repeatable: it stops at the same migration
+                assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+                assertEquals(applied, names(db));
+            }
+        }
+    }
+
+    /**
+     * A failure in one send stops the run there: the migrations of the sends after it are not sent at all, and none
+     * after the failed one is applied, however many there are.
+     */
+    @Test
+    void aFailureStopsTheRunWhereverTheSendsEnd() throws Exception {
+        var specs = new ArrayList<MigrationSpec>(List.of(INITIAL));
+        String previous = "shop.0001_initial";
+        for (int i = 2; i <= 130; i++) {
+            String name = String.format("shop.%04d_add_%d", i, i);
+            specs.add(Specs.spec(name).after(previous).ops(
+                    addField("item", "c" + i, column("c_" + i, i == 3 ? "no_such_type" : "integer").nullable())));
+            previous = name;
+        }
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(specs.toArray(MigrationSpec[]::new)), Specs.FAST,
+                MigrateListener.silent())) {
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertTrue(e.getMessage().startsWith("migration shop.0003_add_3 (test:shop.0003_add_3): applying failed at step 1"
+                    + " of 1"), e.getMessage());
+            assertEquals(List.of("0001_initial", "0002_add_2"), names(db));
+            assertEquals(1, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                    + " AND column_name LIKE 'c\\_%'"));
+        }
+    }
+
+    /**
+     * One migration of more statements than the driver sends before a {@code Sync} of its own (about 256): a failure
+     * early among them is still named with its step, and nothing of the migration stays.
+     */
+    @Test
+    void aFailureEarlyInAMigrationOfManyStatementsIsNamedAndNothingOfItStays() throws Exception {
+        var ops = new ArrayList<dev.keel.operations.Operation>();
+        for (int i = 1; i <= 300; i++) {
+            ops.add(addField("item", "c" + i, column("c_" + i, i == 10 ? "no_such_type" : "integer").nullable()));
+        }
+        MigrationSpec many = Specs.spec("shop.0002_many").after("shop.0001_initial")
+                .ops(ops.toArray(dev.keel.operations.Operation[]::new));
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(INITIAL, many), Specs.FAST, MigrateListener.silent())) {
+            m.migrate(new MigrateRequest("shop", "0001_initial", false, false));
+            var e = assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+            assertTrue(e.getMessage().startsWith("migration shop.0002_many (test:shop.0002_many): applying failed at step 10"
+                    + " of 300 (Add field c10 to item):\n    ALTER TABLE item ADD COLUMN c_10 no_such_type\n"), e.getMessage());
+            assertEquals(List.of("0001_initial"), names(db));
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'item'"
+                    + " AND column_name LIKE 'c\\_%'"));
+        }
+    }
 
     @Test
     void aRecordThatFailsLeavesNothingOfItsMigration() throws Exception {

@@ -8,9 +8,13 @@ import dev.keel.runner.MigrateListener.Action;
 import dev.keel.runner.RunnerSettings;
 import dev.keel.runner.sql.Step;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Runs one migration's {@link Script} through a {@link SqlSink} and records it in a
@@ -62,12 +66,20 @@ public final class Executor {
      * @throws KeelException of kind DATABASE saying where it failed, what is left applied, and what to do
      */
     public Duration run(Script script, String checksum, int resumeFrom) {
+        return run(script, checksum, resumeFrom, 1);
+    }
+
+    /**
+     * {@link #run(Script, String, int)}, an atomic migration from try {@code firstAttempt} (after a lock timeout
+     * stopped it among migrations sent together, {@link #runTogether}, which counts as the first).
+     */
+    public Duration run(Script script, String checksum, int resumeFrom, int firstAttempt) {
         MigrationKey key = script.migration().key();
         Action action = script.backwards() ? Action.UNAPPLY : Action.APPLY;
         listener.started(key, action);
         long start = System.nanoTime();
         if (script.atomic()) {
-            runAtomic(script, checksum, start);
+            runAtomic(script, checksum, start, firstAttempt);
         } else {
             runStepByStep(script, checksum, resumeFrom, start);
         }
@@ -135,9 +147,9 @@ public final class Executor {
         return timeout;
     }
 
-    private void runAtomic(Script script, String checksum, long start) {
+    private void runAtomic(Script script, String checksum, long start, int firstAttempt) {
         int count = script.steps().size();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = firstAttempt; ; attempt++) {
             int index = 0;
             try {
                 Duration current = statementTimeout(script);
@@ -170,6 +182,221 @@ public final class Executor {
                 throw Failures.failed(script, index, e, attempt, settings, statementTimeout(script, index), 0);
             }
         }
+    }
+
+    /** The most migrations {@link #runTogether} sends in one round trip. */
+    public static final int MOST_TOGETHER = 64;
+    /** About the most characters of SQL {@link #runTogether} sends in one round trip (a migration is never split). */
+    public static final int MOST_TOGETHER_CHARS = 256 * 1024;
+    /**
+     * The most statements {@link #runTogether} sends in one round trip when it sends more than one migration
+     * ({@code BEGIN}, the record and {@code COMMIT} count): pgjdbc sends a {@code Sync} of its own before the 256th
+     * statement of a sequence (so that the server's answers cannot fill the socket while it still sends), and
+     * PostgreSQL's skipping of what follows a failure ends at a {@code Sync}; below it, one {@code Sync} covers every
+     * migration sent, so that nothing after a failure runs whatever the driver does next. One migration alone may have
+     * more: what follows such a {@code Sync} runs in its aborted transaction, and fails.
+     */
+    public static final int MOST_TOGETHER_STATEMENTS = 200;
+
+    /**
+     * Whether {@code script} may be sent together with other migrations ({@link #runTogether}): it applies an atomic
+     * migration, and each of its steps is one of keel's own statements that needs no answer before what follows it
+     * ({@link JdbcSink#needsNoAnswer}: no Java code, backfill, guard or cleanup), all under the migration's statement
+     * timeout. What it runs is then known before anything is sent.
+     */
+    public boolean together(Script script) {
+        if (script.backwards() || !script.atomic()) {
+            return false;
+        }
+        Duration timeout = statementTimeout(script);
+        for (int i = 0; i < script.steps().size(); i++) {
+            if (!JdbcSink.needsNoAnswer(script.steps().get(i)) || !Objects.equals(statementTimeout(script, i), timeout)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code next} runs under the same timeouts as {@code first}, so that both may be sent together. */
+    public boolean sameTimeouts(Script first, Script next) {
+        return Objects.equals(statementTimeout(first), statementTimeout(next));
+    }
+
+    /** The statements {@link #runTogether} sends for {@code script}. */
+    public static int statements(Script script) {
+        int n = 3; // BEGIN, the record, COMMIT
+        for (ScriptStep step : script.steps()) {
+            n += 1 + step.locks().size();
+        }
+        return n;
+    }
+
+    /** The characters of SQL {@link #runTogether} sends for {@code script}. */
+    public static int size(Script script) {
+        int n = 200; // BEGIN, the record, COMMIT
+        for (ScriptStep step : script.steps()) {
+            n += step.text().length();
+            for (Lock lock : step.locks()) {
+                n += lock.sql().length();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * What became of migrations sent together: the time each of those applied and recorded took, in order (the
+     * server's count, from its {@code BEGIN} to its record); and whether the next one stopped at a lock timeout
+     * worth trying again ({@link #run(Script, String, int, int)} from the second try).
+     */
+    public record Together(List<Duration> took, boolean retryNext) {}
+
+    /** After the connection was lost: what keel can find out from a new connection. */
+    @FunctionalInterface
+    public interface Recheck {
+        /**
+         * Of {@code keys}, those recorded as applied in keel_migrations (committed for good), with the milliseconds
+         * recorded; null when keel cannot connect again.
+         */
+        Rechecked recorded(List<MigrationKey> keys);
+    }
+
+    /**
+     * What {@link Recheck} found: the migrations recorded, and whether the lost session had ended when keel read them
+     * (then those not recorded were rolled back for good; else the session may still commit them).
+     */
+    public record Rechecked(Map<MigrationKey, Long> recorded, boolean ended) {}
+
+    /** A statement of migrations sent together: of script {@code script}, its {@code BEGIN} (step -1), a step, or its record and {@code COMMIT} (step = steps). */
+    private record Part(int script, int step, boolean besides) {}
+
+    /**
+     * Applies {@code scripts} (each {@link #together}, all under the same timeouts) in one round trip: for each, in
+     * order, {@code BEGIN}, its statements, its record in keel_migrations and {@code COMMIT}, as one message sequence
+     * on {@code connection} (in autocommit). PostgreSQL commits each migration with its record at its {@code COMMIT};
+     * when a statement fails it skips the rest of the sequence, so the migration that failed is rolled back whole and
+     * those after it are not run; those before it stay applied and recorded. The listener hears of each migration
+     * applied when the answer is back. A failure is reported as when the migration runs alone: the migration, the step,
+     * its SQL and PostgreSQL's message; a lock timeout returns with {@link Together#retryNext} (after the backoff) when
+     * retries are allowed. When the connection is lost, {@code recheck} says which of those not confirmed were
+     * committed all the same.
+     *
+     * @throws KeelException of kind DATABASE, as {@link #run} does
+     */
+    public Together runTogether(Connection connection, List<Script> scripts, List<String> checksums, Recheck recheck) {
+        Script first = scripts.get(0);
+        try {
+            sink.timeouts(settings.lockTimeout(), statementTimeout(first));
+        } catch (Exception e) {
+            throw Failures.failed(first, 0, e, 1, settings, statementTimeout(first), 0);
+        }
+        var texts = new ArrayList<String>();
+        var parts = new ArrayList<Part>();
+        for (int m = 0; m < scripts.size(); m++) {
+            Script s = scripts.get(m);
+            texts.add("BEGIN");
+            parts.add(new Part(m, -1, false));
+            for (int i = 0; i < s.steps().size(); i++) {
+                ScriptStep step = s.steps().get(i);
+                for (Lock lock : step.locks()) {
+                    texts.add(lock.sql());
+                    parts.add(new Part(m, i, true));
+                }
+                texts.add(((Step.Sql) step.step()).text());
+                parts.add(new Part(m, i, false));
+            }
+            texts.add(JdbcSchemaHistory.appliedTimedByServer(s.migration().key(), checksums.get(m)));
+            parts.add(new Part(m, s.steps().size(), false));
+            texts.add("COMMIT");
+            parts.add(new Part(m, s.steps().size(), false));
+        }
+        PendingStatements.Answer answer;
+        try {
+            answer = PendingStatements.sendTogether(connection, texts, true);
+        } catch (SQLException e) {
+            throw Failures.failed(first, 0, e, 1, settings, statementTimeout(first), 0);
+        }
+        var took = new ArrayList<Duration>();
+        // a migration is applied once its COMMIT completed; each record completed returned the server's milliseconds
+        for (int t = 0; t < answer.completed(); t++) {
+            Part p = parts.get(t);
+            if (p.step() == scripts.get(p.script()).steps().size() && texts.get(t).equals("COMMIT")) {
+                took.add(Duration.ofMillis(Long.parseLong(answer.values().get(p.script()))));
+            }
+        }
+        if (answer.failure() == null) {
+            applied(scripts, took, 0);
+            return new Together(took, false);
+        }
+        if (answer.lost()) {
+            return lost(scripts, took, answer.failure(), recheck);
+        }
+        try (var st = connection.createStatement()) {
+            st.execute("ROLLBACK"); // the failed migration's transaction, which the failure left open (aborted)
+        } catch (SQLException e) {
+            // the connection may be gone; the failure is the one to report
+        }
+        applied(scripts, took, 0);
+        int at = answer.completed();
+        Part p = parts.get(at);
+        Script failed = scripts.get(p.script());
+        int index = Math.max(p.step(), 0);
+        SQLException e = p.besides() ? new JdbcSink.FailedStatement(texts.get(at), answer.failure()) : answer.failure();
+        if (Failures.isLockTimeout(e) && settings.lockRetries() >= 1) {
+            backoff(failed, index, 1, e);
+            return new Together(took, true);
+        }
+        MigrationKey key = failed.migration().key();
+        listener.started(key, Action.APPLY);
+        statements(failed, index);
+        throw Failures.failed(failed, index, e, 1, settings, statementTimeout(failed, index), 0);
+    }
+
+    /** Tells the listener of {@code scripts} from {@code from} on that took {@code took} (one each, in order). */
+    private void applied(List<Script> scripts, List<Duration> took, int from) {
+        for (int m = from; m < took.size(); m++) {
+            MigrationKey key = scripts.get(m).migration().key();
+            listener.started(key, Action.APPLY);
+            statements(scripts.get(m), scripts.get(m).steps().size() - 1);
+            listener.finished(key, Action.APPLY, took.get(m));
+        }
+    }
+
+    /** Tells the listener of the statements of {@code script}'s steps up to {@code last}. */
+    private void statements(Script script, int last) {
+        for (int i = 0; i <= last && i < script.steps().size(); i++) {
+            ScriptStep step = script.steps().get(i);
+            for (Lock lock : step.locks()) {
+                listener.statement(script.migration().key(), lock.sql());
+            }
+            listener.statement(script.migration().key(), ((Step.Sql) step.step()).text());
+        }
+    }
+
+    /**
+     * The connection was lost with {@code took.size()} of {@code scripts} known to be applied: asks {@code recheck}
+     * about the others, reports those it found recorded as applied, and fails with the first of the others.
+     */
+    private Together lost(List<Script> scripts, List<Duration> took, SQLException failure, Recheck recheck) {
+        var unconfirmed = new ArrayList<MigrationKey>();
+        for (int m = took.size(); m < scripts.size(); m++) {
+            unconfirmed.add(scripts.get(m).migration().key());
+        }
+        Rechecked rechecked = recheck == null ? null : recheck.recorded(unconfirmed);
+        var known = new ArrayList<>(took);
+        if (rechecked != null) {
+            Map<MigrationKey, Long> recorded = rechecked.recorded();
+            while (known.size() < scripts.size() && recorded.containsKey(scripts.get(known.size()).migration().key())) {
+                known.add(Duration.ofMillis(recorded.get(scripts.get(known.size()).migration().key())));
+            }
+        }
+        applied(scripts, known, 0);
+        if (known.size() == scripts.size()) {
+            return new Together(known, false); // every COMMIT went through; the next statement finds the connection gone
+        }
+        Script next = scripts.get(known.size());
+        listener.started(next.migration().key(), Action.APPLY);
+        throw Failures.lostTogether(next, failure, scripts.subList(known.size() + 1, scripts.size()).stream()
+                .map(s -> s.migration().key()).toList(), rechecked != null && rechecked.ended());
     }
 
     private void runStepByStep(Script script, String checksum, int resumeFrom, long start) {

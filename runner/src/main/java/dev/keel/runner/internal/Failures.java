@@ -138,6 +138,37 @@ public final class Failures {
         return new KeelException(ErrorKind.DATABASE, sb.toString(), e);
     }
 
+    /**
+     * The connection was lost while {@code script} (atomic) was on its way with other migrations, its statements,
+     * record and {@code COMMIT} sent together ({@link Executor#runTogether}), {@code after} the ones sent after it.
+     * With {@code checked}, keel read keel_migrations on a new connection once the lost session had ended, and found
+     * neither it nor those after it recorded: nothing of them is applied. Otherwise keel cannot tell.
+     */
+    static KeelException lostTogether(Script script, Throwable e, List<dev.keel.migration.MigrationKey> after,
+                                      boolean checked) {
+        var key = script.migration().key();
+        String others = after.stream().map(Object::toString).reduce((a, b) -> a + ", " + b).orElse("");
+        var sb = new StringBuilder(where(script)).append(": applying failed while its statements, its record and its"
+                + " COMMIT were on their way").append(after.isEmpty() ? "" : " with those of " + others).append(":\n")
+                .append("The connection to the database was lost (the session was ended, or the server stopped).\n");
+        SQLException sql = sqlCause(e);
+        sb.append(sql != null ? "PostgreSQL: " + sql.getMessage() + " (SQLSTATE " + sql.getSQLState() + ")" : "Java: " + e)
+                .append('\n');
+        if (checked) {
+            sb.append("Nothing of ").append(key).append(after.isEmpty() ? "" : " or of " + others).append(" was applied:"
+                    + " keel read keel_migrations on a new connection once the lost session had ended, and ")
+                    .append(after.isEmpty() ? "it is" : "they are").append(" not recorded there (each migration is"
+                    + " recorded in its own transaction). The migrations before it stay applied and recorded.");
+        } else {
+            sb.append("keel cannot tell whether the commit of ").append(key).append(after.isEmpty() ? "" : " (or of " + others + ")")
+                    .append(" reached the database before the connection was lost: keel showmigrations says whether")
+                    .append(after.isEmpty() ? " it is" : " each is").append(" applied (each migration is recorded in"
+                    + " keel_migrations in its own transaction). The migrations before it stay applied and recorded.");
+        }
+        sb.append("\nTo fix: check that the database is up, then run keel migrate again.");
+        return new KeelException(ErrorKind.DATABASE, sb.toString(), e);
+    }
+
     /** The failure of a step that tried to end keel's transaction, ended it, or left one of its own open. */
     private static KeelException misuse(StringBuilder sb, Script script, int index, TransactionMisuse misuse, int stepsKept) {
         var key = script.migration().key();

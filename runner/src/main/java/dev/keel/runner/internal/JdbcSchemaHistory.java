@@ -93,6 +93,20 @@ public final class JdbcSchemaHistory implements SchemaHistory {
             + " checksum = EXCLUDED.checksum, applied_at = now(), duration_ms = EXCLUDED.duration_ms,"
             + " phase = 'applied', steps_done = 0";
 
+    /**
+     * The statement that records {@code key} as applied, in a transaction keel opened with {@code BEGIN}, with the
+     * time the transaction has taken so far as the server counts it ({@code clock_timestamp()} less the start of the
+     * transaction): for migrations sent together, where keel cannot time each one. It returns that time, in
+     * milliseconds, as text.
+     */
+    static String appliedTimedByServer(MigrationKey key, String checksum) {
+        return literal(APPLIED.replace("VALUES (?, ?, ?, now(), ?,", "VALUES (?, ?, ?, now(), " + SERVER_MS + ",")
+                + " RETURNING duration_ms::text", key, key, checksum);
+    }
+
+    /** The milliseconds the transaction has taken so far, by the server's clock. */
+    private static final String SERVER_MS = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+
     /** Removes a migration's record (binds: app and name twice). */
     private static final String REMOVED = FORGET_BACKFILLS + "DELETE FROM " + TABLE + " WHERE app = ? AND name = ?";
 

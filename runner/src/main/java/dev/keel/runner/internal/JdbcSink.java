@@ -200,9 +200,17 @@ public final class JdbcSink implements SqlSink {
      * guard to check or a cleanup before it, and that does not touch the session's settings.
      */
     private boolean holds(ScriptStep step) throws SQLException {
+        return !connection.getAutoCommit() && needsNoAnswer(step);
+    }
+
+    /**
+     * Whether {@code step} needs no answer from the server before what follows it is sent: one of keel's own
+     * statements that it can read ({@link ScriptStep#takes}: DDL of one statement, which returns no rows), without a
+     * guard to check or a cleanup before it, that neither ends the transaction nor touches the session's settings.
+     */
+    static boolean needsNoAnswer(ScriptStep step) {
         return step.step() instanceof Step.Sql sql && step.takes() != null && step.guard() == null && step.cleanup() == null
-                && !connection.getAutoCommit() && TransactionControl.find(sql.text()) == null
-                && !MAY_CHANGE_TIMEOUTS.matcher(sql.text()).find();
+                && TransactionControl.find(sql.text()) == null && !MAY_CHANGE_TIMEOUTS.matcher(sql.text()).find();
     }
 
     /** The savepoint keel sets before a method's code runs in keel's transaction. */

@@ -1,7 +1,6 @@
 package dev.keel.runner.internal;
 
 import org.postgresql.core.BaseConnection;
-import org.postgresql.core.CachedQuery;
 import org.postgresql.core.Field;
 import org.postgresql.core.Query;
 import org.postgresql.core.QueryExecutor;
@@ -118,57 +117,101 @@ public final class PendingStatements {
     }
 
     private void sendAll(List<String> texts) throws SQLException, Sent {
-        BaseConnection pg = connection.isWrapperFor(BaseConnection.class) ? connection.unwrap(BaseConnection.class) : null;
-        if (pg == null || texts.size() == 1) {
-            oneByOne(texts);
-            return;
-        }
-        QueryExecutor executor = pg.getQueryExecutor();
-        CachedQuery parsed = executor.createQuery(String.join(";", texts), false, false);
-        Query query = parsed.query;
-        Query[] parts = query.getSubqueries();
-        if (parts == null || parts.length != texts.size()) {
-            oneByOne(texts); // a text the driver splits otherwise than keel does: each on its own, in order
-            return;
-        }
-        var counter = new Counter();
-        int flags = QueryExecutor.QUERY_NO_RESULTS | QueryExecutor.QUERY_ONESHOT
-                | (connection.getAutoCommit() ? QueryExecutor.QUERY_SUPPRESS_BEGIN : 0);
-        try {
-            executor.execute(query, query.createParameterList(), counter, 0, 0, flags);
-        } catch (SQLException e) {
-            if (counter.failure == null) {
-                throw new Sent(-1, counter.completed, e);
-            }
-            // PostgreSQL ran the statements in order and skipped those after the one that failed
-            throw new Sent(Math.min(counter.completed, texts.size() - 1), counter.completed, counter.failure);
+        Answer answer = sendTogether(connection, texts, false);
+        if (answer.failure() != null) {
+            throw new Sent(answer.lost() ? -1 : answer.completed(), answer.completed(), answer.failure());
         }
     }
 
+    /**
+     * What came back from statements sent together: how many completed (in order), the first failure (null when
+     * none; the statement that failed is the one after those that completed, unless {@code lost}), whether the
+     * connection was lost (no answer from the server past {@code completed}), and the first column of each row the
+     * statements returned, as text, in order.
+     */
+    record Answer(int completed, SQLException failure, boolean lost, List<String> values) {}
+
+    /**
+     * Sends {@code texts} (keel's own statements, each one statement) in one round trip when the connection is the
+     * driver's own: one message sequence, {@code Parse/Bind/Execute} each and one {@code Sync}; PostgreSQL runs
+     * them in order and skips the rest after one fails. With {@code rows}, the rows the statements return are read (else
+     * none is expected). Never throws for a failure of the statements or of the
+     * connection: the {@link Answer} says what happened.
+     */
+    static Answer sendTogether(Connection connection, List<String> texts, boolean rows) throws SQLException {
+        BaseConnection pg = connection.isWrapperFor(BaseConnection.class) ? connection.unwrap(BaseConnection.class) : null;
+        Query query = null;
+        if (pg != null && texts.size() > 1) {
+            Query parsed = pg.getQueryExecutor().createQuery(String.join(";", texts), false, false).query;
+            Query[] parts = parsed.getSubqueries();
+            query = parts != null && parts.length == texts.size() ? parsed : null;
+        }
+        if (query == null) {
+            return oneByOne(connection, texts); // a text the driver splits otherwise than keel does: each on its own
+        }
+        var counter = new Counter();
+        int flags = QueryExecutor.QUERY_ONESHOT | (rows ? 0 : QueryExecutor.QUERY_NO_RESULTS) | (connection.getAutoCommit() ? QueryExecutor.QUERY_SUPPRESS_BEGIN : 0);
+        try {
+            pg.getQueryExecutor().execute(query, query.createParameterList(), counter, 0, 0, flags);
+        } catch (SQLException e) {
+            if (counter.failure == null) {
+                return new Answer(counter.completed, e, true, counter.values);
+            }
+            // PostgreSQL ran the statements in order and skipped those after the one that failed
+            return new Answer(Math.min(counter.completed, texts.size() - 1), counter.failure,
+                    Failures.isConnectionLost(counter.failure), counter.values);
+        }
+        return new Answer(counter.completed, null, false, counter.values);
+    }
+
     /** Each statement on its own, in order (a connection that is not the driver's own, or a single statement). */
-    private void oneByOne(List<String> texts) throws Sent {
+    private static Answer oneByOne(Connection connection, List<String> texts) {
+        var values = new ArrayList<String>();
         for (int i = 0; i < texts.size(); i++) {
             try (var st = connection.createStatement()) {
-                st.execute(texts.get(i));
+                if (st.execute(texts.get(i))) {
+                    try (var r = st.getResultSet()) {
+                        while (r.next()) {
+                            values.add(r.getString(1));
+                        }
+                    }
+                }
             } catch (SQLException e) {
-                throw new Sent(Failures.isConnectionLost(e) ? -1 : i, i, e);
+                return new Answer(i, e, Failures.isConnectionLost(e), values);
             }
         }
+        return new Answer(texts.size(), null, false, values);
     }
 
     /** Counts the statements that completed, and keeps the first failure. */
     private static final class Counter extends ResultHandlerBase {
         int completed;
         SQLException failure;
+        final List<String> values = new ArrayList<>();
 
         @Override
         public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-            completed++;
+            for (Tuple t : tuples) {
+                byte[] value = t.get(0);
+                values.add(value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            count();
         }
 
         @Override
         public void handleCommandStatus(String status, long updateCount, long insertOID) {
-            completed++;
+            count();
+        }
+
+        /**
+         * One more statement completed, unless one failed before it: the driver may end a long sequence with a
+         * {@code Sync} of its own (every 256 statements or so), after which PostgreSQL runs statements again; in an
+         * aborted transaction they fail, but a {@code COMMIT} completes (as a rollback) and would shift the count.
+         */
+        private void count() {
+            if (failure == null) {
+                completed++;
+            }
         }
 
         @Override
