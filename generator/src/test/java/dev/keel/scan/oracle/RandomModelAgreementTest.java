@@ -3,16 +3,12 @@ package dev.keel.scan.oracle;
 import dev.keel.config.KeelConfig;
 import dev.keel.project.ProjectState;
 import dev.keel.scan.EntityScanner;
-import dev.keel.state.Sequence;
-import dev.keel.state.Table;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -37,18 +33,7 @@ class RandomModelAgreementTest {
             Path project = keep.isBlank() ? work.resolve("seed-" + seed) : Path.of(keep).resolve("seed-" + seed);
             RandomModels.write(seed, project);
             KeelConfig config = KeelConfig.read(project);
-            TestDatabase db = TestDatabase.configured().orElseThrow();
-            db.resetSchemas();
-            HibernateOracle.createSchema(project, config, Files.createTempDirectory(work, "hibernate"), db.url(), db.user(), db.password());
-            var tables = new ArrayList<Table>();
-            var sequences = new ArrayList<Sequence>();
-            try (Connection c = db.connect()) {
-                for (String schema : PgCatalog.schemas(c)) {
-                    tables.addAll(PgCatalog.tables(c, schema));
-                    sequences.addAll(PgCatalog.sequences(c, schema));
-                }
-            }
-            List<String> catalog = DatabaseAgreementTest.describe(tables, sequences);
+            List<String> catalog = DatabaseAgreementTest.hibernateCatalog(project, config, Files.createTempDirectory(work, "hibernate"));
             ProjectState state = EntityScanner.scan(project, config);
             List<String> keel = DatabaseAgreementTest.describe(state.tables(), state.sequences());
             assertEquals(String.join("\n", catalog), String.join("\n", keel),
