@@ -14,7 +14,7 @@ import java.util.Map;
  * Rows for the tables of a random project, so that the next edit's migrations run on tables with data, as they do
  * in production: each table gets a few rows with a value of its type in every column (identity and defaulted
  * columns left to the database, foreign keys pointing at a row of their target), tried again with the nullable
- * columns left NULL, then with small numbers (enum ordinals' checks) where a value does not fit. A row that still
+ * columns left NULL, then with small numbers and enum names in the columns a check names (enums) where a value does not fit. A row that still
  * does not fit (a check it cannot guess, a foreign key to an empty table) is left out. Also fills the NULLs of a
  * column about to become NOT NULL, as the team's data migration would (docs/safety.md: the validation "fails on
  * existing NULLs until a data migration fills them").
@@ -54,7 +54,7 @@ final class RandomRows {
                     continue;
                 }
                 String value = references.containsKey(c.name()) ? references.get(c.name())
-                        : attempt == 1 && !c.notNull() ? null : value(c.type(), n, attempt == 2);
+                        : attempt > 0 && !c.notNull() ? null : value(c.type(), n, attempt == 2 && checked(t, c.name()));
                 if (value != null) {
                     columns.add(quote(c.name()));
                     values.add(value);
@@ -67,6 +67,11 @@ final class RandomRows {
             }
         }
         return false;
+    }
+
+    /** Whether a check of the table names the column (an enum's: its ordinals or names). */
+    private static boolean checked(Catalog.TableDef t, String column) {
+        return t.checks().values().stream().anyMatch(k -> k.expression().contains(column));
     }
 
     /** For each column of a foreign key, the matching column of one row of its target. */
@@ -93,7 +98,10 @@ final class RandomRows {
                 return;
             }
         }
-        throw new SQLException("cannot fill the NULLs of " + table + "." + column + " (" + type + ")");
+        // a unique boolean or enum cannot take one value per row: the team deletes those rows instead
+        if (!execute("DELETE FROM " + quoteTable(table) + " WHERE " + quote(column) + " IS NULL")) {
+            throw new SQLException("cannot fill the NULLs of " + table + "." + column + " (" + type + ")");
+        }
     }
 
     /** A value of the type: number {@code n}, or a random one per row when {@code n} is negative. */
@@ -107,7 +115,7 @@ final class RandomRows {
             return "(" + number + " % 30000)::smallint";
         }
         if (type.equals("integer") || type.equals("bigint") || type.startsWith("numeric") || type.equals("double precision")
-                || type.equals("real") || type.equals("float") || type.equals("oid")) {
+                || type.equals("real") || type.startsWith("float") || type.equals("oid")) {
             return number;
         }
         if (type.startsWith("varchar") || type.startsWith("character varying") || type.equals("text")) {
