@@ -165,7 +165,7 @@ final class RandomEdits {
         for (Source s : all) {
             for (int i = 0; i < s.lines.size(); i++) {
                 Matcher m = PLAIN.matcher(s.lines.get(i));
-                if (m.matches()) {
+                if (m.matches() && (m.group(1) == null || !m.group(1).contains("columnDefinition"))) {
                     fields.add(new Field(s, i, m.group(1), m.group(2), m.group(3), m.group(4)));
                 }
             }
@@ -377,6 +377,9 @@ final class RandomEdits {
             if (!referenced) {
                 candidates.add(s);
             }
+        }
+        if (all.size() <= 2) {
+            return Optional.empty(); // a project keeps a few entities
         }
         return any(candidates).map(s -> {
             try {

@@ -29,6 +29,7 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingSequence;
 import dev.keel.state.PendingTable;
 import dev.keel.state.Table;
+import dev.keel.state.UniqueConstraint;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +125,7 @@ class RandomEvolutionTest {
                     String edit = random.next();
                     log.add(edit);
                     Files.write(project.resolve("EDITS.txt"), log);
-                    fillColumnsBecomingNotNull(database);
+                    teamDataMigrations(database);
                     deploy(database, edit, false);
                     deploy(database, edit + ", contract", true);
                     seedRows(database, k);
@@ -178,10 +179,11 @@ class RandomEvolutionTest {
         }
 
         /**
-         * The data migration a team deploys before making a column NOT NULL (docs/safety.md: "Making a nullable column
+         * The data migrations a team deploys before a column gets a unique key (its values made distinct) and before
+         * it becomes NOT NULL (docs/safety.md: "Making a nullable column
          * NOT NULL asks for no value ... validation fails on existing NULLs until a data migration fills them").
          */
-        private void fillColumnsBecomingNotNull(Database database) throws Exception {
+        private void teamDataMigrations(Database database) throws Exception {
             ProjectState target = EntityScanner.scan(project, config);
             try (Connection c = database.connect("keel evolution test")) {
                 var rows = new RandomRows(c, 0);
@@ -191,6 +193,13 @@ class RandomEvolutionTest {
                         Optional<Column> was = before.flatMap(b -> b.findColumn(col.name()));
                         if (col.notNull() && was.isPresent() && !was.get().notNull()) {
                             rows.fillNulls(t.qualifiedName(), col.name(), was.get().type());
+                        }
+                        boolean unique = t.constraints().stream().anyMatch(k -> k instanceof UniqueConstraint u
+                                && u.columns().equals(List.of(col.name())));
+                        boolean wasUnique = before.map(b -> b.constraints().stream().anyMatch(k -> k instanceof UniqueConstraint u
+                                && u.columns().equals(List.of(col.name())))).orElse(true);
+                        if (unique && !wasUnique && was.isPresent()) {
+                            rows.makeDistinct(t.qualifiedName(), col.name(), was.get().type());
                         }
                     }
                 }

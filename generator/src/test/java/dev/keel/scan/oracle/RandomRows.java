@@ -104,6 +104,18 @@ final class RandomRows {
         }
     }
 
+    /**
+     * Gives every row of {@code column} its own value, as the team's data migration before a unique key on it (the
+     * prompt's default gave every existing row the same one).
+     */
+    void makeDistinct(String table, String column, String type) throws SQLException {
+        String value = value(type, -1, false);
+        if (value == null || !execute("UPDATE " + quoteTable(table) + " SET " + quote(column) + " = " + value
+                + " WHERE " + quote(column) + " IS NOT NULL")) {
+            throw new SQLException("cannot make the values of " + table + "." + column + " (" + type + ") distinct");
+        }
+    }
+
     /** A value of the type: number {@code n}, or a random one per row when {@code n} is negative. */
     private static String value(String type, int n, boolean small) {
         String number = n >= 0 ? Integer.toString(n) : "(1000 + floor(random() * 1000000))::int";
@@ -143,7 +155,7 @@ final class RandomRows {
             return "'\\x01'::bytea";
         }
         if (type.equals("jsonb") || type.equals("json")) {
-            return "'{}'";
+            return n >= 0 ? "jsonb_build_object('v', " + n + ")" : "jsonb_build_object('v', random())";
         }
         return null;
     }
