@@ -26,6 +26,14 @@ public record PendingColumn(String app, String model, String table, Column colum
         this(app, model, table, column, List.of(), List.of());
     }
 
+    /**
+     * The name operations give this column: its field, or its column name when no field owned it (another
+     * entity's one-to-many join column, a join table's column), as they name it before it was pending.
+     */
+    public String fieldKey() {
+        return column.field() != null ? column.field() : column.name();
+    }
+
     /** This pending column in the table {@code newTable} (the table was renamed or moved). */
     public PendingColumn inTable(String newTable) {
         return new PendingColumn(app, model, newTable, column, indexes, constraints);

@@ -165,12 +165,14 @@ public record Table(String app, String model, String entity, String schema, Stri
     }
 
     /**
-     * The column of a field; on a table without an entity (a join or collection table, whose columns
-     * no field owns), the column of that name when no field has it.
+     * The column of a field; else the column of that name that no field owns: every column of a table
+     * without an entity (a join or collection table), and on an entity's table the columns another
+     * entity's mapping puts there (the join column of a unidirectional {@code @OneToMany}), which
+     * operations name by column as the diff does.
      */
     public Optional<Column> findFieldOrColumn(String fieldName) {
         Optional<Column> byField = findField(fieldName);
-        return byField.isPresent() || entity != null ? byField : findColumn(fieldName);
+        return byField.isPresent() ? byField : findColumn(fieldName).filter(c -> entity == null || c.field() == null);
     }
 
     public Optional<Constraint> findConstraint(String constraintName) {

@@ -69,7 +69,7 @@ public final class DiffContext {
      * that keel turns into a database default (the default to db-default swap).
      */
     public void acceptInitializerDefault(String app, String model, String field, String sql) {
-        target = target.updateTable(app, model, t -> t.findField(field)
+        target = target.updateTable(app, model, t -> t.findFieldOrColumn(field)
                 .map(c -> t.replaceColumn(c.name(), c.defaultSql(sql))).orElse(t));
     }
 
@@ -79,7 +79,7 @@ public final class DiffContext {
      * the database keeps for the code that inserts without the column.
      */
     public void keepDefault(String app, String model, String field, String sql) {
-        target = target.updateTable(app, model, t -> t.findField(field)
+        target = target.updateTable(app, model, t -> t.findFieldOrColumn(field)
                 .map(c -> t.replaceColumn(c.name(), c.defaultSql(sql).keepDefault())).orElse(t));
     }
 

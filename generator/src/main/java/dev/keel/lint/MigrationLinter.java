@@ -87,7 +87,7 @@ final class MigrationLinter {
             memory.addColumn(name, add.column().name(), add.column().defaultSql() != null, add.column().notNull());
         }
         if (o instanceof AlterField alter) {
-            table.get().findField(alter.field()).filter(old -> old.defaultSql() != null && alter.column().defaultSql() == null)
+            table.get().findFieldOrColumn(alter.field()).filter(old -> old.defaultSql() != null && alter.column().defaultSql() == null)
                     .ifPresent(old -> memory.dropDefault(name, alter.column().name()));
             memory.setNotNull(name, alter.column().name(), alter.column().notNull());
         }

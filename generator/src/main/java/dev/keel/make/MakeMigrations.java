@@ -313,7 +313,7 @@ public final class MakeMigrations {
 
     private static Operation deletion(PendingDeletion p) {
         if (p instanceof PendingColumn c) {
-            return new SafeRemoveField(c.model(), c.column().field(), DeletionAction.DELETE);
+            return new SafeRemoveField(c.model(), c.fieldKey(), DeletionAction.DELETE);
         }
         if (p instanceof PendingView v) {
             return new DropCompatibilityView(v.view());

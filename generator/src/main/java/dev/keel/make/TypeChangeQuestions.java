@@ -35,7 +35,7 @@ final class TypeChangeQuestions {
             if (!(op instanceof AlterField alter) || createdInRun.contains(new ModelKey(app, alter.model()))) {
                 continue;
             }
-            Optional<Column> old = state.table(app, alter.model()).flatMap(t -> t.findField(alter.field()));
+            Optional<Column> old = state.table(app, alter.model()).flatMap(t -> t.findFieldOrColumn(alter.field()));
             if (old.isEmpty()) {
                 continue;
             }

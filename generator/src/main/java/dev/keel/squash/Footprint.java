@@ -211,7 +211,7 @@ public record Footprint(Set<Touch> writes, Set<Touch> reads, boolean barrier) {
         }
 
         void field(String model, String field) {
-            Optional<Column> c = model(model).flatMap(t -> t.findField(field));
+            Optional<Column> c = model(model).flatMap(t -> t.findFieldOrColumn(field));
             writes.add(new Touch(tableName(model), c.map(col -> "column " + col.name()).orElse(null)));
         }
 

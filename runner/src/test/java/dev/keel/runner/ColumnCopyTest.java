@@ -12,6 +12,7 @@ import dev.keel.runner.support.Db;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.keel.migration.Operations.addColumnSync;
@@ -95,6 +96,82 @@ class ColumnCopyTest {
                 assertTrue(script.contains("COMMIT;"), script);
                 db.execute(script);
                 assertEquals(0, db.count("SELECT count(*) FROM crm.tagging WHERE label IS DISTINCT FROM title"), script);
+            }
+        }
+    }
+
+    /**
+     * A table keyed by a type that has no min/max aggregate (uuid) or that orders as text (varchar) is walked in
+     * batches as one keyed by a number, by the runner and by the DO block sqlmigrate prints (found by
+     * RandomEvolutionTest: a column renamed on a table with a UUID key failed with "function min(uuid) does not
+     * exist").
+     */
+    @Test
+    void keysOfEveryOrderedTypeAreWalkedByTheRunnerAndTheDoBlock() throws Exception {
+        for (String keyType : List.of("uuid", "varchar(36)", "bigint", "date")) {
+            String value = switch (keyType) {
+                case "uuid" -> "md5(g::text)::uuid";
+                case "varchar(36)" -> "'k' || g";
+                case "date" -> "DATE '2000-01-01' + g";
+                default -> "g";
+            };
+            MigrationSpec create = spec("crm.0001_initial").ops(createModel("tagging", table("tagging").schema("crm")
+                    .field("id", column("id", keyType)).field("label", column("label", "text").nullable()).primaryKey("id")));
+            for (boolean script : List.of(false, true)) {
+                try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(create, TAGGING_EXPAND, TAGGING_COPY), Specs.FAST,
+                        new Recorder())) {
+                    m.migrate(to("0002"));
+                    db.execute("INSERT INTO crm.tagging (id, label) SELECT " + value + ", 'l' || g FROM generate_series(1, 2500) g");
+                    db.execute("ALTER TABLE crm.tagging DISABLE TRIGGER USER", "UPDATE crm.tagging SET title = NULL",
+                            "ALTER TABLE crm.tagging ENABLE TRIGGER USER");
+                    if (script) {
+                        List<Step> steps = OperationSql.forwards("crm", replay(create, TAGGING_EXPAND), copyColumn("tagging", "title", "label"));
+                        db.execute(((Step.Backfill) steps.get(0)).script());
+                    } else {
+                        m.migrate(to("0003"));
+                    }
+                    assertEquals(0, db.count("SELECT count(*) FROM crm.tagging WHERE label IS DISTINCT FROM title"),
+                            keyType + (script ? ", DO block" : ", runner"));
+                }
+            }
+        }
+    }
+
+    /**
+     * One migration copying the same-named column of two tables (a field renamed in a TABLE_PER_CLASS hierarchy)
+     * copies both: each walk keeps its own progress (found by RandomEvolutionTest: the second table's copy was
+     * taken for done, and the NOT NULL validation after it failed). Keyed and page-walked tables alike.
+     */
+    @Test
+    void copiesOfTheSameColumnNameInTwoTablesOfOneMigrationEachRun() throws Exception {
+        for (boolean keyed : List.of(true, false)) {
+            var ops = new ArrayList<Operation>();
+            var expand = new ArrayList<Operation>();
+            var copies = new ArrayList<Operation>();
+            for (String t : List.of("sub_a", "sub_b")) {
+                var table = table(t).schema("crm").field("id", column("id", "bigint")).field("label", column("label", "text").nullable());
+                ops.add(createModel(t, keyed ? table.primaryKey("id") : table));
+                expand.add(safeRemoveField(t, "label", DeletionAction.MOVE_TO_PENDING));
+                expand.add(addField(t, "title", column("title", "text").nullable()));
+                expand.add(addColumnSync(t, "label", "title", "label", "title"));
+                copies.add(copyColumn(t, "title", "label"));
+            }
+            MigrationSpec create = spec("crm.0001_initial").ops(ops.toArray(Operation[]::new));
+            MigrationSpec rename = spec("crm.0002_rename_label").after("crm.0001_initial").ops(expand.toArray(Operation[]::new));
+            MigrationSpec copy = spec("crm.0003_copy_label").after("crm.0002_rename_label").nonAtomic().postDeployment()
+                    .ops(copies.toArray(Operation[]::new));
+            try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(create, rename, copy), Specs.FAST, new Recorder())) {
+                m.migrate(to("0002"));
+                for (String t : List.of("sub_a", "sub_b")) {
+                    db.execute("INSERT INTO crm." + t + " (id, label) SELECT g, 'l' || g FROM generate_series(1, 1500) g");
+                    db.execute("ALTER TABLE crm." + t + " DISABLE TRIGGER USER", "UPDATE crm." + t + " SET title = NULL",
+                            "ALTER TABLE crm." + t + " ENABLE TRIGGER USER");
+                }
+                m.migrate(to("0003"));
+                for (String t : List.of("sub_a", "sub_b")) {
+                    assertEquals(0, db.count("SELECT count(*) FROM crm." + t + " WHERE label IS DISTINCT FROM title"),
+                            t + (keyed ? " (keyed)" : " (by pages)"));
+                }
             }
         }
     }

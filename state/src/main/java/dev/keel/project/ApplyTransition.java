@@ -146,7 +146,8 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
                 throw invalid("table " + t.qualifiedName() + " already has a column " + column.name(),
                         "choose a free column name");
             }
-            return t.replaceColumn(old.name(), column);
+            // a column no field owns (another entity's one-to-many join column) stays unowned when altered
+            return t.replaceColumn(old.name(), old.field() == null ? column.field(null) : column);
         });
     }
 

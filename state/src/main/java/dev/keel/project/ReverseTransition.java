@@ -257,7 +257,8 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
     }
 
     @Override public List<Operation> visit(RecreatePendingField op) {
-        return List.of(new SafeRemoveField(op.model(), op.column().field(), DeletionAction.DELETE));
+        return List.of(new SafeRemoveField(op.model(), op.column().field() != null ? op.column().field() : op.column().name(),
+                DeletionAction.DELETE));
     }
 
     @Override public List<Operation> visit(RecreatePendingModel op) {

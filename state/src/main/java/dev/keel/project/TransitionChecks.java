@@ -43,7 +43,7 @@ final class TransitionChecks {
     static PendingColumn pendingColumn(String app, String model, String field, ProjectState state) {
         return state.pending().stream()
                 .filter(p -> p instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(model)
-                        && field.equals(pc.column().field()))
+                        && field.equals(pc.fieldKey()))
                 .map(PendingColumn.class::cast).findFirst()
                 .orElseThrow(() -> invalid("no pending column for field " + field + " of " + app + "." + model
                         + ". Pending: " + state.pending().stream().map(PendingDeletion::toString).toList(),

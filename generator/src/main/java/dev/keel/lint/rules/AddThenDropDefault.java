@@ -39,7 +39,7 @@ public final class AddThenDropDefault implements LintRule {
             return;
         }
         Optional<Table> table = site.table(alter.model());
-        Optional<Column> old = table.flatMap(t -> t.findField(alter.field()));
+        Optional<Column> old = table.flatMap(t -> t.findFieldOrColumn(alter.field()));
         if (table.isEmpty() || old.isEmpty()) {
             return;
         }

@@ -30,7 +30,7 @@ public final class ColumnTypeChange implements LintRule {
         if (!(site.operation() instanceof AlterField alter) || !site.existingTable(alter.model())) {
             return;
         }
-        Column old = site.table(alter.model()).orElseThrow().findField(alter.field()).orElse(null);
+        Column old = site.table(alter.model()).orElseThrow().findFieldOrColumn(alter.field()).orElse(null);
         if (old != null && !InPlaceTypeChange.of(old.type(), alter.column().type())) {
             out.report(this, site.span(), "column " + old.name() + " changes type from " + old.type() + " to "
                     + alter.column().type() + ", which rewrites existing table " + site.table(alter.model()).orElseThrow().qualifiedName());

@@ -26,7 +26,7 @@ public final class PendingDeletedTooSoon implements LintRule {
         String app = site.app();
         if (site.operation() instanceof SafeRemoveField f && f.action() == DeletionAction.DELETE
                 && before.stream().noneMatch(p -> p instanceof PendingColumn c && c.app().equals(app)
-                && c.model().equals(f.model()) && f.field().equals(c.column().field()))) {
+                && c.model().equals(f.model()) && f.field().equals(c.fieldKey()))) {
             out.report(this, site.span(), "field " + f.model() + "." + f.field() + " is deleted in the migration that made it pending");
         }
         if (site.operation() instanceof SafeDeleteModel m && m.action() == DeletionAction.DELETE

@@ -27,7 +27,7 @@ public final class SetNotNull implements LintRule {
             return;
         }
         Table table = site.table(alter.model()).orElseThrow();
-        Column old = table.findField(alter.field()).orElse(null);
+        Column old = table.findFieldOrColumn(alter.field()).orElse(null);
         if (old != null && old.isNullable() && !alter.column().isNullable() && !Sql.provenNotNull(table, old.name())
                 && !site.migration().memory().provenNotNull(table.qualifiedName(), old.name())) {
             out.report(this, site.span(), "column " + old.name() + " of existing table " + table.qualifiedName()

@@ -91,7 +91,7 @@ public final class ColumnRenameExpandContract implements SafetyRule {
         }
         if (op instanceof AlterField alter && ctx.existingTable(alter.model())) {
             Table table = ctx.table(alter.model());
-            Optional<Column> old = table.findField(alter.field());
+            Optional<Column> old = table.findFieldOrColumn(alter.field());
             if (old.isEmpty() || old.get().name().equals(alter.column().name())
                     || !old.get().type().equals(alter.column().type())) {
                 return Optional.empty(); // not a rename, or a rename with a type change: the type rules decide
@@ -191,7 +191,7 @@ public final class ColumnRenameExpandContract implements SafetyRule {
             if (!(later instanceof AlterField af) || !af.model().equals(model)) {
                 continue;
             }
-            Optional<Column> old = table.findField(af.field());
+            Optional<Column> old = table.findFieldOrColumn(af.field());
             if (old.isEmpty() || old.get().name().equals(af.column().name()) || !old.get().type().equals(af.column().type())
                     || !(index.map(i -> i.uses(old.get().name())).orElse(false)
                          || constraint.map(c -> c.uses(old.get().name())).orElse(false))

@@ -30,7 +30,7 @@ public final class RenameGuard implements SafetyRule {
             return Optional.of(List.of(Step.deploy(op)));
         }
         if (op instanceof AlterField alter && ctx.existingTable(alter.model())) {
-            String oldColumn = ctx.table(alter.model()).findField(alter.field()).map(c -> c.name()).orElse(null);
+            String oldColumn = ctx.table(alter.model()).findFieldOrColumn(alter.field()).map(c -> c.name()).orElse(null);
             if (oldColumn != null && !oldColumn.equals(alter.column().name())) {
                 refuseColumn(ctx, alter.model(), alter.field(), oldColumn, alter.column().name());
                 return Optional.of(List.of(Step.deploy(op)));

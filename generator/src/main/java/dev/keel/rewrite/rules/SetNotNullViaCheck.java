@@ -44,7 +44,7 @@ public final class SetNotNullViaCheck implements SafetyRule {
             return Optional.empty();
         }
         Table table = ctx.table(alter.model());
-        Column old = table.findField(alter.field()).orElseThrow();
+        Column old = table.findFieldOrColumn(alter.field()).orElseThrow();
         if (!old.isNullable() || alter.column().isNullable()) {
             return Optional.empty();
         }
@@ -93,7 +93,7 @@ public final class SetNotNullViaCheck implements SafetyRule {
         Table table = ctx.table(remove.model());
         for (Operation later : ctx.remaining()) {
             if (later instanceof AlterField alter && alter.model().equals(remove.model()) && !alter.column().isNullable()) {
-                var column = table.findField(alter.field());
+                var column = table.findFieldOrColumn(alter.field());
                 if (column.isPresent() && column.get().isNullable()
                         && validProof(table, column.get().name()).map(c -> c.name().equals(remove.name())).orElse(false)) {
                     return Optional.of(List.of());

@@ -35,7 +35,7 @@ public final class TwoPhaseColumnRemoval implements SafetyRule {
             return Optional.empty();
         }
         Table table = ctx.table(remove.model());
-        Column column = table.findField(remove.field()).orElseThrow();
+        Column column = table.findFieldOrColumn(remove.field()).orElseThrow();
         String where = "field " + ctx.app() + "." + remove.model() + "." + remove.field() + " (column " + column.name()
                 + " of " + table.qualifiedName() + ")";
         if (table.primaryKey() != null && table.primaryKey().columns().contains(column.name())) {

@@ -35,7 +35,7 @@ public final class TypeChangeGuard implements SafetyRule {
             return Optional.empty();
         }
         Table table = ctx.table(alter.model());
-        Column old = table.findField(alter.field()).orElseThrow();
+        Column old = table.findFieldOrColumn(alter.field()).orElseThrow();
         String from = old.type();
         String to = alter.column().type();
         if (InPlaceTypeChange.of(from, to) || ctx.options().allows(SafetyOptions.TYPE_CHANGE)) {

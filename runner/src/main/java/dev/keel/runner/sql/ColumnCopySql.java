@@ -46,8 +46,10 @@ public final class ColumnCopySql {
                     + "  keel_next " + key.type() + ";\n"
                     + "BEGIN\n"
                     + "  LOOP\n"
-                    + "    SELECT max(keel_key) INTO keel_next FROM (SELECT " + k + " AS keel_key FROM " + table
-                    + " WHERE keel_last IS NULL OR " + k + " > keel_last ORDER BY " + k + " LIMIT " + BATCH + ") AS keel_batch;\n"
+                    // the batch's last key by ORDER BY, not max(): uuid and other ordered types have no max aggregate
+                    + "    SELECT keel_key INTO keel_next FROM (SELECT " + k + " AS keel_key FROM " + table
+                    + " WHERE keel_last IS NULL OR " + k + " > keel_last ORDER BY " + k + " LIMIT " + BATCH
+                    + ") AS keel_batch ORDER BY keel_key DESC LIMIT 1;\n"
                     + "    EXIT WHEN keel_next IS NULL;\n"
                     + "    UPDATE " + table + " SET " + assignment(column, expression)
                     + " WHERE (keel_last IS NULL OR " + k + " > keel_last) AND " + k + " <= keel_next AND "

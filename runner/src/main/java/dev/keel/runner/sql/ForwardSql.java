@@ -428,7 +428,7 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
     private PendingColumn pendingColumn(SafeRemoveField op) {
         return before.pending().stream()
                 .filter(p -> p instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(op.model())
-                        && op.field().equals(pc.column().field()))
+                        && op.field().equals(pc.fieldKey()))
                 .map(PendingColumn.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no pending column for " + app + "." + op.model() + "." + op.field()));
     }
@@ -452,7 +452,7 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
     @Override public List<Step> visit(RestorePendingField op) {
         PendingColumn p = before.pending().stream()
                 .filter(x -> x instanceof PendingColumn pc && pc.app().equals(app) && pc.model().equals(op.model())
-                        && op.field().equals(pc.column().field()))
+                        && op.field().equals(pc.fieldKey()))
                 .map(PendingColumn.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no pending column for " + app + "." + op.model() + "." + op.field()));
         if (PhysicalTables.databaseColumn(p.column()).equals(p.column())) {

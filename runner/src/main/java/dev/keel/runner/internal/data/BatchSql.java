@@ -58,11 +58,14 @@ final class BatchSql {
      * unless {@code first}. The batch's keys give its range, and the update takes the rows by that
      * range ({@code key BETWEEN first AND last}), an index range scan whatever the batch size, never a
      * join that walks the table from its start. Its one row: keys walked, the last key as text, rows changed.
+     * The batch's first and last keys are taken by ORDER BY, not min/max: a key type may have an order
+     * (a btree operator class) and no min/max aggregate, as uuid has none.
      */
     String update(String assignments, String condition, boolean first) {
         return "WITH " + batch(first) + ",\n"
-                + "keel_range AS (SELECT count(*) AS keel_rows, min(keel_key) AS keel_first, max(keel_key) AS keel_last"
-                + " FROM keel_batch),\n"
+                + "keel_range AS (SELECT (SELECT count(*) FROM keel_batch) AS keel_rows,"
+                + " (SELECT keel_key FROM keel_batch ORDER BY keel_key LIMIT 1) AS keel_first,"
+                + " (SELECT keel_key FROM keel_batch ORDER BY keel_key DESC LIMIT 1) AS keel_last),\n"
                 + "keel_changed AS (UPDATE " + table.name() + " SET " + assignments + " FROM keel_range WHERE "
                 + key + " BETWEEN keel_range.keel_first AND keel_range.keel_last"
                 + (condition == null ? "" : " AND (" + condition + ")") + " RETURNING 1)\n"

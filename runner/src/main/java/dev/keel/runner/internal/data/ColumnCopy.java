@@ -27,7 +27,9 @@ public final class ColumnCopy {
      */
     public static BackfillResult run(MigrationKey migration, Connection connection, ProjectState state, MigrateListener listener,
                                      Step.Backfill step) throws SQLException {
-        String name = "copyColumn(" + step.column() + ")";
+        // named by table and column: one migration copies a same-named column of several tables (a field renamed
+        // in a TABLE_PER_CLASS hierarchy), and each walk keeps its own progress in keel_backfill
+        String name = "copyColumn(" + step.model() + "." + step.column() + ")";
         var context = new RunContext(migration, name, connection, state, listener);
         return ((KeysetBackfill) context.batches(step.model())).pagesWithoutKey().named(name)
                 .where(ColumnCopySql.condition(step.column(), step.expression()))

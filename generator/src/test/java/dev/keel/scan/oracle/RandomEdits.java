@@ -1,0 +1,416 @@
+package dev.keel.scan.oracle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Random edits of a {@link RandomModels} project's entity sources, the way a team changes a codebase between
+ * two deploys: add a field (nullable or NOT NULL, of a random type), drop a field, rename a field
+ * ({@code @RenamedFrom}) or only its column ({@code @Column(name)}), change a String's length, add or remove
+ * {@code unique = true}, add an {@code @Index}, make a field nullable or NOT NULL, widen an int to a long, add an
+ * entity with a {@code @ManyToOne} to an existing one, drop an entity that nothing references. Every edit leaves
+ * a project Hibernate 6.6 starts on. The edits work on the lines {@link RandomModels} writes (one member a line)
+ * and touch only the plain basic fields ({@code fN}, and {@code gN} they add), so relations, keys, embeddables
+ * and inheritance stay as generated. The same seed and sources give the same edit.
+ */
+final class RandomEdits {
+    /** A plain basic field: no annotation but a {@code @Column} of simple attributes; group 1 the attributes. */
+    private static final Pattern PLAIN = Pattern.compile(
+            "^    (?:@Column\\(([^()]*)\\) )?private ([\\w.\\[\\]]+) ([fg]\\d+r?)( = [^;]+)?;$");
+    private static final Pattern ANY_FIELD = Pattern.compile("^    .*private [\\w.<>, \\[\\]]+ ([fg]\\d+r?)( = [^;]+)?;$");
+
+    private final Random random;
+    private final Path src;
+    private int names;
+
+    RandomEdits(long seed, Path project) {
+        this.random = new Random(seed * 7919 + 17);
+        this.src = project.resolve("src/main/java/rnd");
+        this.names = 1000;
+    }
+
+    /** Applies one random edit and describes it; tries other kinds while one does not fit the project. */
+    String next() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Optional<String> done = switch (random.nextInt(11)) {
+                case 0 -> addField();
+                case 1 -> dropField();
+                case 2 -> renameField();
+                case 3 -> renameColumn();
+                case 4 -> stringLength();
+                case 5 -> toggleUnique();
+                case 6 -> addIndex();
+                case 7 -> addEntity();
+                case 8 -> dropEntity();
+                case 9 -> toggleNullable();
+                default -> widenInt();
+            };
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        return addEntity().orElseThrow();
+    }
+
+    /** An entity source: its file, class name and lines. */
+    private record Source(Path file, String name, List<String> lines) {
+        String text() {
+            return String.join("\n", lines) + "\n";
+        }
+
+        boolean singleTableChild(List<Source> all) {
+            Matcher m = Pattern.compile("class \\w+ extends (\\w+)").matcher(text());
+            if (!m.find() || m.group(1).equals("Base")) {
+                return false;
+            }
+            String parent = m.group(1);
+            // the hierarchy's strategy is on its root; a root without @Inheritance is SINGLE_TABLE
+            Source root = all.stream().filter(s -> s.name.equals(parent)).findFirst().orElse(null);
+            while (root != null) {
+                Matcher up = Pattern.compile("class \\w+ extends (\\w+)").matcher(root.text());
+                if (up.find() && !up.group(1).equals("Base")) {
+                    String p = up.group(1);
+                    root = all.stream().filter(s -> s.name.equals(p)).findFirst().orElse(null);
+                    continue;
+                }
+                return !root.text().contains("InheritanceType.") || root.text().contains("InheritanceType.SINGLE_TABLE");
+            }
+            return false;
+        }
+
+        boolean isSubclass() {
+            Matcher m = Pattern.compile("class \\w+ extends (\\w+)").matcher(text());
+            return m.find() && !m.group(1).equals("Base");
+        }
+
+        void save() {
+            try {
+                Files.writeString(file, text());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A plain field's line in a source. */
+    private record Field(Source source, int line, String attributes, String type, String name, String initializer) {
+        List<String> attributeList() {
+            var list = new ArrayList<String>();
+            if (attributes != null && !attributes.isBlank()) {
+                for (String a : attributes.split(",")) {
+                    list.add(a.strip());
+                }
+            }
+            return list;
+        }
+
+        String column() {
+            for (String a : attributeList()) {
+                if (a.startsWith("name = ")) {
+                    return a.substring("name = ".length()).replace("\"", "");
+                }
+            }
+            return name;
+        }
+
+        boolean notNull() {
+            return attributeList().contains("nullable = false") || Character.isLowerCase(type.charAt(0)) && !type.contains(".")
+                    && !type.equals("byte[]");
+        }
+
+        /** Whether an index of the entity's {@code @Table} names this field's column. */
+        boolean indexed() {
+            return RandomEdits.indexed(source, column());
+        }
+
+        void write(List<String> attributes, String type, String name) {
+            String prefix = attributes.isEmpty() ? "" : "@Column(" + String.join(", ", attributes) + ") ";
+            source.lines.set(line, "    " + prefix + "private " + type + " " + name + (initializer == null ? "" : initializer) + ";");
+            source.save();
+        }
+    }
+
+    private List<Source> sources() throws IOException {
+        var result = new ArrayList<Source>();
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(f);
+                if (text.contains("\n@Entity")) {
+                    String name = f.getFileName().toString().replace(".java", "");
+                    result.add(new Source(f, name, new ArrayList<>(List.of(text.split("\n", -1)))));
+                    // text.split keeps a trailing empty string for the final newline: drop it
+                    var lines = result.get(result.size() - 1).lines;
+                    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                        lines.remove(lines.size() - 1);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The plain fields of every entity, named in no index, unique constraint or mappedBy. */
+    private List<Field> plainFields(List<Source> all) {
+        var fields = new ArrayList<Field>();
+        for (Source s : all) {
+            for (int i = 0; i < s.lines.size(); i++) {
+                Matcher m = PLAIN.matcher(s.lines.get(i));
+                if (m.matches() && (m.group(1) == null || !m.group(1).contains("columnDefinition"))) {
+                    fields.add(new Field(s, i, m.group(1), m.group(2), m.group(3), m.group(4)));
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static String columnOf(String line, String field) {
+        Matcher m = Pattern.compile("@Column\\(name = \"([^\"]+)\"").matcher(line);
+        return m.find() ? m.group(1) : field;
+    }
+
+    private static boolean indexed(Source s, String column) {
+        return s.lines.stream().anyMatch(l -> l.startsWith("@Table(") && l.contains("columnList = \"" + column + "\""));
+    }
+
+    private <T> Optional<T> any(List<T> list) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(random.nextInt(list.size())));
+    }
+
+    private Optional<String> addField() throws IOException {
+        List<Source> all = sources();
+        Source s = all.get(random.nextInt(all.size()));
+        boolean single = s.singleTableChild(all);
+        String name = "g" + (names++);
+        String[] types = {"String", "Integer", "Long", "int", "boolean", "java.time.LocalDate", "java.math.BigDecimal",
+                "java.util.UUID", "long", "Double"};
+        String type = types[random.nextInt(types.length)];
+        var attributes = new ArrayList<String>();
+        if (!single && random.nextInt(3) == 0) {
+            attributes.add("nullable = false");
+        }
+        if (type.equals("String") && random.nextBoolean()) {
+            attributes.add("length = " + (20 + random.nextInt(200)));
+        }
+        if (type.equals("java.math.BigDecimal")) {
+            attributes.add("precision = 12, scale = 2");
+        }
+        String prefix = attributes.isEmpty() ? "" : "@Column(" + String.join(", ", attributes) + ") ";
+        int at = closingBrace(s);
+        s.lines.add(at, "");
+        s.lines.add(at, "    " + prefix + "private " + type + " " + name + ";");
+        s.save();
+        return Optional.of("add field " + s.name + "." + name + " " + type + (attributes.isEmpty() ? "" : " " + attributes));
+    }
+
+    private static int closingBrace(Source s) {
+        for (int i = s.lines.size() - 1; i >= 0; i--) {
+            if (s.lines.get(i).equals("}")) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(s.file + ": no closing brace");
+    }
+
+    private Optional<String> dropField() throws IOException {
+        List<Source> all = sources();
+        var fields = new ArrayList<Field>();
+        for (Source s : all) {
+            for (int i = 0; i < s.lines.size(); i++) {
+                Matcher m = ANY_FIELD.matcher(s.lines.get(i));
+                if (m.matches() && !s.lines.get(i).contains("@Id") && !indexed(s, columnOf(s.lines.get(i), m.group(1)))) {
+                    fields.add(new Field(s, i, null, null, m.group(1), null));
+                }
+            }
+        }
+        return any(fields).map(f -> {
+            f.source.lines.remove(f.line);
+            if (f.line < f.source.lines.size() && f.source.lines.get(f.line).isEmpty()) {
+                f.source.lines.remove(f.line);
+            }
+            f.source.save();
+            return "drop field " + f.source.name + "." + f.name;
+        });
+    }
+
+    private Optional<String> renameField() throws IOException {
+        return any(plainFields(sources()).stream().filter(f -> !f.name.endsWith("r") && !f.indexed()).toList()).map(f -> {
+            String line = f.source.lines.get(f.line);
+            f.source.lines.set(f.line, ("    @dev.keel.annotations.RenamedFrom(\"" + f.name + "\") " + line.substring(4))
+                    .replace(" " + f.name + ";", " " + f.name + "r;").replace(" " + f.name + " = ", " " + f.name + "r = "));
+            f.source.save();
+            return "rename field " + f.source.name + "." + f.name + " to " + f.name + "r";
+        });
+    }
+
+    private Optional<String> renameColumn() throws IOException {
+        return any(plainFields(sources()).stream().filter(f -> !f.indexed()).toList()).map(f -> {
+            String old = f.column();
+            String column = "col" + (names++);
+            var attributes = new ArrayList<>(f.attributeList().stream().filter(a -> !a.startsWith("name = ")).toList());
+            attributes.add(0, "name = \"" + column + "\"");
+            f.write(attributes, f.type, f.name);
+            return "rename column " + f.source.name + "." + f.name + " " + old + " to " + column;
+        });
+    }
+
+    private Optional<String> stringLength() throws IOException {
+        return any(plainFields(sources()).stream().filter(f -> f.type.equals("String")).toList()).map(f -> {
+            var attributes = new ArrayList<>(f.attributeList().stream().filter(a -> !a.startsWith("length = ")).toList());
+            int length = 10 + random.nextInt(400);
+            attributes.add("length = " + length);
+            f.write(attributes, f.type, f.name);
+            return "length of " + f.source.name + "." + f.name + " to " + length;
+        });
+    }
+
+    private Optional<String> toggleUnique() throws IOException {
+        // no unique key on a boolean, a char, bytes or an enum: their rows repeat values
+        return any(plainFields(sources()).stream().filter(f -> !Set.of("boolean", "Boolean", "char", "byte[]", "Status").contains(f.type))
+                .toList()).map(f -> {
+            var attributes = new ArrayList<>(f.attributeList());
+            boolean unique = attributes.remove("unique = true");
+            if (!unique) {
+                attributes.add("unique = true");
+            }
+            f.write(attributes, f.type, f.name);
+            return (unique ? "remove unique from " : "add unique to ") + f.source.name + "." + f.name;
+        });
+    }
+
+    private Optional<String> toggleNullable() throws IOException {
+        List<Source> all = sources();
+        return any(plainFields(all).stream().filter(f -> !f.source.singleTableChild(all))
+                .filter(f -> !Character.isLowerCase(f.type.charAt(0)) || f.type.contains(".")).toList()).map(f -> {
+            var attributes = new ArrayList<>(f.attributeList());
+            boolean notNull = attributes.remove("nullable = false");
+            if (!notNull) {
+                attributes.add("nullable = false");
+            }
+            f.write(attributes, f.type, f.name);
+            return (notNull ? "make nullable " : "make NOT NULL ") + f.source.name + "." + f.name;
+        });
+    }
+
+    private Optional<String> widenInt() throws IOException {
+        return any(plainFields(sources()).stream().filter(f -> f.type.equals("int") || f.type.equals("Integer")
+                || f.type.equals("short") || f.type.equals("Short")).toList()).map(f -> {
+            String wider = Character.isLowerCase(f.type.charAt(0)) ? "long" : "Long";
+            f.write(f.attributeList(), wider, f.name);
+            return "widen " + f.source.name + "." + f.name + " " + f.type + " to " + wider;
+        });
+    }
+
+    private Optional<String> addIndex() throws IOException {
+        List<Source> all = sources();
+        return any(plainFields(all).stream().filter(f -> !f.source.singleTableChild(all))
+                .filter(f -> f.source.lines.stream().noneMatch(l -> l.startsWith("@Table(") && l.contains("indexes"))).toList())
+                .map(f -> {
+                    String index = "@Index(" + (random.nextBoolean() ? "name = \"ix_" + (names++) + "\", " : "")
+                            + "columnList = \"" + f.column() + "\")";
+                    Source s = f.source;
+                    int table = -1;
+                    for (int i = 0; i < s.lines.size(); i++) {
+                        if (s.lines.get(i).startsWith("@Table(")) {
+                            table = i;
+                        }
+                    }
+                    if (table >= 0) {
+                        String line = s.lines.get(table);
+                        s.lines.set(table, line.substring(0, line.length() - 1) + ", indexes = " + index + ")");
+                    } else {
+                        s.lines.add(s.lines.indexOf("@Entity") + 1, "@Table(indexes = " + index + ")");
+                    }
+                    s.save();
+                    return "add index on " + s.name + "(" + f.column() + ")";
+                });
+    }
+
+    private Optional<String> addEntity() throws IOException {
+        List<Source> all = sources();
+        Source target = all.get(random.nextInt(all.size()));
+        String name = "N" + (names++);
+        boolean optional = random.nextBoolean();
+        String key = random.nextBoolean() ? "@Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;"
+                : "@Id @GeneratedValue private Long id;";
+        Files.writeString(src.resolve(name + ".java"), """
+                package rnd;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                public class %1$s {
+                    %2$s
+
+                    @Column(length = 60)
+                    private String label;
+
+                    @ManyToOne%3$s
+                    private %4$s owner;
+                }
+                """.formatted(name, key, optional ? "" : "(optional = false)", target.name));
+        return Optional.of("add entity " + name + " with a many-to-one to " + target.name);
+    }
+
+    private Optional<String> dropEntity() throws IOException {
+        List<Source> all = sources();
+        var candidates = new ArrayList<Source>();
+        for (Source s : all) {
+            Pattern word = Pattern.compile("\\b" + s.name + "\\b");
+            boolean referenced = false;
+            try (Stream<Path> files = Files.list(src)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    if (!f.equals(s.file) && word.matcher(Files.readString(f)).find()) {
+                        referenced = true;
+                    }
+                }
+            }
+            if (!referenced) {
+                candidates.add(s);
+            }
+        }
+        if (all.size() <= 2) {
+            return Optional.empty(); // a project keeps a few entities
+        }
+        return any(candidates).map(s -> {
+            try {
+                Files.delete(s.file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return "drop entity " + s.name;
+        });
+    }
+
+    /** The SQL default a team types at keel's prompt for a NOT NULL column of this type added to a table. */
+    static String defaultFor(String type) {
+        if (type.startsWith("varchar") || type.equals("text") || type.startsWith("char")) {
+            return "''";
+        }
+        if (type.equals("boolean")) {
+            return "false";
+        }
+        if (type.equals("date")) {
+            return "'2020-01-01'";
+        }
+        if (type.startsWith("timestamp")) {
+            return "'2020-01-01 00:00:00'";
+        }
+        if (type.equals("uuid")) {
+            return "'00000000-0000-0000-0000-000000000000'";
+        }
+        if (type.equals("bytea")) {
+            return "''::bytea";
+        }
+        return "0";
+    }
+}
