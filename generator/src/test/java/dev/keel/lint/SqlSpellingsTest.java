@@ -119,6 +119,10 @@ class SqlSpellingsTest {
                 c("ALTER INDEX ix_customer_legacy_code SET (fillfactor = 80)"),
                 c("ALTER TABLE customer ALTER COLUMN name SET STATISTICS 500"),
                 c("CREATE TABLE t4 (id int); ALTER TABLE t4 SET UNLOGGED"),
+                // set-not-null: a primary key over a unique index with nullable columns (customer.name is nullable,
+                // customer.legacy_code is not; both indexed in the base project or here)
+                c("CREATE UNIQUE INDEX CONCURRENTLY ux_customer_name ON customer (name);"
+                        + " ALTER TABLE customer ADD CONSTRAINT pk_name PRIMARY KEY USING INDEX ux_customer_name", false, false),
                 // detach-partition
                 c("ALTER TABLE orders DETACH PARTITION orders_2020", "detach-partition"),
                 c("alter table public.orders detach partition \"Orders 2020\"", "detach-partition"),

@@ -11,7 +11,10 @@ import dev.keel.state.Table;
 
 import java.util.regex.Matcher;
 
-/** {@code SET NOT NULL} on a column of a table that holds rows, without a validated check to prove it. */
+/**
+ * {@code SET NOT NULL} on a column of a table that holds rows, without a validated check to prove it; also the one
+ * {@code ADD PRIMARY KEY USING INDEX} makes on the index's nullable columns.
+ */
 public final class SetNotNull implements LintRule {
     @Override public String name() { return "set-not-null"; }
     @Override public String why() {
@@ -47,6 +50,32 @@ public final class SetNotNull implements LintRule {
                         out.report(this, site.span(), "SET NOT NULL on column " + column + " of existing table " + table
                                 + " without a validated check");
                     }
+                }
+                Matcher pk = Sql.action("ADD\\s+(?:CONSTRAINT\\s+" + Sql.NAME + "\\s+)?PRIMARY\\s+KEY\\s+USING\\s+INDEX\\s+("
+                        + Sql.NAME + ")", action);
+                if (pk.find()) {
+                    primaryKeyUsingIndex(site, table, SqlStatement.tableName(pk.group(1)), out);
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code ADD PRIMARY KEY USING INDEX}: PostgreSQL first makes every column of the index NOT NULL, scanning the table
+     * under its ACCESS EXCLUSIVE lock for each nullable one (when keel's state knows the index's columns).
+     */
+    private void primaryKeyUsingIndex(StatementSite site, String table, String index, Findings out) {
+        Table known = site.stateTable(table).orElse(null);
+        if (known == null) {
+            return;
+        }
+        String bare = index.substring(index.lastIndexOf('.') + 1);
+        known.indexes().stream().filter(i -> i.name().equals(bare)).findFirst().ifPresent(i -> {
+            for (String column : i.columns()) {
+                boolean nullable = known.findColumn(column).map(Column::isNullable).orElse(false);
+                if (nullable && !Sql.provenNotNull(known, column) && !site.memory().provenNotNull(table, column)) {
+                    out.report(this, site.span(), "PRIMARY KEY USING INDEX " + bare + " sets nullable column " + column
+                            + " of existing table " + table + " NOT NULL, scanning it without a validated check");
                 }
             }
         });
