@@ -163,6 +163,9 @@ final class RandomEdits {
     private List<Field> plainFields(List<Source> all) {
         var fields = new ArrayList<Field>();
         for (Source s : all) {
+            if (propertyAccess(s)) {
+                continue;
+            }
             for (int i = 0; i < s.lines.size(); i++) {
                 Matcher m = PLAIN.matcher(s.lines.get(i));
                 if (m.matches() && (m.group(1) == null || !m.group(1).contains("columnDefinition"))) {
@@ -171,6 +174,11 @@ final class RandomEdits {
             }
         }
         return fields;
+    }
+
+    /** Whether RandomModels wrote the entity with property access: its mapping is on the getters, not the fields edited here. */
+    private static boolean propertyAccess(Source s) {
+        return s.lines.stream().anyMatch(l -> l.contains("public void set"));
     }
 
     private static String columnOf(String line, String field) {
@@ -225,6 +233,9 @@ final class RandomEdits {
         List<Source> all = sources();
         var fields = new ArrayList<Field>();
         for (Source s : all) {
+            if (propertyAccess(s)) {
+                continue;
+            }
             for (int i = 0; i < s.lines.size(); i++) {
                 Matcher m = ANY_FIELD.matcher(s.lines.get(i));
                 if (m.matches() && !s.lines.get(i).contains("@Id") && !indexed(s, columnOf(s.lines.get(i), m.group(1)))) {
@@ -274,8 +285,9 @@ final class RandomEdits {
     }
 
     private Optional<String> toggleUnique() throws IOException {
-        // no unique key on a boolean, a char, bytes or an enum: their rows repeat values
-        return any(plainFields(sources()).stream().filter(f -> !Set.of("boolean", "Boolean", "char", "byte[]", "Status").contains(f.type))
+        // no unique key on a boolean, a char, bytes, an enum or an array: their rows repeat values
+        return any(plainFields(sources()).stream().filter(f -> !Set.of("boolean", "Boolean", "char", "byte[]", "Status").contains(f.type)
+                        && !f.type.endsWith("[]") && !f.type.startsWith("java.util.List"))
                 .toList()).map(f -> {
             var attributes = new ArrayList<>(f.attributeList());
             boolean unique = attributes.remove("unique = true");

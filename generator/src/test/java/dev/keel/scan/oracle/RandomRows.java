@@ -123,6 +123,9 @@ final class RandomRows {
         if (small) {
             number = n >= 0 ? Integer.toString(n % 3) : "(floor(random() * 3))::int";
         }
+        if (type.endsWith("[]")) {
+            return "'{}'"; // an empty array of any element type
+        }
         if (type.equals("smallint") || type.equals("tinyint")) {
             return "(" + number + " % 30000)::smallint";
         }
