@@ -133,6 +133,9 @@ public final class Relations {
      * subclass tables copy the parent's columns and foreign keys as they are at the end of the mapping).
      */
     private List<TableSpec> withPerClassCopies(TableSpec table) {
+        if (!table.union) {
+            return List.of(table); // only a TABLE_PER_CLASS table with subclasses (or an abstract one) has copies
+        }
         EntityInfo owner = catalog.all().stream().filter(e -> e.strategy() == EntityInfo.Strategy.TABLE_PER_CLASS)
                 .filter(e -> schema.tableOf(e).orElse(null) == table).findFirst().orElse(null);
         if (owner == null) {
