@@ -42,9 +42,13 @@ public final class SchemaComparison {
         return out;
     }
 
-    /** A table with its columns, constraints and indexes sorted by name. */
+    /**
+     * A table with its columns, constraints and indexes sorted by name. A column owned by no field (a join table's, or
+     * a unidirectional one-to-many's join column in its target's table) is the same as one whose field is named like
+     * the column: {@code AddField} names its field by the column when it adds such a column to an existing table.
+     */
     public static Table normal(Table t) {
-        List<Column> cols = t.columns().stream().map(c -> t.entity() == null ? c.field(null) : c)
+        List<Column> cols = t.columns().stream().map(c -> t.entity() == null || c.name().equals(c.field()) ? c.field(null) : c)
                 .sorted(Comparator.comparing(Column::name)).toList();
         List<Constraint> cs = t.constraints().stream().sorted(Comparator.comparing(Constraint::name)).toList();
         List<Index> ix = t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();

@@ -18,10 +18,12 @@ import java.util.stream.Stream;
  * two deploys: add a field (nullable or NOT NULL, of a random type), drop a field, rename a field
  * ({@code @RenamedFrom}) or only its column ({@code @Column(name)}), change a String's length, add or remove
  * {@code unique = true}, add an {@code @Index}, make a field nullable or NOT NULL, widen an int to a long, add an
- * entity with a {@code @ManyToOne} to an existing one, drop an entity that nothing references. Every edit leaves
- * a project Hibernate 6.6 starts on. The edits work on the lines {@link RandomModels} writes (one member a line)
- * and touch only the plain basic fields ({@code fN}, and {@code gN} they add), so relations, keys, embeddables
- * and inheritance stay as generated. The same seed and sources give the same edit.
+ * entity with a {@code @ManyToOne} to an existing one, drop an entity that nothing references, add a relation
+ * (a many-to-one, a many-to-many, a one-to-many by join table or by join column in the target's table, an element
+ * collection) to any entity of any hierarchy, drop a relation that no {@code mappedBy} names, add a field to an
+ * embeddable (every table embedding it gains a column) or to a mapped superclass (every table below it does).
+ * Every edit leaves a project Hibernate 6.6 starts on. The edits work on the lines {@link RandomModels} writes (one
+ * member a line); keys and inheritance strategies stay as generated. The same seed and sources give the same edit.
  */
 final class RandomEdits {
     /** A plain basic field: no annotation but a {@code @Column} of simple attributes; group 1 the attributes. */
@@ -42,7 +44,7 @@ final class RandomEdits {
     /** Applies one random edit and describes it; tries other kinds while one does not fit the project. */
     String next() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            Optional<String> done = switch (random.nextInt(11)) {
+            Optional<String> done = switch (random.nextInt(15)) {
                 case 0 -> addField();
                 case 1 -> dropField();
                 case 2 -> renameField();
@@ -53,7 +55,11 @@ final class RandomEdits {
                 case 7 -> addEntity();
                 case 8 -> dropEntity();
                 case 9 -> toggleNullable();
-                default -> widenInt();
+                case 10 -> widenInt();
+                case 11 -> addRelation();
+                case 12 -> dropRelation();
+                case 13 -> addEmbeddableField();
+                default -> addSuperclassField();
             };
             if (done.isPresent()) {
                 return done.get();
@@ -400,6 +406,184 @@ final class RandomEdits {
                 throw new UncheckedIOException(e);
             }
             return "drop entity " + s.name;
+        });
+    }
+
+    /** A relation line: group 1 the kind, group 2 the field's name. */
+    private static final Pattern RELATION = Pattern.compile(
+            "^    @(ManyToOne|OneToOne|ManyToMany|OneToMany|ElementCollection)\\b.*private [\\w.<>, ]+ ([rc]\\d+);$");
+
+    private Optional<String> addRelation() throws IOException {
+        List<Source> all = sources();
+        List<Source> owners = all.stream().filter(s -> !propertyAccess(s)).toList();
+        if (owners.isEmpty()) {
+            return Optional.empty();
+        }
+        Source s = owners.get(random.nextInt(owners.size()));
+        Source t = all.get(random.nextInt(all.size()));
+        String name = "r" + (names++);
+        String line;
+        String what;
+        int kind = random.nextInt(5);
+        String targetText = withParents(t);
+        if (kind == 3 && (targetText.contains("@IdClass") || targetText.contains("@EmbeddedId"))) {
+            kind = 2; // one named join column cannot hold a key of several columns
+        }
+        switch (kind) {
+            case 0 -> {
+                line = "@ManyToOne private " + t.name + " " + name + ";";
+                what = "many-to-one " + s.name + "." + name + " to " + t.name;
+            }
+            case 1 -> {
+                line = "@ManyToMany private java.util.Set<" + t.name + "> " + name + ";";
+                what = "many-to-many " + s.name + "." + name + " to " + t.name;
+            }
+            case 2 -> {
+                line = "@OneToMany private java.util.List<" + t.name + "> " + name + ";";
+                what = "one-to-many by join table " + s.name + "." + name + " to " + t.name;
+            }
+            case 3 -> {
+                line = "@OneToMany @JoinColumn(name = \"" + name + "_owner\") private java.util.Set<" + t.name + "> " + name + ";";
+                what = "one-to-many by join column " + s.name + "." + name + " to " + t.name;
+            }
+            default -> {
+                name = "c" + (names++);
+                line = "@ElementCollection private java.util.Set<String> " + name + ";";
+                what = "element collection " + s.name + "." + name;
+            }
+        }
+        int at = closingBrace(s);
+        s.lines.add(at, "");
+        s.lines.add(at, "    " + line);
+        s.save();
+        return Optional.of("add " + what);
+    }
+
+    private Optional<String> dropRelation() throws IOException {
+        List<Source> all = sources();
+        String everything = all.stream().map(Source::text).collect(java.util.stream.Collectors.joining("\n"));
+        var candidates = new ArrayList<Field>();
+        for (Source s : all) {
+            if (propertyAccess(s)) {
+                continue;
+            }
+            for (int i = 0; i < s.lines.size(); i++) {
+                String line = s.lines.get(i);
+                Matcher m = RELATION.matcher(line);
+                if (m.matches() && !line.contains("@MapsId") && !line.contains("mappedBy") && !line.contains("@Id")
+                        && !everything.contains("mappedBy = \"" + m.group(2) + "\"") && !indexed(s, m.group(2) + "_id")) {
+                    candidates.add(new Field(s, i, null, m.group(1), m.group(2), null));
+                }
+            }
+        }
+        return any(candidates).map(f -> {
+            f.source.lines.remove(f.line);
+            if (f.line < f.source.lines.size() && f.source.lines.get(f.line).isEmpty()) {
+                f.source.lines.remove(f.line);
+            }
+            f.source.save();
+            return "drop " + f.type + " " + f.source.name + "." + f.name;
+        });
+    }
+
+    /** A class of the project by name, or null. */
+    private Source source(String name) throws IOException {
+        Path file = src.resolve(name + ".java");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        var lines = new ArrayList<>(List.of(Files.readString(file).split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return new Source(file, name, lines);
+    }
+
+    /**
+     * A field added to a class embeddable (not a record), used at most once in each entity (directly or through an
+     * embeddable holding it) and never as a key: a second use would need an override of the new column's name.
+     */
+    private Optional<String> addEmbeddableField() throws IOException {
+        List<Source> all = sources();
+        var embeddables = new ArrayList<Source>();
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(f);
+                if (text.contains("\n@Embeddable\npublic class ")) {
+                    embeddables.add(source(f.getFileName().toString().replace(".java", "")));
+                }
+            }
+        }
+        var fit = new ArrayList<Source>();
+        for (Source e : embeddables) {
+            boolean once = true;
+            for (Source s : all) {
+                String withParents = withParents(s);
+                once &= uses(e.name, withParents, embeddables) <= 1 && !withParents.contains("@EmbeddedId private " + e.name)
+                        && !withParents.contains("IdClass(" + e.name + ".class)");
+            }
+            if (once) {
+                fit.add(e);
+            }
+        }
+        return any(fit).map(e -> {
+            String name = "e" + (names++);
+            String prefix = random.nextBoolean() ? "" : "@Column(length = " + (20 + random.nextInt(100)) + ") ";
+            int at = closingBrace(e);
+            e.lines.add(at, "    " + prefix + "private String " + name + ";");
+            e.save();
+            return "add field " + e.name + "." + name + " (embeddable)";
+        });
+    }
+
+    /** The entity's source and those of the classes above it: the fields its table maps. */
+    private String withParents(Source s) throws IOException {
+        var text = new StringBuilder(s.text());
+        Source at = s;
+        for (int depth = 0; depth < 10 && at != null; depth++) {
+            Matcher m = Pattern.compile("class \\w+(?:<[^>]*>)? extends (\\w+)").matcher(at.text());
+            at = m.find() ? source(m.group(1)) : null;
+            if (at != null) {
+                text.append('\n').append(at.text());
+            }
+        }
+        return text.toString();
+    }
+
+    /** How many fields of {@code text} hold the embeddable {@code name}, directly or through other embeddables. */
+    private static int uses(String name, String text, List<Source> embeddables) {
+        int count = 0;
+        Pattern field = Pattern.compile("(private|public) [\\w.<>, ]*\\b" + name + "\\b[\\w.<>, ]* \\w+[;(]");
+        for (String line : text.split("\n")) {
+            if (field.matcher(line).find()) {
+                count++;
+            }
+        }
+        for (Source holder : embeddables) {
+            if (!holder.name.equals(name) && uses(name, holder.text(), List.of()) > 0) {
+                count += uses(holder.name, text, embeddables);
+            }
+        }
+        return count;
+    }
+
+    /** A field added to a mapped superclass that entities extend: each of their tables gains a column. */
+    private Optional<String> addSuperclassField() throws IOException {
+        var supers = new ArrayList<Source>();
+        for (String name : List.of("Base", "Identified")) {
+            Source s = source(name);
+            if (s != null) {
+                supers.add(s);
+            }
+        }
+        return any(supers).map(s -> {
+            String name = "m" + (names++);
+            String type = random.nextBoolean() ? "String" : "Integer";
+            int at = closingBrace(s);
+            s.lines.add(at, "");
+            s.lines.add(at, "    private " + type + " " + name + ";");
+            s.save();
+            return "add field " + s.name + "." + name + " " + type + " (mapped superclass)";
         });
     }
 
