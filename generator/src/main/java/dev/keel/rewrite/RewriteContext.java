@@ -20,6 +20,7 @@ public final class RewriteContext {
     private final String app;
     private final SafetyOptions options;
     private ProjectState current;
+    private final ProjectState before;
     private List<Operation> remaining = List.of();
     private final Set<Operation> consumed = new HashSet<>();
     private final Set<ModelKey> created = new HashSet<>();
@@ -30,6 +31,7 @@ public final class RewriteContext {
     RewriteContext(String app, ProjectState before, SafetyOptions options, Set<ModelKey> createdInRun) {
         this.app = app;
         this.current = before;
+        this.before = before;
         this.options = options;
         createdInRun.stream().filter(k -> k.app().equals(app)).forEach(created::add);
     }
@@ -42,6 +44,11 @@ public final class RewriteContext {
     /** What the user allows, and which tables are large. */
     public SafetyOptions options() {
         return options;
+    }
+
+    /** The state before the migration being rewritten. */
+    public ProjectState before() {
+        return before;
     }
 
     /** The state just before the operation being rewritten. */

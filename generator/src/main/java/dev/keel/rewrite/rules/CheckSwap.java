@@ -43,7 +43,20 @@ public final class CheckSwap implements SafetyRule {
             if (later instanceof AddConstraint add && add.model().equals(remove.model())
                     && add.constraint().name().equals(remove.name()) && replaceable(old.get(), add.constraint())) {
                 Constraint replacement = add.constraint();
+                Retyped retyped = retypedLater(ctx, remove.model(), old.get(), replacement);
+                if (retyped == Retyped.IN_PLACE) {
+                    // the column's type changes later in this migration, in place: the old check goes before the ALTER TYPE
+                    // (its expression may not fit the new type), the new one after it (it may not fit the old type)
+                    return Optional.empty();
+                }
                 ctx.consume(later);
+                if (retyped == Retyped.EXPAND_CONTRACT) {
+                    // the column's type changes later in this migration, as expand and contract: the new check suits the new
+                    // type only (an enum stored by name instead of ordinal), so it goes to the twin column, and the old one
+                    // stays on the old column until the switch drops it; here only keel's state takes the new check
+                    return Optional.of(List.of(Step.deploy(new dev.keel.operations.SeparateDatabaseAndState(List.of(),
+                            List.of(remove, later)))));
+                }
                 String temporary = Identifiers.make(remove.name(), "new");
                 var addNew = Step.deploy(new AddConstraint(remove.model(), notValid(replacement.withName(temporary))));
                 var rename = new RenameConstraint(remove.model(), temporary, remove.name());
@@ -56,6 +69,26 @@ public final class CheckSwap implements SafetyRule {
             }
         }
         return Optional.empty();
+    }
+
+    /** How a later operation of the migration changes the type of a column a check uses. */
+    private enum Retyped { NO, IN_PLACE, EXPAND_CONTRACT }
+
+    private static Retyped retypedLater(RewriteContext ctx, String model, Constraint old, Constraint replacement) {
+        if (!(old instanceof CheckConstraint a) || !(replacement instanceof CheckConstraint b)) {
+            return Retyped.NO;
+        }
+        for (Operation later : ctx.remaining()) {
+            if (later instanceof dev.keel.operations.AlterField alter && alter.model().equals(model)) {
+                var column = ctx.table(model).findFieldOrColumn(alter.field());
+                // a change PostgreSQL makes in place (a longer varchar) keeps a check's expression valid on both types
+                if (column.isPresent() && !InPlaceTypeChange.of(column.get().type(), alter.column().type())
+                        && (a.uses(column.get().name()) || b.uses(column.get().name()))) {
+                    return TypeChangeGuard.expandsAndContracts(ctx, alter) ? Retyped.EXPAND_CONTRACT : Retyped.IN_PLACE;
+                }
+            }
+        }
+        return Retyped.NO;
     }
 
     /**

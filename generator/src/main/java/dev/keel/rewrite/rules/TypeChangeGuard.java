@@ -59,13 +59,38 @@ public final class TypeChangeGuard implements SafetyRule {
         if (using.isPresent()) {
             conversion = conversion.using(using.get(), old.name());
         } else if (!conversion.derived()) {
-            ctx.refuse(usingMessage(where, table, old, to, conversion));
+            // the checks of the column before the migration, now, and those it adds: an enum's names are in one of them
+            var checks = new java.util.ArrayList<dev.keel.state.Constraint>(table.constraints());
+            ctx.before().table(ctx.app(), alter.model()).ifPresent(t -> checks.addAll(t.constraints()));
+            ctx.remaining().stream().filter(o -> o instanceof dev.keel.operations.AddConstraint add && add.model().equals(alter.model()))
+                    .forEach(o -> checks.add(((dev.keel.operations.AddConstraint) o).constraint()));
+            ctx.refuse(usingMessage(where, table, old, to, conversion,
+                    dev.keel.rewrite.conversions.EnumStorage.conversion(old.name(), from, to, checks)));
             return Optional.of(List.of(Step.deploy(op)));
         }
         ctx.note(where + ": the type change of column " + old.name() + " (" + from + " to " + to + ") is written as expand"
                 + " and contract: the post-deployment migrations fill the new column and switch to it; once they have run"
                 + " everywhere, keel makemigrations --delete-pending drops the old column.");
         return Optional.of(TypeChangeExpandContract.steps(alter.model(), alter.field(), table, old, alter.column(), conversion));
+    }
+
+    /**
+     * Whether {@code alter} will be written as expand and contract: a type change PostgreSQL cannot make in place, not
+     * allowed as is, on an existing table whose column keel can pair with a twin, with a conversion keel derives or the
+     * user gave. The twin then takes the column's checks as they are in the state at the type change.
+     */
+    static boolean expandsAndContracts(RewriteContext ctx, AlterField alter) {
+        if (!ctx.existingTable(alter.model()) || ctx.options().allows(SafetyOptions.TYPE_CHANGE)) {
+            return false;
+        }
+        Table table = ctx.table(alter.model());
+        Optional<Column> old = table.findFieldOrColumn(alter.field());
+        if (old.isEmpty() || InPlaceTypeChange.of(old.get().type(), alter.column().type())
+                || whyNotExpandContract(ctx, table, old.get(), alter.column()).isPresent()) {
+            return false;
+        }
+        return Conversions.of(old.get().type(), alter.column().type()).derived()
+                || ctx.options().using(ctx.app(), alter.model(), alter.field()).isPresent();
     }
 
     /** Why the type change of {@code old} cannot be written as expand and contract, if it cannot. */
@@ -98,13 +123,17 @@ public final class TypeChangeGuard implements SafetyRule {
         return Optional.empty();
     }
 
-    private static String usingMessage(String where, Table table, Column old, String to, Conversion conversion) {
-        String example = conversion.hint().replaceFirst("^x", java.util.regex.Matcher.quoteReplacement(old.name()));
+    private static String usingMessage(String where, Table table, Column old, String to, Conversion conversion,
+                                       Optional<String> enumMapping) {
+        String example = enumMapping.orElse(conversion.hint().replaceFirst("^x", java.util.regex.Matcher.quoteReplacement(old.name())));
         return where + ": column " + old.name() + " of " + table.qualifiedName() + " changes from " + old.type() + " to " + to
                 + ", and keel has no safe conversion of the existing values (" + conversion.kind() + "): a value the"
                 + " conversion does not fit would fail the backfill or the writes of the code still running."
                 + "\nkeel writes the change as expand and contract, and needs the SQL expression giving the new value from"
                 + " column " + old.name() + ", for example " + example + "."
+                + (enumMapping.isEmpty() ? "" : "\nThe column holds an enum whose storage changes between @Enumerated(ORDINAL)"
+                + " and @Enumerated(STRING): the example maps each ordinal to its constant's name in the order of the check"
+                + " constraint; it holds only if the enum's constants kept their order (a plain cast does not map names and ordinals).")
                 + "\nTo fix: keel makemigrations --using \"" + where.substring("field ".length()) + "=" + example + "\""
                 + "\n(or answer the question when keel runs in a terminal); or, if the table is small or offline,"
                 + " keel makemigrations --allow-unsafe type-change.";

@@ -1,0 +1,17 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Ticket {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(length = 80)
+    private String title;
+
+    // stored by name: varchar(255), checked in (...)
+    @Enumerated(EnumType.STRING)
+    private Status status;
+}
