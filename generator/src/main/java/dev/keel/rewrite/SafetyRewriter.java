@@ -19,6 +19,7 @@ import dev.keel.rewrite.rules.SetNotNullViaCheck;
 import dev.keel.rewrite.rules.TwoPhaseColumnRemoval;
 import dev.keel.rewrite.rules.TwoPhaseSequenceRemoval;
 import dev.keel.rewrite.rules.TwoPhaseTableRemoval;
+import dev.keel.rewrite.rules.KeyGenerationSwitch;
 import dev.keel.rewrite.rules.TypeChangeGuard;
 import dev.keel.rewrite.rules.UniqueViaIndex;
 import dev.keel.rewrite.rules.VolatileDefault;
@@ -41,6 +42,7 @@ public final class SafetyRewriter {
             new ColumnRenameExpandContract(),
             new RenameGuard(),
             new TypeChangeGuard(),
+            new KeyGenerationSwitch(),
             new TwoPhaseColumnRemoval(),
             new TwoPhaseTableRemoval(),
             new TwoPhaseSequenceRemoval(),

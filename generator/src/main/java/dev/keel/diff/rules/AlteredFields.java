@@ -31,7 +31,8 @@ public final class AlteredFields implements DetectionRule {
                         ctx.hints().initializerDefault(before.app(), before.model(), key).orElse(null))) {
                     ctx.acceptInitializerDefault(before.app(), before.model(), key, old.defaultSql());
                     now = now.defaultSql(old.defaultSql());
-                } else if (now.defaultSql() == null && old.defaultKept()) {
+                } else if (now.defaultSql() == null && old.defaultKept() && now.identity() == dev.keel.state.Identity.NONE) {
+                    // (an identity takes over from a kept default: the key switched from a sequence back to an identity)
                     ctx.keepDefault(before.app(), before.model(), key, old.defaultSql());
                     now = now.defaultSql(old.defaultSql()).keepDefault();
                 }

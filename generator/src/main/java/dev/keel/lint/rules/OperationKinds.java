@@ -123,6 +123,23 @@ final class OperationKinds {
                 && sync.app().equals(app) && sync.model().equals(key) && only.test(sync.column()));
     }
 
+    /**
+     * Whether {@code op} is the second step of keel's switch of a key from a sequence to an identity: the column fed
+     * by a kept {@code nextval} default since the deploy (for the new code's inserts, while the old code took blocks of
+     * the sequence) becomes an identity once no old code runs. A catalog change under a brief lock, no rewrite.
+     */
+    static boolean identityAfterSequence(Operation op, String app, dev.keel.project.ProjectState before) {
+        if (!(op instanceof dev.keel.operations.AlterField alter) || alter.column().identity() == dev.keel.state.Identity.NONE
+                || alter.column().defaultSql() != null) {
+            return false;
+        }
+        return before.table(app, alter.model()).flatMap(t -> t.findFieldOrColumn(alter.field()))
+                .filter(c -> c.identity() == dev.keel.state.Identity.NONE && c.defaultKept() && c.defaultSql() != null
+                        && c.defaultSql().startsWith("nextval(") && c.type().equals(alter.column().type())
+                        && c.name().equals(alter.column().name()) && c.notNull() == alter.column().notNull())
+                .isPresent();
+    }
+
     /** Whether a constraint is on {@code column} alone (a check: mentions it). */
     private static java.util.function.Predicate<String> onlyColumn(dev.keel.state.Constraint c) {
         return column -> c.uses(column) && c.columns().stream().allMatch(column::equals);

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A post-deployment migration holding something other than index, validation and data operations and NOT VALID
  * constraints; the switch of a column kept in step by a sync (constraints, NOT NULL and default of that column
- * alone, after its copy) and the brief steps of keel's switch of a type change (around a {@code switchColumn}) are
- * allowed.
+ * alone, after its copy), the brief steps of keel's switch of a type change (around a {@code switchColumn}) and a key
+ * fed by a kept {@code nextval} default made an identity (keel's switch of a key from a sequence) are allowed.
  */
 public final class PostDeploymentSchemaChange implements LintRule {
     @Override public String name() { return "post-deployment-schema-change"; }
@@ -31,7 +31,8 @@ public final class PostDeploymentSchemaChange implements LintRule {
         List<Operation> ops = site.spec().operations();
         for (int i = 0; i < ops.size(); i++) {
             if (!OperationKinds.postDeployable(ops.get(i)) && !OperationKinds.partOfSwitch(ops, i)
-                    && !OperationKinds.switchesSyncedColumn(ops.get(i), site.spec().key().app(), site.before())) {
+                    && !OperationKinds.switchesSyncedColumn(ops.get(i), site.spec().key().app(), site.before())
+                    && !OperationKinds.identityAfterSequence(ops.get(i), site.spec().key().app(), site.before())) {
                 out.report(this, site.span(i), "post-deployment migration holds \"" + ops.get(i).describe() + "\"");
             }
         }
