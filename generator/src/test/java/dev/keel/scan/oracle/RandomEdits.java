@@ -291,8 +291,8 @@ final class RandomEdits {
     }
 
     private Optional<String> toggleUnique() throws IOException {
-        // no unique key on a boolean, a char, bytes, an enum or an array: their rows repeat values
-        return any(plainFields(sources()).stream().filter(f -> !Set.of("boolean", "Boolean", "char", "byte[]", "Status").contains(f.type)
+        // no unique key on a boolean, a char (RandomRows writes 'x'), bytes, an enum or an array: their rows repeat values
+        return any(plainFields(sources()).stream().filter(f -> !Set.of("boolean", "Boolean", "char", "Character", "byte[]", "Status").contains(f.type)
                         && !f.type.endsWith("[]") && !f.type.startsWith("java.util.List"))
                 .toList()).map(f -> {
             var attributes = new ArrayList<>(f.attributeList());
@@ -426,7 +426,7 @@ final class RandomEdits {
         String what;
         int kind = random.nextInt(5);
         String targetText = withParents(t);
-        if (kind == 3 && (targetText.contains("@IdClass") || targetText.contains("@EmbeddedId"))) {
+        if (kind == 3 && (targetText.contains("@IdClass") || targetText.contains("@EmbeddedId") || targetText.contains("@MapsId"))) {
             kind = 2; // one named join column cannot hold a key of several columns
         }
         switch (kind) {
