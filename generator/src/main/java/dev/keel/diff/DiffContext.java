@@ -60,7 +60,17 @@ public final class DiffContext {
 
     /** Adds an operation to {@code app}'s changes and applies it to the current state. */
     public void emit(String app, Operation op) {
-        current = StateTransitions.apply(op, app, current);
+        if (!inputNeeded.isEmpty()) {
+            // a decision is missing, so this run writes nothing and reports what it needs; an operation that depends on
+            // what was left undecided (the foreign key of a NOT NULL column without a default) is left out with it
+            try {
+                current = StateTransitions.apply(op, app, current);
+            } catch (RuntimeException dependsOnTheUndecided) {
+                return;
+            }
+        } else {
+            current = StateTransitions.apply(op, app, current);
+        }
         operations.computeIfAbsent(app, a -> new ArrayList<>()).add(op);
     }
 

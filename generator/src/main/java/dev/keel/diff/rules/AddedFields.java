@@ -42,7 +42,9 @@ public final class AddedFields implements DetectionRule {
                     } else {
                         value = ctx.questioner().defaultForNotNullAdd(ref, c);
                         if (value.isEmpty()) {
-                            ctx.needInput(notNullMessage(ref, before, c));
+                            boolean reference = pair[1].constraints().stream().anyMatch(k -> k instanceof dev.keel.state.ForeignKey fk
+                                    && fk.columns().contains(c.name()));
+                            ctx.needInput(reference ? referenceMessage(ref, before, c) : notNullMessage(ref, before, c));
                             continue;
                         }
                         ctx.keepDefault(before.app(), before.model(), key, value.get());
@@ -56,6 +58,18 @@ public final class AddedFields implements DetectionRule {
 
     private static boolean needsDefault(Column c) {
         return c.notNull() && c.defaultSql() == null && c.identity() == Identity.NONE;
+    }
+
+    private static String referenceMessage(FieldRef ref, Table table, Column c) {
+        return "field " + ref + ": the NOT NULL join column " + c.name() + " (" + c.type() + ") of a required relation is added to"
+                + " the existing table " + table.qualifiedName() + "; its existing rows have no value for it, and would violate"
+                + " NOT NULL and the foreign key."
+                + "\nTo fix, one of:"
+                + "\n  - make the relation optional now (@ManyToOne(optional = true), or @JoinColumn(nullable = true)), fill the"
+                + " column in a data migration (keel makemigrations --empty), then make it required: keel writes NOT NULL in its"
+                + " safe form;"
+                + "\n  - run keel makemigrations in a terminal and answer with the key of an existing row (every existing row"
+                + " refers to it, and it stays the column's default).";
     }
 
     private static String notNullMessage(FieldRef ref, Table table, Column c) {
