@@ -29,6 +29,13 @@ final class Entities {
             }
 
             @Override
+            public ScannedProject scanFingerprinted(KeelConfig config, Path dir) {
+                ProjectLayout.check(config, dir);
+                ScanCache.Fingerprinted scanned = ScanCache.scanFingerprinted(dir, config, Caches.of(dir, config));
+                return new ScannedProject(scanned.scan().state(), scanned.scan().hints(), scanned.fingerprint());
+            }
+
+            @Override
             public Optional<String> fingerprint(KeelConfig config, Path dir) {
                 ProjectLayout.check(config, dir);
                 return Optional.of(ScanCache.fingerprint(dir, config, Caches.of(dir, config)));
