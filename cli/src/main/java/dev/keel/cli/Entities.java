@@ -31,8 +31,9 @@ final class Entities {
             @Override
             public ScannedProject scanFingerprinted(KeelConfig config, Path dir) {
                 ProjectLayout.check(config, dir);
-                ScanCache.Fingerprinted scanned = ScanCache.scanFingerprinted(dir, config, Caches.of(dir, config));
-                return new ScannedProject(scanned.scan().state(), scanned.scan().hints(), scanned.fingerprint());
+                ScanCache.StoringLater scanned = ScanCache.scanStoringLater(dir, config, Caches.of(dir, config));
+                EntityScanner.Scan scan = scanned.scanned().scan();
+                return new ScannedProject(scan.state(), scan.hints(), scanned.scanned().fingerprint(), scanned.store());
             }
 
             @Override

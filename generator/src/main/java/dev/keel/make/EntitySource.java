@@ -28,7 +28,7 @@ public interface EntitySource {
      * {@link ScannedProject#fingerprint}): what a check that passes is remembered under. By default the fingerprint
      * is taken before the scan (the files as they were before it read them); a source that hashes what it reads
      * anyway says it from those hashes, without reading the files twice, or says nothing when a file changed while
-     * it was read.
+     * it was read. It may leave storing the scan in the cache to the caller ({@link ScannedProject#store}).
      */
     default ScannedProject scanFingerprinted(KeelConfig config, Path projectDir) {
         Optional<String> before = fingerprint(config, projectDir);

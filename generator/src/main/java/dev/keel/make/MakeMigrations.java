@@ -133,7 +133,7 @@ public final class MakeMigrations {
      */
     private static final class CacheStores {
         private final List<Runnable> pending = new ArrayList<>();
-        private Thread thread;
+        private final List<Thread> threads = new ArrayList<>();
         private volatile RuntimeException failed;
 
         void add(Runnable store) {
@@ -143,25 +143,34 @@ public final class MakeMigrations {
         void start() {
             var work = List.copyOf(pending);
             pending.clear();
-            if (work.isEmpty()) {
-                return;
+            if (!work.isEmpty()) {
+                startThread("keel-cache-store", work);
             }
-            thread = new Thread(() -> {
+        }
+
+        /** Starts {@code store} on a thread of its own now (the others' work goes on meanwhile). */
+        void startNow(Runnable store, String name) {
+            startThread(name, List.of(store));
+        }
+
+        private void startThread(String name, List<Runnable> work) {
+            Thread thread = new Thread(() -> {
                 try {
                     work.forEach(Runnable::run);
                 } catch (RuntimeException e) {
                     failed = e;
                 }
-            }, "keel-cache-store");
+            }, name);
             thread.setDaemon(true);
+            threads.add(thread);
             thread.start();
         }
 
         void finish() {
             pending.forEach(Runnable::run);
             pending.clear();
-            if (thread != null) {
-                boolean interrupted = false;
+            boolean interrupted = false;
+            for (Thread thread : threads) {
                 while (thread.isAlive()) {
                     try {
                         thread.join();
@@ -169,12 +178,12 @@ public final class MakeMigrations {
                         interrupted = true;
                     }
                 }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                if (failed != null) {
-                    throw failed;
-                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }
@@ -246,6 +255,7 @@ public final class MakeMigrations {
         long waiting = System.nanoTime();
         ScannedProject scanned = join(scan);
         Phases.report("wait for the entity scan", waiting, null);
+        stores.startNow(scanned.store(), "keel-scan-store"); // while the diff goes on
         if (reads != null) {
             reads.entities(scanned);
         }
