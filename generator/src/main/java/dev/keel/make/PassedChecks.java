@@ -110,7 +110,7 @@ final class PassedChecks {
                 .add(entities).add(lockfile).hash();
     }
 
-    /** The lockfile's part of the key: the hash of its bytes, null when there is no lockfile. */
+    /** The lockfile's part of the key: the hash of its bytes ({@code bytes} null: there is no lockfile). */
     static String lockfileHash(byte[] bytes) {
         return bytes == null ? "no lockfile" : ContentHash.of(bytes);
     }
