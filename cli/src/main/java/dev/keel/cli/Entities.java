@@ -29,6 +29,14 @@ final class Entities {
             }
 
             @Override
+            public ScannedProject scanFingerprinted(KeelConfig config, Path dir) {
+                ProjectLayout.check(config, dir);
+                ScanCache.StoringLater scanned = ScanCache.scanStoringLater(dir, config, Caches.of(dir, config));
+                EntityScanner.Scan scan = scanned.scanned().scan();
+                return new ScannedProject(scan.state(), scan.hints(), scanned.scanned().fingerprint(), scanned.store());
+            }
+
+            @Override
             public Optional<String> fingerprint(KeelConfig config, Path dir) {
                 ProjectLayout.check(config, dir);
                 return Optional.of(ScanCache.fingerprint(dir, config, Caches.of(dir, config)));

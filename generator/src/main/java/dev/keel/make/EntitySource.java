@@ -22,4 +22,17 @@ public interface EntitySource {
     default Optional<String> fingerprint(KeelConfig config, Path projectDir) {
         return Optional.empty();
     }
+
+    /**
+     * {@link #scan}, with the {@link #fingerprint} of the sources as the scan read them (its
+     * {@link ScannedProject#fingerprint}): what a check that passes is remembered under. By default the fingerprint
+     * is taken before the scan (the files as they were before it read them); a source that hashes what it reads
+     * anyway says it from those hashes, without reading the files twice, or says nothing when a file changed while
+     * it was read. It may leave storing the scan in the cache to the caller ({@link ScannedProject#store}).
+     */
+    default ScannedProject scanFingerprinted(KeelConfig config, Path projectDir) {
+        Optional<String> before = fingerprint(config, projectDir);
+        ScannedProject scanned = scan(config, projectDir);
+        return new ScannedProject(scanned.state(), scanned.hints(), before);
+    }
 }

@@ -2,6 +2,7 @@ package dev.keel.make;
 
 import dev.keel.cache.ProjectCache;
 import dev.keel.cache.ReplayCache;
+import dev.keel.concurrent.Parallel;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.Autodetector;
@@ -102,17 +103,18 @@ public final class MakeMigrations {
             cache.fileHashes().save();
             return before.get();
         }
-        MakeResult result = make(config, projectDir, options);
-        check.ifPresent(c -> c.remember(result));
+        PassedChecks.Reads reads = check.filter(PassedChecks::keyFromReads).map(c -> new PassedChecks.Reads()).orElse(null);
+        MakeResult result = make(config, projectDir, options, reads);
+        check.ifPresent(c -> c.remember(result, reads));
         cache.fileHashes().save();
         return result;
     }
 
-    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options) {
+    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, PassedChecks.Reads reads) {
         var stores = new CacheStores();
         MakeResult result;
         try {
-            result = make(config, projectDir, options, stores);
+            result = make(config, projectDir, options, stores, reads);
         } catch (RuntimeException | Error e) {
             try {
                 stores.finish();
@@ -131,7 +133,7 @@ public final class MakeMigrations {
      */
     private static final class CacheStores {
         private final List<Runnable> pending = new ArrayList<>();
-        private Thread thread;
+        private final List<Thread> threads = new ArrayList<>();
         private volatile RuntimeException failed;
 
         void add(Runnable store) {
@@ -141,25 +143,34 @@ public final class MakeMigrations {
         void start() {
             var work = List.copyOf(pending);
             pending.clear();
-            if (work.isEmpty()) {
-                return;
+            if (!work.isEmpty()) {
+                startThread("keel-cache-store", work);
             }
-            thread = new Thread(() -> {
+        }
+
+        /** Starts {@code store} on a thread of its own now (the others' work goes on meanwhile). */
+        void startNow(Runnable store, String name) {
+            startThread(name, List.of(store));
+        }
+
+        private void startThread(String name, List<Runnable> work) {
+            Thread thread = new Thread(() -> {
                 try {
                     work.forEach(Runnable::run);
                 } catch (RuntimeException e) {
                     failed = e;
                 }
-            }, "keel-cache-store");
+            }, name);
             thread.setDaemon(true);
+            threads.add(thread);
             thread.start();
         }
 
         void finish() {
             pending.forEach(Runnable::run);
             pending.clear();
-            if (thread != null) {
-                boolean interrupted = false;
+            boolean interrupted = false;
+            for (Thread thread : threads) {
                 while (thread.isAlive()) {
                     try {
                         thread.join();
@@ -167,17 +178,19 @@ public final class MakeMigrations {
                         interrupted = true;
                     }
                 }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                if (failed != null) {
-                    throw failed;
-                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }
 
-    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, CacheStores stores) {
+    /** With {@code reads} (else null), records what the check read, as it read it, for {@link PassedChecks}. */
+    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, CacheStores stores,
+                            PassedChecks.Reads reads) {
         if (options.update() && (options.check() || options.merge() || options.empty())) {
             throw new KeelException(ErrorKind.USAGE, "--update folds detected changes into the latest migration; it"
                     + " does not go with " + (options.check() ? "--check" : options.merge() ? "--merge" : "--empty")
@@ -186,11 +199,17 @@ public final class MakeMigrations {
         List<String> apps = options.apps().isEmpty()
                 ? config.apps().stream().map(AppConfig::label).toList()
                 : options.apps().stream().map(a -> config.requireApp(a).label()).toList();
-        // the entities are scanned while the migrations are read and replayed: the two share no state
+        // the entities are scanned while the migrations are read and replayed: the two share no state. The scan is
+        // the longer (its mapping is one thread's work, after the parse), so the pool takes its items first
         CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
-                : CompletableFuture.supplyAsync(() -> entities.scan(config, projectDir), MakeMigrations::inBackground);
+                : CompletableFuture.supplyAsync(() -> Parallel.first(() -> reads != null
+                        ? entities.scanFingerprinted(config, projectDir) : entities.scan(config, projectDir)),
+                        MakeMigrations::inBackground);
         ProjectMigrations.Sources sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache);
         stores.add(sources::store);
+        if (reads != null) {
+            reads.migrations(sources);
+        }
         MigrationGraph graph = Phases.time("migration graph", () -> MigrationGraph.of(sources.specs()));
         var problems = new ArrayList<String>();
 
@@ -209,7 +228,11 @@ public final class MakeMigrations {
             }
             problems.addAll(forkMessages);
         }
-        problems.addAll(staleLockfile(config, projectDir, graph));
+        LockfileRead lockfile = LockfileRead.of(projectDir);
+        if (reads != null) {
+            reads.lockfile(lockfile.hash());
+        }
+        problems.addAll(staleLockfile(config, lockfile.lockfile(), graph));
         if (!forks.isEmpty()) {
             // a forked history has no single state to compare the entities with
             return new MakeResult(List.of(), List.of(), problems, List.of());
@@ -232,6 +255,10 @@ public final class MakeMigrations {
         long waiting = System.nanoTime();
         ScannedProject scanned = join(scan);
         Phases.report("wait for the entity scan", waiting, null);
+        stores.startNow(scanned.store(), "keel-scan-store"); // while the diff goes on
+        if (reads != null) {
+            reads.entities(scanned);
+        }
         ProjectState target = restrict(scanned.state(), current, Set.copyOf(apps));
         Changes changes;
         long diffing = System.nanoTime();
@@ -456,9 +483,26 @@ public final class MakeMigrations {
         }
     }
 
-    /** Lines where {@code migrations_lockfile.txt} disagrees with the migration files. */
-    static List<String> staleLockfile(KeelConfig config, Path projectDir, MigrationGraph graph) {
-        Lockfile lockfile = Lockfile.read(projectDir);
+    /** The project's lockfile as {@link Lockfile#read} reads it, and the hash of the bytes it was read from. */
+    record LockfileRead(Lockfile lockfile, String hash) {
+        static LockfileRead of(Path projectDir) {
+            Path file = projectDir.resolve(Lockfile.FILE_NAME);
+            if (!Files.exists(file)) {
+                return new LockfileRead(Lockfile.read(projectDir), PassedChecks.lockfileHash(null));
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return new LockfileRead(Lockfile.parse(text, file.toString()), PassedChecks.lockfileHash(bytes));
+            } catch (IOException e) {
+                throw new KeelException(ErrorKind.USAGE, file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Lines where {@code lockfile} ({@code migrations_lockfile.txt}) disagrees with the migration files. */
+    static List<String> staleLockfile(KeelConfig config, Lockfile lockfile, MigrationGraph graph) {
         var problems = new ArrayList<String>();
         for (AppConfig app : config.apps()) {
             List<MigrationKey> leaves = graph.leaves(app.label());

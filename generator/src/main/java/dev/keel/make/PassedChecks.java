@@ -47,22 +47,37 @@ final class PassedChecks {
     record Passed(List<String> notes) {}
 
     private final ProjectCache cache;
+    /** The check's key; null when no check passed before: then it is made of what the check itself read. */
     private final String key;
+    private final MakeOptions options;
+    /** The side file as read before the check (null when there is none). */
+    private final byte[] recorded;
 
-    private PassedChecks(ProjectCache cache, String key) {
+    private PassedChecks(ProjectCache cache, String key, MakeOptions options, byte[] recorded) {
         this.cache = cache;
         this.key = key;
+        this.options = options;
+        this.recorded = recorded;
     }
 
     /**
      * The record of this check, or empty when it is not remembered: no cache, not a plain check (renames or
      * unsafe changes allowed on the command line), or an entity source that cannot fingerprint what it reads.
+     *
+     * <p>When the cache holds no passed check at all (a first check, or one after {@code .keel/cache} was removed),
+     * there is nothing to compare with: the files are not fingerprinted before the check (every file read once
+     * more, before the check can start), and a check that passes is remembered under the fingerprint of the files
+     * as the check itself read them ({@link Reads}): the same key, from the hashes the reading takes anyway.
      */
     static Optional<PassedChecks> of(ProjectCache cache, EntitySource entities, KeelConfig config, Path projectDir,
                                      MakeOptions options) {
         if (!cache.enabled() || !options.check() || options.empty() || options.merge()
                 || !options.renames().equals(DiffHints.NONE) || !options.safety().allowed().isEmpty()) {
             return Optional.empty();
+        }
+        byte[] recorded = cache.readSide(FILE).orElse(null);
+        if (recorded == null || !startsWith(recorded, HEADER.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(new PassedChecks(cache, null, options, null));
         }
         // the migrations' fingerprint on another thread meanwhile: the two share nothing but the file hashes
         // (thread-safe), and each lists its folders on its own thread while the pool hashes for both
@@ -80,14 +95,60 @@ final class PassedChecks {
         String lockfile;
         try {
             Path file = projectDir.resolve(Lockfile.FILE_NAME);
-            lockfile = Files.exists(file) ? ContentHash.of(Files.readAllBytes(file)) : "no lockfile";
+            lockfile = Files.exists(file) ? lockfileHash(Files.readAllBytes(file)) : lockfileHash(null);
         } catch (IOException e) {
             return Optional.empty();
         }
-        String key = ContentHash.start(cache.salt()).add(NAME).add(String.join(",", options.apps()))
-                .add(String.valueOf(options.deletePending())).add(joined(migrations))
-                .add(scanned.get()).add(lockfile).hash();
-        return Optional.of(new PassedChecks(cache, key));
+        return Optional.of(new PassedChecks(cache, key(cache, options, joined(migrations), scanned.get(), lockfile),
+                options, recorded));
+    }
+
+    /** The check's key: of the options, the migrations' and the entities' fingerprints and the lockfile's hash. */
+    private static String key(ProjectCache cache, MakeOptions options, String migrations, String entities, String lockfile) {
+        return ContentHash.start(cache.salt()).add(NAME).add(String.join(",", options.apps()))
+                .add(String.valueOf(options.deletePending())).add(migrations)
+                .add(entities).add(lockfile).hash();
+    }
+
+    /** The lockfile's part of the key: the hash of its bytes ({@code bytes} null: there is no lockfile). */
+    static String lockfileHash(byte[] bytes) {
+        return bytes == null ? "no lockfile" : ContentHash.of(bytes);
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * Whether the check's key is to be made of what the check reads ({@link Reads}, given to {@link #remember}):
+     * no check passed before.
+     */
+    boolean keyFromReads() {
+        return key == null;
+    }
+
+    /**
+     * What a check read, as it read it, when its key is made of that ({@link #keyFromReads}): the migrations'
+     * fingerprint ({@link ProjectMigrations.Sources#fingerprint}, from the hashes of the bytes parsed), the entity
+     * scan's ({@link ScannedProject#fingerprint}) and the hash of the lockfile's bytes it parsed. Filled in by the
+     * check as it reads; a part it did not fill in (it stopped before) means the check is not remembered.
+     */
+    static final class Reads {
+        private volatile ProjectMigrations.Sources migrations;
+        private volatile ScannedProject entities;
+        private volatile String lockfile;
+
+        void migrations(ProjectMigrations.Sources sources) {
+            this.migrations = sources;
+        }
+
+        void entities(ScannedProject scanned) {
+            this.entities = scanned;
+        }
+
+        void lockfile(String hash) {
+            this.lockfile = hash;
+        }
     }
 
     /** The fingerprint, or what computing it threw, as it threw it. */
@@ -114,18 +175,35 @@ final class PassedChecks {
     /** The result of the same check when it passed before. */
     Optional<MakeResult> passedBefore() {
         long start = System.nanoTime();
-        Optional<MakeResult> passed = cache.readSide(FILE).flatMap(bytes -> parse(new String(bytes, StandardCharsets.UTF_8), key))
+        if (key == null) {
+            Phases.report("earlier check", start, "no check passed before");
+            return Optional.empty();
+        }
+        Optional<MakeResult> passed = parse(new String(recorded, StandardCharsets.UTF_8), key)
                 .map(p -> new MakeResult(List.of(), p.notes(), List.of(), List.of()));
         Phases.report("earlier check", start, passed.isPresent() ? "the same files passed before: done"
                 : "files changed since the last check that passed");
         return passed;
     }
 
-    /** Remembers {@code result} if the check passed. */
-    void remember(MakeResult result) {
-        if (result.problems().isEmpty() && result.migrations().isEmpty()) {
-            cache.writeSide(FILE, format(key, new Passed(result.notes())).getBytes(StandardCharsets.UTF_8));
+    /**
+     * Remembers {@code result} if the check passed: under the key taken before the check, or, when it is made of
+     * what the check read ({@link #keyFromReads}), under the key of {@code reads} (not at all when a part is missing:
+     * a file changed while the scan read it).
+     */
+    void remember(MakeResult result, Reads reads) {
+        if (!result.problems().isEmpty() || !result.migrations().isEmpty()) {
+            return;
         }
+        String k = key;
+        if (k == null) {
+            if (reads == null || reads.migrations == null || reads.entities == null || reads.lockfile == null
+                    || reads.entities.fingerprint().isEmpty()) {
+                return;
+            }
+            k = key(cache, options, reads.migrations.fingerprint(), reads.entities.fingerprint().get(), reads.lockfile);
+        }
+        cache.writeSide(FILE, format(k, new Passed(result.notes())).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The side file's text for the check {@code key} that passed with {@code passed}. */

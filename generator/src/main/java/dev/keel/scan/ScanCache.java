@@ -61,19 +61,46 @@ public final class ScanCache {
 
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
     public static EntityScanner.Scan scanWithHints(Path projectDir, KeelConfig config, ProjectCache cache) {
+        return scanFingerprinted(projectDir, config, cache).scan();
+    }
+
+    /**
+     * A scan, and the {@link #fingerprint} of the sources as it read them: the one {@link #fingerprint} gives for
+     * those contents, from the hashes the scan takes anyway (each file it parsed was checked against them); empty
+     * without a cache, or when a file changed between its hash and its parse.
+     */
+    public record Fingerprinted(EntityScanner.Scan scan, Optional<String> fingerprint) {}
+
+    /** {@link #scanWithHints(Path, KeelConfig, ProjectCache)}, with the fingerprint of what the scan read. */
+    public static Fingerprinted scanFingerprinted(Path projectDir, KeelConfig config, ProjectCache cache) {
+        StoringLater scanned = scanStoringLater(projectDir, config, cache);
+        scanned.store().run();
+        return scanned.scanned();
+    }
+
+    /**
+     * A scan and the fingerprint of what it read, and what is left to store of it in the cache (the scan, the files'
+     * summaries and outlines, the file hashes), for the caller to run once, on whichever thread, before it ends: the
+     * scan's result is given as soon as it is made (the check waits for it), its storing costs a tenth of it in a
+     * fresh JVM. What is not stored only makes the next run slower.
+     */
+    public record StoringLater(Fingerprinted scanned, Runnable store) {}
+
+    /** {@link #scanFingerprinted}, storing later. */
+    public static StoringLater scanStoringLater(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
         LAST_REUSE.set(null);
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         if (!cache.enabled()) {
             EntityScanner.Scan scan = EntityScanner.scanWithHints(files, config);
             Phases.report("scan entities", start, files.size() + " files, no cache");
-            return scan;
+            return new StoringLater(new Fingerprinted(scan, Optional.empty()), () -> {});
         }
         Resolved resolved = resolve(projectDir, files, cache);
         EntityScanner.Scan scan = cache.read(NAME, resolved.key(), Stored.class).map(Stored::scan).orElse(null);
         if (scan != null) {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
-            return scan;
+            return new StoringLater(new Fingerprinted(scan, Optional.of(resolved.key())), () -> {});
         }
         Map<Path, SourceTrees.Summary> known = Summaries.known(cache, files, resolved.hashes());
         EntityScanner.Outlined outlined;
@@ -92,16 +119,22 @@ public final class ScanCache {
             if (read == null || !read.content().equals(resolved.hashes().get(i))) {
                 // the file the scan read is not the one hashed (changed meanwhile): the scan is not stored under that hash
                 Phases.report("scan entities", start, files.size() + " files scanned; " + files.get(i) + " changed meanwhile: not stored");
-                return scan;
+                return new StoringLater(new Fingerprinted(scan, Optional.empty()), () -> {});
             }
             outlines.add(read.outline());
         }
-        cache.write(NAME, resolved.current(), Stored.of(scan));
-        Summaries.save(cache, files, outlined.summaries());
-        Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
-        cache.fileHashes().save();
         Phases.report("scan entities", start, files.size() + " files scanned");
-        return scan;
+        EntityScanner.Scan made = scan;
+        Map<Path, SourceTrees.Summary> summaries = outlined.summaries();
+        Runnable store = () -> {
+            long storing = System.nanoTime();
+            cache.write(NAME, resolved.current(), Stored.of(made));
+            Summaries.save(cache, files, summaries);
+            Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
+            cache.fileHashes().save();
+            Phases.report("store scanned entities", storing, files.size() + " files");
+        };
+        return new StoringLater(new Fingerprinted(scan, Optional.of(resolved.key())), store);
     }
 
     /** How many times this process reused a scan because the changed files kept their outlines (for tests). */

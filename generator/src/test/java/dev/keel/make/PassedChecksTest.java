@@ -48,13 +48,23 @@ class PassedChecksTest {
         }
     };
 
-    /** The scanner through the project's scan cache, as the command line runs it, counted. */
+    /**
+     * The scanner through the project's scan cache, as the command line runs it (a first check is remembered under
+     * the fingerprint of the sources as the scan read them), counted.
+     */
     private final EntitySource cached = new EntitySource() {
         @Override
         public ScannedProject scan(KeelConfig c, Path dir) {
             scans.incrementAndGet();
             EntityScanner.Scan scan = ScanCache.scanWithHints(dir, c, cache);
             return new ScannedProject(scan.state(), scan.hints());
+        }
+
+        @Override
+        public ScannedProject scanFingerprinted(KeelConfig c, Path dir) {
+            scans.incrementAndGet();
+            ScanCache.Fingerprinted scanned = ScanCache.scanFingerprinted(dir, c, cache);
+            return new ScannedProject(scanned.scan().state(), scanned.scan().hints(), scanned.fingerprint());
         }
 
         @Override
@@ -173,6 +183,65 @@ class PassedChecksTest {
         assertEquals(2, scans.get(), "a record cut short is not used");
         assertEquals(text, Files.readString(record), "and is written whole again");
         assertTrue(check().problems().isEmpty());
+        assertEquals(2, scans.get());
+    }
+
+    @Test
+    void aFirstCheckIsRememberedUnderTheFingerprintOfWhatItReadWithoutReadingTheFilesBefore() throws IOException {
+        MakeMigrations make = new MakeMigrations(cached, new NonInteractiveQuestioner(), cache);
+        Path hashes = project.resolve(".keel/cache/files.tsv");
+        assertFalse(Files.exists(project.resolve(".keel/cache").resolve(PassedChecks.FILE)), "no check passed before");
+        assertTrue(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty());
+        assertEquals(1, scans.get());
+        assertTrue(Files.exists(hashes));
+        assertTrue(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty());
+        assertTrue(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty());
+        assertEquals(1, scans.get(), "the key of what the first check read is the one the next checks take before they start");
+
+        // the same through the default of an entity source (its fingerprint taken before its scan)
+        Files.delete(project.resolve(".keel/cache").resolve(PassedChecks.FILE));
+        assertTrue(check().problems().isEmpty());
+        assertEquals(2, scans.get());
+        assertTrue(check().problems().isEmpty());
+        assertEquals(2, scans.get());
+    }
+
+    @Test
+    void anEntityEditedAfterTheFirstCheckReadItIsNotTakenAsPassed() throws IOException {
+        Path entity = anEntity();
+        String text = Files.readString(entity);
+        int brace = text.lastIndexOf('}');
+        AtomicInteger edits = new AtomicInteger();
+        // the scan reads the sources, then a field is added while the check goes on (before it is remembered)
+        EntitySource editedMeanwhile = new EntitySource() {
+            @Override
+            public ScannedProject scan(KeelConfig c, Path dir) {
+                throw new AssertionError("a first check asks for what its scan read");
+            }
+
+            @Override
+            public ScannedProject scanFingerprinted(KeelConfig c, Path dir) {
+                ScannedProject scanned = cached.scanFingerprinted(c, dir);
+                if (edits.getAndIncrement() == 0) {
+                    try {
+                        Files.writeString(entity, text.substring(0, brace) + "    private Integer addedByTheTest;\n}\n");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return scanned;
+            }
+
+            @Override
+            public Optional<String> fingerprint(KeelConfig c, Path dir) {
+                return cached.fingerprint(c, dir);
+            }
+        };
+        MakeMigrations make = new MakeMigrations(editedMeanwhile, new NonInteractiveQuestioner(), cache);
+        assertTrue(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty(),
+                "the check compared the entities as its scan read them");
+        assertFalse(new MakeMigrations(cached, new NonInteractiveQuestioner(), cache).run(config, project,
+                MakeMigrationsTest.check()).problems().isEmpty(), "the field added meanwhile was never checked: it needs a migration");
         assertEquals(2, scans.get());
     }
 }

@@ -56,6 +56,8 @@ public final class ProjectCache {
     private static final class Json {
         static final ObjectMapper MAPPER = mapper();
         static final JavaType OPERATIONS = MAPPER.getTypeFactory().constructCollectionType(List.class, Operation.class);
+        /** One writer for every list of operations: a writer made per call looks its serializer up again each time. */
+        static final com.fasterxml.jackson.databind.ObjectWriter OPERATIONS_WRITER = MAPPER.writerFor(OPERATIONS);
     }
 
     private final Path dir;
@@ -310,7 +312,7 @@ public final class ProjectCache {
     /** Operations as JSON text, each tagged with its type. */
     public static String encode(List<Operation> operations) {
         try {
-            return Json.MAPPER.writerFor(Json.OPERATIONS).writeValueAsString(operations);
+            return Json.OPERATIONS_WRITER.writeValueAsString(operations);
         } catch (IOException e) {
             throw new IllegalStateException("keel bug: operations could not be written as JSON: " + operations, e);
         }

@@ -62,4 +62,52 @@ class ParallelTest {
         assertThrows(UnsupportedOperationException.class, () -> result.set(0, 9));
         assertTrue(result.contains(3));
     }
+
+    @Test
+    void itemsOfAFirstCallerAreTakenBeforeThoseOfALongerJobAskedForEarlier() throws Exception {
+        List<Integer> slow = IntStream.range(0, 400).boxed().toList();
+        var doneSlow = new java.util.concurrent.atomic.AtomicInteger();
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var other = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<List<Integer>> background = CompletableFuture.supplyAsync(() -> Parallel.map(slow, i -> {
+                started.countDown();
+                sleep(5);
+                doneSlow.incrementAndGet();
+                return i;
+            }), other);
+            started.await();
+            List<Integer> urgent = IntStream.range(0, 20).boxed().toList();
+            List<Integer> result = Parallel.first(() -> Parallel.map(urgent, i -> i * 3));
+            int slowDoneThen = doneSlow.get();
+            assertEquals(urgent.stream().map(i -> i * 3).toList(), result);
+            assertTrue(slowDoneThen < slow.size() / 2, "the first caller's items did not wait for the longer job: "
+                    + slowDoneThen + " of its items were done");
+            assertEquals(slow, background.get(), "and the longer job still gets every result");
+            assertEquals(List.of(0, 1), Parallel.map(List.of(0, 1), i -> i), "outside first, as before");
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
+    void aFailureInAFirstCallersItemsIsItsOwn() {
+        var thrown = assertThrows(IllegalStateException.class, () -> Parallel.first(
+                () -> Parallel.map(IntStream.range(0, 50).boxed().toList(), i -> {
+                    if (i == 7) {
+                        throw new IllegalStateException("item 7");
+                    }
+                    return i;
+                })));
+        assertEquals("item 7", thrown.getMessage());
+        assertEquals(List.of(2, 4), Parallel.map(List.of(1, 2), i -> i * 2), "the pool goes on");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

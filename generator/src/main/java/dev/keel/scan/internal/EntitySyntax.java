@@ -73,10 +73,17 @@ final class EntitySyntax {
     /** The offset at which each line starts (lines end at {@code \n}, {@code \r\n} or {@code \r}, as JavaParser counts). */
     private final int[] lineStarts;
     private final JavaLexer tokens;
+    /**
+     * The position of each offset, made once: a position is immutable, and nested nodes mostly begin or end where
+     * their parent does (a name and its qualifier, an annotation and its name, a field and its first modifier), so the
+     * tree shares them (fewer objects to allocate, and to copy while the trees survive young collections).
+     */
+    private final Position[] positions;
 
     private EntitySyntax(String text) {
         this.text = text;
         this.lineStarts = lineStarts(text);
+        this.positions = new Position[text.length() + 1];
         // any non-ASCII text is declined before it is read
         this.tokens = new JavaLexer(text, PUNCTUATION, KEYWORDS, false);
     }
@@ -121,6 +128,10 @@ final class EntitySyntax {
 
     /** JavaParser's position of the character at {@code offset}: line and column from 1, a tab one column. */
     private Position at(int offset) {
+        Position known = offset >= 0 && offset < positions.length ? positions[offset] : null;
+        if (known != null) {
+            return known;
+        }
         int low = 0;
         int high = lineStarts.length - 1;
         while (low < high) {
@@ -131,7 +142,11 @@ final class EntitySyntax {
                 high = mid - 1;
             }
         }
-        return new Position(low + 1, offset - lineStarts[low] + 1);
+        Position made = new Position(low + 1, offset - lineStarts[low] + 1);
+        if (offset >= 0 && offset < positions.length) {
+            positions[offset] = made;
+        }
+        return made;
     }
 
     /** Gives {@code node} the range from {@code begin} to the end of the last token read; returns it. */
