@@ -44,7 +44,8 @@ public final class AddedFields implements DetectionRule {
                         if (value.isEmpty()) {
                             boolean reference = pair[1].constraints().stream().anyMatch(k -> k instanceof dev.keel.state.ForeignKey fk
                                     && fk.columns().contains(c.name()));
-                            ctx.needInput(reference ? referenceMessage(ref, before, c) : notNullMessage(ref, before, c));
+                            ctx.needInput(before.entity() == null ? collectionMessage(before, c)
+                                    : reference ? referenceMessage(ref, before, c) : notNullMessage(ref, before, c));
                             continue;
                         }
                         ctx.keepDefault(before.app(), before.model(), key, value.get());
@@ -58,6 +59,18 @@ public final class AddedFields implements DetectionRule {
 
     private static boolean needsDefault(Column c) {
         return c.notNull() && c.defaultSql() == null && c.identity() == Identity.NONE;
+    }
+
+    private static String collectionMessage(Table table, Column c) {
+        return "table " + table.qualifiedName() + " (a collection or join table) gains the NOT NULL column " + c.name() + " ("
+                + c.type() + "), and its existing rows have no value for it: keel cannot choose one (an @OrderColumn needs each"
+                + " row's position within its owner, a map key each entry's key)."
+                + "\nTo fix, one of:"
+                + "\n  - fill it by hand: keel makemigrations --empty writes an empty migration; in it add the column nullable"
+                + " (addField), fill it with runSql (an order column: row_number() OVER (PARTITION BY the owner's key) - 1),"
+                + " and make it NOT NULL (alterField); keel makemigrations then writes the rest (the primary key);"
+                + "\n  - run keel makemigrations in a terminal and answer a value for every existing row, if the table holds at"
+                + " most one row per owner.";
     }
 
     private static String referenceMessage(FieldRef ref, Table table, Column c) {
