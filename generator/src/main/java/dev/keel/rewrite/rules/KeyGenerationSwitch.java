@@ -57,12 +57,20 @@ public final class KeyGenerationSwitch implements SafetyRule {
             return Optional.empty(); // a type change or a rename: their own rules
         }
         if (old.identity() != Identity.NONE && target.identity() == Identity.NONE && target.defaultSql() == null) {
-            return created(ctx, table).map(seq -> toSequence(ctx, alter, table, target, seq));
+            Optional<String> seq = created(ctx, table);
+            if (seq.isEmpty()) {
+                return refuse(ctx, alter, table, "from the identity to a sequence");
+            }
+            return seq.map(s -> toSequence(ctx, alter, table, target, s));
         }
         if (old.identity() == Identity.NONE && target.identity() != Identity.NONE) {
             // the column may be fed by the sequence already (a kept default, from an earlier switch the other way)
-            return removed(ctx, table).filter(seq -> old.defaultSql() == null || old.defaultKept() && old.defaultSql().equals(nextval(seq)))
-                    .map(seq -> toIdentity(alter, table, old, target, seq));
+            Optional<String> seq = removed(ctx, table)
+                    .filter(s -> old.defaultSql() == null || old.defaultKept() && old.defaultSql().equals(nextval(s)));
+            if (seq.isEmpty()) {
+                return refuse(ctx, alter, table, "from a sequence to an identity");
+            }
+            return seq.map(s -> toIdentity(alter, table, old, target, s));
         }
         return Optional.empty();
     }
@@ -91,6 +99,21 @@ public final class KeyGenerationSwitch implements SafetyRule {
         steps.add(Step.post(new AlterField(alter.model(), alter.field(), target)));
         steps.add(Step.post(new RunSql(past, RunSql.NOOP)));
         return steps;
+    }
+
+    private static Optional<List<Step>> refuse(RewriteContext ctx, AlterField alter, Table table, String how) {
+        String key = table.qualifiedName();
+        ctx.refuse("field " + ctx.app() + "." + alter.model() + "." + alter.field() + ": the keys of " + key + " switch " + how
+                + ", and keel cannot tell which sequence feeds them (this migration creates or removes none for the table, and"
+                + " none is named " + table.name() + "_seq). Written as it reads, the change would fail the inserts of the code"
+                + " still running, or repeat keys: a new identity or sequence starts below the rows' keys."
+                + "\nTo fix: write the change in a migration of your own (keel makemigrations --empty), at a time no code inserts"
+                + " into " + key + ": alterField(\"" + alter.model() + "\", \"" + alter.field() + "\", column(...)) as the entity"
+                + " wants it, then runSql(\"SELECT setval('<the sequence>', GREATEST((SELECT last_value FROM <the sequence>),"
+                + " (SELECT max(" + alter.column().name() + ") FROM " + key + ")))\") (never backwards: another table may draw"
+                + " from it); keel makemigrations then finds nothing left to do. How keel does it for a sequence it knows:"
+                + " docs/safety.md, \"Key generation switched\".");
+        return Optional.of(List.of(Step.deploy(alter)));
     }
 
     /** The sequence this migration has created so far for the table's keys, if one can be told. */
