@@ -618,9 +618,13 @@ public final class Migrator implements AutoCloseable {
             return null;
         }
         EarlyStart e = early;
-        // -v 3: how long the plan's end waited for the server to finish the first migration, sent while planning
-        Executor.Sent sent = timed("wait for the first migration", () -> sql(e::join));
+        long start = System.nanoTime();
+        Executor.Sent sent = sql(e::join);
         early = null;
+        if (sent != null) {
+            // -v 3: how long the plan's end waited for the server to finish the first migration, sent while planning
+            listener.phase("wait for the first migration", Duration.ofNanos(System.nanoTime() - start));
+        }
         if (sent != null && (scripts.isEmpty()
                 || !scripts.get(0).migration().key().equals(sent.scripts().get(0).migration().key()))) {
             Executor.rollback(connection); // not the plan's first after all: it runs in its turn

@@ -6,6 +6,7 @@ import dev.keel.runner.sql.TableLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -84,26 +85,23 @@ public final class EarlyStart {
         return !created.isEmpty();
     }
 
+    /** The settings with which the server ends a session that keeps a transaction open: {@link #sessionAllows}. */
+    static final List<String> SESSION_ENDERS = List.of("idle_in_transaction_session_timeout", "transaction_timeout");
+
     /**
-     * Whether the session of {@code connection} lets a transaction stay open while keel plans: the server ends no
-     * session for idling in a transaction ({@code idle_in_transaction_session_timeout}) or for a transaction's length
-     * ({@code transaction_timeout}, PostgreSQL 17). Someone who set either wants short transactions; keel then plans
-     * first, as before.
+     * Whether a session whose {@link #SESSION_ENDERS} are {@code values} (in order; null for one the server does not
+     * know) lets a transaction stay open while keel plans: the server ends no session for idling in a transaction
+     * ({@code idle_in_transaction_session_timeout}) or for a transaction's length ({@code transaction_timeout},
+     * PostgreSQL 17). Someone who set either wants short transactions; keel then plans first, as before.
      */
-    static boolean sessionAllows(Connection connection) throws SQLException {
-        try (var st = connection.createStatement(); var r = st.executeQuery("SELECT current_setting("
-                + "'idle_in_transaction_session_timeout'), current_setting('transaction_timeout', true)")) {
-            r.next();
-            String idle = r.getString(1);
-            String length = r.getString(2);
-            return "0".equals(idle) && (length == null || "0".equals(length));
-        }
+    static boolean sessionAllows(List<String> values) {
+        return values.stream().allMatch(v -> v == null || v.equals("0"));
     }
 
     /**
      * Starts sending {@code script} ({@link #holdable}) on a thread of its own: makes {@code sink}'s commits not wait for
-     * the disk ({@link JdbcSink#deferFlushes}, as the run does before its first migration), checks
-     * {@link #sessionAllows}, and sends the migration with its record, without its {@code COMMIT}
+     * the disk ({@link JdbcSink#deferFlushes}, as the run does before its first migration) and checks
+     * {@link #sessionAllows} in the same round trip, and sends the migration with its record, without its {@code COMMIT}
      * ({@link Executor#send}). Nothing else may use {@code connection} until {@link #join} returns.
      */
     public static EarlyStart start(Executor executor, JdbcSink sink, Connection connection, Script script, String checksum) {
@@ -119,9 +117,8 @@ public final class EarlyStart {
         SQLException e = null;
         boolean no = false;
         try {
-            sink.deferFlushes();
-            if (sessionAllows(connection)) {
-                s = executor.send(connection, java.util.List.of(script), java.util.List.of(checksum), true);
+            if (sessionAllows(sink.deferFlushes(SESSION_ENDERS))) {
+                s = executor.send(connection, List.of(script), List.of(checksum), true);
             } else {
                 no = true;
             }
