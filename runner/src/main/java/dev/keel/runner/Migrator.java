@@ -207,6 +207,7 @@ public final class Migrator implements AutoCloseable {
      *                       saying what stays applied and what to do)
      */
     public MigrateResult migrate(MigrateRequest request) {
+        set.decodeAhead(); // while the lock is taken and the history read
         return masked(() -> {
             try (AdvisoryLock lock = lock()) {
                 sql(() -> {

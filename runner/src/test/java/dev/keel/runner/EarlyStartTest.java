@@ -134,6 +134,23 @@ class EarlyStartTest {
         assertEquals(MigrateRoundTripsTest.FIXED_ROUND_TRIPS + 1, planFirst.roundTrips);
     }
 
+    /**
+     * When the migration after it cannot go in the same send (a migration run a step at a time), the first migration's
+     * {@code COMMIT} goes alone, then the others as before.
+     */
+    @Test
+    void theFirstMigrationIsCommittedAloneBeforeOneThatRunsOnItsOwn() throws Exception {
+        var specs = new ArrayList<MigrationSpec>(List.of(initial(60)));
+        specs.add(Specs.spec("shop.0002_steps").after("shop.0001_initial").nonAtomic().ops(
+                addField("t1", "a", column("a", "integer").nullable()), addField("t1", "b", column("b", "integer").nullable())));
+        specs.add(Specs.spec("shop.0003_more").after("shop.0002_steps").ops(addField("t2", "c", column("c", "integer").nullable())));
+        Run early = run(specs, false);
+        Run planFirst = run(specs, true);
+        sameAsPlanningFirst(early, planFirst);
+        assertEquals(List.of("0001_initial", "0002_steps", "0003_more"), early.recorded);
+        assertEquals(planFirst.roundTrips + 1, early.roundTrips, "the first migration's COMMIT alone");
+    }
+
     /** Each migration committed in its own transaction with its record, the first one too. */
     @Test
     void theFirstMigrationIsCommittedWithItsRecordInItsOwnTransaction() throws Exception {
