@@ -348,7 +348,10 @@ public final class Executor {
         }
     }
 
-    /** The statements of {@code scripts} from {@code from} on, each in its transaction with its record, and their parts. */
+    /**
+     * The statements of {@code scripts} from {@code from} on, each in its transaction with its record (the checksum of
+     * {@code scripts.get(m)} is {@code checksums.get(m - from)}), and their parts.
+     */
     private static void add(List<Script> scripts, List<String> checksums, int from, List<String> texts, List<Part> parts) {
         for (int m = from; m < scripts.size(); m++) {
             Script s = scripts.get(m);
@@ -391,10 +394,7 @@ public final class Executor {
         parts.add(new Part(0, held.scripts.get(0).steps().size(), false));
         var moreTexts = new ArrayList<String>();
         var moreParts = new ArrayList<Part>();
-        var checks = new ArrayList<String>();
-        checks.add(null);
-        checks.addAll(checksums);
-        add(scripts, checks, 1, moreTexts, moreParts);
+        add(scripts, checksums, 1, moreTexts, moreParts); // checksums.get(0) is more's first, scripts' second
         texts.addAll(moreTexts);
         parts.addAll(moreParts);
         PendingStatements.Answer answer;
