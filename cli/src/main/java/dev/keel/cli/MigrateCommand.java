@@ -149,6 +149,9 @@ final class MigrateCommand implements Callable<Integer> {
             }
             throw e;
         }
+        if (!repairChecksum) {
+            migrations.decodeAhead(); // while the connection opens: the plan needs every migration's operations
+        }
         PrintWriter notes = project.notes(json.enabled());
         var printer = printer(notes);
         try (DatabaseMixin.Opened opened = open(config, notes);

@@ -127,6 +127,30 @@ public final class MigrationSet {
         return new MigrationSet(specs, new LoadedMigrationCode(loader, packages), true);
     }
 
+    /** Set once {@link #decodeAhead} started. */
+    private final java.util.concurrent.atomic.AtomicBoolean decoding = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts decoding every migration's operations on a thread of its own (several at once), when they were read from
+     * keel's cache, which decodes each migration's operations when they are first asked for: the plan, which asks for
+     * all of them one after the other, then finds them decoded. Returns at once; only the first call does anything.
+     */
+    public void decodeAhead() {
+        if (!decoding.compareAndSet(false, true)) {
+            return;
+        }
+        List<MigrationSpec> all = List.copyOf(specs.values());
+        Thread t = new Thread(() -> {
+            try {
+                all.parallelStream().forEach(s -> s.operations().size());
+            } catch (RuntimeException e) {
+                // what cannot be decoded fails again, and is reported, where the plan asks for it
+            }
+        }, "keel-decode");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Whether the migrations were loaded from compiled classes rather than read from their source files. */
     public boolean fromClasses() {
         return fromClasses;

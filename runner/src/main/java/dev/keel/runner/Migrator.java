@@ -9,6 +9,7 @@ import dev.keel.project.ProjectState;
 import dev.keel.routing.Router;
 import dev.keel.runner.internal.AdvisoryLock;
 import dev.keel.runner.internal.Checksums;
+import dev.keel.runner.internal.EarlyStart;
 import dev.keel.runner.internal.Executor;
 import dev.keel.runner.internal.HistoryCheck;
 import dev.keel.runner.internal.HistoryRow;
@@ -25,6 +26,7 @@ import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
 import dev.keel.runner.internal.SessionWatch;
 import dev.keel.runner.internal.Statuses;
+import dev.keel.runner.internal.TableSizes;
 import dev.keel.runner.sql.Step;
 
 import java.sql.Connection;
@@ -74,6 +76,23 @@ public final class Migrator implements AutoCloseable {
      * this migrator's routing, none of which changes in between).
      */
     private record Built(Planner.Result planned, List<ProjectState> befores, Map<MigrationKey, Script> scripts) {}
+
+    /** The sink and executor of the {@link #migrate} under way (null between runs), made when it first needs them. */
+    private Run run;
+    /** The first migration of the plan under way, sent while the rest is planned ({@link EarlyStart}); null when none. */
+    private EarlyStart early;
+
+    /** What runs a plan's migrations on {@link #connection}; {@code flushesDeferred} once {@link JdbcSink#deferFlushes} ran. */
+    private static final class Run {
+        final JdbcSink sink;
+        final Executor executor;
+        boolean flushesDeferred;
+
+        Run(JdbcSink sink, Executor executor) {
+            this.sink = sink;
+            this.executor = executor;
+        }
+    }
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
                      Routing routing, Connection opened) {
@@ -175,7 +194,7 @@ public final class Migrator implements AutoCloseable {
     public Plan plan(MigrateRequest request) {
         return masked(() -> {
             Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
-            return timed("plan", () -> routedView(verifiedPlan(rows, request)));
+            return timed("plan", () -> routedView(verifiedPlan(rows, request, false)));
         });
     }
 
@@ -188,6 +207,7 @@ public final class Migrator implements AutoCloseable {
      *                       saying what stays applied and what to do)
      */
     public MigrateResult migrate(MigrateRequest request) {
+        set.decodeAhead(); // while the lock is taken and the history read
         return masked(() -> {
             try (AdvisoryLock lock = lock()) {
                 sql(() -> {
@@ -196,7 +216,15 @@ public final class Migrator implements AutoCloseable {
                 });
                 reconcileSquashes();
                 Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
-                Planner.Result planned = timed("plan", () -> verifiedPlan(rows, request));
+                Planner.Result planned;
+                try {
+                    // the first migration may start while the rest is planned, when no recorded checksum is upgraded first
+                    planned = timed("plan", () -> verifiedPlan(rows, request,
+                            !request.fake() && checksumUpgrades(rows).isEmpty()));
+                } catch (RuntimeException e) {
+                    abandonEarly();
+                    throw e;
+                }
                 upgradeChecksums(rows);
                 MigrateResult result = timed("execute", () -> execute(planned, request.fake()));
                 reconcileSquashes();
@@ -330,7 +358,13 @@ public final class Migrator implements AutoCloseable {
         }
     }
 
-    private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request) {
+    /**
+     * The plan for {@code request}, every refusal decided: the history check, the graph, the plan, the script of every
+     * deploy-time migration, and the migrations that move to the post-deployment phase ({@link #moves}). With
+     * {@code startEarly}, the plan's first migration is sent as soon as its script is built when it qualifies
+     * ({@link #startEarly}), while the others are planned; its COMMIT waits for {@link #execute}.
+     */
+    private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request, boolean startEarly) {
         List<String> problems = HistoryCheck.problems(set, rows);
         if (!problems.isEmpty()) {
             var all = new ArrayList<>(problems);
@@ -346,12 +380,87 @@ public final class Migrator implements AutoCloseable {
         if (request.postDeploy() || planned.plan().backwards() || planned.plan().migrations().isEmpty()) {
             return planned;
         }
-        List<ProjectState> befores = befores(planned);
-        Map<MigrationKey, Script> scripts = deployScripts(planned.plan().migrations(), befores);
+        List<MigrationSpec> plan = planned.plan().migrations();
+        ProjectState start = graph.stateAt(graph.appliedNodes(planned.applied()));
+        Script first = plan.get(0).postDeployment() ? null : Scripts.forwards(plan.get(0), start, routing);
+        if (startEarly && first != null && plan.size() > 1 && planned.view().migrations().get(0).resumeFrom() == 0) {
+            startEarly(first);
+        }
+        List<ProjectState> befores = befores(planned, start);
+        Map<MigrationKey, Script> scripts = deployScripts(plan, befores, first);
+        if (early != null) {
+            // what the run records, computed while the first migration runs rather than after the plan
+            set.checksums(plan.stream().map(MigrationSpec::key).toList());
+        }
         built = new Built(planned, befores, scripts);
         Map<MigrationKey, String> moved = moves(graph, scripts,
-                m -> keys(Planner.plan(graph, rows, request, m).view().deferred()), true);
+                m -> keys(Planner.plan(graph, rows, request, m).view().deferred()), true, this::sizes);
         return moved.isEmpty() ? planned : Planner.plan(graph, rows, request, moved);
+    }
+
+    /** The sink and executor of the run under way, made now when there are none yet. */
+    private Run run() {
+        if (run == null) {
+            var sink = new JdbcSink(connection, pending, set.code(), listener);
+            sink.keepWatching(watched);
+            run = new Run(sink, new Executor(sink, history, settings, listener));
+        }
+        return run;
+    }
+
+    /**
+     * Sends {@code first}, the script of the plan's first migration, while the rest of the plan is built, when it
+     * qualifies ({@link EarlyStart#holdable}, not a squash): its statements and its record run in its transaction,
+     * which {@link #execute} commits once the plan is decided, or {@link #abandonEarly} rolls back when it is refused.
+     */
+    private void startEarly(Script first) {
+        Run r = run();
+        if (!first.migration().replaces().isEmpty() || !EarlyStart.holdable(r.executor, first)) {
+            return;
+        }
+        early = EarlyStart.start(r.executor, r.sink, connection, first, set.checksum(first.migration().key()));
+        r.flushesDeferred = true; // the thread does it first; when it fails, the run fails with it
+    }
+
+    /**
+     * Rolls back the first migration {@link #startEarly} sent, if any, once the server answered (a refusal found while
+     * planning, or a failure before it was committed), and makes commits wait for the disk again; nothing was applied.
+     */
+    private void abandonEarly() {
+        if (early != null) {
+            early.abandon(connection);
+            early = null;
+            if (run != null) {
+                run.sink.flush();
+            }
+        }
+        run = null;
+    }
+
+    /**
+     * The sizes of {@code relations} ({@link TableSizes#read}) as they were before the run: while the first migration
+     * {@link #startEarly} sent holds its transaction open, the relations it created do not count; when a name it
+     * created may have meant another relation before, that migration is rolled back (it runs again in its turn) and the
+     * sizes are read as before.
+     */
+    private Map<String, TableSizes.Size> sizes(java.util.Collection<String> relations) throws SQLException {
+        if (early == null) {
+            return TableSizes.read(connection, relations);
+        }
+        Executor.Sent sent = early.join();
+        if (sent == null) {
+            early = null; // the session did not allow it: nothing was sent
+        } else if (!sent.held()) {
+            Executor.rollback(connection); // it failed: reported in its turn, as when it is sent then
+        } else {
+            var before = TableSizes.readBefore(connection, relations);
+            if (before.isPresent()) {
+                return before.get();
+            }
+            Executor.rollback(connection);
+            early = null;
+        }
+        return TableSizes.read(connection, relations);
     }
 
     private static Set<MigrationKey> keys(List<Plan.Deferred> deferred) {
@@ -366,8 +475,16 @@ public final class Migrator implements AutoCloseable {
      * keel has); when migrations do not apply, the failure is the first one's in plan order, as one at a time.
      */
     private Map<MigrationKey, Script> deployScripts(List<MigrationSpec> migrations, List<ProjectState> befores) {
+        return deployScripts(migrations, befores, null);
+    }
+
+    /** {@link #deployScripts(List, List)}, the first one's being {@code first} when it is not null. */
+    private Map<MigrationKey, Script> deployScripts(List<MigrationSpec> migrations, List<ProjectState> befores, Script first) {
         Object[] built = new Object[migrations.size()];
-        java.util.stream.IntStream.range(0, migrations.size()).parallel().forEach(i -> {
+        if (first != null) {
+            built[0] = first;
+        }
+        java.util.stream.IntStream.range(first != null ? 1 : 0, migrations.size()).parallel().forEach(i -> {
             if (!migrations.get(i).postDeployment()) {
                 try {
                     built[i] = Scripts.forwards(migrations.get(i), befores.get(i), routing);
@@ -398,9 +515,9 @@ public final class Migrator implements AutoCloseable {
      */
     private Map<MigrationKey, String> moves(MigrationGraph graph, Map<MigrationKey, Script> scripts,
                                             java.util.function.Function<Map<MigrationKey, String>, Set<MigrationKey>> deferredWith,
-                                            boolean notify) {
+                                            boolean notify, LargeTableMoves.Sizes sizes) {
         Map<MigrationKey, String> moved = sql(() -> LargeTableMoves.of(List.copyOf(scripts.values()), settings.largeTables(),
-                connection));
+                sizes));
         if (moved.isEmpty()) {
             return moved;
         }
@@ -425,7 +542,8 @@ public final class Migrator implements AutoCloseable {
                 befores.add(state);
                 state = MigrationGraph.replay(state, List.of(m));
             }
-            return moves(graph, deployScripts(pending, befores), m -> Planner.deferred(graph, applied, m).keySet(), false);
+            return moves(graph, deployScripts(pending, befores), m -> Planner.deferred(graph, applied, m).keySet(), false,
+                    relations -> TableSizes.read(connection, relations));
         } catch (KeelException e) {
             if (e.kind() == ErrorKind.DATABASE) {
                 throw e;
@@ -440,19 +558,12 @@ public final class Migrator implements AutoCloseable {
      * has accepted them).
      */
     private void upgradeChecksums(Map<MigrationKey, HistoryRow> rows) {
-        var upgraded = new ArrayList<MigrationKey>();
-        for (HistoryRow row : rows.values()) {
-            if (row.phase() == HistoryRow.Phase.APPLYING || set.spec(row.key()).isEmpty()) {
-                continue; // a part-applied migration is recorded anew when it is finished
-            }
-            String now = set.checksum(row.key());
-            if (!now.equals(row.checksum()) && Checksums.isFileChecksum(row.checksum()) && set.matches(row.key(), row.checksum())) {
-                sql(() -> {
-                    history.checksum(row.key(), now);
-                    return null;
-                });
-                upgraded.add(row.key());
-            }
+        List<MigrationKey> upgraded = checksumUpgrades(rows);
+        for (MigrationKey key : upgraded) {
+            sql(() -> {
+                history.checksum(key, set.checksum(key));
+                return null;
+            });
         }
         if (!upgraded.isEmpty()) {
             listener.notice("Recorded the checksum of what " + (upgraded.size() == 1 ? "1 applied migration does"
@@ -463,18 +574,64 @@ public final class Migrator implements AutoCloseable {
         }
     }
 
-    private MigrateResult execute(Planner.Result planned, boolean fake) {
-        var sink = new JdbcSink(connection, pending, set.code(), listener);
-        sink.keepWatching(watched);
-        try {
-            sql(() -> {
-                sink.deferFlushes();
-                return null;
-            });
-            return execute(planned, fake, new Executor(sink, history, settings, listener));
-        } finally {
-            sink.flush();
+    /** The applied migrations whose recorded checksum {@link #upgradeChecksums} replaces. */
+    private List<MigrationKey> checksumUpgrades(Map<MigrationKey, HistoryRow> rows) {
+        var upgraded = new ArrayList<MigrationKey>();
+        for (HistoryRow row : rows.values()) {
+            if (row.phase() == HistoryRow.Phase.APPLYING || set.spec(row.key()).isEmpty()) {
+                continue; // a part-applied migration is recorded anew when it is finished
+            }
+            String now = set.checksum(row.key());
+            if (!now.equals(row.checksum()) && Checksums.isFileChecksum(row.checksum()) && set.matches(row.key(), row.checksum())) {
+                upgraded.add(row.key());
+            }
         }
+        return upgraded;
+    }
+
+    private MigrateResult execute(Planner.Result planned, boolean fake) {
+        Run r = run();
+        try {
+            if (!r.flushesDeferred) {
+                sql(() -> {
+                    r.sink.deferFlushes();
+                    return null;
+                });
+                r.flushesDeferred = true;
+            }
+            return execute(planned, fake, r.executor);
+        } finally {
+            if (early != null) {
+                early.abandon(connection); // not taken: something failed before the first migration's turn
+                early = null;
+            }
+            r.sink.flush();
+            run = null;
+        }
+    }
+
+    /**
+     * What {@link #startEarly} sent, for the first migration of {@code scripts} to be committed (or its failure
+     * reported) in its turn; null when nothing was sent (none, or the session did not allow it).
+     */
+    private Executor.Sent takeEarly(List<Script> scripts) {
+        if (early == null) {
+            return null;
+        }
+        EarlyStart e = early;
+        long start = System.nanoTime();
+        Executor.Sent sent = sql(e::join);
+        early = null;
+        if (sent != null) {
+            // -v 3: how long the plan's end waited for the server to finish the first migration, sent while planning
+            listener.phase("wait for the first migration", Duration.ofNanos(System.nanoTime() - start));
+        }
+        if (sent != null && (scripts.isEmpty()
+                || !scripts.get(0).migration().key().equals(sent.scripts().get(0).migration().key()))) {
+            Executor.rollback(connection); // not the plan's first after all: it runs in its turn
+            return null;
+        }
+        return sent;
     }
 
     private MigrateResult execute(Planner.Result planned, boolean fake, Executor executor) {
@@ -501,14 +658,28 @@ public final class Migrator implements AutoCloseable {
             set.checksums(migrations.stream().map(MigrationSpec::key).toList());
         }
         Executor.Recheck recheck = recheck();
+        Executor.Sent held = takeEarly(scripts);
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
             MigrationKey key = s.migration().key();
-            int together = together(scripts, planned, executor, i);
+            int together = held == null ? together(scripts, planned, executor, i) : 1;
+            if (held != null && held.held() && i + 1 < scripts.size() && executor.sameTimeouts(s, scripts.get(i + 1))) {
+                together += together(scripts, planned, executor, i + 1); // with its COMMIT, those after it
+            }
             if (together > 0) {
                 List<Script> sent = scripts.subList(i, i + together);
-                Executor.Together t = executor.runTogether(connection, sent, sent.stream()
-                        .map(x -> set.checksum(x.migration().key())).toList(), recheck);
+                Executor.Together t;
+                if (held != null) {
+                    Executor.Sent first = held;
+                    held = null;
+                    List<Script> more = sent.subList(1, sent.size());
+                    t = first.held() ? executor.commitWith(connection, first, more, more.stream()
+                            .map(x -> set.checksum(x.migration().key())).toList(), recheck)
+                            : executor.settle(connection, first, recheck);
+                } else {
+                    t = executor.runTogether(connection, sent, sent.stream()
+                            .map(x -> set.checksum(x.migration().key())).toList(), recheck);
+                }
                 for (int k = 0; k < t.took().size(); k++) {
                     done.add(new MigrateResult.Done(sent.get(k).migration().key(), MigrateListener.Action.APPLY,
                             t.took().get(k).toMillis()));
@@ -669,12 +840,17 @@ public final class Migrator implements AutoCloseable {
 
     /** The state each migration of the plan met when it was (or will be) applied, in the plan's order. */
     private static List<ProjectState> befores(Planner.Result planned) {
+        return befores(planned, null);
+    }
+
+    /** {@link #befores(Planner.Result)}; forwards, from {@code start} when it is not null (the state the applied migrations build). */
+    private static List<ProjectState> befores(Planner.Result planned, ProjectState start) {
         MigrationGraph graph = planned.graph();
         List<MigrationSpec> plan = planned.plan().migrations();
         Set<MigrationKey> applied = graph.appliedNodes(planned.applied());
         var result = new ArrayList<ProjectState>();
         if (!planned.plan().backwards()) {
-            ProjectState state = graph.stateAt(applied);
+            ProjectState state = start != null ? start : graph.stateAt(applied);
             for (MigrationSpec m : plan) {
                 result.add(state);
                 state = MigrationGraph.replay(state, List.of(m));

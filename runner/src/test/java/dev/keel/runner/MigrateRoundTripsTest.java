@@ -57,6 +57,8 @@ class MigrateRoundTripsTest {
     static final class Relay implements AutoCloseable {
         final ServerSocket server;
         final AtomicInteger roundTrips = new AtomicInteger();
+        /** Everything the clients sent, as ISO-8859-1 text (the statements' text is readable in it). */
+        final StringBuffer sent = new StringBuffer();
         private final String host;
         private final int port;
         private final List<Socket> clients = new ArrayList<>();
@@ -90,6 +92,7 @@ class MigrateRoundTripsTest {
                         if (answered.getAndSet(false)) {
                             roundTrips.incrementAndGet();
                         }
+                        sent.append(new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
                     });
                     pump(upstream.getInputStream(), client.getOutputStream(), cut, (b, n) -> {
                         // the last six bytes the server sent: ReadyForQuery is 'Z', length 5, the transaction status
@@ -454,7 +457,7 @@ class MigrateRoundTripsTest {
         }
     }
 
-    private static List<String> names(Db db) throws Exception {
+    static List<String> names(Db db) throws Exception {
         var out = new ArrayList<String>();
         try (var st = db.connection.createStatement();
              var r = st.executeQuery("SELECT name FROM keel_migrations ORDER BY name")) {

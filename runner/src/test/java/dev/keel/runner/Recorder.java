@@ -12,6 +12,8 @@ final class Recorder implements MigrateListener {
     final List<String> notices = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<String> logs = new CopyOnWriteArrayList<>();
+    /** The phases timed ({@link MigrateListener#phase}), by name, in order. */
+    final List<String> phases = new CopyOnWriteArrayList<>();
     private final Consumer<String> onNotice;
 
     Recorder() {
@@ -41,5 +43,10 @@ final class Recorder implements MigrateListener {
     @Override
     public void finished(MigrationKey key, Action action, Duration took) {
         events.add("done " + key);
+    }
+
+    @Override
+    public void phase(String name, Duration took) {
+        phases.add(name);
     }
 }

@@ -270,6 +270,41 @@ public final class Executor {
     private record Part(int script, int step, boolean besides) {}
 
     /**
+     * Migrations sent together and what the server answered, not yet reported to the listener ({@link #settle}): the
+     * statements sent (in order, each with the part of a migration it belongs to), and the answer, or the failure that
+     * stopped the sending before the server could answer ({@code setupFailure}: setting the timeouts, the driver).
+     * {@link #held} when the last migration's {@code COMMIT} is not sent yet ({@link #send} with {@code holdLast}).
+     */
+    public static final class Sent {
+        private final List<Script> scripts;
+        private final List<String> texts;
+        private final List<Part> parts;
+        private final PendingStatements.Answer answer;
+        private final Exception setupFailure;
+        private final boolean held;
+
+        private Sent(List<Script> scripts, List<String> texts, List<Part> parts, PendingStatements.Answer answer,
+                     Exception setupFailure, boolean held) {
+            this.scripts = List.copyOf(scripts);
+            this.texts = List.copyOf(texts);
+            this.parts = List.copyOf(parts);
+            this.answer = answer;
+            this.setupFailure = setupFailure;
+            this.held = held;
+        }
+
+        /** Whether every statement sent completed and the last migration's transaction is open, waiting for its {@code COMMIT}. */
+        public boolean held() {
+            return held && setupFailure == null && answer.failure() == null;
+        }
+
+        /** The migrations sent. */
+        public List<Script> scripts() {
+            return scripts;
+        }
+    }
+
+    /**
      * Applies {@code scripts} (each {@link #together}, all under the same timeouts) in one round trip: for each, in
      * order, {@code BEGIN}, its statements, its record in keel_migrations and {@code COMMIT}, as one message sequence
      * on {@code connection} (in autocommit). PostgreSQL commits each migration with its record at its {@code COMMIT};
@@ -283,15 +318,42 @@ public final class Executor {
      * @throws KeelException of kind DATABASE, as {@link #run} does
      */
     public Together runTogether(Connection connection, List<Script> scripts, List<String> checksums, Recheck recheck) {
+        return settle(connection, send(connection, scripts, checksums, false), recheck);
+    }
+
+    /**
+     * The sending half of {@link #runTogether}: sets the timeouts of the first of {@code scripts} and sends them, each
+     * with its record and {@code COMMIT}, but with {@code holdLast} the last one without its {@code COMMIT}: its
+     * transaction stays open until {@link #commitWith} sends it (or a {@code ROLLBACK} ends it). Tells the listener
+     * nothing and throws nothing: {@link #settle} reports what the answer says.
+     */
+    public Sent send(Connection connection, List<Script> scripts, List<String> checksums, boolean holdLast) {
         Script first = scripts.get(0);
+        var texts = new ArrayList<String>();
+        var parts = new ArrayList<Part>();
+        add(scripts, checksums, 0, texts, parts);
+        if (holdLast) {
+            texts.remove(texts.size() - 1);
+            parts.remove(parts.size() - 1);
+        }
         try {
             sink.timeouts(settings.lockTimeout(), statementTimeout(first));
         } catch (Exception e) {
-            throw Failures.failed(first, 0, e, 1, settings, statementTimeout(first), 0);
+            return new Sent(scripts, texts, parts, null, e, holdLast);
         }
-        var texts = new ArrayList<String>();
-        var parts = new ArrayList<Part>();
-        for (int m = 0; m < scripts.size(); m++) {
+        try {
+            return new Sent(scripts, texts, parts, PendingStatements.sendTogether(connection, texts, true), null, holdLast);
+        } catch (SQLException e) {
+            return new Sent(scripts, texts, parts, null, e, holdLast);
+        }
+    }
+
+    /**
+     * The statements of {@code scripts} from {@code from} on, each in its transaction with its record (the checksum of
+     * {@code scripts.get(m)} is {@code checksums.get(m - from)}), and their parts.
+     */
+    private static void add(List<Script> scripts, List<String> checksums, int from, List<String> texts, List<Part> parts) {
+        for (int m = from; m < scripts.size(); m++) {
             Script s = scripts.get(m);
             texts.add("BEGIN");
             parts.add(new Part(m, -1, false));
@@ -304,21 +366,71 @@ public final class Executor {
                 texts.add(((Step.Sql) step.step()).text());
                 parts.add(new Part(m, i, false));
             }
-            texts.add(JdbcSchemaHistory.appliedTimedByServer(s.migration().key(), checksums.get(m)));
+            texts.add(JdbcSchemaHistory.appliedTimedByServer(s.migration().key(), checksums.get(m - from)));
             parts.add(new Part(m, s.steps().size(), false));
             texts.add("COMMIT");
             parts.add(new Part(m, s.steps().size(), false));
         }
+    }
+
+    /**
+     * Sends the {@code COMMIT} of the migration {@code held} holds (a {@link Sent#held}) and then {@code more} (each
+     * {@link #together}, under the timeouts of the held one), in one round trip, and reports them all as
+     * {@link #runTogether} would have reported the held migration and {@code more} sent together in one sequence: the
+     * same statements in the same order, one {@code COMMIT} after the other.
+     *
+     * @throws KeelException of kind DATABASE, as {@link #run} does
+     */
+    public Together commitWith(Connection connection, Sent held, List<Script> more, List<String> checksums, Recheck recheck) {
+        if (!held.held() || held.scripts.size() != 1) {
+            throw new IllegalArgumentException("not one migration waiting for its COMMIT");
+        }
+        var scripts = new ArrayList<Script>(held.scripts);
+        scripts.addAll(more);
+        var texts = new ArrayList<String>(held.texts);
+        var parts = new ArrayList<Part>(held.parts);
+        int sentBefore = texts.size();
+        texts.add("COMMIT");
+        parts.add(new Part(0, held.scripts.get(0).steps().size(), false));
+        var moreTexts = new ArrayList<String>();
+        var moreParts = new ArrayList<Part>();
+        add(scripts, checksums, 1, moreTexts, moreParts); // checksums.get(0) is more's first, scripts' second
+        texts.addAll(moreTexts);
+        parts.addAll(moreParts);
         PendingStatements.Answer answer;
         try {
-            answer = PendingStatements.sendTogether(connection, texts, true);
+            answer = PendingStatements.sendTogether(connection, texts.subList(sentBefore, texts.size()), true);
         } catch (SQLException e) {
-            throw Failures.failed(first, 0, e, 1, settings, statementTimeout(first), 0);
+            return settle(connection, new Sent(scripts, texts, parts, null, e, false), recheck);
         }
+        var values = new ArrayList<String>(held.answer.values());
+        values.addAll(answer.values());
+        return settle(connection, new Sent(scripts, texts, parts, new PendingStatements.Answer(sentBefore
+                + answer.completed(), answer.failure(), answer.lost(), values), null, false), recheck);
+    }
+
+    /**
+     * The reporting half of {@link #runTogether}: tells the listener of each migration of {@code sent} that was
+     * committed, and throws the failure, if any, as {@link #runTogether} does. A {@link Sent#held} migration is not
+     * committed yet: nothing is reported of it.
+     *
+     * @throws KeelException of kind DATABASE, as {@link #run} does
+     */
+    public Together settle(Connection connection, Sent sent, Recheck recheck) {
+        List<Script> scripts = sent.scripts;
+        Script first = scripts.get(0);
+        if (sent.setupFailure != null) {
+            if (sent.held) {
+                rollback(connection); // the transaction the BEGIN sent may be open
+            }
+            throw Failures.failed(first, 0, sent.setupFailure, 1, settings, statementTimeout(first), 0);
+        }
+        PendingStatements.Answer answer = sent.answer;
+        List<String> texts = sent.texts;
         var took = new ArrayList<Duration>();
         // a migration is applied once its COMMIT completed; each record completed returned the server's milliseconds
         for (int t = 0; t < answer.completed(); t++) {
-            Part p = parts.get(t);
+            Part p = sent.parts.get(t);
             if (p.step() == scripts.get(p.script()).steps().size() && texts.get(t).equals("COMMIT")) {
                 took.add(Duration.ofMillis(Long.parseLong(answer.values().get(p.script()))));
             }
@@ -330,14 +442,10 @@ public final class Executor {
         if (answer.lost()) {
             return lost(scripts, took, answer.failure(), recheck);
         }
-        try (var st = connection.createStatement()) {
-            st.execute("ROLLBACK"); // the failed migration's transaction, which the failure left open (aborted)
-        } catch (SQLException e) {
-            // the connection may be gone; the failure is the one to report
-        }
+        rollback(connection); // the failed migration's transaction, which the failure left open (aborted)
         applied(scripts, took, 0);
         int at = answer.completed();
-        Part p = parts.get(at);
+        Part p = sent.parts.get(at);
         Script failed = scripts.get(p.script());
         int index = Math.max(p.step(), 0);
         SQLException e = p.besides() ? new JdbcSink.FailedStatement(texts.get(at), answer.failure()) : answer.failure();
@@ -349,6 +457,15 @@ public final class Executor {
         listener.started(key, Action.APPLY);
         statements(failed, index);
         throw Failures.failed(failed, index, e, 1, settings, statementTimeout(failed, index), 0);
+    }
+
+    /** Ends the transaction a failure or a held migration left open on {@code connection}, if any. */
+    public static void rollback(Connection connection) {
+        try (var st = connection.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // the connection may be gone; the failure is the one to report
+        }
     }
 
     /** Tells the listener of {@code scripts} from {@code from} on that took {@code took} (one each, in order). */

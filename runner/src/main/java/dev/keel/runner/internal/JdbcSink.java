@@ -70,6 +70,25 @@ public final class JdbcSink implements SqlSink {
     }
 
     /**
+     * {@link #deferFlushes}, reading the session's {@code settings} in the same round trip: their values, in order (null
+     * for a setting this server does not know).
+     */
+    List<String> deferFlushes(List<String> settings) throws SQLException {
+        var sql = new StringBuilder("SELECT set_config('synchronous_commit', 'off', false)");
+        for (String s : settings) {
+            sql.append(", current_setting('").append(s.replace("'", "''")).append("', true)");
+        }
+        var values = new java.util.ArrayList<String>();
+        try (var st = connection.createStatement(); var r = st.executeQuery(sql.toString())) {
+            r.next();
+            for (int i = 0; i < settings.size(); i++) {
+                values.add(r.getString(i + 2));
+            }
+        }
+        return values;
+    }
+
+    /**
      * Sends {@code settings} ({@code name=value}, what {@link SessionWatch#apply} set) again whenever the
      * timeouts are sent again, in the same round trip.
      */

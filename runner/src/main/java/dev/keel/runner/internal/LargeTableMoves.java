@@ -83,6 +83,21 @@ public final class LargeTableMoves {
      */
     public static Map<MigrationKey, String> of(List<Script> scripts, LargeTables large, Connection connection)
             throws SQLException {
+        return of(scripts, large, relations -> TableSizes.read(connection, relations));
+    }
+
+    /** How keel reads the sizes of tables ({@link TableSizes#read}), when it needs to. */
+    @FunctionalInterface
+    public interface Sizes {
+        /** The size of each of {@code relations} that exists, by the name given. */
+        Map<String, TableSizes.Size> read(java.util.Collection<String> relations) throws SQLException;
+    }
+
+    /**
+     * {@link #of(List, LargeTables, Connection)}, reading the sizes with {@code reader}, only when a migration builds
+     * or validates.
+     */
+    public static Map<MigrationKey, String> of(List<Script> scripts, LargeTables large, Sizes reader) throws SQLException {
         var out = new LinkedHashMap<MigrationKey, String>();
         if (!large.checksSize() && large.listed().isEmpty()) {
             return out;
@@ -99,7 +114,7 @@ public final class LargeTableMoves {
         if (builds.isEmpty()) {
             return out;
         }
-        Map<String, TableSizes.Size> sizes = TableSizes.read(connection, relations);
+        Map<String, TableSizes.Size> sizes = reader.read(relations);
         builds.forEach((key, b) -> reason(b, large, sizes::get).ifPresent(why -> out.put(key, why)));
         return out;
     }

@@ -70,4 +70,52 @@ public final class TableSizes {
         }
         return out;
     }
+
+    /**
+     * Which of {@code written} resolve to a relation the open transaction created (its row in {@code pg_class} written by
+     * this transaction), as {@link #read} would resolve them now; empty when one of those names might have resolved
+     * to another relation before the transaction created its own (another relation of that name in a schema of the
+     * search path, which the new one may hide).
+     */
+    static java.util.Optional<java.util.Set<String>> createdHere(Connection connection, Collection<String> written)
+            throws SQLException {
+        var out = new java.util.HashSet<String>();
+        if (written.isEmpty()) {
+            return java.util.Optional.of(out);
+        }
+        try (var st = connection.prepareStatement("""
+                SELECT a.written,
+                       EXISTS (SELECT 1 FROM pg_class o JOIN pg_namespace n ON n.oid = o.relnamespace
+                               WHERE o.relname = r.relname AND o.oid <> r.oid AND n.nspname = ANY (current_schemas(true)))
+                FROM unnest(?::text[]) AS a(written)
+                JOIN pg_class r ON r.oid = to_regclass(a.written)
+                WHERE r.xmin::text::bigint = txid_current_if_assigned() % 4294967296""")) {
+            st.setArray(1, connection.createArrayOf("text", written.toArray()));
+            try (var r = st.executeQuery()) {
+                while (r.next()) {
+                    if (r.getBoolean(2)) {
+                        return java.util.Optional.empty();
+                    }
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return java.util.Optional.of(out);
+    }
+
+    /**
+     * {@link #read}, on a connection whose open transaction created relations and touched no other (a migration
+     * {@link EarlyStart} holds): the sizes as {@link #read} would have read them before that transaction, the relations
+     * it created being absent then; empty when that cannot be told ({@link #createdHere}).
+     */
+    public static java.util.Optional<Map<String, Size>> readBefore(Connection connection, Collection<String> written)
+            throws SQLException {
+        java.util.Optional<java.util.Set<String>> created = createdHere(connection, written);
+        if (created.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var existing = new java.util.ArrayList<String>(written);
+        existing.removeAll(created.get());
+        return java.util.Optional.of(read(connection, existing));
+    }
 }

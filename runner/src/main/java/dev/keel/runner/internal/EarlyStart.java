@@ -1,0 +1,176 @@
+package dev.keel.runner.internal;
+
+import dev.keel.runner.sql.StatementLocks;
+import dev.keel.runner.sql.TableLock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The first migration of a plan sent while keel still plans the others: its statements and its record run on the
+ * server, in its transaction, while keel builds the states and scripts of the migrations after it (the work of a
+ * large first migration, such as a project's initial one onto an empty database, then hides keel's planning). Its
+ * {@code COMMIT} is sent only once the whole plan is decided, every refusal included: when planning refuses, the
+ * transaction is rolled back and nothing is applied, as when nothing was sent.
+ *
+ * <p>Holding a transaction open while keel plans must block no one: the migration qualifies only when every
+ * statement of it is one of keel's own that needs no answer ({@link Executor#together}), takes no lock on anything
+ * that existed before it (it creates tables, and touches only the tables it created: {@link #holdable}), and, as
+ * the session is set up, the server ends no session for idling in a transaction or for a transaction's length
+ * ({@link #sessionAllows}). A small first migration gains nothing: the others are planned as before.
+ */
+public final class EarlyStart {
+    /**
+     * The fewest statements (with {@code BEGIN}, the record and {@code COMMIT}) of a first migration sent early: below
+     * it, the server's work on it is too short to hide any planning, and sending it alone would cost a round trip.
+     */
+    public static final int MIN_STATEMENTS = 50;
+
+    private final Thread thread;
+    private Executor.Sent sent;
+    private SQLException failure;
+    private boolean declined;
+    private boolean done;
+
+    private EarlyStart(Runnable work) {
+        thread = new Thread(work, "keel-first-migration");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Whether {@code script} may be sent before the rest of the plan is decided, its transaction held open until then:
+     * an atomic migration applied forwards of at least {@link #MIN_STATEMENTS} statements, each of keel's own, none a
+     * concurrent build or a validation, that creates tables and touches nothing else: every table lock it takes is on
+     * a table one of its earlier statements created ({@code CREATE TABLE}, not {@code IF NOT EXISTS}), besides
+     * {@code CREATE SCHEMA} and {@code CREATE SEQUENCE}. No other session can be waiting for what it locks.
+     */
+    public static boolean holdable(Executor executor, Script script) {
+        if (!executor.together(script) || Executor.statements(script) < MIN_STATEMENTS
+                || !LargeTableMoves.builds(script).isEmpty()) {
+            return false;
+        }
+        Set<String> created = new HashSet<>();
+        for (ScriptStep step : script.steps()) {
+            StatementLocks takes = step.takes();
+            String text = step.text();
+            String head = text.length() > 200 ? text.substring(0, 200) : text;
+            head = head.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (!step.locks().isEmpty() || takes == null) {
+                return false;
+            }
+            if (takes.creates() != null) {
+                if (head.startsWith("CREATE TABLE IF NOT EXISTS") || !head.startsWith("CREATE TABLE ")) {
+                    return false;
+                }
+                created.add(takes.creates());
+                continue;
+            }
+            if (takes.locks().isEmpty()) {
+                if (head.startsWith("CREATE SCHEMA ") || head.startsWith("CREATE SEQUENCE ")
+                        && !head.startsWith("CREATE SEQUENCE IF NOT EXISTS")) {
+                    continue;
+                }
+                return false; // sequences, functions, index renames: objects that may exist already
+            }
+            for (TableLock lock : takes.locks()) {
+                if (!created.contains(lock.table())) {
+                    return false;
+                }
+            }
+        }
+        return !created.isEmpty();
+    }
+
+    /** The settings with which the server ends a session that keeps a transaction open: {@link #sessionAllows}. */
+    static final List<String> SESSION_ENDERS = List.of("idle_in_transaction_session_timeout", "transaction_timeout");
+
+    /**
+     * Whether a session whose {@link #SESSION_ENDERS} are {@code values} (in order; null for one the server does not
+     * know) lets a transaction stay open while keel plans: the server ends no session for idling in a transaction
+     * ({@code idle_in_transaction_session_timeout}) or for a transaction's length ({@code transaction_timeout},
+     * PostgreSQL 17). Someone who set either wants short transactions; keel then plans first, as before.
+     */
+    static boolean sessionAllows(List<String> values) {
+        return values.stream().allMatch(v -> v == null || v.equals("0"));
+    }
+
+    /**
+     * Starts sending {@code script} ({@link #holdable}) on a thread of its own: makes {@code sink}'s commits not wait for
+     * the disk ({@link JdbcSink#deferFlushes}, as the run does before its first migration) and checks
+     * {@link #sessionAllows} in the same round trip, and sends the migration with its record, without its {@code COMMIT}
+     * ({@link Executor#send}). Nothing else may use {@code connection} until {@link #join} returns.
+     */
+    public static EarlyStart start(Executor executor, JdbcSink sink, Connection connection, Script script, String checksum) {
+        var box = new EarlyStart[1];
+        EarlyStart early = new EarlyStart(() -> box[0].run(executor, sink, connection, script, checksum));
+        box[0] = early;
+        early.thread.start();
+        return early;
+    }
+
+    private void run(Executor executor, JdbcSink sink, Connection connection, Script script, String checksum) {
+        Executor.Sent s = null;
+        SQLException e = null;
+        boolean no = false;
+        try {
+            if (sessionAllows(sink.deferFlushes(SESSION_ENDERS))) {
+                s = executor.send(connection, List.of(script), List.of(checksum), true);
+            } else {
+                no = true;
+            }
+        } catch (SQLException caught) {
+            e = caught;
+        } catch (RuntimeException caught) {
+            e = new SQLException(caught.getMessage(), caught);
+        }
+        synchronized (this) {
+            sent = s;
+            failure = e;
+            declined = no;
+            done = true;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the migration is sent and the server answered: what was sent (a {@link Executor.Sent#held}
+     * migration, or one that failed, for {@link Executor#settle}), or null when the session does not allow it
+     * ({@link #sessionAllows}: nothing was sent; the connection is as after {@link JdbcSink#deferFlushes}).
+     *
+     * @throws SQLException what setting up the session threw (nothing was sent)
+     */
+    public synchronized Executor.Sent join() throws SQLException {
+        while (!done) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the first migration was sent", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return declined ? null : sent;
+    }
+
+    /**
+     * Ends it without a commit: waits for the server's answer, then rolls back the transaction it holds (a refusal found
+     * while planning, say). Throws nothing: the connection may be gone.
+     */
+    public void abandon(Connection connection) {
+        Executor.Sent s;
+        try {
+            s = join();
+        } catch (SQLException e) {
+            return; // nothing was sent
+        }
+        if (s != null) {
+            Executor.rollback(connection);
+        }
+    }
+}
