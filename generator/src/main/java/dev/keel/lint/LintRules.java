@@ -17,6 +17,7 @@ import dev.keel.lint.rules.DropTable;
 import dev.keel.lint.rules.ExclusionConstraint;
 import dev.keel.lint.rules.ImportsApplicationCode;
 import dev.keel.lint.rules.IndexWithoutConcurrently;
+import dev.keel.lint.rules.KeyGeneration;
 import dev.keel.lint.rules.LockTable;
 import dev.keel.lint.rules.MixedSchemaAndData;
 import dev.keel.lint.rules.NotNullWithoutDefault;
@@ -51,6 +52,7 @@ public final class LintRules {
             new RewritingAddColumn(),
             new AddThenDropDefault(),
             new SetNotNull(),
+            new KeyGeneration(),
             new IndexWithoutConcurrently(),
             new DropIndexWithoutConcurrently(),
             new ConcurrentlyInAtomicMigration(),
