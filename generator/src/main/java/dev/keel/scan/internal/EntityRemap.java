@@ -123,6 +123,9 @@ public final class EntityRemap {
         if (was.sharedTables || was.sharedSequences) {
             return no(fqn + " shares a table or sequence with other mappings");
         }
+        if (!was.tables.isEmpty()) {
+            return no(fqn + " read or wrote the table of " + was.tables); // what it wrote there would stay
+        }
         if (ctx.config().databaseNames().size() > 1) {
             return no("the project has several databases");
         }
