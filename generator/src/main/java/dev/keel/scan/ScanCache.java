@@ -100,10 +100,12 @@ public final class ScanCache {
             }
             outlines.add(read.outline());
         }
+        long storing = System.nanoTime();
         cache.write(NAME, resolved.current(), Stored.of(scan));
         MapRecords.save(cache, resolved.current(), outlined.record());
         Summaries.save(cache, files, outlined.summaries());
         Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
+        Phases.report("scan: store", storing, "the scan, its mapping's record, the files' summaries and outlines");
         cache.fileHashes().save();
         Phases.report("scan entities", start, files.size() + " files scanned");
         return scan;
@@ -118,6 +120,7 @@ public final class ScanCache {
         if (resolved.basis() == null || resolved.changed() == null || resolved.changed().size() != 1 || !REMAP_ENABLED) {
             return Optional.empty();
         }
+        long start = System.nanoTime();
         String key = resolved.basis().key();
         Optional<EntityRemap.MapRecord> record = MapRecords.read(cache, key);
         if (record.isEmpty()) {
@@ -127,6 +130,7 @@ public final class ScanCache {
         if (old.isEmpty()) {
             return Optional.empty();
         }
+        Phases.report("scan: read the stored scan", start, "and its mapping's record");
         return EntityScanner.remap(files, config, known, files.get(resolved.changed().get(0)), old.get(), record.get());
     }
 

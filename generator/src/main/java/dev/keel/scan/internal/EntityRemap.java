@@ -553,6 +553,9 @@ public final class EntityRemap {
 
         /** The record as text (null when a name cannot be written in it: a tab, line break or separator). */
         public String encode() {
+            if (!writable()) {
+                return null;
+            }
             var files = new LinkedHashMap<String, Integer>();
             var body = new StringBuilder();
             for (String n : numbered) {
@@ -577,17 +580,47 @@ public final class EntityRemap {
             }
             var text = new StringBuilder(body.length() + files.size() * 64);
             for (var f : files.entrySet()) {
+                if (!writable(f.getKey())) {
+                    return null;
+                }
                 text.append("F\t").append(f.getKey()).append('\n');
             }
             text.append(body);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\r') {
-                    return null;
+            return text.toString();
+        }
+
+        /** Whether every name of the record can be written in its text (no tab, line break or list separator). */
+        private boolean writable() {
+            for (String n : numbered) {
+                if (!writable(n)) {
+                    return false;
                 }
             }
-            // every field is checked for separators by decoding it back
-            return decode(text.toString()).filter(r -> r.entries.keySet().equals(entries.keySet())).isPresent() ? text.toString() : null;
+            for (Entry x : entries.values()) {
+                for (String v : List.of(x.subject, x.file, x.entityName, x.app, x.parent, x.strategy)) {
+                    if (!writable(v)) {
+                        return false;
+                    }
+                }
+                for (var list : List.of(x.declared, x.models, x.sequences, List.copyOf(x.tables), List.copyOf(x.ifaces))) {
+                    for (String v : list) {
+                        if (!writable(v)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static boolean writable(String v) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\t' || c == '\n' || c == '\r' || c == LIST) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The record {@link #encode} wrote, or empty when the text is not one. */
