@@ -454,10 +454,11 @@ public final class EntityRemap {
                             Set<String> numbered, SourceIndex index) {
             var byFile = new HashMap<Path, List<String>>();
             var entries = new LinkedHashMap<String, Entry>();
+            Writes writes = new Writes(rec);
             for (EntityInfo e : catalog.all()) {
                 Path file = e.type().file();
                 List<String> declared = byFile.computeIfAbsent(file, f -> declared(index, f));
-                entries.put(e.type().fqn(), entry(rec, e, schema, keysIfaces.get(e.type().fqn()),
+                entries.put(e.type().fqn(), entry(rec, writes, e, schema, keysIfaces.get(e.type().fqn()),
                         Map.of(file, declared)));
             }
             var subjects = new TreeSet<String>();
@@ -477,8 +478,36 @@ public final class EntityRemap {
             return new MapRecord(entries, Set.copyOf(numbered));
         }
 
+        /** The tables and sequences each entity wrote (registered), with the subjects that wrote each, by entity. */
+        static final class Writes {
+            final Map<String, List<TableSpec>> tables = new HashMap<>();
+            final Map<TableSpec, Set<String>> tableOwners = new java.util.IdentityHashMap<>();
+            final Map<String, List<String>> sequences = new HashMap<>();
+            final Map<String, Set<String>> sequenceOwners = new HashMap<>();
+
+            Writes(MappingRecorder rec) {
+                for (var r : rec.registrants.entrySet()) {
+                    Set<String> owners = new HashSet<>();
+                    r.getValue().forEach(s -> owners.add(owner(s)));
+                    tableOwners.put(r.getKey(), owners);
+                    owners.forEach(o -> tables.computeIfAbsent(o, k -> new ArrayList<>()).add(r.getKey()));
+                }
+                for (var q : rec.sequences.entrySet()) {
+                    Set<String> owners = new HashSet<>();
+                    q.getValue().forEach(s -> owners.add(owner(s)));
+                    sequenceOwners.put(q.getKey(), owners);
+                    owners.forEach(o -> sequences.computeIfAbsent(o, k -> new ArrayList<>()).add(q.getKey()));
+                }
+            }
+        }
+
         /** The entry of entity {@code e} from what {@code rec} recorded. */
         static Entry entry(MappingRecorder rec, EntityInfo e, Schema schema, String keysIface, Map<Path, List<String>> declared) {
+            return entry(rec, new Writes(rec), e, schema, keysIface, declared);
+        }
+
+        private static Entry entry(MappingRecorder rec, Writes writes, EntityInfo e, Schema schema, String keysIface,
+                                   Map<Path, List<String>> declared) {
             String fqn = e.type().fqn();
             Entry x = new Entry(fqn, true);
             x.file = e.type().file().toString();
@@ -500,26 +529,18 @@ public final class EntityRemap {
             x.tables.remove(fqn);
             x.ifaces.remove(fqn);
             x.keyReads = rec.tables.containsKey(keys(fqn)) || rec.interfaces.containsKey(keys(fqn));
-            for (var r : rec.registrants.entrySet()) {
-                Set<String> owners = new HashSet<>();
-                r.getValue().forEach(s -> owners.add(owner(s)));
-                if (owners.contains(fqn)) {
-                    if (owners.size() > 1) {
-                        x.sharedTables = true;
-                    } else if (!r.getKey().virtual) {
-                        x.models.add(r.getKey().app() + '\u001e' + r.getKey().model());
-                    }
+            for (TableSpec t : writes.tables.getOrDefault(fqn, List.of())) {
+                if (writes.tableOwners.get(t).size() > 1) {
+                    x.sharedTables = true;
+                } else if (!t.virtual) {
+                    x.models.add(t.app() + '\u001e' + t.model());
                 }
             }
-            for (var s : rec.sequences.entrySet()) {
-                Set<String> owners = new HashSet<>();
-                s.getValue().forEach(v -> owners.add(owner(v)));
-                if (owners.contains(fqn)) {
-                    if (owners.size() > 1) {
-                        x.sharedSequences = true;
-                    } else {
-                        x.sequences.add(s.getKey());
-                    }
+            for (String q : writes.sequences.getOrDefault(fqn, List.of())) {
+                if (writes.sequenceOwners.get(q).size() > 1) {
+                    x.sharedSequences = true;
+                } else {
+                    x.sequences.add(q);
                 }
             }
             java.util.Collections.sort(x.models);

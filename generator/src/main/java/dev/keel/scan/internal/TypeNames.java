@@ -89,13 +89,16 @@ public final class TypeNames {
             } finally {
                 var reads = MappingRecorder.end(frame, context.file());
                 if (reads != null) {
-                    resolvedReads.put(java.util.Map.entry(context, name), reads);
+                    resolvedReads.computeIfAbsent(context, k -> new ConcurrentHashMap<>()).put(name, reads);
                 }
             }
             known.putIfAbsent(name, answer);
         } else {
             MappingRecorder.tree(context);
-            MappingRecorder.replay(resolvedReads.get(java.util.Map.entry(context, name)));
+            Map<String, Set<java.nio.file.Path>> reads = resolvedReads.get(context);
+            if (reads != null) {
+                MappingRecorder.replay(reads.get(name));
+            }
         }
         return answer;
     }
@@ -106,7 +109,7 @@ public final class TypeNames {
      */
     private final Map<TypeInfo, Map<String, Optional<String>>> resolved = new ConcurrentHashMap<>();
     /** The files read to answer a {@link #resolve} beyond the context's own (for {@link MappingRecorder}). */
-    private final Map<Map.Entry<TypeInfo, String>, Set<java.nio.file.Path>> resolvedReads = new ConcurrentHashMap<>();
+    private final Map<TypeInfo, Map<String, Set<java.nio.file.Path>>> resolvedReads = new ConcurrentHashMap<>();
     /** The files read to answer a {@link #supers} beyond the class's own (for {@link MappingRecorder}). */
     private final Map<String, Set<java.nio.file.Path>> supersReads = new ConcurrentHashMap<>();
 
