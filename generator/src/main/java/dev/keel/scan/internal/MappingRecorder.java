@@ -36,8 +36,12 @@ public final class MappingRecorder {
     public static final String SETUP = "#setup";
 
     private String subject = SETUP;
+    /** The current subject's files (null until it reads one), and the file it read last (most reads repeat it). */
     private Set<Path> subjectFiles;
-    private final List<Set<Path>> frames = new ArrayList<>();
+    private Path last;
+    /** The files read while a cache entry is being filled ({@link #begin}), in order, and how many entries are. */
+    private final List<Path> log = new ArrayList<>();
+    private int open;
     final Map<String, Set<Path>> trees = new HashMap<>();
     final Map<String, Set<String>> tables = new HashMap<>();
     final Map<String, Set<String>> interfaces = new HashMap<>();
@@ -47,7 +51,6 @@ public final class MappingRecorder {
     java.util.function.Consumer<EntityInfo> onMissingTable;
 
     MappingRecorder() {
-        subjectFiles = trees.computeIfAbsent(subject, k -> new HashSet<>());
     }
 
     /** Starts recording on this thread. */
@@ -74,7 +77,8 @@ public final class MappingRecorder {
         }
         String before = r.subject;
         r.subject = next;
-        r.subjectFiles = r.trees.computeIfAbsent(next, k -> new HashSet<>());
+        r.subjectFiles = null;
+        r.last = null;
         return before;
     }
 
@@ -100,37 +104,71 @@ public final class MappingRecorder {
     }
 
     private void read(Path file) {
+        if (open > 0) {
+            log.add(file);
+        }
+        if (file == last) {
+            return;
+        }
+        last = file;
+        if (subjectFiles == null) {
+            subjectFiles = trees.computeIfAbsent(subject, k -> new HashSet<>());
+        }
         subjectFiles.add(file);
-        for (int i = 0; i < frames.size(); i++) {
-            frames.get(i).add(file);
+    }
+
+    /** A mark of where a cache entry began to be filled, for {@link #end}. */
+    record Mark(int at) {}
+
+    private static final Mark[] MARKS = new Mark[64];
+
+    static {
+        for (int i = 0; i < MARKS.length; i++) {
+            MARKS[i] = new Mark(i);
         }
     }
 
     /** Starts collecting the files read to fill a cache entry; pair with {@link #end}. */
-    static Set<Path> begin() {
+    static Mark begin() {
         MappingRecorder r = CURRENT.get();
         if (r == null) {
             return null;
         }
-        Set<Path> frame = new HashSet<>(4);
-        r.frames.add(frame);
-        return frame;
+        r.open++;
+        int at = r.log.size();
+        return at < MARKS.length ? MARKS[at] : new Mark(at);
     }
 
     /**
-     * The files read since {@code frame} began, or null when they are only {@code own} (the file of the entry's key,
-     * recorded again on every answer) or nothing is recorded.
+     * The files read since {@code mark}, or null when they are only {@code own} (the file of the entry's key, recorded
+     * again on every answer) or nothing is recorded.
      */
-    static Set<Path> end(Set<Path> frame, Path own) {
+    static Set<Path> end(Mark mark, Path own) {
         MappingRecorder r = CURRENT.get();
-        if (r == null || frame == null) {
+        if (r == null || mark == null) {
             return null;
         }
-        r.frames.remove(r.frames.size() - 1);
-        if (frame.isEmpty() || frame.size() == 1 && frame.contains(own)) {
+        Set<Path> result = null;
+        List<Path> log = r.log;
+        for (int i = mark.at(); i < log.size(); i++) {
+            Path p = log.get(i);
+            if (!p.equals(own)) {
+                if (result == null) {
+                    result = new HashSet<>(4);
+                }
+                result.add(p);
+            }
+        }
+        if (--r.open == 0) {
+            log.clear();
+        }
+        if (result == null) {
             return null;
         }
-        return Set.copyOf(frame);
+        if (own != null && mark.at() < log.size() && log.subList(mark.at(), log.size()).contains(own)) {
+            result.add(own);
+        }
+        return Set.copyOf(result);
     }
 
     /** The subject is answered from a cache entry filled by reading {@code files} (null: none beyond the key's own). */
