@@ -135,7 +135,16 @@ public final class EntityScanner {
         }
         ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
-        EntityRemap.Result result = builder.remap(record, entity.get(), old.state(), old.hints());
+        EntityRemap.Result result;
+        try {
+            result = builder.remap(record, entity.get(), old.state(), old.hints());
+        } catch (SourceTrees.StaleSummary stale) {
+            throw stale;
+        } catch (RuntimeException unexpected) {
+            // whatever the re-mapping did not foresee, the whole mapping answers (and reports it as it does)
+            Phases.report("scan: remap", start, unexpected + ": the whole project is mapped");
+            return Optional.empty();
+        }
         if (result.spliced() == null) {
             Phases.report("scan: remap", start, result.why() + ": the whole project is mapped");
             return Optional.empty();
