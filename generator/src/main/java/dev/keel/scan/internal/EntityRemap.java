@@ -415,7 +415,7 @@ public final class EntityRemap {
 
             /** Whether its key may be mapped alone for a re-mapping that reads its interface. */
             boolean onDemand() {
-                return entity && strategy.equals("NONE") && parent.isEmpty() && !hasChildren && !keyReads
+                return entity && strategy.equals("NONE") && parent.isEmpty() && !hasChildren && !keyReads && !sharedTables
                         && keysIface.equals(finalIface);
             }
         }
