@@ -31,6 +31,12 @@ import java.util.Set;
  */
 public final class MappingRecorder {
     private static final ThreadLocal<MappingRecorder> CURRENT = new ThreadLocal<>();
+    /**
+     * The recorder started last, with its thread: {@link #tree} (called for every tree read, also before the JIT has
+     * compiled the mapping) asks it first, the thread-local only for another thread.
+     */
+    private static volatile MappingRecorder latest;
+    private final Thread thread = Thread.currentThread();
 
     /** The subject of the whole-project steps before the entities are mapped. */
     public static final String SETUP = "#setup";
@@ -57,12 +63,17 @@ public final class MappingRecorder {
     static MappingRecorder start() {
         MappingRecorder r = new MappingRecorder();
         CURRENT.set(r);
+        latest = r;
         return r;
     }
 
     /** Stops recording on this thread. */
     static void stop() {
+        MappingRecorder r = CURRENT.get();
         CURRENT.remove();
+        if (r != null && latest == r) {
+            latest = null;
+        }
     }
 
     static MappingRecorder current() {
@@ -97,7 +108,10 @@ public final class MappingRecorder {
 
     /** The subject read the tree of {@code type}'s file. */
     static void tree(TypeInfo type) {
-        MappingRecorder r = CURRENT.get();
+        MappingRecorder r = latest;
+        if (r == null || r.thread != Thread.currentThread()) {
+            r = CURRENT.get();
+        }
         if (r != null) {
             r.read(type.file());
         }
