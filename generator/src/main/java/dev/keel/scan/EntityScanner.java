@@ -3,6 +3,7 @@ package dev.keel.scan;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
+import dev.keel.scan.internal.EntityRemap;
 import dev.keel.scan.internal.NamingRules;
 import dev.keel.scan.internal.Problems;
 import dev.keel.scan.internal.ScanContext;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a project's JPA entities from its sources (JavaParser; no compilation) and returns the schema
@@ -65,14 +67,14 @@ public final class EntityScanner {
      * {@link dev.keel.scan.internal.Outline} (what the mapping can read of it).
      */
     public record Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines, Map<Path, SourceTrees.Summary> summaries,
-                           Reuse reuse) {}
+                           Reuse reuse, EntityRemap.MapRecord record) {}
 
     /**
      * How much of the sources a scan took from the cache: of {@code files}, {@code summarized} were indexed from the
      * summary of their content (not read), and the scan parsed files {@code parsed} times in all, {@code parsedFiles}
      * at least once.
      */
-    public record Reuse(int files, int summarized, int parsed, java.util.Set<Path> parsedFiles) {}
+    public record Reuse(int files, int summarized, int parsed, java.util.Set<Path> parsedFiles, int mapped, int reused) {}
 
     /** Scans the given source files, with hints for the differ and each file's outline hash. */
     public static Outlined scanWithOutlines(List<Path> files, KeelConfig config) {
@@ -101,8 +103,58 @@ public final class EntityScanner {
         ProjectState state = builder.build();
         Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again");
         problems.throwIfAny();
+        EntityRemap.MapRecord record = builder.record();
         return new Outlined(new Scan(state, builder.hints().hints()), index.outlines(), index.summaries(),
-                new Reuse(files.size(), index.summarized(), index.parsed(), index.parsedFiles()));
+                new Reuse(files.size(), index.summarized(), index.parsed(), index.parsedFiles(),
+                        record == null ? 0 : record.entityCount(), 0), record);
+    }
+
+    /**
+     * The scan of the sources when only {@code changed} differs from those of the scan {@code old} (whose mapping
+     * {@code record} recorded): its entity mapped alone and spliced into {@code old} ({@link EntityRemap}), the other
+     * files indexed from {@code known} and parsed only for the trees that mapping reads. Empty when that is not
+     * provably the scan of the whole project; then the caller scans it whole.
+     *
+     * @throws SourceTrees.StaleSummary when a known file read for its tree is not the file summarized
+     */
+    public static Optional<Outlined> remap(List<Path> files, KeelConfig config, Map<Path, SourceTrees.Summary> known,
+                                           Path changed, Scan old, EntityRemap.MapRecord record) {
+        long start = System.nanoTime();
+        Optional<String> entity = record.entityIn(changed);
+        if (entity.isEmpty()) {
+            Phases.report("scan: remap", start, changed + " declares no entity of the last mapping: the whole project is mapped");
+            return Optional.empty();
+        }
+        Problems problems = new Problems();
+        var others = new java.util.HashMap<>(known);
+        others.remove(changed);
+        SourceIndex index = SourceIndex.parse(files, problems, SourceTrees.Budget.standard(), others, false);
+        if (!problems.isEmpty()) {
+            Phases.report("scan: remap", start, changed + " has problems: the whole project is mapped");
+            return Optional.empty();
+        }
+        ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
+        SchemaBuilder builder = new SchemaBuilder(ctx);
+        EntityRemap.Result result;
+        try {
+            result = builder.remap(record, entity.get(), old.state(), old.hints());
+        } catch (SourceTrees.StaleSummary stale) {
+            throw stale;
+        } catch (RuntimeException unexpected) {
+            // whatever the re-mapping did not foresee, the whole mapping answers (and reports it as it does)
+            Phases.report("scan: remap", start, unexpected + ": the whole project is mapped");
+            return Optional.empty();
+        }
+        if (result.spliced() == null) {
+            Phases.report("scan: remap", start, result.why() + ": the whole project is mapped");
+            return Optional.empty();
+        }
+        EntityRemap.Spliced s = result.spliced();
+        Phases.report("scan: remap", start, s.mapped() + " entities mapped, " + s.reused() + " from .keel/cache; "
+                + index.parsed() + " files parsed");
+        return Optional.of(new Outlined(new Scan(s.state(), s.hints()), index.outlines(), index.summaries(),
+                new Reuse(files.size(), index.summarized(), index.parsed(), index.parsedFiles(), s.mapped(), s.reused()),
+                s.record()));
     }
 
     /** The {@code .java} files of the configured source roots, without the apps' migrations packages, sorted. */

@@ -12,6 +12,7 @@ import dev.keel.diff.FieldRef;
 import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 
+import dev.keel.scan.internal.EntityRemap;
 import dev.keel.scan.internal.Outline;
 import dev.keel.scan.internal.SourceIndex;
 import dev.keel.scan.internal.SourceTrees;
@@ -105,7 +106,10 @@ public final class ScanCache {
         Map<Path, SourceTrees.Summary> known = Summaries.known(cache, files, resolved.hashes());
         EntityScanner.Outlined outlined;
         try {
-            outlined = EntityScanner.scanWithOutlines(files, config, known);
+            outlined = remapped(files, config, cache, resolved, known).orElse(null);
+            if (outlined == null) {
+                outlined = EntityScanner.scanWithOutlines(files, config, known);
+            }
         } catch (SourceTrees.StaleSummary stale) {
             // a file changed since it was hashed: no summary is trusted, every file is read as it is
             Phases.report("scan entities", start, stale.getMessage() + ": scanned again from the files");
@@ -126,16 +130,45 @@ public final class ScanCache {
         Phases.report("scan entities", start, files.size() + " files scanned");
         EntityScanner.Scan made = scan;
         Map<Path, SourceTrees.Summary> summaries = outlined.summaries();
+        var record = outlined.record();
         Runnable store = () -> {
             long storing = System.nanoTime();
             cache.write(NAME, resolved.current(), Stored.of(made));
+            MapRecords.save(cache, resolved.current(), record);
             Summaries.save(cache, files, summaries);
             Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
             cache.fileHashes().save();
-            Phases.report("store scanned entities", storing, files.size() + " files");
+            Phases.report("store scanned entities", storing, files.size() + " files: the scan, its mapping's record, the"
+                    + " files' summaries and outlines");
         };
         return new StoringLater(new Fingerprinted(scan, Optional.of(resolved.key())), store);
     }
+
+    /**
+     * The scan of the sources when one file alone changed since the stored scan (in its outline): its entity mapped
+     * alone and spliced into that scan, when {@link EntityRemap} proves it the scan of the whole project; else empty.
+     */
+    private static Optional<EntityScanner.Outlined> remapped(List<Path> files, KeelConfig config, ProjectCache cache,
+                                                             Resolved resolved, Map<Path, SourceTrees.Summary> known) {
+        if (resolved.basis() == null || resolved.changed() == null || resolved.changed().size() != 1 || !REMAP_ENABLED) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        String key = resolved.basis().key();
+        Optional<EntityRemap.MapRecord> record = MapRecords.read(cache, key);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<EntityScanner.Scan> old = cache.read(NAME, key, Stored.class).map(Stored::scan);
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        Phases.report("scan: read the stored scan", start, "and its mapping's record");
+        return EntityScanner.remap(files, config, known, files.get(resolved.changed().get(0)), old.get(), record.get());
+    }
+
+    /** Whether a scan may re-map one entity alone (false in tests that compare with the scan without it). */
+    static volatile boolean REMAP_ENABLED = true;
 
     /** How many times this process reused a scan because the changed files kept their outlines (for tests). */
     static int outlineReuses() {
@@ -162,7 +195,11 @@ public final class ScanCache {
      * The key to look the scan up under, the key of the sources as they are ({@code current}, under which a new
      * scan is stored), their content hashes, and what {@code -v 3} says of the outlines.
      */
-    private record Resolved(String key, String current, List<String> hashes, String said) {}
+    private record Resolved(String key, String current, List<String> hashes, String said, Outlines basis, List<Integer> changed) {
+        Resolved(String key, String current, List<String> hashes, String said) {
+            this(key, current, hashes, said, null, null);
+        }
+    }
 
     /**
      * The key of the scan of {@code files}: that of the cached scan ({@link Outlines}) when the same files are there
@@ -211,7 +248,7 @@ public final class ScanCache {
             Optional<String> outline = OUTLINE_OF.computeIfAbsent(hashes.get(i), h -> Outline.hashOf(bytes));
             if (outline.isEmpty() || !outline.get().equals(basis.files().get(paths.get(i))[1])) {
                 return new Resolved(current, current, hashes, "; " + changed.size() + " changed, "
-                        + paths.get(i) + (outline.isEmpty() ? " does not parse" : " in its outline"));
+                        + paths.get(i) + (outline.isEmpty() ? " does not parse" : " in its outline"), basis, changed);
             }
         }
         var updated = new java.util.LinkedHashMap<String, String[]>(basis.files());
@@ -338,6 +375,38 @@ public final class ScanCache {
                 }
             }
             cache.writeSide(FILES, text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The side file {@value #MAP}: what the mapping of the stored scan recorded per entity ({@link EntityRemap.MapRecord}),
+     * under the scan's key. A header line ({@code keel entity map}, the cache's salt, the key), then the record.
+     */
+    static final String MAP = "entity-map.tsv";
+
+    static final class MapRecords {
+        private static final String HEADER = "keel entity map\t";
+
+        private MapRecords() {}
+
+        static Optional<EntityRemap.MapRecord> read(ProjectCache cache, String key) {
+            Optional<byte[]> bytes = cache.readSide(MAP);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            String text = new String(bytes.get(), StandardCharsets.UTF_8);
+            String header = HEADER + cache.salt() + "\t" + key + "\n";
+            if (!text.startsWith(header) || !text.endsWith("\n")) {
+                return Optional.empty(); // another scan, build or configuration, or a file not written to its end
+            }
+            return EntityRemap.MapRecord.decode(text.substring(header.length()));
+        }
+
+        /** Writes the record of the scan stored under {@code key} (an empty file when there is none or it cannot be written). */
+        static void save(ProjectCache cache, String key, EntityRemap.MapRecord record) {
+            String body = record == null ? null : record.encode();
+            cache.writeSide(MAP, body == null ? new byte[0]
+                    : (HEADER + cache.salt() + "\t" + key + "\n" + body).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Random projects with relations, inheritance (a mapped superclass, single-table subclasses), embeddables, an
  * auto-applied converter, an enum and constants, edited at random one step after another (fields added and removed,
  * constants, key types and relation targets changed, entities added, deleted and renamed, a class shadowing a
- * wildcard import added and removed, method bodies edited): after each step the scan through the cache equals the
- * scan without it (problems included), and the files whose content the last stored scan read are indexed from the
- * cache, not read.
+ * wildcard import added and removed, method bodies edited, a table renamed, a unique column, a sequence for a key and a
+ * join column naming the referenced key column toggled): after each step the scan through the cache equals the scan
+ * without it (problems included), and the files whose content the last stored scan read are indexed from the cache,
+ * not read. Some of the steps (at least 8 over all seeds) map the edited entity alone ({@code EntityRemap}).
  */
 class ScanCacheDifferentialTest {
     @TempDir
@@ -46,6 +47,18 @@ class ScanCacheDifferentialTest {
         boolean status;
         final List<String> fields = new ArrayList<>();
         int body;
+        String table;
+        boolean uniqueCode;
+        boolean sequence;
+        boolean referencedColumn;
+    }
+
+    /** How many scans of all seeds mapped one entity alone (spliced into the stored scan). */
+    private static final java.util.concurrent.atomic.AtomicInteger SPLICED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.AfterAll
+    static void someStepsMappedOneEntityAlone() {
+        assertTrue(SPLICED.get() >= 8, "some steps mapped one entity alone: " + SPLICED.get());
     }
 
     private final List<Ent> entities = new ArrayList<>();
@@ -58,8 +71,26 @@ class ScanCacheDifferentialTest {
     private Random random;
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void randomEditsGiveTheScanWithoutCache(long seed) throws Exception {
+        run(seed);
+    }
+
+    /**
+     * Models without inheritance and one-to-many join columns, whose entities are mostly mapped alone after an edit: the
+     * edits of what other entities read of them (a key type, a table name, a sequence) must map the project whole.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+    void randomEditsOfFlatModelsGiveTheScanWithoutCache(long seed) throws Exception {
+        flat = true;
+        run(seed);
+    }
+
+    /** Whether the model has no subclasses and no one-to-many join columns. */
+    private boolean flat;
+
+    private void run(long seed) throws Exception {
         random = new Random(seed);
         Files.writeString(project.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \"snake_case\","
                 + " \"apps\": [{\"label\": \"shop\", \"package\": \"com.acme.shop\", \"migrationsPackage\": \"com.acme.shop.migrations\"}]}");
@@ -96,6 +127,9 @@ class ScanCacheDifferentialTest {
         assertEquals(cold, outcome(() -> ScanCache.scanWithHints(project, config, cache)), "after " + after + ", again");
         if (reuse == null) {
             return null;
+        }
+        if (reuse.reused() > 0) {
+            SPLICED.incrementAndGet();
         }
         Map<String, String> contents = contents();
         if (stored != null) {
@@ -138,13 +172,13 @@ class ScanCacheDifferentialTest {
         e.flag = random.nextInt(3) == 0;
         e.status = random.nextInt(3) == 0;
         List<Ent> roots = entities.stream().filter(x -> x.parent == null).toList();
-        if (!entities.isEmpty() && random.nextInt(4) == 0) {
+        if (!entities.isEmpty() && !flat && random.nextInt(4) == 0) {
             e.parent = roots.get(random.nextInt(roots.size()));
             e.extendsBase = false;
         } else if (!entities.isEmpty() && random.nextBoolean()) {
             e.manyToOne = entities.get(random.nextInt(entities.size()));
         }
-        if (!entities.isEmpty() && random.nextInt(4) == 0) {
+        if (!entities.isEmpty() && !flat && random.nextInt(4) == 0) {
             e.oneToMany = entities.get(random.nextInt(entities.size()));
         }
         e.fields.add("    @Column(length = K.A)\n    private String code" + counter + ";\n");
@@ -159,7 +193,23 @@ class ScanCacheDifferentialTest {
     /** One random edit of the model; returns what it was. */
     private String edit() {
         Ent e = entities.get(random.nextInt(entities.size()));
-        switch (random.nextInt(13)) {
+        switch (random.nextInt(17)) {
+            case 13 -> {
+                e.table = e.table == null ? "t_" + e.name.toLowerCase() : null;
+                return "the table of " + e.name + " renamed";
+            }
+            case 14 -> {
+                e.uniqueCode = !e.uniqueCode;
+                return "a unique column of " + e.name + " toggled";
+            }
+            case 15 -> {
+                e.sequence = !e.sequence;
+                return "the sequence of " + e.name + "'s key toggled";
+            }
+            case 16 -> {
+                e.referencedColumn = !e.referencedColumn;
+                return "the referenced column of " + e.name + "'s many-to-one toggled";
+            }
             case 0 -> {
                 e.fields.add("    private " + pick("Integer", "String", "Boolean", "java.time.LocalDate") + " f" + counter++ + ";\n");
                 return "a field added to " + e.name;
@@ -226,6 +276,10 @@ class ScanCacheDifferentialTest {
                 return "the enum's constants and the superclass's length";
             }
             default -> {
+                if (flat) {
+                    e.body++;
+                    return "a method body of " + e.name;
+                }
                 Ent target = entities.get(random.nextInt(entities.size()));
                 e.oneToMany = e.oneToMany == null ? target : null;
                 return "the one-to-many of " + e.name;
@@ -253,8 +307,8 @@ class ScanCacheDifferentialTest {
                     + "public class Money {\n    private Long cents;\n}\n");
         }
         for (Ent e : entities) {
-            var text = new StringBuilder("package com.acme.shop;\nimport com.acme.common.*;\nimport jakarta.persistence.*;\n@Entity\npublic class ")
-                    .append(e.name);
+            var text = new StringBuilder("package com.acme.shop;\nimport com.acme.common.*;\nimport jakarta.persistence.*;\n@Entity\n")
+                    .append(e.table == null ? "" : "@Table(name = \"" + e.table + "\")\n").append("public class ").append(e.name);
             if (e.parent != null) {
                 text.append(" extends ").append(e.parent.name);
             } else if (e.extendsBase) {
@@ -262,7 +316,14 @@ class ScanCacheDifferentialTest {
             }
             text.append(" {\n");
             if (e.parent == null) {
-                text.append("    @Id\n    private ").append(e.idType).append(" id;\n");
+                text.append("    @Id\n");
+                if (e.sequence && (e.idType.equals("Long") || e.idType.equals("Integer"))) {
+                    text.append("    @GeneratedValue(strategy = GenerationType.SEQUENCE)\n");
+                }
+                text.append("    private ").append(e.idType).append(" id;\n");
+            }
+            if (e.uniqueCode) {
+                text.append("    @Column(unique = true)\n    private String code;\n");
             }
             for (String f : e.fields) {
                 text.append(f);
@@ -277,7 +338,8 @@ class ScanCacheDifferentialTest {
                 text.append("    private Status status;\n");
             }
             if (e.manyToOne != null) {
-                text.append("    @ManyToOne\n    private ").append(e.manyToOne.name).append(" ref;\n");
+                text.append("    @ManyToOne\n").append(e.referencedColumn ? "    @JoinColumn(name = \"ref_key\", referencedColumnName = \"id\")\n" : "")
+                        .append("    private ").append(e.manyToOne.name).append(" ref;\n");
             }
             if (e.oneToMany != null) {
                 text.append("    @OneToMany\n    @JoinColumn(name = \"owner_").append(e.name.toLowerCase()).append("_id\")\n    private java.util.List<")

@@ -495,7 +495,9 @@ class ScanCacheEditsTest {
                     private String name;
                 }
                 """);
-        write("com/acme/shop/Item.java", "package com.acme.shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Item {\n    @Id\n    private Long id;\n}\n");
+        // Item's key relation to Customer makes the re-mapping of Item alone (EntityRemap) read Customer's tree
+        write("com/acme/shop/Item.java", "package com.acme.shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Item {\n"
+                + "    @Id\n    private Long id;\n    @ManyToOne\n    private Customer customer;\n}\n");
         KeelConfig config = KeelConfig.read(project);
         ProjectCache cache = ProjectCache.of(project, config, EntityScanner.class);
         checked(config, cache, "before any edit");
@@ -514,6 +516,187 @@ class ScanCacheEditsTest {
         edit("com/acme/shop/Item.java", "    private Long id;", "    private Long id;\n    private String label;");
         checked(config, cache, "an entity edited while another's summary is not its file's");
         assertEquals(0, reuse.summarized(), "scanned again from the files");
+    }
+
+    /**
+     * After one entity's outline changed, the scan maps that entity alone and splices it into the stored scan only
+     * when nothing else depends on what changed ({@code EntityRemap}); each scan equals the scan without cache either way.
+     */
+    @Test
+    void oneEntityIsMappedAloneOnlyWhenNothingElseDependsOnIt() throws Exception {
+        Files.writeString(project.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \"snake_case\","
+                + " \"apps\": [{\"label\": \"shop\", \"package\": \"com.acme.shop\", \"migrationsPackage\": \"com.acme.shop.migrations\"}]}");
+        String imports = "package com.acme.shop;\nimport jakarta.persistence.*;\nimport dev.keel.annotations.RenamedFrom;\n";
+        write("com/acme/shop/Customer.java", imports + """
+                @Entity
+                public class Customer {
+                    @Id
+                    private Long id;
+                    private String name;
+                }
+                """);
+        write("com/acme/shop/Order.java", imports + """
+                @Entity
+                @Table(name = "orders")
+                public class Order {
+                    @Id
+                    private Long id;
+                    @ManyToOne
+                    private Customer customer;
+                    private String code;
+                }
+                """);
+        write("com/acme/shop/Vendor.java", imports + """
+                @Entity
+                public class Vendor {
+                    public static final int MAX = 30;
+                    @Id
+                    private Long id;
+                }
+                """);
+        write("com/acme/shop/Item.java", imports + """
+                @Entity
+                public class Item {
+                    @Id
+                    private Long id;
+                    @Column(length = Vendor.MAX)
+                    private String sku;
+                    @OneToMany
+                    @JoinColumn(name = "item_id")
+                    private java.util.List<Part> parts;
+                }
+                """);
+        write("com/acme/shop/Part.java", imports + """
+                @Entity
+                public class Part {
+                    @Id
+                    private Long id;
+                    private String label;
+                }
+                """);
+        write("com/acme/shop/Animal.java", imports + """
+                @Entity
+                public class Animal {
+                    @Id
+                    private Long id;
+                }
+                """);
+        write("com/acme/shop/Dog.java", imports + """
+                @Entity
+                public class Dog extends Animal {
+                    private String breed;
+                }
+                """);
+        write("com/acme/shop/Note.java", imports + """
+                @Entity
+                public class Note {
+                    @Id
+                    private Long id;
+                    private String title;
+                }
+                """);
+        write("com/acme/shop/Other.java", imports + """
+                @Entity
+                @Table(indexes = @Index(name = "note_code_key", columnList = "x"))
+                public class Other {
+                    @Id
+                    private Long id;
+                    private String x;
+                }
+                """);
+        write("com/acme/shop/Tag.java", imports + """
+                @Entity
+                public class Tag {
+                    @Id
+                    private String code;
+                }
+                """);
+        int entities = 10;
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config, EntityScanner.class);
+        remapped(config, cache, "before any edit", 0);
+
+        edit("com/acme/shop/Order.java", "    private String code;", "    private String code;\n    private Integer qty;");
+        assertEquals(2, remapped(config, cache, "a field added to an entity that refers to another", entities - 1).mapped(),
+                "the entity, and the key of the one it refers to");
+        edit("com/acme/shop/Customer.java", "    private String name;", "    private String name;\n    private String email;");
+        remapped(config, cache, "a field added to an entity others refer to", entities - 1);
+        edit("com/acme/shop/Customer.java", "    private Long id;", "    private String id;");
+        remapped(config, cache, "the key type of an entity others refer to", 0);
+        edit("com/acme/shop/Customer.java", "@Entity\npublic class Customer", "@Entity\n@Table(name = \"client\")\npublic class Customer");
+        remapped(config, cache, "the table of an entity others refer to renamed", 0);
+        edit("com/acme/shop/Order.java", "    @ManyToOne\n", "    @ManyToOne\n    @JoinColumn(name = \"customer_ref\", referencedColumnName = \"id\")\n");
+        remapped(config, cache, "a join column naming the referenced key column", entities - 1);
+        edit("com/acme/shop/Customer.java", "    @Id\n    private String id;", "    @Id\n    @Column(name = \"cid\")\n    private String id;");
+        remapped(config, cache, "the key column a join column references renamed (a problem)", -1);
+        edit("com/acme/shop/Customer.java", "    @Column(name = \"cid\")\n", "");
+        edit("com/acme/shop/Customer.java", "    private String email;", "    private String email;\n    private Integer rank;");
+        remapped(config, cache, "the key column renamed back, and a field added", entities - 1);
+        edit("com/acme/shop/Order.java", "    @ManyToOne\n    @JoinColumn(name = \"customer_ref\", referencedColumnName = \"id\")\n    private Customer customer;\n", "");
+        remapped(config, cache, "a relation removed", entities - 1);
+        edit("com/acme/shop/Part.java", "    private String label;", "    private String label;\n    private Integer size;");
+        remapped(config, cache, "a field added to an entity whose table another's one-to-many writes into", 0);
+        edit("com/acme/shop/Item.java", "    private String sku;", "    private String sku;\n    private Integer stock;");
+        remapped(config, cache, "a field added to the entity whose one-to-many writes into another's table", 0);
+        edit("com/acme/shop/Vendor.java", "MAX = 30;", "MAX = 40;");
+        remapped(config, cache, "a constant of an entity that another entity reads", 0);
+        edit("com/acme/shop/Item.java", "    @OneToMany\n    @JoinColumn(name = \"item_id\")\n    private java.util.List<Part> parts;\n", "");
+        remapped(config, cache, "the one-to-many that wrote into another entity's table removed", 0);
+        edit("com/acme/shop/Dog.java", "    private String breed;", "    private String breed;\n    private Integer age;");
+        remapped(config, cache, "a field added to a subclass", 0);
+        edit("com/acme/shop/Animal.java", "    private Long id;", "    private Long id;\n    private String name;");
+        remapped(config, cache, "a field added to the root of a hierarchy", 0);
+        edit("com/acme/shop/Note.java", "    private String title;", "    private String title;\n    @Column(unique = true)\n    private String code;");
+        remapped(config, cache, "a unique column whose constraint's name another table's index has", 0);
+        edit("com/acme/shop/Tag.java", "    private String code;", "    private String code;\n    @ManyToOne\n    private Customer owner;");
+        assertEquals(2, remapped(config, cache, "a relation to an entity not read before", entities - 1).mapped());
+        edit("com/acme/shop/Tag.java", "@Entity\npublic class Tag", "@Entity(name = \"Label\")\npublic class Tag");
+        remapped(config, cache, "an entity renamed (its model)", entities - 1);
+        edit("com/acme/shop/Tag.java", "    private Customer owner;", "    private Customer owner;\n    @RenamedFrom(\"heading\")\n"
+                + "    private String title;\n    private boolean active = true;");
+        remapped(config, cache, "a renamed field and a field with an initializer (hints)", entities - 1);
+        edit("com/acme/shop/Tag.java", "    @Id\n    private String code;", "    @Id\n    @GeneratedValue(strategy = GenerationType.SEQUENCE)\n    private Long code;");
+        remapped(config, cache, "a generated key (a sequence)", entities - 1);
+        edit("com/acme/shop/Tag.java", "    private boolean active = true;", "    private boolean active = true;\n    @ManyToOne\n    private Animal pet;");
+        remapped(config, cache, "a relation to an entity of a hierarchy", 0);
+        edit("com/acme/shop/Order.java", "    private Integer qty;", "    private Integer qty;\n    private Integer total;");
+        edit("com/acme/shop/Note.java", "    private String title;", "    private String title;\n    private String body;");
+        remapped(config, cache, "two entities edited", 0);
+        edit("com/acme/shop/Order.java", "    private Integer total;", "    private Integer total;\n    @ManyToOne\n    private Tag tag;");
+        remapped(config, cache, "a relation to an entity whose key is a sequence's", entities - 1);
+        edit("com/acme/shop/Tag.java", "    @GeneratedValue(strategy = GenerationType.SEQUENCE)\n", "");
+        remapped(config, cache, "an entity that refers to one of a hierarchy edited", 0);
+    }
+
+    /**
+     * Checks the scan through the cache against the scan without it (problems included), then asserts how many entities it
+     * took from the last stored scan: {@code reused} (0: the whole project was mapped; -1: the scan found problems).
+     */
+    private EntityScanner.Reuse remapped(KeelConfig config, ProjectCache cache, String after, int reused) {
+        String cold = outcome(() -> EntityScanner.scanWithHints(project, config));
+        String cached = outcome(() -> ScanCache.scanWithHints(project, config, cache));
+        EntityScanner.Reuse made = ScanCache.lastReuse();
+        assertEquals(cold, cached, "after " + after);
+        assertEquals(cold, outcome(() -> ScanCache.scanWithHints(project, config, cache)), "after " + after + ", from the cache");
+        if (reused < 0) {
+            assertTrue(cold.startsWith("problems: "), "after " + after + ": " + cold);
+            return null;
+        }
+        assertNotNull(made, "after " + after + ", the scan is made again");
+        assertEquals(reused, made.reused(), "after " + after + ", entities taken from the last scan");
+        return made;
+    }
+
+    private interface Scanning {
+        EntityScanner.Scan scan();
+    }
+
+    private static String outcome(Scanning scanning) {
+        try {
+            return json(scanning.scan());
+        } catch (dev.keel.error.KeelException e) {
+            return "problems: " + e.getMessage();
+        }
     }
 
     /**

@@ -46,6 +46,9 @@ public final class AccessRules {
     private final ScanContext ctx;
     private final Map<String, Kind> entityDefaults = new HashMap<>();
     private final Map<String, List<Attribute>> declared = new HashMap<>();
+    /** The files read to fill an entry of the caches above beyond its class's own (for {@link MappingRecorder}). */
+    private final Map<String, java.util.Set<java.nio.file.Path>> entityDefaultReads = new HashMap<>();
+    private final Map<String, java.util.Set<java.nio.file.Path>> declaredReads = new HashMap<>();
 
     public AccessRules(ScanContext ctx) {
         this.ctx = ctx;
@@ -67,7 +70,23 @@ public final class AccessRules {
 
     /** The default access type of an entity (or a mapped superclass), as its hierarchy decides it. */
     public Kind entityDefault(TypeInfo entity) {
-        return entityDefaults.computeIfAbsent(entity.fqn(), k -> computeDefault(entity));
+        Kind known = entityDefaults.get(entity.fqn());
+        if (known != null) {
+            MappingRecorder.tree(entity);
+            MappingRecorder.replay(entityDefaultReads.get(entity.fqn()));
+            return known;
+        }
+        var frame = MappingRecorder.begin();
+        try {
+            known = computeDefault(entity);
+        } finally {
+            var reads = MappingRecorder.end(frame, entity.file());
+            if (reads != null) {
+                entityDefaultReads.put(entity.fqn(), reads);
+            }
+        }
+        entityDefaults.put(entity.fqn(), known);
+        return known;
     }
 
     private Kind computeDefault(TypeInfo entity) {
@@ -124,7 +143,24 @@ public final class AccessRules {
      */
     public List<Attribute> declared(TypeInfo type, Kind dflt) {
         Kind level = explicit(ctx.annotations(type)).orElse(dflt);
-        return declared.computeIfAbsent(level + " " + type.fqn(), k -> collect(type, level));
+        String key = level + " " + type.fqn();
+        List<Attribute> known = declared.get(key);
+        if (known != null) {
+            MappingRecorder.tree(type);
+            MappingRecorder.replay(declaredReads.get(key));
+            return known;
+        }
+        var frame = MappingRecorder.begin();
+        try {
+            known = collect(type, level);
+        } finally {
+            var reads = MappingRecorder.end(frame, type.file());
+            if (reads != null) {
+                declaredReads.put(key, reads);
+            }
+        }
+        declared.put(key, known);
+        return known;
     }
 
     private List<Attribute> collect(TypeInfo type, Kind level) {

@@ -384,14 +384,28 @@ public final class AttributeMapper {
         var key = new java.util.AbstractMap.SimpleImmutableEntry<>(entity.type(), stopAt == null ? null : stopAt.type().fqn());
         List<Found> known = entityAttributes.get(key);
         if (known == null) {
-            known = List.copyOf(readEntityAttributes(entity, stopAt));
+            var frame = MappingRecorder.begin();
+            try {
+                known = List.copyOf(readEntityAttributes(entity, stopAt));
+            } finally {
+                var reads = MappingRecorder.end(frame, entity.type().file());
+                if (reads != null) {
+                    entityAttributeReads.put(key, reads);
+                }
+            }
             entityAttributes.putIfAbsent(key, known);
+        } else {
+            MappingRecorder.tree(entity.type());
+            MappingRecorder.replay(entityAttributeReads.get(key));
         }
         return known;
     }
 
     /** {@link #entityAttributes} by the entity's class (one {@code TypeInfo} per class and scan) and the stop's name: all they read. */
     private final Map<Map.Entry<TypeInfo, String>, List<Found>> entityAttributes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The files read to fill an entry of {@link #entityAttributes} beyond the entity's own (for {@link MappingRecorder}). */
+    private final Map<Map.Entry<TypeInfo, String>, java.util.Set<java.nio.file.Path>> entityAttributeReads =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<Found> readEntityAttributes(EntityInfo entity, EntityInfo stopAt) {
         String stop = stopAt == null ? null : stopAt.type().fqn();

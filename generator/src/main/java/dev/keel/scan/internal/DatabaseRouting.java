@@ -134,10 +134,10 @@ final class DatabaseRouting {
         Set<EntityInfo> owners = schema.sequenceOwners(sequence.name());
         var dbs = new LinkedHashSet<String>();
         for (EntityInfo e : owners) {
-            schema.tableOf(e).ifPresent(t -> dbs.add(show(tableDatabase(t))));
-            if (schema.tableOf(e).isEmpty()) {
-                dbs.add(show(databaseOf(e)));
-            }
+            // only the database of the table is read (not recorded as a read of the table: EntityRemap re-maps one entity
+            // alone only in a project of one database)
+            TableSpec table = schema.peek(e);
+            dbs.add(show(table != null ? tableDatabase(table) : databaseOf(e)));
         }
         if (dbs.size() > 1) {
             EntityInfo first = owners.iterator().next();

@@ -25,40 +25,99 @@ public final class EntityCatalog {
         var found = new LinkedHashMap<String, AppConfig>();
         var names = new java.util.HashMap<String, String>();
         for (TypeInfo type : ctx.index().types()) {
-            Optional<AnnotationView> entity = ctx.annotation(type, JpaNames.ENTITY);
-            if (entity.isEmpty()) {
-                continue;
+            String before = MappingRecorder.enter(type.fqn());
+            try {
+                Optional<AnnotationView> entity = ctx.annotation(type, JpaNames.ENTITY);
+                if (entity.isEmpty()) {
+                    continue;
+                }
+                Optional<AppConfig> app = appOf(ctx, type);
+                if (app.isEmpty()) {
+                    continue;
+                }
+                found.put(type.fqn(), app.get());
+                // read while the class's tree is at hand: the passes below need no tree (see SourceTrees)
+                names.put(type.fqn(), entity.get().string("name", ""));
+                ctx.superclass(type);
+            } finally {
+                MappingRecorder.leave(before);
             }
-            Optional<AppConfig> app = appOf(ctx, type);
-            if (app.isEmpty()) {
-                continue;
-            }
-            found.put(type.fqn(), app.get());
-            // read while the class's tree is at hand: the passes below need no tree (see SourceTrees)
-            names.put(type.fqn(), entity.get().string("name", ""));
-            ctx.superclass(type);
         }
         var result = new LinkedHashMap<String, EntityInfo>();
         var parents = new java.util.HashSet<String>();
         var depths = new java.util.HashMap<String, Integer>();
         for (String fqn : found.keySet()) {
-            TypeInfo type = ctx.index().type(fqn).orElseThrow();
-            nearestEntitySuper(ctx, type, found).ifPresent(p -> parents.add(p.fqn()));
-            depths.put(fqn, depth(ctx, fqn, found));
+            String before = MappingRecorder.enter(fqn);
+            try {
+                TypeInfo type = ctx.index().type(fqn).orElseThrow();
+                nearestEntitySuper(ctx, type, found).ifPresent(p -> parents.add(p.fqn()));
+                depths.put(fqn, depth(ctx, fqn, found));
+            } finally {
+                MappingRecorder.leave(before);
+            }
         }
         Map<String, Integer> binding = bindingOrder(ctx, found);
         List<String> pending = new ArrayList<>(found.keySet());
         pending.sort(java.util.Comparator.comparingInt((String f) -> depths.get(f)).thenComparing(f -> f));
         for (String fqn : pending) {
             TypeInfo type = ctx.index().type(fqn).orElseThrow();
-            EntityInfo parent = parentEntity(ctx, type, result);
+            String before = MappingRecorder.enter(fqn);
+            EntityInfo parent;
             boolean hasChildren = parents.contains(fqn);
-            EntityInfo.Strategy strategy = parent != null ? parent.strategy() : rootStrategy(ctx, type, hasChildren);
+            EntityInfo.Strategy strategy;
+            try {
+                parent = parentEntity(ctx, type, result);
+                strategy = parent != null ? parent.strategy() : rootStrategy(ctx, type, hasChildren);
+            } finally {
+                MappingRecorder.leave(before);
+            }
             String entityName = names.get(fqn).isEmpty() ? type.simpleName() : names.get(fqn);
             result.put(fqn, new EntityInfo(type, found.get(fqn), entityName, parent, strategy, hasChildren,
                     binding.get(fqn)));
         }
         return new EntityCatalog(result);
+    }
+
+    /**
+     * The catalog {@code old} recorded, for the same sources but the file of entity {@code changed}: every entry as
+     * recorded, {@code changed}'s read again from its tree (its entity name; its app, superclasses and
+     * {@code @Inheritance} must leave it alone in its hierarchy, as recorded). Empty when they do not.
+     */
+    static Optional<EntityCatalog> restored(ScanContext ctx, EntityRemap.MapRecord old, String changed) {
+        var result = new LinkedHashMap<String, EntityInfo>();
+        for (EntityRemap.MapRecord.Entry x : old.entities()) {
+            Optional<TypeInfo> type = ctx.index().type(x.subject);
+            Optional<AppConfig> app = ctx.config().app(x.app);
+            EntityInfo parent = x.parent.isEmpty() ? null : result.get(x.parent);
+            if (type.isEmpty() || app.isEmpty() || !x.parent.isEmpty() && parent == null) {
+                return Optional.empty();
+            }
+            String name = x.entityName;
+            if (x.subject.equals(changed)) {
+                String before = MappingRecorder.enter(changed);
+                try {
+                    Optional<AnnotationView> entity = ctx.annotation(type.get(), JpaNames.ENTITY);
+                    if (entity.isEmpty() || !appOf(ctx, type.get()).map(AppConfig::label).equals(Optional.of(x.app))
+                            || rootStrategy(ctx, type.get(), false) != EntityInfo.Strategy.NONE) {
+                        return Optional.empty();
+                    }
+                    var seen = new java.util.HashSet<TypeInfo>();
+                    for (Optional<TypeInfo> s = ctx.superclass(type.get()); s.isPresent(); s = ctx.superclass(s.get())) {
+                        EntityRemap.MapRecord.Entry above = old.entries.get(s.get().fqn());
+                        if (above != null && above.entity || !seen.add(s.get()) || s.get() == type.get()) {
+                            return Optional.empty();
+                        }
+                    }
+                    String written = entity.get().string("name", "");
+                    name = written.isEmpty() ? type.get().simpleName() : written;
+                } finally {
+                    MappingRecorder.leave(before);
+                }
+            }
+            result.put(x.subject, new EntityInfo(type.get(), app.get(), name, parent, EntityInfo.Strategy.valueOf(x.strategy),
+                    x.hasChildren, x.binding));
+        }
+        return Optional.of(new EntityCatalog(result));
     }
 
     /**
@@ -69,6 +128,7 @@ public final class EntityCatalog {
     private static Map<String, Integer> bindingOrder(ScanContext ctx, Map<String, AppConfig> found) {
         var order = new java.util.LinkedHashMap<String, Integer>();
         for (String fqn : new java.util.TreeSet<>(found.keySet())) {
+            String before = MappingRecorder.enter(fqn);
             var chain = new ArrayList<String>();
             for (Optional<TypeInfo> t = ctx.index().type(fqn); t.isPresent(); t = nearestEntitySuper(ctx, t.get(), found)) {
                 if (chain.contains(t.get().fqn())) {
@@ -76,6 +136,7 @@ public final class EntityCatalog {
                 }
                 chain.add(0, t.get().fqn());
             }
+            MappingRecorder.leave(before);
             chain.forEach(c -> order.putIfAbsent(c, order.size()));
         }
         return order;

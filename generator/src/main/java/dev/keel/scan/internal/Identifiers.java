@@ -25,6 +25,8 @@ public final class Identifiers {
     private final AttributeMapper mapper;
     private final DerivedIdentity derived;
     private List<GeneratorSite> generators;
+    /** The files read to list {@link #generators} (every mapped class's), for {@link MappingRecorder}. */
+    private java.util.Set<java.nio.file.Path> generatorReads;
 
     public Identifiers(ScanContext ctx, AttributeMapper mapper, DerivedIdentity derived) {
         this.ctx = ctx;
@@ -281,7 +283,12 @@ public final class Identifiers {
      * not stay in memory, and each lookup does not read every class again).
      */
     private List<GeneratorSite> generators() {
-        if (generators == null) {
+        if (generators != null) {
+            MappingRecorder.replay(generatorReads);
+            return generators;
+        }
+        var frame = MappingRecorder.begin();
+        try {
             var found = new ArrayList<GeneratorSite>();
             for (TypeInfo t : ctx.index().types()) {
                 boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent();
@@ -299,6 +306,8 @@ public final class Identifiers {
                 }
             }
             generators = List.copyOf(found);
+        } finally {
+            generatorReads = MappingRecorder.end(frame, null);
         }
         return generators;
     }

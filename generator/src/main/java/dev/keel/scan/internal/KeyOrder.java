@@ -52,7 +52,12 @@ final class KeyOrder {
         if (e.parent() != null) {
             sources.add(e.parent());
         }
-        sources.addAll(derived.keySources(e));
+        String before = MappingRecorder.enter(e.type().fqn());
+        try {
+            sources.addAll(derived.keySources(e));
+        } finally {
+            MappingRecorder.leave(before);
+        }
         boolean ok = true;
         for (EntityInfo s : sources) {
             if (s != e) {

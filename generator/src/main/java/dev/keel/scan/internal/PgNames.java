@@ -15,6 +15,12 @@ public final class PgNames {
     public static final int MAX_BYTES = 63;
 
     private final Set<String> taken = new HashSet<>();
+    private boolean numbered;
+
+    /** Whether a name was numbered because the plain one was taken (then names depend on the order of the tables). */
+    public boolean numbered() {
+        return numbered;
+    }
 
     /** {@code makeObjectName(name1, name2, label)}: name2 may be null. */
     public static String makeObjectName(String name1, String name2, String label) {
@@ -44,6 +50,7 @@ public final class PgNames {
         String name = makeObjectName(name1, name2, label);
         for (int pass = 1; taken.contains(name); pass++) {
             name = makeObjectName(name1, name2, label + pass);
+            numbered = true;
         }
         taken.add(name);
         return name;

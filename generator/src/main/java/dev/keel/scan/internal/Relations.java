@@ -27,6 +27,8 @@ public final class Relations {
     private final AttributeMapper mapper;
     private final List<Runnable> collectionKeys = new ArrayList<>();
     private Map<String, Set<String>> inverseManyToMany;
+    /** The files read to find {@link #inverseManyToMany} (every entity's), for {@link MappingRecorder}. */
+    private Set<java.nio.file.Path> inverseManyToManyReads;
 
     public Relations(ScanContext ctx, EntityCatalog catalog, Schema schema, AttributeMapper mapper) {
         this.ctx = ctx;
@@ -42,7 +44,7 @@ public final class Relations {
         if (!rel.string("mappedBy", "").isEmpty()) {
             return;
         }
-        TableSpec target = targetTable(a, rel, a.type());
+        TableSpec target = targetKeyTable(a, rel, a.type());
         List<AnnotationView> joins = joinColumns(a);
         joins.stream().filter(j -> !j.string("table", "").isBlank()
                 && !ctx.naming().physical(j.string("table", "")).db().equals(site.table().name().db())).findFirst().ifPresent(j -> {
@@ -75,7 +77,7 @@ public final class Relations {
      */
     public void primaryKeyOneToOne(Attribute a, Site site) {
         AnnotationView rel = a.ann(JpaNames.ONE_TO_ONE).orElseThrow();
-        TableSpec target = targetTable(a, rel, a.type());
+        TableSpec target = targetKeyTable(a, rel, a.type());
         if (target.primaryKeyColumns().size() != site.table().primaryKey().size()) {
             throw new MappingProblem(a.node(), "one-to-one " + a.name() + " joins the primary key of "
                     + site.table().name().db() + " (" + site.table().primaryKey().size() + " columns) to that of "
@@ -102,12 +104,12 @@ public final class Relations {
             return;
         }
         TypeRef element = element(a);
-        TableSpec target = targetTable(a, rel, element);
         List<AnnotationView> joins = joinColumns(a);
         if (joins.isEmpty() || a.has(JpaNames.JOIN_TABLE)) {
-            joinTable(a, site, target, true);
+            joinTable(a, site, targetKeyTable(a, rel, element), true);
             return;
         }
+        TableSpec target = targetTable(a, rel, element);
         List<ColumnSpec> columns = keyColumns(a, joins, site.table(), a.name(), null);
         boolean notNull = joins.stream().anyMatch(j -> !j.bool("nullable", true));
         boolean unique = joins.stream().anyMatch(j -> j.bool("unique", false));
@@ -163,7 +165,7 @@ public final class Relations {
         if (!rel.string("mappedBy", "").isEmpty()) {
             return;
         }
-        joinTable(a, site, targetTable(a, rel, element(a)), false);
+        joinTable(a, site, targetKeyTable(a, rel, element(a)), false);
     }
 
     /**
@@ -219,7 +221,14 @@ public final class Relations {
      */
     private Optional<String> inverseSide(Attribute a, EntityInfo owner) {
         if (inverseManyToMany == null) {
-            inverseManyToMany = inverseManyToManySides();
+            var frame = MappingRecorder.begin();
+            try {
+                inverseManyToMany = inverseManyToManySides();
+            } finally {
+                inverseManyToManyReads = MappingRecorder.end(frame, null);
+            }
+        } else {
+            MappingRecorder.replay(inverseManyToManyReads);
         }
         Set<String> names = inverseManyToMany.getOrDefault(owner.type().fqn() + "." + a.name(), Set.of());
         if (names.size() > 1) {
@@ -396,11 +405,23 @@ public final class Relations {
 
     /** The table whose primary key a relation to {@code type} (or {@code targetEntity}) references. */
     TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type) {
+        return targetTable(a, rel, type, false);
+    }
+
+    /**
+     * {@link #targetTable}, for a relation that reads only the target's interface (its names, schema and key columns,
+     * {@link EntityRemap#iface}) and writes nothing into its table: a to-one's join columns, a join table's.
+     */
+    private TableSpec targetKeyTable(Attribute a, AnnotationView rel, TypeRef type) {
+        return targetTable(a, rel, type, true);
+    }
+
+    private TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type, boolean keyOnly) {
         String fqn = Optional.ofNullable(rel.classRef("targetEntity")).filter(s -> !s.equals("void")).orElse(type.name());
         EntityInfo target = catalog.entity(fqn).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name()
                 + " refers to " + fqn + ", which is not an entity of any app in keel.json",
                 "put the entity under an app's package, or add an app for its package"));
-        return schema.tableOf(target).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name() + " refers to "
+        return (keyOnly ? schema.keyTableOf(target) : schema.tableOf(target)).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name() + " refers to "
                 + target.entityName() + ", an abstract TABLE_PER_CLASS entity without a table of its own",
                 "refer to a concrete entity"));
     }

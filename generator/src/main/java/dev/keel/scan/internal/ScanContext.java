@@ -25,6 +25,8 @@ public final class ScanContext {
 
     /** A class's annotations, kept on its declaration: they go when its tree goes (see {@link SourceTrees}). */
     private static final DataKey<List<AnnotationView>> CLASS_ANNOTATIONS = new DataKey<>() {};
+    /** The files read to evaluate them beyond the class's own (constants of other classes), for {@link MappingRecorder}. */
+    private static final DataKey<java.util.Set<java.nio.file.Path>> CLASS_ANNOTATION_READS = new DataKey<>() {};
 
     public ScanContext(SourceIndex index, NamingRules naming, KeelConfig config, Problems problems) {
         this.index = index;
@@ -64,7 +66,17 @@ public final class ScanContext {
         TypeDeclaration<?> decl = type.decl();
         synchronized (decl) {
             if (!decl.containsData(CLASS_ANNOTATIONS)) {
-                decl.setData(CLASS_ANNOTATIONS, AnnotationView.on(decl, type, values));
+                var frame = MappingRecorder.begin();
+                try {
+                    decl.setData(CLASS_ANNOTATIONS, AnnotationView.on(decl, type, values));
+                } finally {
+                    var reads = MappingRecorder.end(frame, type.file());
+                    if (reads != null) {
+                        decl.setData(CLASS_ANNOTATION_READS, reads);
+                    }
+                }
+            } else if (decl.containsData(CLASS_ANNOTATION_READS)) {
+                MappingRecorder.replay(decl.getData(CLASS_ANNOTATION_READS));
             }
             return decl.getData(CLASS_ANNOTATIONS);
         }

@@ -48,6 +48,7 @@ public final class Schema {
             sameName.put(key(database), table);
             databases.put(table, key(database));
         }
+        MappingRecorder.registered(kept);
         entityTables.put(entity.type().fqn(), kept);
     }
 
@@ -76,12 +77,49 @@ public final class Schema {
     /** The table that holds an entity's columns: its own, or its root's for a single-table subclass. */
     public Optional<TableSpec> tableOf(EntityInfo entity) {
         EntityInfo e = entity.strategy() == EntityInfo.Strategy.SINGLE_TABLE ? entity.root() : entity;
-        return Optional.ofNullable(entityTables.get(e.type().fqn()));
+        TableSpec table = entityTables.get(e.type().fqn());
+        if (e != entity) {
+            MappingRecorder.table(entity, true);
+        }
+        MappingRecorder.table(e, table != null);
+        if (table == null && MappingRecorder.onDemand()) {
+            table = entityTables.get(e.type().fqn()); // mapped on demand by a re-mapping (EntityRemap)
+        }
+        return Optional.ofNullable(table);
+    }
+
+    /**
+     * {@link #tableOf}, for a reader that takes only the interface of the table (names, schema, key columns as a
+     * foreign key to it needs them: {@link EntityRemap#iface}) and writes nothing into it.
+     */
+    public Optional<TableSpec> keyTableOf(EntityInfo entity) {
+        if (entity.strategy() != EntityInfo.Strategy.NONE) {
+            return tableOf(entity); // a hierarchy's table: read as a whole
+        }
+        MappingRecorder.iface(entity);
+        TableSpec table = entityTables.get(entity.type().fqn());
+        if (table == null && MappingRecorder.onDemand()) {
+            String before = MappingRecorder.enter(entity.type().fqn());
+            try {
+                MappingRecorder.table(entity, false);
+            } finally {
+                MappingRecorder.leave(before);
+            }
+            table = entityTables.get(entity.type().fqn());
+        }
+        return Optional.ofNullable(table);
+    }
+
+    /** The table that holds an entity's columns, if mapped yet, without recording a read ({@link MappingRecorder}). */
+    TableSpec peek(EntityInfo entity) {
+        EntityInfo e = entity.strategy() == EntityInfo.Strategy.SINGLE_TABLE ? entity.root() : entity;
+        return entityTables.get(e.type().fqn());
     }
 
     /** Adds a join or collection table (merged into the table of that name, if one is mapped already). */
     public void addOther(TableSpec table) {
         TableSpec kept = sameNamed(table);
+        MappingRecorder.registered(kept != null ? kept : table);
         if (kept != null) {
             kept.absorb(table);
         } else {
@@ -109,6 +147,7 @@ public final class Schema {
 
     /** Adds a sequence; returns false when another sequence of that name differs. */
     public boolean addSequence(Sequence sequence) {
+        MappingRecorder.sequence(sequence.name());
         Sequence before = sequences.putIfAbsent(sequence.name(), sequence);
         return before == null || before.equals(sequence);
     }

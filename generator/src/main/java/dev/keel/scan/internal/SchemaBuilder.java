@@ -30,28 +30,93 @@ public final class SchemaBuilder {
 
     /** The state the entities describe. Problems are recorded in the context, not thrown. */
     public ProjectState build() {
-        EntityCatalog catalog = EntityCatalog.build(ctx);
-        var routing = new DatabaseRouting(ctx);
-        Schema schema = new Schema(routing::databaseOf);
-        ColumnTypes types = new ColumnTypes(ctx);
-        AttributeMapper mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
-        Relations relations = new Relations(ctx, catalog, schema, mapper);
-        mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types),
-                new CollectionIndexes(ctx, new MapKeys(ctx, catalog, schema, mapper, types)));
-        DerivedIdentity derived = new DerivedIdentity(ctx, catalog, mapper);
-        Identifiers ids = new Identifiers(ctx, mapper, derived);
-        EntityTables entityTables = new EntityTables(ctx, ids);
-        for (EntityInfo e : KeyOrder.of(catalog.all(), derived, ctx.problems())) {
-            entityTables.create(e, schema);
-            hints.entity(e);
+        MappingRecorder recorder = MappingRecorder.start();
+        try {
+            EntityCatalog catalog = EntityCatalog.build(ctx);
+            Wiring w = new Wiring(ctx, catalog);
+            for (EntityInfo e : KeyOrder.of(catalog.all(), w.derived, ctx.problems())) {
+                String before = MappingRecorder.enter(EntityRemap.keys(e.type().fqn()));
+                try {
+                    w.entityTables.create(e, w.schema);
+                    hints.entity(e);
+                } finally {
+                    MappingRecorder.leave(before);
+                }
+            }
+            var keysIfaces = new java.util.HashMap<String, String>();
+            catalog.all().forEach(e -> keysIfaces.put(e.type().fqn(), EntityRemap.iface(e, w.schema)));
+            for (EntityInfo e : catalog.all()) {
+                String before = MappingRecorder.enter(e.type().fqn());
+                try {
+                    attributes(e, w.schema, w.mapper, w.ids, catalog);
+                } finally {
+                    MappingRecorder.leave(before);
+                }
+            }
+            MappingRecorder.enter("#collection-keys");
+            w.relations.bindCollectionKeys();
+            MappingRecorder.enter("#indexes");
+            w.mapper.indexes().finish();
+            for (EntityInfo e : catalog.all()) {
+                MappingRecorder.enter(e.type().fqn());
+                w.routing.entity(e, w.schema);
+            }
+            MappingRecorder.enter("#finish");
+            var numbered = new java.util.HashSet<String>();
+            ProjectState state = finish(w.schema, w.routing, numbered);
+            if (ctx.problems().isEmpty()) {
+                record = EntityRemap.MapRecord.of(recorder, catalog, w.schema, keysIfaces, numbered, ctx.index());
+            }
+            return state;
+        } finally {
+            MappingRecorder.stop();
         }
-        for (EntityInfo e : catalog.all()) {
-            attributes(e, schema, mapper, ids, catalog);
+    }
+
+    private EntityRemap.MapRecord record;
+
+    /** What each entity's mapping read and wrote in the last {@link #build} (null when it found problems). */
+    public EntityRemap.MapRecord record() {
+        return record;
+    }
+
+    /** The objects of one mapping, wired as the mapping rules use them. */
+    static final class Wiring {
+        final DatabaseRouting routing;
+        final Schema schema;
+        final AttributeMapper mapper;
+        final Relations relations;
+        final DerivedIdentity derived;
+        final Identifiers ids;
+        final EntityTables entityTables;
+
+        Wiring(ScanContext ctx, EntityCatalog catalog) {
+            routing = new DatabaseRouting(ctx);
+            schema = new Schema(routing::databaseOf);
+            ColumnTypes types = new ColumnTypes(ctx);
+            mapper = new AttributeMapper(ctx, new BasicColumns(ctx, types));
+            relations = new Relations(ctx, catalog, schema, mapper);
+            mapper.use(relations, new ElementCollections(ctx, schema, mapper, relations, types),
+                    new CollectionIndexes(ctx, new MapKeys(ctx, catalog, schema, mapper, types)));
+            derived = new DerivedIdentity(ctx, catalog, mapper);
+            ids = new Identifiers(ctx, mapper, derived);
+            entityTables = new EntityTables(ctx, ids);
         }
-        relations.bindCollectionKeys();
-        mapper.indexes().finish();
-        catalog.all().forEach(e -> routing.entity(e, schema));
-        return finish(schema, routing);
+    }
+
+    /**
+     * Maps the one entity {@code fqn} alone, the others as {@code old} recorded them (see {@link EntityRemap}): its
+     * tables, sequences and hints spliced into {@code oldState} and {@code oldHints}; none (with the reason) when that is
+     * not provably the scan of the whole project (then the caller maps it whole).
+     */
+    public EntityRemap.Result remap(EntityRemap.MapRecord old, String fqn, ProjectState oldState,
+                                    dev.keel.diff.DiffHints oldHints) {
+        return new EntityRemap(ctx, this).remap(old, fqn, oldState, oldHints);
+    }
+
+    /** {@link #attributes} for {@link EntityRemap}. */
+    void mapAttributes(EntityInfo e, Wiring w, EntityCatalog catalog) {
+        attributes(e, w.schema, w.mapper, w.ids, catalog);
     }
 
     private void attributes(EntityInfo e, Schema schema, AttributeMapper mapper, Identifiers ids, EntityCatalog catalog) {
@@ -113,7 +178,7 @@ public final class SchemaBuilder {
         return result;
     }
 
-    private ProjectState finish(Schema schema, DatabaseRouting routing) {
+    private ProjectState finish(Schema schema, DatabaseRouting routing, java.util.Set<String> numbered) {
         List<TableSpec> specs = new ArrayList<>(schema.tables());
         specs.sort(java.util.Comparator.comparing(TableSpec::qualifiedDbName));
         Map<String, PgNames> relationNames = new HashMap<>();
@@ -148,11 +213,16 @@ public final class SchemaBuilder {
             PgNames names = relationNames.computeIfAbsent(spec.schema == null ? "" : spec.schema, k -> new PgNames());
             tables.add(TableFinisher.finish(spec, names).database(routing.tableDatabase(spec)).placed(spec.app(), spec.model()));
         }
+        relationNames.forEach((name, names) -> {
+            if (names.numbered()) {
+                numbered.add(name);
+            }
+        });
         return ProjectState.of(tables, sequences, List.of());
     }
 
     /** Whether every column that a key, unique constraint or index names exists; reports those that do not. */
-    private boolean references(TableSpec spec) {
+    boolean references(TableSpec spec) {
         boolean ok = true;
         var named = new ArrayList<List<Ident>>();
         spec.uniques.forEach(u -> named.add(u.columns()));

@@ -100,12 +100,21 @@ public final class SourceIndex {
      */
     public static SourceIndex parse(List<Path> files, Problems problems, SourceTrees.Budget budget,
                                     Map<Path, SourceTrees.Summary> known) {
+        return parse(files, problems, budget, known, true);
+    }
+
+    /**
+     * {@link #parse(List, Problems, SourceTrees.Budget, Map)}; with {@code preloadRoots} false, no known file is parsed
+     * before the mapping asks for its tree (for a mapping that reads few of them: {@link EntityRemap}).
+     */
+    public static SourceIndex parse(List<Path> files, Problems problems, SourceTrees.Budget budget,
+                                    Map<Path, SourceTrees.Summary> known, boolean preloadRoots) {
         SourceTrees trees = new SourceTrees(budget);
         List<SourceTrees.FirstRead> read = Parallel.map(files, f -> {
             SourceTrees.Summary summary = known.get(f);
             return summary != null ? Optional.of(trees.known(f, summary)) : trees.firstRead(f, problems);
         }).stream().flatMap(Optional::stream).toList();
-        if (!known.isEmpty()) {
+        if (!known.isEmpty() && preloadRoots) {
             var roots = new ArrayList<SourceTrees.Source>();
             for (SourceTrees.FirstRead file : read) {
                 SourceTrees.Summary summary = known.get(file.source().file());
@@ -180,6 +189,19 @@ public final class SourceIndex {
     public Optional<TypeInfo> type(String fqn) {
         return Optional.ofNullable(byName.get(fqn));
     }
+
+    /** The types declared in {@code file}, sorted by name. */
+    public synchronized List<TypeInfo> typesIn(Path file) {
+        if (byFile == null) {
+            byFile = new java.util.HashMap<>();
+            for (TypeInfo t : types.values()) {
+                byFile.computeIfAbsent(t.file(), k -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        return byFile.getOrDefault(file, List.of());
+    }
+
+    private Map<Path, List<TypeInfo>> byFile;
 
     /** Every indexed type, sorted by name. */
     public Collection<TypeInfo> types() {

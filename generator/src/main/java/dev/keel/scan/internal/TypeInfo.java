@@ -47,11 +47,13 @@ public final class TypeInfo {
 
     /** The declaration. */
     public TypeDeclaration<?> decl() {
+        MappingRecorder.tree(this);
         return source.tree().declaration(fqn);
     }
 
     /** The compilation unit, for imports. */
     public CompilationUnit unit() {
+        MappingRecorder.tree(this);
         return source.tree().unit();
     }
 
@@ -88,6 +90,11 @@ public final class TypeInfo {
     public boolean mayCarry(String annotationFqn) {
         String simple = annotationFqn.substring(annotationFqn.lastIndexOf('.') + 1);
         return annotationNames.contains(simple);
+    }
+
+    /** The simple names of the annotations on the declaration, as the first reading found them. */
+    List<String> annotationNames() {
+        return annotationNames;
     }
 
     @Override

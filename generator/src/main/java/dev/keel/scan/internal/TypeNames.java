@@ -83,8 +83,22 @@ public final class TypeNames {
         Map<String, Optional<String>> known = resolved.computeIfAbsent(context, k -> new ConcurrentHashMap<>());
         Optional<String> answer = known.get(name);
         if (answer == null) {
-            answer = resolve(name, context, true);
+            var frame = MappingRecorder.begin();
+            try {
+                answer = resolve(name, context, true);
+            } finally {
+                var reads = MappingRecorder.end(frame, context.file());
+                if (reads != null) {
+                    resolvedReads.computeIfAbsent(context, k -> new ConcurrentHashMap<>()).put(name, reads);
+                }
+            }
             known.putIfAbsent(name, answer);
+        } else {
+            MappingRecorder.tree(context);
+            Map<String, Set<java.nio.file.Path>> reads = resolvedReads.get(context);
+            if (reads != null) {
+                MappingRecorder.replay(reads.get(name));
+            }
         }
         return answer;
     }
@@ -94,6 +108,10 @@ public final class TypeNames {
      * annotation and type it reads, and the answer follows from the sources alone (one {@code TypeInfo} per class and scan).
      */
     private final Map<TypeInfo, Map<String, Optional<String>>> resolved = new ConcurrentHashMap<>();
+    /** The files read to answer a {@link #resolve} beyond the context's own (for {@link MappingRecorder}). */
+    private final Map<TypeInfo, Map<String, Set<java.nio.file.Path>>> resolvedReads = new ConcurrentHashMap<>();
+    /** The files read to answer a {@link #supers} beyond the class's own (for {@link MappingRecorder}). */
+    private final Map<String, Set<java.nio.file.Path>> supersReads = new ConcurrentHashMap<>();
 
     /**
      * Resolves {@code name} in {@code context}; with {@code ownMembers} false, in the scope of the class's
@@ -274,6 +292,8 @@ public final class TypeNames {
     private Supers supers(TypeInfo type) {
         Supers known = supers.get(type.fqn());
         if (known != null) {
+            MappingRecorder.tree(type);
+            MappingRecorder.replay(supersReads.get(type.fqn()));
             return known;
         }
         Set<String> inProgress = resolvingSupers.get();
@@ -281,7 +301,16 @@ public final class TypeNames {
             return Supers.NONE; // a cycle in malformed sources: javac would refuse them
         }
         try {
-            Supers found = readSupers(type);
+            var frame = MappingRecorder.begin();
+            Supers found;
+            try {
+                found = readSupers(type);
+            } finally {
+                var reads = MappingRecorder.end(frame, type.file());
+                if (reads != null) {
+                    supersReads.put(type.fqn(), reads);
+                }
+            }
             supers.putIfAbsent(type.fqn(), found);
             return found;
         } finally {
