@@ -6,7 +6,6 @@ import dev.keel.error.KeelException;
 import dev.keel.project.StateSnapshot;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,8 +69,22 @@ class ScanCacheDifferentialTest {
     private int counter;
     private Random random;
 
+    /** Seeds {@code first} to {@code first + count - 1}: {@code -Dkeel.cache.seeds=COUNT} and {@code -Dkeel.cache.first=N} for more. */
+    static java.util.stream.LongStream seeds(long first, long count) {
+        long from = Long.getLong("keel.cache.first", first);
+        return java.util.stream.LongStream.range(from, from + Long.getLong("keel.cache.seeds", count));
+    }
+
+    static java.util.stream.LongStream seeds() {
+        return seeds(1, 8);
+    }
+
+    static java.util.stream.LongStream flatSeeds() {
+        return seeds(11, 6);
+    }
+
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
     void randomEditsGiveTheScanWithoutCache(long seed) throws Exception {
         run(seed);
     }
@@ -81,7 +94,7 @@ class ScanCacheDifferentialTest {
      * edits of what other entities read of them (a key type, a table name, a sequence) must map the project whole.
      */
     @ParameterizedTest
-    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+    @org.junit.jupiter.params.provider.MethodSource("flatSeeds")
     void randomEditsOfFlatModelsGiveTheScanWithoutCache(long seed) throws Exception {
         flat = true;
         run(seed);
