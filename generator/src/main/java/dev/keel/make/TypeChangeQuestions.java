@@ -50,13 +50,8 @@ final class TypeChangeQuestions {
                 continue;
             }
             var ref = new FieldRef(app, alter.model(), alter.field());
-            var checks = new java.util.ArrayList<dev.keel.state.Constraint>(state.table(app, alter.model()).orElseThrow().constraints());
-            for (Operation other : operations) {
-                if (other instanceof dev.keel.operations.AddConstraint add && add.model().equals(alter.model())) {
-                    checks.add(add.constraint());
-                }
-            }
-            String example = dev.keel.rewrite.conversions.EnumStorage.conversion(old.get().name(), from, to, checks)
+            String example = dev.keel.rewrite.conversions.EnumStorage.conversion(old.get().name(), from, to,
+                            state.table(app, alter.model()).orElseThrow().constraints(), operations, alter.model())
                     .orElse(conversion.hint().replaceFirst("^x", java.util.regex.Matcher.quoteReplacement(old.get().name())));
             Optional<String> answer = questioner.usingForTypeChange(ref, old.get(), to, example);
             if (answer.isPresent()) {

@@ -10,6 +10,11 @@ import dev.keel.state.SqlIdentifiers;
 public final class SqlText {
     private SqlText() {}
 
+    /** {@code text} as an SQL string literal: {@code 'it''s'}. */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** {@code name} as an SQL identifier: {@code post}, {@code "order"}, {@code "UserId"}. */
     public static String quote(String name) {
         return SqlIdentifiers.quote(name);

@@ -61,10 +61,25 @@ public final class EnumStorage {
         }
         var sql = new StringBuilder("CASE ").append(ident(column));
         for (int i = 0; i < names.size(); i++) {
-            String name = "'" + names.get(i).replace("'", "''") + "'";
+            String name = dev.keel.rewrite.SqlText.literal(names.get(i));
             sql.append(" WHEN ").append(toNames ? String.valueOf(i) : name).append(" THEN ").append(toNames ? name : String.valueOf(i));
         }
         return Optional.of(sql.append(" END").toString());
+    }
+
+    /**
+     * {@link #conversion(String, String, String, Collection)} of a column of {@code model}, over {@code constraints}
+     * and those the {@code operations} add to the model's table.
+     */
+    public static Optional<String> conversion(String column, String from, String to, Collection<? extends Constraint> constraints,
+                                              List<dev.keel.operations.Operation> operations, String model) {
+        var all = new ArrayList<Constraint>(constraints);
+        for (var op : operations) {
+            if (op instanceof dev.keel.operations.AddConstraint add && add.model().equals(model)) {
+                all.add(add.constraint());
+            }
+        }
+        return conversion(column, from, to, all);
     }
 
     private static boolean text(String type) {

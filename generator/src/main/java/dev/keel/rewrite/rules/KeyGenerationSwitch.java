@@ -78,7 +78,7 @@ public final class KeyGenerationSwitch implements SafetyRule {
     private static List<Step> toSequence(RewriteContext ctx, AlterField alter, Table table, Column target, String seq) {
         Column fed = target.defaultSql(nextval(seq)).keepDefault();
         String column = SqlText.quote(target.name());
-        String past = "SELECT setval(" + literal(seq) + ", GREATEST(COALESCE(max(" + column + "), 0), 1)) FROM "
+        String past = "SELECT setval(" + SqlText.literal(seq) + ", GREATEST(COALESCE(max(" + column + "), 0), 1)) FROM "
                 + SqlText.table(table.qualifiedName());
         ctx.note("field " + ctx.app() + "." + alter.model() + "." + alter.field() + ": the key's values switch from the identity"
                 + " to sequence " + seq + ": keel moves the sequence past the largest key and keeps nextval(" + seq + ") as the"
@@ -90,7 +90,7 @@ public final class KeyGenerationSwitch implements SafetyRule {
     private static List<Step> toIdentity(AlterField alter, Table table, Column old, Column target, String seq) {
         String column = SqlText.quote(target.name());
         String qualified = table.qualifiedName();
-        String past = "SELECT setval(pg_get_serial_sequence(" + literal(SqlText.table(qualified)) + ", " + literal(target.name())
+        String past = "SELECT setval(pg_get_serial_sequence(" + SqlText.literal(SqlText.table(qualified)) + ", " + SqlText.literal(target.name())
                 + "), GREATEST(COALESCE(max(" + column + "), 0), 1)) FROM " + SqlText.table(qualified);
         var steps = new ArrayList<Step>();
         if (old.defaultSql() == null) {
@@ -147,10 +147,6 @@ public final class KeyGenerationSwitch implements SafetyRule {
 
     /** The default PostgreSQL shows for a column fed by {@code sequence}. */
     static String nextval(String sequence) {
-        return "nextval(" + literal(SqlText.table(sequence)) + "::regclass)";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return "nextval(" + SqlText.literal(SqlText.table(sequence)) + "::regclass)";
     }
 }

@@ -62,10 +62,8 @@ public final class TypeChangeGuard implements SafetyRule {
             // the checks of the column before the migration, now, and those it adds: an enum's names are in one of them
             var checks = new java.util.ArrayList<dev.keel.state.Constraint>(table.constraints());
             ctx.before().table(ctx.app(), alter.model()).ifPresent(t -> checks.addAll(t.constraints()));
-            ctx.remaining().stream().filter(o -> o instanceof dev.keel.operations.AddConstraint add && add.model().equals(alter.model()))
-                    .forEach(o -> checks.add(((dev.keel.operations.AddConstraint) o).constraint()));
             ctx.refuse(usingMessage(where, table, old, to, conversion,
-                    dev.keel.rewrite.conversions.EnumStorage.conversion(old.name(), from, to, checks)));
+                    dev.keel.rewrite.conversions.EnumStorage.conversion(old.name(), from, to, checks, ctx.remaining(), alter.model())));
             return Optional.of(List.of(Step.deploy(op)));
         }
         ctx.note(where + ": the type change of column " + old.name() + " (" + from + " to " + to + ") is written as expand"
