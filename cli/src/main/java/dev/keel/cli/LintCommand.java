@@ -21,14 +21,16 @@ import java.util.concurrent.Callable;
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks migrations against the safety rules keel's generator follows: locks that block a busy"
                 + " table, changes that break the code still running during a deploy, SQL in RunSql included.",
+                "Plain SQL migration files (Flyway's V2__add_email.sql, Liquibase's formatted SQL) are checked too,"
+                + " statement by statement, with or without a keel.json.",
                 "Exit 1 when something is found, 0 when all is clean.",
                 "To let one operation through, say why on its line: // keel:allow RULE: REASON"})
 final class LintCommand implements Callable<Integer> {
     @Mixin ProjectMixin project;
     @Mixin JsonMixin json;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Migration files or folders, relative to the project"
-            + " folder. Default: every app's migrations folder.")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Migration files (keel's Java migrations, .sql files)"
+            + " or folders, relative to the project folder. Default: every app's migrations folder.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--rules", description = "List the rules, with why each matters, and check nothing.")
@@ -47,7 +49,9 @@ final class LintCommand implements Callable<Integer> {
             printRules();
             return 0;
         }
-        LintReport report = new Linter().lint(project.config(), project.projectDir(), paths);
+        // plain SQL files alone need no keel.json: a Flyway or Liquibase project can lint its migrations as they are
+        boolean sqlOnly = !paths.isEmpty() && !project.hasConfig();
+        LintReport report = new Linter().lint(sqlOnly ? null : project.config(), project.projectDir(), paths);
         if (json.enabled()) {
             JsonMixin.print(project.out(), new Report(report.migrations(), report.findings(),
                     report.allowed().stream().map(LintCommand::allowed).toList()));

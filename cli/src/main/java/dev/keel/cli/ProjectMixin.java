@@ -26,6 +26,11 @@ public final class ProjectMixin {
         return keel().projectDir();
     }
 
+    /** Whether the project has a configuration to read: {@code keel.json} in its folder, or {@code --config}. */
+    boolean hasConfig() {
+        return keel().configFile() != null || java.nio.file.Files.isRegularFile(projectDir().resolve(KeelConfig.FILE_NAME));
+    }
+
     /** The project's {@code keel.json}, read once. */
     KeelConfig config() {
         if (config == null) {

@@ -103,6 +103,24 @@ class LintCommandTest {
     }
 
     @Test
+    void flywaySqlFilesAreLintedWithoutAKeelJson(@TempDir Path flyway) throws IOException {
+        Path folder = Files.createDirectories(flyway.resolve("db/migration"));
+        Files.writeString(folder.resolve("V1__init.sql"), "CREATE TABLE account (id bigint PRIMARY KEY, email text);\n"
+                + "CREATE INDEX account_email ON account (email);\n");
+        Files.writeString(folder.resolve("V2__email.sql"), "-- the login needs it\n"
+                + "ALTER TABLE account ALTER COLUMN email SET NOT NULL;\n");
+        KeelRun r = KeelRun.run(MigrationSource.standard(), "-C", flyway.toString(), "lint", "db/migration");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        String file = Path.of("db/migration/V2__email.sql").toString();
+        assertTrue(r.out().startsWith("error[set-not-null]: "), r.out());
+        assertTrue(r.out().contains("  --> " + file + ":2\n"), r.out());
+        assertTrue(r.out().contains("-- keel:allow set-not-null: <reason>"), r.out());
+        assertTrue(r.out().strip().endsWith("keel lint: 1 finding in 1 of 2 migrations."), r.out());
+        KeelRun none = KeelRun.run(MigrationSource.standard(), "-C", flyway.toString(), "lint");
+        assertEquals(2, none.exit(), none.out() + none.err());
+    }
+
+    @Test
     void rulesAreListed() {
         KeelRun r = keel("lint", "--rules");
         assertEquals(0, r.exit());

@@ -16,13 +16,23 @@ import java.util.regex.Pattern;
  */
 public record AllowComment(int line, String rule, String reason) {
     private static final Pattern ALLOW = Pattern.compile("//\\s*keel:allow\\b\\s*([A-Za-z0-9_-]*)\\s*(?::\\s*(.*?))?\\s*$");
+    private static final Pattern SQL_ALLOW = Pattern.compile("--\\s*keel:allow\\b\\s*([A-Za-z0-9_-]*)\\s*(?::\\s*(.*?))?\\s*$");
 
-    /** Every allow comment of a source text, in line order. */
+    /** Every allow comment of a Java source text, in line order. */
     public static List<AllowComment> find(String text) {
+        return find(text, ALLOW);
+    }
+
+    /** Every allow comment of an SQL file ({@code -- keel:allow RULE: REASON}), in line order. */
+    public static List<AllowComment> findInSql(String text) {
+        return find(text, SQL_ALLOW);
+    }
+
+    private static List<AllowComment> find(String text, Pattern pattern) {
         var found = new ArrayList<AllowComment>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = ALLOW.matcher(lines[i]);
+            Matcher m = pattern.matcher(lines[i]);
             if (m.find()) {
                 found.add(new AllowComment(i + 1, m.group(1), m.group(2) == null ? "" : m.group(2)));
             }

@@ -19,6 +19,13 @@ public record Finding(String file, int line, String rule, String message, String
                 + "  --> " + file + ":" + line + "\n"
                 + "   = why: " + why + "\n"
                 + "   = fix: " + fix + "\n"
-                + "   = allow: if it is safe here, say why on the operation's line: // keel:allow " + rule + ": <reason>\n";
+                + allowHint();
+    }
+
+    /** How to let it through: a Java comment on the operation's line, an SQL comment above a plain SQL file's statement. */
+    private String allowHint() {
+        return file.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")
+                ? "   = allow: if it is safe here, say why on the line above the statement: -- keel:allow " + rule + ": <reason>\n"
+                : "   = allow: if it is safe here, say why on the operation's line: // keel:allow " + rule + ": <reason>\n";
     }
 }

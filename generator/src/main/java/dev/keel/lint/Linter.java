@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * {@code keel lint}: checks migration files against {@link LintRules#ALL}. The project's migrations are
  * read and replayed, so each file is checked against the state its dependencies build (which tables
  * exist and hold rows, which columns are nullable). A file outside the project's migration folders is
- * checked against the state of the dependencies it declares.
+ * checked against the state of the dependencies it declares. A plain SQL file (Flyway's, Liquibase's formatted
+ * SQL; {@link SqlMigrationFile}) is checked as {@code RunSql} migrations against no state: every table it does not
+ * create counts as existing, and it needs no {@code keel.json}.
  */
 public final class Linter {
     private final List<LintRule> rules;
@@ -49,25 +51,49 @@ public final class Linter {
      * @throws KeelException of kind UNREADABLE_SOURCE when a migration cannot be read, USAGE for a missing path
      */
     public LintReport lint(KeelConfig config, Path projectDir, List<Path> paths) {
-        MigrationGraph graph = MigrationGraph.of(ProjectMigrations.readSources(config, projectDir));
+        List<Path> files = files(config, projectDir, paths);
+        boolean javaFiles = files.stream().anyMatch(f -> !SqlMigrationFile.isSql(f));
+        if (config == null && javaFiles) {
+            throw new KeelException(ErrorKind.USAGE, "no keel.json in " + projectDir + ": keel lint reads Java migrations"
+                    + " against the project's migration graph.\nTo fix: run it in the project folder (or -C DIR), or give"
+                    + " it only plain SQL migration files (.sql), which need no project.");
+        }
+        MigrationGraph graph = javaFiles ? MigrationGraph.of(ProjectMigrations.readSources(config, projectDir)) : null;
         Map<Path, MigrationSpec> known = new HashMap<>();
-        graph.migrations().forEach(s -> known.put(normal(Path.of(s.origin())), s));
+        if (graph != null) {
+            graph.migrations().forEach(s -> known.put(normal(Path.of(s.origin())), s));
+        }
         var findings = new ArrayList<Finding>();
         var allowed = new ArrayList<Findings.Allowed>();
-        List<Path> files = files(config, projectDir, paths);
+        int migrations = 0;
         for (Path file : files) {
+            var out = new Findings(display(projectDir, file), List.of());
+            if (SqlMigrationFile.isSql(file)) {
+                String app = config == null || config.apps().isEmpty() ? "sql" : config.apps().get(0).label();
+                for (SqlMigrationFile.Unit unit : SqlMigrationFile.read(file, app)) {
+                    out = new Findings(display(projectDir, file), unit.source().allows());
+                    var site = new MigrationSite(unit.spec(), unit.source(), ProjectState.EMPTY, List.of(), "",
+                            new MigrationMemory());
+                    new MigrationLinter(rules).lint(site, out);
+                    findings.addAll(out.found());
+                    allowed.addAll(out.allowed());
+                    migrations++;
+                }
+                continue;
+            }
             MigrationSpec spec = known.containsKey(normal(file)) ? known.get(normal(file)) : readAlone(config, file);
             MigrationFile source = MigrationFile.parse(file);
             AppConfig app = config.app(spec.app()).orElse(null);
             var site = new MigrationSite(spec, source, before(graph, spec), appPackages(config, source),
                     app == null ? source.packageName() : app.migrationsPackage(), new MigrationMemory());
-            var out = new Findings(display(projectDir, file), source.allows());
+            out = new Findings(display(projectDir, file), source.allows());
             new MigrationLinter(rules).lint(site, out);
             findings.addAll(out.found());
             allowed.addAll(out.allowed());
+            migrations++;
         }
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
-        return new LintReport(files.size(), findings, allowed);
+        return new LintReport(migrations, findings, allowed);
     }
 
     /**
@@ -115,6 +141,10 @@ public final class Linter {
     private static List<Path> files(KeelConfig config, Path projectDir, List<Path> paths) {
         var files = new TreeSet<Path>();
         if (paths.isEmpty()) {
+            if (config == null) {
+                throw new KeelException(ErrorKind.USAGE, "keel lint was given nothing to read.\nTo fix: give it migration"
+                        + " files or folders, or run it in a project folder with keel.json.");
+            }
             for (AppConfig app : config.apps()) {
                 files.addAll(ProjectMigrations.migrationFiles(config, projectDir, app));
             }
@@ -124,7 +154,8 @@ public final class Linter {
             Path path = projectDir.resolve(p).normalize();
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(f -> f.getFileName().toString().matches("M\\d.*\\.java")).forEach(files::add);
+                    walk.filter(f -> f.getFileName().toString().matches("M\\d.*\\.java") || SqlMigrationFile.isSql(f))
+                            .filter(Files::isRegularFile).forEach(files::add);
                 } catch (IOException e) {
                     throw new KeelException(ErrorKind.USAGE, path + ": cannot list the folder: " + e.getMessage(), e);
                 }

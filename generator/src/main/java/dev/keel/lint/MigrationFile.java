@@ -28,9 +28,16 @@ import java.util.List;
  * @param operations the lines of each argument of {@code operations(...)}, in order
  * @param define     the lines of {@code define()}, for what has no line of its own
  * @param allows     its allow comments
+ * @param sql        whether it is a plain SQL file ({@link SqlMigrationFile}): its statements have lines of their own
  */
 public record MigrationFile(Path path, String packageName, List<Import> imports, List<Span> operations, Span define,
-                            List<AllowComment> allows) {
+                            List<AllowComment> allows, boolean sql) {
+    /** A Java migration file. */
+    public MigrationFile(Path path, String packageName, List<Import> imports, List<Span> operations, Span define,
+                         List<AllowComment> allows) {
+        this(path, packageName, imports, operations, define, allows, false);
+    }
+
     /** An import: the name imported ({@code com.acme.blog.Post}, {@code dev.keel.migration.Operations}) and its line. */
     public record Import(String name, boolean isStatic, int line) {}
 

@@ -11,6 +11,10 @@ final class SqlSplitter {
     private final List<SqlStatement> statements = new ArrayList<>();
     private StringBuilder text = new StringBuilder();
     private StringBuilder shape = new StringBuilder();
+    /** Where the statement being read starts (its first character that is no space or comment), or -1. */
+    private int start = -1;
+    private int line = 1;
+    private int counted;
 
     SqlSplitter(String sql) {
         this.sql = sql;
@@ -27,17 +31,20 @@ final class SqlSplitter {
                 i = SqlLexing.blockCommentEnd(sql, i);
                 space();
             } else if (c == '\'') {
+                begin(i);
                 int end = SqlLexing.quoteEnd(sql, i, '\'');
                 text.append(sql, i, end);
                 shape.append("'?'");
                 i = end;
             } else if (c == '"') {
+                begin(i);
                 int end = SqlLexing.quoteEnd(sql, i, '"');
                 text.append(sql, i, end);
                 shape.append(sql, i, end);
                 i = end;
             } else if (c == '$' && SqlLexing.dollarTag(sql, i) != null) {
                 String tag = SqlLexing.dollarTag(sql, i);
+                begin(i);
                 int close = sql.indexOf(tag, i + tag.length());
                 int end = close < 0 ? sql.length() : close + tag.length();
                 text.append(sql, i, end);
@@ -51,6 +58,7 @@ final class SqlSplitter {
                 if (Character.isWhitespace(c)) {
                     space();
                 } else {
+                    begin(i);
                     shape.append(c);
                 }
                 i++;
@@ -69,12 +77,30 @@ final class SqlSplitter {
 
 
 
+    /** Notes offset {@code i} as the statement's start when it is the first of its text that counts. */
+    private void begin(int i) {
+        if (start < 0) {
+            start = i;
+        }
+    }
+
     private void finish() {
         String s = shape.toString().strip();
         if (!s.isEmpty()) {
-            statements.add(new SqlStatement(text.toString().strip(), s));
+            statements.add(new SqlStatement(text.toString().strip(), s, lineAt(start)));
         }
         text = new StringBuilder();
         shape = new StringBuilder();
+        start = -1;
+    }
+
+    /** The line of offset {@code offset}, counting on from the last one asked (offsets only grow). */
+    private int lineAt(int offset) {
+        for (; counted < offset; counted++) {
+            if (sql.charAt(counted) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

@@ -10,9 +10,15 @@ import java.util.regex.Pattern;
 /**
  * One SQL statement of a {@code RunSql}, read well enough to lint it: {@code text} as written (comments
  * dropped), and {@code shape}, the same with string literals and dollar-quoted bodies blanked and
- * whitespace collapsed, which is what the rules match their patterns against (case-insensitively).
+ * whitespace collapsed, which is what the rules match their patterns against (case-insensitively), and
+ * {@code line}, the line of the SQL text on which the statement starts (1 for the first).
  */
-public record SqlStatement(String text, String shape) {
+public record SqlStatement(String text, String shape, int line) {
+    /** A statement whose line in its text is not known (the first). */
+    public SqlStatement(String text, String shape) {
+        this(text, shape, 1);
+    }
+
     /** A table, index or constraint name, maybe quoted, maybe schema-qualified; use it inside a group. */
     public static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)"
             + "(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*))?";

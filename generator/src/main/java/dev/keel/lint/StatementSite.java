@@ -6,9 +6,16 @@ import java.util.Optional;
 
 /** One statement of a {@code RunSql} operation, with the operation it belongs to. */
 public record StatementSite(OperationSite operation, SqlStatement statement) {
-    /** The lines of the {@code RunSql} operation. */
+    /**
+     * Where a finding on the statement points: the statement's own lines in a plain SQL file, the lines of the
+     * {@code RunSql} operation in a Java migration.
+     */
     public Span span() {
-        return operation.span();
+        if (!operation.migration().file().sql()) {
+            return operation.span();
+        }
+        int first = statement.line();
+        return new Span(first, first + (int) statement.text().chars().filter(c -> c == '\n').count());
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.keel.lint.rules;
 import dev.keel.lint.Findings;
 import dev.keel.lint.LintRule;
 import dev.keel.lint.MigrationSite;
+import dev.keel.lint.Span;
+import dev.keel.lint.SqlStatement;
+import dev.keel.operations.RunSql;
 import dev.keel.operations.Operation;
 
 import java.util.List;
@@ -36,6 +39,14 @@ public final class MixedSchemaAndData implements LintRule {
         if (schema >= 0 && data >= 0 && schema != data) {
             out.report(this, site.span(data), "data change \"" + ops.get(data).describe() + "\" shares a transaction with schema"
                     + " change \"" + ops.get(schema).describe() + "\" (line " + site.span(schema).first() + ")");
+        } else if (schema >= 0 && schema == data && site.file().sql() && ops.get(data) instanceof RunSql sql) {
+            // a plain SQL file: point at its first data statement, and name the schema change's line
+            List<SqlStatement> statements = SqlStatement.split(sql.sql());
+            SqlStatement change = statements.stream().filter(OperationKinds::schemaStatement).findFirst().orElseThrow();
+            SqlStatement update = statements.stream().filter(SqlStatement::isData).findFirst().orElseThrow();
+            int lines = (int) update.text().chars().filter(c -> c == '\n').count();
+            out.report(this, new Span(update.line(), update.line() + lines), "data change \"" + update.abbreviated()
+                    + "\" shares a transaction with schema change \"" + change.abbreviated() + "\" (line " + change.line() + ")");
         } else if (schema >= 0 && schema == data) {
             out.report(this, site.span(data), "\"" + ops.get(data).describe() + "\" changes both the schema and the data"
                     + " in one transaction");

@@ -34,7 +34,7 @@ final class OperationKinds {
             return false;
         }
         if (op instanceof RunSql sql) {
-            return statements(sql).stream().anyMatch(s -> !s.isData() && !s.is("(?:SET|SELECT|ANALYZE|COMMIT|END|ABORT|BEGIN|START|ROLLBACK|SAVEPOINT|RELEASE)\\b"));
+            return statements(sql).stream().anyMatch(OperationKinds::schemaStatement);
         }
         boolean stateOnly = op instanceof RenameModel || op instanceof RenameField r && r.stateOnly()
                 || op instanceof SafeRemoveField f && f.action() == DeletionAction.MOVE_TO_PENDING
@@ -143,6 +143,11 @@ final class OperationKinds {
     /** Whether a constraint is on {@code column} alone (a check: mentions it). */
     private static java.util.function.Predicate<String> onlyColumn(dev.keel.state.Constraint c) {
         return column -> c.uses(column) && c.columns().stream().allMatch(column::equals);
+    }
+
+    /** Whether an SQL statement changes the schema (not data, not a session or transaction command, not a query). */
+    static boolean schemaStatement(SqlStatement s) {
+        return !s.isData() && !s.is("(?:SET|SELECT|ANALYZE|COMMIT|END|ABORT|BEGIN|START|ROLLBACK|SAVEPOINT|RELEASE)\\b");
     }
 
     private static List<SqlStatement> statements(RunSql sql) {
