@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * What the entities say beyond the schema, for the differ: {@code @RenamedFrom} on classes and fields,
  * and constant field initializers ({@code boolean active = true;}), which keel can turn into the
- * database default of a NOT NULL column added to a table with rows.
+ * database default of a NOT NULL column added to a table with rows; a numeric {@code @Version} has 0, the
+ * value Hibernate gives a new row.
  */
 public final class HintCollector {
     static final String RENAMED_FROM = "dev.keel.annotations.RenamedFrom";
@@ -40,7 +41,20 @@ public final class HintCollector {
     void attribute(String app, String model, Attribute a) {
         var ref = new FieldRef(app, model, a.name());
         a.ann(RENAMED_FROM).ifPresent(r -> fields.put(ref, r.string("value", a.name())));
-        initializer(a).flatMap(init -> sqlLiteral(init, a)).ifPresent(sql -> initializers.put(ref, sql));
+        initializer(a).flatMap(init -> sqlLiteral(init, a)).or(() -> versionSeed(a))
+                .ifPresent(sql -> initializers.put(ref, sql));
+    }
+
+    private static final java.util.Set<String> NUMERIC_VERSIONS = java.util.Set.of(
+            "int", "long", "short", "java.lang.Integer", "java.lang.Long", "java.lang.Short");
+
+    /**
+     * A numeric {@code @Version} without an initializer starts at 0: Hibernate writes 0 into a new row's version.
+     * Rows that were there before the field are as if just inserted, so 0 is their value too (and the
+     * default the old code's inserts get during the deploy); a later update makes it 1.
+     */
+    private static Optional<String> versionSeed(Attribute a) {
+        return a.has(JpaNames.VERSION) && a.type().arrayDepth() == 0 && NUMERIC_VERSIONS.contains(a.type().name()) ? Optional.of("0") : Optional.empty();
     }
 
     private static Optional<Expression> initializer(Attribute a) {
