@@ -71,7 +71,10 @@ public final class Secrets {
     /**
      * {@code text} with the passwords of the JDBC URLs in it masked, {@code password=VALUE} settings masked,
      * and every one of {@code secrets} (those not blank, also URL-encoded) masked where it stands as a whole:
-     * not where it is only part of a longer word ("app" stays in "application").
+     * not where it is only part of a longer word ("hunter2" stays in "hunter2b"). A secret that is a short
+     * plain word ({@link #distinctive}) is masked only where it stands as a password (URLs, settings): in
+     * running text it would also hide keel's own words ("run keel migrate again" when the password is
+     * {@code keel}, the user's name when user and password are both {@code postgres}).
      */
     public static String mask(String text, Collection<String> secrets) {
         if (text == null) {
@@ -79,7 +82,7 @@ public final class Secrets {
         }
         String masked = maskUrlsIn(text);
         for (String secret : secrets) {
-            if (secret != null && !secret.isBlank()) {
+            if (secret != null && !secret.isBlank() && distinctive(secret)) {
                 masked = replaceWhole(masked, secret);
                 String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
                 if (!encoded.equals(secret)) {
@@ -109,6 +112,15 @@ public final class Secrets {
 
     private static String maskSettings(String text) {
         return PASSWORD_SETTING.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    }
+
+    /**
+     * Whether a secret is told apart from ordinary words, and so masked wherever it stands in running text: it
+     * holds something other than letters (a digit, a sign) or is 12 letters or longer. Development passwords
+     * such as {@code postgres}, {@code secret} or {@code keel} are words a message may hold for another reason.
+     */
+    static boolean distinctive(String secret) {
+        return secret.length() >= 12 || !secret.chars().allMatch(Character::isLetter);
     }
 
     /** {@code text} with each whole occurrence of {@code secret} masked: not one inside a longer word. */

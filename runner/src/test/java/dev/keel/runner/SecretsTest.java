@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Passwords are masked, and nothing else: the text around a secret stays as written. */
 class SecretsTest {
@@ -43,9 +45,22 @@ class SecretsTest {
         assertEquals("failed for *** at jdbc:postgresql://h/d?password=***",
                 Secrets.mask("failed for hunter2 at jdbc:postgresql://h/d?password=x", List.of("hunter2", "")));
         assertEquals("application_name *** failed; ***: the ***'s",
-                Secrets.mask("application_name app failed; app: the app's", List.of("app")));
+                Secrets.mask("application_name app-1 failed; app-1: the app-1's", List.of("app-1")));
+        assertEquals("user *** via jdbc:postgresql://h/d?password=***",
+                Secrets.mask("user CorrectHorseBattery via jdbc:postgresql://h/d?password=x", List.of("CorrectHorseBattery")));
         assertEquals("key *** (then $1 and \\1 stay)", Secrets.mask("key a$1\\.*(c) (then $1 and \\1 stay)",
                 List.of("a$1\\.*(c)")));
         assertEquals("sent ***", Secrets.mask("sent p%40ss%2Fword", List.of("p@ss/word")));
+    }
+
+    @Test
+    void aPlainShortWordIsMaskedOnlyWhereItStandsAsAPassword() {
+        assertEquals("run keel migrate again; user postgres at jdbc:postgresql://postgres:***@h/d?password=***",
+                Secrets.mask("run keel migrate again; user postgres at jdbc:postgresql://postgres:keel@h/d?password=keel",
+                        List.of("keel")));
+        assertEquals("role postgres: password=*** refused",
+                Secrets.mask("role postgres: password=postgres refused", List.of("postgres")));
+        assertTrue(Secrets.distinctive("hunter2") && Secrets.distinctive("s3cr3t!") && Secrets.distinctive("abcdefghijkl"));
+        assertFalse(Secrets.distinctive("keel") || Secrets.distinctive("postgres") || Secrets.distinctive("Secret"));
     }
 }
