@@ -15,6 +15,7 @@ import dev.keel.rewrite.rules.ExpandTableRename;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
 import dev.keel.rewrite.rules.RenameGuard;
+import dev.keel.rewrite.rules.RowsMovedBetweenTables;
 import dev.keel.rewrite.rules.SetNotNullViaCheck;
 import dev.keel.rewrite.rules.TwoPhaseColumnRemoval;
 import dev.keel.rewrite.rules.TwoPhaseSequenceRemoval;
@@ -108,6 +109,7 @@ public final class SafetyRewriter {
             throw new KeelException(ErrorKind.INPUT_NEEDED, ctx.refusals());
         }
         notes.addAll(ctx.notes());
+        notes.addAll(RowsMovedBetweenTables.notes(app, before, operations));
         return MigrationSplitter.split(app, before, steps);
     }
 

@@ -1,0 +1,16 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+import java.math.BigDecimal;
+
+@Entity
+@Inheritance(strategy = InheritanceType.JOINED)
+@DiscriminatorColumn(name = "kind")
+public abstract class Payment {
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(nullable = false)
+    private BigDecimal amount;
+}
