@@ -14,6 +14,7 @@ import dev.keel.rewrite.rules.ColumnRenameExpandContract;
 import dev.keel.rewrite.rules.ExpandTableRename;
 import dev.keel.rewrite.rules.ConcurrentIndex;
 import dev.keel.rewrite.rules.NotValidThenValidate;
+import dev.keel.rewrite.rules.ReferencesRetargeted;
 import dev.keel.rewrite.rules.RenameGuard;
 import dev.keel.rewrite.rules.RowsMovedBetweenTables;
 import dev.keel.rewrite.rules.SetNotNullViaCheck;
@@ -110,6 +111,7 @@ public final class SafetyRewriter {
         }
         notes.addAll(ctx.notes());
         notes.addAll(RowsMovedBetweenTables.notes(app, before, operations));
+        notes.addAll(ReferencesRetargeted.notes(app, before, operations));
         return MigrationSplitter.split(app, before, steps);
     }
 

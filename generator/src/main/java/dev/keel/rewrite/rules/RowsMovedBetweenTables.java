@@ -60,7 +60,8 @@ public final class RowsMovedBetweenTables {
         return notes;
     }
 
-    private static ProjectState applied(String app, ProjectState before, List<Operation> operations) {
+    /** The state after {@code operations}, as written (before keel's safe forms). */
+    static ProjectState applied(String app, ProjectState before, List<Operation> operations) {
         ProjectState state = before;
         for (Operation op : operations) {
             state = StateTransitions.apply(op, app, state);
