@@ -12,6 +12,6 @@ public record AddConstraint(String model, Constraint constraint) implements Oper
     }
 
     @Override public String describe() { return "Add constraint " + constraint.name() + " to " + model; }
-    @Override public String nameFragment() { return Ops.snake(constraint.name()); }
+    @Override public String nameFragment() { return Ops.constraintFragment(model, constraint.name(), constraint.columns()); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
 }

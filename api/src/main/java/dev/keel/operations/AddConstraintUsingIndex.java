@@ -17,6 +17,6 @@ public record AddConstraintUsingIndex(String model, UniqueConstraint constraint,
     }
 
     @Override public String describe() { return "Add constraint " + constraint.name() + " to " + model + " using index " + index; }
-    @Override public String nameFragment() { return Ops.snake(constraint.name()); }
+    @Override public String nameFragment() { return Ops.constraintFragment(model, constraint.name(), constraint.columns()); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
 }

@@ -20,6 +20,23 @@ final class Ops {
     }
 
     /** {@code legacyFlag} -> {@code legacy_flag}, for name fragments. */
+    /** Hibernate's generated constraint names: FK or UK and a hash of the table and columns ({@code FKl0ksere5xq...}). */
+    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile("(?i)^(fk|uk)[a-z0-9]{20,}$");
+
+    /**
+     * A constraint's part of a migration's name: its own name, unless it is a hash Hibernate generated, which says
+     * nothing to a reader; then the model, the columns when known, and the kind ({@code invoice_owner_id_fk}).
+     */
+    static String constraintFragment(String model, String name, java.util.List<String> columns) {
+        var m = GENERATED.matcher(name);
+        if (!m.matches()) {
+            return snake(name);
+        }
+        String kind = m.group(1).toLowerCase(Locale.ROOT).equals("fk") ? "fk" : "unique";
+        String cols = columns.isEmpty() ? "" : "_" + snake(String.join("_", columns));
+        return snake(model) + cols + "_" + kind;
+    }
+
     static String snake(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
     }

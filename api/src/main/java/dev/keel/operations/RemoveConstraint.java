@@ -8,6 +8,6 @@ public record RemoveConstraint(String model, String name) implements Operation {
     }
 
     @Override public String describe() { return "Remove constraint " + name + " from " + model; }
-    @Override public String nameFragment() { return "remove_" + Ops.snake(name); }
+    @Override public String nameFragment() { return "remove_" + Ops.constraintFragment(model, name, java.util.List.of()); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
 }

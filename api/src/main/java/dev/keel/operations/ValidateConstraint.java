@@ -11,6 +11,6 @@ public record ValidateConstraint(String model, String name) implements Operation
     }
 
     @Override public String describe() { return "Validate constraint " + name + " on " + model; }
-    @Override public String nameFragment() { return "validate_" + Ops.snake(name); }
+    @Override public String nameFragment() { return "validate_" + Ops.constraintFragment(model, name, java.util.List.of()); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
 }

@@ -10,7 +10,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0003_validate_fk5l759v7apba3lqguc7bp8h456_new_and_more extends Migration {
     @Override
     protected void define() {
-        dependsOn("app", "0002_fk5l759v7apba3lqguc7bp8h456_and_more");
+        dependsOn("app", "0002_post_author_id_fk_and_more");
         operations(
             validateConstraint("post", "fk5l759v7apba3lqguc7bp8h456_new"),
             removeConstraint("post", "fk5l759v7apba3lqguc7bp8h456"),

@@ -11,7 +11,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0007_drop_sync_author_coach_id_and_more extends Migration {
     @Override
     protected void define() {
-        dependsOn("app", "0006_validate_fkgbtj712yv4hxo5gwi0asqe9dr_and_more");
+        dependsOn("app", "0006_validate_author_fk_and_more");
         operations(
             removeColumnSync("author", "coach_id"),
             removeColumnSync("author", "mail"),

@@ -10,7 +10,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0005_author_mail_key_and_more extends Migration {
     @Override
     protected void define() {
-        dependsOn("app", "0004_fkgbtj712yv4hxo5gwi0asqe9dr");
+        dependsOn("app", "0004_author_coach_id_fk");
         atomic(false);
         postDeployment();
         operations(
