@@ -7,10 +7,6 @@ import dev.keel.cache.FileHashes;
 import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
-import dev.keel.diff.DiffHints;
-import dev.keel.diff.FieldRef;
-import dev.keel.project.ModelKey;
-import dev.keel.project.ProjectState;
 
 import dev.keel.scan.internal.EntityRemap;
 import dev.keel.scan.internal.Outline;
@@ -37,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is never stored.
  */
 public final class ScanCache {
-    /** The cache document. */
+    /** The cache document: the stored scan, compact ({@link ScanCodec}), under its key (.keel/cache/entities.bin). */
     static final String NAME = "entities";
     /** The side file of the cached scan's sources and their outlines ({@link Outlines}). */
     static final String OUTLINES = "entity-outlines.tsv";
@@ -98,7 +94,7 @@ public final class ScanCache {
             return new StoringLater(new Fingerprinted(scan, Optional.empty()), () -> {});
         }
         Resolved resolved = resolve(projectDir, files, cache);
-        EntityScanner.Scan scan = cache.read(NAME, resolved.key(), Stored.class).map(Stored::scan).orElse(null);
+        EntityScanner.Scan scan = cache.readCompact(NAME, resolved.key(), ScanCodec::read).orElse(null);
         if (scan != null) {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
             return new StoringLater(new Fingerprinted(scan, Optional.of(resolved.key())), () -> {});
@@ -133,7 +129,7 @@ public final class ScanCache {
         var record = outlined.record();
         Runnable store = () -> {
             long storing = System.nanoTime();
-            cache.write(NAME, resolved.current(), Stored.of(made));
+            cache.writeCompact(NAME, resolved.current(), w -> ScanCodec.write(w, made));
             MapRecords.save(cache, resolved.current(), record);
             Summaries.save(cache, files, summaries);
             Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
@@ -159,7 +155,7 @@ public final class ScanCache {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        Optional<EntityScanner.Scan> old = cache.read(NAME, key, Stored.class).map(Stored::scan);
+        Optional<EntityScanner.Scan> old = cache.readCompact(NAME, key, ScanCodec::read);
         if (old.isEmpty()) {
             return Optional.empty();
         }
@@ -409,32 +405,4 @@ public final class ScanCache {
                     : (HEADER + cache.salt() + "\t" + key + "\n" + body).getBytes(StandardCharsets.UTF_8));
         }
     }
-
-    /** A scan as stored: the state, and the hints as lists (their maps have record keys). */
-    record Stored(ProjectState state, List<ModelHint> renamedModels, List<FieldHint> renamedFields,
-                  List<FieldHint> initializerDefaults) {
-        static Stored of(EntityScanner.Scan scan) {
-            DiffHints h = scan.hints();
-            return new Stored(scan.state(),
-                    h.renamedModels().entrySet().stream().map(e -> new ModelHint(e.getKey(), e.getValue())).toList(),
-                    h.renamedFields().entrySet().stream().map(e -> new FieldHint(e.getKey(), e.getValue())).toList(),
-                    h.initializerDefaults().entrySet().stream().map(e -> new FieldHint(e.getKey(), e.getValue())).toList());
-        }
-
-        EntityScanner.Scan scan() {
-            Map<ModelKey, String> models = new HashMap<>();
-            renamedModels.forEach(m -> models.put(m.model(), m.value()));
-            Map<FieldRef, String> fields = new HashMap<>();
-            renamedFields.forEach(f -> fields.put(f.field(), f.value()));
-            Map<FieldRef, String> defaults = new HashMap<>();
-            initializerDefaults.forEach(f -> defaults.put(f.field(), f.value()));
-            return new EntityScanner.Scan(state, new DiffHints(models, fields, defaults));
-        }
-    }
-
-    /** A hint about a model. */
-    record ModelHint(ModelKey model, String value) {}
-
-    /** A hint about a field. */
-    record FieldHint(FieldRef field, String value) {}
 }
