@@ -155,11 +155,15 @@ public final class ScanCache {
         if (record.isEmpty()) {
             return Optional.empty();
         }
+        long recordRead = System.nanoTime();
         Optional<EntityScanner.Scan> old = cache.readCompact(NAME, key, ScanCodec::read);
         if (old.isEmpty()) {
             return Optional.empty();
         }
-        Phases.report("scan: read the stored scan", start, "and its mapping's record");
+        if (Phases.enabled()) {
+            Phases.report("scan: read the stored scan", start, "its mapping's record " + (recordRead - start) / 1_000_000
+                    + " ms, the scan " + (System.nanoTime() - recordRead) / 1_000_000 + " ms");
+        }
         return EntityScanner.remap(files, config, known, files.get(resolved.changed().get(0)), old.get(), record.get());
     }
 
