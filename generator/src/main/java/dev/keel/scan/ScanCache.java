@@ -379,34 +379,38 @@ public final class ScanCache {
     }
 
     /**
-     * The side file {@value #MAP}: what the mapping of the stored scan recorded per entity ({@link EntityRemap.MapRecord}),
-     * under the scan's key. A header line ({@code keel entity map}, the cache's salt, the key), then the record.
+     * The compact document {@value #MAP} ({@code .keel/cache/entity-map.bin}): what the mapping of the stored scan
+     * recorded per entity ({@link EntityRemap.MapRecord#write}), under the scan's key, after its version number. A
+     * record of another version, damaged, cut short or longer is not read: the whole project is mapped.
      */
-    static final String MAP = "entity-map.tsv";
+    static final String MAP = "entity-map";
 
     static final class MapRecords {
-        private static final String HEADER = "keel entity map\t";
+        /** The layout's version: the first number of the document; any other is not read. */
+        static final int VERSION = 1;
 
         private MapRecords() {}
 
         static Optional<EntityRemap.MapRecord> read(ProjectCache cache, String key) {
-            Optional<byte[]> bytes = cache.readSide(MAP);
-            if (bytes.isEmpty()) {
-                return Optional.empty();
-            }
-            String text = new String(bytes.get(), StandardCharsets.UTF_8);
-            String header = HEADER + cache.salt() + "\t" + key + "\n";
-            if (!text.startsWith(header) || !text.endsWith("\n")) {
-                return Optional.empty(); // another scan, build or configuration, or a file not written to its end
-            }
-            return EntityRemap.MapRecord.decode(text.substring(header.length()));
+            return cache.readCompact(MAP, key, r -> {
+                long version = r.count();
+                if (version != VERSION) {
+                    throw new IllegalArgumentException("a mapping record of version " + version + ", not " + VERSION);
+                }
+                return EntityRemap.MapRecord.read(r);
+            });
         }
 
-        /** Writes the record of the scan stored under {@code key} (an empty file when there is none or it cannot be written). */
+        /** Writes the record of the scan stored under {@code key} (an empty record when there is none: a scan without it). */
         static void save(ProjectCache cache, String key, EntityRemap.MapRecord record) {
-            String body = record == null ? null : record.encode();
-            cache.writeSide(MAP, body == null ? new byte[0]
-                    : (HEADER + cache.salt() + "\t" + key + "\n" + body).getBytes(StandardCharsets.UTF_8));
+            cache.writeCompact(MAP, key, w -> {
+                if (record == null) {
+                    w.count(0); // no version: not read
+                    return;
+                }
+                w.count(VERSION);
+                record.write(w);
+            });
         }
     }
 }

@@ -86,6 +86,45 @@ class ScanCodecTest {
         assertTrue(hints > 0, "some sample has hints");
     }
 
+    /** The mapping's record of every sample ({@code entity-map.bin}), read back, is the record written. */
+    @Test
+    void theMappingRecordOfEverySampleComesBackEqual() throws IOException {
+        int records = 0;
+        for (Path sample : Samples.all()) {
+            KeelConfig config = KeelConfig.read(sample);
+            EntityScanner.Outlined scanned;
+            try {
+                scanned = EntityScanner.scanWithOutlines(EntityScanner.sourceFiles(sample, config), config);
+            } catch (KeelException refused) {
+                continue;
+            }
+            if (scanned.record() == null) {
+                continue;
+            }
+            Path dir = Files.createDirectories(project.resolve(sample.getFileName().toString()));
+            ProjectCache cache = ProjectCache.of(dir, config, EntityScanner.class);
+            ScanCache.MapRecords.save(cache, "the key", scanned.record());
+            assertEquals(Optional.empty(), ScanCache.MapRecords.read(cache, "another key"));
+            var back = ScanCache.MapRecords.read(cache, "the key").orElseThrow();
+            assertNotNull(scanned.record().encode(), sample.toString());
+            assertEquals(scanned.record().encode(), back.encode(), sample.toString());
+            records++;
+        }
+        assertTrue(records >= 15, records + " records");
+    }
+
+    /** The fields of a mapping record's entry as {@code MapRecord.write} writes them: a new one fails here until it does. */
+    @Test
+    void theMappingRecordsCodecKnowsEveryFieldOfAnEntry() throws ClassNotFoundException {
+        Class<?> entry = Class.forName("dev.keel.scan.internal.EntityRemap$MapRecord$Entry");
+        assertEquals("subject entity file declared entityName app parent strategy hasChildren binding keysIface finalIface"
+                        + " keyReads sharedTables sharedSequences models sequences trees tables ifaces",
+                String.join(" ", Arrays.stream(entry.getDeclaredFields()).filter(f -> !f.isSynthetic())
+                        .map(java.lang.reflect.Field::getName).toList()),
+                "EntityRemap.MapRecord.Entry changed: write and read the field in MapRecord.write/read and encode/decode,"
+                        + " raise ScanCache.MapRecords.VERSION, then update this test");
+    }
+
     @Test
     void everyKindOfHintComesBackEqual() throws IOException {
         SampleProjects.copy("library", project);
@@ -244,6 +283,28 @@ class ScanCodecTest {
         assertEquals(json(EntityScanner.scanWithHints(project, config)), json(scan));
         assertEquals(0, ScanCache.lastReuse().reused(), "the whole project mapped");
         assertEquals(3, ScanCache.lastReuse().mapped());
+
+        // the mapping's record damaged, or of another version: the whole project mapped
+        Path map = project.resolve(".keel/cache").resolve(ScanCache.MAP + ".bin");
+        String key = Document.of(Files.readAllBytes(map)).key();
+        Files.writeString(entity, text.substring(0, brace) + "    private Integer addedThrice;\n}\n");
+        byte[] m = Files.readAllBytes(map);
+        m[m.length - 5] ^= 0x04;
+        Files.write(map, m);
+        assertEquals(json(EntityScanner.scanWithHints(project, config)), json(ScanCache.scanWithHints(project, config, cache)));
+        assertEquals(0, ScanCache.lastReuse().reused(), "a damaged record: the whole project mapped");
+
+        Files.writeString(entity, text.substring(0, brace) + "    private Integer addedFourTimes;\n}\n");
+        byte[] payload = Document.of(Files.readAllBytes(map)).payload();
+        key = Document.of(Files.readAllBytes(map)).key();
+        payload[0] = (byte) (ScanCache.MapRecords.VERSION + 1);
+        Files.write(map, document(key, payload));
+        assertEquals(json(EntityScanner.scanWithHints(project, config)), json(ScanCache.scanWithHints(project, config, cache)));
+        assertEquals(0, ScanCache.lastReuse().reused(), "a record of another version: the whole project mapped");
+
+        Files.writeString(entity, text.substring(0, brace) + "    private Integer addedFiveTimes;\n}\n");
+        assertEquals(json(EntityScanner.scanWithHints(project, config)), json(ScanCache.scanWithHints(project, config, cache)));
+        assertEquals(2, ScanCache.lastReuse().reused(), "the record written again: one entity mapped alone");
     }
 
     /** A compact document as {@link ProjectCache#writeCompact} lays it out, with {@code payload} and its right checksum. */
