@@ -1,14 +1,15 @@
 package dev.keel.operations;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /** Helpers shared by the operation records. */
 final class Ops {
     private Ops() {}
 
     static String require(String value, String what) {
-        Objects.requireNonNull(value, what + " must not be null");
+        if (value == null) { // the message built only when it is thrown: this runs for every key made
+            throw new NullPointerException(what + " must not be null");
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }

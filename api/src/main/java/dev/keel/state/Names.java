@@ -2,14 +2,18 @@ package dev.keel.state;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
-/** Small checks shared by the state records. */
+/**
+ * Small checks shared by the state records. They run for every value of every record made (a large project's state is
+ * read and compared many times a check), so a message is built only when the check fails.
+ */
 final class Names {
     private Names() {}
 
     static String require(String value, String what) {
-        Objects.requireNonNull(value, what + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(what + " must not be null");
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
@@ -17,11 +21,17 @@ final class Names {
     }
 
     static List<String> requireColumns(List<String> columns, String what) {
-        Objects.requireNonNull(columns, what + " must not be null");
+        if (columns == null) {
+            throw new NullPointerException(what + " must not be null");
+        }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(what + " must name at least one column");
         }
-        columns.forEach(c -> require(c, what + " entry"));
+        for (String c : columns) {
+            if (c == null || c.isBlank()) {
+                require(c, what + " entry");
+            }
+        }
         return List.copyOf(columns);
     }
 

@@ -37,6 +37,11 @@ final class Entities {
             }
 
             @Override
+            public ScannedProject scanStoringLater(KeelConfig config, Path dir) {
+                return scanFingerprinted(config, dir); // its fingerprint costs nothing: from the hashes the scan takes
+            }
+
+            @Override
             public Optional<String> fingerprint(KeelConfig config, Path dir) {
                 ProjectLayout.check(config, dir);
                 return Optional.of(ScanCache.fingerprint(dir, config, Caches.of(dir, config)));

@@ -75,4 +75,40 @@ class ColdCheckCommandTest {
         assertTrue(phase(changed, "earlier check").endsWith("(files changed since the last check that passed)"), changed.err());
         assertFalse(check().exit() == 0, "and still does");
     }
+
+    /**
+     * A check that runs with a passed check on record (its key taken before it) after an edit the scan must see (a
+     * transient field: a new outline, the same schema) hands the scan's storing to the command, which stores it before
+     * it ends: the next check without the record reads the scan from the cache.
+     */
+    @Test
+    void aCheckAfterAChangeStoresTheScanItMade() throws IOException {
+        assertEquals(0, check().exit());
+        assertEquals(0, check().exit());
+        Path entity;
+        try (Stream<Path> files = Files.walk(dir.resolve("src"))) {
+            entity = files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("migrations"))
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains("@Entity");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(entity);
+        int brace = text.lastIndexOf('}');
+        Files.writeString(entity, text.substring(0, brace) + "    @jakarta.persistence.Transient\n    private Integer notMapped;\n}\n");
+
+        KeelRun changed = check();
+        assertEquals(0, changed.exit(), changed.out() + changed.err());
+        assertTrue(phase(changed, "earlier check").endsWith("(files changed since the last check that passed)"), changed.err());
+        assertTrue(phase(changed, "scan entities").endsWith("files scanned)"), changed.err());
+        assertNotEquals("", phase(changed, "store scanned entities"), changed.err());
+
+        Files.delete(dir.resolve(".keel/cache/check.tsv"));
+        KeelRun again = check();
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(phase(again, "scan entities").endsWith("from .keel/cache)"), again.err());
+    }
 }

@@ -35,4 +35,13 @@ public interface EntitySource {
         ScannedProject scanned = scan(config, projectDir);
         return new ScannedProject(scanned.state(), scanned.hints(), before);
     }
+
+    /**
+     * {@link #scan}, leaving what is left to store of it in a cache to the caller ({@link ScannedProject#store}, run
+     * once before the caller ends): the check waits for the scan, not for its storing. By default {@link #scan}, which
+     * stores what it stores itself.
+     */
+    default ScannedProject scanStoringLater(KeelConfig config, Path projectDir) {
+        return scan(config, projectDir);
+    }
 }

@@ -203,7 +203,7 @@ public final class MakeMigrations {
         // the longer (its mapping is one thread's work, after the parse), so the pool takes its items first
         CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
                 : CompletableFuture.supplyAsync(() -> Parallel.first(() -> reads != null
-                        ? entities.scanFingerprinted(config, projectDir) : entities.scan(config, projectDir)),
+                        ? entities.scanFingerprinted(config, projectDir) : entities.scanStoringLater(config, projectDir)),
                         MakeMigrations::inBackground);
         ProjectMigrations.Sources sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache);
         stores.add(sources::store);

@@ -7,10 +7,6 @@ import dev.keel.cache.FileHashes;
 import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
-import dev.keel.diff.DiffHints;
-import dev.keel.diff.FieldRef;
-import dev.keel.project.ModelKey;
-import dev.keel.project.ProjectState;
 
 import dev.keel.scan.internal.EntityRemap;
 import dev.keel.scan.internal.Outline;
@@ -37,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is never stored.
  */
 public final class ScanCache {
-    /** The cache document. */
+    /** The cache document: the stored scan, compact ({@link ScanCodec}), under its key (.keel/cache/entities.bin). */
     static final String NAME = "entities";
     /** The side file of the cached scan's sources and their outlines ({@link Outlines}). */
     static final String OUTLINES = "entity-outlines.tsv";
@@ -98,7 +94,7 @@ public final class ScanCache {
             return new StoringLater(new Fingerprinted(scan, Optional.empty()), () -> {});
         }
         Resolved resolved = resolve(projectDir, files, cache);
-        EntityScanner.Scan scan = cache.read(NAME, resolved.key(), Stored.class).map(Stored::scan).orElse(null);
+        EntityScanner.Scan scan = cache.readCompact(NAME, resolved.key(), ScanCodec::read).orElse(null);
         if (scan != null) {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
             return new StoringLater(new Fingerprinted(scan, Optional.of(resolved.key())), () -> {});
@@ -133,7 +129,7 @@ public final class ScanCache {
         var record = outlined.record();
         Runnable store = () -> {
             long storing = System.nanoTime();
-            cache.write(NAME, resolved.current(), Stored.of(made));
+            cache.writeCompact(NAME, resolved.current(), w -> ScanCodec.write(w, made));
             MapRecords.save(cache, resolved.current(), record);
             Summaries.save(cache, files, summaries);
             Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
@@ -159,11 +155,15 @@ public final class ScanCache {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        Optional<EntityScanner.Scan> old = cache.read(NAME, key, Stored.class).map(Stored::scan);
+        long recordRead = System.nanoTime();
+        Optional<EntityScanner.Scan> old = cache.readCompact(NAME, key, ScanCodec::read);
         if (old.isEmpty()) {
             return Optional.empty();
         }
-        Phases.report("scan: read the stored scan", start, "and its mapping's record");
+        if (Phases.enabled()) {
+            Phases.report("scan: read the stored scan", start, "its mapping's record " + (recordRead - start) / 1_000_000
+                    + " ms, the scan " + (System.nanoTime() - recordRead) / 1_000_000 + " ms");
+        }
         return EntityScanner.remap(files, config, known, files.get(resolved.changed().get(0)), old.get(), record.get());
     }
 
@@ -379,62 +379,38 @@ public final class ScanCache {
     }
 
     /**
-     * The side file {@value #MAP}: what the mapping of the stored scan recorded per entity ({@link EntityRemap.MapRecord}),
-     * under the scan's key. A header line ({@code keel entity map}, the cache's salt, the key), then the record.
+     * The compact document {@value #MAP} ({@code .keel/cache/entity-map.bin}): what the mapping of the stored scan
+     * recorded per entity ({@link EntityRemap.MapRecord#write}), under the scan's key, after its version number. A
+     * record of another version, damaged, cut short or longer is not read: the whole project is mapped.
      */
-    static final String MAP = "entity-map.tsv";
+    static final String MAP = "entity-map";
 
     static final class MapRecords {
-        private static final String HEADER = "keel entity map\t";
+        /** The layout's version: the first number of the document; any other is not read. */
+        static final int VERSION = 1;
 
         private MapRecords() {}
 
         static Optional<EntityRemap.MapRecord> read(ProjectCache cache, String key) {
-            Optional<byte[]> bytes = cache.readSide(MAP);
-            if (bytes.isEmpty()) {
-                return Optional.empty();
-            }
-            String text = new String(bytes.get(), StandardCharsets.UTF_8);
-            String header = HEADER + cache.salt() + "\t" + key + "\n";
-            if (!text.startsWith(header) || !text.endsWith("\n")) {
-                return Optional.empty(); // another scan, build or configuration, or a file not written to its end
-            }
-            return EntityRemap.MapRecord.decode(text.substring(header.length()));
+            return cache.readCompact(MAP, key, r -> {
+                long version = r.count();
+                if (version != VERSION) {
+                    throw new IllegalArgumentException("a mapping record of version " + version + ", not " + VERSION);
+                }
+                return EntityRemap.MapRecord.read(r);
+            });
         }
 
-        /** Writes the record of the scan stored under {@code key} (an empty file when there is none or it cannot be written). */
+        /** Writes the record of the scan stored under {@code key} (an empty record when there is none: a scan without it). */
         static void save(ProjectCache cache, String key, EntityRemap.MapRecord record) {
-            String body = record == null ? null : record.encode();
-            cache.writeSide(MAP, body == null ? new byte[0]
-                    : (HEADER + cache.salt() + "\t" + key + "\n" + body).getBytes(StandardCharsets.UTF_8));
+            cache.writeCompact(MAP, key, w -> {
+                if (record == null) {
+                    w.count(0); // no version: not read
+                    return;
+                }
+                w.count(VERSION);
+                record.write(w);
+            });
         }
     }
-
-    /** A scan as stored: the state, and the hints as lists (their maps have record keys). */
-    record Stored(ProjectState state, List<ModelHint> renamedModels, List<FieldHint> renamedFields,
-                  List<FieldHint> initializerDefaults) {
-        static Stored of(EntityScanner.Scan scan) {
-            DiffHints h = scan.hints();
-            return new Stored(scan.state(),
-                    h.renamedModels().entrySet().stream().map(e -> new ModelHint(e.getKey(), e.getValue())).toList(),
-                    h.renamedFields().entrySet().stream().map(e -> new FieldHint(e.getKey(), e.getValue())).toList(),
-                    h.initializerDefaults().entrySet().stream().map(e -> new FieldHint(e.getKey(), e.getValue())).toList());
-        }
-
-        EntityScanner.Scan scan() {
-            Map<ModelKey, String> models = new HashMap<>();
-            renamedModels.forEach(m -> models.put(m.model(), m.value()));
-            Map<FieldRef, String> fields = new HashMap<>();
-            renamedFields.forEach(f -> fields.put(f.field(), f.value()));
-            Map<FieldRef, String> defaults = new HashMap<>();
-            initializerDefaults.forEach(f -> defaults.put(f.field(), f.value()));
-            return new EntityScanner.Scan(state, new DiffHints(models, fields, defaults));
-        }
-    }
-
-    /** A hint about a model. */
-    record ModelHint(ModelKey model, String value) {}
-
-    /** A hint about a field. */
-    record FieldHint(FieldRef field, String value) {}
 }

@@ -34,7 +34,7 @@ class ScanCacheTest {
         EntityScanner.Scan direct = EntityScanner.scanWithHints(project, config);
 
         assertEquals(json(direct), json(ScanCache.scanWithHints(project, config, cache)));
-        assertTrue(Files.exists(project.resolve(KeelFolder.NAME).resolve(ProjectCache.FOLDER).resolve(ScanCache.NAME + ".json")));
+        assertTrue(Files.exists(project.resolve(KeelFolder.NAME).resolve(ProjectCache.FOLDER).resolve(ScanCache.NAME + ".bin")));
         assertEquals(json(direct), json(ScanCache.scanWithHints(project, config, cache)));
 
         Path entity = EntityScanner.sourceFiles(project, config).stream()

@@ -22,18 +22,21 @@ import dev.keel.state.UniqueConstraint;
  * A {@link ProjectState} in a compact document ({@link Compact}): its tables, sequences and pending deletions, each
  * record component by component in the order of its declaration, read back through the records' constructors and
  * {@link ProjectState#of}, as the state's JSON snapshot is. {@code StateCodecTest} pins every record's components:
- * a component added to one of them fails it until it is written here too.
+ * a component added to one of them fails it until it is written here too. Used by the replayed state's document
+ * ({@link ReplayCache}) and the stored entity scan's (the generator's {@code ScanCodec}).
  */
-final class StateCodec {
+public final class StateCodec {
     private StateCodec() {}
 
-    static void write(Compact.Writer w, ProjectState state) {
+    /** Writes {@code state}; {@link #read} reads it back. */
+    public static void write(Compact.Writer w, ProjectState state) {
         w.list(state.tables(), StateCodec::table);
         w.list(state.sequences(), StateCodec::sequence);
         w.list(state.pending(), StateCodec::pending);
     }
 
-    static ProjectState read(Compact.Reader r) {
+    /** The state {@link #write} wrote, as {@link ProjectState#of} makes it. */
+    public static ProjectState read(Compact.Reader r) {
         var tables = r.list(StateCodec::table);
         var sequences = r.list(StateCodec::sequence);
         var pending = r.list(StateCodec::pending);

@@ -2,7 +2,6 @@ package dev.keel.project;
 
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Objects;
 
 /** Names a model in the project state: its app label and its model name in lower case. */
 public record ModelKey(String app, String model) implements Comparable<ModelKey> {
@@ -15,7 +14,9 @@ public record ModelKey(String app, String model) implements Comparable<ModelKey>
     }
 
     private static String require(String value, String what) {
-        Objects.requireNonNull(value, what + " must not be null");
+        if (value == null) { // the message built only when it is thrown: this runs for every key made
+            throw new NullPointerException(what + " must not be null");
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }

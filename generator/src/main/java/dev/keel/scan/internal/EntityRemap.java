@@ -708,6 +708,79 @@ public final class EntityRemap {
             }
         }
 
+        /**
+         * The record in a compact cache document ({@link dev.keel.cache.Compact}): the schemas numbered, then each entry
+         * field by field, in the order of {@link #encode}'s columns (the files of the trees each once, as their number).
+         * {@link #read} reads it back. A field added to {@link Entry} is written and read here, in the same place of
+         * both, and {@code ScanCache.MapRecords}' version goes up.
+         */
+        public void write(dev.keel.cache.Compact.Writer w) {
+            w.strings(new TreeSet<>(numbered));
+            w.count(entries.size());
+            for (Entry x : entries.values()) {
+                w.string(x.subject);
+                w.bool(x.entity);
+                w.string(x.file);
+                w.strings(x.declared);
+                w.string(x.entityName);
+                w.string(x.app);
+                w.string(x.parent);
+                w.string(x.strategy);
+                w.bool(x.hasChildren);
+                w.number(x.binding);
+                w.string(x.keysIface);
+                w.string(x.finalIface);
+                w.bool(x.keyReads);
+                w.bool(x.sharedTables);
+                w.bool(x.sharedSequences);
+                w.strings(x.models);
+                w.strings(x.sequences);
+                w.strings(x.trees);
+                w.strings(x.tables);
+                w.strings(x.ifaces);
+            }
+        }
+
+        /**
+         * The record {@link #write} wrote.
+         *
+         * @throws IllegalArgumentException when the bytes are not such a record (two entries of one subject included)
+         */
+        public static MapRecord read(dev.keel.cache.Compact.Reader r) {
+            var numbered = Set.copyOf(r.strings());
+            long size = r.count();
+            var entries = new LinkedHashMap<String, Entry>();
+            for (long i = 0; i < size; i++) {
+                Entry x = new Entry(r.string(), r.bool());
+                x.file = r.string();
+                x.declared = List.copyOf(r.strings());
+                x.entityName = r.string();
+                x.app = r.string();
+                x.parent = r.string();
+                x.strategy = r.string();
+                x.hasChildren = r.bool();
+                x.binding = r.integer();
+                x.keysIface = r.string();
+                x.finalIface = r.string();
+                x.keyReads = r.bool();
+                x.sharedTables = r.bool();
+                x.sharedSequences = r.bool();
+                x.models = java.util.Objects.requireNonNull(r.strings(), "models");
+                x.sequences = java.util.Objects.requireNonNull(r.strings(), "sequences");
+                x.trees.addAll(r.strings());
+                x.tables.addAll(r.strings());
+                x.ifaces.addAll(r.strings());
+                if (x.subject == null || x.file == null || x.entityName == null || x.app == null || x.parent == null
+                        || x.strategy == null || x.keysIface == null || x.finalIface == null) {
+                    throw new IllegalArgumentException("an entry without a name");
+                }
+                if (entries.put(x.subject, x) != null) {
+                    throw new IllegalArgumentException("two entries of " + x.subject);
+                }
+            }
+            return new MapRecord(entries, numbered);
+        }
+
         private static List<String> list(String field) {
             return field.isEmpty() ? List.of() : List.of(field.split(String.valueOf(LIST), -1));
         }
