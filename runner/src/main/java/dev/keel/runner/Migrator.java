@@ -382,6 +382,9 @@ public final class Migrator implements AutoCloseable {
         }
         List<MigrationSpec> plan = planned.plan().migrations();
         ProjectState start = graph.stateAt(graph.appliedNodes(planned.applied()));
+        if (startEarly && plan.size() > 1 && !plan.get(0).postDeployment()) {
+            checksumAhead(plan.get(0).key()); // what the first migration's record holds, while its script is built
+        }
         Script first = plan.get(0).postDeployment() ? null : Scripts.forwards(plan.get(0), start, routing);
         if (startEarly && first != null && plan.size() > 1 && planned.view().migrations().get(0).resumeFrom() == 0) {
             startEarly(first);
@@ -396,6 +399,20 @@ public final class Migrator implements AutoCloseable {
         Map<MigrationKey, String> moved = moves(graph, scripts,
                 m -> keys(Planner.plan(graph, rows, request, m).view().deferred()), true, this::sizes);
         return moved.isEmpty() ? planned : Planner.plan(graph, rows, request, moved);
+    }
+
+    /**
+     * Computes the checksum of migration {@code key} on another thread ({@link MigrationSet#checksum} keeps it), for a
+     * caller that asks for it soon: a failure is left for that caller, which computes it again and reports it.
+     */
+    private void checksumAhead(MigrationKey key) {
+        java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+            try {
+                set.checksum(key);
+            } catch (RuntimeException e) {
+                // reported where it is asked for
+            }
+        });
     }
 
     /** The sink and executor of the run under way, made now when there are none yet. */

@@ -22,9 +22,19 @@ public final class Compact {
 
     /** Writes values one after the other into a growing buffer. */
     public static final class Writer {
-        private byte[] buf = new byte[1 << 16];
+        private byte[] buf;
         private int n;
         private final Map<String, Integer> strings = new HashMap<>();
+
+        /** A writer of a document (its buffer starts at 64 KB). */
+        public Writer() {
+            this(1 << 16);
+        }
+
+        /** A writer whose buffer starts at {@code initial} bytes (it grows as needed). */
+        Writer(int initial) {
+            buf = new byte[Math.max(16, initial)];
+        }
 
         private void put(int b) {
             if (n == buf.length) {

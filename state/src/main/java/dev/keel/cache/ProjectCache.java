@@ -327,9 +327,14 @@ public final class ProjectCache {
         try {
             return Json.MAPPER.readValue(json, Json.OPERATIONS);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("keel's cache in " + KeelFolder.NAME + "/" + FOLDER + " is damaged (" + e.getMessage()
-                    + ").\nTo fix: delete the folder " + KeelFolder.NAME + "/" + FOLDER + "; keel rebuilds it.", e);
+            throw damaged(e);
         }
+    }
+
+    /** What reading a damaged part of the cache throws: where the cache is and what to do. */
+    static IllegalStateException damaged(Exception e) {
+        return new IllegalStateException("keel's cache in " + KeelFolder.NAME + "/" + FOLDER + " is damaged (" + e.getMessage()
+                + ").\nTo fix: delete the folder " + KeelFolder.NAME + "/" + FOLDER + "; keel rebuilds it.", e);
     }
 
     /** The mapper documents are written with (for tests). */

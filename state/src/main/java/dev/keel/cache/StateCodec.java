@@ -43,7 +43,7 @@ public final class StateCodec {
         return ProjectState.of(tables, sequences, pending);
     }
 
-    private static void table(Compact.Writer w, Table t) {
+    static void table(Compact.Writer w, Table t) {
         w.string(t.app());
         w.string(t.model());
         w.string(t.entity());
@@ -60,7 +60,7 @@ public final class StateCodec {
         w.string(t.database());
     }
 
-    private static Table table(Compact.Reader r) {
+    static Table table(Compact.Reader r) {
         String app = r.string();
         String model = r.string();
         String entity = r.string();
@@ -73,7 +73,7 @@ public final class StateCodec {
         return new Table(app, model, entity, schema, name, columns, primaryKey, constraints, indexes, r.string(), r.string());
     }
 
-    private static void column(Compact.Writer w, Column c) {
+    static void column(Compact.Writer w, Column c) {
         w.string(c.name());
         w.string(c.type());
         w.bool(c.notNull());
@@ -84,7 +84,7 @@ public final class StateCodec {
         w.bool(c.defaultKept());
     }
 
-    private static Column column(Compact.Reader r) {
+    static Column column(Compact.Reader r) {
         String name = r.string();
         String type = r.string();
         boolean notNull = r.bool();
@@ -94,7 +94,7 @@ public final class StateCodec {
                 r.string(), r.bool());
     }
 
-    private static void index(Compact.Writer w, Index i) {
+    static void index(Compact.Writer w, Index i) {
         w.string(i.name());
         w.strings(i.columns());
         w.bool(i.isUnique());
@@ -102,12 +102,12 @@ public final class StateCodec {
         w.string(i.where());
     }
 
-    private static Index index(Compact.Reader r) {
+    static Index index(Compact.Reader r) {
         return new Index(r.string(), r.strings(), r.bool(), r.string(), r.string());
     }
 
     /** A constraint: 1 a foreign key, 2 a unique constraint, 3 a check. */
-    private static void constraint(Compact.Writer w, Constraint c) {
+    static void constraint(Compact.Writer w, Constraint c) {
         if (c instanceof ForeignKey f) {
             w.count(1);
             w.string(f.name());
@@ -133,7 +133,7 @@ public final class StateCodec {
         }
     }
 
-    private static Constraint constraint(Compact.Reader r) {
+    static Constraint constraint(Compact.Reader r) {
         long kind = r.count();
         if (kind == 1) {
             return new ForeignKey(r.string(), r.strings(), r.string(), r.strings(), r.string(), r.bool(), r.bool());
@@ -147,14 +147,14 @@ public final class StateCodec {
         throw new IllegalArgumentException("no constraint of kind " + kind);
     }
 
-    private static void sequence(Compact.Writer w, Sequence s) {
+    static void sequence(Compact.Writer w, Sequence s) {
         w.string(s.name());
         w.number(s.start());
         w.number(s.increment());
         w.string(s.database());
     }
 
-    private static Sequence sequence(Compact.Reader r) {
+    static Sequence sequence(Compact.Reader r) {
         return new Sequence(r.string(), r.number(), r.number(), r.string());
     }
 

@@ -5,6 +5,7 @@ import dev.keel.concurrent.Parallel;
 import dev.keel.cache.Compact;
 import dev.keel.cache.ContentHash;
 import dev.keel.cache.FileHashes;
+import dev.keel.cache.OperationCodec;
 import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.AppConfig;
@@ -202,7 +203,7 @@ public final class ProjectMigrations {
             if (r.fromCache()) {
                 side.write(operations, (int) r.cached().operationsAt(), r.cached().operationsLength());
             } else {
-                side.writeBytes(ProjectCache.encode(r.outcome().spec().orElseThrow().operations()).getBytes(StandardCharsets.UTF_8));
+                side.writeBytes(OperationCodec.encode(r.outcome().spec().orElseThrow().operations()));
             }
             stored.add(CachedFile.of(f, r.hash(), r.outcome().spec().orElseThrow(), at, side.size() - at));
         }
@@ -261,10 +262,16 @@ public final class ProjectMigrations {
     static final String CACHE = "migrations";
 
     /**
-     * The side file of the migrations' operations, as JSON, one after the other: the document gives each file's
-     * place in it, so that reading the document does not parse them (they are decoded only when used).
+     * The side file of the migrations' operations ({@link OperationCodec}), one after the other: the document gives each
+     * file's place in it, so that reading the document does not decode them (they are decoded only when used).
      */
     static final String OPERATIONS = "migrations.operations";
+
+    /**
+     * How the side file holds operations, written first in the document: a document that does not start with it (one of
+     * an earlier keel, whose side file held JSON) is not read, and the migrations are read from their files again.
+     */
+    static final String OPERATIONS_CODEC = "operations: OperationCodec 1";
 
     /**
      * The migrations read from each file, with the file's content hash (a list: paths as keys would be interned), and
@@ -277,12 +284,17 @@ public final class ProjectMigrations {
         }
 
         void write(Compact.Writer w) {
+            w.string(OPERATIONS_CODEC);
             w.list(files, (out, f) -> f.write(out));
             w.number(operationsLength);
             w.number(operationsChecksum);
         }
 
+        /** @throws IllegalArgumentException when the document holds its operations otherwise ({@link #OPERATIONS_CODEC}) */
         static CachedFiles read(Compact.Reader r) {
+            if (!OPERATIONS_CODEC.equals(r.string())) {
+                throw new IllegalArgumentException("a document of another layout of operations");
+            }
             return new CachedFiles(r.list(CachedFile::read), r.number(), r.number());
         }
     }
@@ -301,7 +313,7 @@ public final class ProjectMigrations {
 
     /**
      * One file's migration (path relative to the project), as read from the content with hash {@code hash}
-     * for {@code app}; its operations are the JSON text at {@code operationsAt} ({@code operationsLength} bytes)
+     * for {@code app}; its operations are the bytes ({@link OperationCodec}) at {@code operationsAt} ({@code operationsLength} bytes)
      * in the side file, decoded only when used.
      */
     record CachedFile(String file, String hash, String app, String migrationsPackage, MigrationKey key,
@@ -346,12 +358,10 @@ public final class ProjectMigrations {
             return operationsAt >= 0 && operationsLength >= 0 && operationsAt + operationsLength <= size;
         }
 
-        private String operations(byte[] side) {
-            return new String(side, (int) operationsAt, operationsLength, StandardCharsets.UTF_8);
-        }
-
         MigrationSpec spec(Path origin, byte[] side) {
-            return new MigrationSpec(key, dependencies, new DeferredOperations(() -> ProjectCache.decode(operations(side))),
+            int from = (int) operationsAt;
+            return new MigrationSpec(key, dependencies,
+                    new DeferredOperations(() -> OperationCodec.decodeCached(side, from, from + operationsLength)),
                     atomic, postDeployment, initial, replaces, origin.toString());
         }
     }

@@ -25,11 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every operation, applied to the fixture state and then undone by its reverse, gives the fixture back. */
-class OperationRoundTripTest {
+public class OperationRoundTripTest {
     private static final ProjectState BEFORE = fixture();
 
-    /** One case per operation type (some types twice, for their variants). */
-    static List<Operation> cases() {
+    /** One case per operation type (some types twice, for their variants); also what the cache's codec is tried on. */
+    public static List<Operation> cases() {
         return List.of(
                 createModel("Comment", table("comment").entity("Comment")
                         .field("id", column("id", "bigint"))

@@ -98,15 +98,8 @@ public final class Checksums {
         } else if (value instanceof Map<?, ?> m) {
             m.values().forEach(v -> collect(v, methods));
         } else if (value instanceof dev.keel.operations.Operation && value.getClass().isRecord()) {
-            for (var component : value.getClass().getRecordComponents()) {
-                try {
-                    var accessor = component.getAccessor();
-                    accessor.setAccessible(true);
-                    collect(accessor.invoke(value), methods);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IllegalStateException("cannot read " + value.getClass().getSimpleName() + "."
-                            + component.getName(), e);
-                }
+            for (RecordParts.Part component : RecordParts.of(value.getClass())) {
+                collect(component.of(value), methods);
             }
         }
     }

@@ -3,8 +3,6 @@ package dev.keel.runner.internal;
 import dev.keel.migration.MigrationKey;
 import dev.keel.migration.MigrationSpec;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -101,19 +99,12 @@ public final class DefinitionText {
     private static void record(Object r, StringBuilder out) {
         out.append(r.getClass().getSimpleName()).append('{');
         boolean first = true;
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            Object v;
-            try {
-                var accessor = c.getAccessor();
-                accessor.setAccessible(true);
-                v = accessor.invoke(r);
-            } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-                throw new IllegalStateException("cannot read " + r.getClass().getSimpleName() + "." + c.getName(), e);
-            }
+        for (RecordParts.Part c : RecordParts.of(r.getClass())) {
+            Object v = c.of(r);
             if (isDefault(v)) {
                 continue;
             }
-            out.append(first ? "" : ",").append(c.getName()).append('=');
+            out.append(first ? "" : ",").append(c.name()).append('=');
             value(v, out);
             first = false;
         }

@@ -57,8 +57,7 @@ public final class EarlyStart {
         for (ScriptStep step : script.steps()) {
             StatementLocks takes = step.takes();
             String text = step.text();
-            String head = text.length() > 200 ? text.substring(0, 200) : text;
-            head = head.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            String head = head(text);
             if (!step.locks().isEmpty() || takes == null) {
                 return false;
             }
@@ -83,6 +82,29 @@ public final class EarlyStart {
             }
         }
         return !created.isEmpty();
+    }
+
+    /**
+     * The first 200 characters of {@code text} in upper case, each run of white space ({@code \s}: space, tab, line
+     * feed, vertical tab, form feed, carriage return) as one space: what {@link #holdable} reads a statement's kind from.
+     */
+    static String head(String text) {
+        String upper = (text.length() > 200 ? text.substring(0, 200) : text).toUpperCase(Locale.ROOT);
+        var out = new StringBuilder(upper.length());
+        boolean space = false;
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
     }
 
     /** The settings with which the server ends a session that keeps a transaction open: {@link #sessionAllows}. */

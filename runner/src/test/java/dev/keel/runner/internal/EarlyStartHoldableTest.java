@@ -116,4 +116,17 @@ class EarlyStartHoldableTest {
             }
         }
     }
+
+    /** The head a statement's kind is read from: what upper-casing and {@code replaceAll("\\s+", " ")} gave. */
+    @Test
+    void headIsTheUpperCasedFirst200CharactersWithWhiteSpaceRunsAsOneSpace() {
+        String[] texts = {"", " ", "create table x (a int)", "CREATE\n\tTABLE  IF   NOT EXISTS x (a int)",
+                "create\r\n table\u000B\fx ()", "  leading and trailing  \n", "create\u00a0table x (\u2003)",
+                "create table \"Straße\" (a int)", "create table x (" + "a int, ".repeat(40) + "z int)",
+                "x".repeat(199) + "  y", "x".repeat(200) + "   y", "\t".repeat(250)};
+        for (String text : texts) {
+            String head = text.length() > 200 ? text.substring(0, 200) : text;
+            assertEquals(head.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " "), EarlyStart.head(text), text);
+        }
+    }
 }
