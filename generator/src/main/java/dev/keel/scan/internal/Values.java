@@ -169,13 +169,20 @@ public final class Values {
                     if (v.isPresent()) {
                         return v.get();
                     }
-                } else if (!onDemand) {
-                    return new EnumConst(typeName, name);
+                } else {
+                    Optional<Object> v = library(node, typeName, name);
+                    if (v.isPresent()) {
+                        return v.get();
+                    }
+                    if (!onDemand) {
+                        return new EnumConst(typeName, name);
+                    }
                 }
             }
         }
         throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources (looked in "
-                + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports)");
+                + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports) nor on "
+                + names.classPath().described());
     }
 
     /**
@@ -205,6 +212,10 @@ public final class Values {
         }
         Optional<TypeInfo> owner = names.index().type(typeName.get());
         if (owner.isEmpty()) {
+            Optional<Object> v = library(f, typeName.get(), name);
+            if (v.isPresent()) {
+                return v.get();
+            }
             return lombokFieldName(f, typeName.get(), name).orElse(new EnumConst(typeName.get(), name));
         }
         return member(owner.get(), name, f, depth)
@@ -244,7 +255,26 @@ public final class Values {
                 return inherited;
             }
         }
+        for (String s : names.librarySupertypes(owner)) {
+            Optional<Object> inherited = library(node, s, name);
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The static member {@code name} of {@code owner}, a type of the class path (declared or inherited there): an enum
+     * constant, or a constant's value from its class file; empty when the class path has no such type or member.
+     */
+    private Optional<Object> library(Node node, String owner, String name) {
+        Optional<Object> v = names.classPath().member(owner, name);
+        if (v.isPresent() && v.get() == ClassPath.NOT_CONSTANT) {
+            throw new Unresolved(node, name + " in " + owner + " (on the class path) is not a static final constant"
+                    + " initialised by a constant expression, so its value is not in the class file");
+        }
+        return v;
     }
 
     /** A static constant or enum constant declared by {@code owner} itself. */
