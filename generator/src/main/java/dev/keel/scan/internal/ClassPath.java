@@ -157,9 +157,10 @@ public final class ClassPath implements AutoCloseable {
     /** How the class path was given, for messages: the entries of {@code "libraries"} and {@code --libraries}. */
     public String described() {
         if (entries.isEmpty()) {
-            return "no class path (keel.json has no \"libraries\")";
+            return "the class path (empty: keel.json has no \"libraries\", and no --libraries was given)";
         }
-        return "the class path (" + entries.size() + (entries.size() == 1 ? " entry" : " entries") + " from \"libraries\")";
+        return "the class path (" + entries.size() + (entries.size() == 1 ? " jar or folder" : " jars and folders")
+                + " from \"libraries\")";
     }
 
     /**
