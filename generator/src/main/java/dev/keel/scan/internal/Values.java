@@ -114,10 +114,10 @@ public final class Values {
             return eval(b ? c.getThenExpr() : c.getElseExpr(), ctx, depth + 1);
         }
         if (expr instanceof UnaryExpr u) {
-            return unary(u, eval(u.getExpression(), ctx, depth + 1));
+            return unary(u, known(u, eval(u.getExpression(), ctx, depth + 1)));
         }
         if (expr instanceof BinaryExpr b) {
-            return binary(b, eval(b.getLeft(), ctx, depth + 1), eval(b.getRight(), ctx, depth + 1));
+            return binary(b, known(b, eval(b.getLeft(), ctx, depth + 1)), known(b, eval(b.getRight(), ctx, depth + 1)));
         }
         if (expr instanceof ArrayInitializerExpr a) {
             var list = new ArrayList<Object>();
@@ -305,6 +305,33 @@ public final class Values {
             return true;
         }
         return (field.isStatic() || Lombok.isStaticByLombok(owner, field, names)) && field.isFinal();
+    }
+
+    /**
+     * {@code v}, unless it is a constant of a type that neither the sources nor the class path declare (kept as an
+     * {@link EnumConst} as written): then whatever {@code expr} computes from it is unknown, and the problem says where
+     * its type must come from.
+     */
+    private Object known(Node expr, Object v) {
+        String missing = missingOwner(v);
+        if (missing != null) {
+            throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read: " + missing);
+        }
+        return v;
+    }
+
+    /**
+     * When {@code v} is a constant (kept by name) of a type that neither the sources nor the class path declare and
+     * keel does not model itself: what to say of it, with the fix; else null.
+     */
+    public String missingOwner(Object v) {
+        if (!(v instanceof EnumConst c) || names.index().type(c.type()).isPresent() || ClassPath.modeledByKeel(c.type())
+                || names.classPath().type(c.type()).isPresent()) {
+            return null;
+        }
+        return c.type() + "." + c.name() + " is a constant of " + c.type() + ", which is neither in the source roots nor"
+                + " on " + names.classPath().described() + "; add the jar or class folder that declares it to keel.json"
+                + " \"libraries\" (the Maven plugin passes the compile class path itself)";
     }
 
     /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */
