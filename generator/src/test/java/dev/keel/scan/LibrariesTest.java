@@ -102,7 +102,8 @@ class LibrariesTest {
                 }""").problems();
         assertTrue(problems.get(0).contains("Ticket.java:13: @Column(length = lib.Limits.CODE) is not a long: lib.Limits.CODE"
                 + " is a constant of lib.Limits, which is neither in the source roots nor on the class path"), problems.get(0));
-        assertTrue(problems.get(0).contains("\"libraries\""), problems.get(0));
+        assertTrue(problems.get(0).contains("To fix: add the jar or class folder that declares it to keel.json \"libraries\""),
+                problems.get(0));
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class AnnotationView {
             String missing = values.missingOwner(v);
             throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
                     + members.get(member) + ") is not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                    + (missing == null ? "" : ": " + missing));
+                    + (missing == null ? "" : ": " + missing), missing == null ? null : Values.MISSING_FIX);
         }
         return type.cast(v);
     }

@@ -47,10 +47,21 @@ public final class Values {
     /** An expression that is not a constant keel can evaluate. */
     public static final class Unresolved extends RuntimeException {
         private final transient Node node;
+        private final String fix;
 
         Unresolved(Node node, String message) {
+            this(node, message, null);
+        }
+
+        Unresolved(Node node, String message, String fix) {
             super(message);
             this.node = node;
+            this.fix = fix;
+        }
+
+        /** What to do about it: this problem's own fix, or {@code general} when it has none. */
+        public String fixOr(String general) {
+            return fix != null ? fix : general;
         }
 
         /** Where the expression is. */
@@ -182,7 +193,7 @@ public final class Values {
         }
         throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources (looked in "
                 + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports) nor on "
-                + names.classPath().described());
+                + names.classPath().described(), "declare it, import it, or " + MISSING_FIX);
     }
 
     /**
@@ -208,7 +219,8 @@ public final class Values {
         String name = f.getNameAsString();
         Optional<String> typeName = names.resolve(scope, ctx);
         if (typeName.isEmpty()) {
-            throw new Unresolved(f, "type " + scope + " of constant " + f + " cannot be found");
+            throw new Unresolved(f, "type " + scope + " of constant " + f + " cannot be found in the source roots nor on "
+                    + names.classPath().described(), MISSING_FIX);
         }
         Optional<TypeInfo> owner = names.index().type(typeName.get());
         if (owner.isEmpty()) {
@@ -315,7 +327,7 @@ public final class Values {
     private Object known(Node expr, Object v) {
         String missing = missingOwner(v);
         if (missing != null) {
-            throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read: " + missing);
+            throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read: " + missing, MISSING_FIX);
         }
         return v;
     }
@@ -330,9 +342,13 @@ public final class Values {
             return null;
         }
         return c.type() + "." + c.name() + " is a constant of " + c.type() + ", which is neither in the source roots nor"
-                + " on " + names.classPath().described() + "; add the jar or class folder that declares it to keel.json"
-                + " \"libraries\" (the Maven plugin passes the compile class path itself)";
+                + " on " + names.classPath().described();
     }
+
+    /** The fix of a constant whose type neither the sources nor the class path declare ({@link #missingOwner}). */
+    public static final String MISSING_FIX = "add the jar or class folder that declares it to keel.json \"libraries\""
+            + " (\"lib/*.jar\", \"../core/target/classes\"; the Maven plugin passes the compile class path itself), or"
+            + " write the value as a literal";
 
     /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */
     private static Object cast(CastExpr c, Object v) {
