@@ -36,9 +36,9 @@ public final class Keel implements Callable<Integer> {
 
     @Option(names = "--libraries", paramLabel = "PATHS",
             description = {"Also read types and constants the source roots do not declare from these jars and class"
-                    + " folders (separated by the platform's path separator, as a Java class path; may be given more than"
-                    + " once), after those of \"libraries\" in keel.json. The Maven plugin passes the project's compile"
-                    + " class path this way."})
+                    + " folders (separated by the platform's path separator, as a Java class path; relative to the project"
+                    + " folder; globs and @FILE as in keel.json; may be given more than once), after those of \"libraries\""
+                    + " in keel.json. The Maven plugin passes the project's compile class path this way."})
     private List<String> libraries = new ArrayList<>();
 
     private int verbosity = Verbosity.NORMAL;
