@@ -34,6 +34,13 @@ public final class Keel implements Callable<Integer> {
                     + " plugin passes its own configuration this way). Paths in it stay relative to the project folder."})
     private Path configFile;
 
+    @Option(names = "--libraries", paramLabel = "PATHS",
+            description = {"Also read types and constants the source roots do not declare from these jars and class"
+                    + " folders (separated by the platform's path separator, as a Java class path; relative to the project"
+                    + " folder; globs and @FILE as in keel.json; may be given more than once), after those of \"libraries\""
+                    + " in keel.json. The Maven plugin passes the project's compile class path this way."})
+    private List<String> libraries = new ArrayList<>();
+
     private int verbosity = Verbosity.NORMAL;
 
     @Option(names = {"-v", "--verbosity"}, paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
@@ -79,7 +86,8 @@ public final class Keel implements Callable<Integer> {
 
     /**
      * The subcommand {@code args} run, or null when they name none of keel's (usage, --version, a typo). Only
-     * {@code -C DIR}, {@code --config FILE} and {@code -v N} may come before it; any other option before it gives null.
+     * {@code -C DIR}, {@code --config FILE}, {@code --libraries PATHS} and {@code -v N} may come before it; any other
+     * option before it gives null.
      */
     static String commandNamed(String[] args) {
         int i = afterProjectOptions(args);
@@ -104,9 +112,9 @@ public final class Keel implements Callable<Integer> {
         int i = 0;
         while (i < args.length) {
             String a = args[i];
-            if (a.equals("-C") || a.equals("--config") || a.equals("-v") || a.equals("--verbosity")) {
+            if (a.equals("-C") || a.equals("--config") || a.equals("-v") || a.equals("--verbosity") || a.equals("--libraries")) {
                 i += 2;
-            } else if (a.startsWith("--config=") || a.startsWith("--verbosity=") || a.matches("-v\\d+")
+            } else if (a.startsWith("--config=") || a.startsWith("--verbosity=") || a.startsWith("--libraries=") || a.matches("-v\\d+")
                     || a.startsWith("-C") && !a.startsWith("--")) {
                 i++;
             } else {
@@ -187,6 +195,19 @@ public final class Keel implements Callable<Integer> {
                     + "To fix: give -C the project folder, the one that holds keel.json.");
         }
         return dir;
+    }
+
+    /** The jars and folders {@code --libraries} names, in order. */
+    List<String> libraries() {
+        var all = new ArrayList<String>();
+        for (String option : libraries) {
+            for (String entry : option.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (!entry.isBlank()) {
+                    all.add(entry);
+                }
+            }
+        }
+        return all;
     }
 
     /** The configuration file {@code --config} names, or null for the project's {@code keel.json}. */

@@ -37,7 +37,7 @@ public final class ProjectMixin {
             Path file = keel().configFile();
             Path dir = projectDir();
             config = timings().time("read keel.json",
-                    () -> file == null ? KeelConfig.read(dir) : readFile(dir.resolve(file)));
+                    () -> file == null ? KeelConfig.read(dir) : readFile(dir.resolve(file))).withLibraries(keel().libraries());
         }
         return config;
     }

@@ -3,6 +3,7 @@ package dev.keel.scan;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
+import dev.keel.scan.internal.ClassPath;
 import dev.keel.scan.internal.EntityRemap;
 import dev.keel.scan.internal.NamingRules;
 import dev.keel.scan.internal.Problems;
@@ -41,7 +42,7 @@ public final class EntityScanner {
      * @throws dev.keel.error.KeelException UNREADABLE_SOURCE listing every problem found
      */
     public static ProjectState scan(Path projectDir, KeelConfig config) {
-        return scan(sourceFiles(projectDir, config), config);
+        return scanWithHints(projectDir, config).state();
     }
 
     /** Scans the given source files (the configured roots' {@code .java} files, migrations excluded). */
@@ -54,10 +55,25 @@ public final class EntityScanner {
 
     /** Scans the project, with hints for the differ. */
     public static Scan scanWithHints(Path projectDir, KeelConfig config) {
-        return scanWithHints(sourceFiles(projectDir, config), config);
+        try (ClassPath classPath = classPath(projectDir, config)) {
+            return scanWithOutlines(sourceFiles(projectDir, config), config, Map.of(), classPath).scan();
+        }
     }
 
-    /** Scans the given source files, with hints for the differ. */
+    /**
+     * The class path of the project's {@code "libraries"} (paths relative to {@code projectDir}), where the scan looks
+     * up the types and constants the source roots do not declare; close it when the scan is done.
+     *
+     * @throws dev.keel.error.KeelException USAGE when an entry names nothing
+     */
+    public static ClassPath classPath(Path projectDir, KeelConfig config) {
+        return ClassPath.of(projectDir, config.libraries());
+    }
+
+    /**
+     * Scans the given source files, with hints for the differ; the configuration's {@code "libraries"} are taken
+     * relative to the working folder, as the files are.
+     */
     public static Scan scanWithHints(List<Path> files, KeelConfig config) {
         return scanWithOutlines(files, config).scan();
     }
@@ -88,6 +104,14 @@ public final class EntityScanner {
      * @throws SourceTrees.StaleSummary when a known file is not the one summarized (the caller scans without them)
      */
     public static Outlined scanWithOutlines(List<Path> files, KeelConfig config, Map<Path, SourceTrees.Summary> known) {
+        try (ClassPath classPath = classPath(Path.of(""), config)) {
+            return scanWithOutlines(files, config, known, classPath);
+        }
+    }
+
+    /** {@link #scanWithOutlines(List, KeelConfig, Map)}, names the sources do not declare looked up on {@code classPath}. */
+    public static Outlined scanWithOutlines(List<Path> files, KeelConfig config, Map<Path, SourceTrees.Summary> known,
+                                            ClassPath classPath) {
         Problems problems = new Problems();
         long start = System.nanoTime();
         SourceIndex index = SourceIndex.parse(files, problems, SourceTrees.Budget.standard(), known);
@@ -97,11 +121,13 @@ public final class EntityScanner {
             // As javac: a file that does not parse is the one error; what the other files then lack follows from it.
             problems.throwIfAny();
         }
-        ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
+        ScanContext ctx = new ScanContext(index, classPath, NamingRules.of(config.naming()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
         long mapping = System.nanoTime();
         ProjectState state = builder.build();
-        Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again");
+        Phases.report("scan: map", mapping, state.tables().size() + " tables; " + index.reparsed() + " files parsed again"
+                + (classPath.isEmpty() ? "" : "; " + classPath.openedCount() + " of " + classPath.entries().size()
+                + " class path entries opened"));
         problems.throwIfAny();
         EntityRemap.MapRecord record = builder.record();
         return new Outlined(new Scan(state, builder.hints().hints()), index.outlines(), index.summaries(),
@@ -119,6 +145,14 @@ public final class EntityScanner {
      */
     public static Optional<Outlined> remap(List<Path> files, KeelConfig config, Map<Path, SourceTrees.Summary> known,
                                            Path changed, Scan old, EntityRemap.MapRecord record) {
+        try (ClassPath classPath = classPath(Path.of(""), config)) {
+            return remap(files, config, known, changed, old, record, classPath);
+        }
+    }
+
+    /** {@link #remap(List, KeelConfig, Map, Path, Scan, EntityRemap.MapRecord)} with names looked up on {@code classPath}. */
+    public static Optional<Outlined> remap(List<Path> files, KeelConfig config, Map<Path, SourceTrees.Summary> known,
+                                           Path changed, Scan old, EntityRemap.MapRecord record, ClassPath classPath) {
         long start = System.nanoTime();
         Optional<String> entity = record.entityIn(changed);
         if (entity.isEmpty()) {
@@ -133,7 +167,7 @@ public final class EntityScanner {
             Phases.report("scan: remap", start, changed + " has problems: the whole project is mapped");
             return Optional.empty();
         }
-        ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
+        ScanContext ctx = new ScanContext(index, classPath, NamingRules.of(config.naming()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
         EntityRemap.Result result;
         try {

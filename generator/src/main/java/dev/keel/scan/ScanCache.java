@@ -8,6 +8,7 @@ import dev.keel.timing.Phases;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
 
+import dev.keel.scan.internal.ClassPath;
 import dev.keel.scan.internal.EntityRemap;
 import dev.keel.scan.internal.Outline;
 import dev.keel.scan.internal.SourceIndex;
@@ -48,7 +49,10 @@ public final class ScanCache {
     public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
-        Resolved resolved = resolve(projectDir, files, cache);
+        Resolved resolved;
+        try (ClassPath classPath = EntityScanner.classPath(projectDir, config)) {
+            resolved = resolve(projectDir, files, cache, salt(cache, classPath));
+        }
         if (Phases.enabled()) { // the migrations' fingerprint may run meanwhile: this phase's own counts
             Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsOf(files)
                     + resolved.said());
@@ -88,12 +92,29 @@ public final class ScanCache {
         long start = System.nanoTime();
         LAST_REUSE.set(null);
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
+        try (ClassPath classPath = EntityScanner.classPath(projectDir, config)) {
+            return scanStoringLater(projectDir, config, cache, files, classPath, start);
+        }
+    }
+
+    /**
+     * The salt of the scan's keys: the cache's, and the fingerprint of the class path's content when there is one (a
+     * changed jar changes every key, and the record of outlines no longer matches).
+     */
+    static String salt(ProjectCache cache, ClassPath classPath) {
+        return classPath.isEmpty() ? cache.salt()
+                : ContentHash.start(cache.salt()).add(classPath.fingerprint(cache.fileHashes())).hash();
+    }
+
+    private static StoringLater scanStoringLater(Path projectDir, KeelConfig config, ProjectCache cache, List<Path> files,
+                                                 ClassPath classPath, long start) {
         if (!cache.enabled()) {
-            EntityScanner.Scan scan = EntityScanner.scanWithHints(files, config);
+            EntityScanner.Scan scan = EntityScanner.scanWithOutlines(files, config, Map.of(), classPath).scan();
             Phases.report("scan entities", start, files.size() + " files, no cache");
             return new StoringLater(new Fingerprinted(scan, Optional.empty()), () -> {});
         }
-        Resolved resolved = resolve(projectDir, files, cache);
+        String salt = salt(cache, classPath);
+        Resolved resolved = resolve(projectDir, files, cache, salt);
         EntityScanner.Scan scan = cache.readCompact(NAME, resolved.key(), ScanCodec::read).orElse(null);
         if (scan != null) {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
@@ -102,14 +123,14 @@ public final class ScanCache {
         Map<Path, SourceTrees.Summary> known = Summaries.known(cache, files, resolved.hashes());
         EntityScanner.Outlined outlined;
         try {
-            outlined = remapped(files, config, cache, resolved, known).orElse(null);
+            outlined = remapped(files, config, cache, salt, resolved, known, classPath).orElse(null);
             if (outlined == null) {
-                outlined = EntityScanner.scanWithOutlines(files, config, known);
+                outlined = EntityScanner.scanWithOutlines(files, config, known, classPath);
             }
         } catch (SourceTrees.StaleSummary stale) {
             // a file changed since it was hashed: no summary is trusted, every file is read as it is
             Phases.report("scan entities", start, stale.getMessage() + ": scanned again from the files");
-            outlined = EntityScanner.scanWithOutlines(files, config);
+            outlined = EntityScanner.scanWithOutlines(files, config, Map.of(), classPath);
         }
         LAST_REUSE.set(outlined.reuse());
         scan = outlined.scan();
@@ -132,7 +153,7 @@ public final class ScanCache {
             cache.writeCompact(NAME, resolved.current(), w -> ScanCodec.write(w, made));
             MapRecords.save(cache, resolved.current(), record);
             Summaries.save(cache, files, summaries);
-            Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache);
+            Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache, salt);
             cache.fileHashes().save();
             Phases.report("store scanned entities", storing, files.size() + " files: the scan, its mapping's record, the"
                     + " files' summaries and outlines");
@@ -145,7 +166,8 @@ public final class ScanCache {
      * alone and spliced into that scan, when {@link EntityRemap} proves it the scan of the whole project; else empty.
      */
     private static Optional<EntityScanner.Outlined> remapped(List<Path> files, KeelConfig config, ProjectCache cache,
-                                                             Resolved resolved, Map<Path, SourceTrees.Summary> known) {
+                                                             String salt, Resolved resolved,
+                                                             Map<Path, SourceTrees.Summary> known, ClassPath classPath) {
         if (resolved.basis() == null || resolved.changed() == null || resolved.changed().size() != 1 || !REMAP_ENABLED) {
             return Optional.empty();
         }
@@ -164,7 +186,8 @@ public final class ScanCache {
             Phases.report("scan: read the stored scan", start, "its mapping's record " + (recordRead - start) / 1_000_000
                     + " ms, the scan " + (System.nanoTime() - recordRead) / 1_000_000 + " ms");
         }
-        return EntityScanner.remap(files, config, known, files.get(resolved.changed().get(0)), old.get(), record.get());
+        return EntityScanner.remap(files, config, known, files.get(resolved.changed().get(0)), old.get(), record.get(),
+                classPath);
     }
 
     /** Whether a scan may re-map one entity alone (false in tests that compare with the scan without it). */
@@ -206,19 +229,19 @@ public final class ScanCache {
      * and each one whose content changed since has the same outline (then the outlines' record learns the new
      * contents, so that the next run does not parse them again); else the key of the files as they are.
      */
-    private static Resolved resolve(Path projectDir, List<Path> files, ProjectCache cache) {
+    private static Resolved resolve(Path projectDir, List<Path> files, ProjectCache cache, String salt) {
         FileHashes known = cache.fileHashes();
         List<String> hashes = Parallel.map(files, f -> {
             String hash = known.hash(f);
             return hash != null ? hash : "unreadable " + System.nanoTime();
         });
         List<String> paths = relative(projectDir, files);
-        var key = ContentHash.start(cache.salt());
+        var key = ContentHash.start(salt);
         for (int i = 0; i < files.size(); i++) {
             key.add(paths.get(i)).add(hashes.get(i));
         }
         String current = key.hash();
-        Outlines basis = Outlines.read(cache).orElse(null);
+        Outlines basis = Outlines.read(cache, salt).orElse(null);
         if (basis == null || basis.key().equals(current) || basis.files().size() != files.size()) {
             return new Resolved(current, current, hashes, "");
         }
@@ -255,7 +278,7 @@ public final class ScanCache {
         for (int i : changed) {
             updated.put(paths.get(i), new String[] {hashes.get(i), basis.files().get(paths.get(i))[1]});
         }
-        new Outlines(basis.key(), updated).save(cache);
+        new Outlines(basis.key(), updated).save(cache, salt);
         OUTLINE_REUSES.incrementAndGet();
         return new Resolved(basis.key(), current, hashes, "; " + changed.size() + " changed, each keeping its outline (bodies,"
                 + " comments or plain methods): the cached scan holds");
@@ -282,14 +305,14 @@ public final class ScanCache {
             return new Outlines(key, files);
         }
 
-        static Optional<Outlines> read(ProjectCache cache) {
+        static Optional<Outlines> read(ProjectCache cache, String salt) {
             Optional<byte[]> bytes = cache.readSide(OUTLINES);
             if (bytes.isEmpty()) {
                 return Optional.empty();
             }
             String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n", -1);
             String[] head = lines[0].split("\t", -1);
-            if (head.length != 3 || !(head[0] + "\t").equals(HEADER) || !head[1].equals(cache.salt())
+            if (head.length != 3 || !(head[0] + "\t").equals(HEADER) || !head[1].equals(salt)
                     || !lines[lines.length - 1].isEmpty()) {
                 return Optional.empty(); // another build or configuration, or a file not written to its end
             }
@@ -305,8 +328,8 @@ public final class ScanCache {
         }
 
         /** Writes the record; a file that cannot be listed (a path with a tab or line break, a file without outline) is no record. */
-        void save(ProjectCache cache) {
-            var text = new StringBuilder(files.size() * 220).append(HEADER).append(cache.salt()).append('\t').append(key).append('\n');
+        void save(ProjectCache cache, String salt) {
+            var text = new StringBuilder(files.size() * 220).append(HEADER).append(salt).append('\t').append(key).append('\n');
             for (var e : files.entrySet()) {
                 String[] v = e.getValue();
                 if (e.getKey().indexOf('\t') >= 0 || e.getKey().indexOf('\n') >= 0 || v[0] == null || v[1] == null) {

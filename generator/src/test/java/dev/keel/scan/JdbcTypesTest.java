@@ -76,8 +76,9 @@ class JdbcTypesTest {
                 @Entity public class Doc { @Id Long id;
                   @Convert(converter = JsonMapConverter.class) @JdbcTypeCode(SqlTypes.VARCHAR) Map<String, Object> data; }""").problems();
         assertEquals(1, problems.size(), String.join("\n", problems));
-        assertTrue(problems.get(0).contains("converter com.acme.shared.JsonMapConverter of field data is not in the scanned sources"),
-                problems.get(0));
+        assertTrue(problems.get(0).contains("converter com.acme.shared.JsonMapConverter of field data is neither in the source"
+                + " roots nor on the class path"), problems.get(0));
+        assertTrue(problems.get(0).contains("keel.json \"libraries\""), problems.get(0));
     }
 
     @Test

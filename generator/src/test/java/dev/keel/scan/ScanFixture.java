@@ -27,6 +27,7 @@ final class ScanFixture {
     private final Map<String, String> files = new LinkedHashMap<>();
     private String naming = "snake_case";
     private boolean beanValidation;
+    private List<String> libraries = List.of();
 
     ScanFixture(Path dir) {
         this.dir = dir;
@@ -48,6 +49,12 @@ final class ScanFixture {
 
     ScanFixture jpaNaming() {
         naming = "jpa";
+        return this;
+    }
+
+    /** The keel.json "libraries" entries (paths relative to the project). */
+    ScanFixture libraries(String... entries) {
+        libraries = List.of(entries);
         return this;
     }
 
@@ -73,7 +80,9 @@ final class ScanFixture {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("keel.json"), "{\"sourceRoots\": [\"src\"], \"naming\": \"" + naming
-                    + "\", \"beanValidation\": " + beanValidation + ", \"apps\": [{\"label\": \"app\", \"package\": \"app\"}]}");
+                    + "\", \"beanValidation\": " + beanValidation + ", \"apps\": [{\"label\": \"app\", \"package\": \"app\"}]"
+                    + (libraries.isEmpty() ? "" : ", \"libraries\": [" + String.join(", ", libraries.stream()
+                    .map(l -> "\"" + l + "\"").toList()) + "]") + "}");
             for (var f : files.entrySet()) {
                 Path p = dir.resolve("src").resolve(f.getKey());
                 Files.createDirectories(p.getParent());

@@ -55,6 +55,22 @@ abstract class KeelMojo extends AbstractMojo {
     @Parameter
     List<App> apps;
 
+    /**
+     * The project's compile class path as Maven resolved it (dependencies' jars, and the output folders of the
+     * reactor's other modules): passed to keel with {@code --libraries}, so that the entity scan finds the types and
+     * constants that the project's entities take from them. The goals that scan entities resolve it.
+     */
+    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true)
+    List<String> compileClasspath;
+
+    /** The project's own output folder: its types are in its sources, so it is left off the class path keel reads. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    File outputDirectory;
+
+    /** Pass the compile class path to keel (default true); false leaves only keel.json's "libraries". */
+    @Parameter(defaultValue = "true", property = "keel.passClasspath")
+    boolean passClasspath;
+
     /** The build folder, where the plugin writes the configuration it was given. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
@@ -97,6 +113,11 @@ abstract class KeelMojo extends AbstractMojo {
             all.add("--config");
             all.add(config.toString());
         }
+        String libraries = libraries();
+        if (!libraries.isEmpty()) {
+            all.add("--libraries");
+            all.add(libraries);
+        }
         all.addAll(List.of(args));
         CommandLine cl = Keel.commandLine(MigrationSource.standard());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -115,6 +136,25 @@ abstract class KeelMojo extends AbstractMojo {
             }
         });
         return exit;
+    }
+
+    /**
+     * The compile class path keel reads, joined with the path separator: the elements that exist, without the
+     * project's own output folder; empty when the goal does not resolve it or {@code keel.passClasspath} is false.
+     */
+    String libraries() {
+        if (!passClasspath || compileClasspath == null) {
+            return "";
+        }
+        var kept = new ArrayList<String>();
+        Path own = outputDirectory == null ? null : outputDirectory.toPath().toAbsolutePath().normalize();
+        for (String element : compileClasspath) {
+            Path p = Path.of(element).toAbsolutePath().normalize();
+            if (!p.equals(own) && Files.exists(p)) {
+                kept.add(p.toString());
+            }
+        }
+        return String.join(File.pathSeparator, kept);
     }
 
     /** Fails the build for exit 1 (something found), stops it for any other non-zero exit. */

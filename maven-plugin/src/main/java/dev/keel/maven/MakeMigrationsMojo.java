@@ -3,6 +3,7 @@ package dev.keel.maven;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.List;
  * does (never interactive in a build: an ambiguous rename or a NOT NULL column without a default stops it
  * with the fix to make).
  */
-@Mojo(name = "makemigrations", threadSafe = true, requiresProject = true)
+@Mojo(name = "makemigrations", threadSafe = true, requiresProject = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public class MakeMigrationsMojo extends KeelMojo {
     /** The words of the new migration's name instead of the generated ones. */
     @Parameter(property = "keel.name")

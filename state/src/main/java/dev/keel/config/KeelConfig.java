@@ -31,6 +31,12 @@ import java.util.regex.Pattern;
  * post-deployment phase whatever the table's size), and where the runner reads migrations
  * ({@code "migrations": {"classpath": [...]}}, {@link MigrationsConfig}).
  *
+ * <p>{@code "libraries"} is the application's compile class path as the entity scan reads it: jars and class
+ * folders (paths relative to the project folder, {@code *} and {@code **} globs, or {@code @FILE} naming a file
+ * that lists a class path, as {@code mvn dependency:build-classpath -Dmdep.outputFile=FILE} writes one), where
+ * the types and constants the entities use and the source roots do not declare are looked up. It is not
+ * {@code migrations.classpath}, where compiled migrations are loaded from.
+ *
  * <p>A project with several databases names them in {@code "databases"} instead of {@code "database"}:
  * {@code {"default": {...}, "control": {...}, "region": {"targets": [...]}}}. Entities go to
  * {@code default} unless {@code @Database("NAME")} routes them elsewhere. The single {@code "database"}
@@ -43,7 +49,8 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                          @JsonProperty("database") DatabaseConfig database,
                          @JsonProperty("largeTables") List<String> largeTables,
                          @JsonProperty("databases") Map<String, DatabaseConfig> databases,
-                         @JsonProperty("migrations") MigrationsConfig migrations) {
+                         @JsonProperty("migrations") MigrationsConfig migrations,
+                         @JsonProperty("libraries") List<String> libraries) {
 
     /** The file name keel looks for at the project root. */
     public static final String FILE_NAME = "keel.json";
@@ -66,6 +73,13 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
         }
         largeTables = largeTables == null ? List.of() : List.copyOf(largeTables);
         migrations = migrations == null ? MigrationsConfig.none() : migrations;
+        libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        for (String entry : libraries) {
+            if (entry == null || entry.isBlank()) {
+                throw new IllegalArgumentException("\"libraries\" must list jars, class folders, globs (\"lib/*.jar\")"
+                        + " or @files of a class path (\"@target/classpath.txt\")");
+            }
+        }
         if (databases == null || databases.isEmpty()) {
             database = database == null ? DatabaseConfig.none() : database;
             databases = Map.of(DEFAULT_DATABASE, database);
@@ -91,13 +105,33 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
     /** A configuration without large tables. */
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database) {
-        this(sourceRoots, naming, beanValidation, apps, database, List.of(), null, null);
+        this(sourceRoots, naming, beanValidation, apps, database, List.of(), null, null, null);
     }
 
     /** A configuration with one database. */
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database, List<String> largeTables) {
-        this(sourceRoots, naming, beanValidation, apps, database, largeTables, null, null);
+        this(sourceRoots, naming, beanValidation, apps, database, largeTables, null, null, null);
+    }
+
+    /** A configuration without libraries. */
+    public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
+                      DatabaseConfig database, List<String> largeTables, Map<String, DatabaseConfig> databases,
+                      MigrationsConfig migrations) {
+        this(sourceRoots, naming, beanValidation, apps, database, largeTables, databases, migrations, null);
+    }
+
+    /**
+     * This configuration with {@code more} libraries after its own (the Maven plugin's compile class path, given
+     * on the command line with {@code --libraries}).
+     */
+    public KeelConfig withLibraries(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        var all = new java.util.ArrayList<>(libraries);
+        all.addAll(more);
+        return new KeelConfig(sourceRoots, naming, beanValidation, apps, null, largeTables, databases, migrations, all);
     }
 
     /** Reads the JSON object; {@code beanValidation} may be left out and then is false. */
@@ -109,7 +143,8 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                                @JsonProperty("database") DatabaseConfig database,
                                @JsonProperty("largeTables") List<String> largeTables,
                                @JsonProperty("databases") Map<String, DatabaseConfig> databases,
-                               @JsonProperty("migrations") MigrationsConfig migrations) {
+                               @JsonProperty("migrations") MigrationsConfig migrations,
+                               @JsonProperty("libraries") List<String> libraries) {
         if (database != null && databases != null) {
             throw new IllegalArgumentException("\"database\" and \"databases\" are both given; with several databases,"
                     + " put the first one under \"databases\" as \"" + DEFAULT_DATABASE + "\" and remove \"database\"");
@@ -118,7 +153,7 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
             throw new IllegalArgumentException("\"databases\" must name at least one database, or be left out");
         }
         return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database, largeTables,
-                databases, migrations);
+                databases, migrations, libraries);
     }
 
     /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */

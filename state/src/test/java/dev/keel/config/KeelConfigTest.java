@@ -40,7 +40,7 @@ class KeelConfigTest {
                 "{\n  \"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}],\n  \"beanValidaton\": true\n}", "keel.json"));
         assertEquals(ErrorKind.USAGE, e.kind());
         assertTrue(e.getMessage().startsWith("keel.json:3:3: unknown key \"beanValidaton\""), e.getMessage());
-        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, databases, largeTables, migrations, naming, sourceRoots]"), e.getMessage());
+        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, databases, largeTables, libraries, migrations, naming, sourceRoots]"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown key \"beanValidaton\""), e.getMessage());
     }
 
@@ -68,5 +68,18 @@ class KeelConfigTest {
         KeelException unknown = assertThrows(KeelException.class,
                 () -> KeelConfig.parse("{" + apps + ", \"migrations\": {\"classPath\": []}}", "keel.json"));
         assertTrue(unknown.getMessage().contains("unknown key \"classPath\""), unknown.getMessage());
+    }
+
+    @Test
+    void librariesAreReadAlikeWithAndWithoutJacksonAndABlankOneIsRefused() {
+        String json = "{\"apps\": [{\"label\": \"a\", \"package\": \"a\"}], \"libraries\": [\"lib/*.jar\", \"@cp.txt\"]}";
+        KeelConfig plain = KeelConfig.parse(json, "keel.json");
+        assertEquals(java.util.List.of("lib/*.jar", "@cp.txt"), plain.libraries());
+        assertEquals(plain, KeelConfig.parseWithJackson(json, "keel.json"));
+        assertEquals(java.util.List.of("lib/*.jar", "@cp.txt", "/m2/x.jar"), plain.withLibraries(java.util.List.of("/m2/x.jar")).libraries());
+        assertEquals(plain.withLibraries(java.util.List.of()), plain);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.keel.error.KeelException.class, () -> KeelConfig.parse(
+                "{\"apps\": [{\"label\": \"a\", \"package\": \"a\"}], \"libraries\": [\" \"]}", "keel.json"));
+        assertTrue(e.getMessage().contains("\"libraries\" must list jars"), e.getMessage());
     }
 }

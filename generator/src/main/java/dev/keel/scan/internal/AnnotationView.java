@@ -156,8 +156,10 @@ public final class AnnotationView {
 
     private <T> T expect(Object v, Class<T> type, String member) {
         if (!type.isInstance(v)) {
+            String missing = values.missingOwner(v);
             throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
-                    + members.get(member) + ") is not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                    + members.get(member) + ") is not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    + (missing == null ? "" : ": " + missing), missing == null ? null : Values.MISSING_FIX);
         }
         return type.cast(v);
     }

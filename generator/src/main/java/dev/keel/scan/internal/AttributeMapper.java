@@ -62,7 +62,7 @@ public final class AttributeMapper {
             ctx.problems().add(a.owner().file(), p.node(), p.getMessage(), p.fix());
         } catch (Values.Unresolved u) {
             ctx.problems().add(a.owner().file(), u.node(), u.getMessage(),
-                    "write the value as a literal or a static final constant of a scanned class");
+                    u.fixOr("write the value as a literal or a static final constant of a scanned class"));
         }
     }
 

@@ -20,6 +20,8 @@ public final class ColumnTypes {
     /** A column type with the checks that come with it. */
     public record Typed(SqlType type, List<String> checks) {}
 
+    private static final String ATTRIBUTE_CONVERTER = "jakarta.persistence.AttributeConverter";
+
     private final ScanContext ctx;
     private final UserTypes userTypes;
     private final Map<String, String> autoApplied = new HashMap<>();
@@ -55,7 +57,8 @@ public final class ColumnTypes {
         }
         Optional<String> code = jdbcCode(a);
         if (code.isPresent()) {
-            boolean readConverter = converter != null && (ctx.index().type(converter).isPresent() || JdbcTypes.dependsOnJavaType(code.get()));
+            boolean readConverter = converter != null && (ctx.index().type(converter).isPresent()
+                    || ctx.classPath().type(converter).isPresent() || JdbcTypes.dependsOnJavaType(code.get()));
             TypeRef stored = readConverter ? converterTypes(a, converter).get(1) : valueType;
             Optional<List<String>> constants = converter == null && valueType.arrayDepth() == 0
                     ? ctx.enumConstants(valueType.name()) : Optional.empty();
@@ -119,9 +122,37 @@ public final class ColumnTypes {
             throw new MappingProblem(a.node(), "field " + a.name() + " is a " + type + ", which Hibernate 6.6 refuses "
                     + "unless hibernate.type.wrapper_array_handling is set", "use byte[] or char[]");
         }
+        String unknown = type.isPrimitive() ? null : unknownType(type);
+        if (unknown != null) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " has type " + unknown + ", which is neither in the"
+                    + " source roots nor on " + ctx.classPath().described(),
+                    "put the jar or class folder that declares " + unknown + " on keel's class path: keel.json \"libraries\""
+                            + " ([\"../core/target/classes\", \"lib/*.jar\"], or \"@target/classpath.txt\" written by"
+                            + " mvn -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt); the Maven plugin"
+                            + " passes the compile class path itself. Or add its module's sources to \"sourceRoots\"");
+        }
         throw new MappingProblem(a.node(), "field " + a.name() + " has type " + type + ", which keel cannot map to a column",
                 "use a basic type (String, numbers, java.time types, UUID, enums...), an @Embeddable, a relation, "
                         + "a @Convert converter, or mark the field @Transient");
+    }
+
+    /**
+     * The name of {@code type} (or of its element type) when neither the sources nor the class path declare it, and keel
+     * does not model its package itself; null when it is known.
+     */
+    private String unknownType(TypeRef type) {
+        TypeRef t = type;
+        while (t.arrayDepth() > 0) {
+            t = t.component();
+        }
+        if (t.isCollection() && t.args().size() == 1) {
+            t = t.args().get(0);
+        }
+        if (t.isPrimitive() || ctx.index().type(t.name()).isPresent() || ClassPath.modeledByKeel(t.name())
+                || !t.resolved() && !t.name().contains(".") && !Character.isUpperCase(t.name().charAt(0))) {
+            return null;
+        }
+        return ctx.classPath().type(t.name()).isPresent() ? null : t.name();
     }
 
     private Typed enumType(Attribute a, List<String> constants, Ident column, ColumnShape shape) {
@@ -163,9 +194,18 @@ public final class ColumnTypes {
 
     /** The {@code X} and {@code Y} of the converter of attribute {@code a}. */
     private List<TypeRef> converterTypes(Attribute a, String converterFqn) {
+        if (ctx.index().type(converterFqn).isEmpty() && ctx.classPath().type(converterFqn).isPresent()) {
+            return libraryConverterTypes(converterFqn).orElseThrow(() -> new MappingProblem(a.node(),
+                    "converter " + converterFqn + " (on the class path) does not implement AttributeConverter<X, Y> with"
+                            + " types keel can read from its class file",
+                    "map the column with a columnDefinition, or write a converter in the sources"));
+        }
         TypeInfo converter = ctx.index().type(converterFqn).orElseThrow(() -> new MappingProblem(a.node(),
-                "converter " + converterFqn + " of field " + a.name() + " is not in the scanned sources",
-                "add its source root to keel.json \"sourceRoots\", or map the column with a columnDefinition"));
+                "converter " + converterFqn + " of field " + a.name() + " is neither in the source roots nor on "
+                        + ctx.classPath().described(),
+                "add the jar or class folder that holds it to keel.json \"libraries\" (the Maven plugin passes the"
+                        + " compile class path itself), add its source root to \"sourceRoots\", or map the column"
+                        + " with a columnDefinition"));
         return converterTypes(converter).orElseThrow(() -> new MappingProblem(a.node(),
                 "converter " + converterFqn + " does not implement AttributeConverter<X, Y> directly",
                 "declare \"implements AttributeConverter<EntityType, DatabaseType>\" on the converter class"));
@@ -183,6 +223,50 @@ public final class ColumnTypes {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The {@code X} and {@code Y} of a class path converter's {@code AttributeConverter<X, Y>}, from its class file's
+     * generic signature or its superclasses' (type variables a superclass binds are substituted).
+     */
+    private Optional<List<TypeRef>> libraryConverterTypes(String fqn) {
+        Map<String, TypeRef> bindings = Map.of();
+        String current = fqn;
+        for (int depth = 0; current != null && depth < 16; depth++) {
+            Optional<LibraryType> t = ctx.classPath().type(current);
+            if (t.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<List<TypeRef>> args = t.get().typeArguments(ATTRIBUTE_CONVERTER);
+            if (args.isPresent() && args.get().size() == 2) {
+                Map<String, TypeRef> known = bindings;
+                var bound = args.get().stream().map(r -> r.substitute(known)).toList();
+                return bound.stream().allMatch(TypeRef::resolved) ? Optional.of(bound) : Optional.empty();
+            }
+            Optional<TypeRef> superRef = Optional.ofNullable(t.get().superclass()).flatMap(s -> superclassRef(t.get(), s));
+            if (superRef.isEmpty()) {
+                return Optional.empty();
+            }
+            var next = new java.util.HashMap<String, TypeRef>();
+            List<String> variables = ctx.classPath().type(superRef.get().name()).map(LibraryType::typeVariables).orElse(List.of());
+            for (int i = 0; i < variables.size() && i < superRef.get().args().size(); i++) {
+                next.put(variables.get(i), superRef.get().args().get(i).substitute(bindings));
+                // (a variable the subclass leaves open stays unresolved, and the converter is not read)
+            }
+            bindings = next;
+            current = superRef.get().name();
+        }
+        return Optional.empty();
+    }
+
+    /** The superclass of a class path type as its signature writes it, with type arguments. */
+    private static Optional<TypeRef> superclassRef(LibraryType t, String superclass) {
+        if (t.signature() == null) {
+            return Optional.of(TypeRef.of(superclass));
+        }
+        var parser = new LibraryType.SignatureParser(t.signature());
+        parser.skipTypeParameters();
+        return Optional.of(parser.fieldType());
     }
 
     /** Whether the attribute's value is converted to a single column (a converter applies). */

@@ -74,7 +74,7 @@ public final class DerivedIdentity {
             } catch (MappingProblem p) {
                 ctx.problems().add(r.owner().file(), p.node(), p.getMessage(), p.fix());
             } catch (Values.Unresolved u) {
-                ctx.problems().add(r.owner().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
+                ctx.problems().add(r.owner().file(), u.node(), u.getMessage(), u.fixOr("write the value as a literal or a static final constant"));
             }
         }
         return result;

@@ -182,7 +182,7 @@ public final class EntityTables {
             });
             ctx.annotation(e.type(), JpaNames.TABLE).ifPresent(t -> TableConstraints.apply(ctx, t, table));
         } catch (Values.Unresolved u) {
-            ctx.problems().add(e.type().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
+            ctx.problems().add(e.type().file(), u.node(), u.getMessage(), u.fixOr("write the value as a literal or a static final constant"));
         }
     }
 }

@@ -181,7 +181,7 @@ public final class Identifiers {
         } catch (MappingProblem p) {
             ctx.problems().add(id.owner().file(), p.node(), p.getMessage(), p.fix());
         } catch (Values.Unresolved u) {
-            ctx.problems().add(id.owner().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
+            ctx.problems().add(id.owner().file(), u.node(), u.getMessage(), u.fixOr("write the value as a literal or a static final constant"));
         }
     }
 

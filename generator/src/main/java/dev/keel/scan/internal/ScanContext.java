@@ -29,8 +29,13 @@ public final class ScanContext {
     private static final DataKey<java.util.Set<java.nio.file.Path>> CLASS_ANNOTATION_READS = new DataKey<>() {};
 
     public ScanContext(SourceIndex index, NamingRules naming, KeelConfig config, Problems problems) {
+        this(index, ClassPath.EMPTY, naming, config, problems);
+    }
+
+    /** A context whose names not declared in the sources are looked up on {@code classPath}. */
+    public ScanContext(SourceIndex index, ClassPath classPath, NamingRules naming, KeelConfig config, Problems problems) {
         this.index = index;
-        this.names = new TypeNames(index);
+        this.names = new TypeNames(index, classPath);
         this.values = new Values(names);
         this.naming = naming;
         this.config = config;
@@ -43,6 +48,11 @@ public final class ScanContext {
 
     public TypeNames names() {
         return names;
+    }
+
+    /** The application's class path, where names the sources do not declare are looked up. */
+    public ClassPath classPath() {
+        return names.classPath();
     }
 
     public Values values() {
@@ -106,11 +116,17 @@ public final class ScanContext {
         if (t.isPresent() && t.get().decl() instanceof EnumDeclaration e) {
             return Optional.of(e.getEntries().stream().map(c -> c.getNameAsString()).toList());
         }
-        return BasicTypes.jdkEnumSize(fqn).map(n -> java.util.stream.IntStream.range(0, n).mapToObj(i -> "#" + i).toList());
+        if (t.isPresent()) {
+            return Optional.empty();
+        }
+        Optional<List<String>> jdk = BasicTypes.jdkEnumSize(fqn).map(n -> java.util.stream.IntStream.range(0, n).mapToObj(i -> "#" + i).toList());
+        return jdk.isPresent() ? jdk : names.classPath().enumConstants(fqn);
     }
 
     /** Whether a scanned class is a record (its components are its attributes). */
     public boolean isRecord(String fqn) {
-        return index.type(fqn).map(t -> t.decl() instanceof RecordDeclaration).orElse(false);
+        Optional<TypeInfo> t = index.type(fqn);
+        return t.isPresent() ? t.get().decl() instanceof RecordDeclaration
+                : names.classPath().type(fqn).map(LibraryType::record).orElse(false);
     }
 }

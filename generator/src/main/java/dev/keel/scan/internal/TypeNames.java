@@ -63,11 +63,23 @@ public final class TypeNames {
     }
 
     private final SourceIndex index;
+    private final ClassPath classPath;
     private final Map<String, Supers> supers = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<String>> resolvingSupers = ThreadLocal.withInitial(HashSet::new);
 
     public TypeNames(SourceIndex index) {
+        this(index, ClassPath.EMPTY);
+    }
+
+    /** Names resolved against the sources first, then against {@code classPath}. */
+    public TypeNames(SourceIndex index, ClassPath classPath) {
         this.index = index;
+        this.classPath = classPath;
+    }
+
+    /** The class path names the sources do not declare are looked up in. */
+    public ClassPath classPath() {
+        return classPath;
     }
 
     /** The source index the names are resolved against. */
@@ -144,7 +156,10 @@ public final class TypeNames {
             String owner = imp.getName().getQualifier().map(Name::asString).orElse("");
             Optional<TypeInfo> ownerType = index.type(canonical(owner));
             if (ownerType.isEmpty()) {
-                return Optional.of(imp.getNameAsString());
+                if (classPath.type(owner).isPresent() && classPath.memberType(owner, name).isEmpty()) {
+                    continue; // a static import of a library type's field or method, not of a type
+                }
+                return Optional.of(classPath.memberType(owner, name).orElse(imp.getNameAsString()));
             }
             Optional<String> member = memberType(ownerType.get(), name);
             if (member.isPresent()) {
@@ -155,6 +170,9 @@ public final class TypeNames {
         if (index.type(samePackage).isPresent()) {
             return Optional.of(samePackage);
         }
+        if (!classPath.isEmpty() && classPath.type(samePackage).isPresent()) {
+            return Optional.of(samePackage); // the same package in another module or jar
+        }
         for (ImportDeclaration imp : unit.getImports()) {
             if (!imp.isAsterisk()) {
                 continue;
@@ -162,13 +180,19 @@ public final class TypeNames {
             String target = imp.getNameAsString();
             if (!imp.isStatic()) {
                 String candidate = target + "." + name;
-                if (index.type(candidate).isPresent() || KnownTypes.exists(target, name)) {
+                if (index.type(candidate).isPresent() || KnownTypes.exists(target, name)
+                        || !classPath.isEmpty() && classPath.type(candidate).isPresent()) {
                     return Optional.of(candidate);
                 }
             }
             Optional<TypeInfo> owner = index.type(canonical(target));
             if (owner.isPresent()) {
                 Optional<String> member = memberType(owner.get(), name);
+                if (member.isPresent()) {
+                    return member;
+                }
+            } else if (!classPath.isEmpty()) {
+                Optional<String> member = classPath.memberType(target, name);
                 if (member.isPresent()) {
                     return member;
                 }
@@ -267,7 +291,27 @@ public final class TypeNames {
                 return inherited;
             }
         }
+        for (String library : librarySupertypes(type)) {
+            Optional<String> inherited = classPath.memberType(library, name);
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
         return Optional.empty();
+    }
+
+    /** The direct supertypes of a scanned class that the sources do not declare, by name (none without a class path). */
+    public List<String> librarySupertypes(TypeInfo type) {
+        if (classPath.isEmpty()) {
+            return List.of();
+        }
+        var result = new ArrayList<String>();
+        for (TypeRef ref : supers(type).all()) {
+            if (ref.resolved() && index.type(ref.name()).isEmpty()) {
+                result.add(ref.name());
+            }
+        }
+        return result;
     }
 
     /** The scanned direct supertypes of a class: its superclass first, then its interfaces. */

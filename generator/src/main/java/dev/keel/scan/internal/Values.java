@@ -47,10 +47,21 @@ public final class Values {
     /** An expression that is not a constant keel can evaluate. */
     public static final class Unresolved extends RuntimeException {
         private final transient Node node;
+        private final String fix;
 
         Unresolved(Node node, String message) {
+            this(node, message, null);
+        }
+
+        Unresolved(Node node, String message, String fix) {
             super(message);
             this.node = node;
+            this.fix = fix;
+        }
+
+        /** What to do about it: this problem's own fix, or {@code general} when it has none. */
+        public String fixOr(String general) {
+            return fix != null ? fix : general;
         }
 
         /** Where the expression is. */
@@ -114,10 +125,10 @@ public final class Values {
             return eval(b ? c.getThenExpr() : c.getElseExpr(), ctx, depth + 1);
         }
         if (expr instanceof UnaryExpr u) {
-            return unary(u, eval(u.getExpression(), ctx, depth + 1));
+            return unary(u, known(u, eval(u.getExpression(), ctx, depth + 1)));
         }
         if (expr instanceof BinaryExpr b) {
-            return binary(b, eval(b.getLeft(), ctx, depth + 1), eval(b.getRight(), ctx, depth + 1));
+            return binary(b, known(b, eval(b.getLeft(), ctx, depth + 1)), known(b, eval(b.getRight(), ctx, depth + 1)));
         }
         if (expr instanceof ArrayInitializerExpr a) {
             var list = new ArrayList<Object>();
@@ -169,13 +180,20 @@ public final class Values {
                     if (v.isPresent()) {
                         return v.get();
                     }
-                } else if (!onDemand) {
-                    return new EnumConst(typeName, name);
+                } else {
+                    Optional<Object> v = library(node, typeName, name);
+                    if (v.isPresent()) {
+                        return v.get();
+                    }
+                    if (!onDemand) {
+                        return new EnumConst(typeName, name);
+                    }
                 }
             }
         }
         throw new Unresolved(node, "constant " + name + " cannot be found in the scanned sources (looked in "
-                + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports)");
+                + ctx.simpleName() + ", its enclosing, super- and superinterface types, and its static imports) nor on "
+                + names.classPath().described(), "declare it, import it, or " + MISSING_FIX);
     }
 
     /**
@@ -201,10 +219,15 @@ public final class Values {
         String name = f.getNameAsString();
         Optional<String> typeName = names.resolve(scope, ctx);
         if (typeName.isEmpty()) {
-            throw new Unresolved(f, "type " + scope + " of constant " + f + " cannot be found");
+            throw new Unresolved(f, "type " + scope + " of constant " + f + " cannot be found in the source roots nor on "
+                    + names.classPath().described(), MISSING_FIX);
         }
         Optional<TypeInfo> owner = names.index().type(typeName.get());
         if (owner.isEmpty()) {
+            Optional<Object> v = library(f, typeName.get(), name);
+            if (v.isPresent()) {
+                return v.get();
+            }
             return lombokFieldName(f, typeName.get(), name).orElse(new EnumConst(typeName.get(), name));
         }
         return member(owner.get(), name, f, depth)
@@ -244,7 +267,26 @@ public final class Values {
                 return inherited;
             }
         }
+        for (String s : names.librarySupertypes(owner)) {
+            Optional<Object> inherited = library(node, s, name);
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The static member {@code name} of {@code owner}, a type of the class path (declared or inherited there): an enum
+     * constant, or a constant's value from its class file; empty when the class path has no such type or member.
+     */
+    private Optional<Object> library(Node node, String owner, String name) {
+        Optional<Object> v = names.classPath().member(owner, name);
+        if (v.isPresent() && v.get() == ClassPath.NOT_CONSTANT) {
+            throw new Unresolved(node, name + " in " + owner + " (on the class path) is not a static final constant"
+                    + " initialised by a constant expression, so its value is not in the class file");
+        }
+        return v;
     }
 
     /** A static constant or enum constant declared by {@code owner} itself. */
@@ -276,6 +318,37 @@ public final class Values {
         }
         return (field.isStatic() || Lombok.isStaticByLombok(owner, field, names)) && field.isFinal();
     }
+
+    /**
+     * {@code v}, unless it is a constant of a type that neither the sources nor the class path declare (kept as an
+     * {@link EnumConst} as written): then whatever {@code expr} computes from it is unknown, and the problem says where
+     * its type must come from.
+     */
+    private Object known(Node expr, Object v) {
+        String missing = missingOwner(v);
+        if (missing != null) {
+            throw new Unresolved(expr, "\"" + expr + "\" is not a constant keel can read: " + missing, MISSING_FIX);
+        }
+        return v;
+    }
+
+    /**
+     * When {@code v} is a constant (kept by name) of a type that neither the sources nor the class path declare and
+     * keel does not model itself: what to say of it, with the fix; else null.
+     */
+    public String missingOwner(Object v) {
+        if (!(v instanceof EnumConst c) || names.index().type(c.type()).isPresent() || ClassPath.modeledByKeel(c.type())
+                || names.classPath().type(c.type()).isPresent()) {
+            return null;
+        }
+        return c.type() + "." + c.name() + " is a constant of " + c.type() + ", which is neither in the source roots nor"
+                + " on " + names.classPath().described();
+    }
+
+    /** The fix of a constant whose type neither the sources nor the class path declare ({@link #missingOwner}). */
+    public static final String MISSING_FIX = "add the jar or class folder that declares it to keel.json \"libraries\""
+            + " (\"lib/*.jar\", \"../core/target/classes\"; the Maven plugin passes the compile class path itself), or"
+            + " write the value as a literal";
 
     /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */
     private static Object cast(CastExpr c, Object v) {

@@ -38,9 +38,11 @@ class SourceTreesTest {
         KeelConfig config = KeelConfig.read(project);
         Problems problems = new Problems();
         SourceIndex index = SourceIndex.parse(EntityScanner.sourceFiles(project, config), problems, budget);
-        SchemaBuilder builder = new SchemaBuilder(new ScanContext(index, NamingRules.of(config.naming()), config, problems));
-        ProjectState state = builder.build();
-        return new Result(state, builder.hints().hints(), problems.messages(), index);
+        try (ClassPath classPath = EntityScanner.classPath(project, config)) {
+            SchemaBuilder builder = new SchemaBuilder(new ScanContext(index, classPath, NamingRules.of(config.naming()), config, problems));
+            ProjectState state = builder.build();
+            return new Result(state, builder.hints().hints(), problems.messages(), index);
+        }
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Compiles a sample project's sources in-process (javax.tools, with the test class path, so JPA,
- * Hibernate's annotations and Lombok are there) and loads the classes. Migrations packages are left out.
+ * Hibernate's annotations and Lombok are there, and the jars and folders of its {@code "libraries"}) and loads the
+ * classes with those libraries. Migrations packages are left out.
  */
 public final class SampleCompiler {
     private SampleCompiler() {}
@@ -36,7 +37,11 @@ public final class SampleCompiler {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             Files.createDirectories(outDir);
-            List<String> options = List.of("-d", outDir.toString(), "-classpath", System.getProperty("java.class.path"),
+            SampleLibraries.prepare(projectDir);
+            List<Path> libraries = dev.keel.scan.internal.ClassPath.of(projectDir, config.libraries()).entries();
+            var classPath = new StringBuilder(System.getProperty("java.class.path"));
+            libraries.forEach(l -> classPath.append(java.io.File.pathSeparator).append(l));
+            List<String> options = List.of("-d", outDir.toString(), "-classpath", classPath.toString(),
                     "-parameters", "--release", "17");
             boolean ok = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
             if (!ok) {
@@ -46,7 +51,12 @@ public final class SampleCompiler {
                 }
                 throw new IllegalStateException(sb.toString());
             }
-            return new Compiled(new URLClassLoader(new URL[]{outDir.toUri().toURL()}, SampleCompiler.class.getClassLoader()),
+            var urls = new ArrayList<URL>();
+            urls.add(outDir.toUri().toURL());
+            for (Path l : libraries) {
+                urls.add(l.toUri().toURL());
+            }
+            return new Compiled(new URLClassLoader(urls.toArray(URL[]::new), SampleCompiler.class.getClassLoader()),
                     classNames(outDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

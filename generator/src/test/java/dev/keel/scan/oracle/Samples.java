@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The projects the oracle compares: every {@code src-samples/*} with a keel.json, and every test-only project
- * under {@code generator/src/test/resources/oracle/*} with a keel.json (one per kind of real-codebase mapping).
+ * under {@code generator/src/test/resources/oracle/*} with a keel.json (one per kind of real-codebase mapping); a
+ * sample's library ({@link SampleLibraries}) is built before it is listed.
  */
 public final class Samples {
     private Samples() {}
@@ -53,6 +54,7 @@ public final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        result.forEach(SampleLibraries::prepare); // a sample's library jar, before anything scans or compiles it
         return result;
     }
 }

@@ -1,0 +1,8 @@
+package com.acme.common;
+
+public final class Catalog {
+    /** A nested enum. */
+    public enum Kind { BOOK, MUSIC, VIDEO, GAME }
+
+    private Catalog() {}
+}

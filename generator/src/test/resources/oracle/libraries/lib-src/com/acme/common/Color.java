@@ -1,0 +1,3 @@
+package com.acme.common;
+
+public enum Color { RED, GREEN, BLUE }

@@ -1,0 +1,7 @@
+package com.acme.common;
+
+public class ColorConverter extends CodeConverter<Color> {
+    public ColorConverter() {
+        super(Color.class);
+    }
+}
