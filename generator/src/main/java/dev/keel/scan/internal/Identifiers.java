@@ -136,10 +136,6 @@ public final class Identifiers {
                     + " has no @Id or @EmbeddedId field", "add an @Id field or getter");
             return;
         }
-        if (ids.size() > 1 && idClassAnnotation(entity).isEmpty()) {
-            ctx.problems().add(entity.type().file(), entity.root().type().decl(), "entity " + entity.root().entityName()
-                    + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
-        }
         int before = table.columns().size();
         Site site = Site.of(table, entity, false, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(entity)).asId();
         for (Attribute id : ids) {

@@ -38,7 +38,15 @@ public final class HibernateOracle {
 
     /** The DDL statements Hibernate writes for the project, in its order, without trailing semicolons. */
     public static List<String> exportScript(Path projectDir, KeelConfig config, Path workDir) {
-        SampleCompiler.Compiled compiled = SampleCompiler.compile(projectDir, config, workDir.resolve("classes"));
+        return exportScript(SampleCompiler.compile(projectDir, config, workDir.resolve("classes")), config, workDir);
+    }
+
+    /**
+     * The DDL statements Hibernate writes for classes already compiled (a real project's jar with its
+     * dependencies, for the real-code harness): the {@code @Entity} and {@code @Converter} classes among
+     * {@code compiled.classNames()} are the mapping.
+     */
+    public static List<String> exportScript(SampleCompiler.Compiled compiled, KeelConfig config, Path workDir) {
         Path script = workDir.resolve("create.sql");
         Map<String, Object> settings = baseSettings(config);
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");

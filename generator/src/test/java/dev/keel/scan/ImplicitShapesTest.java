@@ -1,0 +1,98 @@
+package dev.keel.scan;
+
+import dev.keel.project.ProjectState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.keel.scan.ScanFixture.columns;
+import static dev.keel.scan.ScanFixture.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Mappings Hibernate accepts without the annotation JPA would ask for: several {@code @Id} without an
+ * {@code @IdClass} (the entity is its own id class), an {@code @EmbeddedId} or {@code @Embedded} class without
+ * {@code @Embeddable}; and one error for one cause (a column that failed is not reported again where a
+ * constraint names it).
+ */
+class ImplicitShapesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void severalIdsWithoutIdClassMakeACompositeKey() {
+        ProjectState s = new ScanFixture(dir).file("app/Slot.java", """
+                package app;
+                import jakarta.persistence.*;
+                @Entity public class Slot implements java.io.Serializable {
+                  @Id String quay;
+                  @Id Integer number;
+                  String label;
+                }""").scan();
+        assertEquals(List.of("number", "label", "quay"), columns(s, "slot"));
+        assertEquals(List.of("number", "quay"), table(s, "slot").primaryKey().columns());
+        assertTrue(table(s, "slot").findColumn("quay").orElseThrow().notNull());
+    }
+
+    @Test
+    void anEmbeddedIdOrEmbeddedClassNeedsNoEmbeddable() {
+        ProjectState s = new ScanFixture(dir).file("app/Berth.java", """
+                package app;
+                import jakarta.persistence.*;
+                @Entity public class Berth {
+                  @EmbeddedId Key key;
+                  @Embedded Size size;
+                  public static class Key implements java.io.Serializable { String harbour; int ring; }
+                  public static class Size { Double width; Double depth; }
+                }""").scan();
+        assertEquals(List.of("depth", "ring", "width", "harbour"), columns(s, "berth"));
+        assertEquals(List.of("ring", "harbour"), table(s, "berth").primaryKey().columns());
+    }
+
+    @Test
+    void anEntityCannotBeEmbedded() {
+        List<String> problems = new ScanFixture(dir)
+                .file("app/Owner.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Owner { @Id Long id; }""")
+                .file("app/Boat.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Boat { @Id Long id; @Embedded Owner owner; }""").problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("field owner embeds app.Owner, which is an @Entity"), problems.get(0));
+    }
+
+    @Test
+    void aColumnThatFailedIsReportedOnceNotAgainWhereAConstraintNamesIt() {
+        List<String> problems = new ScanFixture(dir).file("app/Ticket.java", """
+                package app;
+                import jakarta.persistence.*;
+                import com.acme.Limits;
+                @Entity
+                @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"code", "serial"}),
+                       indexes = @Index(columnList = "code"))
+                public class Ticket {
+                  @Id Long id;
+                  @Column(name = "code", length = Limits.CODE + 1) String code;
+                  String serial;
+                }""").problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Ticket.java:9:"), problems.get(0));
+    }
+
+    @Test
+    void aConstraintNamingAMissingColumnIsStillReported() {
+        List<String> problems = new ScanFixture(dir).file("app/Pass.java", """
+                package app;
+                import jakarta.persistence.*;
+                @Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = "serial_no"))
+                public class Pass { @Id Long id; String serial; }""").problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("has no column serial_no"), problems.get(0));
+    }
+}
