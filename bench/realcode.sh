@@ -14,7 +14,9 @@
 #   - writes WORK/summary.md: per project, entities, whether keel stopped (and why, by kind), and the
 #     disagreements by kind.
 #
-# Usage: bench/realcode.sh [--work DIR] [--no-build] [GROUP:ARTIFACT:VERSION[=NAMING] ...]
+# Usage: bench/realcode.sh [--work DIR] [--no-build] [GROUP:ARTIFACT:VERSION[=NAMING[=javax-sources]] ...]
+#   javax-sources: the sources say javax.persistence where the binary jar says jakarta.persistence (Axon 4
+#   transforms its classes at build time); the harness rewrites the sources' imports, never the binary
 #   --work DIR   the run's folder (default /tmp/keel-realcode); fetched jars are kept there between runs
 #   --no-build   use the built keel and generator test classes as they are
 set -euo pipefail
@@ -34,8 +36,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ ${#projects[@]} -eq 0 ]; then
-  while read -r coords naming _; do
-    [ -z "$coords" ] || [ "${coords#\#}" != "$coords" ] || projects+=("$coords=$naming")
+  while read -r coords naming flags; do
+    [ -z "$coords" ] || [ "${coords#\#}" != "$coords" ] || projects+=("$coords=$naming${flags:+=$flags}")
   done < "$BENCH_ROOT/bench/realcode/projects.txt"
 fi
 mkdir -p "$work"
@@ -53,8 +55,8 @@ fi
 oracle_cp="$BENCH_ROOT/generator/target/test-classes:$BENCH_ROOT/generator/target/classes:$(cat "$work/oracle-classpath.txt")"
 
 for spec in "${projects[@]}"; do
-  coords=${spec%%=*}; naming=jpa
-  [ "$spec" != "$coords" ] && naming=${spec#*=}
+  IFS='=' read -r coords naming flags <<< "$spec"
+  naming=${naming:-jpa}
   IFS=: read -r group artifact version <<< "$coords"
   dir="$work/$artifact-$version"
   bench_log "$coords ($naming naming) in $dir"
@@ -81,9 +83,20 @@ POM
   [ -f "$own_sources" ] || { bench_log "no sources jar for $coords"; continue; }
   (cd "$dir/project/src/main/java" && unzip -q -o "$own_sources" '*.java')
   dep_sources=()
-  for j in "$dir"/sources/*-sources.jar; do [ "$j" = "$own_sources" ] || dep_sources+=("$j"); done
+  for j in "$dir"/sources/*-sources.jar; do
+    case "$(basename "$j")" in
+      # keel knows Hibernate's and Jakarta Persistence's own types: their sources are no input
+      "$artifact-$version-sources.jar"|hibernate-*|jakarta.persistence-api-*) ;;
+      *) dep_sources+=("$j") ;;
+    esac
+  done
   n=$(python3 "$BENCH_ROOT/bench/realcode/realcode.py" sources "$dir/project/src/main/java" "$dir/project/deps" "${dep_sources[@]}")
   bench_log "  $(find "$dir/project/src/main/java" -name '*.java' | wc -l) source files, $n from dependencies' sources jars"
+  if [ "$flags" = javax-sources ]; then
+    # the binary jar is Jakarta (made from javax sources by the project's build): the sources say the same in javax
+    grep -rlZ 'javax\.persistence' "$dir/project" --include='*.java' | xargs -0 -r sed -i 's/javax\.persistence/jakarta.persistence/g'
+    bench_log "  javax.persistence rewritten to jakarta.persistence in the sources (the binary jar is Jakarta already)"
+  fi
   set +e
   { "$BENCH_ROOT/bin/keel" -C "$dir/project" init --naming "$naming" --source-root src/main/java --source-root deps \
       && /usr/bin/time -f "keel makemigrations: %e s wall" "$BENCH_ROOT/bin/keel" -C "$dir/project" makemigrations; } > "$dir/keel.log" 2>&1
@@ -94,7 +107,9 @@ POM
   cp_jars=("$binary")
   for j in "$dir"/jars/*.jar; do
     case "$(basename "$j")" in
-      "$artifact-$version.jar"|hibernate-core-*|jakarta.persistence-api-*) ;;  # Hibernate 6.6 and JPA 3.1 come from the oracle's class path
+      # Hibernate 6.6 and JPA 3.1 come from the oracle's class path; Hibernate's integrators (Envers, Search) stay
+      # out: they would add audit tables or fail on another jboss-logging, and keel maps the ORM's schema only
+      "$artifact-$version.jar"|hibernate-*|jakarta.persistence-api-*) ;;
       *) cp_jars+=("$j") ;;
     esac
   done

@@ -103,9 +103,12 @@ class ConstantExpressionsTest {
                 @Entity public class Item {
                   @Id Long id;
                   @Column(name = "c_" + Names.CODE) String code;
+                  @Column(length = Names.WIDTH) String label;
                 }""").problems();
-        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("com.acme.Names.CODE, a constant of a library type that is not in the scanned sources"),
                 problems.get(0));
+        assertTrue(problems.get(1).contains("@Column(length = Names.WIDTH) names com.acme.Names.WIDTH, a constant of a library"
+                + " type that is not in the scanned sources"), problems.get(1));
     }
 }

@@ -95,4 +95,33 @@ class ImplicitShapesTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("has no column serial_no"), problems.get(0));
     }
+
+    @Test
+    void aUniqueConstraintOverTheKeysColumnsIsDroppedAndOrdersAndNamesTheKey() {
+        ProjectState s = new ScanFixture(dir).file("app/Mast.java", """
+                package app;
+                import jakarta.persistence.*;
+                import java.util.Map;
+                @Entity @Table(uniqueConstraints = {@UniqueConstraint(name = "uk_mast_key", columnNames = {"yard", "code"}),
+                                                    @UniqueConstraint(columnNames = {"yard", "flag"})})
+                public class Mast implements java.io.Serializable {
+                  @Id String code;
+                  @Id String yard;
+                  String flag;
+                  @ElementCollection @MapKeyColumn(name = "setting")
+                  @CollectionTable(name = "mast_setting", joinColumns = {@JoinColumn(name = "m_code"), @JoinColumn(name = "m_yard")},
+                      uniqueConstraints = @UniqueConstraint(columnNames = {"m_yard", "setting", "m_code"}))
+                  Map<String, String> settings;
+                }""").scan();
+        var mast = table(s, "mast");
+        assertEquals(List.of("yard", "code"), mast.primaryKey().columns());
+        assertEquals("uk_mast_key", mast.primaryKey().name());
+        assertEquals(List.of(List.of("yard", "flag")), mast.uniques().stream().map(u -> u.columns()).toList());
+        var setting = s.tables().stream().filter(t -> t.name().equals("mast_setting")).findFirst().orElseThrow();
+        assertEquals(List.of("m_yard", "setting", "m_code"), setting.primaryKey().columns());
+        assertEquals("mast_setting_pkey", setting.primaryKey().name());
+        assertEquals(List.of(), setting.uniques());
+        assertEquals(List.of("m_yard", "m_code"), setting.foreignKeys().get(0).columns());
+        assertEquals(List.of("yard", "code"), setting.foreignKeys().get(0).targetColumns());
+    }
 }
