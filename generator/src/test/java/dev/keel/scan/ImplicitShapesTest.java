@@ -124,4 +124,47 @@ class ImplicitShapesTest {
         assertEquals(List.of("m_yard", "m_code"), setting.foreignKeys().get(0).columns());
         assertEquals(List.of("yard", "code"), setting.foreignKeys().get(0).targetColumns());
     }
+
+    @Test
+    void aGeneratedPartOfACompositeKeyHasItsSequence() {
+        ProjectState s = new ScanFixture(dir)
+                .file("app/Trip.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Trip implements java.io.Serializable {
+                          @Id @SequenceGenerator(name = "trip_ids", sequenceName = "trip_seq", allocationSize = 5)
+                          @GeneratedValue(generator = "trip_ids") Long number;
+                          @Id String vessel;
+                        }""")
+                .file("app/Crate.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity public class Crate {
+                          @EmbeddedId Key key;
+                          @Embeddable public static class Key implements java.io.Serializable {
+                            @SequenceGenerator(name = "crate_ids", sequenceName = "crate_seq", initialValue = 1000)
+                            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crate_ids") Long serial;
+                            Integer hold;
+                          }
+                        }""").scan();
+        assertEquals(List.of("crate_seq start 1000 increment 50", "trip_seq start 1 increment 5"),
+                s.sequences().stream().map(q -> q.name() + " start " + q.start() + " increment " + q.increment()).sorted().toList());
+    }
+
+    @Test
+    void aPartOfACompositeKeyFromACustomGeneratorOrAnIdentityIsRefused() {
+        List<String> problems = new ScanFixture(dir).file("app/Leg.java", """
+                package app;
+                import jakarta.persistence.*;
+                import org.hibernate.annotations.GenericGenerator;
+                @Entity public class Leg implements java.io.Serializable {
+                  @Id @GenericGenerator(name = "leg_ids", type = com.acme.LegIds.class) @GeneratedValue(generator = "leg_ids") Long number;
+                  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long step;
+                  @Id String vessel;
+                }""").problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("generator \"leg_ids\" is a @GenericGenerator"), problems.get(0));
+        assertTrue(problems.get(1).contains("@GeneratedValue(IDENTITY) on step of type java.lang.Long, a part of the composite key"
+                + " of Leg, is not supported"), problems.get(1));
+    }
 }

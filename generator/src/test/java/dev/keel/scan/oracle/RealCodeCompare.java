@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -56,13 +57,28 @@ public final class RealCodeCompare {
         var loader = new URLClassLoader(jars.toArray(URL[]::new), RealCodeCompare.class.getClassLoader());
         List<String> mapped = mappedClasses(loader, entityJar, lines);
         SchemaShape hibernate = null;
-        try {
-            Path work = Files.createTempDirectory("keel-realcode");
-            HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(new SampleCompiler.Compiled(loader, mapped), config, work));
-            hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
-            lines.add("hibernate tables " + hibernate.tables().size());
-        } catch (Throwable e) {
-            lines.add("hibernate failed " + oneLine(e));
+        var services = new LinkedHashMap<Class<?>, Object>();
+        for (int attempt = 0; hibernate == null; attempt++) {
+            try {
+                Path work = Files.createTempDirectory("keel-realcode");
+                HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(new SampleCompiler.Compiled(loader, mapped), config,
+                        work, Map.of("hibernate.resource.beans.container", new ListenerBeans(), HibernateOracle.SERVICES, services)));
+                hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
+                lines.add("hibernate tables " + hibernate.tables().size());
+                services.keySet().forEach(t -> lines.add("service stand-in " + t.getName()));
+            } catch (Throwable e) {
+                Optional<Class<?>> wanted = attempt < 10 ? unknownService(e, loader) : Optional.empty();
+                if (wanted.isPresent() && !services.containsKey(wanted.get())) {
+                    // a service the project's integration registers (for its id generators, say): a stand-in, never called by the export
+                    services.put(wanted.get(), java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {wanted.get()},
+                            (proxy, method, arguments) -> method.getReturnType().isPrimitive() && method.getReturnType() != void.class
+                                    ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(method.getReturnType(), 1), 0) : null));
+                    continue;
+                }
+                lines.add("hibernate failed " + oneLine(e));
+                e.printStackTrace(); // into the run's compare.log
+                break;
+            }
         }
         SchemaShape keel = null;
         try {
@@ -76,6 +92,28 @@ public final class RealCodeCompare {
         }
         Files.write(report, lines);
         lines.forEach(System.out::println);
+    }
+
+    private static final Pattern UNKNOWN_SERVICE = Pattern.compile("Unknown service requested \\[([\\w.$]+)]");
+
+    /** The service interface a failed start asked for, when it is a Hibernate service the class path has. */
+    private static Optional<Class<?>> unknownService(Throwable e, ClassLoader loader) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            Matcher m = c.getMessage() == null ? null : UNKNOWN_SERVICE.matcher(c.getMessage());
+            if (m != null && m.find()) {
+                try {
+                    Class<?> type = Class.forName(m.group(1), false, loader);
+                    return type.isInterface() && org.hibernate.service.Service.class.isAssignableFrom(type)
+                            ? Optional.of(type) : Optional.empty();
+                } catch (ClassNotFoundException notThere) {
+                    return Optional.empty();
+                }
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The {@code @Entity} and {@code @Converter} classes of the jar that load; those that do not are reported. */
@@ -197,5 +235,50 @@ public final class RealCodeCompare {
             result.put(line, kind);
         }
         return result;
+    }
+
+    /**
+     * Entity listeners of a real project are often its framework's beans, with constructor arguments: for the
+     * schema export they are made without a constructor (never called), so that the SessionFactory starts.
+     */
+    static final class ListenerBeans implements org.hibernate.resource.beans.container.spi.BeanContainer {
+        @Override
+        public <B> org.hibernate.resource.beans.container.spi.ContainedBean<B> getBean(Class<B> beanType, LifecycleOptions options,
+                                            org.hibernate.resource.beans.spi.BeanInstanceProducer fallback) {
+            return contained(beanType, fallback);
+        }
+
+        @Override
+        public <B> org.hibernate.resource.beans.container.spi.ContainedBean<B> getBean(String name, Class<B> beanType, LifecycleOptions options,
+                                            org.hibernate.resource.beans.spi.BeanInstanceProducer fallback) {
+            return contained(beanType, fallback);
+        }
+
+        private static <B> org.hibernate.resource.beans.container.spi.ContainedBean<B> contained(Class<B> beanType, org.hibernate.resource.beans.spi.BeanInstanceProducer fallback) {
+            B instance;
+            try {
+                instance = fallback.produceBeanInstance(beanType);
+            } catch (RuntimeException e) {
+                instance = allocate(beanType);
+            }
+            B bean = instance;
+            return () -> bean;
+        }
+
+        private static <B> B allocate(Class<B> type) {
+            try {
+                var field = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+                field.setAccessible(true);
+                Object unsafe = field.get(null);
+                return type.cast(unsafe.getClass().getMethod("allocateInstance", Class.class).invoke(unsafe, type));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make entity listener " + type.getName(), e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            // nothing held
+        }
     }
 }
