@@ -129,7 +129,8 @@ def summary(work, out):
                 m = re.match(r'((?:table|column|sequence) only in \w+|column \w+|column order|[\w ]+? only in \w+) ', body)
                 kinds[m.group(1) if m else body.split(' ')[0]] += 1
         status = 'ran (exit 0)' if rc == '0' else f'stopped (exit {rc}, {len(errors)} errors)'
-        rows.append(f'| {coords} | {entities} | {hib} | {status} | {keel_tables or "-"} | {sum(kinds.values()) if keel_tables else "-"} |')
+        compared = keel_tables and hib.startswith('tables ')
+        rows.append(f'| {coords} | {entities} | {hib[:200]} | {status} | {keel_tables or "-"} | {sum(kinds.values()) if compared else "-"} |')
         details.append(f'### {coords}\n')
         if stops:
             details.append('keel stopped; errors by kind:\n')
@@ -152,8 +153,8 @@ def summary(work, out):
                         seen.add(k)
                         details.append('    ' + l[len('disagreement '):][:300])
             details.append('')
-        elif keel_tables:
-            details.append('keel and Hibernate agree on every table.\n')
+        elif compared:
+            details.append('keel and Hibernate agree on every table and sequence.\n')
         not_loaded = [l for l in facts if l.startswith('class not loaded ')]
         if not_loaded:
             details.append(f'{len(not_loaded)} classes of the jar did not load (missing optional dependencies); first: {not_loaded[0][:200]}\n')
