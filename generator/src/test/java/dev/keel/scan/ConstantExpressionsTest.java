@@ -45,6 +45,22 @@ class ConstantExpressionsTest {
     }
 
     @Test
+    void hibernatesLengthIsKnownThroughAnOnDemandImportAndAStaticImport() {
+        ProjectState s = new ScanFixture(dir).file("app/Memo.java", """
+                package app;
+                import jakarta.persistence.*;
+                import org.hibernate.*;
+                import static org.hibernate.Length.LONG16;
+                @Entity public class Memo {
+                  @Id Long id;
+                  @Column(length = Length.LONG - 600) String text;
+                  @Column(length = LONG16 >> 1) String half;
+                }""").scan();
+        assertEquals("varchar(32000)", column(s, "memo", "text").type());
+        assertEquals("varchar(16383)", column(s, "memo", "half").type());
+    }
+
+    @Test
     void intArithmeticWrapsAndShiftsAsInJava() {
         ProjectState s = new ScanFixture(dir)
                 .file("app/Sizes.java", """
