@@ -155,6 +155,11 @@ public final class AnnotationView {
     }
 
     private <T> T expect(Object v, Class<T> type, String member) {
+        if (!type.isInstance(v) && v instanceof Values.EnumConst e) {
+            throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
+                    + members.get(member) + ") names " + e.type() + "." + e.name() + ", a constant of a library type that is not"
+                    + " in the scanned sources, so keel cannot read its value");
+        }
         if (!type.isInstance(v)) {
             String missing = values.missingOwner(v);
             throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "

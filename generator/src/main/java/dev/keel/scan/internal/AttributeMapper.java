@@ -59,8 +59,10 @@ public final class AttributeMapper {
         try {
             map(a, site);
         } catch (MappingProblem p) {
+            site.table().markIncomplete();
             ctx.problems().add(a.owner().file(), p.node(), p.getMessage(), p.fix());
         } catch (Values.Unresolved u) {
+            site.table().markIncomplete();
             ctx.problems().add(a.owner().file(), u.node(), u.getMessage(),
                     u.fixOr("write the value as a literal or a static final constant of a scanned class"));
         }
@@ -201,9 +203,10 @@ public final class AttributeMapper {
         TypeInfo type = ctx.index().type(a.type().name()).orElseThrow(() -> new MappingProblem(a.node(),
                 "embeddable " + a.type() + " of field " + a.name() + " is not in the scanned sources",
                 "add its source root to keel.json \"sourceRoots\""));
-        if (ctx.annotation(type, JpaNames.EMBEDDABLE).isEmpty()) {
-            throw new MappingProblem(a.node(), "field " + a.name() + " embeds " + type.fqn() + ", which is not @Embeddable",
-                    "annotate " + type.simpleName() + " with @Embeddable");
+        // @Embedded and @EmbeddedId make their class an embeddable, @Embeddable or not (Hibernate maps it all the same)
+        if (ctx.annotation(type, JpaNames.ENTITY).isPresent()) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " embeds " + type.fqn() + ", which is an @Entity",
+                    "map it as a relation (@ManyToOne, @OneToOne), or embed an @Embeddable class");
         }
         Site inner = site.into(a.name(), Precedence.attributeOrder(superclasses(a.owner()), a.name()), overrides(a),
                 innerBv(a, site));

@@ -136,10 +136,6 @@ public final class Identifiers {
                     + " has no @Id or @EmbeddedId field", "add an @Id field or getter");
             return;
         }
-        if (ids.size() > 1 && idClassAnnotation(entity).isEmpty()) {
-            ctx.problems().add(entity.type().file(), entity.root().type().decl(), "entity " + entity.root().entityName()
-                    + " has several @Id fields but no @IdClass", "add @IdClass, or use one @EmbeddedId");
-        }
         int before = table.columns().size();
         Site site = Site.of(table, entity, false, ctx.config().beanValidation()).withOverrides(mapper.classOverrides(entity)).asId();
         for (Attribute id : ids) {
@@ -154,6 +150,48 @@ public final class Identifiers {
         boolean derivedKey = derivedBy.stream().anyMatch(r -> r.has(JpaNames.MANY_TO_ONE) || r.has(JpaNames.ONE_TO_ONE));
         if (ids.size() == 1 && !ids.get(0).has(JpaNames.EMBEDDED_ID) && !derivedKey) {
             generation(entity, ids.get(0), table, schema);
+        } else if (ids.size() > 1 || ids.get(0).has(JpaNames.EMBEDDED_ID)) {
+            for (Attribute part : generatedParts(ids)) {
+                partGeneration(entity, part, table, schema);
+            }
+        }
+    }
+
+    /**
+     * The parts of a composite key with {@code @GeneratedValue}: {@code @Id} attributes of several (with or without an
+     * {@code @IdClass}), or attributes of the {@code @EmbeddedId} class. Hibernate generates each from its generator.
+     */
+    private List<Attribute> generatedParts(List<Attribute> ids) {
+        var result = new ArrayList<Attribute>();
+        for (Attribute id : ids) {
+            if (id.has(JpaNames.EMBEDDED_ID)) {
+                ctx.index().type(id.type().name()).ifPresent(type -> mapper.hierarchyAttributes(type, AccessRules.memberAccess(id))
+                        .stream().filter(a -> a.has(JpaNames.GENERATED_VALUE)).forEach(result::add));
+            } else if (id.has(JpaNames.GENERATED_VALUE)) {
+                result.add(id);
+            }
+        }
+        return result;
+    }
+
+    /** A generated part of a composite key: its sequence, as for a simple id; an identity column is refused. */
+    private void partGeneration(EntityInfo entity, Attribute part, TableSpec table, Schema schema) {
+        AnnotationView gv = part.ann(JpaNames.GENERATED_VALUE).orElseThrow();
+        try {
+            String strategy = gv.enumName("strategy", "AUTO");
+            if (part.type().name().equals("java.util.UUID") && (strategy.equals("AUTO") || strategy.equals("UUID"))) {
+                return;
+            }
+            if (!isIntegral(part.type().name()) || !(strategy.equals("AUTO") || strategy.equals("SEQUENCE"))) {
+                throw new MappingProblem(gv.node(), "@GeneratedValue(" + strategy + ") on " + part.name() + " of type " + part.type()
+                        + ", a part of the composite key of " + entity.root().entityName() + ", is not supported",
+                        "generate numeric parts from a sequence (GenerationType.SEQUENCE or AUTO)");
+            }
+            sequence(entity, gv, table, schema);
+        } catch (MappingProblem p) {
+            ctx.problems().add(part.owner().file(), p.node(), p.getMessage(), p.fix());
+        } catch (Values.Unresolved u) {
+            ctx.problems().add(part.owner().file(), u.node(), u.getMessage(), "write the value as a literal or a static final constant");
         }
     }
 
@@ -291,7 +329,9 @@ public final class Identifiers {
         try {
             var found = new ArrayList<GeneratorSite>();
             for (TypeInfo t : ctx.index().types()) {
-                boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent();
+                // an embeddable's generators too: an @EmbeddedId class may generate its attributes
+                boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
+                        || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent();
                 if (!mapped) {
                     continue;
                 }

@@ -31,6 +31,7 @@ final class KnownTypes {
                     "JdbcType", "Generated", "Where", "SQLRestriction", "SoftDelete", "TenantId", "Nationalized",
                     "Array", "UuidGenerator", "GenericGenerator", "Table", "Index", "ForeignKey",
                     "MapKeyJdbcTypeCode", "SoftDeleteType")),
+            Map.entry("org.hibernate", Set.of("Length")),
             Map.entry("org.hibernate.type", Set.of("SqlTypes", "YesNoConverter", "TrueFalseConverter", "NumericBooleanConverter")),
             Map.entry("jakarta.validation.constraints", Set.of("NotNull", "NotBlank", "NotEmpty", "Size", "Min", "Max",
                     "Digits", "Email", "Pattern", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero",

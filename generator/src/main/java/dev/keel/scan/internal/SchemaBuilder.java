@@ -229,7 +229,9 @@ public final class SchemaBuilder {
         spec.indexes.forEach(i -> named.add(i.columnIdents()));
         for (List<Ident> columns : named) {
             for (Ident c : columns) {
-                if (!spec.hasColumn(c)) {
+                if (!spec.hasColumn(c) && spec.incomplete) {
+                    ok = false; // an attribute that failed may be the column: its problem is the one to report
+                } else if (!spec.hasColumn(c)) {
                     ctx.problems().add(spec.file, spec.line, "table " + spec.qualifiedDbName() + " has no column " + c.db()
                             + " (named in a unique constraint or index)", "name an existing column (after the naming strategy: "
                             + spec.columns().stream().map(x -> x.name().db()).sorted().toList() + ")");

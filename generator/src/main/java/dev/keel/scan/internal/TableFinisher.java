@@ -27,13 +27,37 @@ public final class TableFinisher {
 
     private TableFinisher() {}
 
-    /** The primary-key columns in the order Hibernate creates them. */
+    /**
+     * The primary-key columns in the order Hibernate creates them: the order of a unique constraint over exactly
+     * the key's columns ({@link #keyTwin}), else the columns' order.
+     */
     public static List<ColumnSpec> orderedPrimaryKey(TableSpec spec) {
         List<ColumnSpec> pk = new ArrayList<>(spec.primaryKeyColumns());
         if (pk.size() > 1) {
             pk.sort(ColumnOrdering.COLUMNS);
+            keyTwin(spec).ifPresent(twin -> pk.sort(java.util.Comparator.comparingInt(c -> twin.columns().stream()
+                    .map(Ident::db).toList().indexOf(c.name().db()))));
         }
         return pk;
+    }
+
+    /**
+     * A unique constraint over exactly the primary key's columns (the last, if several): Hibernate drops it, the
+     * key being unique already, and gives the key its column order and its name, if it has one.
+     */
+    static java.util.Optional<TableSpec.UniqueSpec> keyTwin(TableSpec spec) {
+        if (spec.primaryKey == null || spec.primaryKey.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Set<String> key = spec.primaryKey.stream().map(Ident::db).collect(java.util.stream.Collectors.toSet());
+        TableSpec.UniqueSpec twin = null;
+        for (TableSpec.UniqueSpec u : spec.uniques) {
+            Set<String> cols = u.columns().stream().map(Ident::db).collect(java.util.stream.Collectors.toSet());
+            if (u.columns().size() == key.size() && cols.equals(key)) {
+                twin = u;
+            }
+        }
+        return java.util.Optional.ofNullable(twin);
     }
 
     /**
@@ -55,7 +79,8 @@ public final class TableFinisher {
         }
         String tableName = spec.name.db();
         if (spec.primaryKey != null) {
-            String pkName = relations.choose(tableName, null, "pkey");
+            String twinName = keyTwin(spec).map(TableSpec.UniqueSpec::name).orElse(null);
+            String pkName = twinName != null ? take(relations, twinName) : relations.choose(tableName, null, "pkey");
             table = table.withPrimaryKey(new PrimaryKey(pkName,
                     orderedPrimaryKey(spec).stream().map(c -> c.name().db()).toList()));
         }
@@ -68,6 +93,9 @@ public final class TableFinisher {
         }
         for (TableSpec.UniqueSpec u : spec.uniques) {
             List<String> cols = u.columns().stream().map(Ident::db).toList();
+            if (!pkColumns.isEmpty() && cols.size() == pkColumns.size() && pkColumns.containsAll(cols)) {
+                continue; // the key's twin, dropped (keyTwin)
+            }
             String name = u.name() != null ? take(relations, u.name())
                     : relations.choose(tableName, String.join("_", cols), "key");
             constraints.add(new UniqueConstraint(name, cols, false, false));

@@ -83,6 +83,11 @@ public final class TableSpec {
      * the key that relations to the entity, and the collections it declares, refer to.
      */
     boolean virtual;
+    /**
+     * Some attribute mapped into this table could not be mapped (its problem is reported): a column the table's
+     * constraints or indexes name may be that attribute's, so a missing one is no problem of its own.
+     */
+    boolean incomplete;
     /** The entity's {@code @SecondaryTable}s, by the name the database holds. */
     final Map<String, TableSpec> secondaries = new java.util.LinkedHashMap<>();
 
@@ -94,6 +99,12 @@ public final class TableSpec {
         this.schema = schema;
         this.file = file;
         this.line = line;
+    }
+
+    /** Records that an attribute of the table (or of its secondary tables) could not be mapped. */
+    void markIncomplete() {
+        incomplete = true;
+        secondaries.values().forEach(t -> t.incomplete = true);
     }
 
     /** The physical table name. */

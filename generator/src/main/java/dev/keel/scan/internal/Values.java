@@ -32,10 +32,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Evaluates the constant expressions found in annotations: literals, string concatenation, arithmetic,
- * {@code static final} constants of any scanned class (also inherited from superclasses and
- * superinterfaces, and through static imports), enum constants and class literals. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean},
- * {@code Character}, {@link EnumConst}, {@link ClassRef}, {@link AnnotationView} or a {@code List} of these.
+ * Evaluates the constant expressions found in annotations as javac does: literals, string concatenation,
+ * arithmetic, shifts and casts (with Java's {@code int} and {@code long} typing: {@code Integer.MAX_VALUE + 1}
+ * wraps, {@code 1 << 33} is 2), {@code static final} constants of any scanned class (also inherited from
+ * superclasses and superinterfaces, and through static imports), the JDK's and Hibernate's constants of
+ * {@link LibraryConstants}, enum constants and class literals. Values are {@code String}, {@code Long}
+ * (every integral value), {@code Double}, {@code Boolean}, {@code Character}, {@link EnumConst}, {@link ClassRef},
+ * {@link AnnotationView} or a {@code List} of these.
  */
 public final class Values {
     /** An enum constant (or a library constant such as {@code SqlTypes.JSON}) by type and name. */
@@ -83,7 +86,21 @@ public final class Values {
 
     /** The value of {@code expr}, written inside {@code context}. */
     public Object eval(Expression expr, TypeInfo context) {
-        return eval(expr, context, 0);
+        return widen(eval(expr, context, 0));
+    }
+
+    /**
+     * An evaluated value as callers see it: an {@code int} is a {@code Long} like every integral value (inside the
+     * evaluation {@code Integer} and {@code Long} stay apart, for Java's arithmetic).
+     */
+    private static Object widen(Object v) {
+        if (v instanceof Integer i) {
+            return (long) i;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Values::widen).toList();
+        }
+        return v;
     }
 
     private Object eval(Expression expr, TypeInfo ctx, int depth) {
@@ -97,7 +114,7 @@ public final class Values {
             return t.asString();
         }
         if (expr instanceof IntegerLiteralExpr i) {
-            return i.asNumber().longValue();
+            return i.asNumber(); // an Integer; a Long only for 2147483648, written after a minus
         }
         if (expr instanceof LongLiteralExpr l) {
             return l.asNumber().longValue();
@@ -125,6 +142,10 @@ public final class Values {
             return eval(b ? c.getThenExpr() : c.getElseExpr(), ctx, depth + 1);
         }
         if (expr instanceof UnaryExpr u) {
+            if (u.getOperator() == UnaryExpr.Operator.MINUS && u.getExpression() instanceof IntegerLiteralExpr i
+                    && i.asNumber() instanceof Long) {
+                return Integer.MIN_VALUE; // -2147483648, the one int literal written as a negation
+            }
             return unary(u, known(u, eval(u.getExpression(), ctx, depth + 1)));
         }
         if (expr instanceof BinaryExpr b) {
@@ -181,7 +202,10 @@ public final class Values {
                         return v.get();
                     }
                 } else {
-                    Optional<Object> v = library(node, typeName, name);
+                    Optional<Object> v = LibraryConstants.value(typeName, name);
+                    if (v.isEmpty()) {
+                        v = library(node, typeName, name);
+                    }
                     if (v.isPresent()) {
                         return v.get();
                     }
@@ -224,7 +248,10 @@ public final class Values {
         }
         Optional<TypeInfo> owner = names.index().type(typeName.get());
         if (owner.isEmpty()) {
-            Optional<Object> v = library(f, typeName.get(), name);
+            Optional<Object> v = LibraryConstants.value(typeName.get(), name);
+            if (v.isEmpty()) {
+                v = library(f, typeName.get(), name);
+            }
             if (v.isPresent()) {
                 return v.get();
             }
@@ -301,7 +328,7 @@ public final class Values {
                     if (!isConstant(owner, field) || v.getInitializer().isEmpty()) {
                         throw new Unresolved(node, name + " in " + owner.fqn() + " is not a static final constant");
                     }
-                    return Optional.of(eval(v.getInitializer().get(), owner, depth + 1));
+                    return Optional.of(declaredAs(v.getType().asString(), eval(v.getInitializer().get(), owner, depth + 1)));
                 }
             }
         }
@@ -350,39 +377,71 @@ public final class Values {
             + " (\"lib/*.jar\", \"../core/target/classes\"; the Maven plugin passes the compile class path itself), or"
             + " write the value as a literal";
 
-    /** A cast between numeric types, as Java converts ({@code (int) 2.5} is 2); other casts keep the value. */
-    private static Object cast(CastExpr c, Object v) {
-        String type = c.getType().asString();
+    /** A constant's value as its declared type holds it ({@code static final long X = 1} is a long). */
+    private static Object declaredAs(String type, Object v) {
         return switch (type) {
-            case "int", "long", "short", "byte", "Integer", "Long" -> v instanceof Number n ? (Object) n.longValue()
-                    : v instanceof Character ch ? (Object) (long) ch : v;
-            case "double", "float", "Double", "Float" -> v instanceof Number n ? (Object) n.doubleValue() : v;
-            case "char" -> v instanceof Long n ? (Object) (char) n.longValue() : v;
+            case "long", "Long", "int", "Integer", "short", "Short", "byte", "Byte", "char", "Character", "double", "Double",
+                 "float", "Float" -> convert(type, v);
             default -> v;
         };
     }
 
-    private static Object unary(UnaryExpr u, Object v) {
+    /** A cast, as Java converts ({@code (int) 2.5} is 2, {@code (short) 70000} is 4464); other casts keep the value. */
+    private static Object cast(CastExpr c, Object v) {
+        return convert(c.getType().asString(), v);
+    }
+
+    private static Object convert(String type, Object v) {
+        Object n = v instanceof Character ch ? (Object) (int) ch : v;
+        if (!(n instanceof Number number)) {
+            return v;
+        }
+        return switch (type) {
+            case "int", "Integer" -> number.intValue();
+            case "long", "Long" -> number.longValue();
+            case "short", "Short" -> (int) (short) number.intValue();
+            case "byte", "Byte" -> (int) (byte) number.intValue();
+            case "char", "Character" -> (char) number.intValue();
+            case "float", "Float" -> (double) number.floatValue();
+            case "double", "Double" -> number.doubleValue();
+            default -> v;
+        };
+    }
+
+    /** A char in arithmetic is an int. */
+    private static Object promote(Object v) {
+        return v instanceof Character c ? (Object) (int) c : v;
+    }
+
+    private static boolean integral(Object v) {
+        return v instanceof Integer || v instanceof Long;
+    }
+
+    private static Object unary(UnaryExpr u, Object operand) {
+        Object v = promote(operand);
         return switch (u.getOperator()) {
-            case MINUS -> v instanceof Long l ? (Object) (-l) : v instanceof Double d ? (Object) (-d) : fail(u);
-            case PLUS -> v;
+            case MINUS -> v instanceof Integer i ? (Object) (-i) : v instanceof Long l ? (Object) (-l)
+                    : v instanceof Double d ? (Object) (-d) : fail(u);
+            case PLUS -> v instanceof Number ? v : fail(u);
             case LOGICAL_COMPLEMENT -> v instanceof Boolean b ? (Object) (!b) : fail(u);
-            case BITWISE_COMPLEMENT -> v instanceof Long l ? (Object) (~l) : fail(u);
+            case BITWISE_COMPLEMENT -> v instanceof Integer i ? (Object) (~i) : v instanceof Long l ? (Object) (~l) : fail(u);
             default -> fail(u);
         };
     }
 
-    private static Object binary(BinaryExpr b, Object l, Object r) {
+    private static Object binary(BinaryExpr b, Object left, Object right) {
         BinaryExpr.Operator op = b.getOperator();
-        if (op == BinaryExpr.Operator.PLUS && (l instanceof String || r instanceof String)) {
-            return String.valueOf(l) + r;
+        for (Object v : new Object[] {left, right}) {
+            if (v instanceof EnumConst e && !(op == BinaryExpr.Operator.EQUALS || op == BinaryExpr.Operator.NOT_EQUALS)) {
+                throw new Unresolved(b, "\"" + b + "\" uses " + e.type() + "." + e.name()
+                        + ", a constant of a library type that is not in the scanned sources");
+            }
         }
-        if (l instanceof Character c) {
-            l = (long) c;
+        if (op == BinaryExpr.Operator.PLUS && (left instanceof String || right instanceof String)) {
+            return String.valueOf(left) + right;
         }
-        if (r instanceof Character c) {
-            r = (long) c;
-        }
+        Object l = promote(left);
+        Object r = promote(right);
         if (l instanceof Boolean x && r instanceof Boolean y) {
             return switch (op) {
                 case AND, BINARY_AND -> x && y;
@@ -393,7 +452,32 @@ public final class Values {
                 default -> fail(b);
             };
         }
-        if (l instanceof Long x && r instanceof Long y) {
+        if (integral(l) && integral(r)) {
+            long distance = ((Number) r).longValue();
+            // a shift has the type of its left operand; Java uses the low 5 (int) or 6 (long) bits of the distance
+            if (l instanceof Integer x && (op == BinaryExpr.Operator.LEFT_SHIFT || op == BinaryExpr.Operator.SIGNED_RIGHT_SHIFT
+                    || op == BinaryExpr.Operator.UNSIGNED_RIGHT_SHIFT)) {
+                return switch (op) {
+                    case LEFT_SHIFT -> x << distance;
+                    case SIGNED_RIGHT_SHIFT -> x >> distance;
+                    default -> x >>> distance;
+                };
+            }
+            if (l instanceof Integer x && r instanceof Integer y) {
+                return switch (op) {
+                    case PLUS -> x + y;
+                    case MINUS -> x - y;
+                    case MULTIPLY -> x * y;
+                    case DIVIDE -> y == 0 ? fail(b) : x / y;
+                    case REMAINDER -> y == 0 ? fail(b) : x % y;
+                    case BINARY_AND -> x & y;
+                    case BINARY_OR -> x | y;
+                    case XOR -> x ^ y;
+                    default -> compare(b, Integer.compare(x, y));
+                };
+            }
+            long x = ((Number) l).longValue();
+            long y = distance;
             return switch (op) {
                 case PLUS -> x + y;
                 case MINUS -> x - y;
@@ -417,8 +501,12 @@ public final class Values {
                 case MINUS -> dx - dy;
                 case MULTIPLY -> dx * dy;
                 case DIVIDE -> dx / dy;
+                case REMAINDER -> dx % dy;
                 default -> compare(b, Double.compare(dx, dy));
             };
+        }
+        if (op == BinaryExpr.Operator.EQUALS || op == BinaryExpr.Operator.NOT_EQUALS) {
+            return (op == BinaryExpr.Operator.EQUALS) == java.util.Objects.equals(l, r);
         }
         return fail(b);
     }

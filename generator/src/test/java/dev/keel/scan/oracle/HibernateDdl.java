@@ -146,6 +146,10 @@ public final class HibernateDdl {
         if (words[2].equalsIgnoreCase("unique")) {
             return t.constraint(new UniqueConstraint(name, columns(inParens(d, d.indexOf("unique") + "unique".length())), false, false));
         }
+        if (words[2].equalsIgnoreCase("primary")) {
+            // a unique constraint over exactly the key's columns names the key (Hibernate drops the constraint)
+            return t.withPrimaryKey(new PrimaryKey(name, columns(inParens(d, d.indexOf("key") + "key".length()))));
+        }
         if (words[2].equalsIgnoreCase("check")) {
             return t.constraint(CheckConstraint.of(name, inParens(d, d.indexOf("check") + "check".length())));
         }

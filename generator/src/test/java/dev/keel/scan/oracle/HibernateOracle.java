@@ -38,9 +38,24 @@ public final class HibernateOracle {
 
     /** The DDL statements Hibernate writes for the project, in its order, without trailing semicolons. */
     public static List<String> exportScript(Path projectDir, KeelConfig config, Path workDir) {
-        SampleCompiler.Compiled compiled = SampleCompiler.compile(projectDir, config, workDir.resolve("classes"));
+        return exportScript(SampleCompiler.compile(projectDir, config, workDir.resolve("classes")), config, workDir);
+    }
+
+    /**
+     * The DDL statements Hibernate writes for classes already compiled (a real project's jar with its
+     * dependencies, for the real-code harness): the {@code @Entity} and {@code @Converter} classes among
+     * {@code compiled.classNames()} are the mapping.
+     */
+    public static List<String> exportScript(SampleCompiler.Compiled compiled, KeelConfig config, Path workDir) {
+        return exportScript(compiled, config, workDir, Map.of());
+    }
+
+    /** The same, with further settings (a real project's, such as a bean container for its entity listeners). */
+    public static List<String> exportScript(SampleCompiler.Compiled compiled, KeelConfig config, Path workDir,
+                                            Map<String, Object> extraSettings) {
         Path script = workDir.resolve("create.sql");
         Map<String, Object> settings = baseSettings(config);
+        settings.putAll(extraSettings);
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
         settings.put("jakarta.persistence.database-major-version", "15");
@@ -89,9 +104,25 @@ public final class HibernateOracle {
         return settings;
     }
 
+    /** The key of {@code extraSettings} whose value maps service types to services to register (a real project's). */
+    public static final String SERVICES = "keel.oracle.services";
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addService(StandardServiceRegistryBuilder builder, Class<?> type, Object service) {
+        builder.addService((Class) type, (org.hibernate.service.Service) service);
+    }
+
     private static SessionFactory build(SampleCompiler.Compiled compiled, Map<String, Object> settings) {
         var bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(compiled.loader()).build();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
+        var builder = new StandardServiceRegistryBuilder(bootstrap);
+        settings.forEach((key, value) -> {
+            if (SERVICES.equals(key)) {
+                ((Map<?, ?>) value).forEach((type, service) -> addService(builder, (Class<?>) type, service));
+            } else {
+                builder.applySetting(key, value);
+            }
+        });
+        StandardServiceRegistry registry = builder.build();
         var sources = new MetadataSources(registry);
         for (String name : compiled.classNames()) {
             Class<?> type = load(compiled.loader(), name);

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# keel's scanner against Hibernate 6.6 on real JPA codebases from Maven Central (a measuring tool: it needs
+# the network, so CI never runs it). For each project of bench/realcode/projects.txt (or those named):
+#   - fetches its sources jar, its binary jar and its dependencies (binaries and sources jars) into a
+#     local repository under the run's work folder;
+#   - unpacks the sources into WORK/NAME/project/src/main/java, and of the dependencies' sources jars the
+#     files those sources import (to a fixed point) into WORK/NAME/project/deps (extra source roots, for the
+#     library types an entity uses: enums, embeddables, superclasses, constants);
+#   - runs keel init (with the project's naming) and keel makemigrations (bin/keel of this checkout);
+#   - runs Hibernate 6.6 (scripts.action=create, PostgreSQLDialect, the same naming) over the @Entity
+#     classes of the binary jar with its dependencies on the class path, and compares its schema with
+#     keel's scan: tables, columns (type, nullability, default, order), keys, uniques, checks, foreign keys,
+#     indexes, sequences (generator's oracle: SchemaShape, HibernateDdl; RealCodeCompare sorts by kind);
+#   - writes WORK/summary.md: per project, entities, whether keel stopped (and why, by kind), and the
+#     disagreements by kind.
+#
+# Usage: bench/realcode.sh [--work DIR] [--no-build] [GROUP:ARTIFACT:VERSION[=NAMING[=javax-sources]] ...]
+#   javax-sources: the sources say javax.persistence where the binary jar says jakarta.persistence (Axon 4
+#   transforms its classes at build time); the harness rewrites the sources' imports, never the binary
+#   --work DIR   the run's folder (default /tmp/keel-realcode); fetched jars are kept there between runs
+#   --no-build   use the built keel and generator test classes as they are
+set -euo pipefail
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib/common.sh
+source "$BENCH_ROOT/bench/lib/common.sh"
+
+work=/tmp/keel-realcode build=1 projects=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --work) work=$2; shift ;;
+    --no-build) build="" ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) bench_die "unknown option $1 (see --help)" ;;
+    *) projects+=("$1") ;;
+  esac
+  shift
+done
+if [ ${#projects[@]} -eq 0 ]; then
+  while read -r coords naming flags; do
+    [ -z "$coords" ] || [ "${coords#\#}" != "$coords" ] || projects+=("$coords=$naming${flags:+=$flags}")
+  done < "$BENCH_ROOT/bench/realcode/projects.txt"
+fi
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+m2="$work/m2"
+dep_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+
+if [ -n "$build" ]; then
+  bench_build_keel
+  bench_log "building generator's test classes (the oracle: HibernateOracle, SchemaShape, RealCodeCompare)"
+  (cd "$BENCH_ROOT" && mvn -B -q -pl generator -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$work/oracle-classpath.txt" -Dmdep.includeScope=test) >&2 || bench_die "the generator build failed"
+fi
+[ -f "$work/oracle-classpath.txt" ] || bench_die "$work/oracle-classpath.txt is missing: run once without --no-build"
+oracle_cp="$BENCH_ROOT/generator/target/test-classes:$BENCH_ROOT/generator/target/classes:$(cat "$work/oracle-classpath.txt")"
+
+for spec in "${projects[@]}"; do
+  IFS='=' read -r coords naming flags <<< "$spec"
+  naming=${naming:-jpa}
+  IFS=: read -r group artifact version <<< "$coords"
+  dir="$work/$artifact-$version"
+  bench_log "$coords ($naming naming) in $dir"
+  mkdir -p "$dir"
+  echo "$coords" > "$dir/coordinates"
+  if [ ! -f "$dir/fetched" ]; then
+    cat > "$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>keel.realcode</groupId><artifactId>fetch</artifactId><version>1</version>
+  <dependencies><dependency><groupId>$group</groupId><artifactId>$artifact</artifactId><version>$version</version></dependency></dependencies>
+</project>
+POM
+    (cd "$dir" && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=jars \
+        -DincludeScope=runtime \
+     && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=sources \
+        -DincludeScope=runtime -Dclassifier=sources -Dmdep.failOnMissingClassifierArtifact=false) > "$dir/fetch.log" 2>&1 \
+      || { bench_log "fetching $coords failed (see $dir/fetch.log)"; continue; }
+    touch "$dir/fetched"
+  fi
+  rm -rf "$dir/project" "$dir/compare.txt" "$dir/keel.log" "$dir/keel.rc"
+  mkdir -p "$dir/project/src/main/java" "$dir/project/deps"
+  own_sources="$dir/sources/$artifact-$version-sources.jar"
+  [ -f "$own_sources" ] || { bench_log "no sources jar for $coords"; continue; }
+  (cd "$dir/project/src/main/java" && unzip -q -o "$own_sources" '*.java')
+  dep_sources=()
+  for j in "$dir"/sources/*-sources.jar; do
+    case "$(basename "$j")" in
+      # keel knows Hibernate's and Jakarta Persistence's own types: their sources are no input
+      "$artifact-$version-sources.jar"|hibernate-*|jakarta.persistence-api-*) ;;
+      *) dep_sources+=("$j") ;;
+    esac
+  done
+  n=$(python3 "$BENCH_ROOT/bench/realcode/realcode.py" sources "$dir/project/src/main/java" "$dir/project/deps" "${dep_sources[@]}")
+  bench_log "  $(find "$dir/project/src/main/java" -name '*.java' | wc -l) source files, $n from dependencies' sources jars"
+  if [ "$flags" = javax-sources ]; then
+    # the binary jar is Jakarta (made from javax sources by the project's build): the sources say the same in javax
+    grep -rlZ 'javax\.persistence' "$dir/project" --include='*.java' | xargs -0 -r sed -i 's/javax\.persistence/jakarta.persistence/g'
+    bench_log "  javax.persistence rewritten to jakarta.persistence in the sources (the binary jar is Jakarta already)"
+  fi
+  set +e
+  { "$BENCH_ROOT/bin/keel" -C "$dir/project" init --naming "$naming" --source-root src/main/java --source-root deps \
+      && /usr/bin/time -f "keel makemigrations: %e s wall" "$BENCH_ROOT/bin/keel" -C "$dir/project" makemigrations; } > "$dir/keel.log" 2>&1
+  echo $? > "$dir/keel.rc"
+  set -e
+  bench_log "  keel: exit $(cat "$dir/keel.rc") ($(grep -c '^error: ' "$dir/keel.log") errors)"
+  binary="$dir/jars/$artifact-$version.jar"
+  cp_jars=("$binary")
+  for j in "$dir"/jars/*.jar; do
+    case "$(basename "$j")" in
+      # Hibernate 6.6 and JPA 3.1 come from the oracle's class path; Hibernate's integrators (Envers, Search) stay
+      # out: they would add audit tables or fail on another jboss-logging, and keel maps the ORM's schema only
+      "$artifact-$version.jar"|hibernate-*|jakarta.persistence-api-*) ;;
+      *) cp_jars+=("$j") ;;
+    esac
+  done
+  # keel's migrations stay out of the comparison: the scan reads entities only
+  java -cp "$oracle_cp" dev.keel.scan.oracle.RealCodeCompare "$dir/project" "$dir/compare.txt" "${cp_jars[@]}" \
+      > "$dir/compare.log" 2>&1 || bench_log "  the comparison failed (see $dir/compare.log)"
+  [ -f "$dir/compare.txt" ] && bench_log "  $(grep -E '^(entities|hibernate|keel)' "$dir/compare.txt" | tr '\n' ';')"
+done
+python3 "$BENCH_ROOT/bench/realcode/realcode.py" summary "$work" "$work/summary.md"
+bench_log "summary: $work/summary.md"
+cat "$work/summary.md"
