@@ -122,9 +122,9 @@ class ConstantExpressionsTest {
                   @Column(length = Names.WIDTH) String label;
                 }""").problems();
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("com.acme.Names.CODE, a constant of a library type that is not in the scanned sources"),
-                problems.get(0));
-        assertTrue(problems.get(1).contains("@Column(length = Names.WIDTH) names com.acme.Names.WIDTH, a constant of a library"
-                + " type that is not in the scanned sources"), problems.get(1));
+        assertTrue(problems.get(0).contains("\"\"c_\" + Names.CODE\" is not a constant keel can read: com.acme.Names.CODE is a"
+                + " constant of com.acme.Names, which is neither in the source roots nor on the class path"), problems.get(0));
+        assertTrue(problems.get(1).contains("@Column(length = Names.WIDTH) is not a long: com.acme.Names.WIDTH is a constant"
+                + " of com.acme.Names, which is neither in the source roots nor on the class path"), problems.get(1));
     }
 }

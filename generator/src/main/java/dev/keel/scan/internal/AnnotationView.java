@@ -155,13 +155,13 @@ public final class AnnotationView {
     }
 
     private <T> T expect(Object v, Class<T> type, String member) {
-        if (!type.isInstance(v) && v instanceof Values.EnumConst e) {
-            throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
-                    + members.get(member) + ") names " + e.type() + "." + e.name() + ", a constant of a library type that is not"
-                    + " in the scanned sources, so keel cannot read its value");
-        }
         if (!type.isInstance(v)) {
             String missing = values.missingOwner(v);
+            if (missing == null && v instanceof Values.EnumConst e) {
+                throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
+                        + members.get(member) + ") names " + e.type() + "." + e.name() + ", a constant keel cannot read the"
+                        + " value of");
+            }
             throw new Values.Unresolved(members.get(member), "@" + node.getNameAsString() + "(" + member + " = "
                     + members.get(member) + ") is not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
                     + (missing == null ? "" : ": " + missing), missing == null ? null : Values.MISSING_FIX);
