@@ -201,8 +201,9 @@ public final class AttributeMapper {
     /** Maps an embedded attribute's columns, with its {@code @AttributeOverride}s. */
     void embedded(Attribute a, Site site) {
         TypeInfo type = ctx.index().type(a.type().name()).orElseThrow(() -> new MappingProblem(a.node(),
-                "embeddable " + a.type() + " of field " + a.name() + " is not in the scanned sources",
-                "add its source root to keel.json \"sourceRoots\""));
+                "field " + a.name() + " embeds " + a.type().name() + ", which is declared neither in the source roots nor"
+                        + " on " + ctx.classPath().described() + ": keel cannot see its fields (an @Embeddable from a jar)",
+                unseenFix(a.type())));
         // @Embedded and @EmbeddedId make their class an embeddable, @Embeddable or not (Hibernate maps it all the same)
         if (ctx.annotation(type, JpaNames.ENTITY).isPresent()) {
             throw new MappingProblem(a.node(), "field " + a.name() + " embeds " + type.fqn() + ", which is an @Entity",
@@ -451,6 +452,7 @@ public final class AttributeMapper {
 
     private List<Found> attributes(TypeInfo type, List<TypeRef> args, java.util.function.Predicate<TypeInfo> mapped,
                                    String stopFqn, AccessRules.Kind dflt) {
+        reportUnseenSuperclass(type);
         List<TypeNames.Level> levels = new ArrayList<>(ctx.names().hierarchy(type, args));
         java.util.Collections.reverse(levels);
         var variables = new java.util.HashSet<>(variables(type));
@@ -471,6 +473,43 @@ public final class AttributeMapper {
             below |= level.type().fqn().equals(stopFqn);
         }
         return result;
+    }
+
+    private final java.util.Set<String> unseenReported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Reports, once per class, a superclass keel cannot see (neither in the source roots nor on the class path): it may
+     * be a {@code @MappedSuperclass} from a jar whose fields (the id, the version, auditing columns) are columns of
+     * the table, and mapping the class without them would be a wrong schema.
+     */
+    void reportUnseenSuperclass(TypeInfo type) {
+        Optional<TypeRef> unseen = ctx.names().unseenSuperclass(type);
+        if (unseen.isEmpty()) {
+            return;
+        }
+        TypeInfo top = ctx.names().chainTop(type);
+        if (!unseenReported.add(top.fqn())) {
+            return;
+        }
+        com.github.javaparser.ast.Node node = top.decl() instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                && c.getExtendedTypes().isNonEmpty() ? c.getExtendedTypes(0) : top.decl();
+        ctx.problems().add(top.file(), node, unseenMessage(top, unseen.get()), unseenFix(unseen.get()));
+    }
+
+    /** Whether a class's superclass chain ends with a class keel cannot see (reported by {@link #reportUnseenSuperclass}). */
+    boolean hasUnseenSuperclass(TypeInfo type) {
+        return ctx.names().unseenSuperclass(type).isPresent();
+    }
+
+    private String unseenMessage(TypeInfo top, TypeRef unseen) {
+        return top.simpleName() + " extends " + unseen.name() + ", which is declared neither in the source roots nor on "
+                + ctx.classPath().described() + ": keel cannot see its fields (a @MappedSuperclass from a jar maps the"
+                + " id, version or auditing columns of the table)";
+    }
+
+    private static String unseenFix(TypeRef unseen) {
+        return "add the jar that holds " + unseen.name() + " to keel.json \"libraries\" (or --libraries; the Maven plugin"
+                + " passes the compile class path itself), or add its source root to \"sourceRoots\"";
     }
 
     /** The type variables of a class and its scanned superclasses. */

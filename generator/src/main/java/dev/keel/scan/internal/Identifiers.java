@@ -131,6 +131,9 @@ public final class Identifiers {
         if (ids.isEmpty() && mapper.hasUnboundId(entity.root())) {
             return; // reported with the id field
         }
+        if (ids.isEmpty() && mapper.hasUnseenSuperclass(entity.root().type())) {
+            return; // reported with the superclass keel cannot see, which may declare the id
+        }
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
                     + " has no @Id or @EmbeddedId field", "add an @Id field or getter");

@@ -328,6 +328,31 @@ public final class TypeNames {
         return Optional.ofNullable(supers(type).superclass());
     }
 
+    /**
+     * The superclass at the top of a class's scanned chain when keel cannot see it: declared neither in the sources
+     * nor on the class path (nor a type keel models itself), so that the fields it may map are unknown. Empty when
+     * the chain ends with a class keel sees, or with none.
+     */
+    public Optional<TypeRef> unseenSuperclass(TypeInfo type) {
+        List<Level> chain = hierarchy(type, List.of());
+        TypeInfo top = chain.get(chain.size() - 1).type();
+        Optional<TypeRef> sup = superclassRef(top);
+        if (sup.isEmpty() || index.type(sup.get().name()).isPresent()) {
+            return Optional.empty();
+        }
+        String name = sup.get().name();
+        if (sup.get().resolved() && (ClassPath.modeledByKeel(name) || classPath.type(name).isPresent())) {
+            return Optional.empty();
+        }
+        return sup;
+    }
+
+    /** The class of {@link #unseenSuperclass}'s chain that extends the unseen superclass. */
+    public TypeInfo chainTop(TypeInfo type) {
+        List<Level> chain = hierarchy(type, List.of());
+        return chain.get(chain.size() - 1).type();
+    }
+
     /** The scanned superclass of a class, if it extends one declared in the sources. */
     public Optional<TypeInfo> superclass(TypeInfo type) {
         return superclassRef(type).flatMap(r -> index.type(r.name()));
