@@ -95,4 +95,95 @@ class LibrarySuperclassesTest {
         assertTrue(problems.get(0).contains("Amount.java:4: Amount extends money.BaseAmount, which is declared neither"),
                 problems.get(0));
     }
+    private static final Map<String, String> LIBRARY = Map.of(
+            "base/BaseEntity.java", """
+                    package base;
+                    import jakarta.persistence.*;
+                    @MappedSuperclass
+                    public abstract class BaseEntity<PK extends java.io.Serializable> {
+                        public static final int CODE_LENGTH = 12;
+                        @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "base_seq")
+                        @SequenceGenerator(name = "base_seq", sequenceName = "base_seq", allocationSize = 5)
+                        private PK id;
+                        @Version private long version;
+                        @Column(name = "code", length = CODE_LENGTH, nullable = false, unique = true) private String code;
+                        private transient String scratch;
+                        public PK getId() { return id; }
+                    }""",
+            "base/CreatedOn.java", """
+                    package base;
+                    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                    public @interface CreatedOn { String zone() default "UTC"; char mark() default 'x'; double[] weights() default {}; Class<?> by() default Object.class; }""",
+            "base/Auditable.java", """
+                    package base;
+                    import jakarta.persistence.*;
+                    @MappedSuperclass
+                    public abstract class Auditable<U, PK extends java.io.Serializable> extends BaseEntity<PK> {
+                        @ManyToOne @JoinColumn(name = "created_by") private U createdBy;
+                        @Temporal(TemporalType.TIMESTAMP) @CreatedOn(zone = "Europe/Paris", mark = '\\'', weights = {1.5, 2}, by = String.class)
+                        private java.util.Date createdDate;
+                        @Enumerated(EnumType.STRING) @Column(length = 16) private java.time.DayOfWeek day;
+                        @Embedded @AttributeOverrides({@AttributeOverride(name = "city", column = @Column(name = "origin_city", length = 40)),
+                            @AttributeOverride(name = "street", column = @Column(name = "origin_street")), @AttributeOverride(name = "zip", column = @Column(name = "origin_zip"))})
+                        private Address origin;
+                    }""",
+            "base/Address.java", """
+                    package base;
+                    import jakarta.persistence.*;
+                    @Embeddable
+                    public class Address {
+                        @Column(length = 80, nullable = false) private String street;
+                        @Column(length = 30) private String city;
+                        private Integer zip;
+                    }""");
+
+    private static final String PERSON = """
+            @Entity public class Person extends base.BaseEntity<Long> {
+                String name;
+            }""";
+
+    private static final String ORDER = """
+            import base.*;
+            @Entity @Table(name = "orders")
+            @AttributeOverride(name = "code", column = @Column(name = "order_code", length = 20))
+            public class Order extends Auditable<Person, Integer> {
+                @Embedded @AttributeOverride(name = "street", column = @Column(name = "ship_street", nullable = true))
+                Address shipTo;
+                BigDecimal total;
+            }""";
+
+    @Test
+    void libraryMappedSuperclassesAndEmbeddablesMapAsTheirSourcesWould() {
+        SampleLibraries.compileJar(LIBRARY, dir.resolve("lib-src"), dir.resolve("project/lib/base.jar"));
+        ProjectState fromJar = new ScanFixture(dir.resolve("project")).libraries("lib/base.jar")
+                .entity("Person", PERSON).entity("Order", ORDER).scan();
+        var inSources = new ScanFixture(dir.resolve("sources"));
+        LIBRARY.forEach(inSources::file);
+        ProjectState fromSources = inSources.entity("Person", PERSON).entity("Order", ORDER).scan();
+        assertEquals(fromSources, fromJar);
+
+        assertEquals("bigint", column(fromJar, "person", "id").type());
+        assertEquals("varchar(12)", column(fromJar, "person", "code").type());
+        assertTrue(column(fromJar, "person", "code").notNull());
+        assertEquals("integer", column(fromJar, "order", "id").type());
+        assertEquals("varchar(20)", column(fromJar, "order", "order_code").type());
+        assertEquals("bigint", column(fromJar, "order", "created_by").type());
+        assertEquals("timestamp(6)", column(fromJar, "order", "created_date").type());
+        assertEquals("varchar(40)", column(fromJar, "order", "origin_city").type());
+        assertEquals("varchar(255)", column(fromJar, "order", "ship_street").type());
+        assertFalse(column(fromJar, "order", "ship_street").notNull());
+        assertTrue(table(fromJar, "order").columns().stream().noneMatch(c -> c.name().equals("scratch")));
+    }
+
+    @Test
+    void aLibraryClassThatIsNeitherMappedSuperclassNorEmbeddableMapsNothingAndIsNoProblem() {
+        SampleLibraries.compileJar(Map.of("plain/Base.java", """
+                package plain;
+                public abstract class Base { protected String ignored; }"""), dir.resolve("plain-src"), dir.resolve("plain/lib/plain.jar"));
+        ProjectState s = new ScanFixture(dir.resolve("plain")).libraries("lib/plain.jar").entity("Thing", """
+                @Entity public class Thing extends plain.Base {
+                    @Id Long id;
+                }""").scan();
+        assertEquals(List.of("id"), table(s, "thing").columns().stream().map(c -> c.name()).toList());
+    }
 }

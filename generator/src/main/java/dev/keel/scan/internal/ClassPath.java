@@ -218,17 +218,31 @@ public final class ClassPath implements AutoCloseable {
     }
 
     private Optional<LibraryType> find(String fqn) {
+        return classFile(fqn).flatMap(f -> LibraryType.read(f.bytes()));
+    }
+
+    /**
+     * A class file of the class path: the jar or folder that holds it, its entry ({@code a/b/C$D.class}) and its bytes.
+     */
+    public record ClassFile(Path container, String entry, byte[] bytes) {}
+
+    /** The class file of this canonical name (the first on the class path that holds it); empty when none does. */
+    public Optional<ClassFile> classFile(String fqn) {
+        if (entries.isEmpty() || fqn == null || fqn.isEmpty() || modeledByKeel(fqn)) {
+            return Optional.empty();
+        }
         String[] parts = fqn.split("\\.");
         // a.b.C first, then a.b.C$D, ...: the class file of each way the name can split into package and member types
         for (int pkg = parts.length - 1; pkg >= 0; pkg--) {
             String entry = String.join("/", java.util.Arrays.copyOfRange(parts, 0, pkg)) + (pkg == 0 ? "" : "/")
                     + String.join("$", java.util.Arrays.copyOfRange(parts, pkg, parts.length)) + ".class";
-            for (Container c : opened()) {
-                byte[] bytes = c.read(entry);
+            List<Container> containers = opened();
+            for (int i = 0; i < containers.size(); i++) {
+                byte[] bytes = containers.get(i).read(entry);
                 if (bytes != null) {
                     Optional<LibraryType> t = LibraryType.read(bytes);
                     if (t.isPresent() && t.get().fqn().equals(fqn)) {
-                        return t;
+                        return Optional.of(new ClassFile(containers.get(i).path(), entry, bytes));
                     }
                 }
             }
@@ -348,7 +362,7 @@ public final class ClassPath implements AutoCloseable {
                             list.add(new Folder(entry));
                         } else {
                             try {
-                                list.add(new Jar(new ZipFile(entry.toFile())));
+                                list.add(new Jar(new ZipFile(entry.toFile()), entry));
                             } catch (IOException e) {
                                 // not a jar (a stray file on the class path): javac ignores it too
                             }
@@ -377,10 +391,13 @@ public final class ClassPath implements AutoCloseable {
         /** The bytes of the entry ({@code a/b/C.class}), or null when it holds none. */
         byte[] read(String entry);
 
+        /** The jar or folder. */
+        Path path();
+
         void close();
     }
 
-    private record Jar(ZipFile zip) implements Container {
+    private record Jar(ZipFile zip, Path path) implements Container {
         @Override
         public byte[] read(String entry) {
             ZipEntry e = zip.getEntry(entry);
@@ -405,6 +422,11 @@ public final class ClassPath implements AutoCloseable {
     }
 
     private record Folder(Path dir) implements Container {
+        @Override
+        public Path path() {
+            return dir;
+        }
+
         @Override
         public byte[] read(String entry) {
             Path file = dir.resolve(entry);

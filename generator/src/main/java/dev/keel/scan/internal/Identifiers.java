@@ -323,15 +323,22 @@ public final class Identifiers {
      * Every {@code @SequenceGenerator} of the mapped classes, read once (names only: the classes' trees need
      * not stay in memory, and each lookup does not read every class again).
      */
+    private int generatorsLibrary;
+
     private List<GeneratorSite> generators() {
-        if (generators != null) {
+        // the class path's mapped superclasses and embeddables are indexed as the mapping meets them: read again when more are
+        List<TypeInfo> library = ctx.index().libraryTypes();
+        if (generators != null && generatorsLibrary == library.size()) {
             MappingRecorder.replay(generatorReads);
             return generators;
         }
         var frame = MappingRecorder.begin();
         try {
             var found = new ArrayList<GeneratorSite>();
-            for (TypeInfo t : ctx.index().types()) {
+            var all = new ArrayList<TypeInfo>(ctx.index().types());
+            all.addAll(library);
+            generatorsLibrary = library.size();
+            for (TypeInfo t : all) {
                 // an embeddable's generators too: an @EmbeddedId class may generate its attributes
                 boolean mapped = ctx.annotation(t, JpaNames.ENTITY).isPresent() || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
                         || ctx.annotation(t, JpaNames.EMBEDDABLE).isPresent();

@@ -35,6 +35,7 @@ public final class ScanContext {
     /** A context whose names not declared in the sources are looked up on {@code classPath}. */
     public ScanContext(SourceIndex index, ClassPath classPath, NamingRules naming, KeelConfig config, Problems problems) {
         this.index = index;
+        index.libraries(classPath);
         this.names = new TypeNames(index, classPath);
         this.values = new Values(names);
         this.naming = naming;

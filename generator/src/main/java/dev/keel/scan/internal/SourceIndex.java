@@ -185,9 +185,53 @@ public final class SourceIndex {
         return trees.heldBytes();
     }
 
-    /** The type with this canonical name, if it is declared in the sources. */
+    /**
+     * The type with this canonical name, if it is declared in the sources; else, when a class path is attached
+     * ({@link #libraries}), a class path {@code @MappedSuperclass} or {@code @Embeddable} of that name, indexed from
+     * the source {@link LibrarySources} writes for it (once per scan).
+     */
     public Optional<TypeInfo> type(String fqn) {
-        return Optional.ofNullable(byName.get(fqn));
+        TypeInfo t = byName.get(fqn);
+        if (t != null || libraries == null || fqn == null) {
+            return Optional.ofNullable(t);
+        }
+        Optional<TypeInfo> found = libraryTypes.get(fqn);
+        if (found == null) {
+            synchronized (libraryTypes) {
+                found = libraryTypes.get(fqn);
+                if (found == null) {
+                    found = Optional.empty();
+                    Optional<LibrarySources.Written> written = LibrarySources.of(libraries, fqn);
+                    if (written.isPresent()) {
+                        SourceTrees.FirstRead read = trees.virtual(written.get().file(), written.get().text()).orElseThrow();
+                        for (SourceTrees.Declared d : read.declared()) {
+                            TypeInfo info = new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(),
+                                    d.annotationNames(), read.source());
+                            libraryTypes.putIfAbsent(d.fqn(), Optional.of(info));
+                        }
+                        found = libraryTypes.getOrDefault(fqn, Optional.empty());
+                    }
+                    libraryTypes.put(fqn, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The class path types indexed so far ({@link #type}), sorted by name. */
+    public List<TypeInfo> libraryTypes() {
+        synchronized (libraryTypes) {
+            return libraryTypes.values().stream().flatMap(Optional::stream).distinct()
+                    .sorted(java.util.Comparator.comparing(TypeInfo::fqn)).toList();
+        }
+    }
+
+    private volatile ClassPath libraries;
+    private final Map<String, Optional<TypeInfo>> libraryTypes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Looks up, from now on, names the sources do not declare among {@code classPath}'s mapped superclasses and embeddables. */
+    public void libraries(ClassPath classPath) {
+        this.libraries = classPath.isEmpty() ? null : classPath;
     }
 
     /** The types declared in {@code file}, sorted by name. */

@@ -253,6 +253,32 @@ public final class SourceTrees {
     }
 
     /**
+     * A source keel wrote itself ({@link LibrarySources}: a class path type's source, at a path that is no file): parsed
+     * now and held for the whole scan (it cannot be read again), outside the budget (the mapping asks for few).
+     */
+    Optional<FirstRead> virtual(Path file, String text) {
+        ParseResult<CompilationUnit> result = parse(text);
+        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            throw new IllegalStateException("keel's source of " + file + " does not parse: " + result.getProblems() + "\n" + text);
+        }
+        CompilationUnit unit = result.getResult().get();
+        unit.setStorage(file, StandardCharsets.UTF_8);
+        var declared = new ArrayList<Declared>();
+        var declarations = new HashMap<String, TypeDeclaration<?>>();
+        for (var d : declarations(unit).entrySet()) {
+            TypeDeclaration<?> decl = d.getValue().decl();
+            List<String> names = decl.getAnnotations().stream().map(a -> a.getName().getIdentifier().intern()).toList();
+            declared.add(new Declared(d.getKey(), d.getValue().pkg(), decl.getNameAsString(), d.getValue().outerFqn(),
+                    decl.getBegin().map(p -> p.line).orElse(0), names));
+            declarations.put(d.getKey(), decl);
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Source source = new Source(file, bytes.length, checksum(bytes));
+        source.resident = new Tree(unit, declarations, (long) dropTokens(unit) * NODE_BYTES);
+        return Optional.of(new FirstRead(source, declared, dev.keel.cache.ContentHash.of(bytes), Outline.hash(unit)));
+    }
+
+    /**
      * A file whose content is the one {@code summary} was taken from (its content hash, as the cache's file hashes
      * vouch): indexed from the summary, without reading or parsing it. Its tree is parsed when first asked for
      * ({@link #preload} for the files that declare mapping roots, {@link Source#tree()} for the others).
