@@ -28,8 +28,8 @@ import java.util.TreeSet;
  * path's content salts the keys of the cached scan ({@link ClassPath#fingerprint}).
  */
 public final class LibrarySources {
-    private static final List<String> MAPPED = List.of("jakarta.persistence.MappedSuperclass",
-            "jakarta.persistence.Embeddable", "javax.persistence.MappedSuperclass", "javax.persistence.Embeddable");
+    /** Hibernate 6 reads Jakarta Persistence's annotations only (a javax-annotated class maps nothing, as in the sources). */
+    private static final List<String> MAPPED = List.of("jakarta.persistence.MappedSuperclass", "jakarta.persistence.Embeddable");
 
     private LibrarySources() {}
 
