@@ -186,4 +186,67 @@ class LibrarySuperclassesTest {
                 }""").scan();
         assertEquals(List.of("id"), table(s, "thing").columns().stream().map(c -> c.name()).toList());
     }
+    @Test
+    void theCachedScanFollowsAnEditedEntityAndARebuiltJar() throws Exception {
+        SampleLibraries.compileJar(LIBRARY, dir.resolve("lib-src"), dir.resolve("cached/lib/base.jar"));
+        Path project = dir.resolve("cached");
+        new ScanFixture(project).libraries("lib/base.jar").entity("Person", PERSON).entity("Order", ORDER).scan();
+        dev.keel.config.KeelConfig config = dev.keel.config.KeelConfig.read(project);
+        var cache = dev.keel.cache.ProjectCache.of(project, config, EntityScanner.class);
+        ProjectState first = ScanCache.scanWithHints(project, config, cache).state();
+        assertEquals(EntityScanner.scan(project, config), first);
+
+        // one entity edited: the cached mapping of the other, and of the jar's classes, still answers right
+        Path person = project.resolve("src/app/Person.java");
+        java.nio.file.Files.writeString(person, java.nio.file.Files.readString(person).replace("String name;", "String name; String nick;"));
+        ProjectState edited = ScanCache.scanWithHints(project, config, cache).state();
+        assertEquals(EntityScanner.scan(project, config), edited);
+        assertEquals("varchar(255)", column(edited, "person", "nick").type());
+
+        // the jar rebuilt with one more column in its mapped superclass: a new answer, the sources unchanged
+        var changed = new java.util.HashMap<>(LIBRARY);
+        changed.put("base/BaseEntity.java", LIBRARY.get("base/BaseEntity.java").replace("private transient String scratch;",
+                "private transient String scratch; private java.time.LocalDate since;"));
+        SampleLibraries.compileJar(changed, dir.resolve("lib-src-2"), project.resolve("lib/base.jar"));
+        ProjectState rebuilt = ScanCache.scanWithHints(project, config, cache).state();
+        assertEquals("date", column(rebuilt, "person", "since").type());
+        assertEquals("date", column(rebuilt, "order", "since").type());
+        assertEquals(EntityScanner.scan(project, config), rebuilt);
+    }
+
+    @Test
+    void aPropertyAccessMemberClassFromTheJarMapsItsGetters() {
+        SampleLibraries.compileJar(Map.of("base/Bases.java", BASES), dir.resolve("prop-src"), dir.resolve("prop/lib/bases.jar"));
+        ProjectState s = new ScanFixture(dir.resolve("prop")).libraries("lib/bases.jar").entity("Tag", TAG).scan();
+        ProjectState inSources = new ScanFixture(dir.resolve("prop-sources")).file("base/Bases.java", BASES).entity("Tag", TAG).scan();
+        assertEquals(inSources, s);
+        assertEquals(List.of("pk", "label", "color"), table(s, "tag").columns().stream().map(c -> c.name()).toList());
+        assertEquals("varchar(33)", column(s, "tag", "label").type());
+        assertTrue(column(s, "tag", "label").notNull());
+        assertEquals(List.of("pk"), table(s, "tag").primaryKey().columns());
+    }
+
+    private static final String TAG = """
+                import base.Bases;
+                @Entity public class Tag extends Bases.Keyed {
+                    private String color;
+                    public String getColor() { return color; }
+                    public void setColor(String color) { this.color = color; }
+                }""";
+
+    private static final String BASES = """
+                package base;
+                import jakarta.persistence.*;
+                public class Bases {
+                    @MappedSuperclass
+                    public abstract static class Keyed {
+                        private Long key;
+                        private String label;
+                        @Id @Column(name = "pk") public Long getKey() { return key; }
+                        public void setKey(Long key) { this.key = key; }
+                        @Column(length = 33, nullable = false) public String getLabel() { return label; }
+                        public void setLabel(String label) { this.label = label; }
+                        @Transient public boolean isNew() { return key == null; }
+                    }
+                }""";
 }
