@@ -132,7 +132,8 @@ public final class Identifiers {
             return; // reported with the id field
         }
         if (ids.isEmpty() && mapper.hasUnseenSuperclass(entity.root().type())) {
-            return; // reported with the superclass keel cannot see, which may declare the id
+            mapper.reportUnseenSuperclass(entity.root().type()); // (once) the superclass keel cannot see may declare the id
+            return;
         }
         if (ids.isEmpty()) {
             ctx.problems().add(entity.type().file(), entity.type().decl(), "entity " + entity.entityName()
