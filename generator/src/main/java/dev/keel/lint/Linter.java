@@ -67,11 +67,10 @@ public final class Linter {
         var allowed = new ArrayList<Findings.Allowed>();
         int migrations = 0;
         for (Path file : files) {
-            var out = new Findings(display(projectDir, file), List.of());
             if (SqlMigrationFile.isSql(file)) {
                 String app = config == null || config.apps().isEmpty() ? "sql" : config.apps().get(0).label();
                 for (SqlMigrationFile.Unit unit : SqlMigrationFile.read(file, app)) {
-                    out = new Findings(display(projectDir, file), unit.source().allows());
+                    var out = new Findings(display(projectDir, file), unit.source().allows());
                     var site = new MigrationSite(unit.spec(), unit.source(), ProjectState.EMPTY, List.of(), "",
                             new MigrationMemory());
                     new MigrationLinter(rules).lint(site, out);
@@ -86,7 +85,7 @@ public final class Linter {
             AppConfig app = config.app(spec.app()).orElse(null);
             var site = new MigrationSite(spec, source, before(graph, spec), appPackages(config, source),
                     app == null ? source.packageName() : app.migrationsPackage(), new MigrationMemory());
-            out = new Findings(display(projectDir, file), source.allows());
+            var out = new Findings(display(projectDir, file), source.allows());
             new MigrationLinter(rules).lint(site, out);
             findings.addAll(out.found());
             allowed.addAll(out.allowed());

@@ -43,6 +43,11 @@ public record SqlStatement(String text, String shape, int line) {
         return new SqlSplitter(sql).statements();
     }
 
+    /** The lines of its SQL text the statement spans, from the one it starts on. */
+    public Span span() {
+        return new Span(line, line + (int) text.chars().filter(c -> c == '\n').count());
+    }
+
     /** Matches {@code regex} against the start of the shape, case-insensitively. */
     public Optional<Matcher> match(String regex) {
         Matcher m = Pattern.compile("^(?:" + regex + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(shape);

@@ -14,8 +14,7 @@ public record StatementSite(OperationSite operation, SqlStatement statement) {
         if (!operation.migration().file().sql()) {
             return operation.span();
         }
-        int first = statement.line();
-        return new Span(first, first + (int) statement.text().chars().filter(c -> c == '\n').count());
+        return statement.span();
     }
 
     /**

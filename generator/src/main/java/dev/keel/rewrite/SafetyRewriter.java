@@ -110,8 +110,9 @@ public final class SafetyRewriter {
             throw new KeelException(ErrorKind.INPUT_NEEDED, ctx.refusals());
         }
         notes.addAll(ctx.notes());
-        notes.addAll(RowsMovedBetweenTables.notes(app, before, operations));
-        notes.addAll(ReferencesRetargeted.notes(app, before, operations));
+        ProjectState written = RowsMovedBetweenTables.applied(app, before, operations);
+        notes.addAll(RowsMovedBetweenTables.notes(app, before, written));
+        notes.addAll(ReferencesRetargeted.notes(app, before, written));
         return MigrationSplitter.split(app, before, steps);
     }
 

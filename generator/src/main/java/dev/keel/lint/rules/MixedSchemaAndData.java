@@ -3,7 +3,6 @@ package dev.keel.lint.rules;
 import dev.keel.lint.Findings;
 import dev.keel.lint.LintRule;
 import dev.keel.lint.MigrationSite;
-import dev.keel.lint.Span;
 import dev.keel.lint.SqlStatement;
 import dev.keel.operations.RunSql;
 import dev.keel.operations.Operation;
@@ -44,8 +43,7 @@ public final class MixedSchemaAndData implements LintRule {
             List<SqlStatement> statements = SqlStatement.split(sql.sql());
             SqlStatement change = statements.stream().filter(OperationKinds::schemaStatement).findFirst().orElseThrow();
             SqlStatement update = statements.stream().filter(SqlStatement::isData).findFirst().orElseThrow();
-            int lines = (int) update.text().chars().filter(c -> c == '\n').count();
-            out.report(this, new Span(update.line(), update.line() + lines), "data change \"" + update.abbreviated()
+            out.report(this, update.span(), "data change \"" + update.abbreviated()
                     + "\" shares a transaction with schema change \"" + change.abbreviated() + "\" (line " + change.line() + ")");
         } else if (schema >= 0 && schema == data) {
             out.report(this, site.span(data), "\"" + ops.get(data).describe() + "\" changes both the schema and the data"

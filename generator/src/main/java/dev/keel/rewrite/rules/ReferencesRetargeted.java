@@ -1,6 +1,5 @@
 package dev.keel.rewrite.rules;
 
-import dev.keel.operations.Operation;
 import dev.keel.project.ProjectState;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Table;
@@ -19,9 +18,8 @@ import java.util.Optional;
 public final class ReferencesRetargeted {
     private ReferencesRetargeted() {}
 
-    /** One note per column whose foreign key these operations point at another table. */
-    public static List<String> notes(String app, ProjectState before, List<Operation> operations) {
-        final ProjectState after = RowsMovedBetweenTables.applied(app, before, operations);
+    /** One note per column whose foreign key the change from {@code before} to {@code after} points at another table. */
+    public static List<String> notes(String app, ProjectState before, ProjectState after) {
         var notes = new ArrayList<String>();
         for (Table now : after.tables(app)) {
             Optional<Table> old = before.tableNamed(now.qualifiedName());

@@ -23,9 +23,11 @@ import java.util.Optional;
 public final class RowsMovedBetweenTables {
     private RowsMovedBetweenTables() {}
 
-    /** What the user should know about the values these operations move between tables, one note per move. */
-    public static List<String> notes(String app, ProjectState before, List<Operation> operations) {
-        ProjectState after = applied(app, before, operations);
+    /**
+     * What the user should know about the values the operations that lead from {@code before} to {@code after} move
+     * between tables, one note per move.
+     */
+    public static List<String> notes(String app, ProjectState before, ProjectState after) {
         var notes = new ArrayList<String>();
         for (Table created : after.tables(app)) {
             if (before.tableNamed(created.qualifiedName()).isPresent()) {
@@ -61,7 +63,7 @@ public final class RowsMovedBetweenTables {
     }
 
     /** The state after {@code operations}, as written (before keel's safe forms). */
-    static ProjectState applied(String app, ProjectState before, List<Operation> operations) {
+    public static ProjectState applied(String app, ProjectState before, List<Operation> operations) {
         ProjectState state = before;
         for (Operation op : operations) {
             state = StateTransitions.apply(op, app, state);
