@@ -451,7 +451,9 @@ public final class SourceTrees {
         if (fast.isPresent()) {
             return new ParseResult<>(fast.get(), List.of(), null);
         }
-        ParseResult<CompilationUnit> result = LEAN.get().parse(text);
+        // The bodies the scan never reads blanked first (most of a service class's text); a file that does not
+        // parse so is parsed as written, so that its messages are the full parser's on the real text.
+        ParseResult<CompilationUnit> result = LEAN.get().parse(MethodBodies.blanked(text));
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             result = FULL.get().parse(text);
         }
