@@ -139,6 +139,19 @@ class MethodBodiesTest {
         assertEquals("class A { void m() {  } }", MethodBodies.blanked("class A { void m() {go} }"));
     }
 
+    @Test
+    void aSyntaxErrorInsideABodyIsLeftToTheCompilerOneOutsideIsReportedAsBefore() {
+        String inBody = "package a;\n@Entity\nclass A {\n    @Id Long id;\n    void m() { int x = ; }\n}\n";
+        assertTrue(SourceTrees.parse(inBody).isSuccessful());
+        String outside = "package a;\n@Entity\nclass A {\n    @Id Long id\n    void m() { go(); }\n}\n";
+        ParseResult<CompilationUnit> broken = SourceTrees.parse(outside);
+        assertTrue(!broken.isSuccessful());
+        // the full parser's message on the text as written (the scan's SyntaxError then places it as javac does)
+        assertEquals(new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setAttributeComments(false)).parse(outside).getProblems().get(0).getVerboseMessage(),
+                broken.getProblems().get(0).getVerboseMessage());
+    }
+
     /** The same length, and the same line ends and tabs at the same offsets. */
     private static void sameShape(String text, String out, String where) {
         assertEquals(text.length(), out.length(), where);
