@@ -85,6 +85,14 @@ final class InitCommand implements Callable<Integer> {
             survey.appNotes().forEach(n -> out.println("  (" + n + ")"));
             out.println("  naming " + survey.naming().label() + " (" + survey.namingReason() + ")");
             out.println("  beanValidation " + survey.beanValidation() + " (" + survey.beanValidationReason() + ")");
+            if (survey.defaultSchema() != null) {
+                // Hibernate puts the tables without a schema there; keel's migrations put them where unqualified names
+                // go on their connection: the URL's currentSchema says where
+                out.println("  (the Spring configuration sets hibernate.default_schema=" + survey.defaultSchema()
+                        + ": keel creates the tables without a schema in the connection's current schema, so give"
+                        + " database.url ?currentSchema=" + survey.defaultSchema()
+                        + (database.url != null && database.url.contains("currentSchema=") ? ", as it does)" : ")"));
+            }
         }
         out.flush();
         if (!baseline) {
@@ -137,7 +145,7 @@ final class InitCommand implements Callable<Integer> {
 
     private static Catalog readCatalog(Database db) {
         try (Connection c = db.connect("keel init")) {
-            return Catalog.read(c, "public", Baseline.OTHER_TOOLS);
+            return Catalog.read(c, Catalog.currentSchema(c), Baseline.OTHER_TOOLS);
         } catch (SQLException e) {
             throw new KeelException(ErrorKind.DATABASE, "cannot read the catalog of " + db.displayUrl() + ": "
                     + e.getMessage() + "\nTo fix: check that the user may read pg_catalog.", e);

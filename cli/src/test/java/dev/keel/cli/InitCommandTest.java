@@ -70,6 +70,18 @@ class InitCommandTest {
     }
 
     @Test
+    void aSpringDefaultSchemaIsPointedOutWithTheCurrentSchemaTheUrlNeeds() throws IOException {
+        existingProject("blog");
+        Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(dir.resolve("src/main/resources/application.properties"),
+                "spring.jpa.properties.hibernate.default_schema=blog\n");
+        KeelRun r = keel("init");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(the Spring configuration sets hibernate.default_schema=blog: keel creates the tables"
+                + " without a schema in the connection's current schema, so give database.url ?currentSchema=blog)"), r.out());
+    }
+
+    @Test
     void entitiesInSeveralPackagesMakeOneAppEachAndNoSpringMeansJpaNaming() throws IOException {
         existingProject("shop");
         Files.writeString(dir.resolve("build.gradle"), "dependencies { implementation 'org.hibernate.orm:hibernate-core:6.6.4.Final' }\n");

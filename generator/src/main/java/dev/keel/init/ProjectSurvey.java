@@ -31,9 +31,17 @@ import java.util.stream.Stream;
  *
  * @param apps     the apps to write in keel.json
  * @param appNotes why apps were merged, or why their foreign keys could not be checked (empty when neither)
+ * @param defaultSchema the schema the Spring configuration's {@code hibernate.default_schema} names, or null
  */
 public record ProjectSurvey(List<String> sourceRoots, SortedSet<String> entityPackages, Naming naming, String namingReason,
-                            boolean beanValidation, String beanValidationReason, List<App> apps, List<String> appNotes) {
+                            boolean beanValidation, String beanValidationReason, List<App> apps, List<String> appNotes,
+                            String defaultSchema) {
+    /**
+     * {@code hibernate.default_schema} in application.properties ({@code spring.jpa.properties.hibernate.default_schema=app})
+     * or application.yml ({@code default_schema: app} under {@code hibernate}).
+     */
+    private static final java.util.regex.Pattern DEFAULT_SCHEMA = java.util.regex.Pattern.compile(
+            "(?m)^[ \\t]*(?:[\\w.\\[\\]\"'-]*\\.)?default_schema[ \\t]*[:=][ \\t]*[\"']?([A-Za-z_][\\w$]*)");
     /** Only entities have tables: a package of mapped superclasses and embeddables alone is no app. */
     private static final Set<String> MAPPED = Set.of("Entity");
     private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts");
@@ -93,8 +101,10 @@ public record ProjectSurvey(List<String> sourceRoots, SortedSet<String> entityPa
                 .map(a -> new AppConfig(a.label(), a.packageName(), a.migrationsPackage())).toList(), DatabaseConfig.none());
         List<App> apps = proposed.size() < 2 ? proposed
                 : AppCycles.withoutCycles(proposed, commonPackage(packages), () -> EntityScanner.scan(projectDir, provisional), notes);
+        var schema = DEFAULT_SCHEMA.matcher(springConfig);
         return new ProjectSurvey(roots, packages, chosen, namingReason, bv,
-                bv ? "the build uses " + validator : "no hibernate-validator in the build", apps, List.copyOf(notes));
+                bv ? "the build uses " + validator : "no hibernate-validator in the build", apps, List.copyOf(notes),
+                schema.find() ? schema.group(1) : null);
     }
 
     /**

@@ -96,4 +96,19 @@ class ProjectSurveyTest {
         assertEquals("app_2fa", ProjectSurvey.label("com.acme.2fa"));
         assertEquals("app", ProjectSurvey.label(""));
     }
+
+    @Test
+    void theSpringConfigurationsDefaultSchemaIsFound() throws IOException {
+        entity("com.acme.crm", "Customer");
+        assertEquals(null, survey().defaultSchema());
+        Path resources = dir.resolve("src/main/resources");
+        Files.createDirectories(resources);
+        Files.writeString(resources.resolve("application.properties"), "spring.flyway.default-schema=other\n"
+                + "spring.jpa.properties.hibernate.default_schema=crm_app\n");
+        assertEquals("crm_app", survey().defaultSchema());
+        Files.delete(resources.resolve("application.properties"));
+        Files.writeString(resources.resolve("application.yml"), "spring:\n  jpa:\n    properties:\n      hibernate:\n"
+                + "        default_schema: \"shop\"\n");
+        assertEquals("shop", survey().defaultSchema());
+    }
 }

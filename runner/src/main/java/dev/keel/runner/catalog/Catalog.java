@@ -50,9 +50,26 @@ public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, Sequ
         sequences = frozen(sequences);
     }
 
-    /** Reads the catalog of every user schema of the database, leaving out keel's own tables. */
+    /**
+     * Reads the catalog of every user schema of the database, leaving out keel's own tables; the tables of the
+     * connection's current schema ({@link #currentSchema}) are named without it, as keel's state names the tables
+     * of the default schema.
+     */
     public static Catalog read(Connection connection) throws SQLException {
-        return read(connection, "public", Set.of(HISTORY_TABLE, BACKFILL_TABLE));
+        return read(connection, currentSchema(connection), Set.of(HISTORY_TABLE, BACKFILL_TABLE));
+    }
+
+    /**
+     * The schema unqualified names mean on {@code connection}: the first schema of its search path that exists
+     * ({@code current_schema()}: {@code public} unless the URL's {@code currentSchema}, the role or the database
+     * sets another, as an application whose Hibernate has {@code hibernate.default_schema} connects), else
+     * {@code public}.
+     */
+    public static String currentSchema(Connection connection) throws SQLException {
+        try (var st = connection.createStatement(); var r = st.executeQuery("SELECT current_schema()")) {
+            String schema = r.next() ? r.getString(1) : null;
+            return schema == null ? "public" : schema;
+        }
     }
 
     /**

@@ -21,12 +21,17 @@ public final class PendingViews {
     /** The differences between the compatibility views {@code expected} holds and those of the database, sorted. */
     public static List<String> differences(ProjectState expected, Connection c) throws SQLException {
         var result = new ArrayList<String>();
+        String defaultSchema = null;
         for (var p : expected.pending()) {
             if (!(p instanceof PendingView view)) {
                 continue;
             }
             String schema = QualifiedNames.schemaOf(view.view());
-            List<String> columns = columns(c, schema == null ? "public" : schema, QualifiedNames.bareName(view.view()));
+            if (schema == null) {
+                defaultSchema = defaultSchema == null ? Catalog.currentSchema(c) : defaultSchema;
+                schema = defaultSchema;
+            }
+            List<String> columns = columns(c, schema, QualifiedNames.bareName(view.view()));
             if (columns == null) {
                 result.add("view " + view.view() + " missing (it keeps the old name of table " + view.target()
                         + " for the code still running)");

@@ -27,12 +27,13 @@ public final class SyncTriggers {
 
     /** The differences between the sync triggers {@code expected} holds and those of the database, sorted. */
     public static List<String> differences(ProjectState expected, Connection c) throws SQLException {
+        String defaultSchema = Catalog.currentSchema(c);
         Map<String, Live> live = new HashMap<>();
         try (var st = c.prepareStatement("SELECT n.nspname, cl.relname, t.tgname, t.tgenabled <> 'D' FROM pg_trigger t"
                 + " JOIN pg_class cl ON cl.oid = t.tgrelid JOIN pg_namespace n ON n.oid = cl.relnamespace"
                 + " WHERE NOT t.tgisinternal AND t.tgname LIKE 'keel\\_sync\\_%'"); var r = st.executeQuery()) {
             while (r.next()) {
-                String table = name(r.getString(1), r.getString(2));
+                String table = name(defaultSchema, r.getString(1), r.getString(2));
                 live.put(table + " " + r.getString(3), new Live(table, r.getString(3), r.getBoolean(4)));
             }
         }
@@ -40,7 +41,7 @@ public final class SyncTriggers {
         try (var st = c.prepareStatement("SELECT n.nspname, p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
                 + " WHERE p.proname LIKE 'keel\\_sync\\_%'"); var r = st.executeQuery()) {
             while (r.next()) {
-                functions.add(name(r.getString(1), r.getString(2)));
+                functions.add(name(defaultSchema, r.getString(1), r.getString(2)));
             }
         }
         var result = new ArrayList<String>();
@@ -74,7 +75,7 @@ public final class SyncTriggers {
         return result;
     }
 
-    private static String name(String schema, String relation) {
-        return schema.equals("public") ? relation : schema + "." + relation;
+    private static String name(String defaultSchema, String schema, String relation) {
+        return schema.equals(defaultSchema) ? relation : schema + "." + relation;
     }
 }
