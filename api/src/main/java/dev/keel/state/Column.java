@@ -19,7 +19,15 @@ public record Column(String name, String type, boolean notNull, String defaultSq
 
     public Column {
         Names.require(name, "column name");
-        type = PgTypes.canonical(Names.require(type, "column type"));
+        String serialOf = PgTypes.serialType(Names.require(type, "column type"));
+        if (serialOf != null) {
+            throw new IllegalArgumentException("column " + name + " has type " + type.strip() + ", PostgreSQL's shorthand for "
+                    + (serialOf.equals("integer") ? "an " : "a ") + serialOf + " column whose default is the next value of a"
+                    + " sequence of its own, which keel's state spells out: createSequence(sequence(\"TABLE_" + name + "_seq\").incrementBy(1)) before it, and"
+                    + " column(\"" + name + "\", \"" + serialOf + "\").defaultSql(\"nextval('TABLE_" + name + "_seq'::regclass)\");"
+                    + " or an identity column: column(\"" + name + "\", \"" + serialOf + "\").identity(Identity.BY_DEFAULT)");
+        }
+        type = PgTypes.canonical(type);
         identity = identity == null ? Identity.NONE : identity;
         if (defaultSql != null && defaultSql.isBlank()) {
             defaultSql = null;

@@ -40,6 +40,18 @@ public final class PgTypes {
             Map.entry("serial", "integer"),
             Map.entry("bigserial", "bigint"));
 
+    private static final Map<String, String> SERIAL = Map.of("serial", "integer", "serial4", "integer",
+            "bigserial", "bigint", "serial8", "bigint", "smallserial", "smallint", "serial2", "smallint");
+
+    /**
+     * The type a serial shorthand ({@code serial}, {@code bigserial}, {@code smallserial}, {@code serial4}...) stands
+     * for, or null when {@code type} is none: PostgreSQL makes such a column that type, NOT NULL, with a sequence of its
+     * own as default, which a column of keel's state cannot say by its type alone.
+     */
+    public static String serialType(String type) {
+        return SERIAL.get(type.strip().toLowerCase(Locale.ROOT));
+    }
+
     private static final Pattern PARAMETERISED = Pattern.compile(
             "(character varying|varchar|character|char|bpchar|numeric|decimal|float|timestamp|time|bit varying|varbit|bit)"
                     + "\\s*\\(([^)]*)\\)(.*)");

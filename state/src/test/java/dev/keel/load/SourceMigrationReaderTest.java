@@ -288,6 +288,32 @@ class SourceMigrationReaderTest {
     }
 
     @Test
+    void aSerialShorthandIsRefusedWithTheColumnAndSequenceItStandsFor() throws IOException {
+        // keel's state has no shorthand: "serial" read as integer would lose the sequence and the default PostgreSQL adds
+        for (String serial : List.of("serial", "BIGSERIAL", "smallserial", "serial8")) {
+            Path file = write("M0002_counter", """
+                    public final class M0002_counter extends Migration {
+                        @Override protected void define() {
+                            operations(addField("post", "no", column("no", "%s")));
+                        }
+                    }
+                    """.formatted(serial));
+
+            KeelException e = assertUnreadable(file);
+
+            String type = switch (serial.toLowerCase(java.util.Locale.ROOT)) {
+                case "serial" -> "integer";
+                case "smallserial" -> "smallint";
+                default -> "bigint";
+            };
+            assertTrue(e.problems().get(0).startsWith(file + ":9:43: column(...) rejects its arguments: column no has type "
+                    + serial + ", PostgreSQL's shorthand for a"), e.getMessage());
+            assertTrue(e.problems().get(0).contains("column(\"no\", \"" + type + "\").defaultSql(\"nextval('TABLE_no_seq'::regclass)\")"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aFileThatDoesNotParseIsReportedWithItsLine() throws IOException {
         Path file = write("M0002_broken", """
                 public final class M0002_broken extends Migration {

@@ -30,6 +30,10 @@ public final class BasicColumns {
         if (definition != null && definition.moreThanAType()) {
             shape = shape.withDefinition(definition.type());
         }
+        SerialColumns.Serial serial = definition == null ? null : SerialColumns.of(definition.type()).orElse(null);
+        if (serial != null) {
+            shape = shape.withDefinition(serial.type());
+        }
         ColumnTypes.Typed typed = types.resolve(a, a.type(), name, shape);
         boolean nullable = !ColumnNullability.notNull(a, column, site);
         if (site.bv() == Site.Bv.ON && BeanValidation.notNull(a)) {
@@ -44,6 +48,12 @@ public final class BasicColumns {
         spec = hibernateExtras(a, spec, site);
         if (definition != null && definition.moreThanAType()) {
             spec = definitionClauses(spec, definition);
+        }
+        if (serial != null) {
+            // what PostgreSQL makes of "name serial": NOT NULL, and the next value of the column's own sequence by default
+            String sequence = SerialColumns.sequenceName(site.table().schema, site.table().name().db(), name.db());
+            site.table().serialSequences.add(sequence);
+            spec = spec.withNullable(false).withDefault(SerialColumns.nextval(sequence));
         }
         if (site.bv() != Site.Bv.OFF) {
             for (String check : BeanValidation.checks(a, name)) {

@@ -159,6 +159,10 @@ public final class SchemaBuilder {
             }, () -> mapper.reportUnbound(generic, e));
         }
         naturalIds.finish();
+        for (String sequence : table.serialSequences) {
+            // as PostgreSQL's serial: a sequence starting at 1 by 1 (the same for every entity that maps the column)
+            schema.addSequence(new dev.keel.state.Sequence(sequence, 1, 1), e);
+        }
     }
 
     /**

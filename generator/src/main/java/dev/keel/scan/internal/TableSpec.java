@@ -61,6 +61,11 @@ public final class TableSpec {
     int line;
     String comment;
     final List<ColumnSpec> columns = new ArrayList<>();
+    /**
+     * The sequences PostgreSQL makes for the {@code serial} columns of a columnDefinition (their default takes the
+     * next value of it); the mapping adds them to the schema once the entity's attributes are mapped.
+     */
+    final java.util.Set<String> serialSequences = new java.util.LinkedHashSet<>();
     private final Map<String, Precedence> precedence = new HashMap<>();
     private final Map<String, List<Writer>> writers = new HashMap<>();
     List<Ident> primaryKey;

@@ -157,6 +157,10 @@ public final class HibernateDdl {
     }
 
     /** A column definition: name, type, then default / generated / not null / unique / check clauses. */
+    /** PostgreSQL's serial shorthands and the types they stand for. */
+    private static final java.util.Map<String, String> SERIAL = java.util.Map.of("serial", "integer", "serial4", "integer",
+            "bigserial", "bigint", "serial8", "bigint", "smallserial", "smallint", "serial2", "smallint");
+
     private Table column(Table t, String d) {
         String name;
         String rest;
@@ -175,7 +179,27 @@ public final class HibernateDdl {
         if (type.endsWith(" array")) {
             type = type.substring(0, type.length() - " array".length()) + "[]";
         }
-        Column c = Column.of(name, type).nullable();
+        String serialType = SERIAL.get(type.toLowerCase(Locale.ROOT));
+        Column c = Column.of(name, serialType != null ? serialType : type).nullable();
+        if (serialType != null) {
+            // as PostgreSQL expands it: NOT NULL, the next value of the column's own sequence table_column_seq by default
+            String table = t.name();
+            int dot = table.indexOf('.');
+            String bare = dot < 0 ? table : table.substring(dot + 1);
+            int tableChars = bare.length();
+            int columnChars = name.length();
+            while (tableChars + columnChars > 63 - 5) {
+                if (tableChars > columnChars) {
+                    tableChars--;
+                } else {
+                    columnChars--;
+                }
+            }
+            String sequence = (dot < 0 ? "" : table.substring(0, dot + 1)) + bare.substring(0, tableChars) + "_"
+                    + name.substring(0, columnChars) + "_seq";
+            sequences.add(new Sequence(sequence, 1, 1));
+            c = c.notNull(true).defaultSql("nextval('" + sequence + "'::regclass)");
+        }
         var checks = new ArrayList<String>();
         var namedChecks = new ArrayList<CheckConstraint>();
         var uniques = false;
