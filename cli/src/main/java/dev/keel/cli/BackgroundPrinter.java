@@ -26,6 +26,12 @@ final class BackgroundPrinter implements MigrateListener, AutoCloseable {
     /** What printing threw, if anything: thrown by {@link #close}. */
     private volatile RuntimeException failure;
 
+    /**
+     * Prints what keel reported when the JVM is told to end (Ctrl-C, {@code SIGTERM}) before {@link #close}: the lines
+     * of the migrations applied so far are not lost with the queue.
+     */
+    private final Thread atExit = new Thread(this::close, "keel-output-at-exit");
+
     /** Starts the thread that prints {@code printer}'s lines. */
     BackgroundPrinter(MigratePrinter printer) {
         this.printer = printer;
@@ -33,6 +39,7 @@ final class BackgroundPrinter implements MigrateListener, AutoCloseable {
         thread = new Thread(this::print, "keel-output");
         thread.setDaemon(true);
         thread.start();
+        Runtime.getRuntime().addShutdownHook(atExit);
     }
 
     private void print() {
@@ -126,6 +133,13 @@ final class BackgroundPrinter implements MigrateListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         printer.flushLater(false);
+        if (Thread.currentThread() != atExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(atExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is ending: the hook runs and finds everything printed
+            }
+        }
         if (failure != null) {
             throw failure;
         }
