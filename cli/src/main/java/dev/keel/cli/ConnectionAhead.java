@@ -3,18 +3,16 @@ package dev.keel.cli;
 import dev.keel.runner.Database;
 import dev.keel.runner.Migrator;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 /**
  * keel's connection to the database, opened on a thread of its own while the main thread reads the migrations: the
- * connection's start (the driver's, the network's and the server's authentication) then costs no time of its own on
- * a machine with a core to spare. What {@link #take} gives, or throws, is what {@link Database#connect} does; a
- * connection not taken ({@link #close} first, when reading the migrations failed) is closed as soon as it is open.
+ * connection's start (the driver's, the network's and the server's authentication) and the session's settings
+ * ({@link Migrator#open}: several round trips) then cost no time of their own on a machine with a core to spare. What
+ * {@link #take} gives, or throws, is what {@link Migrator#open} does; a session not taken ({@link #close} first, when
+ * reading the migrations failed) is closed as soon as it is open.
  */
 final class ConnectionAhead implements AutoCloseable {
     private final Thread thread;
-    private Connection connection;
+    private Migrator.Session connection;
     private RuntimeException failure;
     private boolean done;
     private boolean abandoned;
@@ -32,10 +30,10 @@ final class ConnectionAhead implements AutoCloseable {
     }
 
     private void open(Database database) {
-        Connection c = null;
+        Migrator.Session c = null;
         RuntimeException e = null;
         try {
-            c = database.connect(Migrator.APPLICATION_NAME);
+            c = Migrator.open(database);
         } catch (RuntimeException caught) {
             e = caught;
         }
@@ -51,8 +49,8 @@ final class ConnectionAhead implements AutoCloseable {
         }
     }
 
-    /** The connection, once open; throws what {@link Database#connect} threw. */
-    synchronized Connection take() {
+    /** The session, once open; throws what {@link Migrator#open} threw. */
+    synchronized Migrator.Session take() {
         while (!done) {
             try {
                 wait();
@@ -66,7 +64,7 @@ final class ConnectionAhead implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        Connection c = connection;
+        Migrator.Session c = connection;
         connection = null;
         return c;
     }
@@ -79,13 +77,9 @@ final class ConnectionAhead implements AutoCloseable {
         connection = null;
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(Migrator.Session c) {
         if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // nothing to keep from a connection nobody uses
-            }
+            c.close(); // nothing to keep from a connection nobody uses
         }
     }
 }

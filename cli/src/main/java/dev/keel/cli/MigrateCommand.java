@@ -154,8 +154,11 @@ final class MigrateCommand implements Callable<Integer> {
         }
         PrintWriter notes = project.notes(json.enabled());
         var printer = printer(notes);
-        try (DatabaseMixin.Opened opened = open(config, notes);
-             Migrator migrator = connect(config, migrations, opened, json.enabled() ? printer.quiet() : printer, ahead)) {
+        // a run's lines are printed by a thread of their own, so that keel's next send to the server does not wait for them
+        BackgroundPrinter lines = json.enabled() || plan || repairChecksum ? null : new BackgroundPrinter(printer);
+        try (lines; DatabaseMixin.Opened opened = open(config, notes);
+             Migrator migrator = connect(config, migrations, opened, json.enabled() ? printer.quiet()
+                     : lines != null ? lines : printer, ahead)) {
             var request = new MigrateRequest(app, target, fake, postDeploy);
             if (repairChecksum) {
                 MigrationKey key = migrator.repairChecksum(app, target);
@@ -176,7 +179,14 @@ final class MigrateCommand implements Callable<Integer> {
                 printer.header((fake ? "Faking migrations on " : "Migrating ") + opened.describe()
                         + (config.severalDatabases() ? " (database " + db.databaseName(config) + ")" : "") + ":");
             }
-            MigrateResult result = migrator.migrate(request);
+            MigrateResult result;
+            try {
+                result = migrator.migrate(request);
+            } finally {
+                if (lines != null) {
+                    lines.close(); // every line of the run printed, before the summary or the error
+                }
+            }
             if (json.enabled()) {
                 JsonMixin.print(project.out(), report(opened, result.plan(), result.done(), false));
             } else {

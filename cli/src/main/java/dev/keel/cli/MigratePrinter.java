@@ -14,7 +14,9 @@ import java.time.Duration;
  * time when done; notices (waiting, retrying) on lines of their own; then what was deferred.
  */
 final class MigratePrinter implements MigrateListener {
-    private final PrintWriter out;
+    /** Where the lines go: {@link #direct}, or while {@link #flushLater} a writer over it that flushes only on {@link #flush}. */
+    private PrintWriter out;
+    private final PrintWriter direct;
     private final Ansi ansi;
     private final int verbosity;
     private final Timings timings;
@@ -28,6 +30,7 @@ final class MigratePrinter implements MigrateListener {
     /** Prints on {@code out}, each SQL statement too at {@code verbosity} 2 and up, the phases' times on {@code timings}. */
     MigratePrinter(PrintWriter out, Ansi ansi, int verbosity, Timings timings) {
         this.out = out;
+        this.direct = out;
         this.ansi = ansi;
         this.verbosity = verbosity;
         this.timings = timings;
@@ -69,7 +72,7 @@ final class MigratePrinter implements MigrateListener {
     public void notice(String message) {
         closeLine();
         out.println("  " + message);
-        out.flush();
+        flushLine();
     }
 
     /** A data migration's line ({@code ctx.log}, a batched walk's progress), indented under its migration. */
@@ -77,7 +80,7 @@ final class MigratePrinter implements MigrateListener {
     public void log(MigrationKey key, String line) {
         closeLine();
         out.println("    " + line);
-        out.flush();
+        flushLine();
     }
 
     /** At {@code -v 2} and up: the statement, each of its lines indented under its migration. */
@@ -90,7 +93,7 @@ final class MigratePrinter implements MigrateListener {
         for (String line : sql.strip().split("\\R")) {
             out.println("    " + line);
         }
-        out.flush();
+        flushLine();
     }
 
     /** At {@code -v 3}: how long the runner's phase took. */
@@ -110,7 +113,7 @@ final class MigratePrinter implements MigrateListener {
         closeLine();
         printHeader();
         out.print("  " + action.verb() + " " + key + "...");
-        out.flush();
+        flushLine();
         lineOpen = true;
     }
 
@@ -121,8 +124,30 @@ final class MigratePrinter implements MigrateListener {
         }
         boolean faked = action == Action.FAKE_APPLY || action == Action.FAKE_UNAPPLY;
         out.println(ansi.string(" @|green " + (faked ? "FAKED" : "OK") + "|@") + (faked ? "" : " (" + took.toMillis() + " ms)"));
-        out.flush();
+        flushLine();
         lineOpen = false;
+    }
+
+    /** Flushes what was printed, now, unless {@link #flushLater}. */
+    private void flushLine() {
+        if (out == direct) {
+            out.flush();
+        }
+    }
+
+    /**
+     * With {@code later}, what is printed is flushed only by {@link #flush} (none of the lines, even on a writer that
+     * flushes each line); without, at once (the default), after flushing what waits. Called while no other thread prints
+     * ({@link BackgroundPrinter} calls it before its thread starts and after it ended).
+     */
+    void flushLater(boolean later) {
+        out.flush();
+        out = later ? new PrintWriter(direct, false) : direct;
+    }
+
+    /** Flushes what was printed. */
+    void flush() {
+        out.flush();
     }
 
     private void closeLine() {

@@ -95,16 +95,56 @@ public final class Migrator implements AutoCloseable {
     }
 
     private Migrator(MigrationSet set, Database database, RunnerSettings settings, MigrateListener listener,
-                     Routing routing, Connection opened) {
+                     Routing routing, Session opened) {
         this.set = set;
         this.routing = routing;
         this.database = database;
         this.settings = settings;
         this.listener = listener;
-        this.connection = opened != null ? opened : database.connect(APPLICATION_NAME);
-        this.watched = watch(connection, database);
+        Session session = opened != null ? opened : open(database);
+        this.connection = session.connection;
+        this.watched = session.watched;
         this.pending = new PendingStatements(connection);
         this.history = new JdbcSchemaHistory(connection, pending);
+    }
+
+    /**
+     * A connection to a database, named {@link #APPLICATION_NAME}, whose session keel has prepared ({@link SessionWatch}:
+     * the server ends keel's statement when keel goes away): what {@link #open} gives, for {@link #connect(MigrationSet,
+     * Database, Session, RunnerSettings, MigrateListener, Router, String)}, which owns it from then on. A session
+     * opened on a thread of its own while the migrations are read (the command line does) costs the run no time of its
+     * own: the connection's start and the session's settings, several round trips, overlap with the reading.
+     */
+    public static final class Session implements AutoCloseable {
+        private final Connection connection;
+        /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
+        private final List<String> watched;
+
+        private Session(Connection connection, List<String> watched) {
+            this.connection = connection;
+            this.watched = watched;
+        }
+
+        /** Closes the connection (a session opened and not used). */
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing to keep from a connection that is closing
+            }
+        }
+    }
+
+    /**
+     * Connects to {@code database} and prepares keel's session there ({@link SessionWatch}).
+     *
+     * @throws KeelException of kind DATABASE when the database refuses the connection or the session's settings, naming
+     *                       its URL (password masked) and what to do; the connection is then closed
+     */
+    public static Session open(Database database) {
+        Connection connection = database.connect(APPLICATION_NAME);
+        return new Session(connection, watch(connection, database));
     }
 
     /**
@@ -131,10 +171,10 @@ public final class Migrator implements AutoCloseable {
 
     /**
      * {@link #connect(MigrationSet, Database, RunnerSettings, MigrateListener, Router, String)} on {@code opened}, a
-     * connection to {@code database} that {@link Database#connect} opened, named {@link #APPLICATION_NAME} (opened
-     * while the migrations were read, say); the migrator owns it from now on.
+     * session of {@code database} that {@link #open} opened (while the migrations were read, say); the migrator owns it
+     * from now on.
      */
-    public static Migrator connect(MigrationSet set, Database database, Connection opened, RunnerSettings settings,
+    public static Migrator connect(MigrationSet set, Database database, Session opened, RunnerSettings settings,
                                    MigrateListener listener, Router router, String databaseName) {
         return new Migrator(set, database, settings, listener, new Routing(router, databaseName), opened);
     }
@@ -210,12 +250,18 @@ public final class Migrator implements AutoCloseable {
         set.decodeAhead(); // while the lock is taken and the history read
         return masked(() -> {
             try (AdvisoryLock lock = lock()) {
-                sql(() -> {
-                    history.create();
-                    return null;
-                });
-                reconcileSquashes();
-                Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
+                Map<MigrationKey, HistoryRow> rows;
+                if (Replacements.none(set)) {
+                    // nothing to reconcile before the history is read: keel's tables made and the history read together
+                    rows = timed("read history", () -> sql(history::createAndRead));
+                } else {
+                    sql(() -> {
+                        history.create();
+                        return null;
+                    });
+                    reconcileSquashes();
+                    rows = timed("read history", () -> sql(history::rows));
+                }
                 Planner.Result planned;
                 try {
                     // the first migration may start while the rest is planned, when no recorded checksum is upgraded first

@@ -42,6 +42,40 @@ class SessionWatchTest {
         }
     }
 
+    /**
+     * A session opened ahead ({@link Migrator#open}, as the command line does while it reads the migrations) is watched
+     * before the migrator takes it, and the migrator sets the watch again after a migration's RESET ALL, as on a
+     * connection it opened itself.
+     */
+    @Test
+    void aSessionOpenedAheadIsWatchedAndStaysWatched() throws Exception {
+        var reset = Specs.spec("blog.0001_reset").ops(dev.keel.migration.Operations.runSql("RESET ALL", ""));
+        var after = Specs.spec("blog.0002_after").after("blog.0001_reset").ops(dev.keel.migration.Operations.runSql(
+                "CREATE TABLE seen AS SELECT current_setting('client_connection_check_interval') AS check_interval,"
+                        + " current_setting('tcp_keepalives_idle') AS idle", ""));
+        try (Db db = Db.fresh()) {
+            Migrator.Session session = Migrator.open(Specs.database(db));
+            try (Migrator m = Migrator.connect(Specs.set(reset, after), Specs.database(db), session, Specs.FAST,
+                    MigrateListener.silent(), dev.keel.routing.Router.single(), "default")) {
+                assertEquals(List.of("1s", "30", "10", "3"), settings(m));
+                m.migrate(MigrateRequest.all());
+                assertEquals(1, db.count("SELECT count(*) FROM seen WHERE check_interval = '1s' AND idle = '30'"));
+                assertEquals(List.of("1s", "30", "10", "3"), settings(m));
+            }
+        }
+    }
+
+    /** A setting the database chose is kept, the others set, in two round trips ({@link MigrateRoundTripsTest}). */
+    @Test
+    void valuesTheDatabaseOrTheUserSetAreKeptAmongThoseKeelSets() throws Exception {
+        try (Db db = Db.fresh()) {
+            db.execute("ALTER DATABASE " + db.database.name() + " SET tcp_keepalives_interval = 25");
+            try (Migrator m = Specs.migrator(db, Specs.set(), Specs.FAST, MigrateListener.silent())) {
+                assertEquals(List.of("1s", "30", "25", "3"), settings(m));
+            }
+        }
+    }
+
     @Test
     void valuesTheDatabaseOrTheUserSetAreKept() throws Exception {
         try (Db db = Db.fresh()) {

@@ -122,8 +122,8 @@ public final class EarlyStart {
 
     /**
      * Starts sending {@code script} ({@link #holdable}) on a thread of its own: makes {@code sink}'s commits not wait for
-     * the disk ({@link JdbcSink#deferFlushes}, as the run does before its first migration) and checks
-     * {@link #sessionAllows} in the same round trip, and sends the migration with its record, without its {@code COMMIT}
+     * the disk ({@link JdbcSink#deferFlushes}, as the run does before its first migration), checks
+     * {@link #sessionAllows} and sets the migration's timeouts in the same round trip, and sends the migration with its record, without its {@code COMMIT}
      * ({@link Executor#send}). Nothing else may use {@code connection} until {@link #join} returns.
      */
     public static EarlyStart start(Executor executor, JdbcSink sink, Connection connection, Script script, String checksum) {
@@ -139,7 +139,9 @@ public final class EarlyStart {
         SQLException e = null;
         boolean no = false;
         try {
-            if (sessionAllows(sink.deferFlushes(SESSION_ENDERS))) {
+            // the session's commit setting, the settings that would end a held transaction, and the first migration's
+            // timeouts (which the send then finds set): one round trip
+            if (sessionAllows(sink.deferFlushes(SESSION_ENDERS, executor.lockTimeout(), executor.statementTimeoutOf(script)))) {
                 s = executor.send(connection, List.of(script), List.of(checksum), true);
             } else {
                 no = true;

@@ -109,6 +109,16 @@ public final class Executor {
         return script.migration().postDeployment() ? null : settings.statementTimeout();
     }
 
+    /** The statement timeout {@link #send} sets for {@code script}: none for a post-deployment migration. */
+    Duration statementTimeoutOf(Script script) {
+        return statementTimeout(script);
+    }
+
+    /** The lock timeout every migration runs under. */
+    Duration lockTimeout() {
+        return settings.lockTimeout();
+    }
+
     /**
      * Whether step {@code index} of {@code script} runs without the statement timeout: a concurrent index build
      * or a validation, which takes no lock that blocks writers, so that a long one costs only time, never an

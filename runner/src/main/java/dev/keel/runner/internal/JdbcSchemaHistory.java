@@ -42,34 +42,65 @@ public final class JdbcSchemaHistory implements SchemaHistory {
     @Override
     public void create() throws SQLException {
         try (var st = connection.createStatement()) {
-            st.execute(BackfillStore.CREATE + ";\nCREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
-                    + "    app text NOT NULL,\n"
-                    + "    name text NOT NULL,\n"
-                    + "    checksum text NOT NULL,\n"
-                    + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
-                    + "    duration_ms bigint NOT NULL DEFAULT 0,\n"
-                    + "    phase text NOT NULL DEFAULT 'applied' CHECK (phase IN ('applied', 'applying', 'unapplying')),\n"
-                    + "    steps_done integer NOT NULL DEFAULT 0,\n"
-                    + "    PRIMARY KEY (app, name)\n"
-                    + ")");
+            st.execute(CREATE);
         }
     }
+
+    /**
+     * {@link #create} and {@link #rows} in one round trip: the tables are created unless they exist, then the history is
+     * read (where {@link #rows} first asks whether the table exists, a round trip of its own).
+     */
+    @Override
+    public Map<MigrationKey, HistoryRow> createAndRead() throws SQLException {
+        pending.send();
+        try (var st = connection.createStatement()) {
+            boolean result = st.execute(CREATE + ";\n" + READ);
+            while (!result && st.getUpdateCount() != -1) {
+                result = st.getMoreResults();
+            }
+            if (!result) {
+                throw new SQLException("no rows came back from reading " + TABLE);
+            }
+            try (ResultSet r = st.getResultSet()) {
+                return rows(r);
+            }
+        }
+    }
+
+    /** What {@link #create} runs. */
+    private static final String CREATE = BackfillStore.CREATE + ";\nCREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
+            + "    app text NOT NULL,\n"
+            + "    name text NOT NULL,\n"
+            + "    checksum text NOT NULL,\n"
+            + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+            + "    duration_ms bigint NOT NULL DEFAULT 0,\n"
+            + "    phase text NOT NULL DEFAULT 'applied' CHECK (phase IN ('applied', 'applying', 'unapplying')),\n"
+            + "    steps_done integer NOT NULL DEFAULT 0,\n"
+            + "    PRIMARY KEY (app, name)\n"
+            + ")";
+
+    /** What {@link #rows} runs once the table exists. */
+    private static final String READ = "SELECT app, name, checksum, applied_at, duration_ms, phase, steps_done FROM " + TABLE
+            + " ORDER BY app, name";
 
     @Override
     public Map<MigrationKey, HistoryRow> rows() throws SQLException {
         pending.send();
-        var rows = new TreeMap<MigrationKey, HistoryRow>();
         if (!exists()) {
-            return rows;
+            return new TreeMap<>();
         }
-        try (var st = connection.createStatement();
-             ResultSet r = st.executeQuery("SELECT app, name, checksum, applied_at, duration_ms, phase, steps_done FROM "
-                     + TABLE + " ORDER BY app, name")) {
-            while (r.next()) {
-                var key = new MigrationKey(r.getString(1), r.getString(2));
-                rows.put(key, new HistoryRow(key, r.getString(3), r.getTimestamp(4).toInstant(), r.getLong(5),
-                        HistoryRow.Phase.valueOf(r.getString(6).toUpperCase(Locale.ROOT)), r.getInt(7)));
-            }
+        try (var st = connection.createStatement(); ResultSet r = st.executeQuery(READ)) {
+            return rows(r);
+        }
+    }
+
+    /** The records {@code r} holds, as {@link #READ} reads them. */
+    private static Map<MigrationKey, HistoryRow> rows(ResultSet r) throws SQLException {
+        var rows = new TreeMap<MigrationKey, HistoryRow>();
+        while (r.next()) {
+            var key = new MigrationKey(r.getString(1), r.getString(2));
+            rows.put(key, new HistoryRow(key, r.getString(3), r.getTimestamp(4).toInstant(), r.getLong(5),
+                    HistoryRow.Phase.valueOf(r.getString(6).toUpperCase(Locale.ROOT)), r.getInt(7)));
         }
         return rows;
     }

@@ -74,16 +74,51 @@ public final class JdbcSink implements SqlSink {
      * for a setting this server does not know).
      */
     List<String> deferFlushes(List<String> settings) throws SQLException {
+        return deferFlushes(settings, null, null);
+    }
+
+    /**
+     * {@link #deferFlushes(List)}, and with a {@code lockTimeout} the {@link #timeouts} too, in the same round trip. The
+     * statements of one round trip make one transaction: when one of them fails, none took effect, and
+     * {@link #deferFlushes(List)} runs alone (the timeouts are then set as before, where a failure is reported as the
+     * migration's).
+     */
+    List<String> deferFlushes(List<String> settings, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+        if (lockTimeout == null) {
+            return deferFlushesAnd(settings, null);
+        }
+        try {
+            return deferFlushesAnd(settings, timeoutsSql(lockTimeout, statementTimeout));
+        } catch (SQLException e) {
+            if (Failures.isConnectionLost(e)) {
+                throw e;
+            }
+            return deferFlushesAnd(settings, null);
+        }
+    }
+
+    private List<String> deferFlushesAnd(List<String> settings, String timeouts) throws SQLException {
         var sql = new StringBuilder("SELECT set_config('synchronous_commit', 'off', false)");
         for (String s : settings) {
             sql.append(", current_setting('").append(s.replace("'", "''")).append("', true)");
         }
+        if (timeouts != null) {
+            pending.send();
+            timeoutsSet = null;
+            sql.append("; ").append(timeouts);
+        }
         var values = new java.util.ArrayList<String>();
-        try (var st = connection.createStatement(); var r = st.executeQuery(sql.toString())) {
-            r.next();
-            for (int i = 0; i < settings.size(); i++) {
-                values.add(r.getString(i + 2));
+        try (var st = connection.createStatement()) {
+            st.execute(sql.toString());
+            try (var r = st.getResultSet()) {
+                r.next();
+                for (int i = 0; i < settings.size(); i++) {
+                    values.add(r.getString(i + 2));
+                }
             }
+        }
+        if (timeouts != null) {
+            timeoutsSet = timeouts;
         }
         return values;
     }
@@ -108,8 +143,7 @@ public final class JdbcSink implements SqlSink {
      */
     @Override
     public void timeouts(Duration lockTimeout, Duration statementTimeout) throws SQLException {
-        String sql = "SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
-                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'" + watchSql;
+        String sql = timeoutsSql(lockTimeout, statementTimeout);
         if (sql.equals(timeoutsSet)) {
             return;
         }
@@ -121,6 +155,12 @@ public final class JdbcSink implements SqlSink {
         timeoutsSet = sql;
     }
 
+    /** What {@link #timeouts} sends. */
+    private String timeoutsSql(Duration lockTimeout, Duration statementTimeout) {
+        return "SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '"
+                + (statementTimeout == null ? 0 : statementTimeout.toMillis()) + "ms'" + watchSql;
+    }
+
     @Override
     public void begin() throws SQLException {
         connection.setAutoCommit(false);
@@ -129,7 +169,8 @@ public final class JdbcSink implements SqlSink {
     /**
      * Makes commits wait for the disk again, and waits until everything committed on the connection so far
      * is on disk (and on synchronous standbys): commits, waiting, a transaction that writes a log message,
-     * which PostgreSQL flushes with every record before it. Does nothing when the connection is gone.
+     * which PostgreSQL flushes with every record before it; all of it in one round trip. Does nothing when the
+     * connection is gone.
      */
     public void flush() {
         pending.clear(); // a run that ends with statements unsent ended by a failure: they are rolled back
@@ -139,18 +180,28 @@ public final class JdbcSink implements SqlSink {
                 connection.setAutoCommit(true);
             }
             try (var st = connection.createStatement()) {
-                st.execute("SET synchronous_commit = DEFAULT");
-                connection.setAutoCommit(false);
-                st.execute("SET LOCAL synchronous_commit = on");
                 // a transactional message: a commit flushes only when its transaction wrote to the log
-                st.execute("SELECT pg_logical_emit_message(true, 'keel', 'flush')");
+                st.execute(FLUSH);
+            } catch (SQLException e) {
+                if (Failures.isConnectionLost(e)) {
+                    throw e;
+                }
+                try (var st = connection.createStatement()) {
+                    st.execute("ROLLBACK"); // what the failure left open, the setting's change with it
+                    st.execute("SET synchronous_commit = DEFAULT");
+                }
             }
-            connection.commit();
-            connection.setAutoCommit(true);
         } catch (SQLException e) {
             // the connection is gone; the failure that led here, if any, is the one to report
         }
     }
+
+    /**
+     * What {@link #flush} sends, one message sequence: in autocommit, the statements before {@code BEGIN} belong to the
+     * transaction it opens, so the session's setting and the flushing commit go together.
+     */
+    private static final String FLUSH = "SET synchronous_commit = DEFAULT; BEGIN; SET LOCAL synchronous_commit = on;"
+            + " SELECT pg_logical_emit_message(true, 'keel', 'flush'); COMMIT";
 
     @Override
     public void commit() throws SQLException {

@@ -2,7 +2,10 @@ package dev.keel.runner.internal;
 
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.Field;
+import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Query;
+import org.postgresql.core.SqlCommand;
+import org.postgresql.core.SqlCommandType;
 import org.postgresql.core.QueryExecutor;
 import org.postgresql.core.ResultCursor;
 import org.postgresql.core.ResultHandlerBase;
@@ -140,12 +143,7 @@ public final class PendingStatements {
      */
     static Answer sendTogether(Connection connection, List<String> texts, boolean rows) throws SQLException {
         BaseConnection pg = connection.isWrapperFor(BaseConnection.class) ? connection.unwrap(BaseConnection.class) : null;
-        Query query = null;
-        if (pg != null && texts.size() > 1) {
-            Query parsed = pg.getQueryExecutor().createQuery(String.join(";", texts), false, false).query;
-            Query[] parts = parsed.getSubqueries();
-            query = parts != null && parts.length == texts.size() ? parsed : null;
-        }
+        Query query = pg != null && texts.size() > 1 ? sequence(pg, texts) : null;
         if (query == null) {
             return oneByOne(connection, texts); // a text the driver splits otherwise than keel does: each on its own
         }
@@ -163,6 +161,33 @@ public final class PendingStatements {
         }
         return new Answer(counter.completed, null, false, counter.values);
     }
+
+    /**
+     * {@code texts} as one message sequence of {@code pg}'s driver, a statement each: without the driver's parse of their
+     * text when no text holds a semicolon (each is then one statement, which the driver would send as it is: keel's own
+     * statements, never parameterised), else split by the driver's parser; null when the driver splits them otherwise
+     * than keel (a text of several statements, or of none).
+     */
+    static Query sequence(BaseConnection pg, List<String> texts) throws SQLException {
+        var statements = new ArrayList<NativeQuery>(texts.size());
+        for (String text : texts) {
+            if (text.indexOf(';') >= 0 || text.isBlank()) {
+                statements = null;
+                break;
+            }
+            statements.add(new NativeQuery(text, NO_BINDS, false, STATEMENT)); // one statement, no parameter
+        }
+        if (statements != null) {
+            return pg.getQueryExecutor().wrap(statements);
+        }
+        Query parsed = pg.getQueryExecutor().createQuery(String.join(";", texts), false, false).query;
+        Query[] parts = parsed.getSubqueries();
+        return parts != null && parts.length == texts.size() ? parsed : null;
+    }
+
+    /** What the driver's parser makes of a statement that is none of those it tells apart (not an INSERT, a SELECT ...). */
+    private static final SqlCommand STATEMENT = SqlCommand.createStatementTypeInfo(SqlCommandType.BLANK);
+    private static final int[] NO_BINDS = new int[0];
 
     /** Each statement on its own, in order (a connection that is not the driver's own, or a single statement). */
     private static Answer oneByOne(Connection connection, List<String> texts) {

@@ -41,6 +41,11 @@ public final class Replacements {
         }
     }
 
+    /** Whether {@code set} has no squash: {@link #reconcile} then has nothing to record, and reads nothing. */
+    public static boolean none(MigrationSet set) {
+        return set.specs().values().stream().allMatch(s -> s.replaces().isEmpty());
+    }
+
     /**
      * Records every squash of {@code set} whose replaced migrations are all recorded but which is not
      * (they were applied one by one, before the squash existed or to finish a partly applied range).
@@ -48,7 +53,7 @@ public final class Replacements {
      * @return the squashes recorded
      */
     public static List<MigrationKey> reconcile(SchemaHistory history, MigrationSet set) throws SQLException {
-        if (set.specs().values().stream().allMatch(s -> s.replaces().isEmpty())) {
+        if (none(set)) {
             return List.of(); // no squash: nothing to record, and no need to read the whole history (twice a run)
         }
         Map<MigrationKey, HistoryRow> rows = history.rows();

@@ -16,6 +16,12 @@ public interface SchemaHistory {
     /** Every row, by key; empty when the table does not exist yet. */
     Map<MigrationKey, HistoryRow> rows() throws SQLException;
 
+    /** {@link #create} then {@link #rows} (in one round trip where the history can). */
+    default Map<MigrationKey, HistoryRow> createAndRead() throws SQLException {
+        create();
+        return rows();
+    }
+
     /** Records {@code key} as applied completely (replacing any part-way row). */
     void applied(MigrationKey key, String checksum, long durationMs) throws SQLException;
 

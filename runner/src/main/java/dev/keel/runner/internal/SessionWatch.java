@@ -52,37 +52,61 @@ public final class SessionWatch {
         return m;
     }
 
+    /** The setting a server's platform may refuse any value but 0 of: set on its own, after the others. */
+    private static final String CLIENT_CHECK = "client_connection_check_interval";
+
     /**
-     * Sets what no one chose on {@code connection} (in autocommit), for the session.
+     * Sets what no one chose on {@code connection} (in autocommit), for the session, in two round trips: the settings
+     * every platform accepts, each set in the statement that finds it untouched, then the client check on its own (a
+     * platform that cannot check the client refuses any value but 0).
      *
      * @return the settings keel set, {@code name=value}; those the server does not know (PostgreSQL 13 has no
      *         client check) or refuses (a platform without the check) are left out
      */
     public static List<String> apply(Connection connection) throws SQLException {
-        var untouched = new java.util.HashSet<String>();
-        try (var st = connection.createStatement(); ResultSet r = st.executeQuery("SELECT name FROM pg_settings"
-                + " WHERE source = 'default' AND name IN ('" + String.join("', '", VALUES.keySet()) + "')")) {
-            while (r.next()) {
-                untouched.add(r.getString(1));
-            }
-        }
         var set = new ArrayList<String>();
+        var values = new StringBuilder();
+        int order = 0;
         for (var e : VALUES.entrySet()) {
-            if (!untouched.contains(e.getKey())) {
-                continue; // unknown to this server, or chosen by someone: kept
-            }
-            try (var st = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
-                st.setString(1, e.getKey());
-                st.setString(2, e.getValue());
-                st.execute();
-                set.add(e.getKey() + "=" + e.getValue());
-            } catch (SQLException refused) {
-                if (Failures.isConnectionLost(refused)) {
-                    throw refused;
-                }
-                // the server's platform cannot check the client (it accepts 0 only): keel goes on without it
+            if (!e.getKey().equals(CLIENT_CHECK)) {
+                values.append(values.isEmpty() ? "" : ", ").append("('").append(e.getKey()).append("', '")
+                        .append(e.getValue()).append("', ").append(order++).append(")");
             }
         }
+        // set_config runs only for the rows the WHERE keeps: settings at PostgreSQL's built-in default
+        try (var st = connection.createStatement(); ResultSet r = st.executeQuery("SELECT s.name, set_config(s.name, v.value,"
+                + " false) FROM pg_settings s JOIN (VALUES " + values + ") AS v(name, value, ord) ON v.name = s.name"
+                + " WHERE s.source = 'default' ORDER BY v.ord")) {
+            while (r.next()) {
+                set.add(r.getString(1) + "=" + VALUES.get(r.getString(1)));
+            }
+        } catch (SQLException refused) {
+            if (Failures.isConnectionLost(refused)) {
+                throw refused;
+            }
+            set.clear(); // one of them refused (in autocommit, none was set): each on its own, the refused left out
+            for (var e : VALUES.entrySet()) {
+                if (!e.getKey().equals(CLIENT_CHECK)) {
+                    setAlone(connection, e.getKey(), e.getValue(), set);
+                }
+            }
+        }
+        setAlone(connection, CLIENT_CHECK, VALUES.get(CLIENT_CHECK), set);
         return set;
+    }
+
+    /** Sets {@code name} to {@code value} when it is at its built-in default, adding it to {@code set}; a refusal leaves it out. */
+    private static void setAlone(Connection connection, String name, String value, List<String> set) throws SQLException {
+        try (var st = connection.createStatement(); ResultSet r = st.executeQuery("SELECT set_config(name, '" + value
+                + "', false) FROM pg_settings WHERE name = '" + name + "' AND source = 'default'")) {
+            if (r.next()) {
+                set.add(name + "=" + value);
+            }
+        } catch (SQLException refused) {
+            if (Failures.isConnectionLost(refused)) {
+                throw refused;
+            }
+            // the server's platform cannot check the client (it accepts 0 only): keel goes on without it
+        }
     }
 }
