@@ -10,6 +10,7 @@ import dev.keel.lint.rules.ConcurrentlyInAtomicMigration;
 import dev.keel.lint.rules.ConstraintWithoutNotValid;
 import dev.keel.lint.rules.AttachPartition;
 import dev.keel.lint.rules.DetachPartition;
+import dev.keel.lint.rules.DisableTrigger;
 import dev.keel.lint.rules.DropColumn;
 import dev.keel.lint.rules.DropIndexWithoutConcurrently;
 import dev.keel.lint.rules.DropSequence;
@@ -20,6 +21,7 @@ import dev.keel.lint.rules.IndexWithoutConcurrently;
 import dev.keel.lint.rules.KeyGeneration;
 import dev.keel.lint.rules.LockTable;
 import dev.keel.lint.rules.MixedSchemaAndData;
+import dev.keel.lint.rules.NewEnumValueUsed;
 import dev.keel.lint.rules.NotNullWithoutDefault;
 import dev.keel.lint.rules.PendingDeletedTooSoon;
 import dev.keel.lint.rules.PostDeploymentSchemaChange;
@@ -56,6 +58,7 @@ public final class LintRules {
             new IndexWithoutConcurrently(),
             new DropIndexWithoutConcurrently(),
             new ConcurrentlyInAtomicMigration(),
+            new NewEnumValueUsed(),
             new UniqueConstraintWithoutIndex(),
             new ExclusionConstraint(),
             new ConstraintWithoutNotValid(),
@@ -64,6 +67,7 @@ public final class LintRules {
             new LockTable(),
             new BlockingMaintenance(),
             new TableRewrite(),
+            new DisableTrigger(),
             new DetachPartition(),
             new AttachPartition(),
             new Truncate(),
