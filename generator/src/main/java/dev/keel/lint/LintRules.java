@@ -28,6 +28,7 @@ import dev.keel.lint.rules.PostDeploymentSchemaChange;
 import dev.keel.lint.rules.RenameColumn;
 import dev.keel.lint.rules.RenameTable;
 import dev.keel.lint.rules.RewritingAddColumn;
+import dev.keel.lint.rules.SecondTableLock;
 import dev.keel.lint.rules.SetNotNull;
 import dev.keel.lint.rules.TableRewrite;
 import dev.keel.lint.rules.TransactionControl;
@@ -65,6 +66,7 @@ public final class LintRules {
             new ValidateInSameTransaction(),
             new PendingDeletedTooSoon(),
             new LockTable(),
+            new SecondTableLock(),
             new BlockingMaintenance(),
             new TableRewrite(),
             new DisableTrigger(),

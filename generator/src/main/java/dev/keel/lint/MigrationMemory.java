@@ -102,6 +102,11 @@ public final class MigrationMemory {
         return created.contains(table);
     }
 
+    /** The tables earlier operations and statements of this migration hold a lock on that blocks writes. */
+    public Set<String> lockedTables() {
+        return java.util.Collections.unmodifiableSet(locked);
+    }
+
     /** Whether an earlier operation of this migration holds a lock on the table that blocks writes. */
     public boolean locked(String table) {
         return locked.contains(table);

@@ -235,7 +235,7 @@ class SqlMigrationFileTest {
                 -- keel:allow disable-trigger: orders is empty until the shop opens
                 ALTER TABLE orders DISABLE TRIGGER orders_audit;
                 ALTER TABLE orders ENABLE TRIGGER orders_audit;
-                ALTER TABLE customer
+                ALTER TABLE orders
                     DISABLE TRIGGER USER;
                 UPDATE orders SET state = 'shipped' WHERE id = 7;
                 ALTER TABLE orders ALTER COLUMN total_cents SET EXPRESSION AS (total * 100);

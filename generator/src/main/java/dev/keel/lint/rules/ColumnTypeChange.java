@@ -11,6 +11,7 @@ import dev.keel.state.Column;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A column type change that rewrites a table holding rows (anything but the widenings PostgreSQL does in place). */
 public final class ColumnTypeChange implements LintRule {
@@ -47,13 +48,18 @@ public final class ColumnTypeChange implements LintRule {
      * Whether the action changes only the type: no {@code COLLATE} (a new collation rebuilds the column's indexes) and
      * no {@code USING} other than the column itself, maybe cast to the new type.
      */
-    private static boolean plain(String action, String column) {
+    private static boolean plain(String action, String column, String to) {
         if (Sql.action(".*\\sCOLLATE\\s", action).find()) {
             return false;
         }
         Matcher using = Sql.action(".*?\\sUSING\\s+(.*)$", action);
-        return !using.find() || using.group(1).strip().matches("(?i)\\(?\\s*(" + Sql.NAME + ")\\s*\\)?(?:\\s*::\\s*.+)?")
-                && SqlStatement.tableName(using.group(1).strip().replaceAll("^\\(|::.*$|\\)$", "").strip()).equals(column);
+        if (!using.find()) {
+            return true;
+        }
+        Matcher self = Pattern.compile("^\\(?\\s*(" + Sql.NAME + ")\\s*\\)?(?:\\s*::\\s*(.+?))?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
+                .matcher(using.group(1).strip());
+        return self.matches() && SqlStatement.tableName(self.group(1)).equals(column)
+                && (self.group(2) == null || Sql.type(self.group(2)).equals(to));
     }
 
     @Override public void check(StatementSite site, Findings out) {
@@ -66,10 +72,10 @@ public final class ColumnTypeChange implements LintRule {
                     String to = Sql.type(m.group(2));
                     Optional<String> from = site.stateTable(table).flatMap(t -> t.findColumn(column)).map(Column::type)
                             .or(() -> site.memory().columnType(table, column));
-                    if (from.isPresent() ? !InPlaceTypeChange.of(from.get(), to) || !plain(action, column)
-                            : !(plain(action, column) && (to.equals("text") || to.equals("varchar")))) {
+                    if (from.isPresent() ? !InPlaceTypeChange.of(from.get(), to) || !plain(action, column, to)
+                            : !(plain(action, column, to) && (to.equals("text") || to.equals("varchar")))) {
                         out.report(this, site.span(), "column " + column + " of existing table " + table + " changes type"
-                                + from.map(f -> " from " + f).orElse("") + " to " + to + (plain(action, column) ? "" : " with "
+                                + from.map(f -> " from " + f).orElse("") + " to " + to + (plain(action, column, to) ? "" : " with "
                                 + (Sql.action(".*\\sCOLLATE\\s", action).find() ? "a new collation (its indexes are rebuilt)"
                                 : "a USING expression")) + from.map(f -> "").orElse(", and lint cannot see its current type"
                                 + " (no earlier statement or file declares it): unless it is a varchar or numeric widened in"

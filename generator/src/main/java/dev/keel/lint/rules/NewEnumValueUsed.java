@@ -28,7 +28,8 @@ public final class NewEnumValueUsed implements LintRule {
     }
 
     @Override public void check(StatementSite site, Findings out) {
-        if (!site.atomic()) {
+        // ADD VALUE 'b' AFTER 'a' may name a value added just before: PostgreSQL reads its catalog row, not the value
+        if (!site.atomic() || site.statement().is("ALTER\\s+TYPE\\s+" + Sql.NAME + "\\s+ADD\\s+VALUE\\b")) {
             return;
         }
         for (Map.Entry<String, String> added : site.memory().addedEnumValues().entrySet()) {
