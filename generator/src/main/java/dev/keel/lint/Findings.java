@@ -26,7 +26,7 @@ public final class Findings {
      * explanation and safe form.
      */
     public void report(LintRule rule, Span span, String message) {
-        report(rule, span, message, rule.fix());
+        report(rule, span, message, sql() ? rule.sqlFix() : rule.fix());
     }
 
     /** Reports a finding whose safe form is more specific than the rule's. */
@@ -39,6 +39,11 @@ public final class Findings {
             }
         }
         found.add(f);
+    }
+
+    /** Whether the findings are of a plain SQL migration file, whose safe forms are written in SQL. */
+    public boolean sql() {
+        return file.toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
     }
 
     List<Finding> found() {

@@ -14,6 +14,14 @@ public interface LintRule {
     /** The safe form, as keel writes it. */
     String fix();
 
+    /**
+     * The safe form for a plain SQL migration file (Flyway, Liquibase), in SQL and in that tool's terms, where
+     * {@link #fix()} speaks of keel's operations; the same as {@link #fix()} by default.
+     */
+    default String sqlFix() {
+        return fix();
+    }
+
     /** Whether an allow comment may let a finding of this rule through (false for the escape hatch's own rules). */
     default boolean allowable() {
         return true;

@@ -10,6 +10,7 @@ import dev.keel.lint.rules.ConcurrentlyInAtomicMigration;
 import dev.keel.lint.rules.ConstraintWithoutNotValid;
 import dev.keel.lint.rules.AttachPartition;
 import dev.keel.lint.rules.DetachPartition;
+import dev.keel.lint.rules.DisableTrigger;
 import dev.keel.lint.rules.DropColumn;
 import dev.keel.lint.rules.DropIndexWithoutConcurrently;
 import dev.keel.lint.rules.DropSequence;
@@ -20,12 +21,14 @@ import dev.keel.lint.rules.IndexWithoutConcurrently;
 import dev.keel.lint.rules.KeyGeneration;
 import dev.keel.lint.rules.LockTable;
 import dev.keel.lint.rules.MixedSchemaAndData;
+import dev.keel.lint.rules.NewEnumValueUsed;
 import dev.keel.lint.rules.NotNullWithoutDefault;
 import dev.keel.lint.rules.PendingDeletedTooSoon;
 import dev.keel.lint.rules.PostDeploymentSchemaChange;
 import dev.keel.lint.rules.RenameColumn;
 import dev.keel.lint.rules.RenameTable;
 import dev.keel.lint.rules.RewritingAddColumn;
+import dev.keel.lint.rules.SecondTableLock;
 import dev.keel.lint.rules.SetNotNull;
 import dev.keel.lint.rules.TableRewrite;
 import dev.keel.lint.rules.TransactionControl;
@@ -56,14 +59,17 @@ public final class LintRules {
             new IndexWithoutConcurrently(),
             new DropIndexWithoutConcurrently(),
             new ConcurrentlyInAtomicMigration(),
+            new NewEnumValueUsed(),
             new UniqueConstraintWithoutIndex(),
             new ExclusionConstraint(),
             new ConstraintWithoutNotValid(),
             new ValidateInSameTransaction(),
             new PendingDeletedTooSoon(),
             new LockTable(),
+            new SecondTableLock(),
             new BlockingMaintenance(),
             new TableRewrite(),
+            new DisableTrigger(),
             new DetachPartition(),
             new AttachPartition(),
             new Truncate(),

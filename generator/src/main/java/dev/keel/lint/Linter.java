@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * exist and hold rows, which columns are nullable). A file outside the project's migration folders is
  * checked against the state of the dependencies it declares. A plain SQL file (Flyway's, Liquibase's formatted
  * SQL; {@link SqlMigrationFile}) is checked as {@code RunSql} migrations against no state: every table it does not
- * create counts as existing, and it needs no {@code keel.json}.
+ * create counts as existing, and it needs no {@code keel.json}; the files of one folder are read in the order the
+ * tool runs them, and what the earlier ones declared (column types, validated NOT NULL checks) is known to the
+ * later ones ({@link MigrationMemory#after}).
  */
 public final class Linter {
     private final List<LintRule> rules;
@@ -66,14 +68,17 @@ public final class Linter {
         var findings = new ArrayList<Finding>();
         var allowed = new ArrayList<Findings.Allowed>();
         int migrations = 0;
-        for (Path file : files) {
+        Map<Path, MigrationMemory> sqlSoFar = new HashMap<>();
+        for (Path file : files.stream().sorted(SqlMigrationFile.RUN_ORDER).toList()) {
             if (SqlMigrationFile.isSql(file)) {
                 String app = config == null || config.apps().isEmpty() ? "sql" : config.apps().get(0).label();
                 for (SqlMigrationFile.Unit unit : SqlMigrationFile.read(file, app)) {
                     var out = new Findings(display(projectDir, file), unit.source().allows());
-                    var site = new MigrationSite(unit.spec(), unit.source(), ProjectState.EMPTY, List.of(), "",
-                            new MigrationMemory());
+                    MigrationMemory earlier = sqlSoFar.get(normal(file).getParent());
+                    var memory = earlier == null ? new MigrationMemory() : MigrationMemory.after(earlier);
+                    var site = new MigrationSite(unit.spec(), unit.source(), ProjectState.EMPTY, List.of(), "", memory);
                     new MigrationLinter(rules).lint(site, out);
+                    sqlSoFar.put(normal(file).getParent(), memory);
                     findings.addAll(out.found());
                     allowed.addAll(out.allowed());
                     migrations++;

@@ -109,6 +109,16 @@ final class MigrationLinter {
         rememberFunction(memory, statement);
         statement.match("CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
                 .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
+        Matcher enumValue = ADD_ENUM_VALUE.matcher(statement.text());
+        if (site.spec().atomic() && enumValue.find()) {
+            memory.enumValue(enumValue.group(2), SqlStatement.tableName(enumValue.group(1)));
+        }
+        SqlColumnTypes.ofCreateTable(statement).ifPresent(t -> {
+            memory.dropTable(t.getKey());
+            t.getValue().forEach((column, type) -> memory.columnType(t.getKey(), column, type));
+        });
+        statement.match("DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(" + SqlStatement.NAME + "(?:\\s*,\\s*" + SqlStatement.NAME + ")*)")
+                .ifPresent(m -> java.util.Arrays.stream(m.group(1).split(",")).map(SqlStatement::tableName).forEach(memory::dropTable));
         statement.match("CREATE\\s+(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?SEQUENCE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
                 .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
         Optional<String> table = statement.alteredTable();
@@ -142,6 +152,15 @@ final class MigrationLinter {
             "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlStatement.NAME + ")\\s+(SET\\s+NOT\\s+NULL|DROP\\s+NOT\\s+NULL|DROP\\s+DEFAULT"
                     + "|SET\\s+DEFAULT\\s+NULL)\\s*$", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("^ALTER\\s+TYPE\\s+(" + SqlStatement.NAME
+            + ")\\s+ADD\\s+VALUE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?('(?:[^']|'')*')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_CHANGE = Pattern.compile(
+            "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlStatement.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern DROP_COLUMN = Pattern.compile(
+            "^DROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(?!CONSTRAINT\\b)(" + SqlStatement.NAME + ")(?:\\s+(?:CASCADE|RESTRICT))?$",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CREATE_FUNCTION = Pattern.compile(
             "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(" + SqlStatement.NAME + ")\\s*\\(",
             Pattern.CASE_INSENSITIVE);
@@ -168,9 +187,20 @@ final class MigrationLinter {
         Matcher add = ADD_COLUMN.matcher(action);
         if (add.matches()) {
             String definition = add.group(2);
+            memory.columnType(table, SqlStatement.tableName(add.group(1)), SqlColumnTypes.ofDefinition(definition));
             memory.addColumn(table, SqlStatement.tableName(add.group(1)),
                     Pattern.compile("\\bDEFAULT\\b", Pattern.CASE_INSENSITIVE).matcher(definition).find(),
                     Pattern.compile("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b", Pattern.CASE_INSENSITIVE).matcher(definition).find());
+            return;
+        }
+        Matcher type = TYPE_CHANGE.matcher(action);
+        if (type.matches()) {
+            memory.columnType(table, SqlStatement.tableName(type.group(1)), SqlColumnTypes.ofDefinition(type.group(2)));
+            return;
+        }
+        Matcher drop = DROP_COLUMN.matcher(action);
+        if (drop.matches()) {
+            memory.columnType(table, SqlStatement.tableName(drop.group(1)), null);
             return;
         }
         Matcher alter = ALTER_COLUMN.matcher(action);

@@ -10,7 +10,8 @@ import java.util.Set;
  * tables it created (new tables hold no rows, so what is unsafe on a busy table is fine on them), the
  * tables it has changed under a lock that blocks writes, the NOT NULL checks it added and validated, and
  * the columns it added to existing tables (with or without a default; NOT NULL or not; the default dropped
- * since).
+ * since). For a plain SQL file it also holds what the earlier files of its folder left, which has no state
+ * otherwise: the column types their statements declared and the NOT NULL checks they added and validated.
  */
 public final class MigrationMemory {
     private final Set<String> created = new HashSet<>();
@@ -19,6 +20,52 @@ public final class MigrationMemory {
     private final Set<String> provenNotNull = new HashSet<>();
     private final Map<String, AddedColumn> added = new HashMap<>();
     private final Map<String, String> functions = new HashMap<>();
+    private final Map<String, String> columnTypes = new HashMap<>();
+    private final Map<String, String> enumValues = new HashMap<>();
+
+    /**
+     * The enum values an earlier statement of this atomic migration added ({@code ALTER TYPE t ADD VALUE 'v'}), as the
+     * literal that writes them ({@code 'v'}), with their type's name.
+     */
+    public Map<String, String> addedEnumValues() {
+        return java.util.Collections.unmodifiableMap(enumValues);
+    }
+
+    void enumValue(String literal, String type) {
+        enumValues.put(literal, type);
+    }
+
+    /** The memory of a migration that nothing came before. */
+    public MigrationMemory() {}
+
+    /**
+     * The memory of the plain SQL migration that runs after {@code earlier} (the file before it in its folder):
+     * the column types and the NOT NULL checks (added, validated) carry over; the rest is this migration's own.
+     */
+    public static MigrationMemory after(MigrationMemory earlier) {
+        var next = new MigrationMemory();
+        next.columnTypes.putAll(earlier.columnTypes);
+        next.notNullChecks.putAll(earlier.notNullChecks);
+        next.provenNotNull.addAll(earlier.provenNotNull);
+        return next;
+    }
+
+    /** The type the SQL read so far declared for {@code table.column} (as keel's state writes types), if it declared one. */
+    public java.util.Optional<String> columnType(String table, String column) {
+        return java.util.Optional.ofNullable(columnTypes.get(table + "." + column));
+    }
+
+    void columnType(String table, String column, String type) {
+        if (type == null) {
+            columnTypes.remove(table + "." + column);
+        } else {
+            columnTypes.put(table + "." + column, type);
+        }
+    }
+
+    void dropTable(String table) {
+        columnTypes.keySet().removeIf(k -> k.startsWith(table + "."));
+    }
 
     /**
      * Why lint cannot read what a function or procedure this migration created does when called (its
@@ -53,6 +100,11 @@ public final class MigrationMemory {
     /** Whether this migration created the table (or the sequence: both are relations, named alike). */
     public boolean created(String table) {
         return created.contains(table);
+    }
+
+    /** The tables earlier operations and statements of this migration hold a lock on that blocks writes. */
+    public Set<String> lockedTables() {
+        return java.util.Collections.unmodifiableSet(locked);
     }
 
     /** Whether an earlier operation of this migration holds a lock on the table that blocks writes. */

@@ -47,6 +47,43 @@ public final class SqlMigrationFile {
     /** One unit of the file: the migration lint checks and its source as lint reads it. */
     public record Unit(MigrationSpec spec, MigrationFile source) {}
 
+    private static final Pattern FLYWAY_VERSION = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The order in which lint reads migration files: by folder, and in a folder the versioned Flyway files by version
+     * ({@code V2__} before {@code V10__}, {@code V1_1__} before {@code V1_2__}), as Flyway runs them, then the others by name.
+     */
+    public static final java.util.Comparator<Path> RUN_ORDER = java.util.Comparator
+            .comparing((Path p) -> String.valueOf(p.toAbsolutePath().normalize().getParent()))
+            .thenComparing(SqlMigrationFile::flywayVersion, SqlMigrationFile::compareVersions)
+            .thenComparing(p -> p.getFileName().toString());
+
+    private static List<Long> flywayVersion(Path file) {
+        Matcher m = FLYWAY_VERSION.matcher(file.getFileName().toString());
+        if (!m.find()) {
+            return List.of();
+        }
+        var parts = new ArrayList<Long>();
+        for (String part : m.group(1).split("[._]")) {
+            parts.add(part.length() > 18 ? Long.MAX_VALUE : Long.parseLong(part));
+        }
+        return parts;
+    }
+
+    /** Versions in order; a file without one after those with one. */
+    private static int compareVersions(List<Long> a, List<Long> b) {
+        if (a.isEmpty() != b.isEmpty()) {
+            return a.isEmpty() ? 1 : -1;
+        }
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            int c = Long.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     private SqlMigrationFile() {}
 
     /** Whether lint reads this file as SQL. */

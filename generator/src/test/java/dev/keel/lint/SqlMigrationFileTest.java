@@ -169,7 +169,85 @@ class SqlMigrationFileTest {
         assertTrue(e.getMessage().contains("no keel.json"), e.getMessage());
     }
 
-    private Path write(String name, String text) throws IOException {
+    @Test
+    void laterFilesKnowTheColumnTypesEarlierFilesDeclaredInFlywaysOrder() throws IOException {
+        write("V2__items.sql", """
+                CREATE TABLE shop.items (
+                    id bigint PRIMARY KEY,
+                    "Code" character varying(20) NOT NULL DEFAULT '',
+                    price numeric(10, 2) CHECK (price >= 0),
+                    label varchar(40)
+                );
+                ALTER TABLE shop.items ADD COLUMN note varchar(30);
+                """);
+        // V10 runs after V2 (the file names sort the other way): its widenings are in place
+        write("V10__widen.sql", """
+                ALTER TABLE shop.items ALTER COLUMN "Code" TYPE varchar(50), ALTER COLUMN price TYPE numeric(12,2);
+                ALTER TABLE shop.items ALTER COLUMN note TYPE varchar(60);
+                ALTER TABLE shop.items ALTER COLUMN label SET DATA TYPE text;
+                """);
+        write("V11__narrow.sql", """
+                ALTER TABLE shop.items ALTER COLUMN note TYPE varchar(40);
+                ALTER TABLE shop.items ALTER COLUMN note TYPE varchar(50);
+                ALTER TABLE shop.items ALTER COLUMN price TYPE numeric(12,3);
+                """);
+        LintReport report = new Linter().lint(null, dir, List.of(dir));
+        assertEquals(List.of("V11__narrow.sql 1 column-type-change", "V11__narrow.sql 3 column-type-change"),
+                report.findings().stream().map(f -> f.file() + " " + f.line() + " " + f.rule()).toList());
+        assertTrue(report.findings().get(0).message().contains("from varchar(60) to varchar(40)"), report.findings().get(0).message());
+    }
+
+    @Test
+    void aNotNullCheckValidatedInAnEarlierFileLetsSetNotNullThrough() throws IOException {
+        write("V1__check.sql", "ALTER TABLE orders ADD CONSTRAINT orders_code_nn CHECK (code IS NOT NULL) NOT VALID;\n");
+        Path setNotNull = write("V3__not_null.sql", "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
+                + "ALTER TABLE orders DROP CONSTRAINT orders_code_nn;\n");
+        assertEquals(List.of("1 set-not-null"), summary(new Linter().lint(null, dir, List.of(dir))),
+                "the check is not validated yet");
+        write("V2__validate.sql", "ALTER TABLE orders VALIDATE CONSTRAINT orders_code_nn;\n");
+        assertEquals(List.of(), summary(new Linter().lint(null, dir, List.of(dir))));
+        assertEquals(List.of("1 set-not-null"), summary(new Linter().lint(null, dir, List.of(setNotNull))),
+                "alone, the file's earlier files are not read");
+    }
+
+    @Test
+    void theFixOfAnSqlFileIsWrittenInSqlAndTheToolsTerms() throws IOException {
+        Path file = write("V7__index.sql", """
+                CREATE INDEX orders_note ON orders (note);
+                ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);
+                ALTER TABLE orders DROP COLUMN legacy;
+                """);
+        LintReport report = new Linter().lint(null, dir, List.of(file));
+        assertEquals(3, report.findings().size());
+        for (Finding f : report.findings()) {
+            assertFalse(f.fix().matches("(?s).*(?:addIndex|addConstraint|safeRemoveField|atomic\\(false\\)|makemigrations).*"),
+                    "no keel operation in an SQL file's fix: " + f.render());
+        }
+        assertTrue(report.findings().get(0).fix().contains("CREATE INDEX CONCURRENTLY")
+                && report.findings().get(0).fix().contains("executeInTransaction=false"), report.findings().get(0).render());
+        assertTrue(report.findings().get(1).fix().contains("UNIQUE USING INDEX"), report.findings().get(1).render());
+    }
+
+    @Test
+    void theNewRulesPointAtTheirStatementAndTakeAnAllow() throws IOException {
+        Path file = write("V8__triggers.sql", """
+                ALTER TYPE order_state ADD VALUE 'shipped';
+                -- keel:allow disable-trigger: orders is empty until the shop opens
+                ALTER TABLE orders DISABLE TRIGGER orders_audit;
+                ALTER TABLE orders ENABLE TRIGGER orders_audit;
+                ALTER TABLE orders
+                    DISABLE TRIGGER USER;
+                UPDATE orders SET state = 'shipped' WHERE id = 7;
+                ALTER TABLE orders ALTER COLUMN total_cents SET EXPRESSION AS (total * 100);
+                """);
+        LintReport report = new Linter().lint(null, dir, List.of(file));
+        assertEquals(List.of("5 disable-trigger", "7 mixed-schema-and-data", "7 new-enum-value-used", "8 table-rewrite"),
+                summary(report));
+        assertEquals(1, report.allowed().size());
+        assertEquals("disable-trigger", report.allowed().get(0).finding().rule());
+    }
+
+        private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

@@ -152,7 +152,44 @@ class SqlSpellingsTest {
                 c("alter table wishlist add constraint ck_w check (product <> '') not valid, validate constraint ck_w",
                         false, false, "validate-in-same-transaction"),
                 c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer", false, false),
-                c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer, VALIDATE CONSTRAINT ck_other", false, false));
+                c("ALTER TABLE wishlist VALIDATE CONSTRAINT fk_wishlist_customer, VALIDATE CONSTRAINT ck_other", false, false),
+                // domain SET NOT NULL scans every column of the domain
+                c("alter domain \"Shop\".amount set not null", "constraint-without-not-valid"),
+                c("ALTER DOMAIN amount DROP NOT NULL"),
+                // disable-trigger
+                c("ALTER TABLE ONLY public.orders DISABLE TRIGGER \"Orders_Audit\"", "disable-trigger"),
+                c("alter table if exists orders disable trigger user", "disable-trigger"),
+                c("ALTER TABLE orders ENABLE ALWAYS TRIGGER orders_audit"),
+                c("ALTER TABLE orders ENABLE REPLICA TRIGGER orders_audit"),
+                c("CREATE TABLE t7 (id int); ALTER TABLE t7 DISABLE TRIGGER ALL"),
+                c("DROP TRIGGER IF EXISTS orders_audit ON orders"),
+                // new-enum-value-used: only in the transaction that added it
+                c("ALTER TYPE \"OrderState\" ADD VALUE 'on hold'; INSERT INTO orders_log (state) VALUES ('on hold')",
+                        "new-enum-value-used"),
+                c("ALTER TYPE order_state ADD VALUE 'held'; CREATE INDEX CONCURRENTLY orders_held ON orders (id) WHERE state = 'held'",
+                        false, false),
+                c("ALTER TYPE order_state ADD VALUE 'held'; ALTER TYPE order_state ADD VALUE 'lost' AFTER 'held'"),
+                c("ALTER TYPE order_state ADD VALUE 'held'; UPDATE orders SET state = 'held' WHERE id = 3",
+                        "new-enum-value-used"),
+                c("ALTER TYPE order_state ADD VALUE 'held'; COMMENT ON TYPE order_state IS 'states'"),
+                // table-rewrite: a generated column's new expression
+                c("alter table orders alter total_cents set expression as (total * 100)", "table-rewrite"),
+                c("ALTER TABLE orders ALTER COLUMN total_cents DROP EXPRESSION IF EXISTS"),
+                // column-type-change: collation, USING, a column lint cannot see
+                c("ALTER TABLE customer ALTER COLUMN name TYPE varchar(200) COLLATE \"C\"", "column-type-change"),
+                c("ALTER TABLE customer ALTER COLUMN name TYPE varchar(200)"),
+                c("ALTER TABLE customer ALTER COLUMN name TYPE text USING (name)"),
+                c("ALTER TABLE customer ALTER COLUMN name TYPE text USING trim(name)", "column-type-change"),
+                c("ALTER TABLE audit.entries ALTER COLUMN message TYPE character varying"),
+                c("ALTER TABLE audit.entries ALTER COLUMN message TYPE varchar(300)", "column-type-change"),
+                c("ALTER TABLE audit.entries ALTER COLUMN message TYPE text USING message::int::text", "column-type-change"),
+                c("CREATE TABLE audit.kept (id int, note varchar(10)); ALTER TABLE audit.kept ALTER COLUMN note TYPE varchar(5)"),
+                // second-table-lock: only ALTER TABLE / plain index locks of two existing tables in one transaction
+                c("ALTER TABLE orders ADD COLUMN n int; ALTER TABLE \"wishlist\" ADD COLUMN n int", "second-table-lock"),
+                c("ALTER TABLE orders ADD COLUMN n int; ALTER TABLE orders ADD COLUMN m int"),
+                c("ALTER TABLE orders ADD COLUMN n int; ALTER TABLE wishlist ADD COLUMN n int", false, false),
+                c("CREATE INDEX CONCURRENTLY orders_n ON orders (total); ALTER TABLE wishlist ADD COLUMN n int", false, false),
+                c("ALTER TABLE orders ADD COLUMN w bigint REFERENCES wishlist (id)", "constraint-without-not-valid"));
     }
 
     static Arguments c(String sql, String... rules) {

@@ -11,6 +11,6 @@ public final class M0002_add_currency_kept extends Migration {
         dependsOn("shop", "0001_initial");
         operations(
                 addField("order", "currency", column("currency", "varchar(3)").defaultSql("'EUR'").keepDefault()),
-                runSql("ALTER TABLE customer ADD COLUMN tier text DEFAULT 'basic' NOT NULL"));
+                runSql("ALTER TABLE orders ADD COLUMN tier text DEFAULT 'basic' NOT NULL"));
     }
 }

@@ -33,6 +33,10 @@ public final class AddThenDropDefault implements LintRule {
                 + " initializer, as the database default); drop it, if at all, in a later deploy, once no running code"
                 + " omits the column.";
     }
+    @Override public String sqlFix() {
+        return "keep the default: ADD COLUMN ... NOT NULL DEFAULT x alone is instant since PostgreSQL 11 and keeps the old"
+                + " code's inserts working; drop it, if at all, in a later deploy, once no running code omits the column.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (!(site.operation() instanceof AlterField alter) || !site.existingTable(alter.model())) {

@@ -20,6 +20,11 @@ public final class AddedVolatileDefault implements LintRule {
         return "expand, backfill, contract: add the column nullable, SET DEFAULT for new rows, backfill the old rows in"
                 + " batches after deployment, then make it NOT NULL through a validated check, as keel makemigrations writes it.";
     }
+    @Override public String sqlFix() {
+        return "add the column without the default (ADD COLUMN c type, nullable), then ALTER COLUMN c SET DEFAULT ... for new"
+                + " rows (no rewrite: only new rows get it), backfill the old rows in batches after deployment, then make it"
+                + " NOT NULL through CHECK (c IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof AddField add && site.existingTable(add.model())

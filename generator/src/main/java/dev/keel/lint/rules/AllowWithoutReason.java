@@ -16,6 +16,9 @@ public final class AllowWithoutReason implements LintRule {
     @Override public String fix() {
         return "say why it is safe here after a colon: // keel:allow drop-column: the table is empty in every environment.";
     }
+    @Override public String sqlFix() {
+        return "say why it is safe here after a colon: -- keel:allow drop-column: the table is empty in every environment.";
+    }
     @Override public boolean allowable() { return false; }
 
     @Override public void check(MigrationSite site, Findings out) {

@@ -23,6 +23,12 @@ public final class AttachPartition implements LintRule {
                 + " PostgreSQL then skips the scan; drop the check after the attach. If the table is new or empty, say so:"
                 + " // keel:allow attach-partition: <reason>.";
     }
+    @Override public String sqlFix() {
+        return "before attaching, give the table a CHECK constraint that states the bounds (ADD CONSTRAINT ... NOT VALID, then"
+                + " VALIDATE CONSTRAINT in a later migration) and the parent's indexes (CREATE INDEX CONCURRENTLY, "
+                + Sql.OUTSIDE_TRANSACTION + "): PostgreSQL then skips the scan; drop the check after the attach. If the"
+                + " table is new or empty, say so on the line above: -- keel:allow attach-partition: <reason>.";
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         site.statement().alteredTable().ifPresent(parent -> {

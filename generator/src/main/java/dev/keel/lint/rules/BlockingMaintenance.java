@@ -20,6 +20,10 @@ public final class BlockingMaintenance implements LintRule {
                 + " view needs a unique index); for bloat, run plain VACUUM or pg_repack"
                 + " outside migrations.";
     }
+    @Override public String sqlFix() {
+        return "REINDEX ... CONCURRENTLY (" + Sql.OUTSIDE_TRANSACTION + ") and REFRESH MATERIALIZED VIEW CONCURRENTLY (the"
+                + " view needs a unique index); for bloat, run plain VACUUM, or pg_repack outside migrations.";
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         var s = site.statement();

@@ -18,6 +18,12 @@ public final class ConcurrentlyInAtomicMigration implements LintRule {
         return "declare the migration atomic(false), and keep in it only statements that can be re-run"
                 + " (IF NOT EXISTS, IF EXISTS).";
     }
+    @Override public String sqlFix() {
+        return "run it outside a transaction: put each CONCURRENTLY statement in a file of its own (Flyway runs a file whose"
+                + " statements all refuse a transaction without one), or set executeInTransaction=false in the script's"
+                + " V<n>__<name>.sql.conf (Liquibase: runInTransaction:false on the changeset), and make it re-runnable"
+                + " (IF NOT EXISTS, IF EXISTS).";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         boolean concurrent = site.operation() instanceof AddIndex a && a.isConcurrent()

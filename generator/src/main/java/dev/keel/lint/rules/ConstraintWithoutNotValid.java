@@ -25,6 +25,12 @@ public final class ConstraintWithoutNotValid implements LintRule {
         return "add it NOT VALID (new rows are checked at once), then VALIDATE CONSTRAINT in a later migration, which"
                 + " lets writes through: addConstraint(model, constraint.notValid()), then validateConstraint(model, name).";
     }
+    @Override public String sqlFix() {
+        return "add it NOT VALID (ALTER TABLE ... ADD CONSTRAINT ... NOT VALID: new rows are checked at once, old ones are not"
+                + " scanned), then ALTER TABLE ... VALIDATE CONSTRAINT name in a later migration, which lets reads and writes"
+                + " through while it scans. For a domain: ALTER DOMAIN ... ADD CONSTRAINT ... CHECK (...) NOT VALID, then"
+                + " ALTER DOMAIN ... VALIDATE CONSTRAINT.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (!(site.operation() instanceof AddConstraint add) || !site.existingTable(add.model())) {
@@ -55,6 +61,11 @@ public final class ConstraintWithoutNotValid implements LintRule {
                 .filter(m -> !site.statement().contains("\\bNOT\\s+VALID\\s*$"))
                 .ifPresent(m -> out.report(this, site.span(), "ALTER DOMAIN " + m.group(1) + " ADD CHECK without NOT VALID scans"
                         + " every column of that domain in every table, under a lock that blocks their writes"));
+        site.statement().match("ALTER\\s+DOMAIN\\s+(" + Sql.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b")
+                .ifPresent(m -> out.report(this, site.span(), "ALTER DOMAIN " + m.group(1) + " SET NOT NULL scans every column of"
+                        + " that domain in every table, under a lock that blocks their writes",
+                        "ALTER DOMAIN " + m.group(1) + " ADD CONSTRAINT ... CHECK (VALUE IS NOT NULL) NOT VALID, then ALTER DOMAIN "
+                                + m.group(1) + " VALIDATE CONSTRAINT ... in a later migration, which lets writes through"));
     }
 
     /** {@code ADD [COLUMN] [IF NOT EXISTS] name type ... REFERENCES t | CHECK (...)}: a column constraint that scans the table. */

@@ -15,6 +15,10 @@ public final class DetachPartition implements LintRule {
         return "DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14 and later) in a non-atomic migration"
                 + " (atomic(false)): it takes only a SHARE UPDATE EXCLUSIVE lock.";
     }
+    @Override public String sqlFix() {
+        return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14 and later): it takes only a SHARE UPDATE"
+                + " EXCLUSIVE lock; " + Sql.OUTSIDE_TRANSACTION;
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {

@@ -20,6 +20,11 @@ public final class DropColumn implements LintRule {
         return "remove the field in two phases: make it nullable and safeRemoveField(model, field, MOVE_TO_PENDING) now,"
                 + " safeRemoveField(model, field, DELETE) in a later deploy (keel makemigrations --delete-pending).";
     }
+    @Override public String sqlFix() {
+        return "remove it in two deploys: first deploy code that no longer reads or writes the column (and, if it is NOT NULL,"
+                + " ALTER TABLE ... ALTER COLUMN ... DROP NOT NULL in this migration so the new code's inserts work); then"
+                + " DROP COLUMN in a migration of a later deploy.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof RemoveField remove && site.existingTable(remove.model())) {

@@ -19,6 +19,9 @@ public final class DropIndexWithoutConcurrently implements LintRule {
         return "drop it with DROP INDEX CONCURRENTLY IF EXISTS in a non-atomic migration: removeIndex(model, name, true)"
                 + " with atomic(false).";
     }
+    @Override public String sqlFix() {
+        return "DROP INDEX CONCURRENTLY IF EXISTS ..., " + Sql.OUTSIDE_TRANSACTION;
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         // keel's switch of a type change drops the old column's indexes in the transaction that renames the

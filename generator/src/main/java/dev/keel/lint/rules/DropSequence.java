@@ -25,6 +25,10 @@ public final class DropSequence implements LintRule {
         return "drop it in two phases: safeDeleteSequence(name, MOVE_TO_PENDING) now, safeDeleteSequence(name, DELETE)"
                 + " in a later deploy (keel makemigrations --delete-pending writes it).";
     }
+    @Override public String sqlFix() {
+        return "drop it in two deploys: first deploy code (and column defaults) that no longer draw from the sequence;"
+                + " then DROP SEQUENCE in a migration of a later deploy.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof DeleteSequence delete && live(site.before(), delete.name())

@@ -25,6 +25,10 @@ public final class DropTable implements LintRule {
         return "delete the model in two phases: drop the foreign keys from and to it and safeDeleteModel(model,"
                 + " MOVE_TO_PENDING) now, safeDeleteModel(model, DELETE) in a later deploy (keel makemigrations --delete-pending).";
     }
+    @Override public String sqlFix() {
+        return "drop it in two deploys: first deploy code that no longer uses the table, and drop the foreign keys that point"
+                + " at it; then DROP TABLE in a migration of a later deploy.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof DeleteModel delete && site.existingTable(delete.model())) {

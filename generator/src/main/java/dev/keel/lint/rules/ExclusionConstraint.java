@@ -17,6 +17,11 @@ public final class ExclusionConstraint implements LintRule {
                 + " trigger or in the code, or move the rows to a new table that has the constraint. If the table is small"
                 + " enough to wait for, say so: // keel:allow exclusion-constraint: <reason>.";
     }
+    @Override public String sqlFix() {
+        return "add it when the table is created, or while it is small; on a large busy table, enforce the rule in a"
+                + " trigger or in the code, or move the rows to a new table that has the constraint. If the table is small"
+                + " enough to wait for, say so on the line above: -- keel:allow exclusion-constraint: <reason>.";
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {

@@ -18,6 +18,9 @@ public final class IndexWithoutConcurrently implements LintRule {
         return "build it with CREATE INDEX CONCURRENTLY IF NOT EXISTS in a non-atomic migration:"
                 + " addIndex(model, index(...), true) with atomic(false), as keel makemigrations writes it.";
     }
+    @Override public String sqlFix() {
+        return "CREATE INDEX CONCURRENTLY IF NOT EXISTS ..., " + Sql.OUTSIDE_TRANSACTION;
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof AddIndex add && !add.isConcurrent() && site.existingTable(add.model())) {

@@ -19,6 +19,9 @@ public final class MixedSchemaAndData implements LintRule {
     @Override public String fix() {
         return "put the data change in a migration of its own (keel makemigrations --empty APP), after the schema change.";
     }
+    @Override public String sqlFix() {
+        return "put the data change in a migration file of its own, after the schema change.";
+    }
 
     @Override public void check(MigrationSite site, Findings out) {
         if (!site.spec().atomic()) {

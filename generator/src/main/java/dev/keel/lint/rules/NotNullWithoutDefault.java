@@ -22,6 +22,11 @@ public final class NotNullWithoutDefault implements LintRule {
         return "give the column a database default (@ColumnDefault, or column(...).defaultSql(...)): ADD COLUMN ... DEFAULT x"
                 + " NOT NULL is instant since PostgreSQL 11; or add it nullable and make it NOT NULL in a later migration.";
     }
+    @Override public String sqlFix() {
+        return "give it a default: ALTER TABLE ... ADD COLUMN c type NOT NULL DEFAULT x is instant since PostgreSQL 11; or"
+                + " add it nullable now and make it NOT NULL in a later migration (CHECK (c IS NOT NULL) NOT VALID, VALIDATE"
+                + " CONSTRAINT, then SET NOT NULL).";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof AddField add && site.existingTable(add.model())) {

@@ -30,6 +30,11 @@ public final class RenameColumn implements LintRule {
                 + " or keep the column name: @Column(name = \"old_name\") on the renamed field makes the rename state-only"
                 + " (renameField(model, oldField, newField)).";
     }
+    @Override public String sqlFix() {
+        return "expand and contract over several deploys: ADD COLUMN under the new name, a trigger that copies each write"
+                + " from the old column to the new one, a batched UPDATE after the deploy that copies the old rows, code that"
+                + " reads the new name, and DROP COLUMN of the old one in a later deploy.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         String model = null;

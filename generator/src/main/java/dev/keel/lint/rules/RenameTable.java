@@ -23,6 +23,11 @@ public final class RenameTable implements LintRule {
                 + " sequence (forkSequence(old, new, headroom)), until makemigrations --delete-pending; or keep the table"
                 + " name: @Table(name = \"old_name\") on the renamed entity makes the rename state-only.";
     }
+    @Override public String sqlFix() {
+        return "rename it and keep the old name as a view in the same transaction (ALTER TABLE old RENAME TO new; CREATE VIEW"
+                + " old AS SELECT * FROM new;), so the running code still reads and writes the old name (a simple view is"
+                + " updatable); drop the view in a later deploy, once no code uses the old name.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof AlterModelTable alter && site.existingTable(alter.model())) {

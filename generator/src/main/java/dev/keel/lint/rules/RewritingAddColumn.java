@@ -31,6 +31,12 @@ public final class RewritingAddColumn implements LintRule {
                 + " then make it NOT NULL through a validated check, as keel makemigrations writes it. Only a new table may"
                 + " declare such a column at once.";
     }
+    @Override public String sqlFix() {
+        return "add a plain nullable column (ADD COLUMN c bigint); for a counter, CREATE SEQUENCE and ALTER COLUMN c SET"
+                + " DEFAULT nextval('seq') for new rows; for a computed value, fill it from a trigger or the code for new"
+                + " rows; backfill the old rows in batches after deployment; then CHECK (c IS NOT NULL) NOT VALID, VALIDATE"
+                + " CONSTRAINT, SET NOT NULL. Only a new table may declare such a column at once.";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof AddField add && site.existingTable(add.model()) && add.column().identity() != Identity.NONE) {

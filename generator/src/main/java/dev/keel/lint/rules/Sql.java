@@ -15,6 +15,15 @@ final class Sql {
     private static final Pattern NOT_NULL_CHECK = Pattern.compile(
             "^\\(*\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\s+IS\\s+NOT\\s+NULL\\s*\\)*$", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * How a plain SQL migration runs a statement outside a transaction, for the safe forms that need it: Flyway runs a
+     * file whose statements all refuse a transaction without one, or any file whose {@code .sql.conf} says so;
+     * Liquibase a changeset marked so.
+     */
+    static final String OUTSIDE_TRANSACTION = "outside a transaction: in a file of its own (Flyway runs a file whose statements"
+            + " all refuse a transaction without one; or executeInTransaction=false in V<n>__<name>.sql.conf; Liquibase:"
+            + " runInTransaction:false on the changeset)";
+
     private Sql() {}
 
     /** Matches {@code regex} against the whole of an ALTER TABLE action, case-insensitively. */
@@ -35,8 +44,7 @@ final class Sql {
 
     /** A column type as keel's state writes it: {@code character varying(20)} gives {@code varchar(20)}. */
     static String type(String written) {
-        return written.strip().toLowerCase(Locale.ROOT).replaceAll("\\s*([(),])\\s*", "$1")
-                .replaceAll("\\s+", " ").replace("character varying", "varchar");
+        return dev.keel.lint.SqlColumnTypes.normal(written);
     }
 
     /**

@@ -14,7 +14,8 @@ import dev.keel.lint.StatementSite;
 public final class TableRewrite implements LintRule {
     @Override public String name() { return "table-rewrite"; }
     @Override public String why() {
-        return "SET TABLESPACE, SET LOGGED / UNLOGGED and SET ACCESS METHOD write the whole table (and, for a tablespace,"
+        return "SET TABLESPACE, SET LOGGED / UNLOGGED, SET ACCESS METHOD and a generated column's SET EXPRESSION (PostgreSQL"
+                + " 17) write the whole table (and, for a tablespace,"
                 + " its indexes) anew while holding an ACCESS EXCLUSIVE lock: every read and write of it waits until the"
                 + " copy ends. ALTER INDEX ... SET TABLESPACE copies the index under the same lock, and every query"
                 + " planned on its table waits for it.";
@@ -23,6 +24,11 @@ public final class TableRewrite implements LintRule {
         return "do it outside the deploy, in a maintenance window or with pg_repack (which moves tables online:"
                 + " --tablespace); for a new table, create it with the setting it needs. If the table is small enough to"
                 + " wait for, say so: // keel:allow table-rewrite: <reason>.";
+    }
+    @Override public String sqlFix() {
+        return "do it outside the deploy, in a maintenance window or with pg_repack (which moves tables online:"
+                + " --tablespace); for a new table, create it with the setting it needs. If the table is small enough to"
+                + " wait for, say so on the line above: -- keel:allow table-rewrite: <reason>.";
     }
 
     @Override public void check(StatementSite site, Findings out) {
@@ -35,6 +41,13 @@ public final class TableRewrite implements LintRule {
                         + " ACCESS EXCLUSIVE lock"));
         site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {
             for (String action : site.statement().actions()) {
+                var expression = Sql.action("ALTER\\s+(?:COLUMN\\s+)?(" + Sql.NAME + ")\\s+SET\\s+EXPRESSION\\b", action);
+                if (expression.find()) {
+                    out.report(this, site.span(), "SET EXPRESSION of generated column " + SqlStatement.tableName(expression.group(1))
+                            + " recomputes it for every row: it rewrites existing table " + table + " under an ACCESS EXCLUSIVE lock",
+                            "add a plain column for the new value, fill it for new rows from the code or a trigger and for old"
+                                    + " rows in batches after deployment, and switch the code to it (expand and contract)");
+                }
                 var m = Sql.action("SET\\s+(TABLESPACE|LOGGED|UNLOGGED|ACCESS\\s+METHOD)\\b", action);
                 if (m.find()) {
                     out.report(this, site.span(), "SET " + m.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ")

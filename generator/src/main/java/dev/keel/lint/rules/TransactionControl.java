@@ -24,6 +24,12 @@ public final class TransactionControl implements LintRule {
                 + " migration atomic(false) and each step re-runnable, or use ctx.batches() in runJava. Savepoints"
                 + " (SAVEPOINT, ROLLBACK TO SAVEPOINT) are fine.";
     }
+    @Override public String sqlFix() {
+        return "let the tool end the transaction: remove the statement (Flyway and Liquibase run each file or changeset in"
+                + " one). To commit as you go (a large backfill), run the file outside a transaction"
+                + " (executeInTransaction=false in V<n>__<name>.sql.conf; Liquibase: runInTransaction:false) with each step"
+                + " re-runnable. Savepoints (SAVEPOINT, ROLLBACK TO SAVEPOINT) are fine.";
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         if (site.atomic() && site.statement().is(CONTROL)) {

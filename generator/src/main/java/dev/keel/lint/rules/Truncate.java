@@ -26,6 +26,11 @@ public final class Truncate implements LintRule {
                 + " 10000), repeated); to retire the table, remove its entity (two-phase removal: the table goes to pending,"
                 + " and is dropped in a later deploy).";
     }
+    @Override public String sqlFix() {
+        return "do not empty a table the running code uses in a migration. If rows must go, delete only those in batches"
+                + " outside a transaction (DELETE FROM t WHERE id IN (SELECT id FROM t WHERE ... LIMIT 10000), repeated);"
+                + " to retire the table, stop using it in one deploy and DROP TABLE it in a later one.";
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         for (SqlStatement s : site.statement().withInner()) {

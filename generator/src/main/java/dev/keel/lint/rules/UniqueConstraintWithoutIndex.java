@@ -20,6 +20,11 @@ public final class UniqueConstraintWithoutIndex implements LintRule {
         return "build a unique index CONCURRENTLY first, then attach it: addIndex(model, index(name, columns).unique(), true),"
                 + " then addConstraintUsingIndex(model, unique(name, columns), name) (ADD CONSTRAINT ... USING INDEX).";
     }
+    @Override public String sqlFix() {
+        return "build the unique index first without blocking writes (CREATE UNIQUE INDEX CONCURRENTLY name ON t (cols), "
+                + Sql.OUTSIDE_TRANSACTION + "), then attach it in a later file:"
+                + " ALTER TABLE t ADD CONSTRAINT name UNIQUE USING INDEX name (or PRIMARY KEY USING INDEX name).";
+    }
 
     @Override public void check(OperationSite site, Findings out) {
         if (site.operation() instanceof AddConstraint add && add.constraint() instanceof UniqueConstraint u

@@ -46,6 +46,12 @@ public final class WholeTableDml implements LintRule {
                 + " yet> LIMIT 10000) repeated with a COMMIT between batches until no row changes (as keel writes backfills);"
                 + " or limit the WHERE to the rows that need the change.";
     }
+    @Override public String sqlFix() {
+        return "move the data change to a migration of its own that runs outside a transaction and in batches"
+                + " (executeInTransaction=false in V<n>__<name>.sql.conf; Liquibase: runInTransaction:false), with UPDATE t"
+                + " SET ... WHERE id IN (SELECT id FROM t WHERE <not done yet> LIMIT 10000) repeated until no row changes;"
+                + " or limit the WHERE to the rows that need the change.";
+    }
 
     @Override public void check(StatementSite site, Findings out) {
         if (!site.atomic() || site.operation().migration().spec().postDeployment()) {
