@@ -88,7 +88,10 @@ bench_machine_md() {
   commit=$(git -C "$BENCH_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   dirty=$(git -C "$BENCH_ROOT" status --porcelain --untracked-files=no -- . ':!docs/benchmarks.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
   echo "- Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); load average when the run started: $BENCH_LOAD_AT_START"
-  echo "- keel: commit $commit$dirty; $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  # bin/keel runs the java on PATH: its version and its JDK's folder (links resolved)
+  local java_home
+  java_home=$(readlink -f "$(command -v java)" 2>/dev/null); java_home=${java_home%/bin/java}
+  echo "- keel: commit $commit$dirty; $(java -version 2>&1 | head -1) in $java_home (the \`java\` on PATH, which \`bin/keel\` runs); $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   [ -z "${BENCH_PG_BIN:-}" ] || echo "- PostgreSQL: $("$BENCH_PG_BIN/postgres" --version | sed 's/^postgres (PostgreSQL) //') (a throwaway local cluster, default settings)"
   local item
   for item in "$@"; do echo "- $item"; done

@@ -164,6 +164,20 @@ class KeelScriptTest {
         assertEquals("keel 0.1.0\n", r.out());
     }
 
+    @Test
+    void theJvmIsTunedForAShortRunAndKeelJavaOptsComeLast() throws Exception {
+        builtJar();
+        Run r = keel(Map.of("KEEL_JAVA_OPTS", "-XX:MaxTenuringThreshold=15 -Xmx1g"), "--version");
+        assertEquals(0, r.exit(), r.err());
+        String call = keelCall(r);
+        // the serial collector, survivors promoted at once, the client compiler, a bounded heap
+        for (String option : List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-Xmx320m", "-Xmn48m")) {
+            assertTrue(call.contains(option + " "), option + " in " + call);
+        }
+        // the user's options after keel's (the JVM takes the last of each), before the jar
+        assertTrue(call.indexOf("-XX:MaxTenuringThreshold=15 -Xmx1g -jar ") > call.indexOf("-XX:MaxTenuringThreshold=0"), call);
+    }
+
     /** A java that writes the archive -Xshare:dump names (and records every call), else prints keel's version. */
     private static final String DUMPING_JAVA = """
             #!/bin/sh
