@@ -147,11 +147,11 @@ public final class ScanCache {
         Phases.report("scan entities", start, files.size() + " files scanned");
         EntityScanner.Scan made = scan;
         Map<Path, SourceTrees.Summary> summaries = outlined.summaries();
-        var record = outlined.record();
+        var record = outlined.records(); // made on the store's thread
         Runnable store = () -> {
             long storing = System.nanoTime();
             cache.writeCompact(NAME, resolved.current(), w -> ScanCodec.write(w, made));
-            MapRecords.save(cache, resolved.current(), record);
+            MapRecords.save(cache, resolved.current(), record.get());
             Summaries.save(cache, files, summaries);
             Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache, salt);
             cache.fileHashes().save();
