@@ -83,7 +83,20 @@ public final class EntityScanner {
      * {@link dev.keel.scan.internal.Outline} (what the mapping can read of it).
      */
     public record Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines, Map<Path, SourceTrees.Summary> summaries,
-                           Reuse reuse, EntityRemap.MapRecord record) {}
+                           Reuse reuse, java.util.function.Supplier<EntityRemap.MapRecord> records) {
+        Outlined(Scan scan, Map<Path, SourceIndex.Read> outlines, Map<Path, SourceTrees.Summary> summaries, Reuse reuse,
+                 EntityRemap.MapRecord record) {
+            this(scan, outlines, summaries, reuse, () -> record);
+        }
+
+        /**
+         * What the mapping recorded per entity (null when it found problems), made when first asked for: the scan's
+         * store asks, after the scan was given.
+         */
+        public EntityRemap.MapRecord record() {
+            return records.get();
+        }
+    }
 
     /**
      * How much of the sources a scan took from the cache: of {@code files}, {@code summarized} were indexed from the
@@ -129,10 +142,9 @@ public final class EntityScanner {
                 + (classPath.isEmpty() ? "" : "; " + classPath.openedCount() + " of " + classPath.entries().size()
                 + " class path entries opened"));
         problems.throwIfAny();
-        EntityRemap.MapRecord record = builder.record();
         return new Outlined(new Scan(state, builder.hints().hints()), index.outlines(), index.summaries(),
                 new Reuse(files.size(), index.summarized(), index.parsed(), index.parsedFiles(),
-                        record == null ? 0 : record.entityCount(), 0), record);
+                        builder.recordedEntities(), 0), builder::record);
     }
 
     /**

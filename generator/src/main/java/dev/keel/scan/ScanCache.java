@@ -114,6 +114,9 @@ public final class ScanCache {
             return new StoringLater(new Fingerprinted(scan, Optional.empty()), () -> {});
         }
         String salt = salt(cache, classPath);
+        if (!cache.holdsAny(NAME + ".bin", OUTLINES, FILES)) {
+            return firstScan(projectDir, config, cache, files, classPath, salt, start);
+        }
         Resolved resolved = resolve(projectDir, files, cache, salt);
         EntityScanner.Scan scan = cache.readCompact(NAME, resolved.key(), ScanCodec::read).orElse(null);
         if (scan != null) {
@@ -132,8 +135,43 @@ public final class ScanCache {
             Phases.report("scan entities", start, stale.getMessage() + ": scanned again from the files");
             outlined = EntityScanner.scanWithOutlines(files, config, Map.of(), classPath);
         }
+        return storingLater(projectDir, cache, salt, files, resolved, outlined, start);
+    }
+
+    /**
+     * The scan when the cache holds no stored scan, no record of outlines and no summaries (a first check, or after
+     * {@code rm -rf .keel/cache}): no key can find anything, so the files are not hashed before the scan (a read of each
+     * file before its parse reads it again); the scan's key is made of the content hashes its first reading took of the
+     * bytes it parsed, and the file hashes learn them with each file's metadata and the time taken before the scan.
+     */
+    private static StoringLater firstScan(Path projectDir, KeelConfig config, ProjectCache cache, List<Path> files,
+                                          ClassPath classPath, String salt, long start) {
+        long before = System.currentTimeMillis();
+        List<FileHashes.Stat> stats = Parallel.map(files, FileHashes.Stat::of);
+        EntityScanner.Outlined outlined = EntityScanner.scanWithOutlines(files, config, Map.of(), classPath);
+        List<String> paths = relative(projectDir, files);
+        List<String> hashes = new ArrayList<>(files.size());
+        var key = ContentHash.start(salt);
+        FileHashes known = cache.fileHashes();
+        for (int i = 0; i < files.size(); i++) {
+            SourceIndex.Read read = outlined.outlines().get(files.get(i));
+            String hash = read == null ? "unread " + System.nanoTime() : read.content(); // unread: not stored (below)
+            hashes.add(hash);
+            key.add(paths.get(i)).add(hash);
+            if (read != null) {
+                known.remember(files.get(i), hash, stats.get(i), before);
+            }
+        }
+        String current = key.hash();
+        return storingLater(projectDir, cache, salt, files, new Resolved(current, current, hashes,
+                "; nothing in .keel/cache: each file hashed as its scan read it"), outlined, start);
+    }
+
+    /** The scan {@code outlined} of the files {@code resolved} hashed, and its store. */
+    private static StoringLater storingLater(Path projectDir, ProjectCache cache, String salt, List<Path> files,
+                                             Resolved resolved, EntityScanner.Outlined outlined, long start) {
         LAST_REUSE.set(outlined.reuse());
-        scan = outlined.scan();
+        EntityScanner.Scan scan = outlined.scan();
         List<String> outlines = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             SourceIndex.Read read = outlined.outlines().get(files.get(i));
@@ -147,11 +185,11 @@ public final class ScanCache {
         Phases.report("scan entities", start, files.size() + " files scanned");
         EntityScanner.Scan made = scan;
         Map<Path, SourceTrees.Summary> summaries = outlined.summaries();
-        var record = outlined.record();
+        var record = outlined.records(); // made on the store's thread
         Runnable store = () -> {
             long storing = System.nanoTime();
             cache.writeCompact(NAME, resolved.current(), w -> ScanCodec.write(w, made));
-            MapRecords.save(cache, resolved.current(), record);
+            MapRecords.save(cache, resolved.current(), record.get());
             Summaries.save(cache, files, summaries);
             Outlines.of(resolved.current(), relative(projectDir, files), resolved.hashes(), outlines).save(cache, salt);
             cache.fileHashes().save();

@@ -221,6 +221,25 @@ public final class FileHashes {
         return hash;
     }
 
+    /**
+     * Remembers {@code hash}, the {@link ContentHash} of the content a caller read from {@code file} after it took the
+     * metadata {@code before} at {@code beforeMillis} (both before the read: a write after them changes the metadata,
+     * and a write within the file system's tick is caught by the time, so the next run reads the file again), as
+     * {@link #hash(Path, byte[], Stat)} does for bytes it is given; for a caller that hashed what it read anyway.
+     */
+    public void remember(Path file, String hash, Stat before, long beforeMillis) {
+        hashed.incrementAndGet();
+        String key = file.toAbsolutePath().normalize().toString();
+        seen.put(key, Boolean.FALSE);
+        if (before != null) {
+            Entry entry = new Entry(before.size(), before.modifiedNanos(), before.changedNanos(), before.fileKey(), hash,
+                    beforeMillis);
+            if (!entry.equals(entries.put(key, entry))) {
+                dirty = true;
+            }
+        }
+    }
+
     /** How many hashes were taken from the metadata, and how many files were hashed, since this process opened the cache. */
     public String counts() {
         return trusted.get() + " unchanged by metadata, " + hashed.get() + " hashed";

@@ -161,6 +161,22 @@ public final class ProjectCache {
         }
     }
 
+    /**
+     * Whether any of the files {@code names} (side files, or compact documents with their {@code .bin}) is in the cache
+     * folder now: when none is, a reader of them would find nothing, whatever its key.
+     */
+    public boolean holdsAny(String... names) {
+        if (dir == null) {
+            return false;
+        }
+        for (String name : names) {
+            if (Files.exists(dir.resolve(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Stores the side file {@code name}, replacing it whole (a reader sees the old or the new one); false when it cannot. */
     public boolean writeSide(String name, byte[] bytes) {
         if (dir == null) {

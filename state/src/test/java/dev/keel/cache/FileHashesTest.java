@@ -71,6 +71,49 @@ class FileHashesTest {
         assertEquals(1, hashed(hashes), "the metadata vouched for the second and third answers");
     }
 
+    /**
+     * A hash a caller took of the bytes it read (the entity scan's first reading, in a check without cache) is
+     * remembered with the metadata and the time taken before its read: vouched for afterwards while the file stays as it
+     * was, and never for a content written after that metadata, whether the write came before the caller's read or after.
+     */
+    @Test
+    void aHashRememberedWithTheMetadataBeforeTheReadIsTrustedOnlyForThatFile() throws IOException, InterruptedException {
+        Path file = settled("A.java", "class A {}");
+        FileHashes hashes = cache.fileHashes();
+        long before = System.currentTimeMillis();
+        FileHashes.Stat stat = FileHashes.Stat.of(file);
+        hashes.remember(file, ContentHash.of(Files.readAllBytes(file)), stat, before);
+        assertEquals(1, hashed(hashes));
+        Thread.sleep(2 * WINDOW);
+        assertEquals(ContentHash.of("class A {}"), hashes.known(file));
+        assertEquals(ContentHash.of("class A {}"), hashes.hash(file));
+        assertEquals(1, hashed(hashes), "the metadata vouched for the remembered hash");
+        hashes.save();
+        FileHashes.forgetAll();
+        assertEquals(ContentHash.of("class A {}"), cache.fileHashes().known(file), "and the next process trusts it too");
+
+        // written after the metadata was taken and before the caller read it: the next run reads it again
+        Path edited = settled("B.java", "class B {}");
+        FileHashes.Stat old = FileHashes.Stat.of(edited);
+        long then = System.currentTimeMillis();
+        Files.writeString(edited, "class Bb {}");
+        cache.fileHashes().remember(edited, ContentHash.of(Files.readAllBytes(edited)), old, then);
+        Thread.sleep(2 * WINDOW);
+        assertNull(cache.fileHashes().known(edited));
+        assertEquals(ContentHash.of("class Bb {}"), cache.fileHashes().hash(edited));
+
+        // written after the caller's read (its hash is of the old content): read again too
+        Path later = settled("C.java", "class C {}");
+        long at = System.currentTimeMillis();
+        FileHashes.Stat was = FileHashes.Stat.of(later);
+        String read = ContentHash.of(Files.readAllBytes(later));
+        Files.writeString(later, "class Cc {}");
+        cache.fileHashes().remember(later, read, was, at);
+        Thread.sleep(2 * WINDOW);
+        assertNull(cache.fileHashes().known(later));
+        assertEquals(ContentHash.of("class Cc {}"), cache.fileHashes().hash(later));
+    }
+
     @Test
     void theHashesOutliveTheProcessThroughTheCache() throws IOException, InterruptedException {
         Path file = settled("A.java", "class A {}");

@@ -152,7 +152,7 @@ final class EntitySyntax {
     /** Gives {@code node} the range from {@code begin} to the end of the last token read; returns it. */
     private <N extends Node> N ranged(N node, int begin) {
         node.setRange(new Range(at(begin), at(tokens.previousEnd() - 1)));
-        return node;
+        return LeanNodes.lean(node);
     }
 
     // ---- grammar ----------------------------------------------------------------------------

@@ -70,11 +70,14 @@ public final class Outline {
     private static void write(Node node, StringBuilder out) {
         NodeClass type = CLASSES.get(node.getClass());
         out.append('(').append(type.number());
-        node.getBegin().ifPresent(p -> out.append('@').append(p.line).append(':').append(p.column));
+        com.github.javaparser.Range range = node.getRange().orElse(null);
+        if (range != null) {
+            out.append('@').append(range.begin.line).append(':').append(range.begin.column);
+        }
         boolean bodyless = node instanceof CallableDeclaration<?> c && !c.getNameAsString().equals(UserTypes.SQL_TYPE_METHOD)
                 || node instanceof InitializerDeclaration || node instanceof CompactConstructorDeclaration;
         for (Property p : type.properties()) {
-            if (bodyless && p.name().equals("body")) {
+            if (bodyless && p.body()) {
                 out.append('#');
                 continue;
             }
@@ -88,7 +91,8 @@ public final class Outline {
                 out.append('-');
             } else if (value instanceof NodeList<?> list) {
                 out.append('[');
-                for (Node child : list) {
+                for (int i = 0, n = list.size(); i < n; i++) { // by index: no iterator per list
+                    Node child = list.get(i);
                     if (kept(node, child)) {
                         write(child, out);
                     }
@@ -117,7 +121,11 @@ public final class Outline {
     }
 
     /** One property of a node class, as JavaParser's metamodel names it, and the field that holds it. */
-    private record Property(String name, Field field) {}
+    private record Property(String name, Field field, boolean body) {
+        Property(String name, Field field) {
+            this(name, field, name.equals("body"));
+        }
+    }
 
     /** A node class: its number among JavaParser's node classes, and its properties but the comment, in the metamodel's order. */
     private record NodeClass(int number, List<Property> properties) {}

@@ -65,7 +65,11 @@ public final class SchemaBuilder {
             var numbered = new java.util.HashSet<String>();
             ProjectState state = finish(w.schema, w.routing, numbered);
             if (ctx.problems().isEmpty()) {
-                record = EntityRemap.MapRecord.of(recorder, catalog, w.schema, keysIfaces, numbered, ctx.index());
+                // made when asked for (by the scan's store, off the check's path): what it reads is final by now
+                Schema schema = w.schema;
+                SourceIndex index = ctx.index();
+                recordedEntities = catalog.all().size();
+                record = new Later<>(() -> EntityRemap.MapRecord.of(recorder, catalog, schema, keysIfaces, numbered, index));
             }
             return state;
         } finally {
@@ -73,11 +77,41 @@ public final class SchemaBuilder {
         }
     }
 
-    private EntityRemap.MapRecord record;
+    private Later<EntityRemap.MapRecord> record;
+    private int recordedEntities;
 
-    /** What each entity's mapping read and wrote in the last {@link #build} (null when it found problems). */
+    /**
+     * What each entity's mapping read and wrote in the last {@link #build} (null when it found problems), made on the
+     * first call: the recorder, the catalog and the tables it is made of are no longer changed once {@code build}
+     * returned, so it may be asked for on any thread, once the scan is given (and nothing on a check's path waits for
+     * it: only the next run reads it, from the cache).
+     */
     public EntityRemap.MapRecord record() {
-        return record;
+        return record == null ? null : record.get();
+    }
+
+    /** How many entities {@link #record()} records (its {@link EntityRemap.MapRecord#entityCount()}), without making it. */
+    public int recordedEntities() {
+        return record == null ? 0 : recordedEntities;
+    }
+
+    /** A value made once, on the first thread that asks for it. */
+    private static final class Later<T> implements java.util.function.Supplier<T> {
+        private java.util.function.Supplier<T> make;
+        private T value;
+
+        Later(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (make != null) {
+                value = make.get();
+                make = null; // what it was made of can go
+            }
+            return value;
+        }
     }
 
     /** The objects of one mapping, wired as the mapping rules use them. */

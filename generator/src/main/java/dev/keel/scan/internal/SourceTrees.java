@@ -482,8 +482,9 @@ public final class SourceTrees {
     /** How many nodes the tree under {@code node} has, {@code node} included (those {@link Node#walk} visits). */
     private static int nodes(Node node) {
         int n = 1;
-        for (Node child : node.getChildNodes()) {
-            n += nodes(child);
+        List<Node> children = node.getChildNodes();
+        for (int i = 0, k = children.size(); i < k; i++) { // by index: no iterators (a cold check counts 230000 nodes)
+            n += nodes(children.get(i));
         }
         return n;
     }
