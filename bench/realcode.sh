@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # keel's scanner against Hibernate 6.6 on real JPA codebases from Maven Central (a measuring tool: it needs
 # the network, so CI never runs it). For each project of bench/realcode/projects.txt (or those named):
-#   - fetches its sources jar, its binary jar and its dependencies (binaries and sources jars) into a
-#     local repository under the run's work folder;
-#   - unpacks the sources into WORK/NAME/project/src/main/java, and of the dependencies' sources jars the
-#     files those sources import (to a fixed point) into WORK/NAME/project/deps (extra source roots, for the
-#     library types an entity uses: enums, embeddables, superclasses, constants);
+#   - fetches its sources jar, its binary jar and its dependencies' jars into a local repository under the
+#     run's work folder;
+#   - unpacks the sources into WORK/NAME/project/src/main/java and lists the dependencies' jars (the compile
+#     class path a user's keel.json names, as `mvn dependency:build-classpath` writes it) in
+#     WORK/NAME/project/classpath.txt, which keel.json's "libraries" names ("@classpath.txt"): keel reads the
+#     library types an entity uses (enums, constants, converters, mapped superclasses, embeddables) from them;
 #   - runs keel init (with the project's naming) and keel makemigrations (bin/keel of this checkout);
 #   - runs Hibernate 6.6 (scripts.action=create, PostgreSQLDialect, the same naming) over the @Entity
 #     classes of the binary jar with its dependencies on the class path, and compares its schema with
@@ -72,33 +73,27 @@ for spec in "${projects[@]}"; do
 POM
     (cd "$dir" && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=jars \
         -DincludeScope=runtime \
-     && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=sources \
-        -DincludeScope=runtime -Dclassifier=sources -Dmdep.failOnMissingClassifierArtifact=false) > "$dir/fetch.log" 2>&1 \
+     && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy -Dartifact="$coords:jar:sources" -DoutputDirectory=sources) \
+        > "$dir/fetch.log" 2>&1 \
       || { bench_log "fetching $coords failed (see $dir/fetch.log)"; continue; }
     touch "$dir/fetched"
   fi
   rm -rf "$dir/project" "$dir/compare.txt" "$dir/keel.log" "$dir/keel.rc"
-  mkdir -p "$dir/project/src/main/java" "$dir/project/deps"
+  mkdir -p "$dir/project/src/main/java"
   own_sources="$dir/sources/$artifact-$version-sources.jar"
   [ -f "$own_sources" ] || { bench_log "no sources jar for $coords"; continue; }
   (cd "$dir/project/src/main/java" && unzip -q -o "$own_sources" '*.java')
-  dep_sources=()
-  for j in "$dir"/sources/*-sources.jar; do
-    case "$(basename "$j")" in
-      # keel knows Hibernate's and Jakarta Persistence's own types: their sources are no input
-      "$artifact-$version-sources.jar"|hibernate-*|jakarta.persistence-api-*) ;;
-      *) dep_sources+=("$j") ;;
-    esac
-  done
-  n=$(python3 "$BENCH_ROOT/bench/realcode/realcode.py" sources "$dir/project/src/main/java" "$dir/project/deps" "${dep_sources[@]}")
-  bench_log "  $(find "$dir/project/src/main/java" -name '*.java' | wc -l) source files, $n from dependencies' sources jars"
+  # the dependencies' jars, as the project's compile class path (its own jar is not on it)
+  find "$dir/jars" -name '*.jar' ! -name "$artifact-$version.jar" | sort | paste -sd: - > "$dir/project/classpath.txt"
+  bench_log "  $(find "$dir/project/src/main/java" -name '*.java' | wc -l) source files, $(tr ':' '\n' < "$dir/project/classpath.txt" | grep -c .) jars in \"libraries\""
   if [ "$flags" = javax-sources ]; then
     # the binary jar is Jakarta (made from javax sources by the project's build): the sources say the same in javax
     grep -rlZ 'javax\.persistence' "$dir/project" --include='*.java' | xargs -0 -r sed -i 's/javax\.persistence/jakarta.persistence/g'
     bench_log "  javax.persistence rewritten to jakarta.persistence in the sources (the binary jar is Jakarta already)"
   fi
   set +e
-  { "$BENCH_ROOT/bin/keel" -C "$dir/project" init --naming "$naming" --source-root src/main/java --source-root deps \
+  { "$BENCH_ROOT/bin/keel" -C "$dir/project" init --naming "$naming" --source-root src/main/java \
+      && python3 "$BENCH_ROOT/bench/realcode/realcode.py" libraries "$dir/project/keel.json" @classpath.txt \
       && /usr/bin/time -f "keel makemigrations: %e s wall" "$BENCH_ROOT/bin/keel" -C "$dir/project" makemigrations; } > "$dir/keel.log" 2>&1
   echo $? > "$dir/keel.rc"
   set -e
