@@ -2,14 +2,13 @@ package dev.keel.scan.internal;
 
 import dev.keel.state.Sequence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The sequence of a {@code @GenericGenerator} that names Hibernate's own sequence generator: by {@code strategy}
- * ({@code "enhanced-sequence"}, {@code "sequence"}, the class name) or {@code type} ({@code SequenceStyleGenerator.class},
- * or a class of the sources that extends it without configuring it again). Hibernate 6.6 then makes the sequence its
+ * ({@code "enhanced-sequence"}, {@code "sequence"}, the class name) or {@code type} ({@code SequenceStyleGenerator.class}).
+ * Hibernate 6.6 then makes the sequence its
  * parameters say: {@code sequence_name} (else the generator's name), {@code initial_value} and {@code increment_size}
  * (1 and 50 by default, as for JPA's generators); {@code optimizer} changes no DDL. Any other
  * generator, and any other parameter, keeps keel's refusal, said precisely.
@@ -28,7 +27,7 @@ final class GenericSequences {
      * problem at the generator.
      */
     static Optional<Sequence> of(ScanContext ctx, AnnotationView gg, String generator) {
-        if (!isSequenceStyle(ctx, gg)) {
+        if (!isSequenceStyle(gg)) {
             return Optional.empty();
         }
         String name = generator;
@@ -62,30 +61,15 @@ final class GenericSequences {
         }
     }
 
-    /** Whether the generator is Hibernate's SequenceStyleGenerator, by strategy, by type, or through a subclass that keeps its configuration. */
-    private static boolean isSequenceStyle(ScanContext ctx, AnnotationView gg) {
+    /**
+     * Whether the generator is Hibernate's SequenceStyleGenerator, by strategy or by type. A subclass is not taken for
+     * it: what it changes is in its methods' code, which keel does not run.
+     */
+    private static boolean isSequenceStyle(AnnotationView gg) {
         String strategy = gg.string("strategy", "");
         if (!strategy.isEmpty()) {
             return STRATEGIES.contains(strategy);
         }
-        String type = gg.has("type") ? gg.classRef("type") : null;
-        for (int depth = 0; type != null && depth < 16; depth++) {
-            if (type.equals(SEQUENCE_STYLE)) {
-                return true;
-            }
-            Optional<TypeInfo> source = ctx.index().type(type);
-            if (source.isEmpty() || configures(source.get())) {
-                return false;
-            }
-            type = ctx.names().superclassRef(source.get()).map(TypeRef::name).orElse(null);
-        }
-        return false;
-    }
-
-    /** Whether a generator class sets up the sequence itself: it overrides {@code configure} (or {@code registerExportables}). */
-    private static boolean configures(TypeInfo type) {
-        List<String> names = List.of("configure", "registerExportables", "determineSequenceName", "determineInitialValue",
-                "determineIncrementSize");
-        return type.decl().getMethods().stream().anyMatch(m -> names.contains(m.getNameAsString()));
+        return gg.has("type") && SEQUENCE_STYLE.equals(gg.classRef("type"));
     }
 }

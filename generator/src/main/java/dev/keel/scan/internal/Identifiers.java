@@ -293,8 +293,8 @@ public final class Identifiers {
         }
         if (kind.equals(GENERIC_GENERATOR)) {
             return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
-                    + ", a custom generator (not Hibernate's SequenceStyleGenerator, nor a subclass that leaves its configuration"
-                    + " alone) whose sequence or table keel cannot know from the sources", fix);
+                    + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
+                    + " code keel does not run", fix);
         }
         return new MappingProblem(gv.node(), "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the"
                 + " scanned entities", "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity");

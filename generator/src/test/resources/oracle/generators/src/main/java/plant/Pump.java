@@ -6,12 +6,12 @@ import jakarta.persistence.Id;
 import org.hibernate.annotations.GenericGenerator;
 import org.hibernate.annotations.Parameter;
 
-/** A subclass of SequenceStyleGenerator from the sources, with a sequence name. */
+/** The generator class by its type, with a sequence name only. */
 @Entity
 public class Pump {
     @Id
     @GeneratedValue(generator = "pump_gen")
-    @GenericGenerator(name = "pump_gen", type = PumpSequence.class, parameters = @Parameter(name = "sequence_name", value = "pump_serials"))
+    @GenericGenerator(name = "pump_gen", type = org.hibernate.id.enhanced.SequenceStyleGenerator.class, parameters = @Parameter(name = "sequence_name", value = "pump_serials"))
     private Long id;
 
     private String model;
