@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # keel's scanner against Hibernate 6.6 on real JPA codebases from Maven Central (a measuring tool: it needs
 # the network, so CI never runs it). For each project of bench/realcode/projects.txt (or those named):
-#   - fetches its sources jar, its binary jar and its dependencies (binaries and sources jars) into a
-#     local repository under the run's work folder;
-#   - unpacks the sources into WORK/NAME/project/src/main/java, and of the dependencies' sources jars the
-#     files those sources import (to a fixed point) into WORK/NAME/project/deps (extra source roots, for the
-#     library types an entity uses: enums, embeddables, superclasses, constants);
+#   - fetches its sources jar, its binary jar and its dependencies' jars into a local repository under the
+#     run's work folder;
+#   - unpacks the sources into WORK/NAME/project/src/main/java and lists the dependencies' jars (the compile
+#     class path a user's keel.json names, as `mvn dependency:build-classpath` writes it) in
+#     WORK/NAME/project/classpath.txt, which keel.json's "libraries" names ("@classpath.txt"): keel reads the
+#     library types an entity uses (enums, constants, converters, mapped superclasses, embeddables) from them;
 #   - runs keel init (with the project's naming) and keel makemigrations (bin/keel of this checkout);
 #   - runs Hibernate 6.6 (scripts.action=create, PostgreSQLDialect, the same naming) over the @Entity
 #     classes of the binary jar with its dependencies on the class path, and compares its schema with
@@ -14,9 +15,11 @@
 #   - writes WORK/summary.md: per project, entities, whether keel stopped (and why, by kind), and the
 #     disagreements by kind.
 #
-# Usage: bench/realcode.sh [--work DIR] [--no-build] [GROUP:ARTIFACT:VERSION[=NAMING[=javax-sources]] ...]
+# Usage: bench/realcode.sh [--work DIR] [--no-build] [GROUP:ARTIFACT:VERSION[=NAMING[=FLAG,...]] ...]
 #   javax-sources: the sources say javax.persistence where the binary jar says jakarta.persistence (Axon 4
 #   transforms its classes at build time); the harness rewrites the sources' imports, never the binary
+#   with:G:A:V: a dependency whose entities belong to the same persistence unit (the project's relations
+#   target them): its sources are a second source root of keel, its jar's entities go to Hibernate too
 #   --work DIR   the run's folder (default /tmp/keel-realcode); fetched jars are kept there between runs
 #   --no-build   use the built keel and generator test classes as they are
 set -euo pipefail
@@ -72,49 +75,65 @@ for spec in "${projects[@]}"; do
 POM
     (cd "$dir" && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=jars \
         -DincludeScope=runtime \
-     && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=sources \
-        -DincludeScope=runtime -Dclassifier=sources -Dmdep.failOnMissingClassifierArtifact=false) > "$dir/fetch.log" 2>&1 \
+     && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy -Dartifact="$coords:jar:sources" -DoutputDirectory=sources) \
+        > "$dir/fetch.log" 2>&1 \
       || { bench_log "fetching $coords failed (see $dir/fetch.log)"; continue; }
     touch "$dir/fetched"
   fi
   rm -rf "$dir/project" "$dir/compare.txt" "$dir/keel.log" "$dir/keel.rc"
-  mkdir -p "$dir/project/src/main/java" "$dir/project/deps"
+  mkdir -p "$dir/project/src/main/java"
   own_sources="$dir/sources/$artifact-$version-sources.jar"
   [ -f "$own_sources" ] || { bench_log "no sources jar for $coords"; continue; }
   (cd "$dir/project/src/main/java" && unzip -q -o "$own_sources" '*.java')
-  dep_sources=()
-  for j in "$dir"/sources/*-sources.jar; do
-    case "$(basename "$j")" in
-      # keel knows Hibernate's and Jakarta Persistence's own types: their sources are no input
-      "$artifact-$version-sources.jar"|hibernate-*|jakarta.persistence-api-*) ;;
-      *) dep_sources+=("$j") ;;
+  # modules of the same persistence unit (with:G:A:V): their sources are more source roots, their jars more entity jars
+  roots=(--source-root src/main/java) entity_jars=("$dir/jars/$artifact-$version.jar") own_jars=("$artifact-$version.jar")
+  for flag in ${flags//,/ }; do
+    case "$flag" in
+      with:*)
+        IFS=: read -r _ mgroup martifact mversion <<< "$flag"
+        msources="$dir/sources/$martifact-$mversion-sources.jar"
+        [ -f "$msources" ] || (cd "$dir" && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy \
+            -Dartifact="$mgroup:$martifact:$mversion:jar:sources" -DoutputDirectory=sources) >> "$dir/fetch.log" 2>&1 \
+          || bench_log "  fetching the sources of $martifact failed (see $dir/fetch.log)"
+        mkdir -p "$dir/project/modules/$martifact"
+        (cd "$dir/project/modules/$martifact" && unzip -q -o "$msources" '*.java')
+        roots+=(--source-root "modules/$martifact")
+        entity_jars+=("$dir/jars/$martifact-$mversion.jar")
+        own_jars+=("$martifact-$mversion.jar")
+        bench_log "  $martifact: its sources a second source root, its entities in the same persistence unit" ;;
+      javax-sources|"") ;;
+      *) bench_die "unknown flag $flag of $coords (javax-sources, with:G:A:V)" ;;
     esac
   done
-  n=$(python3 "$BENCH_ROOT/bench/realcode/realcode.py" sources "$dir/project/src/main/java" "$dir/project/deps" "${dep_sources[@]}")
-  bench_log "  $(find "$dir/project/src/main/java" -name '*.java' | wc -l) source files, $n from dependencies' sources jars"
-  if [ "$flags" = javax-sources ]; then
+  # the dependencies' jars, as the project's compile class path (its own jars are not on it)
+  for j in "$dir"/jars/*.jar; do
+    [[ " ${own_jars[*]} " == *" $(basename "$j") "* ]] || echo "$j"
+  done | paste -sd: - > "$dir/project/classpath.txt"
+  bench_log "  $(find "$dir/project" -name '*.java' | wc -l) source files, $(tr ':' '\n' < "$dir/project/classpath.txt" | grep -c .) jars in \"libraries\""
+  if [[ ",$flags," == *,javax-sources,* ]]; then
     # the binary jar is Jakarta (made from javax sources by the project's build): the sources say the same in javax
     grep -rlZ 'javax\.persistence' "$dir/project" --include='*.java' | xargs -0 -r sed -i 's/javax\.persistence/jakarta.persistence/g'
     bench_log "  javax.persistence rewritten to jakarta.persistence in the sources (the binary jar is Jakarta already)"
   fi
   set +e
-  { "$BENCH_ROOT/bin/keel" -C "$dir/project" init --naming "$naming" --source-root src/main/java --source-root deps \
+  { "$BENCH_ROOT/bin/keel" -C "$dir/project" init --naming "$naming" "${roots[@]}" \
+      && python3 "$BENCH_ROOT/bench/realcode/realcode.py" libraries "$dir/project/keel.json" @classpath.txt \
       && /usr/bin/time -f "keel makemigrations: %e s wall" "$BENCH_ROOT/bin/keel" -C "$dir/project" makemigrations; } > "$dir/keel.log" 2>&1
   echo $? > "$dir/keel.rc"
   set -e
   bench_log "  keel: exit $(cat "$dir/keel.rc") ($(grep -c '^error: ' "$dir/keel.log") errors)"
-  binary="$dir/jars/$artifact-$version.jar"
-  cp_jars=("$binary")
+  cp_jars=()
   for j in "$dir"/jars/*.jar; do
     case "$(basename "$j")" in
       # Hibernate 6.6 and JPA 3.1 come from the oracle's class path; Hibernate's integrators (Envers, Search) stay
       # out: they would add audit tables or fail on another jboss-logging, and keel maps the ORM's schema only
-      "$artifact-$version.jar"|hibernate-*|jakarta.persistence-api-*) ;;
-      *) cp_jars+=("$j") ;;
+      hibernate-*|jakarta.persistence-api-*) ;;
+      *) [[ " ${own_jars[*]} " == *" $(basename "$j") "* ]] || cp_jars+=("$j") ;;
     esac
   done
   # keel's migrations stay out of the comparison: the scan reads entities only
-  java -cp "$oracle_cp" dev.keel.scan.oracle.RealCodeCompare "$dir/project" "$dir/compare.txt" "${cp_jars[@]}" \
+  java -cp "$oracle_cp" dev.keel.scan.oracle.RealCodeCompare "$dir/project" "$dir/compare.txt" \
+      "$(IFS=:; echo "${entity_jars[*]}")" "${cp_jars[@]}" \
       > "$dir/compare.log" 2>&1 || bench_log "  the comparison failed (see $dir/compare.log)"
   [ -f "$dir/compare.txt" ] && bench_log "  $(grep -E '^(entities|hibernate|keel)' "$dir/compare.txt" | tr '\n' ';')"
 done

@@ -1,90 +1,25 @@
 #!/usr/bin/env python3
 """Helpers of bench/realcode.sh (not run by any build).
 
-  realcode.py sources SRC_DIR OUT_DIR JAR...   the files of dependency sources jars that SRC_DIR's sources
-                                               need: the types they import (by name or by package), and
-                                               those these import or name in their package (two levels:
-                                               enough for enums, embeddables, superclasses and constants,
-                                               without the whole library); unpacked under OUT_DIR
+  realcode.py libraries KEEL_JSON ENTRY...     sets keel.json's "libraries" to the entries ("@classpath.txt")
   realcode.py summary WORK_DIR OUT.md          the summary of a run: per project, entities, whether keel
                                                stopped (and why, by kind) and the disagreements by kind
 """
 import collections
+import json
 import os
 import re
 import sys
-import zipfile
-
-IMPORT = re.compile(r'^\s*import\s+(static\s+)?([\w.]+)(\.\*)?\s*;', re.M)
 
 
-def imports(text):
-    """(types, packages) a Java file imports; a static import names its type."""
-    types, packages = set(), set()
-    for static, name, star in IMPORT.findall(text):
-        if static:
-            types.add(name if star else name.rsplit('.', 1)[0])
-        elif star:
-            packages.add(name)
-        else:
-            types.add(name)
-    return types, packages
-
-
-def sources(src_dir, out_dir, jars):
-    # every .java entry of the dependency sources jars, by its top-level type's name
-    entries = {}
-    for jar in jars:
-        with zipfile.ZipFile(jar) as z:
-            for n in z.namelist():
-                if n.endswith('.java') and not n.endswith(('module-info.java', 'package-info.java')):
-                    entries.setdefault(n[:-5].replace('/', '.'), (jar, n))
-    by_package = collections.defaultdict(list)
-    for t in entries:
-        by_package[t.rsplit('.', 1)[0]].append(t)
-    wanted, todo = set(), []
-    levels = 2
-
-    def need(text, level):
-        types, packages = imports(text)
-        for t in types:
-            # a nested type's import names its top-level type's file
-            while t and t not in entries and '.' in t:
-                t = t.rsplit('.', 1)[0]
-            if t in entries and t not in wanted:
-                wanted.add(t)
-                todo.append((t, level))
-        for p in packages:
-            for t in by_package.get(p, []) + ([p] if p in entries else []):
-                if t not in wanted:
-                    wanted.add(t)
-                    todo.append((t, level))
-
-    for root, _, files in os.walk(src_dir):
-        for f in files:
-            if f.endswith('.java'):
-                with open(os.path.join(root, f), encoding='utf-8', errors='replace') as fh:
-                    need(fh.read(), 1)
-    opened = {}
-    while todo:
-        t, level = todo.pop()
-        jar, name = entries[t]
-        z = opened.setdefault(jar, zipfile.ZipFile(jar))
-        text = z.read(name).decode('utf-8', 'replace')
-        # the same package's types are visible without an import: take those the file names
-        pkg = t.rsplit('.', 1)[0]
-        words = set(re.findall(r'\b[A-Z][\w$]*', text)) if level < levels else set()
-        for other in by_package[pkg]:
-            if other not in wanted and other.rsplit('.', 1)[1] in words:
-                wanted.add(other)
-                todo.append((other, level + 1))
-        if level < levels:
-            need(text, level + 1)
-        path = os.path.join(out_dir, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, 'w', encoding='utf-8') as fh:
-            fh.write(text)
-    print(len(wanted))
+def libraries(keel_json, *entries):
+    """keel.json (as keel init wrote it) with "libraries": the entries, as a user writes them."""
+    with open(keel_json) as fh:
+        config = json.load(fh)
+    config['libraries'] = list(entries)
+    with open(keel_json, 'w') as fh:
+        json.dump(config, fh, indent=2)
+        fh.write('\n')
 
 
 KINDS = [
@@ -164,8 +99,8 @@ def summary(work, out):
 
 
 if __name__ == '__main__':
-    if sys.argv[1] == 'sources':
-        sources(sys.argv[2], sys.argv[3], sys.argv[4:])
+    if sys.argv[1] == 'libraries':
+        libraries(sys.argv[2], *sys.argv[3:])
     elif sys.argv[1] == 'summary':
         summary(sys.argv[2], sys.argv[3])
     else:

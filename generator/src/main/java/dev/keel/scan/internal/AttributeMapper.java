@@ -480,7 +480,8 @@ public final class AttributeMapper {
     /**
      * Reports, once per class, a superclass keel cannot see (neither in the source roots nor on the class path): it may
      * be a {@code @MappedSuperclass} from a jar whose fields (the id, the version, auditing columns) are columns of
-     * the table, and mapping the class without them would be a wrong schema.
+     * the table, and mapping the class without them would be a wrong schema. An {@code @Entity} of the class path is
+     * reported too ({@link LibraryEntities}): its table and inheritance are its own module's mapping.
      */
     void reportUnseenSuperclass(TypeInfo type) {
         Optional<TypeRef> unseen = ctx.names().unseenSuperclass(type);
@@ -493,6 +494,12 @@ public final class AttributeMapper {
         }
         com.github.javaparser.ast.Node node = top.decl() instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
                 && c.getExtendedTypes().isNonEmpty() ? c.getExtendedTypes(0) : top.decl();
+        Optional<java.nio.file.Path> entityJar = LibraryEntities.container(ctx, unseen.get().name());
+        if (entityJar.isPresent()) {
+            ctx.problems().add(top.file(), node, top.simpleName() + " extends " + unseen.get().name() + ", "
+                    + LibraryEntities.described(entityJar.get()), LibraryEntities.fix(unseen.get().name()));
+            return;
+        }
         ctx.problems().add(top.file(), node, unseenMessage(top, unseen.get()), unseenFix(unseen.get()));
     }
 

@@ -61,6 +61,9 @@ public final class EntityTables {
             ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
         }
         tableAnnotations(e, table);
+        // an entity read from a query (a view written in the mapping): Hibernate creates no table for it
+        table.subselect = ctx.annotation(e.type(), JpaNames.SUBSELECT).isPresent();
+        table.virtual |= table.subselect;
         schema.putEntityTable(e, table);
     }
 

@@ -246,10 +246,16 @@ public final class Identifiers {
             String base = rootTableName(entity).text();
             sequence = new Sequence(ctx.naming().physical(base + "_SEQ").db(), 1, 50);
         } else {
-            AnnotationView sg = findGenerator(generator).orElseThrow(() -> notASequence(gv, generator));
-            String name = sg.string("sequenceName", "");
-            sequence = new Sequence(Namespaces.sequence(ctx, sg, name.isEmpty() ? generator : name),
-                    sg.integer("initialValue", 1), sg.integer("allocationSize", 50));
+            Optional<AnnotationView> sg = findGenerator(generator);
+            if (sg.isPresent()) {
+                String name = sg.get().string("sequenceName", "");
+                sequence = new Sequence(Namespaces.sequence(ctx, sg.get(), name.isEmpty() ? generator : name),
+                        sg.get().integer("initialValue", 1), sg.get().integer("allocationSize", 50));
+            } else {
+                // Hibernate's own sequence generator named through @GenericGenerator: the sequence its parameters say
+                sequence = findGeneric(generator).flatMap(gg -> GenericSequences.of(ctx, gg, generator))
+                        .orElseThrow(() -> notASequence(gv, generator));
+            }
         }
         if (!schema.addSequence(sequence, entity)) {
             throw new MappingProblem(gv.node(), "sequence " + sequence.name() + " is declared twice with different settings",
@@ -286,11 +292,30 @@ public final class Identifiers {
                     + " the ids in a generator table that keel's state does not model", fix);
         }
         if (kind.equals(GENERIC_GENERATOR)) {
-            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator: a custom"
-                    + " generator whose sequence or table keel cannot know from the sources", fix);
+            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
+                    + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
+                    + " code keel does not run", fix);
         }
         return new MappingProblem(gv.node(), "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the"
                 + " scanned entities", "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity");
+    }
+
+    /** The class (or strategy) a {@code @GenericGenerator} names, as written when it cannot be resolved. */
+    private String genericClass(String generator) {
+        return findGeneric(generator).map(gg -> {
+            try {
+                String type = gg.has("type") ? gg.classRef("type") : null;
+                return type != null ? type : "strategy \"" + gg.string("strategy", "") + "\"";
+            } catch (RuntimeException unreadable) {
+                return "an unreadable class";
+            }
+        }).orElse("an unknown class");
+    }
+
+    /** The first {@code @GenericGenerator} of this name on a mapped class or its members. */
+    private Optional<AnnotationView> findGeneric(String name) {
+        return generators().stream().filter(g -> g.unreadable() == null && g.kind().equals(GENERIC_GENERATOR) && g.name().equals(name))
+                .findFirst().map(g -> g.annotation(ctx));
     }
 
     private Optional<AnnotationView> findGenerator(String name) {

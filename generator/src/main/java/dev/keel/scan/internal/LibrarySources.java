@@ -30,6 +30,8 @@ import java.util.TreeSet;
 public final class LibrarySources {
     /** Hibernate 6 reads Jakarta Persistence's annotations only (a javax-annotated class maps nothing, as in the sources). */
     private static final List<String> MAPPED = List.of("jakarta.persistence.MappedSuperclass", "jakarta.persistence.Embeddable");
+    /** javax.persistence's annotations, which Hibernate 6 does not read. */
+    private static final String JAVAX = "javax.persistence.";
 
     private LibrarySources() {}
 
@@ -262,8 +264,14 @@ public final class LibrarySources {
 
     /** Collects an annotation's element values, nested annotations and arrays included. */
     private static AnnotationVisitor collect(String descriptor, java.util.function.Consumer<Ann> sink) {
+        String type = Type.getType(descriptor).getClassName().replace('$', '.');
+        if (type.startsWith(JAVAX)) {
+            // a class built for both namespaces (Axon's) carries javax.persistence's annotations beside Jakarta's: Hibernate 6
+            // reads only Jakarta's, so the javax ones are left out of the source rather than reported as the user's javax imports
+            return null;
+        }
         var values = new ArrayList<Map.Entry<String, Object>>();
-        sink.accept(new Ann(Type.getType(descriptor).getClassName().replace('$', '.'), values));
+        sink.accept(new Ann(type, values));
         return valuesVisitor(v -> values.add(Map.entry(v.getKey(), v.getValue())));
     }
 

@@ -418,9 +418,12 @@ public final class Relations {
 
     private TableSpec targetTable(Attribute a, AnnotationView rel, TypeRef type, boolean keyOnly) {
         String fqn = Optional.ofNullable(rel.classRef("targetEntity")).filter(s -> !s.equals("void")).orElse(type.name());
-        EntityInfo target = catalog.entity(fqn).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name()
+        EntityInfo target = catalog.entity(fqn).orElseThrow(() -> LibraryEntities.container(ctx, fqn)
+                .map(jar -> new MappingProblem(a.node(), "field " + a.name() + " refers to " + fqn + ", "
+                        + LibraryEntities.described(jar), LibraryEntities.fix(fqn)))
+                .orElseGet(() -> new MappingProblem(a.node(), "field " + a.name()
                 + " refers to " + fqn + ", which is not an entity of any app in keel.json",
-                "put the entity under an app's package, or add an app for its package"));
+                "put the entity under an app's package, or add an app for its package")));
         return (keyOnly ? schema.keyTableOf(target) : schema.tableOf(target)).orElseThrow(() -> new MappingProblem(a.node(), "field " + a.name() + " refers to "
                 + target.entityName() + ", an abstract TABLE_PER_CLASS entity without a table of its own",
                 "refer to a concrete entity"));

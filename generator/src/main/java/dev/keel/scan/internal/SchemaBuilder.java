@@ -226,6 +226,12 @@ public final class SchemaBuilder {
             // Hibernate creates no foreign key to a table whose rows may be in other tables (TABLE_PER_CLASS with subclasses)
             spec.foreignKeys.removeIf(fk -> fk.target().union);
         }
+        for (TableSpec spec : specs) {
+            spec.foreignKeys.stream().filter(fk -> fk.target().subselect && !spec.subselect).findFirst().ifPresent(fk -> ctx.problems().add(
+                    spec.file, spec.line, "table " + spec.qualifiedDbName() + " has a foreign key (" + fk.columns().stream().map(Ident::text)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ") to entity " + fk.target().entity + ", which @Subselect maps"
+                            + " to a query, not a table", "map the relation on a table's entity, or read the query's rows without a relation"));
+        }
         specs.removeIf(spec -> spec.virtual);
         for (TableSpec spec : specs) {
             if (!references(spec)) {

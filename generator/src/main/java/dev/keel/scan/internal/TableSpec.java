@@ -89,6 +89,11 @@ public final class TableSpec {
      */
     boolean virtual;
     /**
+     * The table of an entity mapped to a query ({@code @Subselect}): never created (Hibernate reads the entity from the
+     * query), so {@link #virtual} too; nothing may hold a foreign key to it.
+     */
+    boolean subselect;
+    /**
      * Some attribute mapped into this table could not be mapped (its problem is reported): a column the table's
      * constraints or indexes name may be that attribute's, so a missing one is no problem of its own.
      */

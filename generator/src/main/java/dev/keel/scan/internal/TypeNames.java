@@ -330,8 +330,9 @@ public final class TypeNames {
 
     /**
      * The superclass at the top of a class's scanned chain when keel cannot see it: declared neither in the sources
-     * nor on the class path (nor a type keel models itself), so that the fields it may map are unknown. Empty when
-     * the chain ends with a class keel sees, or with none.
+     * nor on the class path (nor a type keel models itself), so that the fields it may map are unknown, or an
+     * {@code @Entity} of the class path, whose table and inheritance are its module's mapping. Empty when the chain
+     * ends with a class keel sees, or with none.
      */
     public Optional<TypeRef> unseenSuperclass(TypeInfo type) {
         List<Level> chain = hierarchy(type, List.of());
@@ -341,7 +342,8 @@ public final class TypeNames {
             return Optional.empty();
         }
         String name = sup.get().name();
-        if (sup.get().resolved() && (ClassPath.modeledByKeel(name) || classPath.type(name).isPresent())) {
+        if (sup.get().resolved() && (ClassPath.modeledByKeel(name)
+                || classPath.type(name).filter(t -> !t.annotated(JpaNames.ENTITY)).isPresent())) {
             return Optional.empty();
         }
         return sup;

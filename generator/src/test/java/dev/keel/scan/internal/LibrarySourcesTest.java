@@ -71,4 +71,36 @@ class LibrarySourcesTest {
             assertTrue(LibrarySources.of(cp, "lib.Mark").isEmpty(), "an annotation type is no mapped class");
         }
     }
+
+    @Test
+    void leavesOutJavaxPersistenceBesideJakarta() {
+        // a library built for both namespaces: each mapping annotation twice, the javax one with other values
+        Path jar = dir.resolve("both.jar");
+        SampleLibraries.compileJar(Map.of(
+                "javax/persistence/Column.java", """
+                        package javax.persistence;
+                        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                        public @interface Column { String name() default ""; int length() default 255; }""",
+                "javax/persistence/MappedSuperclass.java", """
+                        package javax.persistence;
+                        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                        public @interface MappedSuperclass {}""",
+                "lib/Entry.java", """
+                        package lib;
+                        @jakarta.persistence.MappedSuperclass
+                        @javax.persistence.MappedSuperclass
+                        public abstract class Entry {
+                            @jakarta.persistence.Id @javax.persistence.Column(name = "legacy_id") Long id;
+                            @javax.persistence.Column(name = "legacy_payload", length = 9)
+                            @jakarta.persistence.Column(name = "payload", length = 40)
+                            String payload;
+                        }"""), dir.resolve("src"), jar);
+        try (ClassPath cp = ClassPath.of(List.of(jar))) {
+            String text = LibrarySources.of(cp, "lib.Entry").orElseThrow().text();
+            assertTrue(!text.contains("javax") && !text.contains("legacy"), text);
+            assertTrue(text.contains("@Column(name = \"payload\", length = 40)"), text);
+            assertTrue(text.contains("@Id\n    Long id;"), text);
+            assertTrue(text.contains("import jakarta.persistence.MappedSuperclass;"), text);
+        }
+    }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * naming of the project's keel.json), its unpacked sources to keel's scanner, and the two schemas are
  * compared as the oracle tests compare them ({@link SchemaShape}), then sorted into kinds of disagreement.
  *
- * <p>Usage: {@code RealCodeCompare PROJECT_DIR REPORT_FILE ENTITY_JAR [DEPENDENCY_JAR...]}. The report has
+ * <p>Usage: {@code RealCodeCompare PROJECT_DIR REPORT_FILE ENTITY_JAR[:ENTITY_JAR...] [DEPENDENCY_JAR...]} (the entity
+ * jars: the project's, and those of modules of the same persistence unit). The report has
  * one fact a line: {@code entities N}, {@code hibernate tables N} or {@code hibernate failed MESSAGE},
  * {@code keel tables N} or {@code keel stopped MESSAGE}, then {@code disagreement KIND TABLE DETAIL}.
  */
@@ -46,16 +47,20 @@ public final class RealCodeCompare {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args[0]);
         Path report = Path.of(args[1]);
-        Path entityJar = Path.of(args[2]);
+        // the jars of the persistence unit's entities (the project's and those of modules its relations target)
+        List<Path> entityJars = java.util.Arrays.stream(args[2].split(java.io.File.pathSeparator)).map(Path::of).toList();
         var jars = new ArrayList<URL>();
-        for (int i = 2; i < args.length; i++) {
+        for (Path jar : entityJars) {
+            jars.add(jar.toUri().toURL());
+        }
+        for (int i = 3; i < args.length; i++) {
             jars.add(Path.of(args[i]).toUri().toURL());
         }
         KeelConfig config = KeelConfig.read(project);
         var lines = new ArrayList<String>();
         // parent first: Hibernate 6.6 and Jakarta Persistence of this class path, whatever versions the project's pom names
         var loader = new URLClassLoader(jars.toArray(URL[]::new), RealCodeCompare.class.getClassLoader());
-        List<String> mapped = mappedClasses(loader, entityJar, lines);
+        List<String> mapped = mappedClasses(loader, entityJars, lines);
         SchemaShape hibernate = null;
         var services = new LinkedHashMap<Class<?>, Object>();
         for (int attempt = 0; hibernate == null; attempt++) {
@@ -116,26 +121,28 @@ public final class RealCodeCompare {
         return Optional.empty();
     }
 
-    /** The {@code @Entity} and {@code @Converter} classes of the jar that load; those that do not are reported. */
-    private static List<String> mappedClasses(ClassLoader loader, Path jar, List<String> lines) throws IOException {
+    /** The {@code @Entity} and {@code @Converter} classes of the jars that load; those that do not are reported. */
+    private static List<String> mappedClasses(ClassLoader loader, List<Path> jars, List<String> lines) throws IOException {
         var result = new ArrayList<String>();
         int entities = 0;
-        try (var file = new JarFile(jar.toFile())) {
-            for (var e : java.util.Collections.list(file.entries())) {
-                String n = e.getName();
-                if (!n.endsWith(".class") || n.endsWith("module-info.class") || n.endsWith("package-info.class")) {
-                    continue;
-                }
-                String name = n.substring(0, n.length() - ".class".length()).replace('/', '.');
-                try {
-                    Class<?> type = Class.forName(name, false, loader);
-                    boolean entity = type.isAnnotationPresent(Entity.class);
-                    if (entity || type.isAnnotationPresent(Converter.class)) {
-                        result.add(name);
-                        entities += entity ? 1 : 0;
+        for (Path jar : jars) {
+            try (var file = new JarFile(jar.toFile())) {
+                for (var e : java.util.Collections.list(file.entries())) {
+                    String n = e.getName();
+                    if (!n.endsWith(".class") || n.endsWith("module-info.class") || n.endsWith("package-info.class")) {
+                        continue;
                     }
-                } catch (Throwable t) {
-                    lines.add("class not loaded " + name + ": " + oneLine(t));
+                    String name = n.substring(0, n.length() - ".class".length()).replace('/', '.');
+                    try {
+                        Class<?> type = Class.forName(name, false, loader);
+                        boolean entity = type.isAnnotationPresent(Entity.class);
+                        if (entity || type.isAnnotationPresent(Converter.class)) {
+                            result.add(name);
+                            entities += entity ? 1 : 0;
+                        }
+                    } catch (Throwable t) {
+                        lines.add("class not loaded " + name + ": " + oneLine(t));
+                    }
                 }
             }
         }
