@@ -1,9 +1,9 @@
 package dev.keel.scan.internal;
 
+import dev.keel.state.PgTypes;
 import dev.keel.state.SqlIdentifiers;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,16 +20,13 @@ final class SerialColumns {
     /** PostgreSQL's NAMEDATALEN - 1: the longest name it keeps. */
     private static final int MAX_NAME = 63;
 
-    private static final Map<String, String> TYPES = Map.of("serial", "integer", "serial4", "integer",
-            "bigserial", "bigint", "serial8", "bigint", "smallserial", "smallint", "serial2", "smallint");
-
     /** A serial shorthand and the type it stands for. */
     record Serial(String written, String type) {}
 
     /** The serial shorthand a columnDefinition's type is, if it is one. */
     static Optional<Serial> of(String definitionType) {
         String t = definitionType.strip().toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(TYPES.get(t)).map(type -> new Serial(t, type));
+        return Optional.ofNullable(PgTypes.serialType(t)).map(type -> new Serial(t, type));
     }
 
     /**
