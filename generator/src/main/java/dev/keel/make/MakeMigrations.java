@@ -205,12 +205,19 @@ public final class MakeMigrations {
                 : CompletableFuture.supplyAsync(() -> Parallel.first(() -> reads != null
                         ? entities.scanFingerprinted(config, projectDir) : entities.scanStoringLater(config, projectDir)),
                         MakeMigrations::inBackground);
-        ProjectMigrations.Sources sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache);
-        stores.add(sources::store);
-        if (reads != null) {
-            reads.migrations(sources);
+        ProjectMigrations.Sources sources;
+        MigrationGraph graph;
+        try {
+            sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache);
+            stores.add(sources::store);
+            if (reads != null) {
+                reads.migrations(sources);
+            }
+            graph = Phases.time("migration graph", () -> MigrationGraph.of(sources.specs()));
+        } catch (RuntimeException | Error e) {
+            settle(scan); // a migration that does not read: the check ends with it, and with the scan
+            throw e;
         }
-        MigrationGraph graph = Phases.time("migration graph", () -> MigrationGraph.of(sources.specs()));
         var problems = new ArrayList<String>();
 
         Map<String, List<MigrationKey>> forks = new TreeMap<>(graph.conflicts());
@@ -219,6 +226,9 @@ public final class MakeMigrations {
             return new MergeMigrations(writer).run(config, projectDir, graph, forks, options);
         }
         if (!forks.isEmpty()) {
+            // no state to compare the entities with: the scan started meanwhile is not needed, but it is let finish
+            // (it reads the sources and may store what it read in .keel/cache) before the check returns
+            settle(scan);
             var forkMessages = forks.entrySet().stream().map(e -> "app " + e.getKey() + " has " + e.getValue().size()
                     + " latest migrations: " + e.getValue().stream().map(MigrationKey::name).toList()).toList();
             if (!options.check()) {
@@ -250,7 +260,13 @@ public final class MakeMigrations {
             return finish(config, projectDir, graph, plans, latest, latest, options, List.of(), problems);
         }
 
-        ProjectState current = ReplayCache.replay(graph, sources, cache, stores::add).state();
+        ProjectState current;
+        try {
+            current = ReplayCache.replay(graph, sources, cache, stores::add).state();
+        } catch (RuntimeException | Error e) {
+            settle(scan); // migrations that do not replay: as above
+            throw e;
+        }
         stores.start(); // while the scan goes on
         long waiting = System.nanoTime();
         ScannedProject scanned = join(scan);
@@ -315,6 +331,13 @@ public final class MakeMigrations {
         MakeResult result = finish(config, projectDir, graph, plans, current, state, options, notes, problems);
         Phases.report("rewrite and write", finishing, result.migrations().size() + " migrations");
         return result;
+    }
+
+    /** Waits for {@code work} to end, whatever it ends with (nothing waits for its result). */
+    private static void settle(CompletableFuture<?> work) {
+        if (work != null) {
+            work.exceptionally(e -> null).join();
+        }
     }
 
     private static void inBackground(Runnable work) {

@@ -129,6 +129,41 @@ class MigrationCacheVerdictTest {
         assertTrue(checkWithCache().problems().stream().anyMatch(p -> p.contains("2 latest migrations")), checkWithCache().problems().toString());
     }
 
+    /**
+     * A forked history ends the check before the entities are compared: the scan that started beside the reading of
+     * the migrations has ended too when the check returns (it reads the sources and may store into .keel/cache; left
+     * running, it raced the removal of the project's folder).
+     */
+    @Test
+    void aForkedHistoryLetsTheEntityScanEndBeforeTheCheckReturns() throws IOException {
+        Files.writeString(migrations.resolve("M0004_add_post_probe.java"),
+                migration("M0004_add_post_probe", List.of("0003_idx_post_created_at"), ADD_PROBE));
+        var scanning = new java.util.concurrent.atomic.AtomicBoolean();
+        EntitySource slow = new EntitySource() {
+            @Override
+            public ScannedProject scan(KeelConfig c, Path dir) {
+                scanning.set(true);
+                try {
+                    Thread.sleep(400);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ScannedProject scanned = scanner.scan(c, dir);
+                scanning.set(false);
+                return scanned;
+            }
+
+            @Override
+            public Optional<String> fingerprint(KeelConfig c, Path dir) {
+                return Optional.empty();
+            }
+        };
+        MakeResult result = new MakeMigrations(slow, new NonInteractiveQuestioner(), ProjectCache.NONE)
+                .run(config, project, MakeMigrationsTest.check());
+        assertTrue(result.problems().stream().anyMatch(p -> p.contains("2 latest migrations")), result.problems().toString());
+        assertFalse(scanning.get(), "the entity scan still ran when the check returned");
+    }
+
     @Test
     void aMigrationEdited() throws IOException {
         Path leaf = migrations.resolve("M0002_add_post_slug.java");
