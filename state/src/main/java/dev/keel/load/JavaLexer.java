@@ -286,6 +286,16 @@ public final class JavaLexer {
 
     /** The offset of the first character from {@code p} on that is not white space or in a comment. */
     private int skip(int p) {
+        return skipSpaceAndComments(text, p);
+    }
+
+    /**
+     * The offset of the first character of {@code text} from {@code p} on that is not Java white space (space, tab,
+     * form feed, line ends) or in a comment.
+     *
+     * @throws Decline at a comment that does not end
+     */
+    public static int skipSpaceAndComments(String text, int p) {
         int n = text.length();
         while (p < n) {
             char c = text.charAt(p);

@@ -1,5 +1,7 @@
 package dev.keel.scan.internal;
 
+import dev.keel.load.JavaLexer;
+
 /**
  * Blanks what the entity scan never reads out of a source file before it is parsed: the bodies of methods and
  * constructors, and initializer blocks.
@@ -327,23 +329,10 @@ final class MethodBodies {
 
         /** Reads the next token, skipping white space and comments. */
         private void next() {
-            while (pos < length) {
-                char c = text.charAt(pos);
-                if (Character.isWhitespace(c)) {
-                    pos++;
-                } else if (c == '/' && pos + 1 < length && text.charAt(pos + 1) == '/') {
-                    while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
-                        pos++;
-                    }
-                } else if (c == '/' && pos + 1 < length && text.charAt(pos + 1) == '*') {
-                    int close = text.indexOf("*/", pos + 2);
-                    if (close < 0) {
-                        throw Doubt.INSTANCE;
-                    }
-                    pos = close + 2;
-                } else {
-                    break;
-                }
+            try {
+                pos = JavaLexer.skipSpaceAndComments(text, pos);
+            } catch (JavaLexer.Decline d) {
+                throw Doubt.INSTANCE; // a comment that does not end
             }
             start = pos;
             if (pos >= length) {
