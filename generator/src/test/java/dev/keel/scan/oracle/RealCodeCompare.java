@@ -269,7 +269,18 @@ public final class RealCodeCompare {
                 instance = allocate(beanType);
             }
             B bean = instance;
-            return () -> bean;
+            return new org.hibernate.resource.beans.container.spi.ContainedBean<>() {
+                @Override
+                public B getBeanInstance() {
+                    return bean;
+                }
+
+                // Hibernate 7's second method (not in 6.6, hence no @Override): the oracle also runs on Hibernate 7
+                @SuppressWarnings("unchecked")
+                public Class<B> getBeanClass() {
+                    return (Class<B>) bean.getClass();
+                }
+            };
         }
 
         private static <B> B allocate(Class<B> type) {
