@@ -269,7 +269,7 @@ public final class RealCodeCompare {
                 instance = allocate(beanType);
             }
             B bean = instance;
-            return new org.hibernate.resource.beans.container.spi.ContainedBean<>() {
+            return new org.hibernate.resource.beans.container.spi.ContainedBean<B>() {
                 @Override
                 public B getBeanInstance() {
                     return bean;
