@@ -168,6 +168,18 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         if (!old.name().equals(neu.name())) {
             result.add(alterTable(t) + "RENAME COLUMN " + Identifiers.quote(old.name()) + " TO " + Identifiers.quote(neu.name()));
         }
+        if (neu.isGenerated() && !neu.generated().equals(old.generated())) {
+            if (!old.isGenerated()) {
+                throw new IllegalArgumentException("column " + old.name() + " of " + t.qualifiedName() + " cannot become a"
+                        + " generated column in place (PostgreSQL has no such ALTER COLUMN); remove the field and add it again"
+                        + " as a generated one, or add a new generated field beside it");
+            }
+            // PostgreSQL 17: the column is computed again for every row (a rewrite of the table)
+            result.add(alter + "SET EXPRESSION AS (" + neu.generated() + ")");
+        }
+        if (old.isGenerated() && !neu.isGenerated()) {
+            result.add(alter + "DROP EXPRESSION"); // PostgreSQL 13: an ordinary column from now on, values kept
+        }
         boolean typeChanges = !old.type().equals(neu.type());
         boolean defaultChanges = !Objects.equals(old.defaultSql(), neu.defaultSql());
         if (old.defaultSql() != null && (defaultChanges || typeChanges)) {
