@@ -170,9 +170,10 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         }
         if (neu.isGenerated() && !neu.generated().equals(old.generated())) {
             if (!old.isGenerated()) {
-                throw new IllegalArgumentException("column " + old.name() + " of " + t.qualifiedName() + " cannot become a"
-                        + " generated column in place (PostgreSQL has no such ALTER COLUMN); remove the field and add it again"
-                        + " as a generated one, or add a new generated field beside it");
+                throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.INVALID_OPERATION, "column " + old.name() + " of "
+                        + t.qualifiedName() + " cannot become a generated column (" + neu.generated() + ") in place: PostgreSQL"
+                        + " has no such ALTER COLUMN.\nTo fix: add the generated column as a new field (addField) and remove the"
+                        + " old one, or keep this one ordinary.");
             }
             // PostgreSQL 17: the column is computed again for every row (a rewrite of the table)
             result.add(alter + "SET EXPRESSION AS (" + neu.generated() + ")");
