@@ -44,6 +44,32 @@ class RecordMethodsTest {
             FieldRef.class, DiffHints.class, MigrationKey.class, AppConfig.class, Column.class, Table.class, Index.class,
             ForeignKey.class, PrimaryKey.class, UniqueConstraint.class, fileHashesEntry());
 
+    /** The records whose text keel writes out. */
+    private static final List<Class<?>> TEXT_WRITTEN_OUT = List.of(dev.keel.scan.internal.ColumnSpec.class,
+            dev.keel.scan.internal.SqlType.class);
+
+    @Test
+    void theTextIsJavasRecordText() throws Throwable {
+        for (Class<?> type : TEXT_WRITTEN_OUT) {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            RecordComponent[] components = type.getRecordComponents();
+            var getters = new MethodHandle[components.length];
+            var names = new ArrayList<String>();
+            for (int i = 0; i < components.length; i++) {
+                getters[i] = lookup.unreflect(components[i].getAccessor());
+                names.add(components[i].getName());
+            }
+            MethodHandle text = ((CallSite) ObjectMethods.bootstrap(lookup, "toString",
+                    MethodType.methodType(String.class, type), type, String.join(";", names), getters)).dynamicInvoker();
+            for (int i = -1; i < components.length; i++) {
+                Object r = make(type, i, 0);
+                if (r != null) {
+                    assertEquals((String) text.invoke(r), r.toString(), type.getName() + " varied at " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void equalsAndHashCodeAreJavasRecordMethods() throws Throwable {
         for (Class<?> type : WRITTEN_OUT) {
