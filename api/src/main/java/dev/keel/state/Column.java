@@ -154,4 +154,36 @@ public record Column(String name, String type, boolean notNull, String defaultSq
                 && Objects.equals(defaultSql, other.defaultSql) && identity == other.identity
                 && Objects.equals(comment, other.comment) && Objects.equals(generated, other.generated);
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Column other
+                && notNull == other.notNull
+                && defaultKept == other.defaultKept
+                && java.util.Objects.equals(name, other.name)
+                && java.util.Objects.equals(type, other.type)
+                && java.util.Objects.equals(defaultSql, other.defaultSql)
+                && java.util.Objects.equals(identity, other.identity)
+                && java.util.Objects.equals(field, other.field)
+                && java.util.Objects.equals(comment, other.comment);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(name);
+        h = 31 * h + java.util.Objects.hashCode(type);
+        h = 31 * h + Boolean.hashCode(notNull);
+        h = 31 * h + java.util.Objects.hashCode(defaultSql);
+        h = 31 * h + java.util.Objects.hashCode(identity);
+        h = 31 * h + java.util.Objects.hashCode(field);
+        h = 31 * h + java.util.Objects.hashCode(comment);
+        h = 31 * h + Boolean.hashCode(defaultKept);
+        return h;
+    }
 }

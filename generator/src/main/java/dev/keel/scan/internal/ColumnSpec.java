@@ -87,4 +87,23 @@ public record ColumnSpec(Ident name, SqlType type, boolean nullable, String defa
     public ColumnSpec asReference(Ident newName) {
         return new ColumnSpec(newName, type, true, null, false, null, null, false, List.of());
     }
+
+    /**
+     * The text Java gives a record ({@code ColumnSpec[...]}), written out: Java's is linked through method handles on
+     * first use (the mapping hashes every entity's key columns as text). RecordMethodsTest compares the two.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder(64).append("ColumnSpec[")
+                .append("name=").append(name)
+                .append(", type=").append(type)
+                .append(", nullable=").append(nullable)
+                .append(", defaultSql=").append(defaultSql)
+                .append(", identity=").append(identity)
+                .append(", field=").append(field)
+                .append(", comment=").append(comment)
+                .append(", unique=").append(unique)
+                .append(", checks=").append(checks)
+                .append(']').toString();
+    }
 }
