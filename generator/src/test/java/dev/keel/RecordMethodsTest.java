@@ -70,6 +70,28 @@ class RecordMethodsTest {
         }
     }
 
+    /**
+     * Records whose constructor refuses some components' second value beside the others' first ones (a Column cannot
+     * be generated and have a default or an identity; its defaultKept is cleared without a default), with how many;
+     * {@link #everyComponentOfAColumnCountsInItsEquality} varies those by hand.
+     */
+    private static final Map<Class<?>, Integer> CONSTRAINED = Map.of(dev.keel.state.Column.class, 2);
+
+    @Test
+    void everyComponentOfAColumnCountsInItsEquality() {
+        var base = dev.keel.state.Column.of("a", "integer");
+        var variants = List.of(base.name("b"), base.type("bigint"), base.nullable(), base.defaultSql("1"),
+                base.identity(dev.keel.state.Identity.ALWAYS), base.field("f"), base.comment("c"), base.generated("x + 1"));
+        for (var v : variants) {
+            assertEquals(false, base.equals(v), v.toString());
+            assertEquals(false, v.equals(base), v.toString());
+        }
+        var withDefault = base.defaultSql("1");
+        assertEquals(false, withDefault.equals(withDefault.keepDefault()), "defaultKept");
+        assertEquals(withDefault.keepDefault(), base.defaultSql("1").keepDefault());
+        assertEquals(withDefault.keepDefault().hashCode(), base.defaultSql("1").keepDefault().hashCode());
+    }
+
     @Test
     void equalsAndHashCodeAreJavasRecordMethods() throws Throwable {
         for (Class<?> type : WRITTEN_OUT) {
@@ -98,8 +120,10 @@ class RecordMethodsTest {
             int varied = 0;
             for (int i = 0; i < components.length; i++) {
                 Object other = make(type, i, 0);
-                if (other == null) {
-                    continue; // the component takes no second value here (a class keel cannot make in a test)
+                if (other == null || (boolean) equals.invoke(base, other)) {
+                    // the component takes no second value here (a class keel cannot make in a test), or the constructor
+                    // normalises it away beside the others (Column's defaultKept without a default)
+                    continue;
                 }
                 varied++;
                 String what = type.getName() + "." + components[i].getName();
@@ -108,7 +132,8 @@ class RecordMethodsTest {
                 assertEquals(false, base.equals(other), what + ": the instances differ in it");
                 assertEquals((int) hashCode.invoke(other), other.hashCode(), what);
             }
-            assertTrue(varied >= components.length - 1, type.getName() + ": only " + varied + " components varied");
+            int refused = CONSTRAINED.getOrDefault(type, 0);
+            assertTrue(varied >= components.length - 1 - refused, type.getName() + ": only " + varied + " components varied");
         }
     }
 

@@ -170,7 +170,8 @@ public record Column(String name, String type, boolean notNull, String defaultSq
                 && java.util.Objects.equals(defaultSql, other.defaultSql)
                 && java.util.Objects.equals(identity, other.identity)
                 && java.util.Objects.equals(field, other.field)
-                && java.util.Objects.equals(comment, other.comment);
+                && java.util.Objects.equals(comment, other.comment)
+                && java.util.Objects.equals(generated, other.generated);
     }
 
     @Override
@@ -184,6 +185,7 @@ public record Column(String name, String type, boolean notNull, String defaultSq
         h = 31 * h + java.util.Objects.hashCode(field);
         h = 31 * h + java.util.Objects.hashCode(comment);
         h = 31 * h + Boolean.hashCode(defaultKept);
+        h = 31 * h + java.util.Objects.hashCode(generated);
         return h;
     }
 }

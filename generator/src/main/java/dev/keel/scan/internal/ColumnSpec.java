@@ -104,6 +104,7 @@ public record ColumnSpec(Ident name, SqlType type, boolean nullable, String defa
                 .append(", comment=").append(comment)
                 .append(", unique=").append(unique)
                 .append(", checks=").append(checks)
+                .append(", generated=").append(generated)
                 .append(']').toString();
     }
 }
