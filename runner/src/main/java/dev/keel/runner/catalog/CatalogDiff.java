@@ -93,6 +93,8 @@ public final class CatalogDiff {
             check(all, where, "start", e.start(), a.start());
             check(all, where, "increment", e.increment(), a.increment());
         });
+        compareMaps(all, "", "enum type", expected.enumTypes(), actual.enumTypes(),
+                (where, e, a) -> check(all, where, "values", e, a));
         all.sort(null);
         var differences = new ArrayList<String>();
         var allowed = new ArrayList<String>();
