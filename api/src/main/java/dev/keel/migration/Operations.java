@@ -164,6 +164,11 @@ public final class Operations {
     /** Adds {@code value} at the end of the enum type. */
     public static AddEnumValue addEnumValue(String type, String value) { return new AddEnumValue(type, value); }
 
+    /** Adds {@code value} before {@code before} or after {@code after} (one of them, or neither: at the end). */
+    public static AddEnumValue addEnumValue(String type, String value, String before, String after) {
+        return new AddEnumValue(type, value, before, after);
+    }
+
     /** Adds {@code value} just before {@code before}. */
     public static AddEnumValue addEnumValueBefore(String type, String value, String before) { return new AddEnumValue(type, value, before, null); }
 
