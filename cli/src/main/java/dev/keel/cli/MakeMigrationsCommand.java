@@ -95,7 +95,8 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
     @Option(names = "--allow-unsafe", paramLabel = "CHANGE", description = "Write the one-step form of a change keel"
             + " writes as expand and contract or refuses: type-change (a column type change that rewrites the table) or"
-            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked). Only for"
+            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked) or"
+            + " enum-value-removal (a PostgreSQL enum type rebuilt without a value, or with values moved). Only for"
             + " tables that are small or offline.")
     Set<String> allowUnsafe = Set.of();
 
@@ -127,9 +128,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String change : allowUnsafe) {
-            if (!Set.of(SafetyOptions.TYPE_CHANGE, SafetyOptions.RENAME).contains(change)) {
+            if (!Set.of(SafetyOptions.TYPE_CHANGE, SafetyOptions.RENAME, SafetyOptions.ENUM_VALUE_REMOVAL).contains(change)) {
                 throw new picocli.CommandLine.ParameterException(project.command.commandLine(),
-                        "--allow-unsafe takes type-change or rename, not " + change);
+                        "--allow-unsafe takes type-change, rename or enum-value-removal, not " + change);
             }
         }
         if (scriptable && json.enabled()) {

@@ -22,6 +22,8 @@ import java.util.Set;
 public record SafetyOptions(Set<String> allowed, Set<String> largeTables, boolean severalDatabases, Map<String, String> using) {
     /** Allows a column type change that rewrites the table. */
     public static final String TYPE_CHANGE = "type-change";
+    /** Allows taking a value out of a PostgreSQL enum type (or moving one): the type is rebuilt, its columns rewritten. */
+    public static final String ENUM_VALUE_REMOVAL = "enum-value-removal";
     /** Allows renaming a table or column in the database. */
     public static final String RENAME = "rename";
 
