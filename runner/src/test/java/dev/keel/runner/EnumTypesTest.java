@@ -94,6 +94,22 @@ class EnumTypesTest {
     }
 
     @Test
+    void aTypeMadeByHandThatAColumnNamesIsNoDrift() throws Exception {
+        MigrationSpec initial = Specs.spec("desk.0001_initial").ops(
+                runSql("CREATE TYPE mood AS ENUM ('HAPPY', 'SAD')", "DROP TYPE mood"),
+                createModel("note", table("note").entity("Note")
+                        .field("id", column("id", "bigint").identity(Identity.BY_DEFAULT))
+                        .field("mood", column("mood", "mood").nullable())
+                        .primaryKey("id")));
+        try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(initial), Specs.FAST, MigrateListener.silent())) {
+            m.migrate(MigrateRequest.all());
+            assertEquals(List.of(), DriftCheck.check(m).differences());
+            db.execute("CREATE TYPE stray AS ENUM ('A')");
+            assertEquals(List.of("enum type stray unexpected"), DriftCheck.check(m).differences());
+        }
+    }
+
+    @Test
     void checkDbListsEnumTypesAndValuesThatDrifted() throws Exception {
         try (Db db = Db.fresh(); Migrator m = Specs.migrator(db, Specs.set(CREATE, ADD), Specs.FAST, MigrateListener.silent())) {
             m.migrate(MigrateRequest.all());
