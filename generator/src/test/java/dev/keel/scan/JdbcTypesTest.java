@@ -193,8 +193,11 @@ class JdbcTypesTest {
                   @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Level level;
                   @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) app.other.Level otherLevel;
                   @JdbcTypeCode(SqlTypes.NAMED_ORDINAL_ENUM) Level ordinalLevel;
-                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) java.time.DayOfWeek day; }""").problems();
-        assertEquals(3, problems.size(), String.join("\n", problems));
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) java.time.DayOfWeek day;
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Point point;
+                  public enum Point { NORTH, SOUTH } }""").problems();
+        assertEquals(4, problems.size(), String.join("\n", problems));
+        assertTrue(String.join("\n", problems).contains("as the PostgreSQL enum type point, the name of a PostgreSQL type"), String.join("\n", problems));
         String all = String.join("\n", problems);
         assertTrue(all.matches("(?s).*Odd\\.java:\\d+: field otherLevel stores enum app.other.Level as the PostgreSQL enum type level.*"
                 + "has the same simple name.*To fix: rename one of the enum classes.*"), all);

@@ -21,6 +21,16 @@ public final class NamedEnums {
 
     private final Map<String, Entry> byName = new TreeMap<>();
 
+    /**
+     * PostgreSQL's own type names (pg_catalog comes first on every search path): an enum class named like one makes
+     * Hibernate create a type its columns never get ({@code point} is pg_catalog's geometric point).
+     */
+    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("bigint", "bit", "bool", "boolean", "box",
+            "bytea", "char", "character", "cidr", "circle", "date", "decimal", "float4", "float8", "inet", "int", "int2",
+            "int4", "int8", "integer", "interval", "json", "jsonb", "line", "lseg", "macaddr", "macaddr8", "money", "name",
+            "numeric", "oid", "path", "point", "polygon", "real", "record", "smallint", "text", "time", "timestamp",
+            "timestamptz", "timetz", "tsquery", "tsvector", "uuid", "varbit", "varchar", "xml");
+
     /** Forgets every type: a new mapping starts. */
     public synchronized void clear() {
         byName.clear();
@@ -67,6 +77,11 @@ public final class NamedEnums {
         String simple = enumClass.name().substring(enumClass.name().lastIndexOf('.') + 1);
         simple = simple.substring(simple.lastIndexOf('$') + 1);
         String name = fold(simple);
+        if (BUILT_IN.contains(name)) {
+            throw new MappingProblem(a.node(), "field " + a.name() + " stores enum " + enumClass.name() + " as the PostgreSQL"
+                    + " enum type " + name + ", the name of a PostgreSQL type: its columns would be of PostgreSQL's " + name,
+                    "rename the enum class, or store it with @Enumerated(EnumType.STRING) alone");
+        }
         List<String> values = new ArrayList<>(constants);
         if (code.equals("NAMED_ENUM")) {
             values.sort(null);
