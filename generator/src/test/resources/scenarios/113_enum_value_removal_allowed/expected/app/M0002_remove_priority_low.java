@@ -12,6 +12,7 @@ public final class M0002_remove_priority_low extends Migration {
     protected void define() {
         dependsOn("app", "0001_initial");
         operations(
+            // keel:allow enum-value-removal: written by keel makemigrations --allow-unsafe enum-value-removal (value LOW is taken out of enum type priority, which rebuilds it and rewrites ticket.priority)
             removeEnumValue("priority", "LOW"));
     }
 }
