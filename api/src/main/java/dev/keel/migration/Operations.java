@@ -10,6 +10,12 @@ import dev.keel.operations.AlterModelTable;
 import dev.keel.operations.AlterSequence;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.CreateSequence;
+import dev.keel.operations.CreateEnumType;
+import dev.keel.operations.AddEnumValue;
+import dev.keel.operations.RenameEnumValue;
+import dev.keel.operations.RemoveEnumValue;
+import dev.keel.operations.DropEnumType;
+import dev.keel.state.EnumType;
 import dev.keel.operations.DeleteModel;
 import dev.keel.operations.DeleteSequence;
 import dev.keel.operations.DeletionAction;
@@ -147,6 +153,34 @@ public final class Operations {
     }
 
     public static ValidateConstraint validateConstraint(String model, String name) { return new ValidateConstraint(model, name); }
+
+    // ---- enum types ------------------------------------------------------------------------
+
+    /** A PostgreSQL enum type with its values in order. */
+    public static EnumType enumType(String name, String... values) { return EnumType.of(name, values); }
+
+    public static CreateEnumType createEnumType(EnumType type) { return new CreateEnumType(type); }
+
+    /** Adds {@code value} at the end of the enum type. */
+    public static AddEnumValue addEnumValue(String type, String value) { return new AddEnumValue(type, value); }
+
+    /** Adds {@code value} before {@code before} or after {@code after} (one of them, or neither: at the end). */
+    public static AddEnumValue addEnumValue(String type, String value, String before, String after) {
+        return new AddEnumValue(type, value, before, after);
+    }
+
+    /** Adds {@code value} just before {@code before}. */
+    public static AddEnumValue addEnumValueBefore(String type, String value, String before) { return new AddEnumValue(type, value, before, null); }
+
+    /** Adds {@code value} just after {@code after}. */
+    public static AddEnumValue addEnumValueAfter(String type, String value, String after) { return new AddEnumValue(type, value, null, after); }
+
+    public static RenameEnumValue renameEnumValue(String type, String oldValue, String newValue) { return new RenameEnumValue(type, oldValue, newValue); }
+
+    /** Rebuilds the type without {@code value}: rewrites every column of the type, fails while a row holds it. */
+    public static RemoveEnumValue removeEnumValue(String type, String value) { return new RemoveEnumValue(type, value); }
+
+    public static DropEnumType dropEnumType(String name) { return new DropEnumType(name); }
 
     // ---- sequences -------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ public sealed interface Operation permits CreateModel, DeleteModel, RenameModel,
         SeparateDatabaseAndState, SafeRemoveField, SafeDeleteModel, RestorePendingField, RestorePendingModel,
         RecreatePendingField, RecreatePendingModel, RenameSequence, SafeDeleteSequence, RestorePendingSequence,
         RecreatePendingSequence, CreateCompatibilityView, DropCompatibilityView,
-        ForkSequence, UnforkSequence, AddColumnSync, RemoveColumnSync, CopyColumn, SwitchColumn {
+        ForkSequence, UnforkSequence, AddColumnSync, RemoveColumnSync, CopyColumn, SwitchColumn,
+        CreateEnumType, AddEnumValue, RenameEnumValue, RemoveEnumValue, DropEnumType {
 
     /** A one-line, human description: {@code Add field slug to post}. */
     String describe();

@@ -47,4 +47,9 @@ public interface OperationVisitor<R> {
     R visit(AddColumnSync op);
     R visit(RemoveColumnSync op);
     R visit(CopyColumn op);
+    R visit(CreateEnumType op);
+    R visit(AddEnumValue op);
+    R visit(RenameEnumValue op);
+    R visit(RemoveEnumValue op);
+    R visit(DropEnumType op);
 }

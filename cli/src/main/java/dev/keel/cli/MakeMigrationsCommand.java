@@ -95,9 +95,10 @@ final class MakeMigrationsCommand implements Callable<Integer> {
 
     @Option(names = "--allow-unsafe", paramLabel = "CHANGE", description = "Write the one-step form of a change keel"
             + " writes as expand and contract or refuses: type-change (a column type change that rewrites the table),"
-            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked) or"
+            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked),"
             + " generated-column (a stored generated column added to a table with rows, or its expression changed: both"
-            + " rewrite the table). Only for tables that are small or offline.")
+            + " rewrite the table) or enum-value-removal (a PostgreSQL enum type rebuilt without a value, or with values"
+            + " moved). Only for tables that are small or offline.")
     Set<String> allowUnsafe = Set.of();
 
     @Option(names = "--using", paramLabel = "FIELD=SQL", description = "For a column type change keel cannot convert"
@@ -128,9 +129,10 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String change : allowUnsafe) {
-            if (!Set.of(SafetyOptions.TYPE_CHANGE, SafetyOptions.RENAME, SafetyOptions.GENERATED_COLUMN).contains(change)) {
+            if (!Set.of(SafetyOptions.TYPE_CHANGE, SafetyOptions.RENAME, SafetyOptions.GENERATED_COLUMN,
+                    SafetyOptions.ENUM_VALUE_REMOVAL).contains(change)) {
                 throw new picocli.CommandLine.ParameterException(project.command.commandLine(),
-                        "--allow-unsafe takes type-change, rename or generated-column, not " + change);
+                        "--allow-unsafe takes type-change, rename, generated-column or enum-value-removal, not " + change);
             }
         }
         if (scriptable && json.enabled()) {

@@ -10,6 +10,9 @@ import dev.keel.diff.rules.AlteredSequences;
 import dev.keel.diff.rules.CompanionsOfRenamedTables;
 import dev.keel.diff.rules.CreatedModels;
 import dev.keel.diff.rules.CreatedSequences;
+import dev.keel.diff.rules.CreatedEnumTypes;
+import dev.keel.diff.rules.ChangedEnumValues;
+import dev.keel.diff.rules.DroppedEnumTypes;
 import dev.keel.diff.rules.DeletedModels;
 import dev.keel.diff.rules.DeletedSequences;
 import dev.keel.diff.rules.MovedDatabases;
@@ -44,6 +47,8 @@ public final class Autodetector {
             new AlteredModelTables(),
             new CreatedSequences(),
             new AlteredSequences(),
+            new CreatedEnumTypes(),
+            new ChangedEnumValues(),
             new CreatedModels(),
             new RenamedFields(),
             new RenamedConstraints(),
@@ -57,7 +62,8 @@ public final class Autodetector {
             new AddedIndexes(),
             new AlteredModelComments(),
             new DeletedModels(),
-            new DeletedSequences());
+            new DeletedSequences(),
+            new DroppedEnumTypes());
 
     private Autodetector() {}
 

@@ -39,7 +39,36 @@ public final class SchemaComparison {
         if (!new ArrayList<>(a.sequences()).equals(new ArrayList<>(b.sequences()))) {
             out.add("sequences: " + a.sequences() + " vs " + b.sequences());
         }
+        List<dev.keel.state.EnumType> typesA = enumTypes(a, b);
+        List<dev.keel.state.EnumType> typesB = enumTypes(b, a);
+        if (!typesA.equals(typesB)) {
+            out.add("enum types: " + typesA + " vs " + typesB);
+        }
         return out;
+    }
+
+    /**
+     * The enum types of {@code s} but one {@code other} lacks while only pending deletions of {@code s} are of it: it
+     * waits for them (keel drops it with them, {@code makemigrations --delete-pending}).
+     */
+    private static List<dev.keel.state.EnumType> enumTypes(ProjectState s, ProjectState other) {
+        return s.enumTypes().stream().filter(e -> other.enumType(e.name()).isPresent() || !waitsForPending(s, e.name())).toList();
+    }
+
+    /** Whether the enum type {@code name} is only the type of pending columns or tables of {@code s}. */
+    public static boolean waitsForPending(ProjectState s, String name) {
+        List<String> users = s.columnsOfEnumType(name);
+        if (users.isEmpty()) {
+            return false;
+        }
+        for (Table t : s.tables()) {
+            for (Column c : t.columns()) {
+                if (dev.keel.state.EnumType.isOfType(c.type(), name)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -85,6 +85,15 @@ final class JavaValues {
         if (value instanceof Sequence s) {
             return sequence(s);
         }
+        if (value instanceof dev.keel.state.EnumType e) {
+            var sb = new StringBuilder("enumType(").append(string(e.name()));
+            e.values().forEach(v -> sb.append(", ").append(string(v)));
+            sb.append(')');
+            if (e.database() != null) {
+                sb.append(".database(").append(string(e.database())).append(')');
+            }
+            return sb.toString();
+        }
         throw new IllegalArgumentException("keel cannot write a " + value.getClass().getName() + " into a migration");
     }
 

@@ -53,10 +53,11 @@ public final class MigrationNamer {
     /**
      * Operations that serve the others and do not name a migration when others are there: constraint
      * and index removals (a foreign key or index dropped before its column or table goes, a check
-     * replaced; Hibernate's names for them are hashes) and the sequences of new models.
+     * replaced; Hibernate's names for them are hashes), the sequences of new models and the enum types of new or removed columns.
      */
     private static boolean supporting(Operation op) {
-        return op instanceof RemoveConstraint || op instanceof RemoveIndex || op instanceof CreateSequence;
+        return op instanceof RemoveConstraint || op instanceof RemoveIndex || op instanceof CreateSequence
+                || op instanceof dev.keel.operations.CreateEnumType || op instanceof dev.keel.operations.DropEnumType;
     }
 
     /** {@code number} and the words, as a name: {@code 0002_add_post_slug}. */

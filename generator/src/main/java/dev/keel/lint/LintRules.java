@@ -22,6 +22,7 @@ import dev.keel.lint.rules.KeyGeneration;
 import dev.keel.lint.rules.LockTable;
 import dev.keel.lint.rules.MixedSchemaAndData;
 import dev.keel.lint.rules.NewEnumValueUsed;
+import dev.keel.lint.rules.EnumValueRemoval;
 import dev.keel.lint.rules.NotNullWithoutDefault;
 import dev.keel.lint.rules.PendingDeletedTooSoon;
 import dev.keel.lint.rules.PostDeploymentSchemaChange;
@@ -60,6 +61,7 @@ public final class LintRules {
             new DropIndexWithoutConcurrently(),
             new ConcurrentlyInAtomicMigration(),
             new NewEnumValueUsed(),
+            new EnumValueRemoval(),
             new UniqueConstraintWithoutIndex(),
             new ExclusionConstraint(),
             new ConstraintWithoutNotValid(),

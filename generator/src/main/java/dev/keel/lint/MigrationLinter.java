@@ -78,6 +78,12 @@ final class MigrationLinter {
             memory.create(create.sequence().name());
             return;
         }
+        if (o instanceof dev.keel.operations.AddEnumValue add) {
+            if (op.atomic()) {
+                memory.enumValue("'" + add.value().replace("'", "''") + "'", add.type());
+            }
+            return;
+        }
         Optional<Table> table = model(o).flatMap(op::table);
         if (table.isEmpty()) {
             return;

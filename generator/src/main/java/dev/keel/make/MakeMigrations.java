@@ -301,6 +301,16 @@ public final class MakeMigrations {
                     opsByApp.computeIfAbsent(p.app(), a -> new ArrayList<>()).add(deletion(p));
                 }
             }
+            // an enum type no entity uses waited for its pending columns and tables: it goes after them
+            for (dev.keel.state.EnumType e : current.enumTypes()) {
+                if (target.enumType(e.name()).isEmpty() && dev.keel.diff.SchemaComparison.waitsForPending(current, e.name())) {
+                    String app = current.pending().stream().filter(p -> p.table() != null && current.columnsOfEnumType(e.name())
+                            .stream().anyMatch(c -> c.startsWith(p.table() + "."))).map(PendingDeletion::app).findFirst().orElse(null);
+                    if (app != null && apps.contains(app)) {
+                        opsByApp.computeIfAbsent(app, a -> new ArrayList<>()).add(new dev.keel.operations.DropEnumType(e.name()));
+                    }
+                }
+            }
         }
         var plans = new ArrayList<AppPlan>();
         var written = new java.util.HashSet<String>();
@@ -382,7 +392,13 @@ public final class MakeMigrations {
         var tables = new ArrayList<Table>();
         scanned.tables().stream().filter(t -> apps.contains(t.app())).forEach(tables::add);
         current.tables().stream().filter(t -> !apps.contains(t.app())).forEach(tables::add);
-        return ProjectState.of(tables, scanned.sequences(), current.pending());
+        // the entities' enum types, and those of the migrations that only tables of the other apps are of
+        var enumTypes = new ArrayList<dev.keel.state.EnumType>(scanned.enumTypes());
+        current.enumTypes().stream().filter(e -> scanned.enumType(e.name()).isEmpty())
+                .filter(e -> tables.stream().anyMatch(t -> !apps.contains(t.app())
+                        && t.columns().stream().anyMatch(c -> dev.keel.state.EnumType.isOfType(c.type(), e.name()))))
+                .forEach(enumTypes::add);
+        return ProjectState.of(tables, scanned.sequences(), enumTypes, current.pending());
     }
 
     /**

@@ -29,7 +29,8 @@ final class OptInComments {
     static final Map<String, List<String>> RULES = Map.of(
             SafetyOptions.RENAME, List.of("rename-table", "rename-column"),
             SafetyOptions.TYPE_CHANGE, List.of("column-type-change"),
-            SafetyOptions.GENERATED_COLUMN, List.of("rewriting-add-column", "table-rewrite"));
+            SafetyOptions.GENERATED_COLUMN, List.of("rewriting-add-column", "table-rewrite"),
+            SafetyOptions.ENUM_VALUE_REMOVAL, List.of("enum-value-removal"));
 
     private OptInComments() {}
 

@@ -81,6 +81,9 @@ final class MigrationSplitter {
 
     /** Whether {@code step} may join the migration being filled. */
     private static boolean fits(List<Step> migration, Step step) {
+        if (usesNewEnumValue(migration, step.operation())) {
+            return false;
+        }
         Step first = migration.get(0);
         if (first.postDeployment() != step.postDeployment()) {
             return false;
@@ -91,6 +94,20 @@ final class MigrationSplitter {
         }
         // A validation scans the table: it must not run while this transaction holds a lock that blocks writes.
         return step.stage() != Stage.VALIDATE || migration.stream().allMatch(s -> s.stage() == Stage.VALIDATE);
+    }
+
+    /**
+     * Whether {@code op} names (as an SQL literal) a value an {@code AddEnumValue} of the migration adds: PostgreSQL
+     * refuses a new enum value in the transaction that added it ("unsafe use of new value"), so {@code op} goes to the
+     * next migration, which commits after the value.
+     */
+    static boolean usesNewEnumValue(List<Step> migration, dev.keel.operations.Operation op) {
+        if (op instanceof dev.keel.operations.AddEnumValue) {
+            return false;
+        }
+        String text = op.toString();
+        return migration.stream().map(Step::operation).anyMatch(o -> o instanceof dev.keel.operations.AddEnumValue add
+                && text.contains("'" + add.value().replace("'", "''") + "'"));
     }
 
     private static PlannedMigration plan(List<Step> steps) {

@@ -24,6 +24,8 @@ public record SafetyOptions(Set<String> allowed, Set<String> largeTables, boolea
     public static final String TYPE_CHANGE = "type-change";
     /** Allows adding a stored generated column to a table with rows, or changing its expression (both rewrite the table). */
     public static final String GENERATED_COLUMN = "generated-column";
+    /** Allows taking a value out of a PostgreSQL enum type (or moving one): the type is rebuilt, its columns rewritten. */
+    public static final String ENUM_VALUE_REMOVAL = "enum-value-removal";
     /** Allows renaming a table or column in the database. */
     public static final String RENAME = "rename";
 

@@ -21,6 +21,8 @@ import dev.keel.rewrite.rules.RowsMovedBetweenTables;
 import dev.keel.rewrite.rules.SetNotNullViaCheck;
 import dev.keel.rewrite.rules.TwoPhaseColumnRemoval;
 import dev.keel.rewrite.rules.TwoPhaseSequenceRemoval;
+import dev.keel.rewrite.rules.TwoPhaseEnumTypeRemoval;
+import dev.keel.rewrite.rules.EnumValueRemovalGuard;
 import dev.keel.rewrite.rules.TwoPhaseTableRemoval;
 import dev.keel.rewrite.rules.KeyGenerationSwitch;
 import dev.keel.rewrite.rules.TypeChangeGuard;
@@ -50,6 +52,8 @@ public final class SafetyRewriter {
             new TwoPhaseColumnRemoval(),
             new TwoPhaseTableRemoval(),
             new TwoPhaseSequenceRemoval(),
+            new TwoPhaseEnumTypeRemoval(),
+            new EnumValueRemovalGuard(),
             new VolatileDefault(),
             new ConcurrentIndex(),
             new UniqueViaIndex(),

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ScanCodec {
     /** The layout's version: the first number of the document; any other is not read. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private ScanCodec() {}
 

@@ -150,26 +150,59 @@ class JdbcTypesTest {
     @Test
     void combinationsKeelCannotKnowAreProblemsWithTheFix() {
         List<String> problems = withConverter().file("app/Odd.java", IMPORTS + """
-                import org.hibernate.dialect.PostgreSQLEnumJdbcType;
                 import org.hibernate.type.descriptor.jdbc.JsonJdbcType;
                 @Entity public class Odd { @Id Long id;
                   @JdbcTypeCode(SqlTypes.ARRAY) List<String> tags;
-                  @Enumerated(EnumType.STRING) @JdbcType(PostgreSQLEnumJdbcType.class) Level level;
                   @JdbcType(JsonJdbcType.class) Map<String, Object> data;
                   @JdbcTypeCode(SqlTypes.VARCHAR) LocalDateTime when;
                   @JdbcTypeCode(SqlTypes.TIMESTAMP) Long epoch;
                   @JdbcTypeCode(99999) String unknown; }""").problems();
-        assertEquals(6, problems.size(), String.join("\n", problems));
+        assertEquals(5, problems.size(), String.join("\n", problems));
         assertTrue(problems.get(0).matches(".*Odd\\.java:\\d+: the JDBC type code ARRAY of field tags.*To fix: .*columnDefinition.*"),
                 problems.get(0));
-        assertTrue(problems.get(1).matches(".*field level is mapped to a PostgreSQL enum type.*To fix: .*EnumType.STRING.*"),
+        assertTrue(problems.get(1).matches(".*JsonJdbcType.*cannot instantiate.*To fix: write @JdbcTypeCode\\(SqlTypes.JSON\\).*"),
                 problems.get(1));
-        assertTrue(problems.get(2).matches(".*JsonJdbcType.*cannot instantiate.*To fix: write @JdbcTypeCode\\(SqlTypes.JSON\\).*"),
+        assertTrue(problems.get(2).matches(".*field when stores a java.time.LocalDateTime as SqlTypes.VARCHAR.*columnDefinition.*"),
                 problems.get(2));
-        assertTrue(problems.get(3).matches(".*field when stores a java.time.LocalDateTime as SqlTypes.VARCHAR.*columnDefinition.*"),
-                problems.get(3));
-        assertTrue(problems.get(4).matches(".*field epoch stores a java.lang.Long as SqlTypes.TIMESTAMP.*"), problems.get(4));
-        assertTrue(problems.get(5).matches(".*@JdbcTypeCode\\(99999\\) on field unknown.*To fix: .*SqlTypes.*"), problems.get(5));
+        assertTrue(problems.get(3).matches(".*field epoch stores a java.lang.Long as SqlTypes.TIMESTAMP.*"), problems.get(3));
+        assertTrue(problems.get(4).matches(".*@JdbcTypeCode\\(99999\\) on field unknown.*To fix: .*SqlTypes.*"), problems.get(4));
+    }
+
+    @Test
+    void postgresEnumTypesAreNamedAfterTheEnumWithTheirValuesAsHibernateOrdersThem() {
+        ProjectState s = withConverter().file("app/Size.java", "package app;\npublic enum Size { SMALL, LARGE, MEDIUM }")
+                .file("app/Shirt.java", IMPORTS + """
+                import org.hibernate.dialect.PostgreSQLEnumJdbcType;
+                @Entity public class Shirt { @Id Long id;
+                  @Enumerated(EnumType.STRING) @JdbcType(PostgreSQLEnumJdbcType.class) Level level;
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) @Column(nullable = false) Level other;
+                  @Enumerated(EnumType.ORDINAL) @JdbcTypeCode(SqlTypes.NAMED_ORDINAL_ENUM) Size size; }""").scan();
+        assertEquals("level", column(s, "shirt", "level").type());
+        assertEquals("level", column(s, "shirt", "other").type());
+        assertEquals("size", column(s, "shirt", "size").type());
+        assertTrue(table(s, "shirt").checks().isEmpty(), "no check: the type holds the values");
+        assertEquals(List.of("level [HIGH, LOW, MID]", "size [SMALL, LARGE, MEDIUM]"),
+                s.enumTypes().stream().map(e -> e.name() + " " + e.values()).toList());
+    }
+
+    @Test
+    void twoEnumsOfOneSimpleNameOrOneEnumInTwoOrdersAreProblems() {
+        List<String> problems = withConverter().file("app/other/Level.java", "package app.other;\npublic enum Level { A, B }")
+                .file("app/Odd.java", IMPORTS + """
+                @Entity public class Odd { @Id Long id;
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Level level;
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) app.other.Level otherLevel;
+                  @JdbcTypeCode(SqlTypes.NAMED_ORDINAL_ENUM) Level ordinalLevel;
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) java.time.DayOfWeek day;
+                  @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Point point;
+                  public enum Point { NORTH, SOUTH } }""").problems();
+        assertEquals(4, problems.size(), String.join("\n", problems));
+        assertTrue(String.join("\n", problems).contains("as the PostgreSQL enum type point, the name of a PostgreSQL type"), String.join("\n", problems));
+        String all = String.join("\n", problems);
+        assertTrue(all.matches("(?s).*Odd\\.java:\\d+: field otherLevel stores enum app.other.Level as the PostgreSQL enum type level.*"
+                + "has the same simple name.*To fix: rename one of the enum classes.*"), all);
+        assertTrue(all.matches("(?s).*field ordinalLevel stores enum app.Level .*another order.*To fix: store the enum the same way.*"), all);
+        assertTrue(all.matches("(?s).*field day stores the JDK enum java.time.DayOfWeek.*"), all);
     }
 
     @Test

@@ -119,7 +119,11 @@ public final class DriftCheck {
                 c.rollback();
                 return null;
             }
-            st.execute("SET LOCAL search_path TO " + scratch.defaultSchema());
+            // the real default schema after the scratch one: a type the state does not create (an enum type made by
+            // hand that a columnDefinition names, an extension's citext) resolves there, as in the real schema
+            String real = Catalog.currentSchema(c);
+            st.execute("SET LOCAL search_path TO " + scratch.defaultSchema() + ", "
+                    + dev.keel.runner.sql.Identifiers.quote(real));
             for (String sql : scratch.createSql(state)) {
                 st.execute(sql);
             }

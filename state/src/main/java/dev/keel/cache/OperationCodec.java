@@ -275,6 +275,27 @@ public final class OperationCodec {
             w.string(o.field());
             w.string(o.other());
             w.string(o.otherColumn());
+        } else if (op instanceof dev.keel.operations.CreateEnumType o) {
+            w.count(42);
+            StateCodec.enumType(w, o.type());
+        } else if (op instanceof dev.keel.operations.AddEnumValue o) {
+            w.count(43);
+            w.string(o.type());
+            w.string(o.value());
+            w.string(o.before());
+            w.string(o.after());
+        } else if (op instanceof dev.keel.operations.RenameEnumValue o) {
+            w.count(44);
+            w.string(o.type());
+            w.string(o.oldValue());
+            w.string(o.newValue());
+        } else if (op instanceof dev.keel.operations.RemoveEnumValue o) {
+            w.count(45);
+            w.string(o.type());
+            w.string(o.value());
+        } else if (op instanceof dev.keel.operations.DropEnumType o) {
+            w.count(46);
+            w.string(o.name());
         } else {
             throw new IllegalArgumentException("keel bug: an operation the cache does not know: " + op);
         }
@@ -325,6 +346,11 @@ public final class OperationCodec {
             case 39 -> new RemoveColumnSync(r.string(), r.string());
             case 40 -> new CopyColumn(r.string(), r.string(), r.string());
             case 41 -> new SwitchColumn(r.string(), r.string(), r.string(), r.string());
+            case 42 -> new dev.keel.operations.CreateEnumType(StateCodec.enumType(r));
+            case 43 -> new dev.keel.operations.AddEnumValue(r.string(), r.string(), r.string(), r.string());
+            case 44 -> new dev.keel.operations.RenameEnumValue(r.string(), r.string(), r.string());
+            case 45 -> new dev.keel.operations.RemoveEnumValue(r.string(), r.string());
+            case 46 -> new dev.keel.operations.DropEnumType(r.string());
             default -> throw new IllegalArgumentException("no operation of kind " + kind);
         };
     }

@@ -32,6 +32,7 @@ public final class StateCodec {
     public static void write(Compact.Writer w, ProjectState state) {
         w.list(state.tables(), StateCodec::table);
         w.list(state.sequences(), StateCodec::sequence);
+        w.list(state.enumTypes(), StateCodec::enumType);
         w.list(state.pending(), StateCodec::pending);
     }
 
@@ -39,8 +40,9 @@ public final class StateCodec {
     public static ProjectState read(Compact.Reader r) {
         var tables = r.list(StateCodec::table);
         var sequences = r.list(StateCodec::sequence);
+        var enumTypes = r.list(StateCodec::enumType);
         var pending = r.list(StateCodec::pending);
-        return ProjectState.of(tables, sequences, pending);
+        return ProjectState.of(tables, sequences, enumTypes, pending);
     }
 
     static void table(Compact.Writer w, Table t) {
@@ -153,6 +155,16 @@ public final class StateCodec {
         w.number(s.start());
         w.number(s.increment());
         w.string(s.database());
+    }
+
+    static void enumType(Compact.Writer w, dev.keel.state.EnumType t) {
+        w.string(t.name());
+        w.strings(t.values());
+        w.string(t.database());
+    }
+
+    static dev.keel.state.EnumType enumType(Compact.Reader r) {
+        return new dev.keel.state.EnumType(r.string(), r.strings(), r.string());
     }
 
     static Sequence sequence(Compact.Reader r) {

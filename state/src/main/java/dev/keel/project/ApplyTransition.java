@@ -10,6 +10,11 @@ import dev.keel.operations.AlterModelTable;
 import dev.keel.operations.AlterSequence;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.CreateSequence;
+import dev.keel.operations.CreateEnumType;
+import dev.keel.operations.AddEnumValue;
+import dev.keel.operations.RenameEnumValue;
+import dev.keel.operations.RemoveEnumValue;
+import dev.keel.operations.DropEnumType;
 import dev.keel.operations.DeleteModel;
 import dev.keel.operations.DeleteSequence;
 import dev.keel.operations.DeletionAction;
@@ -282,6 +287,50 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             return primaryKey ? t.withPrimaryKey(new PrimaryKey(newName, pk.columns()))
                     : t.replaceConstraint(oldName, c.withName(newName));
         });
+    }
+
+    // ---- enum types ------------------------------------------------------------------------
+
+    @Override public ProjectState visit(CreateEnumType op) {
+        return state.addEnumType(op.type());
+    }
+
+    @Override public ProjectState visit(AddEnumValue op) {
+        return state.replaceEnumType(enumChange(() -> state.requireEnumType(op.type()).withValue(op.value(), op.before(), op.after())));
+    }
+
+    @Override public ProjectState visit(RenameEnumValue op) {
+        return state.replaceEnumType(enumChange(() -> state.requireEnumType(op.type()).withValueRenamed(op.oldValue(), op.newValue())));
+    }
+
+    @Override public ProjectState visit(RemoveEnumValue op) {
+        dev.keel.state.EnumType type = state.requireEnumType(op.type());
+        if (type.values().size() == 1 && type.values().get(0).equals(op.value())) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.INVALID_OPERATION, "enum type " + op.type()
+                    + " would have no value left without " + op.value() + "\nTo fix: drop the type with dropEnumType instead.");
+        }
+        return state.replaceEnumType(enumChange(() -> type.withoutValue(op.value())));
+    }
+
+    @Override public ProjectState visit(DropEnumType op) {
+        state.requireEnumType(op.name());
+        var users = state.columnsOfEnumType(op.name());
+        if (!users.isEmpty()) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.INVALID_OPERATION, "enum type " + op.name()
+                    + " is still the type of " + String.join(", ", users)
+                    + "\nTo fix: remove or retype those columns in an earlier operation, then drop the type.");
+        }
+        return state.removeEnumType(op.name());
+    }
+
+    /** A change of an enum type's values; a value that is not there (or already is) is an invalid operation. */
+    private static dev.keel.state.EnumType enumChange(java.util.function.Supplier<dev.keel.state.EnumType> change) {
+        try {
+            return change.get();
+        } catch (IllegalArgumentException e) {
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.INVALID_OPERATION, e.getMessage()
+                    + "\nTo fix: name a value the type has (the state after the earlier migrations), or correct the value.");
+        }
     }
 
     @Override public ProjectState visit(CreateSequence op) {

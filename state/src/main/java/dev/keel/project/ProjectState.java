@@ -2,6 +2,7 @@ package dev.keel.project;
 
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
+import dev.keel.state.EnumType;
 import dev.keel.state.PendingColumn;
 import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
@@ -47,7 +48,7 @@ public final class ProjectState {
             .thenComparing(p -> p.getClass().getSimpleName());
 
     /** The state before any migration. */
-    public static final ProjectState EMPTY = new ProjectState(Tables.EMPTY, TreePMap.empty(), List.of());
+    public static final ProjectState EMPTY = new ProjectState(Tables.EMPTY, TreePMap.empty(), TreePMap.empty(), List.of());
 
     /**
      * The tables by {@code app.model}, and the keys of the tables of each physical (schema-qualified) name, both
@@ -111,23 +112,31 @@ public final class ProjectState {
 
     private final Tables tables;
     private final PSortedMap<String, Sequence> sequences;
+    private final PSortedMap<String, EnumType> enumTypes;
     private final List<PendingDeletion> pending;
 
-    private ProjectState(Tables tables, PSortedMap<String, Sequence> sequences,
+    private ProjectState(Tables tables, PSortedMap<String, Sequence> sequences, PSortedMap<String, EnumType> enumTypes,
                          List<PendingDeletion> pending) {
-        this(tables, sequences, pending.stream().sorted(PENDING_ORDER).toList(), true);
+        this(tables, sequences, enumTypes, pending.stream().sorted(PENDING_ORDER).toList(), true);
     }
 
     /** A state whose pending list is already sorted and immutable (taken over from another state). */
-    private ProjectState(Tables tables, PSortedMap<String, Sequence> sequences,
+    private ProjectState(Tables tables, PSortedMap<String, Sequence> sequences, PSortedMap<String, EnumType> enumTypes,
                          List<PendingDeletion> sortedPending, boolean sorted) {
         this.tables = tables;
         this.sequences = sequences;
+        this.enumTypes = enumTypes;
         this.pending = sortedPending;
     }
 
     /** Builds a state from its parts (as a snapshot reads it back); tables must be placed. */
     public static ProjectState of(Collection<Table> tables, Collection<Sequence> sequences,
+                                  Collection<PendingDeletion> pending) {
+        return of(tables, sequences, List.of(), pending);
+    }
+
+    /** Builds a state from its parts, enum types included; tables must be placed. */
+    public static ProjectState of(Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enumTypes,
                                   Collection<PendingDeletion> pending) {
         Tables t = Tables.EMPTY;
         for (Table table : tables) {
@@ -142,7 +151,11 @@ public final class ProjectState {
         for (Sequence seq : sequences) {
             s = s.plus(seq.name(), seq);
         }
-        return new ProjectState(t, s, new ArrayList<>(pending));
+        PSortedMap<String, EnumType> e = TreePMap.empty();
+        for (EnumType type : enumTypes == null ? List.<EnumType>of() : enumTypes) {
+            e = e.plus(type.name(), type);
+        }
+        return new ProjectState(t, s, e, new ArrayList<>(pending));
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -215,6 +228,12 @@ public final class ProjectState {
                 s = s.minus(e.getKey());
             }
         }
+        PSortedMap<String, EnumType> e = enumTypes;
+        for (var en : enumTypes.entrySet()) {
+            if (!en.getValue().databaseName().equals(databaseName)) {
+                e = e.minus(en.getKey());
+            }
+        }
         List<PendingDeletion> p = pending.stream().filter(d -> {
             if (d instanceof PendingTable pt) {
                 return pt.definition().databaseName().equals(databaseName);
@@ -232,7 +251,7 @@ public final class ProjectState {
                             .map(o -> ((PendingTable) o).definition().databaseName().equals(databaseName))
                             .findFirst().orElse(databaseName.equals(Table.DEFAULT_DATABASE)));
         }).toList();
-        return new ProjectState(t, s, p);
+        return new ProjectState(t, s, e, p);
     }
 
     // ---- changing --------------------------------------------------------------------------
@@ -247,13 +266,13 @@ public final class ProjectState {
             throw invalid("table " + table.qualifiedName() + " already exists in the database",
                     "give the new table another name, or delete the pending table first");
         }
-        return new ProjectState(tables.plus(key, table.placed(app, key.model())), sequences, pending, true);
+        return new ProjectState(tables.plus(key, table.placed(app, key.model())), sequences, enumTypes, pending, true);
     }
 
     /** This state without the model {@code app.model}. */
     public ProjectState removeTable(String app, String model) {
         requireTable(app, model);
-        return new ProjectState(tables.minus(new ModelKey(app, model)), sequences, pending, true);
+        return new ProjectState(tables.minus(new ModelKey(app, model)), sequences, enumTypes, pending, true);
     }
 
     /** This state with the table of {@code app.model} changed by {@code change}. */
@@ -261,7 +280,7 @@ public final class ProjectState {
         Table before = requireTable(app, model);
         Table after = change.apply(before);
         ProjectState next = new ProjectState(tables.plus(new ModelKey(app, model), after.placed(before.app(), before.model())),
-                sequences, pending, true);
+                sequences, enumTypes, pending, true);
         if (!before.qualifiedName().equals(after.qualifiedName())) {
             next = next.retargetForeignKeys(before.qualifiedName(), after.qualifiedName())
                     .movePendingColumns(before.qualifiedName(), after.qualifiedName());
@@ -277,7 +296,7 @@ public final class ProjectState {
             throw invalid("model " + newKey + " already exists", "rename to a name no model of " + app + " uses");
         }
         var t = tables.minus(new ModelKey(app, oldModel)).plus(newKey, table.entity(newEntity).placed(app, newKey.model()));
-        return new ProjectState(t, sequences, pending, true);
+        return new ProjectState(t, sequences, enumTypes, pending, true);
     }
 
     private ProjectState retargetForeignKeys(String oldTarget, String newTarget) {
@@ -291,7 +310,7 @@ public final class ProjectState {
         // a pending column's foreign keys follow the table they point at as well
         List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc
                 ? (PendingDeletion) pc.retargetForeignKeys(oldTarget, newTarget) : d).toList();
-        return new ProjectState(t, sequences, p);
+        return new ProjectState(t, sequences, enumTypes, p);
     }
 
     /** The pending columns of the physical table {@code table}. */
@@ -307,7 +326,7 @@ public final class ProjectState {
     public ProjectState droppingColumn(String table, String column) {
         List<PendingDeletion> p = pending.stream().map(d -> d instanceof PendingColumn pc && pc.table().equals(table)
                 && !pc.column().name().equals(column) ? (PendingDeletion) pc.withoutUsesOf(column) : d).toList();
-        return p.equals(pending) ? this : new ProjectState(tables, sequences, p);
+        return p.equals(pending) ? this : new ProjectState(tables, sequences, enumTypes, p);
     }
 
     /**
@@ -327,19 +346,19 @@ public final class ProjectState {
             }
             return d;
         }).toList();
-        return new ProjectState(tables, sequences, p);
+        return new ProjectState(tables, sequences, enumTypes, p);
     }
 
     public ProjectState addSequence(Sequence sequence) {
         if (sequenceNameTaken(sequence.name())) {
             throw invalid("sequence " + sequence.name() + " already exists", "use another name or delete it first");
         }
-        return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
+        return new ProjectState(tables, sequences.plus(sequence.name(), sequence), enumTypes, pending, true);
     }
 
     public ProjectState replaceSequence(Sequence sequence) {
         requireSequence(sequence.name());
-        return new ProjectState(tables, sequences.plus(sequence.name(), sequence), pending, true);
+        return new ProjectState(tables, sequences.plus(sequence.name(), sequence), enumTypes, pending, true);
     }
 
     /** Whether a sequence of this name is in the database: in the state, or pending deletion. */
@@ -355,7 +374,7 @@ public final class ProjectState {
             throw invalid("sequence " + newName + " already exists", "choose a sequence name that is free");
         }
         Sequence renamed = new Sequence(newName, s.start(), s.increment(), s.database());
-        return new ProjectState(tables, sequences.minus(oldName).plus(newName, renamed), pending, true);
+        return new ProjectState(tables, sequences.minus(oldName).plus(newName, renamed), enumTypes, pending, true);
     }
 
     /** The sequences in the database: those of the state and the pending ones, sorted by name. */
@@ -368,7 +387,7 @@ public final class ProjectState {
 
     public ProjectState removeSequence(String name) {
         requireSequence(name);
-        return new ProjectState(tables, sequences.minus(name), pending, true);
+        return new ProjectState(tables, sequences.minus(name), enumTypes, pending, true);
     }
 
     public Sequence requireSequence(String name) {
@@ -376,10 +395,77 @@ public final class ProjectState {
                 + sequences.keySet(), "create the sequence in an earlier migration, or correct its name"));
     }
 
+    // ---- enum types ------------------------------------------------------------------------
+
+    /** Every enum type, sorted by name. */
+    public Collection<EnumType> enumTypes() {
+        return enumTypes.values();
+    }
+
+    /** The enum types, or null when there are none (the JSON snapshot leaves them out then). */
+    Collection<EnumType> enumTypesOrNull() {
+        return enumTypes.isEmpty() ? null : enumTypes.values();
+    }
+
+    public Optional<EnumType> enumType(String name) {
+        return Optional.ofNullable(enumTypes.get(name));
+    }
+
+    public EnumType requireEnumType(String name) {
+        return enumType(name).orElseThrow(() -> invalid("no enum type " + name + " in the state. Known: "
+                + enumTypes.keySet(), "create the enum type in an earlier migration, or correct its name"));
+    }
+
+    public ProjectState addEnumType(EnumType type) {
+        if (enumTypes.containsKey(type.name())) {
+            throw invalid("enum type " + type.name() + " already exists", "use another name or drop it first");
+        }
+        return new ProjectState(tables, sequences, enumTypes.plus(type.name(), type), pending, true);
+    }
+
+    /** This state with the enum type of {@code type}'s name replaced by {@code type}. */
+    public ProjectState replaceEnumType(EnumType type) {
+        requireEnumType(type.name());
+        return new ProjectState(tables, sequences, enumTypes.plus(type.name(), type), pending, true);
+    }
+
+    public ProjectState removeEnumType(String name) {
+        requireEnumType(name);
+        return new ProjectState(tables, sequences, enumTypes.minus(name), pending, true);
+    }
+
+    /**
+     * The columns of the tables (pending ones included) whose type is the enum type {@code name} or an array of it,
+     * as {@code table.column}, sorted: what must be gone before it is dropped, what a rebuild of it rewrites.
+     */
+    public List<String> columnsOfEnumType(String name) {
+        var result = new ArrayList<String>();
+        for (Table t : tables.values()) {
+            for (var c : t.columns()) {
+                if (EnumType.isOfType(c.type(), name)) {
+                    result.add(t.qualifiedName() + "." + c.name());
+                }
+            }
+        }
+        for (PendingDeletion d : pending) {
+            if (d instanceof PendingColumn pc && EnumType.isOfType(pc.column().type(), name)) {
+                result.add(pc.table() + "." + pc.column().name());
+            } else if (d instanceof PendingTable pt) {
+                for (var c : pt.definition().columns()) {
+                    if (EnumType.isOfType(c.type(), name)) {
+                        result.add(pt.table() + "." + c.name());
+                    }
+                }
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
     public ProjectState addPending(PendingDeletion deletion) {
         var p = new ArrayList<>(pending);
         p.add(deletion);
-        return new ProjectState(tables, sequences, p);
+        return new ProjectState(tables, sequences, enumTypes, p);
     }
 
     public ProjectState removePending(PendingDeletion deletion) {
@@ -387,7 +473,7 @@ public final class ProjectState {
         if (!p.remove(deletion)) {
             throw invalid("nothing pending matches " + deletion, "check the model and field names");
         }
-        return new ProjectState(tables, sequences, p);
+        return new ProjectState(tables, sequences, enumTypes, p);
     }
 
     private static KeelException invalid(String what, String fix) {
@@ -399,16 +485,17 @@ public final class ProjectState {
     @Override
     public boolean equals(Object o) {
         return o instanceof ProjectState other && tables.equals(other.tables) && sequences.equals(other.sequences)
+                && enumTypes.equals(other.enumTypes)
                 && pending.equals(other.pending);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tables, sequences, pending);
+        return Objects.hash(tables, sequences, enumTypes, pending);
     }
 
     @Override
     public String toString() {
-        return "ProjectState" + tables.values() + sequences.values() + pending;
+        return "ProjectState" + tables.values() + sequences.values() + (enumTypes.isEmpty() ? "" : enumTypes.values()) + pending;
     }
 }

@@ -10,6 +10,11 @@ import dev.keel.operations.AlterModelTable;
 import dev.keel.operations.AlterSequence;
 import dev.keel.operations.CreateModel;
 import dev.keel.operations.CreateSequence;
+import dev.keel.operations.CreateEnumType;
+import dev.keel.operations.AddEnumValue;
+import dev.keel.operations.RenameEnumValue;
+import dev.keel.operations.RemoveEnumValue;
+import dev.keel.operations.DropEnumType;
 import dev.keel.operations.DeleteModel;
 import dev.keel.operations.DeleteSequence;
 import dev.keel.operations.DeletionAction;
@@ -152,6 +157,29 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
 
     @Override public List<Operation> visit(RenameConstraint op) {
         return List.of(new RenameConstraint(op.model(), op.newName(), op.oldName()));
+    }
+
+    @Override public List<Operation> visit(CreateEnumType op) {
+        return List.of(new DropEnumType(op.type().name()));
+    }
+
+    @Override public List<Operation> visit(AddEnumValue op) {
+        return List.of(new RemoveEnumValue(op.type(), op.value()));
+    }
+
+    @Override public List<Operation> visit(RenameEnumValue op) {
+        return List.of(new RenameEnumValue(op.type(), op.newValue(), op.oldValue()));
+    }
+
+    /** The value back in its place: before the value that followed it, or at the end. */
+    @Override public List<Operation> visit(RemoveEnumValue op) {
+        List<String> values = before.requireEnumType(op.type()).values();
+        int at = values.indexOf(op.value());
+        return List.of(new AddEnumValue(op.type(), op.value(), at >= 0 && at + 1 < values.size() ? values.get(at + 1) : null, null));
+    }
+
+    @Override public List<Operation> visit(DropEnumType op) {
+        return List.of(new CreateEnumType(before.requireEnumType(op.name())));
     }
 
     @Override public List<Operation> visit(CreateSequence op) {

@@ -118,6 +118,7 @@ public final class StateSnapshot {
         @JsonCreator
         static ProjectState of(@JsonProperty("tables") Collection<Table> tables,
                                @JsonProperty("sequences") Collection<Sequence> sequences,
+                               @JsonProperty("enumTypes") Collection<dev.keel.state.EnumType> enumTypes,
                                @JsonProperty("pending") Collection<PendingDeletion> pending) {
             throw new UnsupportedOperationException("a mix-in is never called");
         }
@@ -130,6 +131,10 @@ public final class StateSnapshot {
 
         @JsonProperty("pending")
         abstract Collection<PendingDeletion> pending();
+
+        /** Left out of the document when there are none, so that a state without enum types reads as it always did. */
+        @JsonProperty("enumTypes")
+        abstract Collection<dev.keel.state.EnumType> enumTypesOrNull();
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -10,6 +10,11 @@ import dev.keel.state.PendingDeletion;
 import dev.keel.state.PendingTable;
 import dev.keel.state.PendingSequence;
 import dev.keel.operations.RenameSequence;
+import dev.keel.operations.CreateEnumType;
+import dev.keel.operations.AddEnumValue;
+import dev.keel.operations.RenameEnumValue;
+import dev.keel.operations.RemoveEnumValue;
+import dev.keel.operations.DropEnumType;
 import dev.keel.operations.ForkSequence;
 import dev.keel.operations.UnforkSequence;
 import dev.keel.operations.CreateCompatibilityView;
@@ -191,6 +196,15 @@ public final class Router {
         @Override public String visit(AddConstraintUsingIndex op) { return model(op.model()); }
         @Override public String visit(RenameConstraint op) { return model(op.model()); }
         @Override public String visit(CreateSequence op) { return op.sequence().databaseName(); }
+        @Override public String visit(CreateEnumType op) { return op.type().databaseName(); }
+        @Override public String visit(AddEnumValue op) { return enumType(op.type()); }
+        @Override public String visit(RenameEnumValue op) { return enumType(op.type()); }
+        @Override public String visit(RemoveEnumValue op) { return enumType(op.type()); }
+        @Override public String visit(DropEnumType op) { return enumType(op.name()); }
+
+        private String enumType(String name) {
+            return state.enumType(name).map(dev.keel.state.EnumType::databaseName).orElse(Table.DEFAULT_DATABASE);
+        }
         @Override public String visit(AlterSequence op) { return sequence(op.sequence().name(), op.sequence()); }
         @Override public String visit(DeleteSequence op) { return sequence(op.name(), null); }
         @Override public String visit(RunSql op) { return code(op, op.touches(), state); }

@@ -47,6 +47,9 @@ class OperationCodecTest {
                 addConstraint("post", foreignKey("fk_post_author", "author_id").references("author", "id")),
                 addConstraint("post", unique("uk_post_slug", "slug")),
                 createSequence(sequence("s").startWith(-5).incrementBy(Long.MAX_VALUE)),
+                createEnumType(enumType("mood", "sad", "it's ok", "happy").database("reports")),
+                addEnumValue("mood", "calm", null, "sad"), addEnumValue("mood", "angry", "sad", null), addEnumValue("mood", "joy"),
+                renameEnumValue("mood", "sad", "blue"), removeEnumValue("mood", "joy"), dropEnumType("mood"),
                 runSql("SELECT 1"),
                 runSql("UPDATE t SET a = 1", RunSql.NOOP).touches("t", "archive.u"),
                 runSql("UPDATE t SET a = 1").database("sales"),
@@ -173,6 +176,11 @@ class OperationCodecTest {
         known.put("RemoveColumnSync", "model column");
         known.put("CopyColumn", "model column expression");
         known.put("SwitchColumn", "model field other otherColumn");
+        known.put("CreateEnumType", "type");
+        known.put("AddEnumValue", "type value before after");
+        known.put("RenameEnumValue", "type oldValue newValue");
+        known.put("RemoveEnumValue", "type value");
+        known.put("DropEnumType", "name");
         Set<String> kinds = new HashSet<>();
         for (Class<?> type : Operation.class.getPermittedSubclasses()) {
             String name = type.getSimpleName();

@@ -57,6 +57,16 @@ class StateCodecTest {
     }
 
     @Test
+    void enumTypesComeBackEqualInTheCodecAndTheSnapshot() {
+        ProjectState state = ProjectState.of(List.of(), List.of(), List.of(
+                dev.keel.state.EnumType.of("mood", "sad", "it's ok", "happy"),
+                new dev.keel.state.EnumType("audit.level", List.of("B", "A"), "reports")), List.of());
+        assertSame(state);
+        assertEquals(state, StateSnapshot.fromJson(StateSnapshot.toJson(state)));
+        assertEquals(false, StateSnapshot.toJson(ProjectState.EMPTY).contains("enumTypes"), "a state without enum types reads as before");
+    }
+
+    @Test
     void everyKindOfTableConstraintIndexSequenceAndPendingDeletionComesBackEqual() {
         var columns = List.of(
                 new Column("id", "bigint", true, null, Identity.BY_DEFAULT, "id", "the key", false),
@@ -114,6 +124,7 @@ class StateCodecTest {
                 Map.entry(CheckConstraint.class, "name expression validated"),
                 Map.entry(Index.class, "name columns isUnique method where"),
                 Map.entry(Sequence.class, "name start increment database"),
+                Map.entry(dev.keel.state.EnumType.class, "name values database"),
                 Map.entry(PendingColumn.class, "app model table column indexes constraints"),
                 Map.entry(PendingTable.class, "app model definition"),
                 Map.entry(PendingSequence.class, "app sequence"),

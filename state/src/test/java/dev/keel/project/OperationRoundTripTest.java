@@ -85,7 +85,15 @@ public class OperationRoundTripTest {
                 addColumnSync("post", "title", "status", "title", "status"),
                 removeColumnSync("post", "author_id"),
                 copyColumn("post", "status", "title"),
-                switchColumn("post", "title", "status", "title_keel_old"));
+                switchColumn("post", "title", "status", "title_keel_old"),
+                createEnumType(enumType("priority", "HIGH", "LOW")),
+                addEnumValue("mood", "calm", null, "sad"),
+                addEnumValue("mood", "angry", "sad", null),
+                addEnumValue("mood", "ecstatic"),
+                renameEnumValue("mood", "ok", "fine"),
+                removeEnumValue("mood", "ok"),
+                removeEnumValue("mood", "happy"),
+                dropEnumType("stale"));
     }
 
     /** The fixture with a pending sequence and a view that keeps an old name of {@code post}. */
@@ -93,7 +101,9 @@ public class OperationRoundTripTest {
         return StateFixtures.blog()
                 .addPending(new dev.keel.state.PendingSequence(APP, sequence("old_seq").incrementBy(50)))
                 .addPending(new dev.keel.state.PendingView(APP, "old_post", "post", List.of("id")))
-                .addPending(new dev.keel.state.PendingSync(APP, "post", "post", "created_at", "author_id", "created_at", "author_id"));
+                .addPending(new dev.keel.state.PendingSync(APP, "post", "post", "created_at", "author_id", "created_at", "author_id"))
+                .addEnumType(dev.keel.state.EnumType.of("mood", "sad", "ok", "happy"))
+                .addEnumType(dev.keel.state.EnumType.of("stale", "A"));
     }
 
     @TestFactory
@@ -110,6 +120,21 @@ public class OperationRoundTripTest {
                 assertNotEquals(BEFORE, after, () -> op + " should change the state");
             }
         }));
+    }
+
+    @Test
+    void enumTypeOperationsThatDoNotApplyAreInvalidOperations() {
+        for (Operation op : List.<Operation>of(addEnumValue("mood", "sad"), addEnumValue("mood", "x", "nope", null),
+                renameEnumValue("mood", "nope", "x"), renameEnumValue("mood", "ok", "sad"), removeEnumValue("mood", "nope"),
+                addEnumValue("nope", "x"), createEnumType(enumType("mood", "a")), dropEnumType("nope"))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.keel.error.KeelException.class,
+                    () -> StateTransitions.apply(op, APP, BEFORE), op::toString);
+            assertEquals(dev.keel.error.ErrorKind.INVALID_OPERATION, e.kind(), op::toString);
+        }
+        ProjectState used = StateTransitions.apply(addField("post", "mood", column("mood", "mood").nullable()), APP, BEFORE);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.keel.error.KeelException.class,
+                () -> StateTransitions.apply(dropEnumType("mood"), APP, used));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("still the type of post.mood"), e.getMessage());
     }
 
     @Test

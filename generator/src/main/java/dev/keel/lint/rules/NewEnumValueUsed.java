@@ -3,6 +3,12 @@ package dev.keel.lint.rules;
 import dev.keel.lint.Findings;
 import dev.keel.lint.LintRule;
 import dev.keel.lint.StatementSite;
+import dev.keel.lint.OperationSite;
+import dev.keel.operations.AddEnumValue;
+import dev.keel.operations.Operation;
+import dev.keel.operations.RunJava;
+import dev.keel.operations.RunSql;
+import dev.keel.operations.SeparateDatabaseAndState;
 
 import java.util.Map;
 
@@ -18,13 +24,33 @@ public final class NewEnumValueUsed implements LintRule {
                 + " PostgreSQL 11 refuses ADD VALUE inside a transaction block at all.";
     }
     @Override public String fix() {
-        return "add the value in a migration of its own (ALTER TYPE ... ADD VALUE IF NOT EXISTS, atomic(false) for PostgreSQL"
-                + " 11), and use it in a later migration.";
+        return "add the value in a migration of its own (addEnumValue, or ALTER TYPE ... ADD VALUE IF NOT EXISTS; atomic(false)"
+                + " for PostgreSQL 11), and use it in a later migration: keel makemigrations splits them so.";
     }
     @Override public String sqlFix() {
         return "add the value in a file of its own (ALTER TYPE ... ADD VALUE IF NOT EXISTS; on PostgreSQL 11 outside a"
                 + " transaction: executeInTransaction=false in V<n>__<name>.sql.conf, Liquibase runInTransaction:false),"
                 + " and use it in a later file.";
+    }
+
+    /**
+     * An operation of the same atomic migration that names the value (a column default, a check, an index predicate):
+     * keel's {@code addEnumValue} and {@code ALTER TYPE ... ADD VALUE} in SQL alike.
+     */
+    @Override public void check(OperationSite site, Findings out) {
+        Operation op = site.operation();
+        if (!site.atomic() || op instanceof AddEnumValue || op instanceof RunSql || op instanceof SeparateDatabaseAndState
+                || op instanceof RunJava) {
+            return;
+        }
+        String text = op.toString();
+        for (Map.Entry<String, String> added : site.migration().memory().addedEnumValues().entrySet()) {
+            if (text.contains(added.getKey())) {
+                out.report(this, site.span(), "enum value " + added.getKey() + " of type " + added.getValue()
+                        + " is used in the transaction that added it (" + op.describe() + ")");
+                return;
+            }
+        }
     }
 
     @Override public void check(StatementSite site, Findings out) {

@@ -62,6 +62,10 @@ public final class ColumnTypes {
             TypeRef stored = readConverter ? converterTypes(a, converter).get(1) : valueType;
             Optional<List<String>> constants = converter == null && valueType.arrayDepth() == 0
                     ? ctx.enumConstants(valueType.name()) : Optional.empty();
+            if ((code.get().equals("NAMED_ENUM") || code.get().equals("NAMED_ORDINAL_ENUM")) && constants.isPresent()) {
+                // a PostgreSQL enum type of the enum's constants (NamedEnums)
+                return new Typed(ctx.namedEnums().column(a, code.get(), valueType, constants.get()), List.of());
+            }
             JdbcTypes.Mapped mapped = JdbcTypes.map(code.get(), stored, constants, shape, column, a);
             return new Typed(mapped.type(), mapped.checks());
         }

@@ -129,6 +129,9 @@ public final class EntityRemap {
         if (ctx.config().databaseNames().size() > 1) {
             return no("the project has several databases");
         }
+        if (!oldState.enumTypes().isEmpty()) {
+            return no("the project has PostgreSQL enum types, which several entities may share");
+        }
         boolean readers = false;
         for (MapRecord.Entry s : old.entries.values()) {
             if (s.subject.equals(fqn)) {
@@ -291,6 +294,9 @@ public final class EntityRemap {
         }
         if (!ctx.problems().isEmpty()) {
             return no("the tables of " + mine.subject + " have problems");
+        }
+        if (!ctx.namedEnums().isEmpty()) {
+            return no("the mapping of " + mine.subject + " asks for a PostgreSQL enum type");
         }
         var schemas = new HashSet<String>();
         specs.forEach(s -> schemas.add(s.schema == null ? "" : s.schema));

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * converter's database type when a converter applies) and the {@code @Column} shape. Measured against Hibernate's
  * schema export for every code and Java type; the combinations where Hibernate's answer depends on internals keel
  * does not model (a temporal Java type in a character or numeric column, a number in a timestamp column, arrays,
- * PostgreSQL named enums) are refused with the fix to write.
+ * a named enum type over a converter) are refused with the fix to write; an enum stored as a PostgreSQL enum type is
+ * {@link NamedEnums}'.
  *
  * <p>The ordering size follows Hibernate's {@code ColumnOrderingStrategyStandard} for the type's DDL code: only
  * sizes above 4 bytes matter there (bigint and timestamps 8, uuid 16, inet 19, lengths, unbounded types).
@@ -265,9 +266,15 @@ public final class JdbcTypes {
             case "UUID" -> SqlType.fixed("uuid", 16);
             case "INET" -> SqlType.fixed("inet", 19);
             case "BLOB" -> SqlType.fixed("oid", SqlType.UNBOUNDED);
-            case "NAMED_ENUM", "NAMED_ORDINAL_ENUM", "ENUM", "ORDINAL_ENUM" -> throw new MappingProblem(a.node(),
-                    "field " + a.name() + " is mapped to a PostgreSQL enum type (SqlTypes." + code + "), which keel does not create",
-                    "store the enum as text with @Enumerated(EnumType.STRING), or as a number with @Enumerated(EnumType.ORDINAL)");
+            // an enum of the sources without a converter is a named enum type (NamedEnums); these are the rest
+            case "NAMED_ENUM", "NAMED_ORDINAL_ENUM" -> throw new MappingProblem(a.node(),
+                    "field " + a.name() + " stores a " + javaType + " as a PostgreSQL enum type (SqlTypes." + code + "), which keel"
+                            + " maps only for an enum whose constants it reads, without a converter",
+                    "map the enum itself (no @Convert), or store the value as text with @Enumerated(EnumType.STRING)");
+            case "ENUM", "ORDINAL_ENUM" -> throw new MappingProblem(a.node(),
+                    "field " + a.name() + " is mapped to a database enum type (SqlTypes." + code + "), which keel does not create",
+                    "for a PostgreSQL enum type write @JdbcTypeCode(SqlTypes.NAMED_ENUM); else store the enum as text with"
+                            + " @Enumerated(EnumType.STRING), or as a number with @Enumerated(EnumType.ORDINAL)");
             default -> throw new MappingProblem(a.node(), "the JDBC type code " + code + " of field " + a.name()
                     + " is not one keel maps", "use one of " + new TreeSet<>(supported())
                     + ", or say the column type with @Column(columnDefinition = \"...\")");

@@ -22,6 +22,7 @@ public final class ScanContext {
     private final NamingRules naming;
     private final KeelConfig config;
     private final Problems problems;
+    private final NamedEnums namedEnums = new NamedEnums();
 
     /** A class's annotations, kept on its declaration: they go when its tree goes (see {@link SourceTrees}). */
     private static final DataKey<List<AnnotationView>> CLASS_ANNOTATIONS = new DataKey<>() {};
@@ -70,6 +71,11 @@ public final class ScanContext {
 
     public Problems problems() {
         return problems;
+    }
+
+    /** The PostgreSQL enum types the mapping asks for. */
+    public NamedEnums namedEnums() {
+        return namedEnums;
     }
 
     /** The annotations on a class (cached; an annotation whose name cannot be resolved keeps it as written). */

@@ -31,6 +31,7 @@ public final class SchemaBuilder {
     /** The state the entities describe. Problems are recorded in the context, not thrown. */
     public ProjectState build() {
         MappingRecorder recorder = MappingRecorder.start();
+        ctx.namedEnums().clear();
         try {
             EntityCatalog catalog = EntityCatalog.build(ctx);
             Wiring w = new Wiring(ctx, catalog);
@@ -262,7 +263,32 @@ public final class SchemaBuilder {
                 numbered.add(name);
             }
         });
-        return ProjectState.of(tables, sequences, List.of());
+        return ProjectState.of(tables, sequences, enumTypes(tables), List.of());
+    }
+
+    /**
+     * The PostgreSQL enum types of the mapping, each in the database of the tables whose columns are of it (the default
+     * one when none is); a type the tables of two databases use is a problem (keel keeps one type by name).
+     */
+    private List<dev.keel.state.EnumType> enumTypes(List<Table> tables) {
+        var result = new ArrayList<dev.keel.state.EnumType>();
+        for (dev.keel.state.EnumType type : ctx.namedEnums().types()) {
+            var databases = new java.util.TreeSet<String>();
+            for (Table t : tables) {
+                if (t.columns().stream().anyMatch(c -> dev.keel.state.EnumType.isOfType(c.type(), type.name()))) {
+                    databases.add(t.databaseName());
+                }
+            }
+            if (databases.size() > 1) {
+                ctx.problems().add(ctx.namedEnums().file(type.name()), ctx.namedEnums().line(type.name()), "the PostgreSQL enum type "
+                        + type.name() + " is the type of columns in the databases " + databases + " of keel.json, and keel keeps"
+                        + " one enum type of a name in one database", "store the enum with @Enumerated(EnumType.STRING) alone in"
+                        + " the entities of all but one database");
+                continue;
+            }
+            result.add(databases.isEmpty() ? type : type.database(databases.first()));
+        }
+        return result;
     }
 
     /** Whether every column that a key, unique constraint or index names exists; reports those that do not. */

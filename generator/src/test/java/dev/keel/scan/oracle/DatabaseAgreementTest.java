@@ -42,7 +42,7 @@ class DatabaseAgreementTest {
             KeelConfig config = KeelConfig.read(sample);
             List<String> catalog = hibernateCatalog(sample, config, work.resolve(sample.getFileName()));
             ProjectState state = EntityScanner.scan(sample, config);
-            List<String> keel = describe(state.tables(), state.sequences());
+            List<String> keel = describe(state.tables(), state.sequences(), state.enumTypes());
             assertEquals(String.join("\n", catalog), String.join("\n", keel), difference(catalog, keel));
         }));
     }
@@ -57,13 +57,15 @@ class DatabaseAgreementTest {
         HibernateOracle.createSchema(project, config, work, db.url(), db.user(), db.password());
         var tables = new ArrayList<Table>();
         var sequences = new ArrayList<Sequence>();
+        var enumTypes = new ArrayList<dev.keel.state.EnumType>();
         try (Connection c = db.connect()) {
             for (String schema : PgCatalog.schemas(c)) {
                 tables.addAll(PgCatalog.tables(c, schema));
                 sequences.addAll(PgCatalog.sequences(c, schema));
+                enumTypes.addAll(PgCatalog.enumTypes(c, schema));
             }
         }
-        return describe(tables, sequences);
+        return describe(tables, sequences, enumTypes);
     }
 
     /** The lines only one side has, for a short failure message. */
@@ -77,7 +79,14 @@ class DatabaseAgreementTest {
 
     /** Every table, column and named object as lines, for a readable diff. */
     static List<String> describe(Collection<Table> tables, Collection<Sequence> sequences) {
+        return describe(tables, sequences, List.of());
+    }
+
+    /** The same, with the enum types and their values in order. */
+    static List<String> describe(Collection<Table> tables, Collection<Sequence> sequences,
+                                 Collection<dev.keel.state.EnumType> enumTypes) {
         var lines = new ArrayList<String>();
+        enumTypes.stream().map(SchemaShape::enumType).sorted().forEach(e -> lines.add("enum type " + e));
         tables.stream().sorted(java.util.Comparator.comparing(Table::qualifiedName)).forEach(t -> {
             lines.add("table " + t.qualifiedName() + (t.comment() == null ? "" : " comment '" + t.comment() + "'"));
             for (Column c : t.columns()) {

@@ -1,6 +1,7 @@
 package dev.keel.scan.oracle;
 
 import dev.keel.state.CheckConstraint;
+import dev.keel.state.EnumType;
 import dev.keel.state.Column;
 import dev.keel.state.ForeignKey;
 import dev.keel.state.Identity;
@@ -35,10 +36,14 @@ public final class HibernateDdl {
     private static final Pattern INDEX = Pattern.compile("create (unique )?index (\\S+) on (\\S+) \\((.*)\\)");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "alter table if exists (\\S+) add constraint (\\S+) foreign key \\(([^)]*)\\) references (\\S+)(?: \\(([^)]*)\\))?(.*)");
+    private static final Pattern ENUM_TYPE = Pattern.compile("create type (\\S+) as enum \\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern CAST = Pattern.compile("create cast \\((\\S+) as (\\S+)\\) with inout as implicit");
     private static final Pattern ADD_UNIQUE = Pattern.compile("alter table if exists (\\S+) add constraint (\\S+) unique \\(([^)]*)\\)");
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Sequence> sequences = new ArrayList<>();
+    private final List<EnumType> enumTypes = new ArrayList<>();
+    private final java.util.Set<String> casts = new java.util.HashSet<>();
     private final java.util.Set<String> schemas = new java.util.TreeSet<>();
     private int anonymous;
 
@@ -58,6 +63,19 @@ public final class HibernateDdl {
         return List.copyOf(sequences);
     }
 
+    /**
+     * The enum types the script creates ({@code create type ... as enum}), by name; each must come with the two implicit
+     * casts from and to varchar Hibernate creates with it (keel creates them too).
+     */
+    public List<EnumType> enumTypes() {
+        for (EnumType t : enumTypes) {
+            if (!casts.contains("varchar>" + t.name()) || !casts.contains(t.name() + ">varchar")) {
+                throw new IllegalArgumentException("enum type " + t.name() + " without its two casts from and to varchar: " + casts);
+            }
+        }
+        return enumTypes.stream().sorted(java.util.Comparator.comparing(EnumType::name)).toList();
+    }
+
     /** The schemas the script creates ({@code hibernate.hbm2ddl.create_namespaces}) other than public, sorted. */
     public java.util.Set<String> schemas() {
         return java.util.Collections.unmodifiableSet(schemas);
@@ -70,6 +88,15 @@ public final class HibernateDdl {
             if (!fold(m.group(1)).equals("public")) {
                 schemas.add(fold(m.group(1)));
             }
+        } else if ((m = ENUM_TYPE.matcher(sql)).matches()) {
+            var values = new ArrayList<String>();
+            for (String v : splitTopLevel(m.group(2))) {
+                String q = v.strip();
+                values.add(q.substring(1, q.length() - 1).replace("''", "'"));
+            }
+            enumTypes.add(new EnumType(relation(m.group(1)), values, null));
+        } else if ((m = CAST.matcher(sql)).matches()) {
+            casts.add(relation(m.group(1)) + ">" + relation(m.group(2)));
         } else if ((m = SEQUENCE.matcher(sql)).matches()) {
             sequences.add(new Sequence(relation(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
         } else if ((m = TABLE.matcher(sql)).matches()) {

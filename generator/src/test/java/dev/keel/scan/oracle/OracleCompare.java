@@ -14,7 +14,7 @@ public final class OracleCompare {
         Path project = Path.of(args[0]);
         KeelConfig config = KeelConfig.read(project);
         HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(project, config, Files.createTempDirectory("keel-oracle")));
-        SchemaShape hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
+        SchemaShape hibernate = SchemaShape.of(ddl.tables(), ddl.sequences(), ddl.enumTypes());
         SchemaShape keel = SchemaShape.of(EntityScanner.scan(project, config));
         var diffs = keel.differences(hibernate, "keel", "hibernate");
         diffs.forEach(System.out::println);

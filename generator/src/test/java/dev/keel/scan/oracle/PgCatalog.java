@@ -166,6 +166,22 @@ public final class PgCatalog {
         return result;
     }
 
+    /** The enum types of {@code schema} with their values in the type's order (qualified outside public). */
+    public static List<dev.keel.state.EnumType> enumTypes(Connection c, String schema) throws SQLException {
+        var values = new LinkedHashMap<String, List<String>>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select t.typname, e.enumlabel from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                join pg_enum e on e.enumtypid = t.oid where n.nspname = ? order by t.typname, e.enumsortorder""")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.computeIfAbsent(qualified(schema, rs.getString(1)), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return values.entrySet().stream().map(e -> new dev.keel.state.EnumType(e.getKey(), e.getValue(), null)).toList();
+    }
+
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }

@@ -68,7 +68,7 @@ public final class RealCodeCompare {
                 Path work = Files.createTempDirectory("keel-realcode");
                 HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(new SampleCompiler.Compiled(loader, mapped), config,
                         work, Map.of("hibernate.resource.beans.container", new ListenerBeans(), HibernateOracle.SERVICES, services)));
-                hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
+                hibernate = SchemaShape.of(ddl.tables(), ddl.sequences(), ddl.enumTypes());
                 lines.add("hibernate tables " + hibernate.tables().size());
                 services.keySet().forEach(t -> lines.add("service stand-in " + t.getName()));
             } catch (Throwable e) {

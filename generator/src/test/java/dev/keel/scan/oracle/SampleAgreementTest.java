@@ -45,7 +45,7 @@ class SampleAgreementTest {
         return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
             KeelConfig config = KeelConfig.read(sample);
             HibernateDdl ddl = HibernateDdl.parse(HibernateOracle.exportScript(sample, config, work.resolve(sample.getFileName())));
-            SchemaShape hibernate = SchemaShape.of(ddl.tables(), ddl.sequences());
+            SchemaShape hibernate = SchemaShape.of(ddl.tables(), ddl.sequences(), ddl.enumTypes());
             ProjectState state = EntityScanner.scan(sample, config);
             SchemaShape keel = SchemaShape.of(state);
             assertFalse(hibernate.tables().isEmpty(), "Hibernate exported no table for " + sample);

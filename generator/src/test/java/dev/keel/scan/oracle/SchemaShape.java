@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * by content, foreign keys and indexes by name and content, comments, and sequences. Constraint names
  * PostgreSQL would choose are not in the DDL, so unique constraints and checks compare by content.
  */
-public record SchemaShape(Map<String, List<String>> tables, List<String> sequences) {
+public record SchemaShape(Map<String, List<String>> tables, List<String> sequences, List<String> enumTypes) {
 
     /** The shape of a keel state. */
     public static SchemaShape of(ProjectState state) {
@@ -30,7 +30,20 @@ public record SchemaShape(Map<String, List<String>> tables, List<String> sequenc
         for (Table t : state.tables()) {
             tables.put(t.qualifiedName(), describe(t, state));
         }
-        return new SchemaShape(tables, state.sequences().stream().map(SchemaShape::sequence).sorted().toList());
+        return new SchemaShape(tables, state.sequences().stream().map(SchemaShape::sequence).sorted().toList(),
+                state.enumTypes().stream().map(SchemaShape::enumType).toList());
+    }
+
+    /** The shape of tables, sequences and enum types (the oracle's). */
+    public static SchemaShape of(List<Table> tableList, List<Sequence> sequences, List<dev.keel.state.EnumType> enumTypes) {
+        ProjectState state = ProjectState.of(tableList.stream().map(t -> t.placed("oracle", t.qualifiedName())).toList(),
+                sequences, enumTypes, List.of());
+        return of(state);
+    }
+
+    /** An enum type as a line: its name and its values in the type's order. */
+    static String enumType(dev.keel.state.EnumType e) {
+        return e.name() + " " + e.values();
     }
 
     /** The shape of a list of tables and sequences (the oracle's). */
@@ -97,6 +110,9 @@ public record SchemaShape(Map<String, List<String>> tables, List<String> sequenc
                 diffs.add("table " + name + ":\n  " + thisName + ": " + String.join("\n    ", a)
                         + "\n  " + otherName + ": " + String.join("\n    ", b));
             }
+        }
+        if (!enumTypes.equals(other.enumTypes)) {
+            diffs.add("enum types: " + thisName + " " + enumTypes + " vs " + otherName + " " + other.enumTypes);
         }
         if (!sequences.equals(other.sequences)) {
             diffs.add("sequences: " + thisName + " " + sequences + " vs " + otherName + " " + other.sequences);

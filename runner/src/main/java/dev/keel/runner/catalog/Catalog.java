@@ -37,8 +37,11 @@ import java.util.function.Function;
  *
  * @param tables    the tables by name
  * @param sequences the sequences by name
+ * @param enumTypes the enum types by name (bare in the default schema), each with its values in the type's order;
+ *                  types of extensions are left out
  */
-public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, SequenceDef> sequences) {
+public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, SequenceDef> sequences,
+                      SortedMap<String, List<String>> enumTypes) {
 
     /** The table keel's runner keeps its history in, which {@link #read(Connection)} leaves out. */
     public static final String HISTORY_TABLE = "keel_migrations";
@@ -48,6 +51,12 @@ public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, Sequ
     public Catalog {
         tables = frozen(tables);
         sequences = frozen(sequences);
+        enumTypes = frozen(enumTypes);
+    }
+
+    /** A catalog without enum types. */
+    public Catalog(SortedMap<String, TableDef> tables, SortedMap<String, SequenceDef> sequences) {
+        this(tables, sequences, new TreeMap<>());
     }
 
     /**

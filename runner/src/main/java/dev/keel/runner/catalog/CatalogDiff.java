@@ -93,6 +93,13 @@ public final class CatalogDiff {
             check(all, where, "start", e.start(), a.start());
             check(all, where, "increment", e.increment(), a.increment());
         });
+        // a type the state does not know but a column of it is of (columnDefinition = "mood", the type made by hand in
+        // SQL) is the application's: keel cannot know its values, and does not call it unexpected
+        var actualTypes = new java.util.TreeMap<>(actual.enumTypes());
+        actualTypes.keySet().removeIf(name -> !expected.enumTypes().containsKey(name) && expected.tables().values().stream()
+                .anyMatch(t -> t.columns().values().stream().anyMatch(c -> dev.keel.state.EnumType.isOfType(c.type(), name))));
+        compareMaps(all, "", "enum type", expected.enumTypes(), actualTypes,
+                (where, e, a) -> check(all, where, "values", e, a));
         all.sort(null);
         var differences = new ArrayList<String>();
         var allowed = new ArrayList<String>();

@@ -148,7 +148,7 @@ public final class CatalogProblems {
             tables.put(t.name(), new TableDef(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), checks, indexes,
                     t.comment()));
         }
-        return new Catalog(tables, live.sequences());
+        return new Catalog(tables, live.sequences(), live.enumTypes());
     }
 
     private static <V> SortedMap<String, V> filtered(SortedMap<String, V> map, Predicate<V> keep) {

@@ -81,7 +81,7 @@ final class CatalogReader {
                     Catalog.byName(p.foreignKeys, ForeignKeyDef::name), Catalog.byName(p.uniques, UniqueDef::name),
                     Catalog.byName(p.checks, CheckDef::name), Catalog.byName(indexes, IndexDef::name), p.comment));
         }
-        return new Catalog(result, readSequences());
+        return new Catalog(result, readSequences(), readEnumTypes());
     }
 
     private void readColumns(Map<Long, Parts> tables) throws SQLException {
@@ -201,6 +201,18 @@ final class CatalogReader {
                 + " AND d.objid = c.oid AND d.deptype = 'i')", r -> {
             String name = name(r.getString(1), r.getString(2));
             result.put(name, new SequenceDef(name, r.getLong(3), r.getLong(4)));
+        });
+        return result;
+    }
+
+    /** The enum types of user schemas with their values in the type's order; those of extensions left out. */
+    private TreeMap<String, List<String>> readEnumTypes() throws SQLException {
+        var result = new TreeMap<String, List<String>>();
+        query("SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typtype = 'e' AND " + USER_SCHEMA
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid"
+                + " AND d.deptype = 'e') ORDER BY n.nspname, t.typname, e.enumsortorder", r -> {
+            result.computeIfAbsent(name(r.getString(1), r.getString(2)), k -> new ArrayList<>()).add(r.getString(3));
         });
         return result;
     }

@@ -87,7 +87,9 @@ public record ScratchSchemas(String defaultSchema, Map<String, String> scratchOf
                 .map(s -> new Sequence(dotted(s.name()), s.start(), s.increment(), s.database())).toList();
         List<PendingView> views = state.pending().stream().filter(PendingView.class::isInstance).map(PendingView.class::cast)
                 .map(v -> new PendingView(v.app(), dotted(v.view()), dotted(v.target()), v.columns())).toList();
-        return OperationSql.createAll(tables, sequences, views);
+        List<dev.keel.state.EnumType> enumTypes = state.enumTypes().stream()
+                .map(e -> new dev.keel.state.EnumType(dotted(e.name()), e.values(), e.database())).toList();
+        return OperationSql.createAll(tables, sequences, enumTypes, views);
     }
 
     /** A schema of the state as the scratch build names it: null for the default schema. */
@@ -149,7 +151,14 @@ public record ScratchSchemas(String defaultSchema, Map<String, String> scratchOf
                 sequences.put(real, new SequenceDef(real, s.start(), s.increment()));
             }
         });
-        return new Catalog(tables, sequences);
+        var enumTypes = new TreeMap<String, List<String>>();
+        read.enumTypes().forEach((name, values) -> {
+            String real = realName(name);
+            if (real != null) {
+                enumTypes.put(real, values);
+            }
+        });
+        return new Catalog(tables, sequences, enumTypes);
     }
 
     /** The real name of a catalog name of the scratch build, or null when it is outside the scratch schemas. */

@@ -31,7 +31,9 @@ final class StateCatalog {
         }
         var sequences = new TreeMap<String, SequenceDef>();
         state.physicalSequences().forEach(s -> sequences.put(relative(s.name()), new SequenceDef(relative(s.name()), s.start(), s.increment())));
-        return new Catalog(tables, sequences);
+        var enumTypes = new TreeMap<String, java.util.List<String>>();
+        state.enumTypes().forEach(e -> enumTypes.put(relative(e.name()), e.values()));
+        return new Catalog(tables, sequences, enumTypes);
     }
 
     /** A dotted name with the default schema left out. */

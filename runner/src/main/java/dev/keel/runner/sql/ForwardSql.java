@@ -291,6 +291,28 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         return !(c instanceof ForeignKey fk && !fk.enforced());
     }
 
+    // ---- enum types ------------------------------------------------------------------------
+
+    @Override public List<Step> visit(dev.keel.operations.CreateEnumType op) {
+        return sql(EnumTypeSql.create(op.type()));
+    }
+
+    @Override public List<Step> visit(dev.keel.operations.AddEnumValue op) {
+        return sql(EnumTypeSql.addValue(op.type(), op.value(), op.before(), op.after()));
+    }
+
+    @Override public List<Step> visit(dev.keel.operations.RenameEnumValue op) {
+        return sql(EnumTypeSql.renameValue(op.type(), op.oldValue(), op.newValue()));
+    }
+
+    @Override public List<Step> visit(dev.keel.operations.RemoveEnumValue op) {
+        return sql(EnumTypeSql.removeValue(before, op.type(), op.value()));
+    }
+
+    @Override public List<Step> visit(dev.keel.operations.DropEnumType op) {
+        return sql(EnumTypeSql.drop(op.name()));
+    }
+
     // ---- sequences -------------------------------------------------------------------------
 
     @Override public List<Step> visit(CreateSequence op) {

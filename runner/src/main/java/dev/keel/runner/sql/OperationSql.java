@@ -63,7 +63,7 @@ public final class OperationSql {
      * still in the database.
      */
     public static List<String> createAll(ProjectState state) {
-        return createAll(PhysicalTables.of(state), state.physicalSequences(), state.pending().stream()
+        return createAll(PhysicalTables.of(state), state.physicalSequences(), List.copyOf(state.enumTypes()), state.pending().stream()
                 .filter(p -> p instanceof dev.keel.state.PendingView).map(p -> (dev.keel.state.PendingView) p).toList());
     }
 
@@ -72,7 +72,17 @@ public final class OperationSql {
      * {@link #createAll(ProjectState)} does for a state's.
      */
     public static List<String> createAll(List<Table> tables, List<Sequence> sequences, List<dev.keel.state.PendingView> views) {
+        return createAll(tables, sequences, List.of(), views);
+    }
+
+    /**
+     * Creates these tables, sequences, enum types (before the tables whose columns are of them) and compatibility
+     * views.
+     */
+    public static List<String> createAll(List<Table> tables, List<Sequence> sequences, List<dev.keel.state.EnumType> enumTypes,
+                                         List<dev.keel.state.PendingView> views) {
         var schemas = new LinkedHashSet<String>();
+        enumTypes.forEach(e -> schemas.add(Identifiers.schemaOf(e.name())));
         sequences.forEach(s -> schemas.add(Identifiers.schemaOf(s.name())));
         tables.forEach(t -> schemas.add(t.schema()));
         var result = new ArrayList<String>();
@@ -80,6 +90,9 @@ public final class OperationSql {
                 .forEach(s -> Ddl.createSchema(s).ifPresent(result::add));
         for (Sequence s : sequences) {
             result.add(Ddl.createSequence(s));
+        }
+        for (var e : enumTypes) {
+            result.addAll(EnumTypeSql.create(e).stream().filter(s -> !s.startsWith("CREATE SCHEMA")).toList());
         }
         for (Table t : tables) {
             result.add(Ddl.createTable(t));

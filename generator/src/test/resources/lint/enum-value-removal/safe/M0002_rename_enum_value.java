@@ -1,0 +1,15 @@
+package com.example.shop.migrations;
+
+import dev.keel.migration.Migration;
+
+import static dev.keel.migration.Operations.*;
+
+/** Renames an enum value in place: the rows that hold it follow, no table is rewritten. */
+public final class M0002_rename_enum_value extends Migration {
+    @Override
+    protected void define() {
+        dependsOn("shop", "0001_initial");
+        operations(
+                runSql("ALTER TYPE order_state RENAME VALUE 'lost' TO 'missing'"));
+    }
+}

@@ -1,0 +1,3 @@
+package helpdesk;
+
+public enum Channel { EMAIL, PHONE, CHAT }

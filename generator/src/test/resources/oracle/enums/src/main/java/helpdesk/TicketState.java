@@ -1,0 +1,3 @@
+package helpdesk;
+
+public enum TicketState { OPEN, WAITING_ON_CUSTOMER, SOLVED, CLOSED }

@@ -1,0 +1,18 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnDefault;
+
+@Entity
+public class Ticket {
+    @Id @GeneratedValue
+    private Long id;
+
+    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) @ColumnDefault("'MEDIUM'")
+    private Priority triagedPriority;
+}

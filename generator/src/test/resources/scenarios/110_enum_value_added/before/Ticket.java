@@ -1,0 +1,14 @@
+package com.example.app;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+public class Ticket {
+    @Id @GeneratedValue
+    private Long id;
+
+    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    private Priority priority;
+}
