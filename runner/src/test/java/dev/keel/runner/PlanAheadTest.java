@@ -137,47 +137,6 @@ class PlanAheadTest {
     }
 
     /**
-     * The first migration's script is built beside the graph and the plan, for the migration a plan from nothing most
-     * likely starts with (the first key among those that depend on none): when the plan starts with another (here a
-     * target in a later app), its script is built for it; either way the run is the same as without the plan built
-     * ahead (also with an app whose first migration depends on a later app's).
-     */
-    @Test
-    void theFirstScriptIsThePlansFirstWhateverWasGuessed() throws Exception {
-        var specs = new ArrayList<MigrationSpec>();
-        specs.add(Specs.spec("audit.0001_initial").ops(createModel("log", table("log").entity("Log")
-                .field("id", column("id", "bigint")).primaryKey("id"))));
-        specs.add(Specs.spec("audit.0002_more").after("audit.0001_initial").ops(
-                addField("log", "x", column("x", "integer").nullable())));
-        specs.add(Specs.spec("shop.0001_initial").ops(createModel("item", table("item").entity("Item")
-                .field("id", column("id", "bigint")).primaryKey("id"))));
-        specs.add(Specs.spec("shop.0002_more").after("shop.0001_initial").ops(
-                addField("item", "y", column("y", "integer").nullable())));
-        MigrationSet set = set(specs);
-        var shop = new MigrateRequest("shop", "0002_more", false, false);
-        Run with = run(set, shop, NOTHING, s -> Migrator.planAhead(s, shop));
-        assertTrue(with.phases.contains(AHEAD), with.phases.toString());
-        same(run(set, shop, NOTHING, null), with);
-        assertEquals(List.of("0001_initial", "0002_more"), with.recorded);
-        assertTrue(with.schema.contains("item.y") && !with.schema.contains("log."), with.schema);
-        Run all = run(set, MigrateRequest.all(), NOTHING, s -> Migrator.planAhead(s, MigrateRequest.all()));
-        assertTrue(all.phases.contains(AHEAD), all.phases.toString());
-        same(run(set, MigrateRequest.all(), NOTHING, null), all);
-        assertTrue(all.wire.indexOf("CREATE TABLE log") < all.wire.indexOf("CREATE TABLE item"), "audit first");
-
-        // audit's first migration depends on shop's: the plan starts with shop's, the first key of those that depend on none
-        var after = new ArrayList<MigrationSpec>(specs);
-        after.set(0, Specs.spec("audit.0001_initial").after("shop.0001_initial").ops(createModel("log", table("log")
-                .entity("Log").field("id", column("id", "bigint")).primaryKey("id"))));
-        MigrationSet dependent = set(after);
-        Run dependentRun = run(dependent, MigrateRequest.all(), NOTHING, s -> Migrator.planAhead(s, MigrateRequest.all()));
-        assertTrue(dependentRun.phases.contains(AHEAD), dependentRun.phases.toString());
-        same(run(dependent, MigrateRequest.all(), NOTHING, null), dependentRun);
-        assertTrue(dependentRun.wire.indexOf("CREATE TABLE item") < dependentRun.wire.indexOf("CREATE TABLE log"), "shop first");
-        assertEquals(4, dependentRun.recorded.size());
-    }
-
-    /**
      * A first migration that does not apply, or a target that does not exist: building ahead fails quietly, and the
      * run reports the failure where it did, with the same message; nothing applied.
      */

@@ -45,13 +45,11 @@ public final class PlanAhead {
     }
 
     private void build() {
-        
         try {
             Map<dev.keel.migration.MigrationKey, HistoryRow> none = Map.of();
             if (!HistoryCheck.problems(set, none).isEmpty() || abandoned) {
                 return;
             }
-            var guess = firstScriptGuessed();
             var graph = set.graph(Planner.applied(none));
             graph.checkConsistent(Planner.applied(none));
             Planner.Result planned = Planner.plan(graph, none, request);
@@ -73,66 +71,13 @@ public final class PlanAhead {
                     }
                 });
             }
-            Script script = guess != null && start == ProjectState.EMPTY ? guess.of(first) : null;
-            if (script == null) {
-                script = Scripts.forwards(first, start, routing);
-            }
+            Script script = Scripts.forwards(first, start, routing);
             synchronized (this) {
                 built = new Built(planned, start, script);
             }
         } catch (RuntimeException e) {
             // built again after the history is read, and reported there
         }
-    }
-
-    /** The script of the migration a plan from nothing most likely starts with, built beside the graph and the plan. */
-    private final class Guess {
-        private final MigrationSpec spec;
-        private final java.util.concurrent.FutureTask<Script> script;
-
-        Guess(MigrationSpec spec) {
-            this.spec = spec;
-            this.script = new java.util.concurrent.FutureTask<>(() -> Scripts.forwards(spec, ProjectState.EMPTY, routing));
-        }
-
-        /** The script of {@code first}, when it is the migration guessed and its script could be built; else null. */
-        Script of(MigrationSpec first) {
-            if (first != spec) {
-                script.cancel(false);
-                return null;
-            }
-            try {
-                return script.get();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                return null; // built again by the caller, which fails the same way
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-    }
-
-    /**
-     * Starts building, on a thread of its own, the script of the migration a plan from nothing most likely starts with
-     * (plans go dependencies first, ties broken by key: the first key of the migrations that depend on none and replace
-     * none), from the empty state, while the graph and the plan are made; null when there is none. The plan says whether
-     * the guess was right ({@link Guess#of}).
-     */
-    private Guess firstScriptGuessed() {
-        MigrationSpec first = null;
-        for (MigrationSpec m : set.specs().values()) {
-            if (m.dependencies().isEmpty() && m.replaces().isEmpty() && (first == null || m.key().compareTo(first.key()) < 0)) {
-                first = m;
-            }
-        }
-        if (first == null) {
-            return null;
-        }
-        var guess = new Guess(first);
-        Thread t = new Thread(guess.script, "keel-first-script");
-        t.setDaemon(true);
-        t.start();
-        return guess;
     }
 
     /**
