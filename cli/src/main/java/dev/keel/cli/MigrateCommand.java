@@ -152,9 +152,6 @@ final class MigrateCommand implements Callable<Integer> {
         if (!repairChecksum) {
             migrations.decodeAhead(); // while the connection opens: the plan needs every migration's operations
         }
-        var request = new MigrateRequest(app, target, fake, postDeploy);
-        // the plan's start for an empty database, while the connection opens and the history is read
-        Migrator.Ahead planned = repairChecksum || plan ? null : planAhead(config, migrations, request);
         PrintWriter notes = project.notes(json.enabled());
         var printer = printer(notes);
         // a run's lines are printed by a thread of their own, so that keel's next send to the server does not wait for them
@@ -162,6 +159,7 @@ final class MigrateCommand implements Callable<Integer> {
         try (lines; DatabaseMixin.Opened opened = open(config, notes);
              Migrator migrator = connect(config, migrations, opened, json.enabled() ? printer.quiet()
                      : lines != null ? lines : printer, ahead)) {
+            var request = new MigrateRequest(app, target, fake, postDeploy);
             if (repairChecksum) {
                 MigrationKey key = migrator.repairChecksum(app, target);
                 project.out().println("Recorded the current checksum of " + key + " in keel_migrations; its changed file"
@@ -183,7 +181,7 @@ final class MigrateCommand implements Callable<Integer> {
             }
             MigrateResult result;
             try {
-                result = migrator.migrate(request, planned);
+                result = migrator.migrate(request);
             } finally {
                 if (lines != null) {
                     lines.close(); // every line of the run printed, before the summary or the error
@@ -195,22 +193,6 @@ final class MigrateCommand implements Callable<Integer> {
                 printer.summary(result);
             }
             return 0;
-        } finally {
-            if (planned != null) {
-                planned.abandon(); // a run that ended before its plan: nothing more is built
-            }
-        }
-    }
-
-    /**
-     * {@link Migrator#planAhead} for {@code request} on the database the options name; null when naming its routing fails
-     * (the failure then comes where it did).
-     */
-    private Migrator.Ahead planAhead(KeelConfig config, dev.keel.runner.MigrationSet migrations, MigrateRequest request) {
-        try {
-            return Migrator.planAhead(migrations, request, DatabaseMixin.router(config), db.databaseName(config));
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 

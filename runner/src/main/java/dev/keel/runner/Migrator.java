@@ -17,7 +17,6 @@ import dev.keel.runner.internal.JdbcSchemaHistory;
 import dev.keel.runner.internal.JdbcSink;
 import dev.keel.runner.internal.LargeTableMoves;
 import dev.keel.runner.internal.PendingStatements;
-import dev.keel.runner.internal.PlanAhead;
 import dev.keel.runner.internal.Planner;
 import dev.keel.runner.internal.Prune;
 import dev.keel.runner.internal.Replacements;
@@ -235,7 +234,7 @@ public final class Migrator implements AutoCloseable {
     public Plan plan(MigrateRequest request) {
         return masked(() -> {
             Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
-            return timed("plan", () -> routedView(verifiedPlan(rows, request, false, null)));
+            return timed("plan", () -> routedView(verifiedPlan(rows, request, false)));
         });
     }
 
@@ -248,54 +247,7 @@ public final class Migrator implements AutoCloseable {
      *                       saying what stays applied and what to do)
      */
     public MigrateResult migrate(MigrateRequest request) {
-        return migrate(request, null);
-    }
-
-    /**
-     * The start of the plan of {@code request} for a database where keel has recorded nothing yet, built on a thread of
-     * its own from now on ({@link PlanAhead}), for {@link #migrate(MigrateRequest, Ahead)} on a migrator of {@code set}
-     * routed as {@code router} and {@code databaseName} say: the command line starts it as soon as the migrations are
-     * read, while the connection opens. On a database with a history it is not used, and stops.
-     */
-    public static Ahead planAhead(MigrationSet set, MigrateRequest request, Router router, String databaseName) {
-        return new Ahead(PlanAhead.start(set, request, new Routing(router, databaseName)));
-    }
-
-    /** {@link #planAhead(MigrationSet, MigrateRequest, Router, String)} for a migrator that runs every operation ({@link #connect(MigrationSet, Database, RunnerSettings, MigrateListener)}). */
-    public static Ahead planAhead(MigrationSet set, MigrateRequest request) {
-        return new Ahead(PlanAhead.start(set, request, Routing.everything()));
-    }
-
-    /** What {@link #planAhead} is building. */
-    public static final class Ahead {
-        private final PlanAhead plan;
-
-        private Ahead(PlanAhead plan) {
-            this.plan = plan;
-        }
-
-        /** Builds nothing more (the run did not happen). */
-        public void abandon() {
-            plan.abandon();
-        }
-    }
-
-    /**
-     * {@link #migrate(MigrateRequest)}, taking from {@code ahead} ({@link #planAhead}, null for none) the start of the
-     * plan when the history is empty: the same plan, built while the connection opened and the history was read.
-     */
-    public MigrateResult migrate(MigrateRequest request, Ahead ahead) {
         set.decodeAhead(); // while the lock is taken and the history read
-        try {
-            return migrateWith(request, ahead == null ? null : ahead.plan);
-        } finally {
-            if (ahead != null) {
-                ahead.plan.abandon();
-            }
-        }
-    }
-
-    private MigrateResult migrateWith(MigrateRequest request, PlanAhead ahead) {
         return masked(() -> {
             try (AdvisoryLock lock = lock()) {
                 Map<MigrationKey, HistoryRow> rows;
@@ -313,20 +265,8 @@ public final class Migrator implements AutoCloseable {
                 Planner.Result planned;
                 try {
                     // the first migration may start while the rest is planned, when no recorded checksum is upgraded first
-                    PlanAhead.Built built = null;
-                    if (ahead != null && rows.isEmpty()) {
-                        long waited = System.nanoTime();
-                        built = ahead.take(set, request, routing);
-                        if (built != null) {
-                            // -v 3: how long the run waited for the plan built while the history was read
-                            listener.phase("plan built ahead", Duration.ofNanos(System.nanoTime() - waited));
-                        }
-                    } else if (ahead != null) {
-                        ahead.abandon();
-                    }
-                    PlanAhead.Built fromAhead = built;
                     planned = timed("plan", () -> verifiedPlan(rows, request,
-                            !request.fake() && checksumUpgrades(rows).isEmpty(), fromAhead));
+                            !request.fake() && checksumUpgrades(rows).isEmpty()));
                 } catch (RuntimeException e) {
                     abandonEarly();
                     throw e;
@@ -470,12 +410,7 @@ public final class Migrator implements AutoCloseable {
      * {@code startEarly}, the plan's first migration is sent as soon as its script is built when it qualifies
      * ({@link #startEarly}), while the others are planned; its COMMIT waits for {@link #execute}.
      */
-    private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request, boolean startEarly,
-                                        PlanAhead.Built ahead) {
-        if (ahead != null) {
-            // built for an empty history, as below, while the history was read (PlanAhead)
-            return verifiedPlan(rows, request, startEarly, ahead.planned(), ahead.start(), ahead.first());
-        }
+    private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request, boolean startEarly) {
         List<String> problems = HistoryCheck.problems(set, rows);
         if (!problems.isEmpty()) {
             var all = new ArrayList<>(problems);
@@ -497,14 +432,6 @@ public final class Migrator implements AutoCloseable {
             checksumAhead(plan.get(0).key()); // what the first migration's record holds, while its script is built
         }
         Script first = plan.get(0).postDeployment() ? null : Scripts.forwards(plan.get(0), start, routing);
-        return verifiedPlan(rows, request, startEarly, planned, start, first);
-    }
-
-    /** The rest of {@link #verifiedPlan}, from the plan, the state its first migration meets and that one's script. */
-    private Planner.Result verifiedPlan(Map<MigrationKey, HistoryRow> rows, MigrateRequest request, boolean startEarly,
-                                        Planner.Result planned, ProjectState start, Script first) {
-        MigrationGraph graph = planned.graph();
-        List<MigrationSpec> plan = planned.plan().migrations();
         if (startEarly && first != null && plan.size() > 1 && planned.view().migrations().get(0).resumeFrom() == 0) {
             startEarly(first);
         }
