@@ -172,7 +172,7 @@ public record StatementLocks(List<TableLock> locks, String creates) {
     }
 
     private static Optional<Table> table(ProjectState state, String name) {
-        return PhysicalTables.of(state).stream().filter(t -> normal(t.qualifiedName()).equals(name)).findFirst();
+        return PhysicalTables.first(state, t -> normal(t.qualifiedName()).equals(name));
     }
 
     private static Optional<ForeignKey> foreignKey(Optional<Table> table, String constraint) {
@@ -183,14 +183,11 @@ public record StatementLocks(List<TableLock> locks, String creates) {
     private static Optional<String> tableOfIndex(ProjectState state, String index) {
         String schema = Identifiers.schemaOf(index);
         String bare = Identifiers.nameOf(index);
-        for (Table t : PhysicalTables.of(state)) {
+        return PhysicalTables.first(state, t -> {
             boolean sameSchema = schema == null ? t.schema() == null || t.schema().equals(Identifiers.DEFAULT_SCHEMA)
                     : schema.equals(t.schema());
-            if (sameSchema && (t.findIndex(bare).isPresent() || hasConstraintIndex(t, bare))) {
-                return Optional.of(normal(t.qualifiedName()));
-            }
-        }
-        return Optional.empty();
+            return sameSchema && (t.findIndex(bare).isPresent() || hasConstraintIndex(t, bare));
+        }).map(t -> normal(t.qualifiedName()));
     }
 
     private static boolean hasConstraintIndex(Table t, String name) {
