@@ -78,7 +78,7 @@ public final class ColumnTypes {
         }
         Optional<AnnotationView> temporal = a.ann(JpaNames.TEMPORAL);
         if (temporal.isPresent()) {
-            return new Typed(temporal(temporal.get()), List.of());
+            return new Typed(timePrecision(temporal(temporal.get())), List.of());
         }
         return new Typed(basicOrArray(a, valueType, shape), List.of());
     }
@@ -104,18 +104,29 @@ public final class ColumnTypes {
         return BasicTypes.shape(basic, shape.length(), shape.precision(), shape.scale());
     }
 
+    /**
+     * A time of day as the project's Hibernate writes it: {@code time(6)} under 6.6, {@code time(0)} under 7
+     * ({@link HibernateRule#TIME_WITHOUT_FRACTIONS}); any other type as it is.
+     */
+    private SqlType timePrecision(SqlType type) {
+        if (!ctx.has(HibernateRule.TIME_WITHOUT_FRACTIONS) || !type.ddl().startsWith("time(6)")) {
+            return type;
+        }
+        return SqlType.fixed("time(0)" + type.ddl().substring("time(6)".length()), type.size());
+    }
+
     /** A basic type, an array of one, or a collection of one without {@code @ElementCollection}. */
     SqlType basicOrArray(Attribute a, TypeRef type, ColumnShape shape) {
         Optional<BasicTypes.Basic> basic = BasicTypes.of(type);
         if (basic.isPresent()) {
-            return shaped(a, basic.get(), shape);
+            return timePrecision(shaped(a, basic.get(), shape));
         }
         TypeRef element = type.arrayDepth() > 0 ? type.component()
                 : type.isCollection() && type.args().size() == 1 ? type.args().get(0) : null;
         if (element != null) {
             Optional<BasicTypes.Basic> elementBasic = BasicTypes.of(element);
             if (elementBasic.isPresent() && element.arrayDepth() == 0) {
-                return BasicTypes.shape(elementBasic.get(), 0, 0, 0).array();
+                return timePrecision(BasicTypes.shape(elementBasic.get(), 0, 0, 0)).array();
             }
         }
         if (type.arrayDepth() == 1 && (type.name().equals("java.lang.Byte") || type.name().equals("java.lang.Character"))) {
@@ -189,7 +200,7 @@ public final class ColumnTypes {
             throw new MappingProblem(a.node(), "converter " + converterFqn + " converts to " + dbType
                     + ", which keel cannot map", "convert to a basic type (String, Integer, Long...)");
         }
-        return shaped(a, basic.get(), shape);
+        return timePrecision(shaped(a, basic.get(), shape));
     }
 
     /** The {@code X} and {@code Y} of the converter of attribute {@code a}. */

@@ -53,7 +53,11 @@ public final class Relations {
                     "keep the relation's join column in the entity's own table, or map the secondary table as an entity"
                             + " joined with @OneToOne @MapsId");
         });
-        boolean notNull = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true))
+        boolean mandatory = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true));
+        // Hibernate 7 leaves the column of a mandatory relation of a single-table subclass nullable (its subclass check
+        // holds it instead); 6.6 made it NOT NULL
+        boolean forcedNull = site.subclass() && ctx.has(HibernateRule.SUBCLASS_TO_ONE_NULLABLE);
+        boolean notNull = (forcedNull ? joins.stream().anyMatch(j -> !j.bool("nullable", true)) : mandatory)
                 || site.bv() == Site.Bv.ON && BeanValidation.notNull(a) || site.id();
         boolean unique = oneToOne || joins.stream().anyMatch(j -> j.bool("unique", false));
         List<ColumnSpec> columns = keyColumns(a, joins, target, a.name(), site.path() + a.name());
@@ -62,6 +66,9 @@ public final class Relations {
             ColumnSpec col = c.withNullable(!notNull).withUnique(unique && columns.size() == 1);
             mapper.addColumn(site, a, col);
             names.add(col.name());
+            if (mandatory && col.nullable() && !site.component() && !site.id() && ctx.has(HibernateRule.SUBCLASS_NOT_NULL_CHECK)) {
+                site.table().require(site.entity(), a.name(), col.name());
+            }
         }
         if (unique && columns.size() > 1 && !inheritedPerClass(a, site)) {
             site.table().uniques.add(new TableSpec.UniqueSpec(null, inKeyAttributeOrder(names, target)));
