@@ -168,12 +168,71 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             JsonMixin.print(project.out(), report(result));
         } else {
             print(result);
+            hibernateNote(result, options).ifPresent(n -> log().println("note: " + n));
+            hibernateMismatch().ifPresent(w -> log().println("warning: " + w));
         }
         if (scriptable && !check) {
             result.migrations().forEach(m -> project.out().println(relative(m.file())));
             project.out().flush();
         }
         return check && !result.problems().isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * Under Hibernate 7, whether the changes found come from Hibernate 7's schema (its checks on inheritance, times as
+     * {@code time(0)}...) rather than from edited entities: the same run as Hibernate 6 would make, dry, finds fewer. A
+     * project that moves to Spring Boot 4 sees its first migration on 7 explained, not only listed.
+     */
+    private java.util.Optional<String> hibernateNote(MakeResult result, MakeOptions options) {
+        dev.keel.scan.HibernateTarget.Decision decision = project.hibernate();
+        boolean changes = !result.migrations().isEmpty() || check && !result.problems().isEmpty();
+        if (decision.version() != dev.keel.config.HibernateVersion.V7 || !changes || empty || merge) {
+            return java.util.Optional.empty();
+        }
+        MakeOptions dry = new MakeOptions(options.apps(), false, true, false, false, null, false, options.safety(),
+                options.renames(), false);
+        MakeResult as6;
+        try {
+            as6 = new MakeMigrations(project.entitySource(), new dev.keel.diff.NonInteractiveQuestioner())
+                    .run(project.config().withHibernate(dev.keel.config.HibernateVersion.V6), project.projectDir(), dry);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // the entities do not map on Hibernate 6: the changes are not about the version
+        }
+        long on7 = result.migrations().stream().mapToLong(m -> m.spec().operations().size()).sum();
+        long on6 = as6.migrations().stream().mapToLong(m -> m.spec().operations().size()).sum();
+        String where = "the entities are mapped as " + decision.describe() + " creates them";
+        if (on6 == 0) {
+            return java.util.Optional.of("these changes come from Hibernate 7's schema alone (" + where + "; as Hibernate 6"
+                    + " maps them, nothing changed): checks on inheritance hierarchies, times as time(0), and the other"
+                    + " differences the README lists. To keep Hibernate 6's schema while the application runs on 6, set"
+                    + " \"hibernate\": \"6\" in keel.json.");
+        }
+        if (!check && on6 < on7) {
+            return java.util.Optional.of((on7 - on6) + " of these " + on7 + " operations come from Hibernate 7's schema ("
+                    + where + "), not from edited entities; the README lists how Hibernate 7's schema differs.");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * keel.json's {@code "hibernate"} against what the build brings: a project pinned to 6 that moved to Spring Boot 4
+     * (or the other way) is told, since keel goes on writing the pinned version's schema.
+     */
+    private java.util.Optional<String> hibernateMismatch() {
+        dev.keel.config.KeelConfig config = project.config();
+        if (!project.hibernate().source().startsWith("keel.json")) {
+            return java.util.Optional.empty();
+        }
+        dev.keel.scan.HibernateTarget.Decision build = dev.keel.scan.HibernateTarget.decide(project.projectDir(),
+                config.withHibernate(null));
+        if (!build.found() || build.version() == config.hibernateVersion()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("keel.json says \"hibernate\": \"" + config.hibernateVersion().label() + "\", and the"
+                + " build brings " + build.describe() + ": keel writes " + config.hibernateVersion().describe() + "'s schema."
+                + "\nTo fix: once the application runs on " + build.version().describe() + ", set \"hibernate\": \""
+                + build.version().label() + "\" in keel.json and run keel makemigrations (the schema changes it brings"
+                + " come as migrations of their own).");
     }
 
     /** Where messages go: standard output, or standard error with --scriptable. */

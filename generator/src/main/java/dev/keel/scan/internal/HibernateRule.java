@@ -29,6 +29,13 @@ public enum HibernateRule {
      */
     SUBCLASS_TO_ONE_NULLABLE,
     /**
+     * Join columns written without {@code referencedColumnName} for a composite key are paired, in order, with the key's
+     * attributes sorted by name, not with its columns in the key's order: {@code @JoinColumn(name = "signal_mast"),
+     * @JoinColumn(name = "signal_code")} for a key {@code (mast, code)} gives {@code signal_mast -> code} (measured on
+     * 7.2's DDL and catalog, oracle sample {@code implicit}).
+     */
+    JOIN_COLUMNS_BY_KEY_ATTRIBUTE,
+    /**
      * {@code LocalTime}, {@code OffsetTime}, {@code java.sql.Time} and {@code @Temporal(TIME)} default to
      * {@code time(0)}, not {@code time(6)} (their JavaType's getDefaultSqlPrecision).
      */

@@ -13,6 +13,14 @@ public interface NamingRules {
     /** The physical identifier for a logical name ({@code `Quoted`} names stay quoted). */
     Ident physical(String logical);
 
+    /**
+     * The physical identifier of an implicit name that Hibernate quotes when {@code quoted} (a part of it comes from a
+     * quoted name): through the strategy, then quoted.
+     */
+    default Ident physical(String logical, boolean quoted) {
+        return Ident.quotedIf(physical(logical), quoted);
+    }
+
     /** The logical name of an unnamed join table. */
     String joinTable(Ident ownerTable, String ownerAttribute, Ident targetTable);
 
@@ -76,6 +84,12 @@ public interface NamingRules {
                 }
             }
             return new Ident(b.toString().toLowerCase(Locale.ROOT), false);
+        }
+
+        /** A quoted implicit name stays as Hibernate 7 built it, like any quoted name. */
+        @Override
+        public Ident physical(String logical, boolean quoted) {
+            return quoted ? new Ident(Ident.parse(logical).text(), true) : physical(logical);
         }
 
         private static boolean lowerOrDigit(char c) {

@@ -77,6 +77,20 @@ public record SchemaShape(Map<String, List<String>> tables, List<String> sequenc
         return lines;
     }
 
+    /** This shape without the check of each {@code table.column} of {@code unmodelled} ({@link OracleHibernate#unmodelled}). */
+    public SchemaShape without(List<String> unmodelled) {
+        var result = new TreeMap<String, List<String>>(tables);
+        for (String tc : unmodelled) {
+            String table = tc.substring(0, tc.lastIndexOf('.'));
+            String column = tc.substring(tc.lastIndexOf('.') + 1);
+            List<String> lines = result.get(table);
+            if (lines != null) {
+                result.put(table, lines.stream().filter(l -> !l.startsWith("check " + column + " in(")).toList());
+            }
+        }
+        return new SchemaShape(result, sequences);
+    }
+
     /** Whitespace and case of a check expression do not matter. */
     static String normalize(String expression) {
         return unwrapped(expression.replaceAll("\\s+", " ").replaceAll("\\s*([(),<>=])\\s*", "$1").toLowerCase(Locale.ROOT).strip());
