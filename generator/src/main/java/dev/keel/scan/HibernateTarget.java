@@ -92,6 +92,7 @@ public final class HibernateTarget {
     static Optional<Decision> fromBuildFiles(Path projectDir) {
         Path dir = projectDir.toAbsolutePath().normalize();
         var properties = new HashMap<String, String>();
+        var poms = new java.util.LinkedHashMap<Path, String>();
         for (int up = 0; dir != null && up <= MAX_PARENTS; up++, dir = dir.getParent()) {
             for (String name : List.of("pom.xml", "build.gradle.kts", "build.gradle", "gradle/libs.versions.toml")) {
                 Path file = dir.resolve(name);
@@ -104,11 +105,20 @@ public final class HibernateTarget {
                 } catch (IOException | RuntimeException e) {
                     continue;
                 }
-                Optional<Found> found = name.equals("pom.xml") ? BuildFiles.pom(text, properties)
-                        : name.endsWith(".toml") ? BuildFiles.versionCatalog(text) : BuildFiles.gradle(text, properties);
+                if (name.equals("pom.xml")) {
+                    // a nearer pom may name a property this one defines (a module's ${hibernate-core version}): read again
+                    poms.put(file, text);
+                    for (Map.Entry<Path, String> pom : poms.entrySet()) {
+                        Optional<Found> found = BuildFiles.pom(pom.getValue(), properties);
+                        if (found.isPresent()) {
+                            return Optional.of(decision(projectDir, pom.getKey(), found.get()));
+                        }
+                    }
+                    continue;
+                }
+                Optional<Found> found = name.endsWith(".toml") ? BuildFiles.versionCatalog(text) : BuildFiles.gradle(text, properties);
                 if (found.isPresent()) {
-                    String where = projectDir.toAbsolutePath().normalize().relativize(file).toString();
-                    return Optional.of(new Decision(found.get().version(), where + ": " + found.get().what(), true));
+                    return Optional.of(decision(projectDir, file, found.get()));
                 }
             }
             if (Files.exists(dir.resolve(".git"))) {
@@ -116,6 +126,11 @@ public final class HibernateTarget {
             }
         }
         return Optional.empty();
+    }
+
+    private static Decision decision(Path projectDir, Path file, Found found) {
+        String where = projectDir.toAbsolutePath().normalize().relativize(file).toString();
+        return new Decision(found.version(), where + ": " + found.what(), true);
     }
 
     /** What a build file says: the version, and the line of it ({@code spring-boot-starter-parent 4.0.7}). */
