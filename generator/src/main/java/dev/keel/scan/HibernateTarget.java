@@ -108,6 +108,7 @@ public final class HibernateTarget {
                 if (name.equals("pom.xml")) {
                     // a nearer pom may name a property this one defines (a module's ${hibernate-core version}): read again
                     poms.put(file, text);
+                    BuildFiles.properties(text, properties);
                     for (Map.Entry<Path, String> pom : poms.entrySet()) {
                         Optional<Found> found = BuildFiles.pom(pom.getValue(), properties);
                         if (found.isPresent()) {
@@ -152,13 +153,7 @@ public final class HibernateTarget {
          */
         static Optional<Found> pom(String text, Map<String, String> properties) {
             String pom = COMMENT.matcher(text).replaceAll("");
-            Matcher props = PROPERTIES.matcher(pom);
-            while (props.find()) {
-                Matcher p = PROPERTY.matcher(props.group(1));
-                while (p.find()) {
-                    properties.putIfAbsent(p.group(1), p.group(2));
-                }
-            }
+            properties(pom, properties);
             var core = new ArrayList<Found>();
             var boot = new ArrayList<Found>();
             Matcher block = BLOCK.matcher(pom);
@@ -181,6 +176,17 @@ public final class HibernateTarget {
             }
             candidates.addAll(boot);
             return candidates.stream().findFirst();
+        }
+
+        /** Adds the pom's {@code <properties>} to {@code properties} (those already there, of a nearer pom, win). */
+        static void properties(String text, Map<String, String> properties) {
+            Matcher props = PROPERTIES.matcher(COMMENT.matcher(text).replaceAll(""));
+            while (props.find()) {
+                Matcher p = PROPERTY.matcher(props.group(1));
+                while (p.find()) {
+                    properties.putIfAbsent(p.group(1), p.group(2));
+                }
+            }
         }
 
         private static String element(String body, String name) {

@@ -47,11 +47,7 @@ final class SingleTableChecks {
             if (table == null || table.discriminator == null) {
                 continue;
             }
-            try {
-                hierarchy(ctx, catalog, root, table);
-            } catch (MappingProblem p) {
-                ctx.problems().add(root.type().file(), p.node(), p.getMessage(), p.fix());
-            }
+            hierarchy(ctx, catalog, root, table);
         }
     }
 
@@ -59,6 +55,18 @@ final class SingleTableChecks {
         List<EntityInfo> subclasses = subclasses(catalog, root);
         var values = new ArrayList<String>();
         boolean catchAll = false;
+        boolean refused = false;
+        for (EntityInfo e : concat(root, subclasses)) {
+            try {
+                value(ctx, e, table.discriminatorKind);
+            } catch (MappingProblem p) {
+                ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
+                refused = true;
+            }
+        }
+        if (refused) {
+            return;
+        }
         for (EntityInfo e : concat(root, subclasses)) {
             String v = value(ctx, e, table.discriminatorKind);
             catchAll |= v.equals("not null");
