@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A project whose build moves from Spring Boot 3 (Hibernate 6) to Spring Boot 4 (Hibernate 7), on a real PostgreSQL:
- * keel reads the version from the build; the schema changes Hibernate 7 brings (the checks of a single-table hierarchy,
- * a time without fractions) come as a migration of their own, explained, with the checks added NOT VALID and validated
+ * keel reads the version from the build; the schema changes Hibernate 7 brings (the checks of a single-table hierarchy)
+ * come as a migration of their own, explained, with the checks added NOT VALID and validated
  * apart; keel.json's "hibernate" pins a version, and makemigrations says when the build brings another; keel init
  * writes the version it found.
  */
@@ -57,7 +57,6 @@ class HibernateVersionCommandTest {
                 @Entity
                 public class Photo extends Media {
                     private int width;
-                    private java.time.LocalTime takenAt;
                 }
                 """);
     }
@@ -90,11 +89,22 @@ class HibernateVersionCommandTest {
                 """.formatted(version));
     }
 
-    private String newest() throws Exception {
+    /** The text of the migrations whose number is {@code from} or later. */
+    private String migrationsFrom(int from) throws Exception {
+        var text = new StringBuilder();
         try (Stream<Path> files = Files.list(app.resolve("migrations"))) {
-            Path last = files.filter(f -> f.getFileName().toString().matches("M\\d{4}_.*\\.java")).sorted()
-                    .reduce((a, b) -> b).orElseThrow();
-            return Files.readString(last);
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("M\\d{4}_.*\\.java")).sorted().toList()) {
+                if (Integer.parseInt(f.getFileName().toString().substring(1, 5)) >= from) {
+                    text.append(Files.readString(f)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private int migrationCount() throws Exception {
+        try (Stream<Path> files = Files.list(app.resolve("migrations"))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("M\\d{4}_.*\\.java")).count();
         }
     }
 
@@ -117,11 +127,12 @@ class HibernateVersionCommandTest {
         springBoot("3.5.7");
         KeelRun first = keel("makemigrations");
         assertEquals(0, first.exit(), first.out() + first.err());
-        assertTrue(newest().contains("\"taken_at\", \"time(6)\"") || newest().contains("time(6)"), newest());
+        assertFalse(first.out().contains("Hibernate 7"), first.out());
+        int before = migrationCount();
         KeelRun migrated = keel("migrate");
         assertEquals(0, migrated.exit(), migrated.out() + migrated.err());
         try (Connection c = db.connect(); var st = c.createStatement()) {
-            st.execute("insert into media (id, dtype, title, width, taken_at) values (1, 'Photo', 'dawn', 640, '06:30:00')");
+            st.execute("insert into media (id, dtype, title, width) values (1, 'Photo', 'dawn', 640)");
             st.execute("insert into media (id, dtype, title) values (2, 'Media', 'plain')");
         }
         assertEquals(List.of(), checks("media"));
@@ -131,11 +142,10 @@ class HibernateVersionCommandTest {
         assertEquals(0, moved.exit(), moved.out() + moved.err());
         assertTrue(moved.out().contains("note: these changes come from Hibernate 7's schema alone")
                 && moved.out().contains("Hibernate 7 (pom.xml: spring-boot-starter-parent 4.0.7)"), moved.out());
-        String migration = newest();
-        assertTrue(migration.contains("check(\"media_dtype_check\"") || migration.contains("dtype in ('Media','Photo')"), migration);
+        String migration = migrationsFrom(before + 1);
+        assertTrue(migration.contains("dtype in ('Media','Photo')"), migration);
         assertTrue(migration.contains("dtype <> 'Photo' or (width is not null)"), migration);
         assertTrue(migration.contains(".notValid()") && migration.contains("validateConstraint("), migration);
-        assertTrue(migration.contains("time(0)"), migration);
 
         KeelRun applied = keel("migrate");
         assertEquals(0, applied.exit(), applied.out() + applied.err());
@@ -185,7 +195,8 @@ class HibernateVersionCommandTest {
         springBoot("4.0.7");
         KeelRun init = keel("init");
         assertEquals(0, init.exit(), init.out() + init.err());
-        assertTrue(Files.readString(dir.resolve("keel.json")).contains("\"hibernate\" : \"7\""), Files.readString(dir.resolve("keel.json")));
+        assertTrue(Files.readString(dir.resolve("keel.json")).matches("(?s).*\"hibernate\"\\s*:\\s*\"7\".*"),
+                Files.readString(dir.resolve("keel.json")));
         assertTrue(init.out().contains("hibernate 7 (pom.xml: spring-boot-starter-parent 4.0.7)"), init.out());
     }
 }

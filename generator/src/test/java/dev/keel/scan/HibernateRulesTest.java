@@ -115,6 +115,22 @@ class HibernateRulesTest {
     }
 
     @Test
+    void fractionalSecondsWrittenOnTheAttributeWinOnBothVersions() {
+        String body = "@Entity public class Shift { @Id Long id;"
+                + " @org.hibernate.annotations.FractionalSeconds(3) Instant at;"
+                + " @org.hibernate.annotations.FractionalSeconds(6) LocalTime starts;"
+                + " @Column(secondPrecision = 6) LocalTime ends; @Column(secondPrecision = 2) LocalDateTime local; }";
+        ProjectState six = new ScanFixture(dir.resolve("six")).entity("Shift", body).scan();
+        ProjectState seven = new ScanFixture(dir.resolve("seven")).hibernate("7").entity("Shift", body).scan();
+        for (ProjectState state : List.of(six, seven)) {
+            assertEquals("timestamp(3) with time zone", column(state, "shift", "at").type());
+            assertEquals("time(6)", column(state, "shift", "starts").type());
+            assertEquals("time(6)", column(state, "shift", "ends").type());
+            assertEquals("timestamp(2)", column(state, "shift", "local").type());
+        }
+    }
+
+    @Test
     void basicPrimitivesAreNotNullOnHibernate7() {
         String body = "@Entity public class Counter { @Id Long id; @Basic long reads; @Basic Long boxed; @Column int explicit; }";
         ProjectState six = new ScanFixture(dir.resolve("six")).entity("Counter", body).scan();
