@@ -179,9 +179,10 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     }
 
     /**
-     * Under Hibernate 7, whether the changes found come from Hibernate 7's schema (its checks on inheritance, times as
-     * {@code time(0)}...) rather than from edited entities: the same run as Hibernate 6 would make, dry, finds fewer. A
-     * project that moves to Spring Boot 4 sees its first migration on 7 explained, not only listed.
+     * Under Hibernate 7, which tables the changes found may owe to Hibernate 7's schema (its checks on inheritance, times
+     * as {@code time(0)}...) rather than to edited entities: those whose schema the entities map to differently as
+     * Hibernate 6 and as Hibernate 7 (both scanned, only when there are changes). A project that moves to Spring Boot 4
+     * sees its first migration on 7 explained, not only listed.
      */
     private java.util.Optional<String> hibernateNote(MakeResult result, MakeOptions options) {
         dev.keel.scan.HibernateTarget.Decision decision = project.hibernate();
@@ -189,29 +190,35 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         if (decision.version() != dev.keel.config.HibernateVersion.V7 || !changes || empty || merge) {
             return java.util.Optional.empty();
         }
-        MakeOptions dry = new MakeOptions(options.apps(), false, true, false, false, null, false, options.safety(),
-                options.renames(), false);
-        MakeResult as6;
+        dev.keel.project.ProjectState on6;
+        dev.keel.project.ProjectState on7;
         try {
-            as6 = new MakeMigrations(project.entitySource(), new dev.keel.diff.NonInteractiveQuestioner())
-                    .run(project.config().withHibernate(dev.keel.config.HibernateVersion.V6), project.projectDir(), dry);
+            on7 = project.entitySource().scan(project.config(), project.projectDir()).state();
+            on6 = project.entitySource().scan(project.config().withHibernate(dev.keel.config.HibernateVersion.V6),
+                    project.projectDir()).state();
         } catch (RuntimeException e) {
-            return java.util.Optional.empty(); // the entities do not map on Hibernate 6: the changes are not about the version
+            return java.util.Optional.empty(); // the entities do not map on Hibernate 6: nothing to compare with
         }
-        long on7 = result.migrations().stream().mapToLong(m -> m.spec().operations().size()).sum();
-        long on6 = as6.migrations().stream().mapToLong(m -> m.spec().operations().size()).sum();
-        String where = "the entities are mapped as " + decision.describe() + " creates them";
-        if (on6 == 0) {
-            return java.util.Optional.of("these changes come from Hibernate 7's schema alone (" + where + "; as Hibernate 6"
-                    + " maps them, nothing changed): checks on inheritance hierarchies, times as time(0), and the other"
-                    + " differences the README lists. To keep Hibernate 6's schema while the application runs on 6, set"
-                    + " \"hibernate\": \"6\" in keel.json.");
+        var differing = new java.util.TreeSet<String>();
+        for (dev.keel.state.Table t : on7.tables()) {
+            if (on6.tables().stream().noneMatch(t::equals)) {
+                differing.add(t.qualifiedName());
+            }
         }
-        if (!check && on6 < on7) {
-            return java.util.Optional.of((on7 - on6) + " of these " + on7 + " operations come from Hibernate 7's schema ("
-                    + where + "), not from edited entities; the README lists how Hibernate 7's schema differs.");
+        for (dev.keel.state.Table t : on6.tables()) {
+            if (on7.tables().stream().noneMatch(t::equals)) {
+                differing.add(t.qualifiedName());
+            }
         }
-        return java.util.Optional.empty();
+        if (differing.isEmpty() && on6.sequences().equals(on7.sequences())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the entities are mapped as " + decision.describe() + " creates them, and Hibernate"
+                + " 6's schema of " + (differing.isEmpty() ? "the sequences" : "table" + (differing.size() == 1 ? " " : "s ")
+                + String.join(", ", differing)) + " differs: the changes there come from Hibernate 7's schema (checks on"
+                + " inheritance hierarchies, times as time(0) and the other differences the README lists), not from edited"
+                + " entities. To keep Hibernate 6's schema while the application runs on 6, set \"hibernate\": \"6\" in"
+                + " keel.json.");
     }
 
     /**
