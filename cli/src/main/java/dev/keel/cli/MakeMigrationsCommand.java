@@ -194,8 +194,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         dev.keel.project.ProjectState on7;
         try {
             on7 = project.entitySource().scan(project.config(), project.projectDir()).state();
-            on6 = project.entitySource().scan(project.config().withHibernate(dev.keel.config.HibernateVersion.V6),
-                    project.projectDir()).state();
+            // without the cache: a scan as 6 stored there would take the place of the project's own
+            on6 = dev.keel.scan.EntityScanner.scan(project.projectDir(),
+                    project.config().withHibernate(dev.keel.config.HibernateVersion.V6));
         } catch (RuntimeException e) {
             return java.util.Optional.empty(); // the entities do not map on Hibernate 6: nothing to compare with
         }
