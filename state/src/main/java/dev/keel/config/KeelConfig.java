@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * the types and constants the entities use and the source roots do not declare are looked up. It is not
  * {@code migrations.classpath}, where compiled migrations are loaded from.
  *
+ * <p>{@code "hibernate"} ({@code "6"} or {@code "7"}) is whose schema the entities map to; left out, the build's
+ * ({@code dev.keel.scan.HibernateTarget} decides, and {@link #withHibernate} records it), else Hibernate 6.
+ *
  * <p>A project with several databases names them in {@code "databases"} instead of {@code "database"}:
  * {@code {"default": {...}, "control": {...}, "region": {"targets": [...]}}}. Entities go to
  * {@code default} unless {@code @Database("NAME")} routes them elsewhere. The single {@code "database"}
