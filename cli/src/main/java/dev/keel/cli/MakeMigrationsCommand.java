@@ -211,7 +211,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                 differing.add(t.qualifiedName());
             }
         }
-        if (differing.isEmpty() && on6.sequences().equals(on7.sequences())) {
+        // compared as sets: the two scans' collections need not be of one kind (a cached scan's and a fresh one's)
+        boolean sameSequences = new java.util.HashSet<>(on6.sequences()).equals(new java.util.HashSet<>(on7.sequences()));
+        if (differing.isEmpty() && sameSequences) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("the entities are mapped as " + decision.describe() + " creates them, and Hibernate"
