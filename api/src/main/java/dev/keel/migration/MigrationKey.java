@@ -20,4 +20,24 @@ public record MigrationKey(String app, String name) implements Comparable<Migrat
     public String toString() {
         return app + "." + name;
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof MigrationKey other
+                && java.util.Objects.equals(app, other.app)
+                && java.util.Objects.equals(name, other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(app);
+        h = 31 * h + java.util.Objects.hashCode(name);
+        return h;
+    }
 }

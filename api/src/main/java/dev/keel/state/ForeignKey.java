@@ -62,4 +62,34 @@ public record ForeignKey(String name, List<String> columns, String targetTable, 
     public ForeignKey retarget(String newTable) {
         return new ForeignKey(name, columns, newTable, targetColumns, onDelete, enforced, validated);
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ForeignKey other
+                && enforced == other.enforced
+                && validated == other.validated
+                && java.util.Objects.equals(name, other.name)
+                && java.util.Objects.equals(columns, other.columns)
+                && java.util.Objects.equals(targetTable, other.targetTable)
+                && java.util.Objects.equals(targetColumns, other.targetColumns)
+                && java.util.Objects.equals(onDelete, other.onDelete);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(name);
+        h = 31 * h + java.util.Objects.hashCode(columns);
+        h = 31 * h + java.util.Objects.hashCode(targetTable);
+        h = 31 * h + java.util.Objects.hashCode(targetColumns);
+        h = 31 * h + java.util.Objects.hashCode(onDelete);
+        h = 31 * h + Boolean.hashCode(enforced);
+        h = 31 * h + Boolean.hashCode(validated);
+        return h;
+    }
 }

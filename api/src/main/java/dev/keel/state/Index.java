@@ -52,4 +52,30 @@ public record Index(String name, List<String> columns, boolean isUnique, String 
     public Index withName(String newName) {
         return new Index(newName, columns, isUnique, method, where);
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Index other
+                && isUnique == other.isUnique
+                && java.util.Objects.equals(name, other.name)
+                && java.util.Objects.equals(columns, other.columns)
+                && java.util.Objects.equals(method, other.method)
+                && java.util.Objects.equals(where, other.where);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(name);
+        h = 31 * h + java.util.Objects.hashCode(columns);
+        h = 31 * h + Boolean.hashCode(isUnique);
+        h = 31 * h + java.util.Objects.hashCode(method);
+        h = 31 * h + java.util.Objects.hashCode(where);
+        return h;
+    }
 }

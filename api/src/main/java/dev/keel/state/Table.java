@@ -263,4 +263,42 @@ public record Table(String app, String model, String entity, String schema, Stri
                 constraints.stream().map(c -> c instanceof ForeignKey fk && fk.targetTable().equals(oldTarget)
                         ? fk.retarget(newTarget) : c).toList(), indexes, comment, database);
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Table other
+                && java.util.Objects.equals(app, other.app)
+                && java.util.Objects.equals(model, other.model)
+                && java.util.Objects.equals(entity, other.entity)
+                && java.util.Objects.equals(schema, other.schema)
+                && java.util.Objects.equals(name, other.name)
+                && java.util.Objects.equals(columns, other.columns)
+                && java.util.Objects.equals(primaryKey, other.primaryKey)
+                && java.util.Objects.equals(constraints, other.constraints)
+                && java.util.Objects.equals(indexes, other.indexes)
+                && java.util.Objects.equals(comment, other.comment)
+                && java.util.Objects.equals(database, other.database);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(app);
+        h = 31 * h + java.util.Objects.hashCode(model);
+        h = 31 * h + java.util.Objects.hashCode(entity);
+        h = 31 * h + java.util.Objects.hashCode(schema);
+        h = 31 * h + java.util.Objects.hashCode(name);
+        h = 31 * h + java.util.Objects.hashCode(columns);
+        h = 31 * h + java.util.Objects.hashCode(primaryKey);
+        h = 31 * h + java.util.Objects.hashCode(constraints);
+        h = 31 * h + java.util.Objects.hashCode(indexes);
+        h = 31 * h + java.util.Objects.hashCode(comment);
+        h = 31 * h + java.util.Objects.hashCode(database);
+        return h;
+    }
 }

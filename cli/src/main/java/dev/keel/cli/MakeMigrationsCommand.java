@@ -94,9 +94,10 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     List<String> renames = new ArrayList<>();
 
     @Option(names = "--allow-unsafe", paramLabel = "CHANGE", description = "Write the one-step form of a change keel"
-            + " writes as expand and contract or refuses: type-change (a column type change that rewrites the table) or"
-            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked). Only for"
-            + " tables that are small or offline.")
+            + " writes as expand and contract or refuses: type-change (a column type change that rewrites the table),"
+            + " rename (a real column rename; the sequence of a renamed table renamed instead of forked) or"
+            + " generated-column (a stored generated column added to a table with rows, or its expression changed: both"
+            + " rewrite the table). Only for tables that are small or offline.")
     Set<String> allowUnsafe = Set.of();
 
     @Option(names = "--using", paramLabel = "FIELD=SQL", description = "For a column type change keel cannot convert"
@@ -127,9 +128,9 @@ final class MakeMigrationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String change : allowUnsafe) {
-            if (!Set.of(SafetyOptions.TYPE_CHANGE, SafetyOptions.RENAME).contains(change)) {
+            if (!Set.of(SafetyOptions.TYPE_CHANGE, SafetyOptions.RENAME, SafetyOptions.GENERATED_COLUMN).contains(change)) {
                 throw new picocli.CommandLine.ParameterException(project.command.commandLine(),
-                        "--allow-unsafe takes type-change or rename, not " + change);
+                        "--allow-unsafe takes type-change, rename or generated-column, not " + change);
             }
         }
         if (scriptable && json.enabled()) {

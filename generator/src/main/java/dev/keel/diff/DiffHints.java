@@ -56,4 +56,26 @@ public record DiffHints(Map<ModelKey, String> renamedModels, Map<FieldRef, Strin
     public Optional<String> initializerDefault(String app, String model, String field) {
         return Optional.ofNullable(initializerDefaults.get(new FieldRef(app, model, field)));
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof DiffHints other
+                && java.util.Objects.equals(renamedModels, other.renamedModels)
+                && java.util.Objects.equals(renamedFields, other.renamedFields)
+                && java.util.Objects.equals(initializerDefaults, other.initializerDefaults);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(renamedModels);
+        h = 31 * h + java.util.Objects.hashCode(renamedFields);
+        h = 31 * h + java.util.Objects.hashCode(initializerDefaults);
+        return h;
+    }
 }

@@ -130,6 +130,9 @@ final class JavaValues {
         if (c.identity() != Identity.NONE) {
             sb.append(".identity(").append(write(c.identity())).append(')');
         }
+        if (c.isGenerated()) {
+            sb.append(".generated(").append(string(c.generated())).append(')');
+        }
         if (c.comment() != null) {
             sb.append(".comment(").append(string(c.comment())).append(')');
         }

@@ -28,7 +28,8 @@ final class OptInComments {
     /** The lint rules each opt-in lets through. */
     static final Map<String, List<String>> RULES = Map.of(
             SafetyOptions.RENAME, List.of("rename-table", "rename-column"),
-            SafetyOptions.TYPE_CHANGE, List.of("column-type-change"));
+            SafetyOptions.TYPE_CHANGE, List.of("column-type-change"),
+            SafetyOptions.GENERATED_COLUMN, List.of("rewriting-add-column", "table-rewrite"));
 
     private OptInComments() {}
 

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * What the user allows and what keel knows of the data.
  *
- * @param allowed     unsafe changes explicitly allowed: {@link #TYPE_CHANGE}, {@link #RENAME}
+ * @param allowed     unsafe changes explicitly allowed: {@link #TYPE_CHANGE}, {@link #RENAME}, {@link #GENERATED_COLUMN}
  * @param largeTables tables named large in keel.json ({@code "largeTables"}), by name or schema-qualified name:
  *                    index builds and validations on them run after deployment, without the statement timeout
  * @param severalDatabases whether keel.json names several databases, so that the SQL keel writes itself
@@ -22,6 +22,8 @@ import java.util.Set;
 public record SafetyOptions(Set<String> allowed, Set<String> largeTables, boolean severalDatabases, Map<String, String> using) {
     /** Allows a column type change that rewrites the table. */
     public static final String TYPE_CHANGE = "type-change";
+    /** Allows adding a stored generated column to a table with rows, or changing its expression (both rewrite the table). */
+    public static final String GENERATED_COLUMN = "generated-column";
     /** Allows renaming a table or column in the database. */
     public static final String RENAME = "rename";
 

@@ -10,6 +10,7 @@ import dev.keel.project.ModelKey;
 import dev.keel.project.ProjectState;
 import dev.keel.project.StateTransitions;
 import dev.keel.rewrite.rules.CheckSwap;
+import dev.keel.rewrite.rules.GeneratedColumnGuard;
 import dev.keel.rewrite.rules.ColumnRenameExpandContract;
 import dev.keel.rewrite.rules.ExpandTableRename;
 import dev.keel.rewrite.rules.ConcurrentIndex;
@@ -43,6 +44,7 @@ public final class SafetyRewriter {
             new ExpandTableRename(),
             new ColumnRenameExpandContract(),
             new RenameGuard(),
+            new GeneratedColumnGuard(),
             new TypeChangeGuard(),
             new KeyGenerationSwitch(),
             new TwoPhaseColumnRemoval(),

@@ -51,6 +51,28 @@ public final class FileHashes {
                     && fileKey.equals(now.fileKey()) && hashedAtMillis - modifiedNanos / 1_000_000 > racyMillis
                     && hashedAtMillis - changedNanos / 1_000_000 > racyMillis;
         }
+
+        /* equals and hashCode written out as Java's record methods define them (RecordMethodsTest): those are linked
+           through method handles on first use, milliseconds of a cold check. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Entry other
+                    && size == other.size && modifiedNanos == other.modifiedNanos && changedNanos == other.changedNanos
+                    && hashedAtMillis == other.hashedAtMillis && java.util.Objects.equals(fileKey, other.fileKey)
+                    && java.util.Objects.equals(hash, other.hash);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + Long.hashCode(size);
+            h = 31 * h + Long.hashCode(modifiedNanos);
+            h = 31 * h + Long.hashCode(changedNanos);
+            h = 31 * h + java.util.Objects.hashCode(fileKey);
+            h = 31 * h + java.util.Objects.hashCode(hash);
+            h = 31 * h + Long.hashCode(hashedAtMillis);
+            return h;
+        }
     }
 
     /** A file's metadata, as one {@code stat} gives it; null when the file cannot be read. */

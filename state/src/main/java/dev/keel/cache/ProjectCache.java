@@ -43,7 +43,7 @@ public final class ProjectCache {
     /** The cache's folder under {@code .keel}. */
     public static final String FOLDER = "cache";
     /** The version of the documents' layout; a change makes every older document unreadable. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /** No cache: nothing is read, nothing is written. */
     public static final ProjectCache NONE = new ProjectCache(null, "");

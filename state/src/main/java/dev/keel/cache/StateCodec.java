@@ -82,6 +82,7 @@ public final class StateCodec {
         w.string(c.field());
         w.string(c.comment());
         w.bool(c.defaultKept());
+        w.string(c.generated());
     }
 
     static Column column(Compact.Reader r) {
@@ -91,7 +92,7 @@ public final class StateCodec {
         String defaultSql = r.string();
         String identity = r.string();
         return new Column(name, type, notNull, defaultSql, identity == null ? null : Identity.valueOf(identity), r.string(),
-                r.string(), r.bool());
+                r.string(), r.bool(), r.string());
     }
 
     static void index(Compact.Writer w, Index i) {

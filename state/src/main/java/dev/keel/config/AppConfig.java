@@ -33,4 +33,26 @@ public record AppConfig(@JsonProperty("label") String label,
             throw new IllegalArgumentException("\"" + key + "\" is required");
         }
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AppConfig other
+                && java.util.Objects.equals(label, other.label)
+                && java.util.Objects.equals(packageName, other.packageName)
+                && java.util.Objects.equals(migrationsPackage, other.migrationsPackage);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(label);
+        h = 31 * h + java.util.Objects.hashCode(packageName);
+        h = 31 * h + java.util.Objects.hashCode(migrationsPackage);
+        return h;
+    }
 }

@@ -61,7 +61,7 @@ import java.util.Optional;
  */
 final class MigrationSyntax {
     /** The punctuation of the shape: a minus only before a number, {@code *} only in an import. */
-    private static final String PUNCTUATION = "(){};,.=-@*";
+    static final String PUNCTUATION = "(){};,.=-@*";
 
     private final JavaLexer tokens;
 

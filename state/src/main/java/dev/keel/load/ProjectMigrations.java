@@ -408,11 +408,21 @@ public final class ProjectMigrations {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = utf8(bytes);
         } catch (CharacterCodingException e) {
             return new Read(unreadable(f.file(), e), hash, null);
         }
         return new Read(reader.read(f.file(), text, f.app().label(), f.app().migrationsPackage()), hash, null);
+    }
+
+    /**
+     * The text of UTF-8 {@code bytes}, refusing malformed input as a strict decoder does. {@code new String} (a copy,
+     * none for ASCII) where it cannot differ from the strict decoder: it replaces malformed input with U+FFFD, so a
+     * text without U+FFFD was well-formed; a text with one is decoded again strictly (and refused, or the same).
+     */
+    static String utf8(byte[] bytes) throws CharacterCodingException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static Read fromCache(MigrationFile f, CachedFile cached, byte[] operations) {

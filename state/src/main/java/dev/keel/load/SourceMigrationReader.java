@@ -119,6 +119,13 @@ public final class SourceMigrationReader {
 
     /** Reads one file's {@code text} without throwing; see {@link #read(Path, String, String)}. */
     Outcome read(Path file, String text, String app, String expectedPackage) {
+        // the common shape, read without a problem straight from its tokens; anything else as before
+        Optional<MigrationSpec> fast = DefineTokens.read(file, text, app, expectedPackage);
+        return fast.isPresent() ? new Outcome(fast, List.of()) : readFromTree(file, text, app, expectedPackage);
+    }
+
+    /** Reads one file's {@code text} through a tree (MigrationSyntax's, else JavaParser's), as before {@link DefineTokens}. */
+    Outcome readFromTree(Path file, String text, String app, String expectedPackage) {
         Optional<CompilationUnit> common = MigrationSyntax.parse(text);
         Outcome quick = common.isPresent()
                 ? evaluate(file, text, common.get(), app, expectedPackage)

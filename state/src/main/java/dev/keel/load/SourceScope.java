@@ -19,12 +19,42 @@ import java.util.Optional;
  * A name that leads outside keel (application code, the JDK) is reported, never loaded.
  */
 final class SourceScope {
-    private final CompilationUnit unit;
+    /** An import of the file: its name (without {@code .*}), whether static, whether on demand, its line (messages). */
+    record Import(String name, boolean isStatic, boolean asterisk, int line) {}
+
+    /** The migration class as JavaParser read it; null when the file was read from its tokens ({@link DefineTokens}). */
     private final ClassOrInterfaceDeclaration migrationClass;
+    private final List<Import> imports;
+    private final String className;
+    /** The class's name with its package's, or null when the file declares no package. */
+    private final String qualifiedClassName;
+    /** The names of the class's fields, for a scope read from tokens (null for JavaParser's). */
+    private final java.util.Set<String> fieldNames;
 
     SourceScope(CompilationUnit unit, ClassOrInterfaceDeclaration migrationClass) {
-        this.unit = unit;
         this.migrationClass = migrationClass;
+        var list = new ArrayList<Import>(unit.getImports().size());
+        for (ImportDeclaration i : unit.getImports()) {
+            list.add(new Import(i.getNameAsString(), i.isStatic(), i.isAsterisk(), i.getBegin().map(p -> p.line).orElse(0)));
+        }
+        this.imports = list;
+        this.className = migrationClass.getNameAsString();
+        this.qualifiedClassName = unit.getPackageDeclaration().map(p -> p.getNameAsString() + "." + className).orElse(null);
+        this.fieldNames = null;
+    }
+
+    /**
+     * The scope of a file read from its tokens: its package (null for none), imports, class name, the names of the
+     * class's fields and of its methods.
+     */
+    SourceScope(String packageName, List<Import> imports, String className, java.util.Set<String> fieldNames,
+                java.util.Set<String> methodNames) {
+        this.migrationClass = null;
+        this.imports = imports;
+        this.className = className;
+        this.qualifiedClassName = packageName == null ? null : packageName + "." + className;
+        this.fieldNames = fieldNames;
+        this.methodNames = methodNames;
     }
 
     /** A field declared in the migration class (checked for {@code static final} where it is used). */
@@ -39,11 +69,14 @@ final class SourceScope {
         return Optional.empty();
     }
 
+    /** Whether the migration class declares a field of this name. */
+    private boolean hasField(String name) {
+        return fieldNames != null ? fieldNames.contains(name) : field(name).isPresent();
+    }
+
     /** Whether {@code name} is the migration class itself (as in {@code M0001_initial.TABLE}). */
     boolean isOwnClass(String name) {
-        return name.equals(migrationClass.getNameAsString())
-                || unit.getPackageDeclaration().map(p -> p.getNameAsString() + "." + migrationClass.getNameAsString())
-                .filter(name::equals).isPresent();
+        return name.equals(className) || name.equals(qualifiedClassName);
     }
 
     /** The names of the methods the migration class declares (asked for every call define() makes). */
@@ -61,7 +94,7 @@ final class SourceScope {
 
     /** Whether {@code name} denotes a value (a field of the class or a statically imported keel field). */
     boolean isValueName(String name, Node at) {
-        return field(name).isPresent() || staticField(name, at).isPresent();
+        return hasField(name) || staticField(name, at).isPresent();
     }
 
     /**
@@ -74,17 +107,17 @@ final class SourceScope {
         int dot = name.indexOf('.');
         String first = dot < 0 ? name : name.substring(0, dot);
         String rest = dot < 0 ? "" : name.substring(dot);
-        for (ImportDeclaration i : unit.getImports()) {
-            if (!i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(first)) {
-                return keelOrForeign(i.getNameAsString() + rest, at, i);
+        for (Import i : imports) {
+            if (!i.isStatic() && !i.asterisk() && simpleName(i.name()).equals(first)) {
+                return keelOrForeign(i.name() + rest, at, i);
             }
         }
         if (dot > 0 && KeelTypes.isKeelName(name)) {
             return KeelTypes.load(name);
         }
-        for (ImportDeclaration i : unit.getImports()) {
-            if (!i.isStatic() && i.isAsterisk() && KeelTypes.isKeelName(i.getNameAsString() + ".")) {
-                Optional<Class<?>> found = KeelTypes.load(i.getNameAsString() + "." + name);
+        for (Import i : imports) {
+            if (!i.isStatic() && i.asterisk() && KeelTypes.isKeelName(i.name() + ".")) {
+                Optional<Class<?>> found = KeelTypes.load(i.name() + "." + name);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -120,8 +153,8 @@ final class SourceScope {
 
     /** The static imports on demand of classes outside keel, which the reader does not look into. */
     List<String> foreignStaticImports() {
-        return unit.getImports().stream().filter(i -> i.isStatic() && i.isAsterisk()
-                && !KeelTypes.isKeelName(i.getNameAsString() + ".")).map(i -> i.getNameAsString() + ".*").toList();
+        return imports.stream().filter(i -> i.isStatic() && i.asterisk()
+                && !KeelTypes.isKeelName(i.name() + ".")).map(i -> i.name() + ".*").toList();
     }
 
     /** {@link #staticOwners} by name, once found (a name imported from outside keel throws every time). */
@@ -139,26 +172,26 @@ final class SourceScope {
 
     private List<Class<?>> findStaticOwners(String name, Node at) {
         var owners = new ArrayList<Class<?>>();
-        for (ImportDeclaration i : unit.getImports()) {
-            if (i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(name)) {
-                String owner = qualifier(i.getNameAsString());
+        for (Import i : imports) {
+            if (i.isStatic() && !i.asterisk() && simpleName(i.name()).equals(name)) {
+                String owner = qualifier(i.name());
                 if (!KeelTypes.isKeelName(owner + ".")) {
-                    throw foreign(at, i.getNameAsString(), "it is imported from " + owner);
+                    throw foreign(at, i.name(), "it is imported from " + owner);
                 }
                 KeelTypes.load(owner).ifPresent(owners::add);
             }
         }
-        for (ImportDeclaration i : unit.getImports()) {
-            if (i.isStatic() && i.isAsterisk() && KeelTypes.isKeelName(i.getNameAsString() + ".")) {
-                KeelTypes.load(i.getNameAsString()).ifPresent(owners::add);
+        for (Import i : imports) {
+            if (i.isStatic() && i.asterisk() && KeelTypes.isKeelName(i.name() + ".")) {
+                KeelTypes.load(i.name()).ifPresent(owners::add);
             }
         }
         return List.copyOf(owners);
     }
 
-    private static Optional<Class<?>> keelOrForeign(String qualifiedName, Node at, ImportDeclaration i) {
+    private static Optional<Class<?>> keelOrForeign(String qualifiedName, Node at, Import i) {
         if (!KeelTypes.isKeelName(qualifiedName)) {
-            throw foreign(at, qualifiedName, "it is imported at line " + i.getBegin().map(p -> p.line).orElse(0));
+            throw foreign(at, qualifiedName, "it is imported at line " + i.line());
         }
         return KeelTypes.load(qualifiedName);
     }

@@ -342,7 +342,7 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
             Column c = requireField(t, op.field());
             boolean filledBySync = state.pending().stream().anyMatch(p -> p instanceof PendingSync ps
                     && ps.table().equals(t.qualifiedName()) && ps.source().equals(c.name()));
-            if (c.notNull() && c.defaultSql() == null && !filledBySync) {
+            if (c.notNull() && c.defaultSql() == null && !c.isGenerated() && !filledBySync) {
                 throw invalid("column " + c.name() + " of " + t.qualifiedName() + " is NOT NULL without a database default:"
                         + " the deployed code stops writing it and every insert would fail",
                         "make it nullable (or give it a database default) in an AlterField before this operation");

@@ -101,7 +101,15 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
     }
 
     @Override public List<Operation> visit(AlterField op) {
-        return List.of(new AlterField(op.model(), op.field(), requireField(before.requireTable(app, op.model()), op.field())));
+        Column old = requireField(before.requireTable(app, op.model()), op.field());
+        if (old.isGenerated() && !op.column().isGenerated()) {
+            // DROP EXPRESSION: PostgreSQL cannot make the column generated again in place
+            throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.IRREVERSIBLE, "operation \"" + op.describe()
+                    + "\" has no reverse: it made generated column " + old.name() + " an ordinary one (DROP EXPRESSION), and"
+                    + " PostgreSQL cannot make an ordinary column generated again in place."
+                    + "\nTo fix: do not migrate backwards past it; or drop the column and add it again as a generated one in a new migration.");
+        }
+        return List.of(new AlterField(op.model(), op.field(), old));
     }
 
     @Override public List<Operation> visit(RenameField op) {

@@ -61,7 +61,8 @@ class StateCodecTest {
         var columns = List.of(
                 new Column("id", "bigint", true, null, Identity.BY_DEFAULT, "id", "the key", false),
                 new Column("name", "varchar(200)", true, "'x'", Identity.NONE, "name", null, true),
-                new Column("note", "text", false, null, null, null, "ünïcödé 漢字 \uD83D\uDE00", false));
+                new Column("note", "text", false, null, null, null, "ünïcödé 漢字 \uD83D\uDE00", false),
+                new Column("total", "numeric(14,2)", false, null, null, "total", null, false, "quantity * unit_price"));
         List<dev.keel.state.Constraint> constraints = List.of(
                 new ForeignKey("fk_a_b", List.of("b_id"), "other.b", List.of("id"), "cascade", false, false),
                 new UniqueConstraint("uk_a_name", List.of("name", "note"), true, true),
@@ -106,7 +107,7 @@ class StateCodecTest {
     void theCodecKnowsEveryComponentOfTheStatesRecords() {
         Map<Class<?>, String> known = Map.ofEntries(
                 Map.entry(Table.class, "app model entity schema name columns primaryKey constraints indexes comment database"),
-                Map.entry(Column.class, "name type notNull defaultSql identity field comment defaultKept"),
+                Map.entry(Column.class, "name type notNull defaultSql identity field comment defaultKept generated"),
                 Map.entry(PrimaryKey.class, "name columns"),
                 Map.entry(ForeignKey.class, "name columns targetTable targetColumns onDelete enforced validated"),
                 Map.entry(UniqueConstraint.class, "name columns isDeferrable isInitiallyDeferred"),

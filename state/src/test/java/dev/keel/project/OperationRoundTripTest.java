@@ -41,6 +41,7 @@ public class OperationRoundTripTest {
                 alterModelTable("tag", "archive.tag"),
                 alterModelComment("post", "Posts of the blog"),
                 addField("post", "slug", column("slug", "varchar(200)").nullable()),
+                addField("post", "titleKey", column("title_key", "varchar(300)").nullable().generated("lower(title)")),
                 removeField("tag", "name"),
                 alterField("post", "title", column("title", "varchar(300)").nullable().defaultSql("''")),
                 renameField("post", "title", "headline"),
@@ -128,6 +129,22 @@ public class OperationRoundTripTest {
         var e = assertThrows(KeelException.class,
                 () -> StateTransitions.apply(renameConstraint("tag", "uk_tag_name", "tag_pkey"), APP, BEFORE));
         assertTrue(e.getMessage().contains("already has a constraint tag_pkey"), e.getMessage());
+    }
+
+    @Test
+    void aGeneratedColumnsExpressionDropCannotBeUndone() {
+        ProjectState generated = StateTransitions.apply(
+                addField("post", "titleKey", column("title_key", "varchar(300)").nullable().generated("lower(title)")), APP, BEFORE);
+        Operation dropExpression = alterField("post", "titleKey", column("title_key", "varchar(300)").nullable());
+        assertEquals(null, StateTransitions.apply(dropExpression, APP, generated).requireTable(APP, "post")
+                .findField("titleKey").orElseThrow().generated());
+        var undo = assertThrows(KeelException.class, () -> StateTransitions.reverse(dropExpression, APP, generated));
+        assertEquals(ErrorKind.IRREVERSIBLE, undo.kind());
+        assertTrue(undo.getMessage().contains("DROP EXPRESSION") && undo.getMessage().contains("To fix:"), undo.getMessage());
+
+        Operation newExpression = alterField("post", "titleKey", column("title_key", "varchar(300)").nullable().generated("upper(title)"));
+        assertEquals(generated, StateTransitions.apply(StateTransitions.reverse(newExpression, APP, generated).get(0), APP,
+                StateTransitions.apply(newExpression, APP, generated)));
     }
 
     @Test

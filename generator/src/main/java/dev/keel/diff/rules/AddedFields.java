@@ -58,7 +58,7 @@ public final class AddedFields implements DetectionRule {
     }
 
     private static boolean needsDefault(Column c) {
-        return c.notNull() && c.defaultSql() == null && c.identity() == Identity.NONE;
+        return c.notNull() && c.defaultSql() == null && c.identity() == Identity.NONE && !c.isGenerated();
     }
 
     private static String collectionMessage(Table table, Column c) {

@@ -27,11 +27,11 @@ public final class AlteredFields implements DetectionRule {
                 if (now == null) {
                     continue;
                 }
-                if (now.defaultSql() == null && old.defaultSql() != null && Objects.equals(old.defaultSql(),
+                if (!now.isGenerated() && now.defaultSql() == null && old.defaultSql() != null && Objects.equals(old.defaultSql(),
                         ctx.hints().initializerDefault(before.app(), before.model(), key).orElse(null))) {
                     ctx.acceptInitializerDefault(before.app(), before.model(), key, old.defaultSql());
                     now = now.defaultSql(old.defaultSql());
-                } else if (now.defaultSql() == null && old.defaultKept() && now.identity() == dev.keel.state.Identity.NONE) {
+                } else if (!now.isGenerated() && now.defaultSql() == null && old.defaultKept() && now.identity() == dev.keel.state.Identity.NONE) {
                     // (an identity takes over from a kept default: the key switched from a sequence back to an identity)
                     ctx.keepDefault(before.app(), before.model(), key, old.defaultSql());
                     now = now.defaultSql(old.defaultSql()).keepDefault();

@@ -39,8 +39,10 @@ public final class RewritingAddColumn implements LintRule {
     }
 
     @Override public void check(OperationSite site, Findings out) {
-        if (site.operation() instanceof AddField add && site.existingTable(add.model()) && add.column().identity() != Identity.NONE) {
-            out.report(this, site.span(), "identity column " + add.column().name() + " is added to existing table "
+        if (site.operation() instanceof AddField add && site.existingTable(add.model())
+                && (add.column().identity() != Identity.NONE || add.column().isGenerated())) {
+            out.report(this, site.span(), (add.column().isGenerated() ? "stored generated" : "identity") + " column "
+                    + add.column().name() + " is added to existing table "
                     + site.table(add.model()).orElseThrow().qualifiedName() + ", which rewrites it");
         }
     }

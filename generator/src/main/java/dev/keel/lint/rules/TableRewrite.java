@@ -2,6 +2,7 @@ package dev.keel.lint.rules;
 
 import dev.keel.lint.Findings;
 import dev.keel.lint.LintRule;
+import dev.keel.lint.OperationSite;
 import dev.keel.lint.SqlStatement;
 import dev.keel.lint.StatementSite;
 
@@ -9,7 +10,9 @@ import dev.keel.lint.StatementSite;
  * {@code ALTER TABLE} actions that copy the whole table to new files under an {@code ACCESS EXCLUSIVE} lock:
  * {@code SET TABLESPACE}, {@code SET LOGGED}, {@code SET UNLOGGED} and {@code SET ACCESS METHOD}; and
  * {@code ALTER INDEX ... SET TABLESPACE}, which copies an index under the same lock (every query that could use
- * it waits: its table's planning opens it), and the {@code ALL IN TABLESPACE} forms of both.
+ * it waits: its table's planning opens it), and the {@code ALL IN TABLESPACE} forms of both; a generated column's
+ * {@code SET EXPRESSION}, and in a keel migration an {@code AlterField} that gives a column of an existing table a new
+ * generation expression.
  */
 public final class TableRewrite implements LintRule {
     @Override public String name() { return "table-rewrite"; }
@@ -29,6 +32,20 @@ public final class TableRewrite implements LintRule {
         return "do it outside the deploy, in a maintenance window or with pg_repack (which moves tables online:"
                 + " --tablespace); for a new table, create it with the setting it needs. If the table is small enough to"
                 + " wait for, say so on the line above: -- keel:allow table-rewrite: <reason>.";
+    }
+
+    @Override public void check(OperationSite site, Findings out) {
+        if (!(site.operation() instanceof dev.keel.operations.AlterField alter) || !site.existingTable(alter.model())
+                || !alter.column().isGenerated()) {
+            return;
+        }
+        var table = site.table(alter.model()).orElseThrow();
+        table.findFieldOrColumn(alter.field()).filter(old -> !alter.column().generated().equals(old.generated())).ifPresent(old ->
+                out.report(this, site.span(), (old.isGenerated() ? "the expression of generated column " + old.name() + " changes"
+                        : "ordinary column " + old.name() + " becomes a generated column") + ": PostgreSQL computes it again for"
+                        + " every row, which rewrites existing table " + table.qualifiedName() + " under an ACCESS EXCLUSIVE lock",
+                        "add a new field for the new value (an ordinary nullable column, filled for new rows by the code or a"
+                                + " trigger and for old rows in batches after deployment), switch the code to it, then remove the old field"));
     }
 
     @Override public void check(StatementSite site, Findings out) {

@@ -99,6 +99,10 @@ public final class TypeChangeGuard implements SafetyRule {
         if (!old.name().equals(target.name())) {
             return Optional.of("the column is renamed to " + target.name() + " at the same time; change its type and its name in two runs");
         }
+        if (old.isGenerated() || target.isGenerated()) {
+            return Optional.of("it is a generated column, whose values PostgreSQL computes (a new generated field with the new"
+                    + " type, added beside it, rewrites the table too)");
+        }
         if (table.primaryKey() != null && table.primaryKey().columns().contains(old.name())) {
             return Optional.of("it is part of the primary key " + table.primaryKey().name());
         }

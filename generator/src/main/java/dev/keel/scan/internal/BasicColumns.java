@@ -67,9 +67,14 @@ public final class BasicColumns {
         return spec;
     }
 
-    /** {@code @ColumnDefault}, {@code @Comment} and {@code @Check} on the field. */
+    /** {@code @ColumnDefault}, {@code @Comment}, {@code @Check} and {@code @GeneratedColumn} on the field. */
     ColumnSpec hibernateExtras(Attribute a, ColumnSpec spec, Site site) {
         ColumnSpec result = spec;
+        Optional<AnnotationView> generated = a.ann(JpaNames.GENERATED_COLUMN);
+        if (generated.isPresent()) {
+            // Hibernate writes "generated always as (<value>) stored" after the type
+            result = result.withGenerated(generated.get().string("value", null));
+        }
         Optional<AnnotationView> dflt = a.ann(JpaNames.COLUMN_DEFAULT);
         if (dflt.isPresent()) {
             result = result.withDefault(dflt.get().string("value", null));
@@ -101,7 +106,8 @@ public final class BasicColumns {
             return ColumnDefinition.parse(def);
         } catch (ColumnDefinition.Unsupported u) {
             throw new MappingProblem(a.node(), "columnDefinition \"" + def + "\" of field " + a.name() + " says " + u.getMessage()
-                    + ", which keel does not read (it reads a type followed by NOT NULL, NULL, DEFAULT, CHECK (...) and UNIQUE)",
+                    + ", which keel does not read (it reads a type followed by NOT NULL, NULL, DEFAULT, CHECK (...), UNIQUE and"
+                    + " GENERATED ALWAYS AS (...) STORED)",
                     "keep the type (and those clauses) in columnDefinition; say the rest with the mapping: @Id, @ManyToOne,"
                             + " @GeneratedValue, @Check");
         }
@@ -121,6 +127,9 @@ public final class BasicColumns {
         }
         if (definition.check() != null) {
             result = result.withCheck(definition.check());
+        }
+        if (definition.generated() != null) {
+            result = result.withGenerated(definition.generated());
         }
         return result;
     }

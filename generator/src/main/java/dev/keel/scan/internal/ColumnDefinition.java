@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * A {@code @Column(columnDefinition)} read as PostgreSQL reads the column definition Hibernate writes from it
  * ({@code name <definition>}, then {@code not null} when the column is not nullable): the type, then any of
- * {@code NOT NULL}, {@code NULL}, {@code DEFAULT <expression>}, {@code CHECK (<expression>)} and {@code UNIQUE}, in any
- * order ({@code "varchar(20) default 'NEW' not null"}, {@code "boolean default false"}). Other column constraints
- * ({@code PRIMARY KEY}, {@code REFERENCES}, {@code GENERATED}, {@code COLLATE}, a named {@code CONSTRAINT}) are not read:
- * {@link #parse} says which.
+ * {@code NOT NULL}, {@code NULL}, {@code DEFAULT <expression>}, {@code CHECK (<expression>)}, {@code UNIQUE} and
+ * {@code GENERATED ALWAYS AS (<expression>) STORED}, in any order ({@code "varchar(20) default 'NEW' not null"},
+ * {@code "boolean default false"}, {@code "tsvector generated always as (to_tsvector('english', title)) stored"}). Other
+ * column constraints ({@code PRIMARY KEY}, {@code REFERENCES}, an identity's {@code GENERATED ... AS IDENTITY},
+ * {@code COLLATE}, a named {@code CONSTRAINT}) are not read: {@link #parse} says which.
  *
  * @param type    the type, as written
  * @param notNull whether the definition says {@code NOT NULL}
@@ -19,8 +20,10 @@ import java.util.Set;
  * @param check   the check expression (inside its parentheses), or null
  * @param unique  whether the definition says {@code UNIQUE}
  * @param clauses whether anything follows the type (a {@code NULL} alone included)
+ * @param generated the expression of a stored generated column (inside its parentheses, as written), or null
  */
-public record ColumnDefinition(String type, boolean notNull, String defaultSql, String check, boolean unique, boolean clauses) {
+public record ColumnDefinition(String type, boolean notNull, String defaultSql, String check, boolean unique, boolean clauses,
+                               String generated) {
     private static final Set<String> CLAUSES = Set.of("not", "null", "default", "check", "unique", "primary", "references",
             "generated", "collate", "constraint");
 
@@ -51,6 +54,7 @@ public record ColumnDefinition(String type, boolean notNull, String defaultSql, 
         String dflt = null;
         String check = null;
         boolean unique = false;
+        String generated = null;
         while (i < tokens.size()) {
             String word = tokens.get(i).toLowerCase(Locale.ROOT);
             switch (word) {
@@ -74,6 +78,23 @@ public record ColumnDefinition(String type, boolean notNull, String defaultSql, 
                     check = inner.substring(1, inner.length() - 1).strip();
                     i += 2;
                 }
+                case "generated" -> {
+                    // GENERATED ALWAYS AS (expression) STORED; an identity (GENERATED ... AS IDENTITY) is not read here
+                    boolean stored = i + 4 < tokens.size() && tokens.get(i + 1).equalsIgnoreCase("always")
+                            && tokens.get(i + 2).equalsIgnoreCase("as") && tokens.get(i + 3).startsWith("(")
+                            && tokens.get(i + 4).equalsIgnoreCase("stored");
+                    if (!stored) {
+                        throw new Unsupported(String.join(" ", tokens.subList(i, Math.min(tokens.size(), i + 4))).toUpperCase(Locale.ROOT)
+                                + (i + 3 < tokens.size() && tokens.get(i + 3).equalsIgnoreCase("identity")
+                                ? " (an identity column: map it with @GeneratedValue(strategy = IDENTITY))" : ""));
+                    }
+                    String inner = tokens.get(i + 3);
+                    generated = inner.substring(1, inner.length() - 1).strip();
+                    if (generated.isEmpty()) {
+                        throw new Unsupported("GENERATED ALWAYS AS () without an expression");
+                    }
+                    i += 5;
+                }
                 case "default" -> {
                     var expression = new StringBuilder();
                     i++;
@@ -88,7 +109,12 @@ public record ColumnDefinition(String type, boolean notNull, String defaultSql, 
                 default -> throw new Unsupported(tokens.get(i).toUpperCase(Locale.ROOT));
             }
         }
-        return new ColumnDefinition(type.toString(), notNull, dflt, check, unique, tokens.size() > typeTokens);
+        return new ColumnDefinition(type.toString(), notNull, dflt, check, unique, tokens.size() > typeTokens, generated);
+    }
+
+    /** A definition without a generated expression. */
+    public ColumnDefinition(String type, boolean notNull, String defaultSql, String check, boolean unique, boolean clauses) {
+        this(type, notNull, defaultSql, check, unique, clauses, null);
     }
 
     /** Whether the definition says anything but the type. */

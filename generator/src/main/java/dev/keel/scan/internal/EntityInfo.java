@@ -51,4 +51,34 @@ public record EntityInfo(TypeInfo type, AppConfig app, String entityName, Entity
     public String model() {
         return entityName.toLowerCase(java.util.Locale.ROOT);
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof EntityInfo other
+                && hasChildren == other.hasChildren
+                && binding == other.binding
+                && java.util.Objects.equals(type, other.type)
+                && java.util.Objects.equals(app, other.app)
+                && java.util.Objects.equals(entityName, other.entityName)
+                && java.util.Objects.equals(parent, other.parent)
+                && java.util.Objects.equals(strategy, other.strategy);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(type);
+        h = 31 * h + java.util.Objects.hashCode(app);
+        h = 31 * h + java.util.Objects.hashCode(entityName);
+        h = 31 * h + java.util.Objects.hashCode(parent);
+        h = 31 * h + java.util.Objects.hashCode(strategy);
+        h = 31 * h + Boolean.hashCode(hasChildren);
+        h = 31 * h + Integer.hashCode(binding);
+        return h;
+    }
 }

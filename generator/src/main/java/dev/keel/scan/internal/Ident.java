@@ -50,4 +50,24 @@ public record Ident(String text, boolean quoted) {
     public String toString() {
         return render();
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Ident other
+                && quoted == other.quoted
+                && java.util.Objects.equals(text, other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(text);
+        h = 31 * h + Boolean.hashCode(quoted);
+        return h;
+    }
 }

@@ -60,6 +60,7 @@ final class JpaNames {
     static final String CHECK = HIB + "Check";
     static final String COMMENT = HIB + "Comment";
     static final String COLUMN_DEFAULT = HIB + "ColumnDefault";
+    static final String GENERATED_COLUMN = HIB + "GeneratedColumn";
     static final String JDBC_TYPE_CODE = HIB + "JdbcTypeCode";
     static final String JDBC_TYPE = HIB + "JdbcType";
     static final String TYPE = HIB + "Type";

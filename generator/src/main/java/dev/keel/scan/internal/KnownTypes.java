@@ -28,7 +28,7 @@ final class KnownTypes {
             Map.entry("org.hibernate.annotations", Set.of("Check", "Checks", "Comment", "ColumnDefault", "JdbcTypeCode",
                     "Formula", "Immutable", "DynamicUpdate", "DynamicInsert", "CreationTimestamp", "UpdateTimestamp",
                     "NaturalId", "BatchSize", "Cache", "Fetch", "FetchMode", "OnDelete", "OnDeleteAction", "Type",
-                    "JdbcType", "Generated", "Where", "SQLRestriction", "SoftDelete", "TenantId", "Nationalized",
+                    "JdbcType", "Generated", "GeneratedColumn", "Where", "SQLRestriction", "SoftDelete", "TenantId", "Nationalized",
                     "Array", "UuidGenerator", "GenericGenerator", "Table", "Index", "ForeignKey",
                     "MapKeyJdbcTypeCode", "SoftDeleteType")),
             Map.entry("org.hibernate", Set.of("Length")),

@@ -166,7 +166,8 @@ public final class MappingRecorder {
         List<Path> log = r.log;
         for (int i = mark.at(); i < log.size(); i++) {
             Path p = log.get(i);
-            if (!p.equals(own)) {
+            // most reads are of the entry's own file, the same Path object (UnixPath.equals compares every byte)
+            if (p != own && !p.equals(own)) {
                 if (result == null) {
                     result = new HashSet<>(4);
                 }

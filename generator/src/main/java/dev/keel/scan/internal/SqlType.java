@@ -54,4 +54,16 @@ public record SqlType(String ddl, long size) {
     public SqlType array() {
         return new SqlType(ddl + "[]", UNBOUNDED);
     }
+
+    /**
+     * The text Java gives a record ({@code SqlType[...]}), written out: Java's is linked through method handles on
+     * first use (the mapping hashes every entity's key columns as text). RecordMethodsTest compares the two.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder(64).append("SqlType[")
+                .append("ddl=").append(ddl)
+                .append(", size=").append(size)
+                .append(']').toString();
+    }
 }

@@ -155,7 +155,7 @@ public final class TableFinisher {
 
     private static Column column(ColumnSpec c) {
         Column col = Column.of(c.name().db(), c.type().ddl()).notNull(!c.nullable()).defaultSql(c.defaultSql())
-                .field(c.field()).comment(c.comment());
+                .field(c.field()).comment(c.comment()).generated(c.generated());
         return c.identity() ? col.identity(Identity.BY_DEFAULT) : col;
     }
 

@@ -88,4 +88,28 @@ public record TypeRef(String name, List<TypeRef> args, int arrayDepth, boolean r
         return name + (args.isEmpty() ? "" : "<" + String.join(", ", args.stream().map(TypeRef::toString).toList()) + ">")
                 + "[]".repeat(arrayDepth);
     }
+
+    /*
+     * equals and hashCode written out, as Java's record methods define them (the same components, the same hash:
+     * RecordMethodsTest compares them with java.lang.runtime.ObjectMethods'): those are linked through method
+     * handles on first use, a few milliseconds of a short command each, which no class-data archive keeps.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof TypeRef other
+                && arrayDepth == other.arrayDepth
+                && resolved == other.resolved
+                && java.util.Objects.equals(name, other.name)
+                && java.util.Objects.equals(args, other.args);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + java.util.Objects.hashCode(name);
+        h = 31 * h + java.util.Objects.hashCode(args);
+        h = 31 * h + Integer.hashCode(arrayDepth);
+        h = 31 * h + Boolean.hashCode(resolved);
+        return h;
+    }
 }

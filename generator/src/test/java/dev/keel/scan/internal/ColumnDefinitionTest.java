@@ -3,6 +3,7 @@ package dev.keel.scan.internal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,20 @@ class ColumnDefinitionTest {
         assertEquals("'it''s'", ColumnDefinition.parse("text default 'it''s'").defaultSql());
         assertTrue(ColumnDefinition.parse("numeric(10,2) NULL").moreThanAType(), "an explicit NULL is a clause");
         assertEquals("(upper('x (y)'))", ColumnDefinition.parse("varchar(5) default (upper('x (y)'))").defaultSql());
+    }
+
+    @Test
+    void aStoredGeneratedColumnIsRead() {
+        var d = ColumnDefinition.parse("tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ')')) STORED");
+        assertEquals("tsvector", d.type());
+        assertEquals("to_tsvector('english', coalesce(title, '') || ')')", d.generated());
+        var n = ColumnDefinition.parse("integer generated always as ( char_length(title) ) stored not null");
+        assertEquals(new ColumnDefinition("integer", true, null, null, false, true, "char_length(title)"), n);
+        assertNull(ColumnDefinition.parse("integer not null").generated());
+        assertEquals("GENERATED ALWAYS AS IDENTITY (an identity column: map it with @GeneratedValue(strategy = IDENTITY))",
+                assertThrows(ColumnDefinition.Unsupported.class, () -> ColumnDefinition.parse("bigint generated always as identity")).getMessage());
+        assertEquals("GENERATED ALWAYS AS (A + B)", assertThrows(ColumnDefinition.Unsupported.class,
+                () -> ColumnDefinition.parse("int generated always as (a + b) virtual")).getMessage());
     }
 
     @Test

@@ -87,6 +87,8 @@ class DatabaseAgreementTest {
                 lines.add("  " + c.name() + " " + c.type() + (c.notNull() ? " not null" : "")
                         + (c.defaultSql() == null ? "" : " default " + c.defaultSql().replaceAll("::[a-z ]+(\\(\\d+\\))?", ""))
                         + (c.identity() == dev.keel.state.Identity.NONE ? "" : " " + c.identity())
+                        // PostgreSQL stores a generation expression rewritten: SampleAgreementTest compares its text
+                        + (c.isGenerated() ? " generated" : "")
                         + (c.comment() == null ? "" : " comment '" + c.comment() + "'"));
             }
             var named = new TreeSet<String>();

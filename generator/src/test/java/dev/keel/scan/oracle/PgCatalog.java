@@ -57,7 +57,7 @@ public final class PgCatalog {
         try (PreparedStatement ps = c.prepareStatement("""
                 select cl.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                        pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(cl.oid, a.attnum),
-                       obj_description(cl.oid, 'pg_class')
+                       obj_description(cl.oid, 'pg_class'), a.attgenerated
                 from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
                 join pg_attribute a on a.attrelid = cl.oid and a.attnum > 0 and not a.attisdropped
                 left join pg_attrdef d on d.adrelid = cl.oid and d.adnum = a.attnum
@@ -74,6 +74,8 @@ public final class PgCatalog {
                         col = col.identity(Identity.BY_DEFAULT);
                     } else if ("a".equals(identity)) {
                         col = col.identity(Identity.ALWAYS);
+                    } else if ("s".equals(rs.getString(9))) {
+                        col = col.generated(rs.getString(5)); // a stored generated column's expression, not a default
                     } else {
                         col = col.defaultSql(rs.getString(5));
                     }

@@ -269,7 +269,7 @@ public final class RealCodeCompare {
                 instance = allocate(beanType);
             }
             B bean = instance;
-            return new org.hibernate.resource.beans.container.spi.ContainedBean<B>() { // <B>, not <>: a method of 7 only is no override on 6.6
+            return new org.hibernate.resource.beans.container.spi.ContainedBean<B>() {
                 @Override
                 public B getBeanInstance() {
                     return bean;

@@ -50,6 +50,7 @@ public record SchemaShape(Map<String, List<String>> tables, List<String> sequenc
             lines.add("column " + c.name() + " " + c.type() + (c.notNull() ? " not null" : "")
                     + (c.defaultSql() == null ? "" : " default " + c.defaultSql())
                     + (c.identity() == dev.keel.state.Identity.NONE ? "" : " identity " + c.identity())
+                    + (c.generated() == null ? "" : " generated (" + c.generated() + ")")
                     + (c.comment() == null ? "" : " comment '" + c.comment() + "'"));
         }
         if (t.primaryKey() != null) {

@@ -133,13 +133,20 @@ public record Catalog(SortedMap<String, TableDef> tables, SortedMap<String, Sequ
 
     /**
      * A column: {@code type} in {@link dev.keel.state.PgTypes#canonical} spelling, {@code defaultSql}
-     * as its source wrote it (null for none).
+     * as its source wrote it (null for none), {@code generated} a stored generated column's expression (null for an
+     * ordinary column).
      */
-    public record ColumnDef(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment) {
+    public record ColumnDef(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment,
+                            String generated) {
         public ColumnDef {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             identity = identity == null ? Identity.NONE : identity;
+        }
+
+        /** An ordinary (not generated) column. */
+        public ColumnDef(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment) {
+            this(name, type, notNull, defaultSql, identity, comment, null);
         }
     }
 

@@ -197,6 +197,7 @@ public final class CatalogDiff {
             out.add(where + ": " + (e.notNull() ? "NOT NULL vs nullable" : "nullable vs NOT NULL"));
         }
         checkSql(out, where, "default", e.defaultSql(), a.defaultSql());
+        checkSql(out, where, "generated as", e.generated(), a.generated());
         check(out, where, "identity", e.identity(), a.identity());
         check(out, where, "comment", e.comment(), a.comment());
     }

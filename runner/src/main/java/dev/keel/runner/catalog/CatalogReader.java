@@ -86,7 +86,7 @@ final class CatalogReader {
 
     private void readColumns(Map<Long, Parts> tables) throws SQLException {
         query("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-                + " pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, col_description(a.attrelid, a.attnum)"
+                + " pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, col_description(a.attrelid, a.attnum), a.attgenerated"
                 + " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN (" + RELATIONS + ")"
                 + " ORDER BY a.attrelid, a.attnum", r -> {
@@ -94,8 +94,10 @@ final class CatalogReader {
             if (p != null) {
                 String identity = r.getString(6);
                 Identity kind = "a".equals(identity) ? Identity.ALWAYS : "d".equals(identity) ? Identity.BY_DEFAULT : Identity.NONE;
+                // a stored generated column's expression is in pg_attrdef too, where a default would be
+                boolean generated = "s".equals(r.getString(8));
                 p.columns.add(new ColumnDef(r.getString(2), PgTypes.canonical(r.getString(3)), r.getBoolean(4),
-                        r.getString(5), kind, r.getString(7)));
+                        generated ? null : r.getString(5), kind, r.getString(7), generated ? r.getString(5) : null));
             }
         });
     }

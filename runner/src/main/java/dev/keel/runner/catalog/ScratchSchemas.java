@@ -169,7 +169,8 @@ public record ScratchSchemas(String defaultSchema, Map<String, String> scratchOf
     private TableDef table(TableDef t, String realName) {
         UnaryOperator<String> x = this::realText;
         var columns = new TreeMap<String, ColumnDef>();
-        t.columns().forEach((k, c) -> columns.put(k, new ColumnDef(c.name(), c.type(), c.notNull(), x.apply(c.defaultSql()), c.identity(), c.comment())));
+        t.columns().forEach((k, c) -> columns.put(k, new ColumnDef(c.name(), c.type(), c.notNull(), x.apply(c.defaultSql()), c.identity(), c.comment(),
+                x.apply(c.generated()))));
         var fks = new TreeMap<String, ForeignKeyDef>();
         t.foreignKeys().forEach((k, f) -> {
             String target = realName(f.targetTable());

@@ -42,7 +42,7 @@ final class StateCatalog {
 
     private static TableDef table(Table t) {
         var columns = Catalog.byName(t.columns().stream()
-                .map(c -> new ColumnDef(c.name(), c.type(), c.notNull(), c.defaultSql(), c.identity(), c.comment())).toList(),
+                .map(c -> new ColumnDef(c.name(), c.type(), c.notNull(), c.defaultSql(), c.identity(), c.comment(), c.generated())).toList(),
                 ColumnDef::name);
         KeyDef pk = t.primaryKey() == null ? null : new KeyDef(t.primaryKey().name(), t.primaryKey().columns());
         var fks = new ArrayList<ForeignKeyDef>();

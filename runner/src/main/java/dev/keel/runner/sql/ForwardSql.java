@@ -168,6 +168,19 @@ final class ForwardSql implements OperationVisitor<List<Step>> {
         if (!old.name().equals(neu.name())) {
             result.add(alterTable(t) + "RENAME COLUMN " + Identifiers.quote(old.name()) + " TO " + Identifiers.quote(neu.name()));
         }
+        if (neu.isGenerated() && !neu.generated().equals(old.generated())) {
+            if (!old.isGenerated()) {
+                throw new dev.keel.error.KeelException(dev.keel.error.ErrorKind.INVALID_OPERATION, "column " + old.name() + " of "
+                        + t.qualifiedName() + " cannot become a generated column (" + neu.generated() + ") in place: PostgreSQL"
+                        + " has no such ALTER COLUMN.\nTo fix: add the generated column as a new field (addField) and remove the"
+                        + " old one, or keep this one ordinary.");
+            }
+            // PostgreSQL 17: the column is computed again for every row (a rewrite of the table)
+            result.add(alter + "SET EXPRESSION AS (" + neu.generated() + ")");
+        }
+        if (old.isGenerated() && !neu.isGenerated()) {
+            result.add(alter + "DROP EXPRESSION"); // PostgreSQL 13: an ordinary column from now on, values kept
+        }
         boolean typeChanges = !old.type().equals(neu.type());
         boolean defaultChanges = !Objects.equals(old.defaultSql(), neu.defaultSql());
         if (old.defaultSql() != null && (defaultChanges || typeChanges)) {

@@ -95,6 +95,35 @@ class CatalogReaderTest {
     }
 
     @Test
+    void generatedColumnsAreReadAsGeneratedNotAsDefaultsAndCompared() throws SQLException {
+        ProjectState state = StateTransitions.apply(createModel("line", table("line")
+                .field("id", column("id", "bigint")).primaryKey("id")
+                .field("quantity", column("quantity", "integer"))
+                .field("price", column("price", "numeric(10,2)"))
+                .field("total", column("total", "numeric(12,2)").nullable().generated("quantity * price"))),
+                "shop", ProjectState.EMPTY);
+        try (Db db = Db.fresh(); Db scratch = Db.fresh()) {
+            db.execute("CREATE TABLE line (id bigint PRIMARY KEY, quantity integer NOT NULL, price numeric(10,2) NOT NULL,"
+                    + " total numeric(12,2) GENERATED ALWAYS AS (quantity * price) STORED)");
+            ColumnDef total = db.catalog().table("line").orElseThrow().columns().get("total");
+            assertNull(total.defaultSql(), "a generation expression is not a default");
+            assertEquals("(quantity::numeric * price)", total.generated());
+            Catalog expected = Catalog.roundTrip(state, scratch.connection);
+            assertEquals(List.of(), CatalogDiff.compare(expected, db.catalog()));
+
+            // the same column with another expression, and an ordinary column where the state has a generated one
+            db.execute("ALTER TABLE line DROP COLUMN total, ADD COLUMN total numeric(12,2) GENERATED ALWAYS AS (quantity * price * 2) STORED");
+            List<String> drift = CatalogDiff.compare(expected, db.catalog());
+            assertEquals(1, drift.size(), drift.toString());
+            assertTrue(drift.get(0).contains("generated as"), drift.toString());
+            db.execute("ALTER TABLE line ALTER COLUMN total DROP EXPRESSION");
+            drift = CatalogDiff.compare(expected, db.catalog());
+            assertEquals(1, drift.size(), drift.toString());
+            assertTrue(drift.get(0).contains("generated as"), drift.toString());
+        }
+    }
+
+    @Test
     void otherDefaultSchemaAndExclusions() throws SQLException {
         try (Db db = Db.fresh()) {
             db.execute(DDL);

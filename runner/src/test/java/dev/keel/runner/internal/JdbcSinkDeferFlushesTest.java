@@ -26,10 +26,22 @@ class JdbcSinkDeferFlushesTest {
         }
     }
 
+    /**
+     * A connection whose session starts with synchronous_commit = local, not the test server's off, so that "as before"
+     * cannot hold by chance when keel leaves the session at off.
+     */
+    static Connection localCommits(dev.keel.runner.testing.TestDatabase db) throws SQLException {
+        try (Connection admin = db.connect(); var st = admin.createStatement()) {
+            st.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = local', current_database()); END $$");
+        }
+        return db.connect();
+    }
+
     @Test
     void theCommitSettingTheSessionEndersAndTheTimeoutsGoTogether() throws Exception {
-        try (var db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
+        try (var db = TestPostgres.freshDatabase(); Connection c = localCommits(db)) {
             String before = show(c, "synchronous_commit");
+            assertEquals("local", before);
             try (var st = c.createStatement()) {
                 st.execute("SET idle_in_transaction_session_timeout = '7s'");
             }
@@ -48,8 +60,9 @@ class JdbcSinkDeferFlushesTest {
 
     @Test
     void timeoutsThatCannotBeSetFailWhereTheyDidBefore() throws Exception {
-        try (var db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
+        try (var db = TestPostgres.freshDatabase(); Connection c = localCommits(db)) {
             String before = show(c, "synchronous_commit");
+            assertEquals("local", before);
             var sink = new JdbcSink(c, null);
             sink.keepWatching(List.of("tcp_keepalives_idle=not a number")); // sent again with every change of the timeouts
             List<String> values = sink.deferFlushes(EarlyStart.SESSION_ENDERS, Duration.ofSeconds(2), Duration.ofSeconds(5));

@@ -19,6 +19,17 @@ class JdbcSinkFlushTest {
         }
     }
 
+    /**
+     * A connection whose session starts with synchronous_commit = local, not the test server's off, so that "as before"
+     * cannot hold by chance when keel leaves the session at off.
+     */
+    static Connection localCommits(dev.keel.runner.testing.TestDatabase db) throws SQLException {
+        try (Connection admin = db.connect(); var st = admin.createStatement()) {
+            st.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = local', current_database()); END $$");
+        }
+        return db.connect();
+    }
+
     private static boolean flushedUpTo(Connection c, String lsn) throws SQLException {
         try (var st = c.createStatement();
              var r = st.executeQuery("SELECT pg_current_wal_flush_lsn() >= '" + lsn + "'::pg_lsn")) {
@@ -29,8 +40,9 @@ class JdbcSinkFlushTest {
 
     @Test
     void deferredCommitsAreFlushedOnceAtTheEndAndTheSessionIsAsBefore() throws Exception {
-        try (var db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
+        try (var db = TestPostgres.freshDatabase(); Connection c = localCommits(db)) {
             String before = show(c, "synchronous_commit");
+            assertEquals("local", before);
             var sink = new JdbcSink(c, null);
             sink.deferFlushes();
             assertEquals("off", show(c, "synchronous_commit"));

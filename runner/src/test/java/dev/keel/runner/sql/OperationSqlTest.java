@@ -98,6 +98,22 @@ class OperationSqlTest {
     }
 
     @Test
+    void generatedColumnsAreAddedAndTheirExpressionChangedOrDropped() {
+        Operation add = addField("post", "titleKey", column("title_key", "varchar(255)").nullable().generated("lower(title)"));
+        assertEquals("ALTER TABLE post ADD COLUMN title_key varchar(255) GENERATED ALWAYS AS (lower(title)) STORED;\n",
+                forwards(withPost(), add));
+        ProjectState generated = StateTransitions.apply(add, APP, withPost());
+        assertEquals("ALTER TABLE post ALTER COLUMN title_key SET EXPRESSION AS (upper(title));\n", forwards(generated,
+                alterField("post", "titleKey", column("title_key", "varchar(255)").nullable().generated("upper(title)"))));
+        assertEquals("ALTER TABLE post ALTER COLUMN title_key DROP EXPRESSION;\n", forwards(generated,
+                alterField("post", "titleKey", column("title_key", "varchar(255)").nullable())));
+        var e = assertThrows(dev.keel.error.KeelException.class, () -> forwards(withPost(),
+                alterField("post", "order", column("order", "integer").nullable().generated("length(title)"))));
+        assertEquals(dev.keel.error.ErrorKind.INVALID_OPERATION, e.kind());
+        assertEquals("ALTER TABLE post DROP COLUMN title_key;\n", backwards(withPost(), add));
+    }
+
+    @Test
     void alterFieldAddsAnIdentityAfterSettingNotNull() {
         assertEquals("""
                 ALTER TABLE post ALTER COLUMN "order" SET NOT NULL;
