@@ -76,7 +76,10 @@ final class InitCommand implements Callable<Integer> {
             out.println("Using the existing " + KeelConfig.FILE_NAME + ".");
         } else {
             ProjectSurvey survey = ProjectSurvey.of(dir, sourceRoots, naming == null ? null : parseNaming(naming));
-            String json = keelJson(survey, database.url);
+            // whose schema the entities map to, as the build says (written down, so that a later upgrade is a decision)
+            dev.keel.scan.HibernateTarget.Decision hibernate = dev.keel.scan.HibernateTarget.decide(dir,
+                    KeelConfig.parse(keelJson(survey, database.url, null), KeelConfig.FILE_NAME));
+            String json = keelJson(survey, database.url, hibernate.found() ? hibernate.version() : null);
             KeelConfig.parse(json, KeelConfig.FILE_NAME); // what keel writes, keel reads
             write(file, json);
             out.println("Wrote " + KeelConfig.FILE_NAME + ":");
@@ -85,6 +88,8 @@ final class InitCommand implements Callable<Integer> {
             survey.appNotes().forEach(n -> out.println("  (" + n + ")"));
             out.println("  naming " + survey.naming().label() + " (" + survey.namingReason() + ")");
             out.println("  beanValidation " + survey.beanValidation() + " (" + survey.beanValidationReason() + ")");
+            out.println(hibernate.found() ? "  hibernate " + hibernate.version().label() + " (" + hibernate.source() + ")"
+                    : "  hibernate: none found in the build, so Hibernate 6's schema (set \"hibernate\": \"7\" for Hibernate 7)");
             if (survey.defaultSchema() != null) {
                 // Hibernate puts the tables without a schema there; keel's migrations put them where unqualified names
                 // go on their connection: the URL's currentSchema says where
@@ -163,6 +168,11 @@ final class InitCommand implements Callable<Integer> {
 
     /** keel.json as keel init writes it: the keys in the order the brief shows them. */
     static String keelJson(ProjectSurvey survey, String url) {
+        return keelJson(survey, url, null);
+    }
+
+    /** keel.json's text, with {@code "hibernate"} when {@code hibernate} is not null. */
+    static String keelJson(ProjectSurvey survey, String url, dev.keel.config.HibernateVersion hibernate) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("sourceRoots", survey.sourceRoots());
         root.put("naming", survey.naming().label());
@@ -176,6 +186,9 @@ final class InitCommand implements Callable<Integer> {
             apps.add(app);
         }
         root.put("apps", apps);
+        if (hibernate != null) {
+            root.put("hibernate", hibernate.label());
+        }
         if (url != null && dev.keel.runner.Secrets.maskUrl(url).equals(url)) {
             // a URL with a password stays out of keel.json: database.passwordEnv names where the password comes from
             root.put("database", Map.of("url", url));

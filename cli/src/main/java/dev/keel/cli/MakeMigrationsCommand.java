@@ -171,12 +171,81 @@ final class MakeMigrationsCommand implements Callable<Integer> {
             JsonMixin.print(project.out(), report(result));
         } else {
             print(result);
+            hibernateNote(result, options).ifPresent(n -> log().println("note: " + n));
+            hibernateMismatch().ifPresent(w -> log().println("warning: " + w));
         }
         if (scriptable && !check) {
             result.migrations().forEach(m -> project.out().println(relative(m.file())));
             project.out().flush();
         }
         return check && !result.problems().isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * Under Hibernate 7, which tables the changes found may owe to Hibernate 7's schema (its checks on inheritance, times
+     * as {@code time(0)}...) rather than to edited entities: those whose schema the entities map to differently as
+     * Hibernate 6 and as Hibernate 7 (both scanned, only when there are changes). A project that moves to Spring Boot 4
+     * sees its first migration on 7 explained, not only listed.
+     */
+    private java.util.Optional<String> hibernateNote(MakeResult result, MakeOptions options) {
+        dev.keel.scan.HibernateTarget.Decision decision = project.hibernate();
+        boolean changes = !result.migrations().isEmpty() || check && !result.problems().isEmpty();
+        if (decision.version() != dev.keel.config.HibernateVersion.V7 || !changes || empty || merge) {
+            return java.util.Optional.empty();
+        }
+        dev.keel.project.ProjectState on6;
+        dev.keel.project.ProjectState on7;
+        try {
+            on7 = project.entitySource().scan(project.config(), project.projectDir()).state();
+            // without the cache: a scan as 6 stored there would take the place of the project's own
+            on6 = dev.keel.scan.EntityScanner.scan(project.projectDir(),
+                    project.config().withHibernate(dev.keel.config.HibernateVersion.V6));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // the entities do not map on Hibernate 6: nothing to compare with
+        }
+        var differing = new java.util.TreeSet<String>();
+        for (dev.keel.state.Table t : on7.tables()) {
+            if (on6.tables().stream().noneMatch(t::equals)) {
+                differing.add(t.qualifiedName());
+            }
+        }
+        for (dev.keel.state.Table t : on6.tables()) {
+            if (on7.tables().stream().noneMatch(t::equals)) {
+                differing.add(t.qualifiedName());
+            }
+        }
+        // compared as sets: the two scans' collections need not be of one kind (a cached scan's and a fresh one's)
+        boolean sameSequences = new java.util.HashSet<>(on6.sequences()).equals(new java.util.HashSet<>(on7.sequences()));
+        if (differing.isEmpty() && sameSequences) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the entities are mapped as " + decision.describe() + " creates them, and Hibernate"
+                + " 6's schema of " + (differing.isEmpty() ? "the sequences" : "table" + (differing.size() == 1 ? " " : "s ")
+                + String.join(", ", differing)) + " differs: the changes there come from Hibernate 7's schema (checks on"
+                + " inheritance hierarchies, times as time(0) and the other differences the README lists), not from edited"
+                + " entities. To keep Hibernate 6's schema while the application runs on 6, set \"hibernate\": \"6\" in"
+                + " keel.json.");
+    }
+
+    /**
+     * keel.json's {@code "hibernate"} against what the build brings: a project pinned to 6 that moved to Spring Boot 4
+     * (or the other way) is told, since keel goes on writing the pinned version's schema.
+     */
+    private java.util.Optional<String> hibernateMismatch() {
+        dev.keel.config.KeelConfig config = project.config();
+        if (!project.hibernate().source().startsWith("keel.json")) {
+            return java.util.Optional.empty();
+        }
+        dev.keel.scan.HibernateTarget.Decision build = dev.keel.scan.HibernateTarget.decide(project.projectDir(),
+                config.withHibernate(null));
+        if (!build.found() || build.version() == config.hibernateVersion()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("keel.json says \"hibernate\": \"" + config.hibernateVersion().label() + "\", and the"
+                + " build brings " + build.describe() + ": keel writes " + config.hibernateVersion().describe() + "'s schema."
+                + "\nTo fix: once the application runs on " + build.version().describe() + ", set \"hibernate\": \""
+                + build.version().label() + "\" in keel.json and run keel makemigrations (the schema changes it brings"
+                + " come as migrations of their own).");
     }
 
     /** Where messages go: standard output, or standard error with --scriptable. */

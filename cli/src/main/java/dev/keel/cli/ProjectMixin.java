@@ -36,10 +36,21 @@ public final class ProjectMixin {
         if (config == null) {
             Path file = keel().configFile();
             Path dir = projectDir();
-            config = timings().time("read keel.json",
+            KeelConfig read = timings().time("read keel.json",
                     () -> file == null ? KeelConfig.read(dir) : readFile(dir.resolve(file))).withLibraries(keel().libraries());
+            // whose schema the entities map to, Hibernate 6's or 7's: keel.json's "hibernate", else the build's
+            hibernate = dev.keel.scan.HibernateTarget.decide(dir, read);
+            config = read.withHibernate(hibernate.version());
         }
         return config;
+    }
+
+    private dev.keel.scan.HibernateTarget.Decision hibernate;
+
+    /** Whose schema the entities map to and where that was found (keel.json, the class path, a build file, the default). */
+    dev.keel.scan.HibernateTarget.Decision hibernate() {
+        config();
+        return hibernate;
     }
 
     private static KeelConfig readFile(Path file) {

@@ -134,7 +134,7 @@ public final class EntityScanner {
             // As javac: a file that does not parse is the one error; what the other files then lack follows from it.
             problems.throwIfAny();
         }
-        ScanContext ctx = new ScanContext(index, classPath, NamingRules.of(config.naming()), config, problems);
+        ScanContext ctx = new ScanContext(index, classPath, NamingRules.of(config.naming(), config.hibernateVersion()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
         long mapping = System.nanoTime();
         ProjectState state = builder.build();
@@ -179,7 +179,7 @@ public final class EntityScanner {
             Phases.report("scan: remap", start, changed + " has problems: the whole project is mapped");
             return Optional.empty();
         }
-        ScanContext ctx = new ScanContext(index, classPath, NamingRules.of(config.naming()), config, problems);
+        ScanContext ctx = new ScanContext(index, classPath, NamingRules.of(config.naming(), config.hibernateVersion()), config, problems);
         SchemaBuilder builder = new SchemaBuilder(ctx);
         EntityRemap.Result result;
         try {

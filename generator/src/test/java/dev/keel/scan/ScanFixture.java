@@ -28,6 +28,7 @@ final class ScanFixture {
     private String naming = "snake_case";
     private boolean beanValidation;
     private List<String> libraries = List.of();
+    private String hibernate;
 
     ScanFixture(Path dir) {
         this.dir = dir;
@@ -58,6 +59,12 @@ final class ScanFixture {
         return this;
     }
 
+    /** keel.json's {@code "hibernate"}: the project's Hibernate major version ({@code "7"}). */
+    ScanFixture hibernate(String version) {
+        hibernate = version;
+        return this;
+    }
+
     ScanFixture beanValidation() {
         beanValidation = true;
         return this;
@@ -82,7 +89,8 @@ final class ScanFixture {
             Files.writeString(dir.resolve("keel.json"), "{\"sourceRoots\": [\"src\"], \"naming\": \"" + naming
                     + "\", \"beanValidation\": " + beanValidation + ", \"apps\": [{\"label\": \"app\", \"package\": \"app\"}]"
                     + (libraries.isEmpty() ? "" : ", \"libraries\": [" + String.join(", ", libraries.stream()
-                    .map(l -> "\"" + l + "\"").toList()) + "]") + "}");
+                    .map(l -> "\"" + l + "\"").toList()) + "]")
+                    + (hibernate == null ? "" : ", \"hibernate\": \"" + hibernate + "\"") + "}");
             for (var f : files.entrySet()) {
                 Path p = dir.resolve("src").resolve(f.getKey());
                 Files.createDirectories(p.getParent());

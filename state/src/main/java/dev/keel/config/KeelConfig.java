@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * the types and constants the entities use and the source roots do not declare are looked up. It is not
  * {@code migrations.classpath}, where compiled migrations are loaded from.
  *
+ * <p>{@code "hibernate"} ({@code "6"} or {@code "7"}) is whose schema the entities map to; left out, the build's
+ * ({@code dev.keel.scan.HibernateTarget} decides, and {@link #withHibernate} records it), else Hibernate 6.
+ *
  * <p>A project with several databases names them in {@code "databases"} instead of {@code "database"}:
  * {@code {"default": {...}, "control": {...}, "region": {"targets": [...]}}}. Entities go to
  * {@code default} unless {@code @Database("NAME")} routes them elsewhere. The single {@code "database"}
@@ -50,7 +53,8 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                          @JsonProperty("largeTables") List<String> largeTables,
                          @JsonProperty("databases") Map<String, DatabaseConfig> databases,
                          @JsonProperty("migrations") MigrationsConfig migrations,
-                         @JsonProperty("libraries") List<String> libraries) {
+                         @JsonProperty("libraries") List<String> libraries,
+                         @JsonProperty("hibernate") HibernateVersion hibernate) {
 
     /** The file name keel looks for at the project root. */
     public static final String FILE_NAME = "keel.json";
@@ -102,6 +106,13 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
         }
     }
 
+    /** A configuration that leaves the Hibernate version to the build ({@link #hibernate()} null). */
+    public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
+                      DatabaseConfig database, List<String> largeTables, Map<String, DatabaseConfig> databases,
+                      MigrationsConfig migrations, List<String> libraries) {
+        this(sourceRoots, naming, beanValidation, apps, database, largeTables, databases, migrations, libraries, null);
+    }
+
     /** A configuration without large tables. */
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database) {
@@ -118,7 +129,7 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
     public KeelConfig(List<String> sourceRoots, Naming naming, boolean beanValidation, List<AppConfig> apps,
                       DatabaseConfig database, List<String> largeTables, Map<String, DatabaseConfig> databases,
                       MigrationsConfig migrations) {
-        this(sourceRoots, naming, beanValidation, apps, database, largeTables, databases, migrations, null);
+        this(sourceRoots, naming, beanValidation, apps, database, largeTables, databases, migrations, null, null);
     }
 
     /**
@@ -131,7 +142,26 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
         }
         var all = new java.util.ArrayList<>(libraries);
         all.addAll(more);
-        return new KeelConfig(sourceRoots, naming, beanValidation, apps, null, largeTables, databases, migrations, all);
+        return new KeelConfig(sourceRoots, naming, beanValidation, apps, null, largeTables, databases, migrations, all,
+                hibernate);
+    }
+
+    /**
+     * The Hibernate whose schema the scan writes: keel.json's {@code "hibernate"}, or the version
+     * {@code dev.keel.scan.HibernateTarget} found in the build and set with {@link #withHibernate}; Hibernate 6 when
+     * neither says one.
+     */
+    public HibernateVersion hibernateVersion() {
+        return hibernate == null ? HibernateVersion.DEFAULT : hibernate;
+    }
+
+    /** This configuration with the Hibernate version {@code version} (the one the build brings, when keel.json says none). */
+    public KeelConfig withHibernate(HibernateVersion version) {
+        if (version == hibernate) {
+            return this;
+        }
+        return new KeelConfig(sourceRoots, naming, beanValidation, apps, null, largeTables, databases, migrations, libraries,
+                version);
     }
 
     /** Reads the JSON object; {@code beanValidation} may be left out and then is false. */
@@ -144,7 +174,8 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
                                @JsonProperty("largeTables") List<String> largeTables,
                                @JsonProperty("databases") Map<String, DatabaseConfig> databases,
                                @JsonProperty("migrations") MigrationsConfig migrations,
-                               @JsonProperty("libraries") List<String> libraries) {
+                               @JsonProperty("libraries") List<String> libraries,
+                               @JsonProperty("hibernate") HibernateVersion hibernate) {
         if (database != null && databases != null) {
             throw new IllegalArgumentException("\"database\" and \"databases\" are both given; with several databases,"
                     + " put the first one under \"databases\" as \"" + DEFAULT_DATABASE + "\" and remove \"database\"");
@@ -153,7 +184,7 @@ public record KeelConfig(@JsonProperty("sourceRoots") List<String> sourceRoots,
             throw new IllegalArgumentException("\"databases\" must name at least one database, or be left out");
         }
         return new KeelConfig(sourceRoots, naming, Boolean.TRUE.equals(beanValidation), apps, database, largeTables,
-                databases, migrations, libraries);
+                databases, migrations, libraries, hibernate);
     }
 
     /** The text Java gives a record ({@link RecordText}: the same, without linking method handles on first use). */

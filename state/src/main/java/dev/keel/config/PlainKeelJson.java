@@ -43,7 +43,7 @@ final class PlainKeelJson {
     }
 
     private static KeelConfig config(Map<String, Object> o) {
-        known(o, "sourceRoots", "naming", "beanValidation", "apps", "database", "largeTables", "databases", "migrations", "libraries");
+        known(o, "sourceRoots", "naming", "beanValidation", "apps", "database", "largeTables", "databases", "migrations", "libraries", "hibernate");
         Map<String, DatabaseConfig> databases = null;
         if (o.containsKey("databases")) {
             databases = new LinkedHashMap<>();
@@ -72,7 +72,8 @@ final class PlainKeelJson {
         return KeelConfig.fromJson(strings(o, "sourceRoots"), naming == null ? null : Naming.fromLabel(naming),
                 (Boolean) beanValidation, apps, o.containsKey("database") ? database(object(o.get("database"))) : null,
                 strings(o, "largeTables"), databases,
-                migrations == null ? null : new MigrationsConfig(strings(migrations, "classpath")), strings(o, "libraries"));
+                migrations == null ? null : new MigrationsConfig(strings(migrations, "classpath")), strings(o, "libraries"),
+                string(o, "hibernate") == null ? null : HibernateVersion.fromLabel(string(o, "hibernate")));
     }
 
     private static DatabaseConfig database(Map<String, Object> d) {

@@ -40,7 +40,7 @@ class KeelConfigTest {
                 "{\n  \"apps\": [{\"label\": \"blog\", \"package\": \"a.b\"}],\n  \"beanValidaton\": true\n}", "keel.json"));
         assertEquals(ErrorKind.USAGE, e.kind());
         assertTrue(e.getMessage().startsWith("keel.json:3:3: unknown key \"beanValidaton\""), e.getMessage());
-        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, databases, largeTables, libraries, migrations, naming, sourceRoots]"), e.getMessage());
+        assertTrue(e.getMessage().contains("Known keys here: [apps, beanValidation, database, databases, hibernate, largeTables, libraries, migrations, naming, sourceRoots]"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown key \"beanValidaton\""), e.getMessage());
     }
 

@@ -350,6 +350,13 @@ public final class AttributeMapper {
         for (Found f : entityAttributes(entity, stopAt)) {
             if (f.unbound().isEmpty()) {
                 mapped.add(f.attribute());
+            } else if (boundBySubclasses(entity, f.attribute()) && ctx.has(HibernateRule.UNBOUND_GENERIC_REFUSED)) {
+                ctx.problems().add(f.attribute().owner().file(), f.attribute().node(), "field " + f.attribute().name() + " of "
+                        + f.attribute().owner().simpleName() + " has type variable " + f.unbound().get() + ", which "
+                        + entity.type().simpleName() + " leaves to its entity subclasses: Hibernate 7 refuses to start"
+                        + " (\"has an unbound type and no explicit target entity\"); Hibernate 6 mapped it",
+                        "map the attribute in each subclass with its own type, or give it a type of its own in "
+                                + entity.type().simpleName() + " (e.g. String, or @JdbcTypeCode(SqlTypes.JSON) Serializable)");
             } else if (boundBySubclasses(entity, f.attribute())) {
                 generic.add(f.attribute());
             } else {

@@ -35,7 +35,11 @@ public final class BasicColumns {
             shape = shape.withDefinition(serial.type());
         }
         ColumnTypes.Typed typed = types.resolve(a, a.type(), name, shape);
-        boolean nullable = !ColumnNullability.notNull(a, column, site);
+        boolean nullable = !ColumnNullability.notNull(a, column, site, ctx.has(HibernateRule.BASIC_PRIMITIVE_NOT_NULL));
+        if (nullable && ctx.has(HibernateRule.SUBCLASS_NOT_NULL_CHECK) && !site.component() && !site.id()
+                && !SingleTableChecks.optional(a)) {
+            site.table().require(site.entity(), a.name(), name);
+        }
         if (site.bv() == Site.Bv.ON && BeanValidation.notNull(a)) {
             nullable = false;
         }

@@ -26,6 +26,14 @@ public final class ColumnNullability {
      * is NOT NULL at {@code site}.
      */
     public static boolean notNull(Attribute a, AnnotationView column, Site site) {
+        return notNull(a, column, site, false);
+    }
+
+    /**
+     * {@link #notNull(Attribute, AnnotationView, Site)}, with {@code @Basic} on a primitive NOT NULL when
+     * {@code primitiveBasicNotNull} ({@link HibernateRule#BASIC_PRIMITIVE_NOT_NULL}).
+     */
+    public static boolean notNull(Attribute a, AnnotationView column, Site site, boolean primitiveBasicNotNull) {
         if (site.id()) {
             return true;
         }
@@ -34,7 +42,7 @@ public final class ColumnNullability {
         if (!forcedNull && basicOptional.equals(Optional.of(false))) {
             return true;
         }
-        return declared(a, column, site);
+        return declared(a, column, site, primitiveBasicNotNull);
     }
 
     /**
@@ -42,20 +50,27 @@ public final class ColumnNullability {
      * when implicit), is NOT NULL; {@code owner} is the site of the collection attribute.
      */
     public static boolean elementNotNull(Attribute a, AnnotationView column, Site owner) {
-        return declared(a, column, owner);
+        return declared(a, column, owner, false);
     }
 
     /** Rules 3 and 4: what the column says, or the implicit column's rule. */
-    private static boolean declared(Attribute a, AnnotationView column, Site site) {
+    private static boolean declared(Attribute a, AnnotationView column, Site site, boolean primitiveBasicNotNull) {
         if (column != null) {
             return !column.bool("nullable", true);
         }
         Optional<Boolean> basicOptional = a.ann(JpaNames.BASIC).map(b -> b.bool("optional", true));
-        return !site.subclass() && !implicitlyOptional(a.type(), basicOptional, site.component());
+        return !site.subclass() && !implicitlyOptional(a.type(), basicOptional, site.component(), primitiveBasicNotNull);
     }
 
-    /** Whether an implicit column may hold null: what {@code @Basic} says, else anything but a primitive of an entity. */
-    private static boolean implicitlyOptional(TypeRef type, Optional<Boolean> basicOptional, boolean component) {
-        return basicOptional.orElseGet(() -> component || !type.isPrimitive());
+    /**
+     * Whether an implicit column may hold null: what {@code @Basic} says (under Hibernate 7 never for a primitive,
+     * {@link HibernateRule#BASIC_PRIMITIVE_NOT_NULL}), else anything but a primitive of an entity.
+     */
+    private static boolean implicitlyOptional(TypeRef type, Optional<Boolean> basicOptional, boolean component,
+                                              boolean primitiveBasicNotNull) {
+        if (basicOptional.isPresent()) {
+            return basicOptional.get() && !(primitiveBasicNotNull && type.isPrimitive());
+        }
+        return component || !type.isPrimitive();
     }
 }

@@ -82,7 +82,7 @@ public final class ColumnTypes {
         }
         Optional<AnnotationView> temporal = a.ann(JpaNames.TEMPORAL);
         if (temporal.isPresent()) {
-            return new Typed(temporal(temporal.get()), List.of());
+            return new Typed(timePrecision(a, temporal(temporal.get())), List.of());
         }
         return new Typed(basicOrArray(a, valueType, shape), List.of());
     }
@@ -108,18 +108,47 @@ public final class ColumnTypes {
         return BasicTypes.shape(basic, shape.length(), shape.precision(), shape.scale());
     }
 
+    /**
+     * A time of day as the project's Hibernate writes it: {@code time(6)} under 6.6, {@code time(0)} under 7
+     * ({@link HibernateRule#TIME_WITHOUT_FRACTIONS}); any other type as it is.
+     */
+    private SqlType timePrecision(Attribute a, SqlType type) {
+        java.util.regex.Matcher m = FRACTIONS.matcher(type.ddl());
+        if (!m.matches()) {
+            return type;
+        }
+        Optional<Long> written = fractionalSeconds(a);
+        String digits = written.map(String::valueOf).orElse(
+                m.group(1).equals("time") && ctx.has(HibernateRule.TIME_WITHOUT_FRACTIONS) ? "0" : m.group(2));
+        return SqlType.fixed(m.group(1) + "(" + digits + ")" + m.group(3), type.size());
+    }
+
+    private static final java.util.regex.Pattern FRACTIONS = java.util.regex.Pattern.compile("(time|timestamp)\\((\\d+)\\)(.*)");
+
+    /**
+     * The digits of fractional seconds the attribute asks for: Hibernate's {@code @FractionalSeconds(n)}, else JPA 3.2's
+     * {@code @Column(secondPrecision = n)} (Hibernate 7; -1, the default, says nothing).
+     */
+    private static Optional<Long> fractionalSeconds(Attribute a) {
+        Optional<AnnotationView> fractional = a.ann(JpaNames.FRACTIONAL_SECONDS);
+        if (fractional.isPresent()) {
+            return Optional.of(fractional.get().integer("value", 6));
+        }
+        return a.ann(JpaNames.COLUMN).map(c -> c.integer("secondPrecision", -1)).filter(n -> n >= 0);
+    }
+
     /** A basic type, an array of one, or a collection of one without {@code @ElementCollection}. */
     SqlType basicOrArray(Attribute a, TypeRef type, ColumnShape shape) {
         Optional<BasicTypes.Basic> basic = BasicTypes.of(type);
         if (basic.isPresent()) {
-            return shaped(a, basic.get(), shape);
+            return timePrecision(a, shaped(a, basic.get(), shape));
         }
         TypeRef element = type.arrayDepth() > 0 ? type.component()
                 : type.isCollection() && type.args().size() == 1 ? type.args().get(0) : null;
         if (element != null) {
             Optional<BasicTypes.Basic> elementBasic = BasicTypes.of(element);
             if (elementBasic.isPresent() && element.arrayDepth() == 0) {
-                return BasicTypes.shape(elementBasic.get(), 0, 0, 0).array();
+                return timePrecision(a, BasicTypes.shape(elementBasic.get(), 0, 0, 0)).array();
             }
         }
         if (type.arrayDepth() == 1 && (type.name().equals("java.lang.Byte") || type.name().equals("java.lang.Character"))) {
@@ -193,7 +222,7 @@ public final class ColumnTypes {
             throw new MappingProblem(a.node(), "converter " + converterFqn + " converts to " + dbType
                     + ", which keel cannot map", "convert to a basic type (String, Integer, Long...)");
         }
-        return shaped(a, basic.get(), shape);
+        return timePrecision(a, shaped(a, basic.get(), shape));
     }
 
     /** The {@code X} and {@code Y} of the converter of attribute {@code a}. */

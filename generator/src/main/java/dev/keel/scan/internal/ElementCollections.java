@@ -33,7 +33,7 @@ public final class ElementCollections {
         Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE);
         String written = ct.map(c -> c.string("name", "")).orElse("");
         Ident name = Namespaces.table(written.isBlank()
-                ? Ident.quotedIf(ctx.naming().physical(site.entity().entityName() + "_" + a.name()), owner.name().quoted())
+                ? ctx.naming().physical(site.entity().entityName() + "_" + a.name(), owner.name().quoted())
                 : ctx.naming().physical(written),
                 ct.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "CollectionTable");
         String schemaName = Namespaces.schema(ctx, ct);

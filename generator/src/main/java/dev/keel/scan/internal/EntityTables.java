@@ -170,6 +170,8 @@ public final class EntityTables {
             type = type.withDdl(definition.strip());
         }
         table.add(ColumnSpec.of(name, type).withNullable(false), Precedence.discriminator(e));
+        table.discriminator = name;
+        table.discriminatorKind = kind;
         boolean inserted = ctx.annotation(e.type(), JpaNames.DISCRIMINATOR_OPTIONS).map(o -> o.bool("insert", true)).orElse(true);
         if (inserted) {
             table.claim(name, e, "the discriminator column");

@@ -94,6 +94,9 @@ public final class JdbcTypes {
             Map.entry("org.hibernate.type.descriptor.jdbc.EnumJdbcType", "ENUM"),
             Map.entry("org.hibernate.type.descriptor.jdbc.OrdinalEnumJdbcType", "ORDINAL_ENUM"));
 
+    /** The package of Hibernate 7's PostgreSQL JdbcTypes, in {@code org.hibernate.dialect} under 6.6. */
+    private static final String MOVED_IN_7 = "org.hibernate.dialect.type.";
+
     /** {@code JdbcType} classes Hibernate cannot instantiate for {@code @JdbcType} (no public constructor), with the code to use. */
     private static final Map<String, String> NOT_INSTANTIABLE = Map.of(
             "org.hibernate.type.descriptor.jdbc.JsonJdbcType", "JSON",
@@ -150,8 +153,10 @@ public final class JdbcTypes {
 
     /** The code name of a {@code @JdbcType} class, or a problem naming the fix. */
     public static String jdbcTypeClass(String written, Attribute a) {
-        String fqn = written.contains(".") ? written : JDBC_TYPE_CLASSES.keySet().stream()
+        String named = written.contains(".") ? written : JDBC_TYPE_CLASSES.keySet().stream()
                 .filter(k -> k.endsWith("." + written)).findFirst().orElse(written);
+        // Hibernate 7 moved the PostgreSQL JdbcTypes from org.hibernate.dialect to org.hibernate.dialect.type
+        String fqn = named.startsWith(MOVED_IN_7) ? "org.hibernate.dialect." + named.substring(MOVED_IN_7.length()) : named;
         String code = JDBC_TYPE_CLASSES.get(fqn);
         if (code != null) {
             return code;

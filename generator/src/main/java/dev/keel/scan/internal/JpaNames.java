@@ -69,6 +69,8 @@ final class JpaNames {
     static final String SOFT_DELETE = HIB + "SoftDelete";
     static final String ON_DELETE = HIB + "OnDelete";
     static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
+    static final String DISCRIMINATOR_VALUE = JPA + "DiscriminatorValue";
+    static final String FRACTIONAL_SECONDS = HIB + "FractionalSeconds";
     static final String IMMUTABLE = HIB + "Immutable";
     static final String SUBSELECT = HIB + "Subselect";
     static final String MAP_KEY_JDBC_TYPE_CODE = HIB + "MapKeyJdbcTypeCode";

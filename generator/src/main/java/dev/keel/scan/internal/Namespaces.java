@@ -38,14 +38,19 @@ final class Namespaces {
      * the {@code schema} element; a name without a dot lives in the element's schema. A name with two dots
      * ({@code calendar.crm.meeting_ids}, catalog, schema and name) is written by Hibernate 6.6 on PostgreSQL as
      * {@code calendar.meeting_ids}: the first part takes the schema's place and the middle one is dropped (seen on
-     * its script and on a real database, oracle sample {@code schemas}).
+     * its script and on a real database, oracle sample {@code schemas}); Hibernate 7 reads it as catalog, schema and
+     * name and writes {@code crm.meeting_ids} ({@link HibernateRule#SEQUENCE_NAME_CATALOG_FIRST}).
      */
     static String sequence(ScanContext ctx, AnnotationView generator, String written) {
         int first = written.indexOf('.');
         if (first < 0) {
             return qualify(schema(ctx, Optional.of(generator)), ctx.naming().physical(written).db());
         }
-        String schema = ctx.naming().physical(written.substring(0, first)).db();
+        int last = written.lastIndexOf('.');
+        // catalog.schema.name: Hibernate 7 takes the middle part as the schema, 6.6 the first
+        String schemaPart = last > first && ctx.has(HibernateRule.SEQUENCE_NAME_CATALOG_FIRST)
+                ? written.substring(first + 1, last) : written.substring(0, first);
+        String schema = ctx.naming().physical(schemaPart).db();
         String name = ctx.naming().physical(written.substring(written.lastIndexOf('.') + 1)).db();
         return qualify(schema.equals(DEFAULT_SCHEMA) ? null : schema, name);
     }

@@ -53,7 +53,11 @@ public final class Relations {
                     "keep the relation's join column in the entity's own table, or map the secondary table as an entity"
                             + " joined with @OneToOne @MapsId");
         });
-        boolean notNull = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true))
+        boolean mandatory = !rel.bool("optional", true) || joins.stream().anyMatch(j -> !j.bool("nullable", true));
+        // Hibernate 7 leaves the column of a mandatory relation of a single-table subclass nullable (its subclass check
+        // holds it instead); 6.6 made it NOT NULL
+        boolean forcedNull = site.subclass() && ctx.has(HibernateRule.SUBCLASS_TO_ONE_NULLABLE);
+        boolean notNull = (forcedNull ? joins.stream().anyMatch(j -> !j.bool("nullable", true)) : mandatory)
                 || site.bv() == Site.Bv.ON && BeanValidation.notNull(a) || site.id();
         boolean unique = oneToOne || joins.stream().anyMatch(j -> j.bool("unique", false));
         List<ColumnSpec> columns = keyColumns(a, joins, target, a.name(), site.path() + a.name());
@@ -62,6 +66,9 @@ public final class Relations {
             ColumnSpec col = c.withNullable(!notNull).withUnique(unique && columns.size() == 1);
             mapper.addColumn(site, a, col);
             names.add(col.name());
+            if (mandatory && col.nullable() && !site.component() && !site.id() && ctx.has(HibernateRule.SUBCLASS_NOT_NULL_CHECK)) {
+                site.table().require(site.entity(), a.name(), col.name());
+            }
         }
         if (unique && columns.size() > 1 && !inheritedPerClass(a, site)) {
             site.table().uniques.add(new TableSpec.UniqueSpec(null, inKeyAttributeOrder(names, target)));
@@ -177,7 +184,7 @@ public final class Relations {
         TableSpec owner = site.table();
         String written = jt.map(j -> j.string("name", "")).orElse("");
         Ident name = Namespaces.table(written.isBlank()
-                ? Ident.quotedIf(ctx.naming().physical(ctx.naming().joinTable(owner.name(), a.name(), target.name())),
+                ? ctx.naming().physical(ctx.naming().joinTable(owner.name(), a.name(), target.name()),
                         owner.name().quoted() || target.name().quoted())
                 : ctx.naming().physical(written), jt.<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(a.node()), "JoinTable");
         String schemaName = Namespaces.schema(ctx, jt);
@@ -287,9 +294,12 @@ public final class Relations {
                     + key.size() + " columns", "name one @JoinColumn per key column");
         }
         var result = new ArrayList<ColumnSpec>();
+        // Hibernate 7 pairs join columns without referencedColumnName with the key's attributes by name, 6.6 with its columns
+        List<Integer> positions = ctx.has(HibernateRule.JOIN_COLUMNS_BY_KEY_ATTRIBUTE) ? attributeRanks(key)
+                : java.util.stream.IntStream.range(0, key.size()).boxed().toList();
         for (int i = 0; i < key.size(); i++) {
             ColumnSpec ref = key.get(i);
-            AnnotationView join = joins.isEmpty() ? null : matching(a, joins, ref, i);
+            AnnotationView join = joins.isEmpty() ? null : matching(a, joins, ref, positions.get(i));
             String written = join == null ? "" : join.string("name", "");
             Ident name = written.isBlank() ? implicitName(prefix, ref, targetTable) : ctx.naming().physical(written);
             ColumnSpec col = ref.asReference(name);
@@ -303,6 +313,18 @@ public final class Relations {
             result.add(col);
         }
         return result;
+    }
+
+    /**
+     * For each column of a composite key (in the key's order), its place among the key's attributes sorted by name; the
+     * key's own order when a column has no attribute.
+     */
+    private static List<Integer> attributeRanks(List<ColumnSpec> key) {
+        if (key.stream().anyMatch(c -> c.field() == null)) {
+            return java.util.stream.IntStream.range(0, key.size()).boxed().toList();
+        }
+        List<String> sorted = key.stream().map(ColumnSpec::field).sorted().toList();
+        return key.stream().map(c -> sorted.indexOf(c.field())).toList();
     }
 
     /**
@@ -339,8 +361,7 @@ public final class Relations {
      * column is quoted, as Hibernate does.
      */
     private Ident implicitName(String prefix, ColumnSpec ref, TableSpec targetTable) {
-        Ident name = ctx.naming().physical(prefix + "_" + ref.name().text());
-        return ref.name().quoted() || targetTable.name().quoted() ? new Ident(name.text(), true) : name;
+        return ctx.naming().physical(prefix + "_" + ref.name().text(), ref.name().quoted() || targetTable.name().quoted());
     }
 
     private AnnotationView matching(Attribute a, List<AnnotationView> joins, ColumnSpec ref, int position) {

@@ -23,6 +23,7 @@ public final class ScanContext {
     private final KeelConfig config;
     private final Problems problems;
     private final NamedEnums namedEnums = new NamedEnums();
+    private final java.util.Set<HibernateRule> rules;
 
     /** A class's annotations, kept on its declaration: they go when its tree goes (see {@link SourceTrees}). */
     private static final DataKey<List<AnnotationView>> CLASS_ANNOTATIONS = new DataKey<>() {};
@@ -42,6 +43,12 @@ public final class ScanContext {
         this.naming = naming;
         this.config = config;
         this.problems = problems;
+        this.rules = HibernateRule.of(config.hibernateVersion());
+    }
+
+    /** Whether the project's Hibernate applies {@code rule} (the version is keel.json's or the build's). */
+    public boolean has(HibernateRule rule) {
+        return rules.contains(rule);
     }
 
     public SourceIndex index() {

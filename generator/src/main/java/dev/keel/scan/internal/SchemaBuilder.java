@@ -58,6 +58,8 @@ public final class SchemaBuilder {
             w.relations.bindCollectionKeys();
             MappingRecorder.enter("#indexes");
             w.mapper.indexes().finish();
+            MappingRecorder.enter("#hierarchy-checks");
+            SingleTableChecks.apply(ctx, catalog, w.schema);
             for (EntityInfo e : catalog.all()) {
                 MappingRecorder.enter(e.type().fqn());
                 w.routing.entity(e, w.schema);

@@ -78,6 +78,23 @@ public final class TableSpec {
     final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
     final List<CheckSpec> checks = new ArrayList<>();
     final List<CheckSpec> namedColumnChecks = new ArrayList<>();
+    /** The discriminator column of the hierarchy whose root's table this is (null without one), and its kind. */
+    Ident discriminator;
+    /** {@code STRING}, {@code INTEGER} or {@code CHAR}, the {@code discriminatorType} of {@link #discriminator}. */
+    String discriminatorKind;
+    /**
+     * What {@link HibernateRule#SUBCLASS_NOT_NULL_CHECK} reads: per entity (class name), the columns of its non-optional
+     * attributes that were nullable when Hibernate 7 made the checks (before Bean Validation), with the attribute's name.
+     */
+    final Map<String, List<Required>> required = new java.util.LinkedHashMap<>();
+
+    /** A column of a non-optional attribute, for {@link #required}. */
+    record Required(String attribute, Ident column) {}
+
+    /** Records that entity {@code e}'s non-optional attribute {@code attribute} maps the nullable {@code column}. */
+    void require(EntityInfo e, String attribute, Ident column) {
+        required.computeIfAbsent(e.type().fqn(), k -> new ArrayList<>()).add(new Required(attribute, column));
+    }
     /**
      * A TABLE_PER_CLASS table whose rows may also be in its subclasses' tables (the entity has subclasses, or is
      * abstract): Hibernate creates no foreign key that references it, since a referenced row may be in another table.

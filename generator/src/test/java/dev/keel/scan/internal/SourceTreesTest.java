@@ -39,7 +39,7 @@ class SourceTreesTest {
         Problems problems = new Problems();
         SourceIndex index = SourceIndex.parse(EntityScanner.sourceFiles(project, config), problems, budget);
         try (ClassPath classPath = EntityScanner.classPath(project, config)) {
-            SchemaBuilder builder = new SchemaBuilder(new ScanContext(index, classPath, NamingRules.of(config.naming()), config, problems));
+            SchemaBuilder builder = new SchemaBuilder(new ScanContext(index, classPath, NamingRules.of(config.naming(), config.hibernateVersion()), config, problems));
             ProjectState state = builder.build();
             return new Result(state, builder.hints().hints(), problems.messages(), index);
         }
@@ -138,7 +138,7 @@ class SourceTreesTest {
         Problems problems = new Problems();
         SourceIndex index = SourceIndex.parse(EntityScanner.sourceFiles(dir, config), problems, NOTHING_HELD);
         write("app/Receipt.java", "package app; import jakarta.persistence.*; @Entity public class Receipt { @Id Long key; }");
-        ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming()), config, problems);
+        ScanContext ctx = new ScanContext(index, NamingRules.of(config.naming(), config.hibernateVersion()), config, problems);
         KeelException e = assertThrows(KeelException.class, () -> new SchemaBuilder(ctx).build());
         assertEquals(ErrorKind.UNREADABLE_SOURCE, e.kind());
         assertTrue(e.getMessage().contains("Receipt.java: changed while keel was reading the sources"), e.getMessage());

@@ -39,8 +39,11 @@ class DatabaseAgreementTest {
     @TestFactory
     Stream<DynamicTest> catalogEqualsScanOnEverySample() {
         return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
-            KeelConfig config = KeelConfig.read(sample);
-            List<String> catalog = hibernateCatalog(sample, config, work.resolve(sample.getFileName()));
+            OracleHibernate.assumeCompared(sample);
+            KeelConfig config = OracleHibernate.config(sample);
+            List<String> catalog = new java.util.ArrayList<>(hibernateCatalog(sample, config, work.resolve(sample.getFileName())));
+            // a check Hibernate computes by running the application's converter: PostgreSQL names it table_column_check
+            OracleHibernate.unmodelled(sample).forEach(tc -> catalog.remove("  check " + tc.replace('.', '_') + "_check"));
             ProjectState state = EntityScanner.scan(sample, config);
             List<String> keel = describe(state.tables(), state.sequences(), state.enumTypes());
             assertEquals(String.join("\n", catalog), String.join("\n", keel), difference(catalog, keel));

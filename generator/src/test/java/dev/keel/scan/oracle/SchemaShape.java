@@ -91,9 +91,52 @@ public record SchemaShape(Map<String, List<String>> tables, List<String> sequenc
         return lines;
     }
 
+    /** This shape without the check of each {@code table.column} of {@code unmodelled} ({@link OracleHibernate#unmodelled}). */
+    public SchemaShape without(List<String> unmodelled) {
+        var result = new TreeMap<String, List<String>>(tables);
+        for (String tc : unmodelled) {
+            String table = tc.substring(0, tc.lastIndexOf('.'));
+            String column = tc.substring(tc.lastIndexOf('.') + 1);
+            List<String> lines = result.get(table);
+            if (lines != null) {
+                result.put(table, lines.stream().filter(l -> !l.startsWith("check " + column + " in(")).toList());
+            }
+        }
+        return new SchemaShape(result, sequences, enumTypes);
+    }
+
     /** Whitespace and case of a check expression do not matter. */
     static String normalize(String expression) {
-        return expression.replaceAll("\\s+", " ").replaceAll("\\s*([(),<>=])\\s*", "$1").toLowerCase(Locale.ROOT).strip();
+        return unwrapped(expression.replaceAll("\\s+", " ").replaceAll("\\s*([(),<>=])\\s*", "$1").toLowerCase(Locale.ROOT).strip());
+    }
+
+    /**
+     * The expression without parentheses around all of it: Hibernate 7 writes a column's check as
+     * {@code check ((x in(...)))}, 6.6 as {@code check (x in(...))}; the check is the same.
+     */
+    static String unwrapped(String expression) {
+        String e = expression;
+        while (e.startsWith("(") && closing(e) == e.length() - 1) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        return e;
+    }
+
+    /** The index of the parenthesis that closes the one at 0 (quotes respected), or -1. */
+    private static int closing(String e) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A readable difference between two shapes, empty when they are equal. */
