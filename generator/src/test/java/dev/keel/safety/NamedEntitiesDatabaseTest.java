@@ -28,9 +28,11 @@ class NamedEntitiesDatabaseTest {
     @TempDir Path project;
 
     static String dock(String annotations) {
-        return annotations + """
+        return dock(annotations, "Dock");
+    }
 
-                public class Dock {
+    static String dock(String annotations, String className) {
+        return annotations + "\npublic class " + className + " {\n" + """
                     @Id
                     @GeneratedValue(strategy = GenerationType.SEQUENCE)
                     private Long id;
@@ -88,6 +90,10 @@ class NamedEntitiesDatabaseTest {
             assertEquals("1", ShopDatabase.text(db, "SELECT count(*) FROM vessels v JOIN quay q ON q.id = v.berth_id"
                     + " WHERE q.code = 'north'"), "the reference follows the renamed table");
             assertTrue(p.make(MakeOptions.defaults()).migrations().isEmpty(), "the entities and the migrations agree after the rename");
+
+            // the class is renamed under the same entity name: the model and its table stay, nothing to migrate
+            p.entities(Map.of("Wharf", dock("@Entity(name = \"Quay\")", "Wharf"), "Ship", ship("Wharf")));
+            assertTrue(p.make(MakeOptions.defaults()).migrations().isEmpty(), "a class renamed under its entity name changes no table");
         }
     }
 
