@@ -88,6 +88,15 @@ public record Table(String app, String model, String entity, String schema, Stri
         return new Table(appLabel, modelName, entity, schema, name, columns, primaryKey, constraints, indexes, comment, database);
     }
 
+    /**
+     * The name a migration gives this table's model: the entity class's name where the model is that name in lower
+     * case ({@code Post} for {@code post}), else the model itself (an entity named by {@code @Entity(name = "posts")},
+     * whose model is {@code posts}; a join or collection table).
+     */
+    public String modelName() {
+        return entity != null && entity.toLowerCase(java.util.Locale.ROOT).equals(model) ? entity : model;
+    }
+
     /** This table as the table of the entity class {@code entityName}. */
     public Table entity(String entityName) {
         return new Table(app, model, entityName, schema, name, columns, primaryKey, constraints, indexes, comment, database);

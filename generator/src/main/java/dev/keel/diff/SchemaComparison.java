@@ -72,7 +72,7 @@ public final class SchemaComparison {
     }
 
     /**
-     * A table with its columns, constraints and indexes sorted by name. A column owned by no field (a join table's, or
+     * A table with its columns, constraints and indexes sorted by name, and whether it maps an entity (not which class). A column owned by no field (a join table's, or
      * a unidirectional one-to-many's join column in its target's table) is the same as one whose field is named like
      * the column: {@code AddField} names its field by the column when it adds such a column to an existing table.
      */
@@ -81,7 +81,10 @@ public final class SchemaComparison {
                 .sorted(Comparator.comparing(Column::name)).toList();
         List<Constraint> cs = t.constraints().stream().sorted(Comparator.comparing(Constraint::name)).toList();
         List<Index> ix = t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList();
-        return new Table(t.app(), t.model(), t.entity(), t.schema(), t.name(), cols, t.primaryKey(), cs, ix, t.comment(), t.database());
+        // whether the table is an entity's counts, not the class's name: the model is the entity name, so a class renamed
+        // under the same @Entity(name) changes nothing in the database (the migrations keep the class name they wrote)
+        String entity = t.entity() == null ? null : "(an entity)";
+        return new Table(t.app(), t.model(), entity, t.schema(), t.name(), cols, t.primaryKey(), cs, ix, t.comment(), t.database());
     }
 
     /** Whether two tables hold the same columns, whatever their order and field names. */

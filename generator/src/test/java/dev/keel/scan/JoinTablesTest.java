@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.keel.scan.ScanFixture.column;
 import static dev.keel.scan.ScanFixture.columns;
 import static dev.keel.scan.ScanFixture.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,6 +126,23 @@ class JoinTablesTest {
                     inverseJoinColumns = @JoinColumn(name = "tag_id", foreignKey = @ForeignKey(name = "fk_pt_tag")))
                 Set<Tag> tags;""", "").scan();
         assertEquals(Map.of("product_id", "fk_pt_product", "tag_id", "fk_pt_tag"), keys(table(s, "product_tags")));
+    }
+
+    @Test
+    void aJoinTableOnAnElementCollectionIsItsCollectionTableUnlessACollectionTableIsWritten() {
+        ProjectState s = productsAndTags("""
+                @ElementCollection @JoinTable(name = "product_labels", joinColumns = @JoinColumn(name = "owner"),
+                    foreignKey = @ForeignKey(name = "fk_labels_product"),
+                    uniqueConstraints = @UniqueConstraint(name = "uq_label", columnNames = {"owner", "label"}))
+                @Column(name = "label", length = 20) Set<String> labels;
+                @ElementCollection @CollectionTable(name = "product_codes", joinColumns = @JoinColumn(name = "product"))
+                @JoinTable(name = "ignored_codes") Set<String> codes;""", "").scan();
+        assertEquals(Map.of("owner", "fk_labels_product"), keys(table(s, "product_labels")));
+        assertEquals(List.of("owner", "label"), table(s, "product_labels").columns().stream().map(c -> c.name()).toList());
+        assertEquals("varchar(20)", column(s, "product_labels", "label").type());
+        assertTrue(table(s, "product_labels").uniques().stream().anyMatch(u -> "uq_label".equals(u.name())));
+        assertEquals(List.of("product"), table(s, "product_codes").foreignKeys().stream().flatMap(f -> f.columns().stream()).toList());
+        assertTrue(s.tables().stream().noneMatch(t -> t.name().equals("ignored_codes")));
     }
 
     @Test

@@ -48,6 +48,39 @@ class TypesTest {
     }
 
     @Test
+    void aLobThroughAConverterIsAnOidWhenTheConverterStoresTextOrBytes() {
+        ProjectState s = new ScanFixture(dir)
+                .entity("Note", "public record Note(String text) {}")
+                .entity("NoteText", """
+                        @Converter public class NoteText implements AttributeConverter<Note, String> {
+                          public String convertToDatabaseColumn(Note n) { return n.text(); }
+                          public Note convertToEntityAttribute(String s) { return new Note(s); } }""")
+                .entity("NoteBytes", """
+                        @Converter public class NoteBytes implements AttributeConverter<Note, byte[]> {
+                          public byte[] convertToDatabaseColumn(Note n) { return n.text().getBytes(); }
+                          public Note convertToEntityAttribute(byte[] b) { return new Note(new String(b)); } }""")
+                .entity("NoteSize", """
+                        @Converter public class NoteSize implements AttributeConverter<Note, Integer> {
+                          public Integer convertToDatabaseColumn(Note n) { return n.text().length(); }
+                          public Note convertToEntityAttribute(Integer i) { return new Note("" + i); } }""")
+                .entity("Item", """
+                        @Entity public class Item { @Id Long id;
+                          @Lob @Convert(converter = NoteText.class) Note text;
+                          @Lob @Convert(converter = NoteBytes.class) Note bytes;
+                          @Lob @Convert(converter = NoteSize.class) Note size;
+                          @Lob @Convert(converter = NoteText.class) @Column(columnDefinition = "text") Note defined;
+                          @Convert(converter = NoteText.class) Note plain; }""").scan();
+        assertEquals("oid", column(s, "item", "text").type());
+        assertEquals("oid", column(s, "item", "bytes").type());
+        assertEquals("integer", column(s, "item", "size").type());
+        assertEquals("text", column(s, "item", "defined").type());
+        assertEquals("varchar(255)", column(s, "item", "plain").type());
+        // a LOB is ordered with the large columns, a columnDefinition keeping the LOB's place
+        assertEquals(List.of("size", "id", "plain", "bytes", "defined", "text"),
+                table(s, "item").columns().stream().map(c -> c.name()).toList());
+    }
+
+    @Test
     void convertersGiveTheirDatabaseTypeExplicitlyOrAutoApplied() {
         ProjectState s = new ScanFixture(dir)
                 .entity("Money", "public record Money(long cents) {}")

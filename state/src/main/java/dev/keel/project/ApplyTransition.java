@@ -100,7 +100,10 @@ record ApplyTransition(String app, ProjectState state) implements OperationVisit
 
     @Override public ProjectState visit(RenameModel op) {
         Table table = state.requireTable(app, op.oldModel());
-        return state.renameModel(app, op.oldModel(), op.newModel(), table.entity() == null ? null : op.newModel());
+        // the class follows the model where the model was the class's name; an entity named by @Entity(name) keeps its class
+        String entity = table.entity() == null ? null
+                : table.entity().toLowerCase(java.util.Locale.ROOT).equals(table.model()) ? op.newModel() : table.entity();
+        return state.renameModel(app, op.oldModel(), op.newModel(), entity);
     }
 
     @Override public ProjectState visit(AlterModelTable op) {

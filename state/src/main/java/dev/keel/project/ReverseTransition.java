@@ -78,7 +78,7 @@ record ReverseTransition(String app, ProjectState before) implements OperationVi
 
     @Override public List<Operation> visit(RenameModel op) {
         Table table = before.requireTable(app, op.oldModel());
-        return List.of(new RenameModel(op.newModel(), table.entity() != null ? table.entity() : op.oldModel()));
+        return List.of(new RenameModel(op.newModel(), table.modelName()));
     }
 
     @Override public List<Operation> visit(AlterModelTable op) {

@@ -40,7 +40,7 @@ public final class CreatedModels implements DetectionRule {
             for (ForeignKey fk : later) {
                 created = created.withoutConstraint(fk.name());
             }
-            ctx.emit(next.app(), new CreateModel(next.entity() != null ? next.entity() : next.model(), created));
+            ctx.emit(next.app(), new CreateModel(next.modelName(), created));
             if (!later.isEmpty()) {
                 deferred.add(next);
             }

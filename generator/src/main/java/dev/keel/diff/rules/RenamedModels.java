@@ -24,7 +24,7 @@ public final class RenamedModels implements DetectionRule {
             var target = ctx.targetTable(renamed);
             boolean oldExists = ctx.current().table(renamed.app(), hint.getValue()).isPresent();
             if (target.isPresent() && oldExists && ctx.currentTable(renamed).isEmpty()) {
-                ctx.emit(renamed.app(), new RenameModel(hint.getValue(), entityName(target.get())));
+                ctx.emit(renamed.app(), new RenameModel(hint.getValue(), target.get().modelName()));
             }
         }
         List<Table> vanished = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class RenamedModels implements DetectionRule {
                 if (old.app().equals(added.app()) && SchemaComparison.sameColumns(old, added)
                         && ctx.current().table(old.app(), old.model()).isPresent()
                         && ctx.questioner().isModelRename(old.app(), entityName(old), entityName(added))) {
-                    ctx.emit(added.app(), new RenameModel(old.model(), entityName(added)));
+                    ctx.emit(added.app(), new RenameModel(old.model(), added.modelName()));
                     break;
                 }
             }

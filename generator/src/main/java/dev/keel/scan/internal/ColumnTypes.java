@@ -71,7 +71,18 @@ public final class ColumnTypes {
         }
         if (converter != null) {
             Optional<Typed> own = BooleanConverters.typed(converter, column);
-            return own.isPresent() ? own.get() : new Typed(converted(a, converter, shape), List.of());
+            if (own.isPresent()) {
+                return own.get();
+            }
+            if (a.has(JpaNames.LOB)) {
+                // Hibernate asks the converter's database type for its JDBC type with the LOB indicator set:
+                // a String or byte[] becomes a CLOB or BLOB (oid), any other type keeps its own
+                TypeRef stored = converterTypes(a, converter).get(1);
+                if (isLobType(stored)) {
+                    return new Typed(lob(a, stored), List.of());
+                }
+            }
+            return new Typed(converted(a, converter, shape), List.of());
         }
         if (a.has(JpaNames.LOB)) {
             return new Typed(lob(a, valueType), List.of());
@@ -198,13 +209,21 @@ public final class ColumnTypes {
         return new Typed(SqlType.fixed("smallint", 1), List.of(column.sql() + " between 0 and " + (constants.size() - 1)));
     }
 
-    private SqlType lob(Attribute a, TypeRef type) {
+    /** Whether {@code @Lob} makes a value of this type a CLOB or BLOB (Hibernate's {@code oid} on PostgreSQL). */
+    private static boolean isLobType(TypeRef type) {
         String t = type.arrayDepth() == 1 ? type.name() + "[]" : type.name();
         return switch (t) {
-            case "java.lang.String", "char[]", "byte[]", "java.sql.Clob", "java.sql.Blob" -> SqlType.fixed("oid", SqlType.UNBOUNDED);
-            default -> throw new MappingProblem(a.node(), "@Lob on field " + a.name() + " of type " + type
-                    + " is not supported", "use @Lob on String or byte[] only");
+            case "java.lang.String", "char[]", "byte[]", "java.sql.Clob", "java.sql.Blob" -> type.arrayDepth() <= 1;
+            default -> false;
         };
+    }
+
+    private SqlType lob(Attribute a, TypeRef type) {
+        if (!isLobType(type)) {
+            throw new MappingProblem(a.node(), "@Lob on field " + a.name() + " of type " + type
+                    + " is not supported", "use @Lob on String or byte[] only");
+        }
+        return SqlType.fixed("oid", SqlType.UNBOUNDED);
     }
 
     private static SqlType temporal(AnnotationView temporal) {

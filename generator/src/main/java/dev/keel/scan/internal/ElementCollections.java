@@ -30,7 +30,9 @@ public final class ElementCollections {
     public void map(Attribute a, Site site) {
         TypeRef element = Relations.element(a);
         TableSpec owner = site.table();
-        Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE);
+        // Hibernate reads a @JoinTable on an element collection as its collection table (name, schema, join columns,
+        // foreign key, unique constraints, indexes) when there is no @CollectionTable
+        Optional<AnnotationView> ct = a.ann(JpaNames.COLLECTION_TABLE).or(() -> a.ann(JpaNames.JOIN_TABLE));
         String written = ct.map(c -> c.string("name", "")).orElse("");
         Ident name = Namespaces.table(written.isBlank()
                 ? ctx.naming().physical(site.entity().entityName() + "_" + a.name(), owner.name().quoted())

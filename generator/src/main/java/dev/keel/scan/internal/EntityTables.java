@@ -32,14 +32,20 @@ public final class EntityTables {
             }
             return;
         }
-        Ident name = ids.tableName(e);
+        Ident name;
+        String schemaName;
         try {
+            name = ids.tableName(e);
             Namespaces.table(name, ctx.annotation(e.type(), JpaNames.TABLE).<com.github.javaparser.ast.Node>map(AnnotationView::node).orElse(e.type().decl()), "Table");
+            schemaName = Namespaces.schema(ctx, ctx.annotation(e.type(), JpaNames.TABLE));
         } catch (MappingProblem p) {
             ctx.problems().add(e.type().file(), p.node(), p.getMessage(), p.fix());
             return;
+        } catch (Values.Unresolved u) {
+            ctx.problems().add(e.type().file(), u.node(), "the schema of " + e.type().simpleName() + "'s table: " + u.getMessage(),
+                    u.fixOr("write the value as a literal or a static final constant"));
+            return;
         }
-        String schemaName = Namespaces.schema(ctx, ctx.annotation(e.type(), JpaNames.TABLE));
         TableSpec table = new TableSpec(e.app().label(), e.model(), e.type().simpleName(), name, schemaName,
                 e.type().file(), e.type().line());
         table.namedBy = new TableSpec.NameClaim(ctx.annotation(e.type(), JpaNames.IMMUTABLE).isPresent(),

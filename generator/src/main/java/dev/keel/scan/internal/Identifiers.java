@@ -270,7 +270,13 @@ public final class Identifiers {
 
     /** The physical name of the table an entity class declares or implies. */
     public Ident tableName(EntityInfo entity) {
-        String written = ctx.annotation(entity.type(), JpaNames.TABLE).map(t -> t.string("name", "")).orElse("");
+        String written;
+        try {
+            written = ctx.annotation(entity.type(), JpaNames.TABLE).map(t -> t.string("name", "")).orElse("");
+        } catch (Values.Unresolved u) {
+            throw new MappingProblem(u.node(), "the table name of " + entity.type().simpleName() + ": " + u.getMessage(),
+                    u.fixOr("write the value as a literal or a static final constant"));
+        }
         return ctx.naming().physical(written.isBlank() ? entity.entityName() : written);
     }
 

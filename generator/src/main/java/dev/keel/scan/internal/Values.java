@@ -259,7 +259,8 @@ public final class Values {
         }
         return member(owner.get(), name, f, depth)
                 .orElseThrow(() -> new Unresolved(f, "constant " + f + " cannot be found in " + typeName.get()
-                        + " or its super- and superinterface types"));
+                        + " or its super- and superinterface types (in the source roots and on " + names.classPath().described() + ")",
+                        "declare it, or " + MISSING_FIX));
     }
 
     /** A constant of the type Lombok's {@code @FieldNameConstants} adds to a scanned class ({@code Order.Fields.customer}). */
