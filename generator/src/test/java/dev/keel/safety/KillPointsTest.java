@@ -119,6 +119,95 @@ class KillPointsTest {
         return List.of("rename-column expand", "rename-column expand and contract");
     }
 
+    /**
+     * Two {@code keel migrate} at once: the second starts when the first is about to send its n-th request and waits for
+     * it (keel's advisory lock); then the first is killed. The second goes on from where the first stopped and must
+     * leave the database as an unkilled run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void aSecondMigrateWaitingWhileTheFirstIsKilledFinishesTheWork(String name) throws Exception {
+        Scenario scenario = Scenario.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        List<MigrationSpec> base = readProject(Scenario.BASE);
+        var all = new ArrayList<>(base);
+        all.addAll(scenario.expectedMigrations());
+        Case c = new Case(name, all, base.size(), shopRows());
+        MigrationSet set = MigrationSet.of(c.all(), JavaCode.none());
+        String expected;
+        int requests;
+        try (Db db = prepared(c, set)) {
+            try (KillRelay relay = new KillRelay(host(db), port(db), KillRelay.direct(db))) {
+                runAll(set, relayed(relay, db));
+                requests = relay.requests();
+            }
+            expected = snapshot(db);
+        }
+        var holes = new ArrayList<String>();
+        int kills = 0;
+        for (int n = 1; n <= requests; n++) {
+            try (Db db = prepared(c, set);
+                 KillRelay relay = new KillRelay(host(db), port(db), KillRelay.direct(db))) {
+                var waiting = new java.util.concurrent.CountDownLatch(1);
+                var second = new java.util.concurrent.CompletableFuture<Void>();
+                MigrateListener listener = new MigrateListener() {
+                    @Override
+                    public void notice(String message) {
+                        if (message.startsWith("Waiting for another keel migrate")) {
+                            waiting.countDown();
+                        }
+                    }
+                };
+                relay.arm(n, KillRelay.Kill.AFTER_SENDING, () -> {
+                    Thread t = new Thread(() -> {
+                        try (Migrator m = Migrator.connect(set, direct(db), SETTINGS, listener)) {
+                            m.migrate(MigrateRequest.all());
+                            m.migrate(MigrateRequest.all().withPostDeploy());
+                            second.complete(null);
+                        } catch (Throwable e) {
+                            second.completeExceptionally(e);
+                        }
+                    });
+                    t.start();
+                    // the first holds the advisory lock once it took it: the second waits; before that, the second
+                    // takes it and does all the work while the first waits
+                    try {
+                        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                        while (!waiting.await(20, java.util.concurrent.TimeUnit.MILLISECONDS) && !second.isDone()
+                                && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                try {
+                    runAll(set, relayed(relay, db));
+                } catch (RuntimeException killed) {
+                    // killed
+                }
+                if (relay.killed() == null) {
+                    continue;
+                }
+                kills++;
+                String where = c.name() + ", a second migrate waiting, the first killed at request " + n + " ("
+                        + abbreviate(relay.killed()) + "): ";
+                try {
+                    second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    holes.add(where + "the second migrate failed: " + e.getCause().getMessage());
+                    continue;
+                }
+                String actual = snapshot(db);
+                if (!actual.equals(expected)) {
+                    holes.add(where + "the database differs from an unkilled run:\n" + difference(expected, actual));
+                }
+            }
+        }
+        System.out.println(c.name() + " (second migrate waiting): " + requests + " requests, " + kills + " kills");
+        assertTrue(kills >= requests * 3 / 4, c.name() + ": only " + kills + " of " + requests + " attacks killed keel");
+        assertEquals(List.of(), holes, c.name() + ": " + holes.size() + " kill points where the waiting migrate failed");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private void attack(Case c) throws Exception {

@@ -41,6 +41,7 @@ public final class KillRelay implements AutoCloseable {
     private volatile Kill kill = Kill.AFTER_SENDING;
     private volatile boolean dead;
     private volatile String killed;
+    private volatile Runnable beforeKill = () -> {};
 
     /** A relay to PostgreSQL at {@code host:port}; {@code admin} opens a direct connection (for {@link Kill#TERMINATE}). */
     public KillRelay(String host, int port, Callable<Connection> admin) throws IOException {
@@ -66,6 +67,12 @@ public final class KillRelay implements AutoCloseable {
     public void arm(int n, Kill how) {
         kill = how;
         killAt = n;
+    }
+
+    /** Kills keel, {@code how}, at its {@code n}-th request, after running {@code first} (which may wait). */
+    public void arm(int n, Kill how, Runnable first) {
+        beforeKill = first;
+        arm(n, how);
     }
 
     /** The requests keel sent so far. */
@@ -117,6 +124,7 @@ public final class KillRelay implements AutoCloseable {
                     int request = requests.incrementAndGet();
                     if (request == killAt) {
                         killed = printable(buffer, n);
+                        beforeKill.run();
                         if (kill != Kill.BEFORE_SENDING) {
                             out.write(buffer, 0, n);
                             out.flush();
