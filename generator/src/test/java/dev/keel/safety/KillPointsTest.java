@@ -115,6 +115,33 @@ class KillPointsTest {
                 + " || g FROM generate_series(1, " + ROWS + ") g")));
     }
 
+    /** The expand/contract rename of an entity's table: the new table's view, the forked sequence, the contract. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tableRenames")
+    void everyKillPointOfATableRenameIsFinishedByAPlainRerun(String name) throws Exception {
+        EntityProject p = EntityProject.in(project);
+        String tag = RenamedTableCompanionsDatabaseTest.TAG;
+        p.entities(Map.of("Tag", tag, "BlogPost", RenamedTableCompanionsDatabaseTest.post("@Entity", "BlogPost", "", ""),
+                "Reader", RenamedTableCompanionsDatabaseTest.reader("BlogPost")));
+        p.make(MakeOptions.defaults());
+        int prepared = p.from(0).size();
+        p.entities(Map.of("Tag", tag, "Article", RenamedTableCompanionsDatabaseTest.post("@Entity\n@RenamedFrom(\"BlogPost\")",
+                "Article", "", ""), "Reader", RenamedTableCompanionsDatabaseTest.reader("Article")));
+        p.make(MakeOptions.defaults());
+        if (name.endsWith("contract")) {
+            p.make(EntityProject.DELETE_PENDING);
+        }
+        attack(new Case(name, p.from(0), prepared, List.of(
+                "INSERT INTO tag (id, name) SELECT nextval('tag_seq'), 'tag ' || i FROM generate_series(1, 3) AS i",
+                "INSERT INTO blog_post (id, title) SELECT g, 'post ' || g FROM generate_series(1, 49) AS g",
+                "SELECT setval('blog_post_seq', 49)",
+                "INSERT INTO blog_post_tags (blog_post_id, tags_id) SELECT p.id, t.id FROM blog_post p CROSS JOIN tag t")));
+    }
+
+    static List<String> tableRenames() {
+        return List.of("rename-table expand", "rename-table expand and contract");
+    }
+
     static List<String> renames() {
         return List.of("rename-column expand", "rename-column expand and contract");
     }
@@ -387,6 +414,9 @@ class KillPointsTest {
                   UNION ALL
                   SELECT 'relation ' || c.relname || ' ' || c.relkind || coalesce(' ' || pg_get_viewdef(c.oid), '')
                     FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v', 'S', 'p', 'm')
+                  UNION ALL
+                  SELECT 'sequence ' || schemaname || '.' || sequencename || ' start ' || start_value || ' by '
+                         || increment_by || ' ' || data_type::text FROM pg_sequences WHERE schemaname = 'public'
                   UNION ALL
                   SELECT 'history ' || app || '.' || name || ' ' || phase || ' ' || steps_done || ' ' || checksum
                     FROM keel_migrations
