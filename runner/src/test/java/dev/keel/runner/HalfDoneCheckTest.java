@@ -152,7 +152,9 @@ class HalfDoneCheckTest {
                             + " REFERENCES sales.customer (id) NOT VALID");
             MigrationSet both = Specs.set(SALES, UNIQUE_CODE);
             try (Migrator m = Specs.migrator(db, both, Specs.FAST, MigrateListener.silent())) {
-                assertThrows(KeelException.class, () -> m.migrate(MigrateRequest.all()));
+                // the build as keel runs it, failed on the duplicates; keel killed then, the invalid index stays
+                assertThrows(java.sql.SQLException.class, () -> db.execute(
+                        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS order_line_code_uidx ON sales.order_line (code)"));
                 DriftCheck.Report r = DriftCheck.check(m);
                 assertTrue(r.exact(), "built in scratch schemas, other schemas too");
                 assertEquals(List.of(), r.differences());

@@ -566,7 +566,10 @@ public final class Executor {
                         backoff(script, done, attempt, e);
                         continue;
                     }
-                    throw Failures.failed(script, done, e, attempt, settings, statementTimeout(script, done), done);
+                    KeelException failure = Failures.failed(script, done, e, attempt, settings, statementTimeout(script, done), done);
+                    String left = step.cleanup() == null || Failures.isConnectionLost(e) ? null
+                            : sink.cleanUp(script.migration(), step);
+                    throw left == null ? failure : Failures.withNote(failure, left);
                 }
             }
         }
@@ -596,6 +599,10 @@ public final class Executor {
                 ? "Table " + busy.lock().table() + " is busy" + where + ": another session holds a lock on it that conflicts with "
                 + busy.lock().mode().sql() + ", and keel does not wait for it while holding a lock on "
                 + String.join(", ", busy.holding()) + " that blocks its readers or writers."
+                : step != null && Failures.isConcurrentBuild(step, failure)
+                ? "Lock timeout (" + Failures.human(settings.lockTimeout()) + ")" + where + "; the concurrent build waits"
+                + " for a session writing " + (tables.isEmpty() ? "the table" : String.join(", ", tables)) + " or for a"
+                + " transaction older than it."
                 : "Lock timeout (" + Failures.human(settings.lockTimeout()) + ")" + where + "; another session holds a lock it needs"
                 + (tables.isEmpty() ? "" : " (on " + String.join(", ", tables) + ")") + ".";
         listener.notice(what

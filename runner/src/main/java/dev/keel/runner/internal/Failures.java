@@ -100,6 +100,16 @@ public final class Failures {
                         .append(". keel does not wait for it there: the transaction holds a lock on ")
                         .append(String.join(", ", busy.holding())).append(" that blocks its readers or writers, and waiting would"
                                 + " block them as long.\n");
+            } else if (step != null && isConcurrentBuild(step, e)) {
+                sb.append("The concurrent build could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
+                        .append(", ").append(times).append(": it waits for the transactions that write ")
+                        .append(tables.isEmpty() ? "the table" : String.join(", ", tables)).append(", then for every"
+                        + " transaction older than it on any table (an idle-in-transaction session, a long report).\n");
+                sb.append(pg).append('\n').append(kept).append("\nTo fix: let the oldest transactions finish (or end them):"
+                        + " find them with " + OLDEST_TRANSACTIONS + " then run keel migrate again. Raising"
+                        + " database.lockTimeout in keel.json lets the build wait longer for them (it blocks no writer"
+                        + " while it waits).");
+                return new KeelException(ErrorKind.DATABASE, sb.toString(), e);
             } else {
                 sb.append("The statement could not take its lock within lock_timeout ").append(human(settings.lockTimeout()))
                         .append(", ").append(times).append(tables.isEmpty() ? "" : ", waiting for " + String.join(", ", tables)).append(".\n");
@@ -228,6 +238,31 @@ public final class Failures {
         }
         sb.append(kept).append("\nTo fix: ").append(fix);
         return new KeelException(ErrorKind.DATABASE, sb.toString(), misuse);
+    }
+
+    /** {@code failure} with {@code note} (what keel did after it) before its "To fix:". */
+    static KeelException withNote(KeelException failure, String note) {
+        String message = failure.getMessage();
+        int fix = message.lastIndexOf("\nTo fix: ");
+        String noted = fix < 0 ? message + "\n" + note : message.substring(0, fix) + " " + note + message.substring(fix);
+        return new KeelException(failure.kind(), noted, failure.getCause());
+    }
+
+    /** The sessions in a transaction, oldest first: what a concurrent build waits for after building. */
+    static final String OLDEST_TRANSACTIONS = "SELECT pid, state, xact_start, left(query, 60) FROM pg_stat_activity WHERE"
+            + " datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start;";
+
+    /**
+     * Whether {@code step} failed with {@code e} in a concurrent index build ({@code CREATE INDEX CONCURRENTLY},
+     * {@code REINDEX ... CONCURRENTLY}), which waits not only for sessions on its table but, once built, for every
+     * transaction older than it: its lock timeout then names no table lock.
+     */
+    static boolean isConcurrentBuild(ScriptStep step, Throwable e) {
+        if (sqlCause(e) instanceof JdbcSink.FailedStatement || !(step.step() instanceof Step.Sql sql)) {
+            return false;
+        }
+        List<BuildStatements.Work> work = BuildStatements.of(sql.text());
+        return work.size() == 1 && work.get(0).kind() == BuildStatements.Kind.BUILD;
     }
 
     /** The {@code LOCK TABLE ... NOWAIT} of {@code step} that failed with {@code e}, or null. */

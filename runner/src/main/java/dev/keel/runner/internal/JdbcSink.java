@@ -399,6 +399,23 @@ public final class JdbcSink implements SqlSink {
         }
     }
 
+    @Override
+    public String cleanUp(MigrationSpec migration, ScriptStep step) {
+        ReRunnable.Guarded cleanup = step.cleanup();
+        try {
+            if (!connection.getAutoCommit()
+                    || cleanup.guard() != null && !cleanup.guard().runs(finds(cleanup.guard().query()))) {
+                return null;
+            }
+            execute(migration, new ReRunnable.Guarded(cleanup.sql(), null));
+            return "The failed build left an invalid index; keel dropped it (" + cleanup.sql() + ").";
+        } catch (SQLException e) {
+            return "The failed build left an invalid index, which keel could not drop (" + cleanup.sql() + ": "
+                    + e.getMessage() + "): PostgreSQL updates it on every write (a unique one refuses duplicates) until"
+                    + " keel migrate drops it before building it again.";
+        }
+    }
+
     /** {@link #execute}, a failure naming {@code statement}: the step's message then shows what really failed. */
     private void executeNamed(MigrationSpec migration, ReRunnable.Guarded statement) throws SQLException {
         try {

@@ -32,4 +32,14 @@ public interface SqlSink {
      * @param index the step's place in its script, from 0; {@code count} steps in all
      */
     void run(MigrationSpec migration, ScriptStep step, int index, int count) throws Exception;
+
+    /**
+     * After {@code step} failed for good: runs its cleanup ({@link ScriptStep#cleanup}: the drop of the invalid index a
+     * failed concurrent build leaves) when its guard says there is something to clean, so that no invalid index stays
+     * until the next run (PostgreSQL keeps updating it on every write, and a unique one refuses duplicates). Says
+     * what became of it, in a sentence for the failure's message, or null when there was nothing to do. Never fails.
+     */
+    default String cleanUp(MigrationSpec migration, ScriptStep step) {
+        return null;
+    }
 }
