@@ -205,12 +205,12 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         }
         var differing = new java.util.TreeSet<String>();
         for (dev.keel.state.Table t : on7.tables()) {
-            if (on6.tables().stream().noneMatch(t::equals)) {
+            if (on6.tables().stream().noneMatch(t::equals) && builtAsOn6(result.before(), on6, t.qualifiedName())) {
                 differing.add(t.qualifiedName());
             }
         }
         for (dev.keel.state.Table t : on6.tables()) {
-            if (on7.tables().stream().noneMatch(t::equals)) {
+            if (on7.tables().stream().noneMatch(t::equals) && builtAsOn6(result.before(), on6, t.qualifiedName())) {
                 differing.add(t.qualifiedName());
             }
         }
@@ -225,6 +225,21 @@ final class MakeMigrationsCommand implements Callable<Integer> {
                 + " inheritance hierarchies, times as time(0) and the other differences the README lists), not from edited"
                 + " entities. To keep Hibernate 6's schema while the application runs on 6, set \"hibernate\": \"6\" in"
                 + " keel.json.");
+    }
+
+    /**
+     * Whether the migrations on disk build table {@code name} as the entities map it on Hibernate 6: only then can
+     * Hibernate 7 be why it changes (a project that started on 7, or whose table was already migrated to 7's schema, is
+     * not told at every later edit). True when the run gave no state to compare with.
+     */
+    private static boolean builtAsOn6(dev.keel.project.ProjectState before, dev.keel.project.ProjectState on6, String name) {
+        if (before == null) {
+            return true;
+        }
+        var built = before.tables().stream().filter(t -> t.qualifiedName().equals(name)).findFirst();
+        var mapped = on6.tables().stream().filter(t -> t.qualifiedName().equals(name)).findFirst();
+        return built.isPresent() && mapped.isPresent() && dev.keel.diff.SchemaComparison.normal(built.get())
+                .equals(dev.keel.diff.SchemaComparison.normal(mapped.get()));
     }
 
     /**

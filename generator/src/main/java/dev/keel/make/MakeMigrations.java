@@ -490,7 +490,7 @@ public final class MakeMigrations {
                         + (ops.isEmpty() ? "an empty migration" : ops.get(0).describe())
                         + (ops.size() > 1 ? " (and " + (ops.size() - 1) + " more)" : ""));
             }
-            return new MakeResult(created, notes, problems, List.of());
+            return new MakeResult(created, notes, problems, List.of(), List.of(), before);
         }
         if (!rewritten.isEmpty()) {
             LatestUpdate.checkReplay(graph.migrations(), rewritten, created, after);
@@ -498,7 +498,7 @@ public final class MakeMigrations {
         if (options.writes()) {
             MigrationFiles.write(config, projectDir, created, leaves);
         }
-        return new MakeResult(created, notes, List.of(), List.of(), folds);
+        return new MakeResult(created, notes, List.of(), List.of(), folds, before);
     }
 
     /**
