@@ -19,28 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * where they did before (as the migration's failure); the flush at the end puts the session back in one round trip.
  */
 class JdbcSinkDeferFlushesTest {
-    private static String show(Connection c, String setting) throws SQLException {
-        try (var st = c.createStatement(); var r = st.executeQuery("SHOW " + setting)) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
-    /**
-     * A connection whose session starts with synchronous_commit = local, not the test server's off, so that "as before"
-     * cannot hold by chance when keel leaves the session at off.
-     */
-    static Connection localCommits(dev.keel.runner.testing.TestDatabase db) throws SQLException {
-        try (Connection admin = db.connect(); var st = admin.createStatement()) {
-            st.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = local', current_database()); END $$");
-        }
-        return db.connect();
-    }
-
     @Test
     void theCommitSettingTheSessionEndersAndTheTimeoutsGoTogether() throws Exception {
-        try (var db = TestPostgres.freshDatabase(); Connection c = localCommits(db)) {
-            String before = show(c, "synchronous_commit");
+        try (var db = TestPostgres.freshDatabase(); Connection c = JdbcSinkFlushTest.localCommits(db)) {
+            String before = JdbcSinkFlushTest.show(c, "synchronous_commit");
             assertEquals("local", before);
             try (var st = c.createStatement()) {
                 st.execute("SET idle_in_transaction_session_timeout = '7s'");
@@ -48,30 +30,30 @@ class JdbcSinkDeferFlushesTest {
             var sink = new JdbcSink(c, null);
             List<String> values = sink.deferFlushes(EarlyStart.SESSION_ENDERS, Duration.ofSeconds(2), Duration.ofSeconds(5));
             assertEquals("7s", values.get(0));
-            assertEquals("off", show(c, "synchronous_commit"));
-            assertEquals("2s", show(c, "lock_timeout"));
-            assertEquals("5s", show(c, "statement_timeout"));
+            assertEquals("off", JdbcSinkFlushTest.show(c, "synchronous_commit"));
+            assertEquals("2s", JdbcSinkFlushTest.show(c, "lock_timeout"));
+            assertEquals("5s", JdbcSinkFlushTest.show(c, "statement_timeout"));
             sink.flush();
-            assertEquals(before, show(c, "synchronous_commit"));
-            assertEquals("2s", show(c, "lock_timeout"));
+            assertEquals(before, JdbcSinkFlushTest.show(c, "synchronous_commit"));
+            assertEquals("2s", JdbcSinkFlushTest.show(c, "lock_timeout"));
             assertTrue(c.getAutoCommit());
         }
     }
 
     @Test
     void timeoutsThatCannotBeSetFailWhereTheyDidBefore() throws Exception {
-        try (var db = TestPostgres.freshDatabase(); Connection c = localCommits(db)) {
-            String before = show(c, "synchronous_commit");
+        try (var db = TestPostgres.freshDatabase(); Connection c = JdbcSinkFlushTest.localCommits(db)) {
+            String before = JdbcSinkFlushTest.show(c, "synchronous_commit");
             assertEquals("local", before);
             var sink = new JdbcSink(c, null);
             sink.keepWatching(List.of("tcp_keepalives_idle=not a number")); // sent again with every change of the timeouts
             List<String> values = sink.deferFlushes(EarlyStart.SESSION_ENDERS, Duration.ofSeconds(2), Duration.ofSeconds(5));
             assertEquals(EarlyStart.SESSION_ENDERS.size(), values.size());
-            assertEquals("off", show(c, "synchronous_commit"));
-            assertEquals("0", show(c, "lock_timeout")); // not set: the round trip that would have set them failed whole
+            assertEquals("off", JdbcSinkFlushTest.show(c, "synchronous_commit"));
+            assertEquals("0", JdbcSinkFlushTest.show(c, "lock_timeout")); // not set: the round trip that would have set them failed whole
             assertThrows(SQLException.class, () -> sink.timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
             sink.flush();
-            assertEquals(before, show(c, "synchronous_commit"));
+            assertEquals(before, JdbcSinkFlushTest.show(c, "synchronous_commit"));
             assertTrue(c.getAutoCommit());
         }
     }

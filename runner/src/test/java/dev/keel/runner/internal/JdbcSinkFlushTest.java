@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deferred flushing on PostgreSQL: commits stop waiting for the disk, and flush() waits for all of them once. */
 class JdbcSinkFlushTest {
-    private static String show(Connection c, String setting) throws SQLException {
+    static String show(Connection c, String setting) throws SQLException {
         try (var st = c.createStatement(); var r = st.executeQuery("SHOW " + setting)) {
             r.next();
             return r.getString(1);
