@@ -20,6 +20,6 @@ public record AddIndex(String model, Index index, boolean isConcurrent) implemen
     }
 
     @Override public String describe() { return "Create index " + index.name() + " on " + model + (isConcurrent ? " concurrently" : ""); }
-    @Override public String nameFragment() { return Ops.snake(index.name()); }
+    @Override public String nameFragment() { return Ops.indexFragment(model, index); }
     @Override public <R> R accept(OperationVisitor<R> v) { return v.visit(this); }
 }

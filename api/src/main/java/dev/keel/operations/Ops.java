@@ -21,8 +21,11 @@ final class Ops {
     }
 
     /** {@code legacyFlag} -> {@code legacy_flag}, for name fragments. */
-    /** Hibernate's generated constraint names: FK or UK and a hash of the table and columns ({@code FKl0ksere5xq...}). */
-    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile("(?i)^(fk|uk)[a-z0-9]{20,}$");
+    /**
+     * Hibernate's generated names: FK, UK or IDX and a hash of the table and columns ({@code FKl0ksere5xq...},
+     * {@code IDXdwk6cx0afu8...} for an {@code @Index} without a name).
+     */
+    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile("(?i)^(fk|uk|idx)[a-z0-9]{20,}$");
 
     /**
      * A constraint's part of a migration's name: its own name, unless it is a hash Hibernate generated, which says
@@ -33,9 +36,25 @@ final class Ops {
         if (!m.matches()) {
             return snake(name);
         }
-        String kind = m.group(1).toLowerCase(Locale.ROOT).equals("fk") ? "fk" : "unique";
+        String kind = switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            case "fk" -> "fk";
+            case "idx" -> "index";
+            default -> "unique";
+        };
         String cols = columns.isEmpty() ? "" : "_" + snake(String.join("_", columns));
         return snake(model) + cols + "_" + kind;
+    }
+
+    /**
+     * An index's part of a migration's name: its own name, unless Hibernate generated it ({@code IDX} and a hash);
+     * then the model, the columns and {@code index} ({@code customer_email_index}), or {@code unique} for a unique one.
+     */
+    static String indexFragment(String model, dev.keel.state.Index index) {
+        if (!GENERATED.matcher(index.name()).matches()) {
+            return snake(index.name());
+        }
+        String fragment = constraintFragment(model, index.name(), index.columns());
+        return index.isUnique() ? fragment.replaceAll("_index$", "_unique") : fragment;
     }
 
     static String snake(String name) {

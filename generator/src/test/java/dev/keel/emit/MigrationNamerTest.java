@@ -48,6 +48,19 @@ class MigrationNamerTest {
     }
 
     @Test
+    void indexesHibernateNamedWithAHashAreNamedByTheirColumns() {
+        // @Index(columnList = "email") without a name: Hibernate names it IDX and a hash, which says nothing
+        assertEquals("customer_email_index", MigrationNamer.words(List.of(
+                addIndex("customer", index("idxdwk6cx0afu8bs9o4t536v1j5v", "email"), true)), false));
+        assertEquals("ticket_customer_id_created_at_desc_index", MigrationNamer.words(List.of(
+                addIndex("ticket", index("IDXm0vnbjqkmr4gnqdb2ruow5asb", "customer_id", "created_at DESC"), true)), false));
+        assertEquals("customer_email_unique", MigrationNamer.words(List.of(
+                addIndex("customer", index("idxdwk6cx0afu8bs9o4t536v1j5v", "email").unique(), true)), false));
+        assertEquals("ix_ticket_customer", MigrationNamer.words(List.of(
+                addIndex("ticket", index("ix_ticket_customer", "customer_id"), true)), false));
+    }
+
+    @Test
     void newModelsAreListedSorted() {
         assertEquals("author_tag", MigrationNamer.words(List.of(
                 createModel("Tag", table("tag").column(column("id", "bigint"))),

@@ -10,7 +10,7 @@ import static dev.keel.migration.Operations.*;
 public final class M0006_validate_author_display_name_not_null_and_more extends Migration {
     @Override
     protected void define() {
-        dependsOn("app", "0005_idxm5u76lllfyka9fcc1wgtlg9wo_and_more");
+        dependsOn("app", "0005_author_display_name_index_and_more");
         postDeployment();
         operations(
             validateConstraint("author", "author_display_name_not_null"),
