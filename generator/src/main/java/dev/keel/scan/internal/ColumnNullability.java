@@ -6,7 +6,9 @@ import java.util.Optional;
  * Whether Hibernate 6.6 makes the column of a basic attribute (or of a basic collection element) NOT NULL,
  * before Bean Validation:
  * <ol>
- *   <li>id columns always are;</li>
+ *   <li>id columns always are, and so is the column of a {@code @TenantId} attribute (Hibernate's binder for it makes
+ *       the attribute non-optional after the column is made, over {@code @Column(nullable = true)} and a
+ *       single-table subclass);</li>
  *   <li>{@code @Basic(optional = false)} forces it, over any {@code @Column(nullable)}, except in a
  *       single-table subclass (where Hibernate forces columns nullable);</li>
  *   <li>an explicit column ({@code @Column} or an {@code @AttributeOverride}'s) says it with {@code nullable};</li>
@@ -34,7 +36,7 @@ public final class ColumnNullability {
      * {@code primitiveBasicNotNull} ({@link HibernateRule#BASIC_PRIMITIVE_NOT_NULL}).
      */
     public static boolean notNull(Attribute a, AnnotationView column, Site site, boolean primitiveBasicNotNull) {
-        if (site.id()) {
+        if (site.id() || a.ann(JpaNames.TENANT_ID).isPresent()) {
             return true;
         }
         Optional<Boolean> basicOptional = a.ann(JpaNames.BASIC).map(b -> b.bool("optional", true));

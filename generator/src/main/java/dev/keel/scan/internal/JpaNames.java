@@ -67,6 +67,7 @@ final class JpaNames {
     static final String FORMULA = HIB + "Formula";
     static final String NATURAL_ID = HIB + "NaturalId";
     static final String SOFT_DELETE = HIB + "SoftDelete";
+    static final String TENANT_ID = HIB + "TenantId";
     static final String ON_DELETE = HIB + "OnDelete";
     static final String DISCRIMINATOR_OPTIONS = HIB + "DiscriminatorOptions";
     static final String DISCRIMINATOR_VALUE = JPA + "DiscriminatorValue";

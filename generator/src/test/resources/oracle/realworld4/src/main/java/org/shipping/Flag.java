@@ -1,0 +1,2 @@
+package org.shipping;
+public enum Flag { FRAGILE, COLD, HAZARD }
