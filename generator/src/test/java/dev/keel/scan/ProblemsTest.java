@@ -42,7 +42,7 @@ class ProblemsTest {
         List<String> problems = new ScanFixture(dir)
                 .entity("Thing", """
                         @Entity public class Thing {
-                          @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id;
+                          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) String id;
                           @MapsId String code;
                           @Column(columnDefinition = "text not null references other(id)") String body;
                           @Transient String ok;
@@ -53,7 +53,7 @@ class ProblemsTest {
                 .problems();
         String all = String.join("\n", problems);
         assertEquals(5, problems.size(), all);
-        assertTrue(all.contains("GenerationType") || all.contains("strategy = TABLE"), all);
+        assertTrue(all.contains("@GeneratedValue(IDENTITY) on id of type java.lang.String is not supported"), all);
         assertTrue(all.contains("@MapsId on code, which is not a @ManyToOne or @OneToOne"), all);
         assertTrue(all.contains("columnDefinition \"text not null references other(id)\" of field body says REFERENCES,"
                 + " which keel does not read"), all);
@@ -110,14 +110,13 @@ class ProblemsTest {
                 + " \\(place and place_geo\\): Hibernate refuses to start.*"), all);
     }
 
-    /** A generator name that a @TableGenerator or @GenericGenerator declares is said to be one, not "not declared". */
+    /**
+     * A generator name that a @GenericGenerator of a class keel does not know declares is said to be one, not "not
+     * declared" (a @TableGenerator's table is mapped: oracle sample realworld4).
+     */
     @Test
     void generatorsThatAreNoSequenceAreNamedForWhatTheyAre() {
         List<String> problems = new ScanFixture(dir)
-                .entity("Ticket", """
-                        @Entity public class Ticket {
-                          @Id @GeneratedValue(generator = "tickets") @TableGenerator(name = "tickets") Long id;
-                        }""")
                 .entity("Badge", """
                         @Entity public class Badge {
                           @Id @GeneratedValue(generator = "badges")
@@ -125,10 +124,9 @@ class ProblemsTest {
                         }""")
                 .problems();
         String all = String.join("\n", problems);
-        assertEquals(2, problems.size(), all);
-        assertTrue(all.contains("generator \"tickets\" is a @TableGenerator: Hibernate then keeps the ids in a generator table"), all);
+        assertEquals(1, problems.size(), all);
         assertTrue(all.contains("generator \"badges\" is a @GenericGenerator"), all);
-        assertTrue(all.contains("To fix: declare @SequenceGenerator(name = \"tickets\", ...)"), all);
+        assertTrue(all.contains("To fix: declare @SequenceGenerator(name = \"badges\", ...)"), all);
     }
 
     @Test

@@ -61,7 +61,12 @@ public enum HibernateRule {
      * {@code Preference<V>}) is refused: "has an unbound type and no explicit target entity"
      * (PropertyContainer.verifyAndInitializePersistentAttributes); 6.6 mapped it as the first subclass binds it.
      */
-    UNBOUND_GENERIC_REFUSED;
+    UNBOUND_GENERIC_REFUSED,
+    /**
+     * {@code @GeneratedValue(strategy = TABLE, generator = "x")} naming a {@code @SequenceGenerator} makes a generator
+     * table named {@code x} (the strategy wins); 6.6 used the sequence generator named (oracle sample realworld4).
+     */
+    TABLE_STRATEGY_OVER_SEQUENCE_GENERATOR;
 
     /** The rules of a Hibernate version: none for 6, every one for 7. */
     public static Set<HibernateRule> of(HibernateVersion version) {

@@ -217,8 +217,9 @@ public final class Identifiers {
             switch (strategy) {
                 case "IDENTITY" -> identity(entity, id, table);
                 case "AUTO", "SEQUENCE" -> sequence(entity, gv.get(), table, schema);
+                case "TABLE" -> generatorTable(entity, gv.get(), table, schema);
                 default -> throw new MappingProblem(gv.get().node(), "@GeneratedValue(strategy = " + strategy + ") on "
-                        + id.name() + " is not supported", "use IDENTITY, SEQUENCE or AUTO");
+                        + id.name() + " is not supported", "use IDENTITY, SEQUENCE, TABLE or AUTO");
             }
         } catch (MappingProblem p) {
             ctx.problems().add(id.owner().file(), p.node(), p.getMessage(), p.fix());
@@ -247,6 +248,12 @@ public final class Identifiers {
             sequence = new Sequence(ctx.naming().physical(base + "_SEQ").db(), 1, 50);
         } else {
             Optional<AnnotationView> sg = findGenerator(generator);
+            Optional<AnnotationView> tg = sg.isPresent() ? Optional.empty() : findTableGenerator(generator);
+            if (tg.isPresent()) {
+                // AUTO (or SEQUENCE) naming a @TableGenerator: Hibernate uses the generator named
+                GeneratorTables.map(ctx, schema, table.app(), tg, null, table.file, table.line);
+                return;
+            }
             if (sg.isPresent()) {
                 String name = sg.get().string("sequenceName", "");
                 sequence = new Sequence(Namespaces.sequence(ctx, sg.get(), name.isEmpty() ? generator : name),
@@ -261,6 +268,25 @@ public final class Identifiers {
             throw new MappingProblem(gv.node(), "sequence " + sequence.name() + " is declared twice with different settings",
                     "give both generators the same initialValue and allocationSize, or different sequence names");
         }
+    }
+
+    /**
+     * {@code @GeneratedValue(strategy = TABLE)}: the generator table of the {@code @TableGenerator} it names; of a name
+     * no table generator declares, a table of that name with Hibernate's default columns (Hibernate 6.6 used a
+     * {@code @SequenceGenerator} or {@code @GenericGenerator} of that name instead, 7 does not:
+     * {@link HibernateRule#TABLE_STRATEGY_OVER_SEQUENCE_GENERATOR}); of no name, Hibernate's default table
+     * ({@link GeneratorTables}).
+     */
+    private void generatorTable(EntityInfo entity, AnnotationView gv, TableSpec table, Schema schema) {
+        String generator = gv.string("generator", "");
+        Optional<AnnotationView> tg = generator.isEmpty() ? Optional.empty() : findTableGenerator(generator);
+        if (tg.isEmpty() && !generator.isEmpty() && !ctx.has(HibernateRule.TABLE_STRATEGY_OVER_SEQUENCE_GENERATOR)
+                && (findGenerator(generator).isPresent() || findGeneric(generator).isPresent())) {
+            sequence(entity, gv, table, schema);
+            return;
+        }
+        String tableName = tg.isPresent() || generator.isEmpty() ? null : generator;
+        GeneratorTables.map(ctx, schema, table.app(), tg, tableName, table.file, table.line);
     }
 
     /** The physical table name of the hierarchy's root, even when it is abstract and has no table. */
@@ -285,18 +311,14 @@ public final class Identifiers {
      * order; a generator before it whose name cannot be read is reported instead.
      */
     /**
-     * Why {@code generator} gives no sequence: declared by a {@code @TableGenerator} or a {@code @GenericGenerator}
-     * (each said as such), or not declared at all.
+     * Why {@code generator} gives no sequence: declared by a {@code @GenericGenerator} (said as such), or not declared
+     * at all.
      */
     private MappingProblem notASequence(AnnotationView gv, String generator) {
         String kind = generators().stream().filter(g -> g.unreadable() == null && !g.kind().equals(JpaNames.SEQUENCE_GENERATOR)
                 && g.name().equals(generator)).map(GeneratorSite::kind).findFirst().orElse("");
         String fix = "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity"
                 + " (with strategy = GenerationType.SEQUENCE)";
-        if (kind.equals(JpaNames.TABLE_GENERATOR)) {
-            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @TableGenerator: Hibernate then keeps"
-                    + " the ids in a generator table that keel's state does not model", fix);
-        }
         if (kind.equals(GENERIC_GENERATOR)) {
             return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
                     + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
@@ -322,6 +344,12 @@ public final class Identifiers {
     private Optional<AnnotationView> findGeneric(String name) {
         return generators().stream().filter(g -> g.unreadable() == null && g.kind().equals(GENERIC_GENERATOR) && g.name().equals(name))
                 .findFirst().map(g -> g.annotation(ctx));
+    }
+
+    /** The first {@code @TableGenerator} of this name on a mapped class or its members. */
+    private Optional<AnnotationView> findTableGenerator(String name) {
+        return generators().stream().filter(g -> g.unreadable() == null && g.kind().equals(JpaNames.TABLE_GENERATOR)
+                && g.name().equals(name)).findFirst().map(g -> g.annotation(ctx));
     }
 
     private Optional<AnnotationView> findGenerator(String name) {

@@ -40,6 +40,8 @@ public final class HibernateDdl {
     private static final Pattern CAST = Pattern.compile("create cast \\((\\S+) as (\\S+)\\) with inout as implicit");
     private static final Pattern ADD_UNIQUE = Pattern.compile("alter table if exists (\\S+) add constraint (\\S+) unique \\(([^)]*)\\)");
 
+    private static final Pattern INIT_ROW = Pattern.compile("insert into \\S+\\(\\S+, \\S+\\) values \\('[^']*',-?\\d+\\)");
+
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Sequence> sequences = new ArrayList<>();
     private final List<EnumType> enumTypes = new ArrayList<>();
@@ -121,6 +123,9 @@ public final class HibernateDdl {
             List<String> cols = columns(m.group(3));
             String tableName = m.group(1);
             update(tableName, t -> t.constraint(new UniqueConstraint(name, cols, false, false)));
+        } else if (INIT_ROW.matcher(sql).matches()) {
+            // a table generator's first row (its segment and initial value): data, not schema; Hibernate inserts it on
+            // first use when it is missing, so keel's migrations create the table only
         } else {
             throw new IllegalArgumentException("statement the oracle parser does not know: " + sql);
         }

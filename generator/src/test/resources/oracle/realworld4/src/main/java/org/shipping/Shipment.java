@@ -11,7 +11,7 @@ import org.hibernate.annotations.*;
 @SecondaryTable(name = "shipment_detail", pkJoinColumns = @PrimaryKeyJoinColumn(name = "shipment_id"))
 @Check(constraints = "weight_grams >= 0")
 public class Shipment {
-    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) private Long id;
+    @Id @GeneratedValue(strategy = GenerationType.TABLE) private Long id;
     @NaturalId @Column(length = 32) private String trackingCode;
     @TenantId private String tenant;
     private int weightGrams;
