@@ -1,0 +1,4 @@
+package org.clinic;
+import jakarta.persistence.*;
+@Entity @Table(name = "types")
+public class PetType extends NamedEntity {}

@@ -1,0 +1,4 @@
+package org.clinic;
+import jakarta.persistence.*;
+@Entity @Table(name = "specialties")
+public class Specialty extends NamedEntity {}
