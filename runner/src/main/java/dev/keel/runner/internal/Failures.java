@@ -138,11 +138,16 @@ public final class Failures {
         } else {
             var m = script.migration();
             String previous = Planner.previous(m.app(), m.dependencies());
-            fix = "either correct the migration (or the data it stumbled on) and run keel migrate again: it goes on"
+            fix = stepsKept == 0
+                    ? "either correct the migration (or the data it stumbled on) and run keel migrate again;\n  or, to"
+                    + " give it up (nothing of it is applied), first run keel migrate " + m.app() + " " + previous
+                    + ", which forgets it (and removes what the failed step left), then change or delete the migration"
+                    + " file."
+                    : "either correct the migration (or the data it stumbled on) and run keel migrate again: it goes on"
                     + " from step " + (stepsKept + 1) + " with the corrected file (the " + stepsKept + " steps done are"
                     + " not run again);\n  or, when this step can never succeed, undo the " + stepsKept + " steps done"
                     + " (and what the failed step left, such as an invalid index) with keel migrate " + m.app() + " "
-                    + previous + ", then change the migration.";
+                    + previous + ", then change or delete the migration file.";
         }
         sb.append(pg).append('\n').append(kept).append("\nTo fix: ").append(fix);
         return new KeelException(ErrorKind.DATABASE, sb.toString(), e);

@@ -98,6 +98,19 @@ public final class HistoryCheck {
                     + " the app's migrations package); or, if it was removed on purpose and its changes are undone,"
                     + " delete its record: " + delete;
         }
+        if (row.phase() != HistoryRow.Phase.APPLIED) {
+            String doing = row.phase() == HistoryRow.Phase.APPLYING ? "applied" : "unapplied";
+            String restore = "restore M" + k.name() + ".java from version control (git log --all -- '*M" + k.name()
+                    + ".java')";
+            return "keel_migrations: migration " + k + " was being " + doing + " when a run stopped (it failed or was"
+                    + " killed; started on " + when(row) + ", " + row.stepsDone() + " of its steps done), and no migration"
+                    + " file defines it any more.\n"
+                    + (row.phase() == HistoryRow.Phase.APPLYING && row.stepsDone() == 0
+                    ? "To fix: nothing of it is applied, so if it was removed on purpose, delete its record: " + delete
+                    + "\n  or " + restore + " and run keel migrate again to finish it."
+                    : "To fix: " + restore + ", then either run keel migrate again to finish it, or undo its steps"
+                    + " with keel migrate " + k.app() + " <the migration before it> and delete the file after that.");
+        }
         return "keel_migrations: migration " + k + " is recorded as applied (on " + when(row)
                 + "), but no migration file defines it.\n"
                 + "To fix: restore M" + k.name() + ".java from version control (git log --all -- '*M" + k.name()
