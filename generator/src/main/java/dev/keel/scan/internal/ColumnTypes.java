@@ -66,6 +66,10 @@ public final class ColumnTypes {
                 // a PostgreSQL enum type of the enum's constants (NamedEnums)
                 return new Typed(ctx.namedEnums().column(a, code.get(), valueType, constants.get()), List.of());
             }
+            if (code.get().equals("ARRAY") && converter == null && isBasicArray(valueType)) {
+                // what Hibernate writes for a basic array or collection without the code: an array of its element
+                return new Typed(basicOrArray(a, valueType, shape), List.of());
+            }
             JdbcTypes.Mapped mapped = JdbcTypes.map(code.get(), stored, constants, shape, column, a);
             return new Typed(mapped.type(), mapped.checks());
         }
@@ -146,6 +150,15 @@ public final class ColumnTypes {
             return Optional.of(fractional.get().integer("value", 6));
         }
         return a.ann(JpaNames.COLUMN).map(c -> c.integer("secondPrecision", -1)).filter(n -> n >= 0);
+    }
+
+    /** Whether {@code type} is an array or a collection of a basic type, which Hibernate stores as an SQL array. */
+    private static boolean isBasicArray(TypeRef type) {
+        TypeRef element = type.arrayDepth() > 0 ? type.component()
+                : type.isCollection() && type.args().size() == 1 ? type.args().get(0) : null;
+        return element != null && element.arrayDepth() == 0 && BasicTypes.of(element).isPresent()
+                && !(type.arrayDepth() == 1 && (element.isPrimitive() && element.name().equals("byte")
+                || element.name().equals("char")));
     }
 
     /** A basic type, an array of one, or a collection of one without {@code @ElementCollection}. */

@@ -1,0 +1,2 @@
+package org.shop;
+public enum Level { LOW, MID, HIGH }
