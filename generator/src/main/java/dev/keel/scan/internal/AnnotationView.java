@@ -56,11 +56,59 @@ public final class AnnotationView {
         return new AnnotationView(fqn, node, context, values);
     }
 
-    /** Every annotation on a declaration. */
+    /**
+     * Every annotation on a declaration; the container of a repeatable annotation ({@code @SecondaryTables({...})}) as
+     * the annotations it holds, as if each were written on its own ({@link #CONTAINERS}).
+     */
     public static List<AnnotationView> on(NodeWithAnnotations<?> declaration, TypeInfo context, Values values) {
         var result = new ArrayList<AnnotationView>();
-        declaration.getAnnotations().forEach(a -> result.add(of(a, context, values)));
+        for (AnnotationExpr a : declaration.getAnnotations()) {
+            AnnotationView view = of(a, context, values);
+            String element = CONTAINERS.get(view.fqn());
+            List<AnnotationView> held = element == null ? null : held(view, element);
+            if (held != null) {
+                result.addAll(held);
+            } else {
+                result.add(view);
+            }
+        }
         return result;
+    }
+
+    /**
+     * Containers of repeatable annotations whose only member that changes the schema is the list they hold, by the
+     * annotation they hold. Not here: {@code @JoinColumns} and {@code @MapKeyJoinColumns} (one composite key, read as
+     * such), {@code @AttributeOverrides} (a directly written override hides the container's), {@code @Converts}
+     * (each {@code @Convert} names the part it converts).
+     */
+    static final Map<String, String> CONTAINERS = Map.of(
+            JpaNames.JPA + "SecondaryTables", JpaNames.JPA + "SecondaryTable",
+            JpaNames.JPA + "SequenceGenerators", JpaNames.JPA + "SequenceGenerator",
+            JpaNames.JPA + "TableGenerators", JpaNames.JPA + "TableGenerator",
+            JpaNames.JPA + "PrimaryKeyJoinColumns", JpaNames.JPA + "PrimaryKeyJoinColumn",
+            JpaNames.HIB + "GenericGenerators", JpaNames.HIB + "GenericGenerator",
+            JpaNames.HIB + "Checks", JpaNames.HIB + "Check");
+
+    /** The annotations a container holds, each read as {@code element}; null when its list cannot be read. */
+    private static List<AnnotationView> held(AnnotationView container, String element) {
+        try {
+            return container.annotations("value").stream().filter(v -> v.fqn().equals(element) || !v.fqn().contains("."))
+                    .map(v -> v.as(element)).toList();
+        } catch (SourceTrees.StaleSummary stale) {
+            throw stale;
+        } catch (RuntimeException unreadable) {
+            return null; // read as written: the container, which nothing maps (as before containers were read)
+        }
+    }
+
+    /** The simple name of the container that may hold an annotation of simple name {@code simple}, or null. */
+    static String containerOf(String simple) {
+        for (var e : CONTAINERS.entrySet()) {
+            if (e.getValue().endsWith("." + simple)) {
+                return e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
+            }
+        }
+        return null;
     }
 
     /**

@@ -91,6 +91,7 @@ public final class AttributeMapper {
             ColumnSpec column = basics.map(a, at);
             addColumn(at, a, column);
             aggregates.check(a, column, at).ifPresent(c -> at.table().checks.add(new TableSpec.CheckSpec(null, c)));
+            basics.timeZoneColumn(a, column).ifPresent(tz -> addColumn(at, a, tz));
         }
     }
 

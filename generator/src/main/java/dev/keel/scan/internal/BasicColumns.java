@@ -34,7 +34,7 @@ public final class BasicColumns {
         if (serial != null) {
             shape = shape.withDefinition(serial.type());
         }
-        ColumnTypes.Typed typed = types.resolve(a, a.type(), name, shape);
+        ColumnTypes.Typed typed = normalized(a, types.resolve(a, a.type(), name, shape), shape);
         boolean nullable = !ColumnNullability.notNull(a, column, site, ctx.has(HibernateRule.BASIC_PRIMITIVE_NOT_NULL));
         if (nullable && ctx.has(HibernateRule.SUBCLASS_NOT_NULL_CHECK) && !site.component() && !site.id()
                 && !SingleTableChecks.optional(a)) {
@@ -66,6 +66,47 @@ public final class BasicColumns {
         }
         return spec;
     }
+
+    /**
+     * The column Hibernate adds beside an {@code OffsetDateTime}, {@code ZonedDateTime} or {@code OffsetTime} stored
+     * with {@code @TimeZoneStorage(COLUMN)} or {@code AUTO} (on PostgreSQL, whose {@code timestamp with time zone}
+     * keeps no offset, AUTO is COLUMN): the offset in seconds, {@code integer}, nullable, named by
+     * {@code @TimeZoneColumn} or {@code <column>_tz}. The other storage types keep the offset in no column.
+     */
+    java.util.Optional<ColumnSpec> timeZoneColumn(Attribute a, ColumnSpec column) {
+        Optional<AnnotationView> storage = a.ann(JpaNames.HIB + "TimeZoneStorage");
+        String kind = storage.map(s -> s.enumName("value", "DEFAULT")).orElse("DEFAULT");
+        if (!(kind.equals("COLUMN") || kind.equals("AUTO")) || !ZONED.contains(a.type().name())) {
+            return Optional.empty();
+        }
+        Optional<AnnotationView> tz = a.ann(JpaNames.HIB + "TimeZoneColumn");
+        String written = tz.map(t -> t.string("name", "")).orElse("");
+        Ident name = written.isBlank() ? new Ident(column.name().text() + "_tz", column.name().quoted())
+                : ctx.naming().physical(written);
+        SqlType type = SqlType.fixed("integer", 4);
+        String definition = tz.map(t -> t.string("columnDefinition", "")).orElse("");
+        if (!definition.isBlank()) {
+            type = type.withDdl(definition.strip());
+        }
+        return Optional.of(ColumnSpec.of(name, type));
+    }
+
+    /**
+     * {@code @TimeZoneStorage(NORMALIZE)}: Hibernate converts the value to the JVM's time zone and stores it in a
+     * column without time zone ({@code timestamp(6)}, {@code time(6)}); the other types keep the written type.
+     */
+    private static ColumnTypes.Typed normalized(Attribute a, ColumnTypes.Typed typed, ColumnShape shape) {
+        boolean normalize = a.ann(JpaNames.HIB + "TimeZoneStorage").map(s -> s.enumName("value", "DEFAULT"))
+                .filter("NORMALIZE"::equals).isPresent();
+        String ddl = typed.type().ddl();
+        if (!normalize || shape.columnDefinition() != null || !ZONED.contains(a.type().name()) || !ddl.endsWith(" with time zone")) {
+            return typed;
+        }
+        return new ColumnTypes.Typed(typed.type().withDdl(ddl.substring(0, ddl.length() - " with time zone".length())), typed.checks());
+    }
+
+    private static final java.util.Set<String> ZONED = java.util.Set.of("java.time.OffsetDateTime", "java.time.ZonedDateTime",
+            "java.time.OffsetTime");
 
     /** {@code @ColumnDefault}, {@code @Comment}, {@code @Check} and {@code @GeneratedColumn} on the field. */
     ColumnSpec hibernateExtras(Attribute a, ColumnSpec spec, Site site) {

@@ -154,7 +154,8 @@ public final class EntityTables {
     }
 
     private void discriminator(EntityInfo e, TableSpec table) {
-        if (e.parent() != null) {
+        if (e.parent() != null || ctx.annotation(e.type(), JpaNames.HIB + "DiscriminatorFormula").isPresent()) {
+            // a formula computes the discriminator from other columns: Hibernate adds no column for it
             return;
         }
         Optional<AnnotationView> dc = ctx.annotation(e.type(), JpaNames.DISCRIMINATOR_COLUMN);

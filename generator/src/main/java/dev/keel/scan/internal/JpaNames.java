@@ -87,5 +87,20 @@ final class JpaNames {
             "MapKeyColumn", "MapKey", "SecondaryTable",
             "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "ForeignKey", "ConstraintMode",
             "Index", "UniqueConstraint", "CascadeType", "FetchType", "Access", "AccessType", "Basic",
-            "EntityListeners", "PrePersist", "PreUpdate", "PostLoad", "NamedQuery", "NamedQueries", "Cacheable");
+            "EntityListeners", "PrePersist", "PreUpdate", "PostLoad", "NamedQuery", "NamedQueries", "Cacheable",
+            // the rest of the package (KnownTypesTest compares with the jar): containers, callbacks, queries, the API
+            "AssociationOverrides", "AttributeNode", "Cache", "CacheRetrieveMode", "CacheStoreMode", "ColumnResult",
+            "ConstructorResult", "Converts", "EntityExistsException", "EntityGraph", "EntityManager", "EntityManagerFactory",
+            "EntityNotFoundException", "EntityResult", "EntityTransaction", "ExcludeDefaultListeners",
+            "ExcludeSuperclassListeners", "FieldResult", "FlushModeType", "LockModeType", "LockTimeoutException",
+            "NamedAttributeNode", "NamedEntityGraph", "NamedEntityGraphs", "NamedNativeQueries", "NamedNativeQuery",
+            "NamedStoredProcedureQueries", "NamedStoredProcedureQuery", "NamedSubgraph", "NoResultException",
+            "NonUniqueResultException", "OptimisticLockException", "Parameter", "ParameterMode", "Persistence",
+            "PersistenceContext", "PersistenceContextType", "PersistenceContexts", "PersistenceException",
+            "PersistenceProperty", "PersistenceUnit", "PersistenceUnitUtil", "PersistenceUnits", "PersistenceUtil",
+            "PessimisticLockException", "PessimisticLockScope", "PostPersist", "PostRemove", "PostUpdate", "PreRemove",
+            "PrimaryKeyJoinColumns", "Query", "QueryHint", "QueryTimeoutException", "RollbackException", "SecondaryTables",
+            "SequenceGenerators", "SharedCacheMode", "SqlResultSetMapping", "SqlResultSetMappings",
+            "StoredProcedureParameter", "StoredProcedureQuery", "Subgraph", "SynchronizationType", "TableGenerators",
+            "TransactionRequiredException", "Tuple", "TupleElement", "TypedQuery", "ValidationMode");
 }

@@ -73,8 +73,13 @@ public final class Relations {
         if (unique && columns.size() > 1 && !inheritedPerClass(a, site)) {
             site.table().uniques.add(new TableSpec.UniqueSpec(null, inKeyAttributeOrder(names, target)));
         }
-        site.table().addForeignKey(foreignKey(joinForeignKey(a), names, target)
-                .onDelete(inheritedPerClass(a, site) ? null : onDelete(a.ann(JpaNames.ON_DELETE))));
+        TableSpec.ForeignKeySpec fk = foreignKey(joinForeignKey(a), names, target)
+                .onDelete(inheritedPerClass(a, site) ? null : onDelete(a.ann(JpaNames.ON_DELETE)));
+        if (a.has(JpaNames.HIB + "NotFound")) {
+            // @NotFound: the target row may be missing, so Hibernate creates no constraint (whatever @ForeignKey says)
+            fk = new TableSpec.ForeignKeySpec(fk.name(), fk.columns(), fk.target(), false, fk.onDelete());
+        }
+        site.table().addForeignKey(fk);
     }
 
     /**

@@ -89,7 +89,11 @@ public final class TypeInfo {
      */
     public boolean mayCarry(String annotationFqn) {
         String simple = annotationFqn.substring(annotationFqn.lastIndexOf('.') + 1);
-        return annotationNames.contains(simple);
+        if (annotationNames.contains(simple)) {
+            return true;
+        }
+        String container = AnnotationView.containerOf(simple);
+        return container != null && annotationNames.contains(container);
     }
 
     /** The simple names of the annotations on the declaration, as the first reading found them. */
