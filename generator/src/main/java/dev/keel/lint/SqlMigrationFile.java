@@ -44,6 +44,13 @@ public final class SqlMigrationFile {
                     + "|DROP\\s+TABLESPACE\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** A transaction written out: {@code BEGIN}, {@code START TRANSACTION}. */
+    private static final Pattern TRANSACTION_START = Pattern.compile("^(?:BEGIN(?:\\s+(?:WORK|TRANSACTION))?(?:\\s+ISOLATION\\b.*|\\s+READ\\b.*)?$"
+            + "|START\\s+TRANSACTION\\b)", Pattern.CASE_INSENSITIVE);
+    /** Its end: {@code COMMIT}, {@code END}, {@code ROLLBACK} (not {@code ROLLBACK TO} a savepoint). */
+    private static final Pattern TRANSACTION_END = Pattern.compile("^(?:COMMIT|END|ROLLBACK|ABORT)\\b(?!\\s+(?:PREPARED\\b|(?:WORK\\s+|TRANSACTION\\s+)?TO\\b))",
+            Pattern.CASE_INSENSITIVE);
+
     /** One unit of the file: the migration lint checks and its source as lint reads it. */
     public record Unit(MigrationSpec spec, MigrationFile source) {}
 
@@ -101,7 +108,7 @@ public final class SqlMigrationFile {
             return changesets(file, name, app, lines, allows);
         }
         boolean atomic = !flywayConfSaysNoTransaction(file) && !allNonTransactional(text);
-        return List.of(unit(file, app, name, text, 1, lines.length, atomic, allows));
+        return units(file, app, name, text, 1, lines.length, atomic, allows);
     }
 
     private static List<Unit> changesets(Path file, String name, String app, String[] lines, List<AllowComment> allows) {
@@ -120,7 +127,7 @@ public final class SqlMigrationFile {
                 for (int j = start; j < i; j++) {
                     sb.append(lines[j]).append('\n');
                 }
-                units.add(unit(file, app, name + "#" + id, sb.toString(), start + 1, i, atomic, allows));
+                units.addAll(units(file, app, name + "#" + id, sb.toString(), start + 1, i, atomic, allows));
             }
             if (m != null) {
                 start = i;
@@ -129,6 +136,51 @@ public final class SqlMigrationFile {
             }
         }
         return units;
+    }
+
+    /**
+     * The unit of this text, or when it runs outside a transaction and writes transactions out ({@code BEGIN; ...
+     * COMMIT;}), one unit for each run of statements in turn: each written-out transaction an atomic unit of its own
+     * statements, those between them units without a transaction. Lines stay those of the file.
+     */
+    private static List<Unit> units(Path file, String app, String name, String sql, int first, int last, boolean atomic,
+                                    List<AllowComment> allows) {
+        List<SqlStatement> statements = atomic ? List.of() : SqlStatement.split(sql);
+        if (statements.stream().noneMatch(s -> TRANSACTION_START.matcher(s.shape()).find())) {
+            return List.of(unit(file, app, name, sql, first, last, atomic, allows));
+        }
+        var units = new ArrayList<Unit>();
+        var run = new ArrayList<SqlStatement>();
+        boolean inTransaction = false;
+        for (SqlStatement s : statements) {
+            boolean opens = !inTransaction && TRANSACTION_START.matcher(s.shape()).find();
+            boolean closes = inTransaction && TRANSACTION_END.matcher(s.shape()).find();
+            if (opens || closes) {
+                addRun(units, file, app, name, run, inTransaction, allows);
+                inTransaction = opens;
+            } else {
+                run.add(s);
+            }
+        }
+        addRun(units, file, app, name, run, inTransaction, allows);
+        return units;
+    }
+
+    /** Adds the statements of {@code run} as a unit (atomic when they ran in a written-out transaction) and empties it. */
+    private static void addRun(List<Unit> units, Path file, String app, String name, List<SqlStatement> run, boolean atomic,
+                               List<AllowComment> allows) {
+        if (run.isEmpty()) {
+            return;
+        }
+        var sb = new StringBuilder();
+        int line = 1;
+        for (SqlStatement s : run) {
+            sb.append("\n".repeat(Math.max(0, s.line() - line))).append(s.text()).append(";\n");
+            line = s.span().last() + 1;
+        }
+        String part = name + "#" + (units.size() + 1) + (atomic ? " (BEGIN ... COMMIT)" : "");
+        units.add(unit(file, app, part, sb.toString(), run.get(0).line(), run.get(run.size() - 1).span().last(), atomic, allows));
+        run.clear();
     }
 
     private static Unit unit(Path file, String app, String name, String sql, int first, int last, boolean atomic,
@@ -150,9 +202,11 @@ public final class SqlMigrationFile {
         return !statements.isEmpty() && statements.stream().allMatch(s -> NON_TRANSACTIONAL.matcher(s.shape()).find());
     }
 
+    /** The file's text, without a byte order mark (Flyway and Liquibase skip it). */
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
