@@ -36,7 +36,7 @@ public final class SqlMigrationFile {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGESET = Pattern.compile("^\\s*--\\s*changeset\\s+(\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_TRANSACTION = Pattern.compile("\\brunInTransaction\\s*:\\s*false\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONF_NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
+    private static final Pattern CONF_NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*(?i:false)\\s*$");
     /** Statements PostgreSQL does not run inside a transaction block. */
     private static final Pattern NON_TRANSACTIONAL = Pattern.compile(
             "^(?:(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX(?:\\s+\\(.*?\\))?\\s+\\w+)\\s+CONCURRENTLY\\b"
@@ -51,8 +51,11 @@ public final class SqlMigrationFile {
     private static final Pattern TRANSACTION_END = Pattern.compile("^(?:COMMIT|END|ROLLBACK|ABORT)\\b(?!\\s+(?:PREPARED\\b|(?:WORK\\s+|TRANSACTION\\s+)?TO\\b))",
             Pattern.CASE_INSENSITIVE);
 
-    /** One unit of the file: the migration lint checks and its source as lint reads it. */
-    public record Unit(MigrationSpec spec, MigrationFile source) {}
+    /**
+     * One unit of the file: the migration lint checks and its source as lint reads it; {@code continuesFile} when it is
+     * a later part of a file run without a transaction that writes transactions out, run right after the part before.
+     */
+    public record Unit(MigrationSpec spec, MigrationFile source, boolean continuesFile) {}
 
     private static final Pattern FLYWAY_VERSION = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__", Pattern.CASE_INSENSITIVE);
 
@@ -179,7 +182,8 @@ public final class SqlMigrationFile {
             line = s.span().last() + 1;
         }
         String part = name + "#" + (units.size() + 1) + (atomic ? " (BEGIN ... COMMIT)" : "");
-        units.add(unit(file, app, part, sb.toString(), run.get(0).line(), run.get(run.size() - 1).span().last(), atomic, allows));
+        Unit unit = unit(file, app, part, sb.toString(), run.get(0).line(), run.get(run.size() - 1).span().last(), atomic, allows);
+        units.add(units.isEmpty() ? unit : new Unit(unit.spec(), unit.source(), true));
         run.clear();
     }
 
@@ -188,7 +192,7 @@ public final class SqlMigrationFile {
         var spec = new MigrationSpec(new MigrationKey(app, name), List.of(), List.of(new RunSql(sql, RunSql.NOOP)),
                 atomic, false, false, List.of(), file.toString());
         var span = new Span(first, Math.max(first, last));
-        return new Unit(spec, new MigrationFile(file, "", List.of(), List.of(span), span, allows, true));
+        return new Unit(spec, new MigrationFile(file, "", List.of(), List.of(span), span, allows, true), false);
     }
 
     private static boolean flywayConfSaysNoTransaction(Path file) {

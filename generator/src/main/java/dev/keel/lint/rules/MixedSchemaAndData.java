@@ -37,7 +37,8 @@ public final class MixedSchemaAndData implements LintRule {
             return;
         }
         List<Operation> ops = site.spec().operations();
-        Set<String> created = created(ops);
+        Set<String> made = created(ops);
+        java.util.function.Predicate<String> created = t -> made.contains(t) || site.memory().created(t);
         int schema = -1;
         int data = -1;
         for (int i = 0; i < ops.size(); i++) {
@@ -69,7 +70,10 @@ public final class MixedSchemaAndData implements LintRule {
     private static final Pattern DML_TARGET = Pattern.compile("^(?:INSERT\\s+INTO|COPY|UPDATE(?:\\s+ONLY)?|DELETE\\s+FROM(?:\\s+ONLY)?"
             + "|MERGE\\s+INTO(?:\\s+ONLY)?)\\s+(" + Sql.NAME + ")", Pattern.CASE_INSENSITIVE);
 
-    /** The tables the migration creates: its createModel operations' and its SQL's CREATE TABLE. */
+    /**
+     * The tables the migration creates: its createModel operations' and its SQL's CREATE TABLE (with those the part of
+     * its file before it made, {@link dev.keel.lint.MigrationMemory#laterInSameFile}).
+     */
     private static Set<String> created(List<Operation> ops) {
         var created = new HashSet<String>();
         for (Operation op : ops) {
@@ -88,7 +92,7 @@ public final class MixedSchemaAndData implements LintRule {
     }
 
     /** Whether the operation changes rows of a table the migration does not create. */
-    private static boolean data(Operation op, Set<String> created) {
+    private static boolean data(Operation op, java.util.function.Predicate<String> created) {
         if (op instanceof RunSql sql) {
             return SqlStatement.split(sql.sql()).stream().anyMatch(s -> data(s, created));
         }
@@ -96,8 +100,8 @@ public final class MixedSchemaAndData implements LintRule {
     }
 
     /** Whether the statement changes rows of a table the migration does not create. */
-    private static boolean data(SqlStatement s, Set<String> created) {
-        return s.isData() && target(s).map(t -> !created.contains(t)).orElse(true);
+    private static boolean data(SqlStatement s, java.util.function.Predicate<String> created) {
+        return s.isData() && target(s).map(t -> !created.test(t)).orElse(true);
     }
 
     /** The table a plain INSERT, COPY, UPDATE, DELETE or MERGE writes. */
