@@ -39,7 +39,14 @@ final class LintCommand implements Callable<Integer> {
     /** One allowed finding as --json prints it. */
     record Allowed(String file, int line, String rule, String reason) {}
 
-    record Report(int migrations, List<Finding> findings, List<Allowed> allowed) {}
+    /** A finding as --json gives it: everything the terminal shows, the allow comment included. */
+    record JsonFinding(String file, int line, String rule, String message, String why, String fix, String allow) {
+        static JsonFinding of(Finding f) {
+            return new JsonFinding(f.file(), f.line(), f.rule(), f.message(), f.why(), f.fix(), f.allow());
+        }
+    }
+
+    record Report(int migrations, List<JsonFinding> findings, List<Allowed> allowed) {}
 
     record Rule(String name, String why, String fix) {}
 
@@ -53,7 +60,7 @@ final class LintCommand implements Callable<Integer> {
         boolean sqlOnly = !paths.isEmpty() && !project.hasConfig();
         LintReport report = new Linter().lint(sqlOnly ? null : project.config(), project.projectDir(), paths);
         if (json.enabled()) {
-            JsonMixin.print(project.out(), new Report(report.migrations(), report.findings(),
+            JsonMixin.print(project.out(), new Report(report.migrations(), report.findings().stream().map(JsonFinding::of).toList(),
                     report.allowed().stream().map(LintCommand::allowed).toList()));
         } else {
             PrintWriter out = project.out();

@@ -85,6 +85,9 @@ class LintCommandTest {
         assertTrue(r.out().contains("\"migrations\" : 1"), r.out());
         assertTrue(r.out().contains("\"rule\" : \"drop-column\""), r.out());
         assertTrue(r.out().contains("\"line\" : 12"), r.out());
+        assertTrue(r.out().contains("\"why\" : \"the code still running"), r.out());
+        assertTrue(r.out().contains("\"allow\" : \"if it is safe here, say why on the operation's line: // keel:allow drop-column: <reason>\""),
+                r.out());
     }
 
     @Test
@@ -116,6 +119,10 @@ class LintCommandTest {
         assertTrue(r.out().contains("  --> " + file + ":2\n"), r.out());
         assertTrue(r.out().contains("-- keel:allow set-not-null: <reason>"), r.out());
         assertTrue(r.out().strip().endsWith("keel lint: 1 finding in 1 of 2 migrations."), r.out());
+        KeelRun json = KeelRun.run(MigrationSource.standard(), "-C", flyway.toString(), "lint", "--json", "db/migration");
+        assertTrue(json.out().contains("\"line\" : 2,") && json.out().contains("\"why\" : \"SET NOT NULL scans every row")
+                && json.out().contains("\"allow\" : \"if it is safe here, say why on the line above the statement:"
+                + " -- keel:allow set-not-null: <reason>\""), json.out());
         KeelRun none = KeelRun.run(MigrationSource.standard(), "-C", flyway.toString(), "lint");
         assertEquals(2, none.exit(), none.out() + none.err());
     }

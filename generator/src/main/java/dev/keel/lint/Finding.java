@@ -19,13 +19,16 @@ public record Finding(String file, int line, String rule, String message, String
                 + "  --> " + file + ":" + line + "\n"
                 + "   = why: " + why + "\n"
                 + "   = fix: " + fix + "\n"
-                + allowHint();
+                + "   = allow: " + allow() + "\n";
     }
 
-    /** How to let it through: a Java comment on the operation's line, an SQL comment above a plain SQL file's statement. */
-    private String allowHint() {
+    /**
+     * How to let it through, as {@code render()} and {@code keel lint --json} say it: a Java comment on the operation's
+     * line, an SQL comment above a plain SQL file's statement.
+     */
+    public String allow() {
         return file.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")
-                ? "   = allow: if it is safe here, say why on the line above the statement: -- keel:allow " + rule + ": <reason>\n"
-                : "   = allow: if it is safe here, say why on the operation's line: // keel:allow " + rule + ": <reason>\n";
+                ? "if it is safe here, say why on the line above the statement: -- keel:allow " + rule + ": <reason>"
+                : "if it is safe here, say why on the operation's line: // keel:allow " + rule + ": <reason>";
     }
 }

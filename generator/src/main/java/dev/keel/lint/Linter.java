@@ -75,7 +75,8 @@ public final class Linter {
                 for (SqlMigrationFile.Unit unit : SqlMigrationFile.read(file, app)) {
                     var out = new Findings(display(projectDir, file), unit.source().allows());
                     MigrationMemory earlier = sqlSoFar.get(normal(file).getParent());
-                    var memory = earlier == null ? new MigrationMemory() : MigrationMemory.after(earlier);
+                    var memory = earlier == null ? new MigrationMemory()
+                            : unit.continuesFile() ? MigrationMemory.laterInSameFile(earlier) : MigrationMemory.after(earlier);
                     var site = new MigrationSite(unit.spec(), unit.source(), ProjectState.EMPTY, List.of(), "", memory);
                     new MigrationLinter(rules).lint(site, out);
                     sqlSoFar.put(normal(file).getParent(), memory);

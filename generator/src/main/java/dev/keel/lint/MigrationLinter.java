@@ -113,7 +113,7 @@ final class MigrationLinter {
     private static void remember(MigrationSite site, SqlStatement statement) {
         MigrationMemory memory = site.memory();
         rememberFunction(memory, statement);
-        statement.match("CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
+        statement.match("CREATE\\s+(?:(?:UNLOGGED\\s+)?TABLE|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")")
                 .ifPresent(m -> memory.create(SqlStatement.tableName(m.group(1))));
         Matcher enumValue = ADD_ENUM_VALUE.matcher(statement.text());
         if (site.spec().atomic() && enumValue.find()) {

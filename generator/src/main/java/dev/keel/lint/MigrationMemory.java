@@ -50,6 +50,20 @@ public final class MigrationMemory {
         return next;
     }
 
+    /**
+     * The memory of the next part of the same file run without a transaction (the statements after a {@code BEGIN} or
+     * a {@code COMMIT} written out): what {@link #after} carries, and the tables, functions and columns the file
+     * created moments before, which hold no rows of the running code yet. Locks and new enum values end with the
+     * transaction.
+     */
+    public static MigrationMemory laterInSameFile(MigrationMemory earlier) {
+        var next = after(earlier);
+        next.created.addAll(earlier.created);
+        next.functions.putAll(earlier.functions);
+        next.added.putAll(earlier.added);
+        return next;
+    }
+
     /** The type the SQL read so far declared for {@code table.column} (as keel's state writes types), if it declared one. */
     public java.util.Optional<String> columnType(String table, String column) {
         return java.util.Optional.ofNullable(columnTypes.get(table + "." + column));

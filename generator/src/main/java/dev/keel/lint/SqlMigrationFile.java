@@ -36,7 +36,7 @@ public final class SqlMigrationFile {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGESET = Pattern.compile("^\\s*--\\s*changeset\\s+(\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_TRANSACTION = Pattern.compile("\\brunInTransaction\\s*:\\s*false\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONF_NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
+    private static final Pattern CONF_NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*(?i:false)\\s*$");
     /** Statements PostgreSQL does not run inside a transaction block. */
     private static final Pattern NON_TRANSACTIONAL = Pattern.compile(
             "^(?:(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX(?:\\s+\\(.*?\\))?\\s+\\w+)\\s+CONCURRENTLY\\b"
@@ -44,8 +44,18 @@ public final class SqlMigrationFile {
                     + "|DROP\\s+TABLESPACE\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    /** One unit of the file: the migration lint checks and its source as lint reads it. */
-    public record Unit(MigrationSpec spec, MigrationFile source) {}
+    /** A transaction written out: {@code BEGIN}, {@code START TRANSACTION}. */
+    private static final Pattern TRANSACTION_START = Pattern.compile("^(?:BEGIN(?:\\s+(?:WORK|TRANSACTION))?(?:\\s+ISOLATION\\b.*|\\s+READ\\b.*)?$"
+            + "|START\\s+TRANSACTION\\b)", Pattern.CASE_INSENSITIVE);
+    /** Its end: {@code COMMIT}, {@code END}, {@code ROLLBACK} (not {@code ROLLBACK TO} a savepoint). */
+    private static final Pattern TRANSACTION_END = Pattern.compile("^(?:COMMIT|END|ROLLBACK|ABORT)\\b(?!\\s+(?:PREPARED\\b|(?:WORK\\s+|TRANSACTION\\s+)?TO\\b))",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * One unit of the file: the migration lint checks and its source as lint reads it; {@code continuesFile} when it is
+     * a later part of a file run without a transaction that writes transactions out, run right after the part before.
+     */
+    public record Unit(MigrationSpec spec, MigrationFile source, boolean continuesFile) {}
 
     private static final Pattern FLYWAY_VERSION = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__", Pattern.CASE_INSENSITIVE);
 
@@ -101,7 +111,7 @@ public final class SqlMigrationFile {
             return changesets(file, name, app, lines, allows);
         }
         boolean atomic = !flywayConfSaysNoTransaction(file) && !allNonTransactional(text);
-        return List.of(unit(file, app, name, text, 1, lines.length, atomic, allows));
+        return units(file, app, name, text, 1, lines.length, atomic, allows);
     }
 
     private static List<Unit> changesets(Path file, String name, String app, String[] lines, List<AllowComment> allows) {
@@ -120,7 +130,7 @@ public final class SqlMigrationFile {
                 for (int j = start; j < i; j++) {
                     sb.append(lines[j]).append('\n');
                 }
-                units.add(unit(file, app, name + "#" + id, sb.toString(), start + 1, i, atomic, allows));
+                units.addAll(units(file, app, name + "#" + id, sb.toString(), start + 1, i, atomic, allows));
             }
             if (m != null) {
                 start = i;
@@ -131,12 +141,58 @@ public final class SqlMigrationFile {
         return units;
     }
 
+    /**
+     * The unit of this text, or when it runs outside a transaction and writes transactions out ({@code BEGIN; ...
+     * COMMIT;}), one unit for each run of statements in turn: each written-out transaction an atomic unit of its own
+     * statements, those between them units without a transaction. Lines stay those of the file.
+     */
+    private static List<Unit> units(Path file, String app, String name, String sql, int first, int last, boolean atomic,
+                                    List<AllowComment> allows) {
+        List<SqlStatement> statements = atomic ? List.of() : SqlStatement.split(sql);
+        if (statements.stream().noneMatch(s -> TRANSACTION_START.matcher(s.shape()).find())) {
+            return List.of(unit(file, app, name, sql, first, last, atomic, allows));
+        }
+        var units = new ArrayList<Unit>();
+        var run = new ArrayList<SqlStatement>();
+        boolean inTransaction = false;
+        for (SqlStatement s : statements) {
+            boolean opens = !inTransaction && TRANSACTION_START.matcher(s.shape()).find();
+            boolean closes = inTransaction && TRANSACTION_END.matcher(s.shape()).find();
+            if (opens || closes) {
+                addRun(units, file, app, name, run, inTransaction, allows);
+                inTransaction = opens;
+            } else {
+                run.add(s);
+            }
+        }
+        addRun(units, file, app, name, run, inTransaction, allows);
+        return units;
+    }
+
+    /** Adds the statements of {@code run} as a unit (atomic when they ran in a written-out transaction) and empties it. */
+    private static void addRun(List<Unit> units, Path file, String app, String name, List<SqlStatement> run, boolean atomic,
+                               List<AllowComment> allows) {
+        if (run.isEmpty()) {
+            return;
+        }
+        var sb = new StringBuilder();
+        int line = 1;
+        for (SqlStatement s : run) {
+            sb.append("\n".repeat(Math.max(0, s.line() - line))).append(s.text()).append(";\n");
+            line = s.span().last() + 1;
+        }
+        String part = name + "#" + (units.size() + 1) + (atomic ? " (BEGIN ... COMMIT)" : "");
+        Unit unit = unit(file, app, part, sb.toString(), run.get(0).line(), run.get(run.size() - 1).span().last(), atomic, allows);
+        units.add(units.isEmpty() ? unit : new Unit(unit.spec(), unit.source(), true));
+        run.clear();
+    }
+
     private static Unit unit(Path file, String app, String name, String sql, int first, int last, boolean atomic,
                              List<AllowComment> allows) {
         var spec = new MigrationSpec(new MigrationKey(app, name), List.of(), List.of(new RunSql(sql, RunSql.NOOP)),
                 atomic, false, false, List.of(), file.toString());
         var span = new Span(first, Math.max(first, last));
-        return new Unit(spec, new MigrationFile(file, "", List.of(), List.of(span), span, allows, true));
+        return new Unit(spec, new MigrationFile(file, "", List.of(), List.of(span), span, allows, true), false);
     }
 
     private static boolean flywayConfSaysNoTransaction(Path file) {
@@ -150,9 +206,11 @@ public final class SqlMigrationFile {
         return !statements.isEmpty() && statements.stream().allMatch(s -> NON_TRANSACTIONAL.matcher(s.shape()).find());
     }
 
+    /** The file's text, without a byte order mark (Flyway and Liquibase skip it). */
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

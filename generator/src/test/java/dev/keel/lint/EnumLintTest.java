@@ -102,4 +102,19 @@ class EnumLintTest {
         assertTrue(new Linter().lint(KeelConfig.read(project), project, List.of()).findings().get(0).message()
                 .contains("rewrites orders.state"));
     }
+
+    @Test
+    void aValueRenamedIsFoundUnlessItsTypeIsNew() throws IOException {
+        shop();
+        migration("M0003_rename_paid", "0002_order_state", """
+                        operations(
+                                renameEnumValue("order_state", "PAID", "SETTLED"));""");
+        assertEquals(List.of("M0003_rename_paid.java enum-value-removal"), findings());
+        Files.delete(project.resolve("src/main/java/com/example/shop/migrations/M0003_rename_paid.java"));
+        migration("M0003_mood", "0002_order_state", """
+                        operations(
+                                createEnumType(enumType("mood", "SAD", "HAPY")),
+                                renameEnumValue("mood", "HAPY", "HAPPY"));""");
+        assertEquals(List.of(), findings());
+    }
 }

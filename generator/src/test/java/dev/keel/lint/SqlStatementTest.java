@@ -26,6 +26,54 @@ class SqlStatementTest {
     }
 
     @Test
+    void psqlMetaCommandsArePassedOverAndGSendsTheStatement() {
+        var statements = SqlStatement.split("""
+                \\set ON_ERROR_STOP on
+                  \\connect shop
+                DROP TABLE legacy;
+                SELECT format('DROP TABLE %I', 'x') \\gexec
+                UPDATE t SET a = '\\x'
+                """);
+        assertEquals(List.of("DROP TABLE legacy", "SELECT format('?', '?')", "UPDATE t SET a = '?'"),
+                statements.stream().map(SqlStatement::shape).toList());
+        assertEquals(List.of(3, 4, 5), statements.stream().map(SqlStatement::line).toList());
+    }
+
+    @Test
+    void flywayPlaceholdersReadAsQuotedNames() {
+        SqlStatement s = SqlStatement.split("ALTER TABLE ${schema}.orders DROP COLUMN note").get(0);
+        assertEquals("${schema}.orders", s.alteredTable().orElseThrow());
+        assertEquals(List.of("DROP COLUMN note"), s.actions());
+        assertEquals("INSERT INTO t VALUES ('?')", SqlStatement.split("INSERT INTO t VALUES ('${owner}')").get(0).shape());
+    }
+
+    @Test
+    void anEscapeStringEndsAtItsUnescapedQuote() {
+        var statements = SqlStatement.split("COMMENT ON TABLE t IS E'it\\'s; DROP TABLE t'; SELECT 'a\\'; SELECT 2");
+        assertEquals(List.of("COMMENT ON TABLE t IS E'?'", "SELECT '?'", "SELECT 2"),
+                statements.stream().map(SqlStatement::shape).toList());
+    }
+
+    @Test
+    void copyDataUpToItsEndMarkIsNoSql() {
+        var statements = SqlStatement.split("COPY country (code, name) FROM stdin;\nDE\tDROP TABLE orders; x\n\\.\nDROP TABLE t;\n");
+        assertEquals(List.of("COPY country (code, name) FROM stdin", "DROP TABLE t"),
+                statements.stream().map(SqlStatement::shape).toList());
+        assertEquals(4, statements.get(1).line());
+    }
+
+    @Test
+    void aSqlStandardFunctionBodyIsOneStatement() {
+        var statements = SqlStatement.split("""
+                CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC
+                  SELECT CASE WHEN true THEN 1 END; SELECT 2;
+                END;
+                COMMIT""");
+        assertEquals(2, statements.size(), statements.toString());
+        assertEquals("COMMIT", statements.get(1).shape());
+    }
+
+    @Test
     void alterTableActionsSplitAtTopLevelCommas() {
         SqlStatement s = SqlStatement.split("ALTER TABLE ONLY \"Audit\".log ADD COLUMN a numeric(10, 2),"
                 + " ADD CONSTRAINT c CHECK (a IN (1, 2)) NOT VALID").get(0);

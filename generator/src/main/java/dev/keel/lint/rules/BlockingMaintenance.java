@@ -27,8 +27,8 @@ public final class BlockingMaintenance implements LintRule {
 
     @Override public void check(StatementSite site, Findings out) {
         var s = site.statement();
-        boolean blocking = s.is("VACUUM\\s+(?:\\([^)]*\\bFULL\\b[^)]*\\)|FULL\\b)") || s.is("CLUSTER\\b")
-                || s.is("REINDEX\\b") && !s.contains("\\bCONCURRENTLY\\b")
+        boolean blocking = s.is("VACUUM\\s+(?:\\([^)]*\\bFULL\\b(?!\\s+(?:FALSE|OFF|0)\\b)[^)]*\\)|FULL\\b)") || s.is("CLUSTER\\b")
+                || s.is("REINDEX\\b") && !s.contains("\\bCONCURRENTLY\\b(?!\\s+(?:FALSE|OFF|0)\\b)")
                 || s.is("REFRESH\\s+MATERIALIZED\\s+VIEW\\b") && !s.is("REFRESH\\s+MATERIALIZED\\s+VIEW\\s+CONCURRENTLY\\b");
         if (blocking) {
             out.report(this, site.span(), "blocking maintenance: " + s.shape());

@@ -42,5 +42,9 @@ public final class DropColumn implements LintRule {
                 }
             }
         });
+        site.statement().match("DROP\\s+(TYPE|DOMAIN|EXTENSION)\\s+(?:IF\\s+EXISTS\\s+)?(.*?)\\s+CASCADE$").ifPresent(m ->
+                out.report(this, site.span(), "DROP " + m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + m.group(2)
+                        + " CASCADE drops every column of " + (m.group(1).equalsIgnoreCase("EXTENSION") ? "its types" : "that type")
+                        + " at once, on every table"));
     }
 }

@@ -54,6 +54,9 @@ public final class DropTable implements LintRule {
                         + " CASCADE drops every table, sequence and view in it at once");
             }
         });
+        site.statement().match("DROP\\s+OWNED\\s+BY\\s+(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$").ifPresent(m ->
+                out.report(this, site.span(), "DROP OWNED BY " + m.group(1) + " drops every table, sequence and view those"
+                        + " roles own in this database at once"));
         site.statement().match("DROP\\s+DATABASE\\s+(?:IF\\s+EXISTS\\s+)?(" + SqlStatement.NAME + ")").ifPresent(m ->
                 out.report(this, site.span(), "DROP DATABASE " + SqlStatement.tableName(m.group(1))
                         + " drops every table of that database at once"));

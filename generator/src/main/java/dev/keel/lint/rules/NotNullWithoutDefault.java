@@ -45,7 +45,8 @@ public final class NotNullWithoutDefault implements LintRule {
                 if (m.find()) {
                     String definition = m.group(2);
                     boolean notNull = Sql.action(".*\\bNOT\\s+NULL\\b|.*\\bPRIMARY\\s+KEY\\b", definition).find();
-                    boolean filled = Sql.action(".*\\b(?:DEFAULT|GENERATED)\\b", definition).find()
+                    // DEFAULT NULL (maybe cast) fills nothing
+                    boolean filled = Sql.action(".*\\b(?:DEFAULT\\s+(?!\\(*\\s*NULL\\b)|GENERATED\\b)", definition).find()
                             || RewritingAddColumn.kind(definition).isPresent();
                     if (notNull && !filled) {
                         out.report(this, site.span(), "NOT NULL column " + SqlStatement.tableName(m.group(1))

@@ -44,6 +44,13 @@ public final class RenameTable implements LintRule {
     }
 
     @Override public void check(StatementSite site, Findings out) {
+        site.statement().match("ALTER\\s+SCHEMA\\s+(" + Sql.NAME + ")\\s+RENAME\\s+TO\\b").ifPresent(m ->
+                out.report(this, site.span(), "schema " + dev.keel.lint.SqlStatement.tableName(m.group(1)) + " is renamed: every"
+                        + " table, view and sequence in it is renamed at once"));
+        site.statement().match("ALTER\\s+SEQUENCE\\s+(?:IF\\s+EXISTS\\s+)?(" + Sql.NAME + ")\\s+(?:RENAME\\s+TO|SET\\s+SCHEMA)\\b")
+                .map(m -> dev.keel.lint.SqlStatement.tableName(m.group(1))).filter(site::existingTable).ifPresent(sequence ->
+                        out.report(this, site.span(), "existing sequence " + sequence + " is renamed: the running code's"
+                                + " nextval('" + sequence + "') fails"));
         site.statement().alteredTable().filter(site::existingTable).ifPresent(table -> {
             for (String action : site.statement().actions()) {
                 java.util.regex.Matcher to = Sql.action("RENAME\\s+TO\\s+(" + Sql.NAME + ")", action);

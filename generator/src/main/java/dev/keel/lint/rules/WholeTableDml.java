@@ -142,6 +142,10 @@ public final class WholeTableDml implements LintRule {
         if (same.matches() && column(same.group(1)).equals(column(same.group(2))) && notNull(table, column(same.group(1)), site)) {
             return true;
         }
+        if (same.matches() && joins(same.group(1), same.group(2), c)) {
+            // UPDATE t SET ... FROM u WHERE u.id = t.u_id: the join of another table, every row that has its match
+            return true;
+        }
         Matcher isNotNull = IS_NOT_NULL.matcher(c);
         if (isNotNull.matches()) {
             return notNull(table, column(isNotNull.group(1)), site);
@@ -156,6 +160,14 @@ public final class WholeTableDml implements LintRule {
             return key.group(2).equals(">") ? bound <= 0 : bound <= 1;
         }
         return false;
+    }
+
+    /** Whether {@code a = b} compares columns of two different tables (or aliases): a join condition, no limit of its own. */
+    private static boolean joins(String a, String b, String condition) {
+        String left = SqlStatement.tableName(a);
+        String right = SqlStatement.tableName(b);
+        return condition.matches("(?s)[^<>!]*=[^<>]*") && left.contains(".") && right.contains(".")
+                && !left.substring(0, left.lastIndexOf('.')).equals(right.substring(0, right.lastIndexOf('.')));
     }
 
     private static boolean notNull(String table, String column, StatementSite site) {

@@ -24,8 +24,12 @@ import java.util.regex.Pattern;
  * in its safe form), once the backfill has run. A non-volatile default stays one {@code ADD COLUMN}.
  */
 public final class VolatileDefault implements SafetyRule {
-    private static final Pattern VOLATILE = Pattern.compile(
-            "(gen_random_uuid|uuid_generate_v\\d\\w*|clock_timestamp|timeofday|random|nextval|statement_timestamp)\\s*\\(");
+    /**
+     * The volatile functions a default is written with (PostgreSQL's {@code provolatile = 'v'}): {@code now()},
+     * {@code statement_timestamp()} and {@code transaction_timestamp()} are stable, evaluated once for the ADD COLUMN.
+     */
+    private static final Pattern VOLATILE = Pattern.compile("\\b(gen_random_uuid|uuid_generate_v\\d\\w*|uuidv[47]|gen_random_bytes"
+            + "|clock_timestamp|timeofday|random|random_normal|nextval)\\s*\\(");
 
     @Override public String name() { return "volatile-default"; }
 

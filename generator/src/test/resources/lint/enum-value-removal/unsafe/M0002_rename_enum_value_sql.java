@@ -4,8 +4,8 @@ import dev.keel.migration.Migration;
 
 import static dev.keel.migration.Operations.*;
 
-/** Renames an enum value in place: the rows that hold it follow, no table is rewritten. */
-public final class M0002_rename_enum_value extends Migration {
+/** Renames an enum value in place: no table is rewritten, but the code still running writes and reads the old value. */
+public final class M0002_rename_enum_value_sql extends Migration {
     @Override
     protected void define() {
         dependsOn("shop", "0001_initial");

@@ -1,0 +1,2 @@
+-- expect: nothing
+alter table orders add column created_at timestamp with time zone default current_timestamp not null;

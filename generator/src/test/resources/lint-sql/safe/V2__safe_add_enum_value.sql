@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TYPE order_state ADD VALUE IF NOT EXISTS 'held' AFTER 'new';

@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TYPE address ADD ATTRIBUTE zip text;

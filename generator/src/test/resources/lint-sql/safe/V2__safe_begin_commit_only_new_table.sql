@@ -1,0 +1,5 @@
+-- expect: nothing
+BEGIN;
+CREATE TABLE t (id int);
+CREATE INDEX t_id ON t (id);
+COMMIT;

@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TABLE orders CLUSTER ON orders_pkey;

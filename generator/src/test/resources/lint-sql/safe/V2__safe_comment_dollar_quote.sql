@@ -1,0 +1,2 @@
+-- expect: nothing
+COMMENT ON FUNCTION f() IS $c$DROP TABLE orders; TRUNCATE customer$c$;

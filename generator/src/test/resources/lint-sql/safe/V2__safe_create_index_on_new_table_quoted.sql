@@ -1,0 +1,3 @@
+-- expect: nothing
+CREATE TABLE "Audit" (id bigint);
+CREATE INDEX audit_id ON "Audit" (id);

@@ -1,0 +1,3 @@
+-- expect: nothing
+CREATE SCHEMA IF NOT EXISTS audit;
+CREATE TABLE audit.log (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now());

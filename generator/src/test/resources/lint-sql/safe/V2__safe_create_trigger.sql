@@ -1,0 +1,2 @@
+-- expect: nothing
+CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit_orders();

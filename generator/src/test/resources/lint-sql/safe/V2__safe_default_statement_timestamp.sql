@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TABLE orders ADD COLUMN seen_at timestamptz DEFAULT statement_timestamp();

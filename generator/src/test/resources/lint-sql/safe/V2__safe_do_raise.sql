@@ -1,0 +1,2 @@
+-- expect: nothing
+DO $$ BEGIN RAISE NOTICE 'TRUNCATE orders would be bad'; END $$;

@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_total_ck;

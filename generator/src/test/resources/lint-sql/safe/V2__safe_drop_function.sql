@@ -1,0 +1,2 @@
+-- expect: nothing
+DROP FUNCTION IF EXISTS old_helper();

@@ -1,0 +1,2 @@
+-- expect: nothing
+DROP INDEX CONCURRENTLY IF EXISTS orders_total_idx;

@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;

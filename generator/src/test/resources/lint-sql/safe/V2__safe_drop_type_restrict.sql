@@ -1,0 +1,2 @@
+-- expect: nothing
+DROP TYPE IF EXISTS old_state;

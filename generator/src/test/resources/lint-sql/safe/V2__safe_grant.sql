@@ -1,0 +1,2 @@
+-- expect: nothing
+GRANT SELECT ON orders TO reporting;

@@ -1,0 +1,2 @@
+-- expect: nothing
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_total_idx ON orders (total);

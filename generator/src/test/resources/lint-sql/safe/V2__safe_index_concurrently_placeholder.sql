@@ -1,0 +1,2 @@
+-- expect: nothing
+CREATE INDEX CONCURRENTLY orders_total ON ${schema}.orders (total);

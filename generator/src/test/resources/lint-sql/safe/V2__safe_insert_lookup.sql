@@ -1,0 +1,2 @@
+-- expect: nothing
+INSERT INTO order_state_names (code, name) VALUES ('new', 'New'), ('paid', 'Paid');

@@ -1,0 +1,3 @@
+-- expect: nothing
+/* outer /* inner */ DROP TABLE orders; still a comment */
+ALTER TABLE orders ADD COLUMN a int;

@@ -1,0 +1,2 @@
+-- expect: nothing
+INSERT INTO settings (k, v) VALUES ('owner', '${owner}');

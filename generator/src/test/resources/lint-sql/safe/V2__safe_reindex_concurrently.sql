@@ -1,0 +1,2 @@
+-- expect: nothing
+REINDEX INDEX CONCURRENTLY orders_total_idx;

@@ -1,0 +1,2 @@
+-- expect: nothing
+REINDEX (CONCURRENTLY) INDEX orders_total_idx;

@@ -1,0 +1,3 @@
+-- expect: nothing
+-- ; DROP TABLE orders;
+ALTER TABLE orders ADD COLUMN a int; /* ; TRUNCATE orders; */

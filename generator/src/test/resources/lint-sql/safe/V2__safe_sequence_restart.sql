@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER SEQUENCE orders_id_seq RESTART WITH 100000;

@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TABLE orders ALTER COLUMN ticket SET DEFAULT nextval('orders_ticket_seq');

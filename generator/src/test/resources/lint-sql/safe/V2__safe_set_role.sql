@@ -1,0 +1,4 @@
+-- expect: nothing
+SET ROLE migrator;
+ALTER TABLE orders ADD COLUMN note3 text;
+RESET ROLE;

@@ -1,0 +1,2 @@
+-- expect: nothing
+UPDATE settings SET value = 'y' WHERE key = 'mode';

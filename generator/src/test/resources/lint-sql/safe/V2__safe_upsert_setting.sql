@@ -1,0 +1,2 @@
+-- expect: nothing
+INSERT INTO settings (key, value) VALUES ('mode', 'x') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;

@@ -1,0 +1,2 @@
+-- expect: nothing
+VACUUM (FULL false, ANALYZE) orders;

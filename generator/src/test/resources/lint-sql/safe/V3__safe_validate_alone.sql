@@ -1,0 +1,2 @@
+-- expect: nothing
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;

@@ -1,0 +1,2 @@
+-- expect: drop-column
+ALTER TABLE orders DROP COLUMN note;

@@ -1,0 +1,2 @@
+-- expect: drop-column
+alter table orders drop note;

@@ -1,0 +1,2 @@
+-- expect: drop-column
+ALTER TABLE IF EXISTS ONLY "public"."orders" DROP COLUMN IF EXISTS "Note" CASCADE;

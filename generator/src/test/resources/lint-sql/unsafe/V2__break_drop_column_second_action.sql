@@ -1,0 +1,2 @@
+-- expect: drop-column
+ALTER TABLE orders ADD COLUMN note2 text, DROP COLUMN note;

@@ -1,0 +1,2 @@
+-- expect: drop-sequence
+DROP SEQUENCE orders_id_seq;

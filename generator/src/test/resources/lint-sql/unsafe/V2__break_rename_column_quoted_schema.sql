@@ -1,0 +1,2 @@
+-- expect: rename-column
+alter table "shop"."Orders" rename column "Total" to "Amount";

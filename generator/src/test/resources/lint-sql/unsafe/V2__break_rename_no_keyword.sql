@@ -1,0 +1,2 @@
+-- expect: rename-column
+ALTER TABLE orders RENAME note TO remark;

@@ -1,0 +1,2 @@
+-- expect: rename-table
+ALTER SCHEMA shop RENAME TO store;

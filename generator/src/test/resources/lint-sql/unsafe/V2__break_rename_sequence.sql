@@ -1,0 +1,2 @@
+-- expect: rename-table
+ALTER SEQUENCE orders_id_seq RENAME TO order_ids;

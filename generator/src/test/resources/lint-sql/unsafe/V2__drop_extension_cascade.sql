@@ -1,0 +1,2 @@
+-- expect: drop-column
+DROP EXTENSION citext CASCADE;

@@ -1,0 +1,2 @@
+-- expect: drop-table
+DROP OWNED BY legacy_app CASCADE;

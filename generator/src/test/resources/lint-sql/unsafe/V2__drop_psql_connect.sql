@@ -1,0 +1,3 @@
+-- expect: drop-table
+\connect shop
+DROP TABLE orders;

@@ -1,0 +1,6 @@
+-- expect: truncate, unreadable-sql
+DO $$
+BEGIN
+  TRUNCATE orders;
+END
+$$;

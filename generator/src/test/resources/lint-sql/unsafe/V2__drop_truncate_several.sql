@@ -1,0 +1,2 @@
+-- expect: truncate
+TRUNCATE TABLE orders, customer;

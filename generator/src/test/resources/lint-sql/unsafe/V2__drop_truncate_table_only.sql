@@ -1,0 +1,2 @@
+-- expect: truncate
+truncate table only public.orders restart identity cascade;

@@ -1,0 +1,2 @@
+-- expect: drop-column
+DROP DOMAIN IF EXISTS positive_amount CASCADE;

@@ -1,0 +1,2 @@
+-- expect: drop-column
+DROP TYPE order_state CASCADE;

@@ -1,0 +1,3 @@
+-- expect: new-enum-value-used, mixed-schema-and-data
+ALTER TYPE order_state ADD VALUE 'held';
+UPDATE orders SET state = 'held' WHERE id = 1;

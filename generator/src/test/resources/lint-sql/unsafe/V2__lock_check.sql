@@ -1,0 +1,2 @@
+-- expect: constraint-without-not-valid
+alter table orders add constraint orders_total_positive check (total >= 0);

@@ -1,0 +1,2 @@
+-- expect: detach-partition
+ALTER TABLE events DETACH PARTITION events_2020;

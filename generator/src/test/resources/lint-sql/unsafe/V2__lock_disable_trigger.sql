@@ -1,0 +1,2 @@
+-- expect: disable-trigger
+ALTER TABLE orders DISABLE TRIGGER ALL;

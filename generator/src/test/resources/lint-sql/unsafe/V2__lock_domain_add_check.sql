@@ -1,0 +1,2 @@
+-- expect: constraint-without-not-valid
+ALTER DOMAIN positive_amount ADD CONSTRAINT positive CHECK (VALUE > 0);

@@ -1,0 +1,2 @@
+-- expect: drop-index-without-concurrently
+DROP INDEX IF EXISTS public.orders_total_idx;

@@ -1,0 +1,5 @@
+-- expect: index-without-concurrently
+CREATE /* not concurrently */ INDEX orders_x
+  -- on the table
+  ON orders
+  (x);

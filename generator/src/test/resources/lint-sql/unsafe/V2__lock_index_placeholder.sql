@@ -1,0 +1,2 @@
+-- expect: index-without-concurrently
+CREATE INDEX orders_total ON ${schema}.orders (total);

@@ -1,0 +1,2 @@
+-- expect: constraint-without-not-valid
+alter table orders add column qty int default 0 not null check (qty >= 0);

@@ -1,0 +1,2 @@
+-- expect: constraint-without-not-valid
+ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupon;

@@ -1,0 +1,2 @@
+-- expect: lock-table
+lock orders;

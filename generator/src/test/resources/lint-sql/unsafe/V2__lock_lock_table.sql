@@ -1,0 +1,2 @@
+-- expect: lock-table
+LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;

@@ -1,0 +1,2 @@
+-- expect: unique-constraint-without-index
+alter table orders add primary key (id);

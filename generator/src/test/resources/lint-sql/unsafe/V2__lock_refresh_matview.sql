@@ -1,0 +1,2 @@
+-- expect: blocking-maintenance
+REFRESH MATERIALIZED VIEW order_totals;

@@ -1,0 +1,2 @@
+-- expect: blocking-maintenance
+REINDEX DATABASE shop;

@@ -1,0 +1,2 @@
+-- expect: blocking-maintenance
+reindex (verbose) index public."orders_pkey";

@@ -1,0 +1,2 @@
+-- expect: set-not-null
+ALTER TABLE orders ADD COLUMN a int NOT NULL DEFAULT 0, ALTER COLUMN b SET NOT NULL;

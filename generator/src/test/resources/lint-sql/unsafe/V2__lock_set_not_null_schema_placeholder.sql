@@ -1,0 +1,2 @@
+-- expect: set-not-null
+ALTER TABLE ${flyway:defaultSchema}.orders ALTER COLUMN code SET NOT NULL;

@@ -1,0 +1,3 @@
+-- expect: second-table-lock
+ALTER TABLE orders ADD COLUMN note text;
+ALTER TABLE customer ADD COLUMN note text;

@@ -1,0 +1,2 @@
+-- expect: unique-constraint-without-index
+ALTER TABLE orders ADD COLUMN code2 text UNIQUE;

@@ -1,0 +1,5 @@
+-- expect: validate-in-same-transaction
+BEGIN;
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customer (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;
+COMMIT;

@@ -1,0 +1,2 @@
+-- expect: rewriting-add-column
+ALTER TABLE "Orders" ADD COLUMN seq_no BIGSERIAL;

@@ -1,0 +1,5 @@
+-- expect: whole-table-dml, mixed-schema-and-data
+BEGIN;
+ALTER TABLE orders ADD COLUMN status text;
+UPDATE orders SET status = 'new';
+COMMIT;

@@ -1,0 +1,2 @@
+-- expect: whole-table-dml
+UPDATE orders SET status = 'new' WHERE TRUE;

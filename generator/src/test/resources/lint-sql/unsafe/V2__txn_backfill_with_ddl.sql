@@ -1,0 +1,3 @@
+-- expect: whole-table-dml, mixed-schema-and-data
+ALTER TABLE orders ADD COLUMN status text;
+UPDATE orders SET status = 'new';

@@ -1,0 +1,4 @@
+-- expect: transaction-control
+BEGIN;
+ALTER TABLE orders ADD COLUMN note text;
+COMMIT;

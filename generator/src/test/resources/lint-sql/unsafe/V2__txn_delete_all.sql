@@ -1,0 +1,2 @@
+-- expect: whole-table-dml
+DELETE FROM orders;

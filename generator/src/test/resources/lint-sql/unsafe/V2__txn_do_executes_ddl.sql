@@ -1,0 +1,2 @@
+-- expect: unreadable-sql
+DO $$ BEGIN EXECUTE 'ALTER TABLE orders DROP COLUMN note'; END $$;

@@ -1,0 +1,3 @@
+-- expect: index-without-concurrently
+SET lock_timeout = '2s';
+CREATE INDEX orders_total ON orders (total);

@@ -1,0 +1,3 @@
+-- expect: transaction-control
+ALTER TABLE orders ADD COLUMN note text;
+ROLLBACK;
