@@ -722,14 +722,12 @@ public final class Migrator implements AutoCloseable {
         }
         Executor.Recheck recheck = recheck();
         Executor.Sent held = takeEarly(scripts);
-        boolean oneQuery = Executor.oneQuery(connection);
         for (int i = 0; i < scripts.size(); i++) {
             Script s = scripts.get(i);
             MigrationKey key = s.migration().key();
-            int together = held == null ? together(scripts, planned, executor, i, oneQuery) : 1;
+            int together = held == null ? together(scripts, planned, executor, i) : 1;
             if (held != null && held.held() && i + 1 < scripts.size() && executor.sameTimeouts(s, scripts.get(i + 1))) {
-                // with its COMMIT, those after it, in the extended protocol (Executor.commitWith)
-                together += together(scripts, planned, executor, i + 1, false);
+                together += together(scripts, planned, executor, i + 1); // with its COMMIT, those after it
             }
             if (together > 0) {
                 List<Script> sent = scripts.subList(i, i + together);
@@ -778,18 +776,14 @@ public final class Migrator implements AutoCloseable {
      * each with its record and its own transaction: those in a row that {@link Executor#together} accepts, under the
      * same timeouts, none a squash (whose record reads the history) or resumed, at most {@link Executor#MOST_TOGETHER},
      * {@link Executor#MOST_TOGETHER_STATEMENTS} statements and {@link Executor#MOST_TOGETHER_CHARS} of SQL (a migration
-     * alone may have more); with {@code oneQuery} ({@link Executor#oneQuery}) at most
-     * {@link Executor#MOST_TOGETHER_ONE_QUERY} and {@link Executor#MOST_TOGETHER_CHARS}, whatever their statements;
-     * 0 when the migration at {@code from} is not one of them.
+     * alone may have more); 0 when the migration at {@code from} is not one of them.
      * A migration that needs an answer first (Java code, a backfill, a guard, non-atomic) ends the run.
      */
-    private static int together(List<Script> scripts, Planner.Result planned, Executor executor, int from, boolean oneQuery) {
+    private static int together(List<Script> scripts, Planner.Result planned, Executor executor, int from) {
         int n = 0;
         long chars = 0;
         int statements = 0;
-        int most = oneQuery ? Executor.MOST_TOGETHER_ONE_QUERY : Executor.MOST_TOGETHER;
-        int mostStatements = oneQuery ? Integer.MAX_VALUE : Executor.MOST_TOGETHER_STATEMENTS;
-        while (from + n < scripts.size() && n < most) {
+        while (from + n < scripts.size() && n < Executor.MOST_TOGETHER) {
             Script s = scripts.get(from + n);
             if (planned.view().migrations().get(from + n).resumeFrom() != 0 || !s.migration().replaces().isEmpty()
                     || !executor.together(s) || (n > 0 && !executor.sameTimeouts(scripts.get(from), s))) {
@@ -797,7 +791,7 @@ public final class Migrator implements AutoCloseable {
             }
             chars += Executor.size(s);
             statements += Executor.statements(s);
-            if (n > 0 && (chars > Executor.MOST_TOGETHER_CHARS || statements > mostStatements)) {
+            if (n > 0 && (chars > Executor.MOST_TOGETHER_CHARS || statements > Executor.MOST_TOGETHER_STATEMENTS)) {
                 break;
             }
             n++;

@@ -207,24 +207,6 @@ public final class Executor {
      * more: what follows such a {@code Sync} runs in its aborted transaction, and fails.
      */
     public static final int MOST_TOGETHER_STATEMENTS = 200;
-    /**
-     * The most migrations {@link #runTogether} sends in one round trip as one simple-protocol {@code Query}
-     * ({@link OneQuery}, PostgreSQL 13 or later), which has no statement bound; {@link #MOST_TOGETHER_CHARS} still holds.
-     */
-    public static final int MOST_TOGETHER_ONE_QUERY = 256;
-
-    /**
-     * Whether migrations sent together on {@code connection} go as one {@code Query} ({@link OneQuery#possible}): then
-     * a send is bound by {@link #MOST_TOGETHER_ONE_QUERY} migrations and {@link #MOST_TOGETHER_CHARS}, not by statements
-     * (what does not go as one {@code Query} after all is sent in sequences within {@link #MOST_TOGETHER_STATEMENTS}).
-     */
-    public static boolean oneQuery(Connection connection) {
-        try {
-            return OneQuery.possible(connection);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
     /**
      * Whether {@code script} may be sent together with other migrations ({@link #runTogether}): it applies an atomic
@@ -359,7 +341,7 @@ public final class Executor {
         Script first = scripts.get(0);
         var texts = new ArrayList<String>();
         var parts = new ArrayList<Part>();
-        add(scripts, checksums, 0, texts, parts, false);
+        add(scripts, checksums, 0, texts, parts);
         if (holdLast) {
             texts.remove(texts.size() - 1);
             parts.remove(parts.size() - 1);
@@ -370,103 +352,21 @@ public final class Executor {
             return new Sent(scripts, texts, parts, null, e, holdLast);
         }
         try {
-            if (!holdLast && OneQuery.possible(connection)) {
-                var one = new ArrayList<String>();
-                var oneParts = new ArrayList<Part>();
-                add(scripts, checksums, 0, one, oneParts, true);
-                PendingStatements.Answer answer = asOneQuery(connection, one);
-                if (answer != null) {
-                    return new Sent(scripts, one, oneParts, answer, null, false);
-                }
-            }
-            return new Sent(scripts, texts, parts, inSequences(connection, texts, parts), null, holdLast);
+            return new Sent(scripts, texts, parts, PendingStatements.sendTogether(connection, texts, true), null, holdLast);
         } catch (SQLException e) {
             return new Sent(scripts, texts, parts, null, e, holdLast);
         }
     }
 
     /**
-     * {@code texts} sent as one simple-protocol {@code Query} ({@link OneQuery}) when every text allows it; null when
-     * one does not, or when the server refused the whole text (nothing ran; the failed transaction, if any, is ended):
-     * then they go as before ({@link #inSequences}).
-     */
-    private static PendingStatements.Answer asOneQuery(Connection connection, List<String> texts) throws SQLException {
-        OneQuery query = OneQuery.of(texts);
-        if (query == null) {
-            return null;
-        }
-        PendingStatements.Answer answer = query.send(connection);
-        if (answer == null) {
-            rollback(connection);
-        }
-        return answer;
-    }
-
-    /**
-     * {@code texts} (of the migrations {@code parts} says) sent in the extended protocol: one message sequence when
-     * they are at most {@link #MOST_TOGETHER_STATEMENTS}, else one per run of whole migrations within that bound (a
-     * migration of more alone), each after the answer of the one before, none after one that failed; their answers as
-     * one.
-     */
-    private static PendingStatements.Answer inSequences(Connection connection, List<String> texts, List<Part> parts)
-            throws SQLException {
-        if (texts.size() <= MOST_TOGETHER_STATEMENTS) {
-            return PendingStatements.sendTogether(connection, texts, true);
-        }
-        int completed = 0;
-        var values = new ArrayList<String>();
-        int from = 0;
-        while (from < texts.size()) {
-            int to = sequenceEnd(parts, from);
-            PendingStatements.Answer a = PendingStatements.sendTogether(connection, texts.subList(from, to), true);
-            values.addAll(a.values());
-            if (a.failure() != null) {
-                return new PendingStatements.Answer(completed + a.completed(), a.failure(), a.lost(), values);
-            }
-            completed += a.completed();
-            from = to;
-        }
-        return new PendingStatements.Answer(completed, null, false, values);
-    }
-
-    /**
-     * Where the sequence from statement {@code from} (a migration's {@code BEGIN}) ends: after as many whole
-     * migrations as fit in {@link #MOST_TOGETHER_STATEMENTS} statements, at least one.
-     */
-    private static int sequenceEnd(List<Part> parts, int from) {
-        int end = from;
-        int i = from;
-        while (i < parts.size()) {
-            int script = parts.get(i).script();
-            int j = i;
-            while (j < parts.size() && parts.get(j).script() == script) {
-                j++;
-            }
-            if (end > from && j - from > MOST_TOGETHER_STATEMENTS) {
-                break;
-            }
-            end = j;
-            i = j;
-        }
-        return end;
-    }
-
-    /**
      * The statements of {@code scripts} from {@code from} on, each in its transaction with its record (the checksum of
-     * {@code scripts.get(m)} is {@code checksums.get(m - from)}), and their parts; with {@code began}, for one
-     * {@code Query} ({@link OneQuery}), each transaction notes its start first and its record counts from it
-     * ({@link JdbcSchemaHistory#BEGAN}).
+     * {@code scripts.get(m)} is {@code checksums.get(m - from)}), and their parts.
      */
-    private static void add(List<Script> scripts, List<String> checksums, int from, List<String> texts, List<Part> parts,
-                            boolean began) {
+    private static void add(List<Script> scripts, List<String> checksums, int from, List<String> texts, List<Part> parts) {
         for (int m = from; m < scripts.size(); m++) {
             Script s = scripts.get(m);
             texts.add("BEGIN");
             parts.add(new Part(m, -1, false));
-            if (began) {
-                texts.add(JdbcSchemaHistory.BEGAN);
-                parts.add(new Part(m, -1, false));
-            }
             for (int i = 0; i < s.steps().size(); i++) {
                 ScriptStep step = s.steps().get(i);
                 for (Lock lock : step.locks()) {
@@ -476,9 +376,7 @@ public final class Executor {
                 texts.add(((Step.Sql) step.step()).text());
                 parts.add(new Part(m, i, false));
             }
-            String checksum = checksums.get(m - from);
-            texts.add(began ? JdbcSchemaHistory.appliedTimedFromBegan(s.migration().key(), checksum)
-                    : JdbcSchemaHistory.appliedTimedByServer(s.migration().key(), checksum));
+            texts.add(JdbcSchemaHistory.appliedTimedByServer(s.migration().key(), checksums.get(m - from)));
             parts.add(new Part(m, s.steps().size(), false));
             texts.add("COMMIT");
             parts.add(new Part(m, s.steps().size(), false));
@@ -506,7 +404,7 @@ public final class Executor {
         parts.add(new Part(0, held.scripts.get(0).steps().size(), false));
         var moreTexts = new ArrayList<String>();
         var moreParts = new ArrayList<Part>();
-        add(scripts, checksums, 1, moreTexts, moreParts, false); // checksums.get(0) is more's first, scripts' second
+        add(scripts, checksums, 1, moreTexts, moreParts); // checksums.get(0) is more's first, scripts' second
         texts.addAll(moreTexts);
         parts.addAll(moreParts);
         PendingStatements.Answer answer;

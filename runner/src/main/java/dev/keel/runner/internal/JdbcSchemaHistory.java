@@ -135,26 +135,6 @@ public final class JdbcSchemaHistory implements SchemaHistory {
                 + " RETURNING duration_ms::text", key, key, checksum);
     }
 
-    /**
-     * The statement that notes, right after a migration's {@code BEGIN}, when its transaction began by the server's
-     * clock, for {@link #appliedTimedFromBegan}: in a simple-protocol {@code Query} of several transactions
-     * ({@link OneQuery}) {@code now()} is the same for all of them, the time the server received the text. It returns
-     * no row, and the note ends with the transaction.
-     */
-    static final String BEGAN = "SELECT WHERE set_config('keel.began', clock_timestamp()::text, true) IS NULL";
-
-    /**
-     * {@link #appliedTimedByServer} for a transaction whose start {@link #BEGAN} noted: that start as the time applied,
-     * and the time from it to the record as the migration's.
-     */
-    static String appliedTimedFromBegan(MigrationKey key, String checksum) {
-        String began = "current_setting('keel.began')::timestamptz";
-        return literal(APPLIED.replace("VALUES (?, ?, ?, now(), ?,", "VALUES (?, ?, ?, " + began + ", (extract(epoch FROM"
-                        + " clock_timestamp() - " + began + ") * 1000)::bigint,")
-                .replace("applied_at = now()", "applied_at = EXCLUDED.applied_at")
-                + " RETURNING duration_ms::text", key, key, checksum);
-    }
-
     /** The milliseconds the transaction has taken so far, by the server's clock. */
     private static final String SERVER_MS = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
 

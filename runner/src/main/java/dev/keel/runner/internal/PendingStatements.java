@@ -147,26 +147,16 @@ public final class PendingStatements {
         if (query == null) {
             return oneByOne(connection, texts); // a text the driver splits otherwise than keel does: each on its own
         }
-        int flags = QueryExecutor.QUERY_ONESHOT | (rows ? 0 : QueryExecutor.QUERY_NO_RESULTS);
-        return execute(connection, pg, query, texts.size(), flags);
-    }
-
-    /**
-     * Executes {@code query}, of {@code statements} statements, on {@code pg} (the driver's side of {@code connection})
-     * with the driver's {@code flags}, counting the statements that completed: the {@link Answer}, never an exception
-     * for a failure of the statements or of the connection.
-     */
-    static Answer execute(Connection connection, BaseConnection pg, Query query, int statements, int flags) throws SQLException {
         var counter = new Counter();
-        int all = flags | (connection.getAutoCommit() ? QueryExecutor.QUERY_SUPPRESS_BEGIN : 0);
+        int flags = QueryExecutor.QUERY_ONESHOT | (rows ? 0 : QueryExecutor.QUERY_NO_RESULTS) | (connection.getAutoCommit() ? QueryExecutor.QUERY_SUPPRESS_BEGIN : 0);
         try {
-            pg.getQueryExecutor().execute(query, query.createParameterList(), counter, 0, 0, all);
+            pg.getQueryExecutor().execute(query, query.createParameterList(), counter, 0, 0, flags);
         } catch (SQLException e) {
             if (counter.failure == null) {
                 return new Answer(counter.completed, e, true, counter.values);
             }
             // PostgreSQL ran the statements in order and skipped those after the one that failed
-            return new Answer(Math.min(counter.completed, statements - 1), counter.failure,
+            return new Answer(Math.min(counter.completed, texts.size() - 1), counter.failure,
                     Failures.isConnectionLost(counter.failure), counter.values);
         }
         return new Answer(counter.completed, null, false, counter.values);
