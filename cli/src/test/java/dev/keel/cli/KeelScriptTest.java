@@ -171,9 +171,9 @@ class KeelScriptTest {
         assertEquals(0, r.exit(), r.err());
         String call = keelCall(r);
         // the serial collector, survivors promoted at once, the client compiler, a bounded heap
-        // and picocli without its converters for java.time and java.sql, which no option of keel's needs
+        // and picocli without its converters for java.time, which no option of keel's needs
         for (String option : List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-Xmx320m", "-Xmn48m",
-                "-Dpicocli.converters.excludes=java\\.time\\..*,java\\.sql\\..*")) {
+                "-Dpicocli.converters.excludes=java\\.time\\..*")) {
             assertTrue(call.contains(option + " "), option + " in " + call);
         }
         // the user's options after keel's (the JVM takes the last of each), before the jar
