@@ -171,7 +171,9 @@ class KeelScriptTest {
         assertEquals(0, r.exit(), r.err());
         String call = keelCall(r);
         // the serial collector, survivors promoted at once, the client compiler, a bounded heap
-        for (String option : List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-Xmx320m", "-Xmn48m")) {
+        // and picocli without its converters for java.time, which no option of keel's needs
+        for (String option : List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-Xmx320m", "-Xmn48m",
+                "-Dpicocli.converters.excludes=java\\.time\\..*")) {
             assertTrue(call.contains(option + " "), option + " in " + call);
         }
         // the user's options after keel's (the JVM takes the last of each), before the jar
@@ -213,7 +215,9 @@ class KeelScriptTest {
         executable(bin.resolve("java"));
         Path jsa = root.resolve("cli/target/keel.jsa");
         Path madeFor = root.resolve("cli/target/keel.jsa.for");
-        String expected = root.toRealPath().resolve("cli/target/keel.jar") + " " + bin.resolve("java").toRealPath() + "\n";
+        // the second line: the archive is mapped where it was made to be, as this java accepts (it says so when tried)
+        String expected = root.toRealPath().resolve("cli/target/keel.jar") + " " + bin.resolve("java").toRealPath() + "\n"
+                + MAPPED + "\n";
 
         Run first = keel(Map.of(), "--version");
         assertEquals(0, first.exit(), first.err());
@@ -227,6 +231,7 @@ class KeelScriptTest {
         assertTrue(keelCall(second).contains("-XX:SharedArchiveFile=" + root.toRealPath().resolve("cli/target/keel.jsa")),
                 second.javaCalls());
         assertFalse(second.javaCalls().contains("-Xshare:dump"), "an archive made for this jar is not written again");
+        assertTrue(keelCall(second).contains(MAPPED + " -XX:SharedArchiveFile="), second.javaCalls());
 
         // made for the jar of another checkout (this one was moved or copied): not used, written again for this one
         Files.writeString(madeFor, "/elsewhere/cli/target/keel.jar " + bin.resolve("java").toRealPath() + "\n");
@@ -250,6 +255,32 @@ class KeelScriptTest {
         }
         Run after = keel(Map.of(), "--version");
         assertTrue(keelCall(after).contains("-XX:SharedArchiveFile="), after.javaCalls());
+    }
+
+    /** What bin/keel adds so that the archive is mapped at the address it was made for (no pointer rewritten at start). */
+    private static final String MAPPED = "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
+
+    @Test
+    void anArchiveIsMappedWhereItWasMadeOnlyWhenThisJavaTakesTheSetting() throws Exception {
+        builtJar();
+        write(root.resolve("cli/target/keel.classlist"), "java/lang/Object\n", null);
+        // a java that writes the archive but refuses the setting, as a JVM does an option it does not know
+        write(bin.resolve("java"), DUMPING_JAVA.replace("if [ -n \"$dump\" ]",
+                "case \"$*\" in *ArchiveRelocationMode*) echo \"Unrecognized VM option\" >&2; exit 1 ;; esac\nif [ -n \"$dump\" ]"), null);
+        executable(bin.resolve("java"));
+        Path madeFor = root.resolve("cli/target/keel.jsa.for");
+        keel(Map.of(), "--version");
+        awaitText(madeFor, root.toRealPath().resolve("cli/target/keel.jar") + " " + bin.resolve("java").toRealPath() + "\n\n");
+        Run r = keel(Map.of(), "--version");
+        assertEquals("keel 0.1.0\n", r.out(), r.err());
+        assertTrue(keelCall(r).contains("-XX:SharedArchiveFile="), r.javaCalls());
+        assertFalse(keelCall(r).contains("ArchiveRelocationMode"), r.javaCalls());
+
+        // an archive.for of one line (written by an earlier keel): the archive is used, mapped as the JVM chooses
+        Files.writeString(madeFor, root.toRealPath().resolve("cli/target/keel.jar") + " " + bin.resolve("java").toRealPath() + "\n");
+        Run old = keel(Map.of(), "--version");
+        assertTrue(keelCall(old).contains("-XX:SharedArchiveFile="), old.javaCalls());
+        assertFalse(keelCall(old).contains("ArchiveRelocationMode"), old.javaCalls());
     }
 
     @Test

@@ -218,9 +218,15 @@ public final class Executor {
         if (script.backwards() || !script.atomic()) {
             return false;
         }
-        Duration timeout = statementTimeout(script);
-        for (int i = 0; i < script.steps().size(); i++) {
-            if (!JdbcSink.needsNoAnswer(script.steps().get(i)) || !Objects.equals(statementTimeout(script, i), timeout)) {
+        // in an atomic migration a step runs without the statement timeout only while every step before it does too
+        // (untimed): so every step runs under the migration's timeout exactly when the first one does. Asked once,
+        // not once per step (each time reading the first step's text again: 20-30 ms of a start's critical path for
+        // the first migration of a project of 200 tables)
+        if (!script.steps().isEmpty() && !Objects.equals(statementTimeout(script, 0), statementTimeout(script))) {
+            return false;
+        }
+        for (ScriptStep step : script.steps()) {
+            if (!JdbcSink.needsNoAnswer(step)) {
                 return false;
             }
         }
