@@ -252,9 +252,11 @@ public final class Identifiers {
                 sequence = new Sequence(Namespaces.sequence(ctx, sg.get(), name.isEmpty() ? generator : name),
                         sg.get().integer("initialValue", 1), sg.get().integer("allocationSize", 50));
             } else {
-                // Hibernate's own sequence generator named through @GenericGenerator: the sequence its parameters say
-                sequence = findGeneric(generator).flatMap(gg -> GenericSequences.of(ctx, gg, generator))
-                        .orElseThrow(() -> notASequence(gv, generator));
+                // Hibernate's own sequence generator named through @GenericGenerator: the sequence its parameters say;
+                // a name declared nowhere is, to Hibernate 6, a sequence of that name (default schema, from 1 by 50)
+                sequence = isDeclared(generator)
+                        ? findGeneric(generator).flatMap(gg -> GenericSequences.of(ctx, gg, generator)).orElseThrow(() -> notASequence(gv, generator))
+                        : new Sequence(ctx.naming().physical(generator).db(), 1, 50);
             }
         }
         if (!schema.addSequence(sequence, entity)) {
@@ -280,13 +282,14 @@ public final class Identifiers {
         return ctx.naming().physical(written.isBlank() ? entity.entityName() : written);
     }
 
+    /** Whether a generator of this name is declared (by any annotation that declares one) on a mapped class or a package. */
+    private boolean isDeclared(String generator) {
+        return generators().stream().anyMatch(g -> g.unreadable() == null && generator.equals(g.name()));
+    }
+
     /**
-     * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
-     * order; a generator before it whose name cannot be read is reported instead.
-     */
-    /**
-     * Why {@code generator} gives no sequence: declared by a {@code @TableGenerator} or a {@code @GenericGenerator}
-     * (each said as such), or not declared at all.
+     * Why the declared {@code generator} gives no sequence: it is a {@code @TableGenerator} or a custom
+     * {@code @GenericGenerator} (each said as such).
      */
     private MappingProblem notASequence(AnnotationView gv, String generator) {
         String kind = generators().stream().filter(g -> g.unreadable() == null && !g.kind().equals(JpaNames.SEQUENCE_GENERATOR)
@@ -297,13 +300,9 @@ public final class Identifiers {
             return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @TableGenerator: Hibernate then keeps"
                     + " the ids in a generator table that keel's state does not model", fix);
         }
-        if (kind.equals(GENERIC_GENERATOR)) {
-            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
-                    + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
-                    + " code keel does not run", fix);
-        }
-        return new MappingProblem(gv.node(), "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the"
-                + " scanned entities", "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity");
+        return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
+                + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
+                + " code keel does not run", fix);
     }
 
     /** The class (or strategy) a {@code @GenericGenerator} names, as written when it cannot be resolved. */
@@ -324,6 +323,10 @@ public final class Identifiers {
                 .findFirst().map(g -> g.annotation(ctx));
     }
 
+    /**
+     * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
+     * order, then on a package; a generator before it whose name cannot be read is reported instead.
+     */
     private Optional<AnnotationView> findGenerator(String name) {
         for (GeneratorSite g : generators()) {
             if (g.unreadable() != null) {
@@ -352,7 +355,7 @@ public final class Identifiers {
     }
 
     /**
-     * Every {@code @SequenceGenerator} of the mapped classes, read once (names only: the classes' trees need
+     * Every {@code @SequenceGenerator} of the mapped classes and of the packages ({@code package-info.java}), read once (names only: the classes' trees need
      * not stay in memory, and each lookup does not read every class again).
      */
     private int generatorsLibrary;
@@ -386,6 +389,11 @@ public final class Identifiers {
                 for (int i = 0; i < methods.size(); i++) {
                     collect(found, t, -2 - i, AnnotationView.on(methods.get(i), t, ctx.values()));
                 }
+            }
+            // then the packages' (package-info.java), which Hibernate registers for the whole persistence unit as it
+            // does a class's; a class's generator of the same name is found first
+            for (TypeInfo p : ctx.index().packageInfos()) {
+                collect(found, p, -1, ctx.annotations(p));
             }
             generators = List.copyOf(found);
         } finally {

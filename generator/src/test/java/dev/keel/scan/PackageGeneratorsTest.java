@@ -1,0 +1,99 @@
+package dev.keel.scan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Generators declared on a package ({@code package-info.java}) are the persistence unit's, as Hibernate 6 reads them
+ * (oracle sample {@code packages}): an entity of any package names them; their values resolve through the
+ * package-info's own imports; a {@code @TableGenerator} there is refused as on a class. A name declared nowhere is, as
+ * to Hibernate 6, a sequence of that name in the default schema.
+ */
+class PackageGeneratorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPackagesSequenceAndGenericGeneratorsServeEntitiesOfEveryPackage() {
+        var state = new ScanFixture(dir.resolve("ok"))
+                .file("app/Sizes.java", "package app;\npublic interface Sizes {\n    int STEP = 20;\n    String SEQ = \"lot_numbers\";\n}")
+                .file("app/package-info.java", """
+                        /** Ids of the whole application. */
+                        @SequenceGenerator(name = "lots", sequenceName = SEQ, allocationSize = Sizes.STEP, initialValue = 5)
+                        @GenericGenerator(name = "bins", strategy = "enhanced-sequence",
+                                parameters = @Parameter(name = "sequence_name", value = "bin_codes"))
+                        package app;
+
+                        import jakarta.persistence.SequenceGenerator;
+                        import org.hibernate.annotations.GenericGenerator;
+                        import org.hibernate.annotations.Parameter;
+                        import static app.Sizes.SEQ;
+                        """)
+                .file("app/Lot.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity
+                        public class Lot {
+                            @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lots") Long id;
+                        }""")
+                .file("app/store/Bin.java", """
+                        package app.store;
+                        import jakarta.persistence.*;
+                        @Entity
+                        public class Bin {
+                            @Id @GeneratedValue(generator = "bins") Long id;
+                        }""")
+                .scan();
+        assertEquals(List.of("bin_codes:1:50", "lot_numbers:5:20"), state.sequences().stream()
+                .map(s -> s.name() + ":" + s.start() + ":" + s.increment()).sorted().toList());
+    }
+
+    @Test
+    void aTableGeneratorOnAPackageIsRefusedAsOnAClass() {
+        List<String> problems = new ScanFixture(dir.resolve("table"))
+                .file("app/package-info.java", """
+                        @TableGenerator(name = "crates", table = "crate_ids")
+                        package app;
+                        import jakarta.persistence.TableGenerator;
+                        """)
+                .file("app/Crate.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity
+                        public class Crate {
+                            @Id @GeneratedValue(generator = "crates") Long id;
+                        }""")
+                .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Crate.java:5: generator \"crates\" is a @TableGenerator"), problems.get(0));
+    }
+
+    @Test
+    void aGeneratorDeclaredNowhereIsASequenceOfItsName() {
+        var state = new ScanFixture(dir.resolve("none"))
+                .file("app/package-info.java", "/** No annotations. */\npackage app;\n")
+                .file("app/Crate.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity
+                        public class Crate {
+                            @Id @GeneratedValue(generator = "crateNumbers") Long id;
+                        }""")
+                .file("app/Box.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity @Table(schema = "store")
+                        public class Box {
+                            @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crateNumbers") Long id;
+                        }""")
+                .scan();
+        assertEquals(List.of("crate_numbers:1:50"), state.sequences().stream()
+                .map(s -> s.name() + ":" + s.start() + ":" + s.increment()).sorted().toList());
+    }
+}
