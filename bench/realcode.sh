@@ -20,6 +20,8 @@
 #   transforms its classes at build time); the harness rewrites the sources' imports, never the binary
 #   with:G:A:V: a dependency whose entities belong to the same persistence unit (the project's relations
 #   target them): its sources are a second source root of keel, its jar's entities go to Hibernate too
+#   exclude:G:A: a transitive dependency left out of the fetch (one the registry does not serve, which the entities
+#   do not need)
 #   --work DIR   the run's folder (default /tmp/keel-realcode); fetched jars are kept there between runs
 #   --no-build   use the built keel and generator test classes as they are
 set -euo pipefail
@@ -32,7 +34,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --work) work=$2; shift ;;
     --no-build) build="" ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) bench_die "unknown option $1 (see --help)" ;;
     *) projects+=("$1") ;;
   esac
@@ -66,11 +68,20 @@ for spec in "${projects[@]}"; do
   mkdir -p "$dir"
   echo "$coords" > "$dir/coordinates"
   if [ ! -f "$dir/fetched" ]; then
+    # exclude:G:A flags: a transitive dependency the registry does not serve (and the entities do not need) left out
+    exclusions=""
+    for flag in ${flags//,/ }; do
+      if [[ "$flag" == exclude:* ]]; then
+        IFS=: read -r _ egroup eartifact <<< "$flag"
+        exclusions+="<exclusion><groupId>$egroup</groupId><artifactId>$eartifact</artifactId></exclusion>"
+      fi
+    done
     cat > "$dir/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>keel.realcode</groupId><artifactId>fetch</artifactId><version>1</version>
-  <dependencies><dependency><groupId>$group</groupId><artifactId>$artifact</artifactId><version>$version</version></dependency></dependencies>
+  <dependencies><dependency><groupId>$group</groupId><artifactId>$artifact</artifactId><version>$version</version>
+    <exclusions>$exclusions</exclusions></dependency></dependencies>
 </project>
 POM
     (cd "$dir" && mvn -B -q -Dmaven.repo.local="$m2" $dep_plugin:copy-dependencies -DoutputDirectory=jars \
@@ -101,8 +112,8 @@ POM
         entity_jars+=("$dir/jars/$martifact-$mversion.jar")
         own_jars+=("$martifact-$mversion.jar")
         bench_log "  $martifact: its sources a second source root, its entities in the same persistence unit" ;;
-      javax-sources|"") ;;
-      *) bench_die "unknown flag $flag of $coords (javax-sources, with:G:A:V)" ;;
+      javax-sources|exclude:*|"") ;;
+      *) bench_die "unknown flag $flag of $coords (javax-sources, with:G:A:V, exclude:G:A)" ;;
     esac
   done
   # the dependencies' jars, as the project's compile class path (its own jars are not on it)
