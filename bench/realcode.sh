@@ -126,6 +126,8 @@ POM
         if { unzip -p "$j" '*.class' 2>/dev/null || true; } | grep -aq 'javax/persistence'; then # (grep -q ends unzip early)
           java -cp "$work/transformer/jars/*" org.eclipse.transformer.cli.JakartaTransformerCLI -q "$j" "$jars/$(basename "$j")" \
               >> "$dir/transform.log" 2>&1 || bench_die "transforming $j failed (see $dir/transform.log)"
+          # its Hibernate 5 extensions (type contributors...) are code for Hibernate 5's API, which Hibernate 6 cannot load
+          zip -q -d "$jars/$(basename "$j")" 'META-INF/services/org.hibernate.*' >> "$dir/transform.log" 2>&1 || true
         else
           ln -s "$j" "$jars/$(basename "$j")"
         fi

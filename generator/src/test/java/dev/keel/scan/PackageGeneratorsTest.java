@@ -96,4 +96,27 @@ class PackageGeneratorsTest {
         assertEquals(List.of("crate_numbers:1:50"), state.sequences().stream()
                 .map(s -> s.name() + ":" + s.start() + ":" + s.increment()).sorted().toList());
     }
+
+    @Test
+    void aSequenceStrategyNamingAPackagesGenericGeneratorIsRefusedOnHibernate7Only() {
+        String packageInfo = """
+                @GenericGenerator(name = "ids", strategy = "enhanced-sequence")
+                package app;
+                import org.hibernate.annotations.GenericGenerator;
+                """;
+        String crate = """
+                package app;
+                import jakarta.persistence.*;
+                @Entity
+                public class Crate {
+                    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids") Long id;
+                }""";
+        var on6 = new ScanFixture(dir.resolve("six")).file("app/package-info.java", packageInfo).file("app/Crate.java", crate).scan();
+        assertEquals(List.of("ids:1:50"), on6.sequences().stream().map(s -> s.name() + ":" + s.start() + ":" + s.increment()).toList());
+        List<String> on7 = new ScanFixture(dir.resolve("seven")).hibernate("7").file("app/package-info.java", packageInfo)
+                .file("app/Crate.java", crate).problems();
+        assertEquals(1, on7.size(), on7.toString());
+        assertTrue(on7.get(0).contains("Crate.java:5: @GeneratedValue(strategy = SEQUENCE) names \"ids\", a @GenericGenerator:"
+                + " Hibernate 7 refuses to start"), on7.get(0));
+    }
 }

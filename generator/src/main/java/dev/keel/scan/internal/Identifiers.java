@@ -254,8 +254,16 @@ public final class Identifiers {
             } else {
                 // Hibernate's own sequence generator named through @GenericGenerator: the sequence its parameters say;
                 // a name declared nowhere is, to Hibernate 6, a sequence of that name (default schema, from 1 by 50)
+                Optional<AnnotationView> generic = findGeneric(generator);
+                if (generic.isPresent() && gv.enumName("strategy", "AUTO").equals("SEQUENCE")
+                        && ctx.has(HibernateRule.SEQUENCE_STRATEGY_NAMES_NO_GENERIC_GENERATOR)) {
+                    throw new MappingProblem(gv.node(), "@GeneratedValue(strategy = SEQUENCE) names \"" + generator + "\", a"
+                            + " @GenericGenerator: Hibernate 7 refuses to start (\"specified SEQUENCE generation, but referred to a"
+                            + " @GenericGenerator\"); Hibernate 6 mapped it", "leave the strategy out (AUTO) when naming a"
+                            + " @GenericGenerator, or declare a @SequenceGenerator of that name");
+                }
                 sequence = isDeclared(generator)
-                        ? findGeneric(generator).flatMap(gg -> GenericSequences.of(ctx, gg, generator)).orElseThrow(() -> notASequence(gv, generator))
+                        ? generic.flatMap(gg -> GenericSequences.of(ctx, gg, generator)).orElseThrow(() -> notASequence(gv, generator))
                         : new Sequence(ctx.naming().physical(generator).db(), 1, 50);
             }
         }

@@ -2,14 +2,16 @@ package depot;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** Numbered by the package's sequence generator. */
+/**
+ * Numbered by the package's sequence generator (with strategy = SEQUENCE, Hibernate 7 would refuse to start:
+ * PackageGeneratorsTest).
+ */
 @Entity
 public class Crate {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crate_ids")
+    @GeneratedValue(generator = "crate_ids")
     private Long id;
 
     private String label;
