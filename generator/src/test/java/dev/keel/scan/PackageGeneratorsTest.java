@@ -119,4 +119,41 @@ class PackageGeneratorsTest {
         assertTrue(on7.get(0).contains("Crate.java:5: @GeneratedValue(strategy = SEQUENCE) names \"ids\", a @GenericGenerator:"
                 + " Hibernate 7 refuses to start"), on7.get(0));
     }
+
+    @Test
+    void generatorsInTheirContainersAreReadOnPackagesAndClasses() {
+        var state = new ScanFixture(dir.resolve("containers"))
+                .file("app/package-info.java", """
+                        @GenericGenerators({
+                                @GenericGenerator(name = "a", strategy = "sequence", parameters = @Parameter(name = "sequence_name", value = "a_seq")),
+                                @GenericGenerator(name = "b", strategy = "sequence", parameters = @Parameter(name = "increment_size", value = "7"))})
+                        package app;
+                        import org.hibernate.annotations.*;
+                        """)
+                .file("app/Crate.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity
+                        @SequenceGenerators({@SequenceGenerator(name = "c", sequenceName = "c_seq", allocationSize = 3)})
+                        public class Crate {
+                            @Id @GeneratedValue(generator = "c") Long id;
+                        }""")
+                .file("app/Box.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity
+                        public class Box {
+                            @Id @GeneratedValue(generator = "a") Long id;
+                        }""")
+                .file("app/Bag.java", """
+                        package app;
+                        import jakarta.persistence.*;
+                        @Entity
+                        public class Bag {
+                            @Id @GeneratedValue(generator = "b") Long id;
+                        }""")
+                .scan();
+        assertEquals(List.of("a_seq:1:50", "b:1:7", "c_seq:1:3"), state.sequences().stream()
+                .map(s -> s.name() + ":" + s.start() + ":" + s.increment()).sorted().toList());
+    }
 }

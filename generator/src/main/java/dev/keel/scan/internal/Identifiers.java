@@ -353,12 +353,13 @@ public final class Identifiers {
      * {@code member}, or (property access) on its method number {@code -2 - member}; the annotation number
      * {@code annotation} there; its name, or why it cannot be read.
      */
-    private record GeneratorSite(TypeInfo type, int member, int annotation, String kind, String name, RuntimeException unreadable) {
+    private record GeneratorSite(TypeInfo type, int member, int annotation, int nested, String kind, String name,
+                                 RuntimeException unreadable) {
         AnnotationView annotation(ScanContext ctx) {
             List<AnnotationView> on = member == -1 ? ctx.annotations(type)
                     : member >= 0 ? AnnotationView.on(type.decl().getFields().get(member), type, ctx.values())
                     : AnnotationView.on(type.decl().getMethods().get(-2 - member), type, ctx.values());
-            return on.get(annotation);
+            return nested < 0 ? on.get(annotation) : on.get(annotation).annotations("value").get(nested);
         }
     }
 
@@ -413,22 +414,37 @@ public final class Identifiers {
     private static void collect(List<GeneratorSite> found, TypeInfo type, int field, List<AnnotationView> annotations) {
         for (int i = 0; i < annotations.size(); i++) {
             AnnotationView a = annotations.get(i);
-            boolean sequence = a.fqn().equals(JpaNames.SEQUENCE_GENERATOR);
-            if (sequence || a.fqn().equals(JpaNames.TABLE_GENERATOR) || a.fqn().equals(GENERIC_GENERATOR)) {
-                try {
-                    found.add(new GeneratorSite(type, field, i, a.fqn(), a.string("name", ""), null));
-                } catch (SourceTrees.StaleSummary stale) {
-                    throw stale; // not the generator's problem: the scan is made again from the files
-                } catch (RuntimeException unreadable) {
-                    if (sequence) {
-                        found.add(new GeneratorSite(type, field, i, a.fqn(), null, unreadable));
-                    }
+            if (CONTAINERS.contains(a.fqn())) {
+                // the repeated generators written in their container (@GenericGenerators({...}), the older form)
+                List<AnnotationView> inner = a.annotations("value");
+                for (int n = 0; n < inner.size(); n++) {
+                    collect(found, type, field, i, n, inner.get(n));
+                }
+            } else {
+                collect(found, type, field, i, -1, a);
+            }
+        }
+    }
+
+    private static void collect(List<GeneratorSite> found, TypeInfo type, int field, int i, int nested, AnnotationView a) {
+        boolean sequence = a.fqn().equals(JpaNames.SEQUENCE_GENERATOR);
+        if (sequence || a.fqn().equals(JpaNames.TABLE_GENERATOR) || a.fqn().equals(GENERIC_GENERATOR)) {
+            try {
+                found.add(new GeneratorSite(type, field, i, nested, a.fqn(), a.string("name", ""), null));
+            } catch (SourceTrees.StaleSummary stale) {
+                throw stale; // not the generator's problem: the scan is made again from the files
+            } catch (RuntimeException unreadable) {
+                if (sequence) {
+                    found.add(new GeneratorSite(type, field, i, nested, a.fqn(), null, unreadable));
                 }
             }
         }
     }
 
     private static final String GENERIC_GENERATOR = "org.hibernate.annotations.GenericGenerator";
+    /** The containers of repeated generators: Hibernate's, and Jakarta Persistence 3.2's. */
+    private static final java.util.Set<String> CONTAINERS = java.util.Set.of("org.hibernate.annotations.GenericGenerators",
+            JpaNames.SEQUENCE_GENERATOR + "s", JpaNames.TABLE_GENERATOR + "s");
 
     private static boolean isIntegral(String type) {
         return switch (type) {

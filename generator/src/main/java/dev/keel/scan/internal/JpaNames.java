@@ -91,7 +91,7 @@ final class JpaNames {
             "OrderBy", "AttributeOverride", "AttributeOverrides", "Inheritance", "InheritanceType",
             "DiscriminatorColumn", "DiscriminatorValue", "DiscriminatorType", "PrimaryKeyJoinColumn", "MapsId",
             "MapKeyColumn", "MapKey", "SecondaryTable",
-            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "AssociationOverrides", "ForeignKey", "ConstraintMode",
+            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "AssociationOverrides", "SequenceGenerators", "TableGenerators", "ForeignKey", "ConstraintMode",
             "Index", "UniqueConstraint", "CascadeType", "FetchType", "Access", "AccessType", "Basic",
             "EntityListeners", "PrePersist", "PreUpdate", "PostLoad", "NamedQuery", "NamedQueries", "Cacheable");
 }

@@ -29,7 +29,7 @@ final class KnownTypes {
                     "Formula", "Immutable", "DynamicUpdate", "DynamicInsert", "CreationTimestamp", "UpdateTimestamp",
                     "NaturalId", "BatchSize", "Cache", "Fetch", "FetchMode", "OnDelete", "OnDeleteAction", "Type",
                     "JdbcType", "Generated", "GeneratedColumn", "Where", "SQLRestriction", "SoftDelete", "TenantId", "Nationalized",
-                    "Array", "UuidGenerator", "GenericGenerator", "Table", "Index", "ForeignKey",
+                    "Array", "UuidGenerator", "GenericGenerator", "GenericGenerators", "Table", "Index", "ForeignKey",
                     "MapKeyJdbcTypeCode", "SoftDeleteType")),
             Map.entry("org.hibernate", Set.of("Length")),
             Map.entry("org.hibernate.type", Set.of("SqlTypes", "YesNoConverter", "TrueFalseConverter", "NumericBooleanConverter")),
