@@ -129,14 +129,15 @@ class ProblemsTest {
         assertTrue(all.contains("To fix: declare @SequenceGenerator(name = \"badges\", ...)"), all);
     }
 
+    /** An undeclared generator is no problem: Hibernate makes a sequence of its name ({@code PackageGeneratorsTest}). */
     @Test
-    void entitiesWithoutIdAndUndeclaredGeneratorsAreReported() {
+    void entitiesWithoutIdAreReportedAndUndeclaredGeneratorsAreNot() {
         List<String> problems = new ScanFixture(dir)
                 .entity("NoId", "@Entity public class NoId { String name; }")
                 .entity("Gen", "@Entity public class Gen { @Id @GeneratedValue(generator = \"nope\") Long id; }")
                 .problems();
         String all = String.join("\n", problems);
         assertTrue(all.contains("has no @Id"), all);
-        assertTrue(all.contains("generator \"nope\" is not declared"), all);
+        assertEquals(1, problems.size(), all);
     }
 }

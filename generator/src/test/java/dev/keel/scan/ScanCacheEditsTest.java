@@ -173,6 +173,85 @@ class ScanCacheEditsTest {
     }
 
     /**
+     * A package's generators ({@code package-info.java}) are read by the entities that name them: editing them makes the
+     * scan again (equal to the scan without cache), an entity's own edit afterwards still sees them, and a package-info
+     * added later serves the entity that names its generator from then on.
+     */
+    @Test
+    void aPackageInfoEditedOrAddedChangesTheScanOfTheEntitiesNamingItsGenerators() throws Exception {
+        Files.writeString(project.resolve("keel.json"), "{\"sourceRoots\": [\"src/main/java\"], \"naming\": \"snake_case\","
+                + " \"apps\": [{\"label\": \"shop\", \"package\": \"com.acme.shop\", \"migrationsPackage\": \"com.acme.shop.migrations\"}]}");
+        write("com/acme/shop/package-info.java", """
+                @SequenceGenerator(name = "ids", sequenceName = "shop_ids", allocationSize = 10)
+                package com.acme.shop;
+                import jakarta.persistence.SequenceGenerator;
+                """);
+        write("com/acme/shop/Customer.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Customer {
+                    @Id @GeneratedValue(generator = "ids")
+                    private Long id;
+                }
+                """);
+        write("com/acme/shop/Order.java", """
+                package com.acme.shop;
+                import jakarta.persistence.*;
+                @Entity
+                @Table(name = "orders")
+                public class Order {
+                    @Id @GeneratedValue(generator = "order_ids")
+                    private Long id;
+                }
+                """);
+        write("com/acme/shop/more/Orders.java", """
+                package com.acme.shop.more;
+                import jakarta.persistence.*;
+                @MappedSuperclass
+                @SequenceGenerator(name = "order_ids", sequenceName = "class_order_ids")
+                public abstract class Orders {
+                }
+                """);
+        try (var files = Files.walk(project.resolve("src"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(3600)));
+            }
+        }
+        Thread.sleep(2_100);
+        KeelConfig config = KeelConfig.read(project);
+        ProjectCache cache = ProjectCache.of(project, config, EntityScanner.class);
+        var seen = new ArrayList<String>();
+        seen.add(checked(config, cache, "before any edit"));
+        assertTrue(seen.get(0).contains("shop_ids") && seen.get(0).contains("class_order_ids"), seen.get(0));
+
+        write("com/acme/shop/package-info.java", Files.readString(file("com/acme/shop/package-info.java"))
+                .replace("allocationSize = 10", "allocationSize = 20"));
+        seen.add(checked(config, cache, "the package's generator edited"));
+
+        write("com/acme/shop/Customer.java", Files.readString(file("com/acme/shop/Customer.java"))
+                .replace("    private Long id;", "    private Long id;\n    private String name;"));
+        seen.add(checked(config, cache, "the entity naming it edited"));
+
+        write("com/acme/shop/more/package-info.java", """
+                @SequenceGenerator(name = "more_ids", sequenceName = "more_ids")
+                package com.acme.shop.more;
+                import jakarta.persistence.SequenceGenerator;
+                """);
+        assertEquals(seen.get(seen.size() - 1), checked(config, cache, "a package-info added that no entity uses yet"));
+
+        write("com/acme/shop/Order.java", Files.readString(file("com/acme/shop/Order.java")).replace("\"order_ids\"", "\"more_ids\""));
+        seen.add(checked(config, cache, "an entity naming the added package's generator"));
+
+        write("com/acme/shop/more/package-info.java", Files.readString(file("com/acme/shop/more/package-info.java"))
+                .replace("sequenceName = \"more_ids\"", "sequenceName = \"more_order_ids\""));
+        seen.add(checked(config, cache, "the added package's generator edited"));
+        assertTrue(seen.get(seen.size() - 1).contains("more_order_ids"), seen.get(seen.size() - 1));
+
+        assertEquals(seen.size(), seen.stream().distinct().count(), "every edit changed the scan: " + seen);
+    }
+
+    /**
      * The outlines: an edit the mapping can read is never taken for one it cannot (the scan is made again, and
      * equals the scan without cache), and an edit it cannot read (a method body, a javadoc, a method that is no
      * getter) reuses the cached scan, which equals the scan without cache.

@@ -288,12 +288,6 @@ public final class AttributeMapper {
             for (AnnotationView o : list) {
                 result.putIfAbsent(o.string("name", ""), o.annotation("column").orElse(null));
             }
-            for (String association : List.of(JpaNames.ASSOCIATION_OVERRIDE, JpaNames.ASSOCIATION_OVERRIDE + "s")) {
-                annotations.stream().filter(x -> x.fqn().equals(association)).findFirst().ifPresent(x -> ctx.problems().add(
-                        level.type().file(), x.node(), "@" + association.substring(association.lastIndexOf('.') + 1) + " on class "
-                                + level.type().simpleName() + " is not supported by keel yet",
-                        "name the join columns on the relation itself (@JoinColumn), or exclude the entity from the app"));
-            }
         }
         return result;
     }
@@ -421,9 +415,81 @@ public final class AttributeMapper {
 
     private List<Found> readEntityAttributes(EntityInfo entity, EntityInfo stopAt) {
         String stop = stopAt == null ? null : stopAt.type().fqn();
-        return attributes(entity.type(), List.of(), t -> t == entity.type()
+        List<Found> found = attributes(entity.type(), List.of(), t -> t == entity.type()
                 || ctx.annotation(t, JpaNames.MAPPED_SUPERCLASS).isPresent()
                 || ctx.annotation(t, JpaNames.ENTITY).isPresent(), stop, access.entityDefault(entity.type()));
+        return withAssociationOverrides(entity, found);
+    }
+
+    /**
+     * The attributes with the class-level {@code @AssociationOverride}s (also inside {@code @AssociationOverrides}) of the
+     * entity and its superclasses applied, as Hibernate applies them to the relations they name (an attribute the entity
+     * inherits from a mapped superclass, most often): the override, on the attribute as
+     * {@link JpaNames#APPLIED_ASSOCIATION_OVERRIDE}, gives the relation its join columns, join table and foreign key where
+     * it writes them ({@link Relations}; the key's name is the override's {@code foreignKey} alone). A subclass's override
+     * of a name wins over its superclasses'. An override of a relation of the key ({@code @Id @ManyToOne}) changes nothing,
+     * as in Hibernate 6.6. One naming a path into an embeddable ({@code "address.city"}) or no relation of the entity, or
+     * overriding a to-one without join columns (Hibernate then maps it through a join table), is refused.
+     */
+    private List<Found> withAssociationOverrides(EntityInfo entity, List<Found> found) {
+        var overrides = new java.util.LinkedHashMap<String, AnnotationView>();
+        var declaredBy = new HashMap<String, TypeInfo>();
+        for (TypeNames.Level level : ctx.names().hierarchy(entity.type(), List.of())) {
+            if (level.type() != entity.type() && ctx.annotation(level.type(), JpaNames.ENTITY).isPresent()) {
+                break; // an entity superclass maps its own attributes, with its own overrides
+            }
+            List<AnnotationView> annotations = ctx.annotations(level.type());
+            var list = new ArrayList<AnnotationView>();
+            annotations.stream().filter(x -> x.fqn().equals(JpaNames.ASSOCIATION_OVERRIDE)).forEach(list::add);
+            annotations.stream().filter(x -> x.fqn().equals(JpaNames.ASSOCIATION_OVERRIDES)).findFirst()
+                    .ifPresent(c -> list.addAll(c.annotations("value")));
+            for (AnnotationView o : list) {
+                String name = o.string("name", "");
+                if (overrides.putIfAbsent(name, o) == null) {
+                    declaredBy.put(name, level.type());
+                }
+            }
+        }
+        if (overrides.isEmpty()) {
+            return found;
+        }
+        var result = new ArrayList<Found>(found.size());
+        for (Found f : found) {
+            AnnotationView o = overrides.remove(f.attribute().name());
+            if (o == null) {
+                result.add(f);
+                continue;
+            }
+            Attribute a = f.attribute();
+            if (a.has(JpaNames.ID)) {
+                result.add(f); // a relation of the key (@Id @ManyToOne): Hibernate 6.6 applies no override to it
+                continue;
+            }
+            boolean toOne = a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE);
+            if (toOne && o.annotations("joinColumns").isEmpty()) {
+                ctx.problems().add(declaredBy.get(a.name()).file(), o.node(), "@AssociationOverride(name = \"" + a.name()
+                        + "\") writes no joinColumns: Hibernate 6 then maps the to-one relation through a join table, which keel"
+                        + " does not model", "write the join column on the override: joinColumns = @JoinColumn(name = ...)");
+                result.add(f);
+                continue;
+            }
+            if (!Relations.isRelation(a)) {
+                ctx.problems().add(declaredBy.get(a.name()).file(), o.node(), "@AssociationOverride names " + a.name()
+                        + ", which is not a relation", "override a basic attribute with @AttributeOverride");
+                result.add(f);
+                continue;
+            }
+            var annotations = new ArrayList<>(a.annotations());
+            annotations.add(o.as(JpaNames.APPLIED_ASSOCIATION_OVERRIDE));
+            result.add(new Found(new Attribute(a.name(), a.type(), List.copyOf(annotations), a.owner(), a.node()), f.unbound()));
+        }
+        overrides.forEach((name, o) -> ctx.problems().add(declaredBy.get(name).file(), o.node(), "@AssociationOverride(name = \""
+                + name + "\") on class " + declaredBy.get(name).simpleName() + (name.contains(".")
+                        ? " names a relation inside an embeddable, which keel does not override yet"
+                        : " names no relation " + entity.type().simpleName() + " maps"),
+                name.contains(".") ? "name the join columns on the embeddable's relation itself (@JoinColumn), or exclude the entity from the app"
+                        : "name one of the entity's relations"));
+        return result;
     }
 
     /**

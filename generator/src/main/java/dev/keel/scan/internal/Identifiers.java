@@ -259,9 +259,19 @@ public final class Identifiers {
                 sequence = new Sequence(Namespaces.sequence(ctx, sg.get(), name.isEmpty() ? generator : name),
                         sg.get().integer("initialValue", 1), sg.get().integer("allocationSize", 50));
             } else {
-                // Hibernate's own sequence generator named through @GenericGenerator: the sequence its parameters say
-                sequence = findGeneric(generator).flatMap(gg -> GenericSequences.of(ctx, gg, generator))
-                        .orElseThrow(() -> notASequence(gv, generator));
+                // Hibernate's own sequence generator named through @GenericGenerator: the sequence its parameters say;
+                // a name declared nowhere is, to Hibernate 6, a sequence of that name (default schema, from 1 by 50)
+                Optional<AnnotationView> generic = findGeneric(generator);
+                if (generic.isPresent() && gv.enumName("strategy", "AUTO").equals("SEQUENCE")
+                        && ctx.has(HibernateRule.SEQUENCE_STRATEGY_NAMES_NO_GENERIC_GENERATOR)) {
+                    throw new MappingProblem(gv.node(), "@GeneratedValue(strategy = SEQUENCE) names \"" + generator + "\", a"
+                            + " @GenericGenerator: Hibernate 7 refuses to start (\"specified SEQUENCE generation, but referred to a"
+                            + " @GenericGenerator\"); Hibernate 6 mapped it", "leave the strategy out (AUTO) when naming a"
+                            + " @GenericGenerator, or declare a @SequenceGenerator of that name");
+                }
+                sequence = isDeclared(generator)
+                        ? generic.flatMap(gg -> GenericSequences.of(ctx, gg, generator)).orElseThrow(() -> notASequence(gv, generator))
+                        : new Sequence(ctx.naming().physical(generator).db(), 1, 50);
             }
         }
         if (!schema.addSequence(sequence, entity)) {
@@ -306,26 +316,21 @@ public final class Identifiers {
         return ctx.naming().physical(written.isBlank() ? entity.entityName() : written);
     }
 
+    /** Whether a generator of this name is declared (by any annotation that declares one) on a mapped class or a package. */
+    private boolean isDeclared(String generator) {
+        return generators().stream().anyMatch(g -> g.unreadable() == null && generator.equals(g.name()));
+    }
+
     /**
-     * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
-     * order; a generator before it whose name cannot be read is reported instead.
-     */
-    /**
-     * Why {@code generator} gives no sequence: declared by a {@code @GenericGenerator} (said as such), or not declared
-     * at all.
+     * Why the declared {@code generator} gives no sequence: it is a custom {@code @GenericGenerator} (said as such;
+     * a {@code @TableGenerator}'s table is mapped, {@link GeneratorTables}).
      */
     private MappingProblem notASequence(AnnotationView gv, String generator) {
-        String kind = generators().stream().filter(g -> g.unreadable() == null && !g.kind().equals(JpaNames.SEQUENCE_GENERATOR)
-                && g.name().equals(generator)).map(GeneratorSite::kind).findFirst().orElse("");
         String fix = "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity"
                 + " (with strategy = GenerationType.SEQUENCE)";
-        if (kind.equals(GENERIC_GENERATOR)) {
-            return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
-                    + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
-                    + " code keel does not run", fix);
-        }
-        return new MappingProblem(gv.node(), "generator \"" + generator + "\" is not declared by a @SequenceGenerator in the"
-                + " scanned entities", "declare @SequenceGenerator(name = \"" + generator + "\", ...) on the id field or the entity");
+        return new MappingProblem(gv.node(), "generator \"" + generator + "\" is a @GenericGenerator of " + genericClass(generator)
+                + ", a custom generator (not Hibernate's SequenceStyleGenerator itself) whose sequence or table is made in Java"
+                + " code keel does not run", fix);
     }
 
     /** The class (or strategy) a {@code @GenericGenerator} names, as written when it cannot be resolved. */
@@ -352,6 +357,10 @@ public final class Identifiers {
                 && g.name().equals(name)).findFirst().map(g -> g.annotation(ctx));
     }
 
+    /**
+     * The first {@code @SequenceGenerator} of this name on a mapped class or its fields, classes in name
+     * order, then on a package; a generator before it whose name cannot be read is reported instead.
+     */
     private Optional<AnnotationView> findGenerator(String name) {
         for (GeneratorSite g : generators()) {
             if (g.unreadable() != null) {
@@ -370,17 +379,18 @@ public final class Identifiers {
      * {@code member}, or (property access) on its method number {@code -2 - member}; the annotation number
      * {@code annotation} there; its name, or why it cannot be read.
      */
-    private record GeneratorSite(TypeInfo type, int member, int annotation, String kind, String name, RuntimeException unreadable) {
+    private record GeneratorSite(TypeInfo type, int member, int annotation, int nested, String kind, String name,
+                                 RuntimeException unreadable) {
         AnnotationView annotation(ScanContext ctx) {
             List<AnnotationView> on = member == -1 ? ctx.annotations(type)
                     : member >= 0 ? AnnotationView.on(type.decl().getFields().get(member), type, ctx.values())
                     : AnnotationView.on(type.decl().getMethods().get(-2 - member), type, ctx.values());
-            return on.get(annotation);
+            return nested < 0 ? on.get(annotation) : on.get(annotation).annotations("value").get(nested);
         }
     }
 
     /**
-     * Every {@code @SequenceGenerator} of the mapped classes, read once (names only: the classes' trees need
+     * Every {@code @SequenceGenerator} of the mapped classes and of the packages ({@code package-info.java}), read once (names only: the classes' trees need
      * not stay in memory, and each lookup does not read every class again).
      */
     private int generatorsLibrary;
@@ -415,6 +425,11 @@ public final class Identifiers {
                     collect(found, t, -2 - i, AnnotationView.on(methods.get(i), t, ctx.values()));
                 }
             }
+            // then the packages' (package-info.java), which Hibernate registers for the whole persistence unit as it
+            // does a class's; a class's generator of the same name is found first
+            for (TypeInfo p : ctx.index().packageInfos()) {
+                collect(found, p, -1, ctx.annotations(p));
+            }
             generators = List.copyOf(found);
         } finally {
             generatorReads = MappingRecorder.end(frame, null);
@@ -425,22 +440,37 @@ public final class Identifiers {
     private static void collect(List<GeneratorSite> found, TypeInfo type, int field, List<AnnotationView> annotations) {
         for (int i = 0; i < annotations.size(); i++) {
             AnnotationView a = annotations.get(i);
-            boolean sequence = a.fqn().equals(JpaNames.SEQUENCE_GENERATOR);
-            if (sequence || a.fqn().equals(JpaNames.TABLE_GENERATOR) || a.fqn().equals(GENERIC_GENERATOR)) {
-                try {
-                    found.add(new GeneratorSite(type, field, i, a.fqn(), a.string("name", ""), null));
-                } catch (SourceTrees.StaleSummary stale) {
-                    throw stale; // not the generator's problem: the scan is made again from the files
-                } catch (RuntimeException unreadable) {
-                    if (sequence) {
-                        found.add(new GeneratorSite(type, field, i, a.fqn(), null, unreadable));
-                    }
+            if (CONTAINERS.contains(a.fqn())) {
+                // the repeated generators written in their container (@GenericGenerators({...}), the older form)
+                List<AnnotationView> inner = a.annotations("value");
+                for (int n = 0; n < inner.size(); n++) {
+                    collect(found, type, field, i, n, inner.get(n));
+                }
+            } else {
+                collect(found, type, field, i, -1, a);
+            }
+        }
+    }
+
+    private static void collect(List<GeneratorSite> found, TypeInfo type, int field, int i, int nested, AnnotationView a) {
+        boolean sequence = a.fqn().equals(JpaNames.SEQUENCE_GENERATOR);
+        if (sequence || a.fqn().equals(JpaNames.TABLE_GENERATOR) || a.fqn().equals(GENERIC_GENERATOR)) {
+            try {
+                found.add(new GeneratorSite(type, field, i, nested, a.fqn(), a.string("name", ""), null));
+            } catch (SourceTrees.StaleSummary stale) {
+                throw stale; // not the generator's problem: the scan is made again from the files
+            } catch (RuntimeException unreadable) {
+                if (sequence) {
+                    found.add(new GeneratorSite(type, field, i, nested, a.fqn(), null, unreadable));
                 }
             }
         }
     }
 
     private static final String GENERIC_GENERATOR = "org.hibernate.annotations.GenericGenerator";
+    /** The containers of repeated generators: Hibernate's, and Jakarta Persistence 3.2's. */
+    private static final java.util.Set<String> CONTAINERS = java.util.Set.of("org.hibernate.annotations.GenericGenerators",
+            JpaNames.SEQUENCE_GENERATOR + "s", JpaNames.TABLE_GENERATOR + "s");
 
     private static boolean isIntegral(String type) {
         return switch (type) {

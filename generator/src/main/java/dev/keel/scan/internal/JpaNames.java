@@ -56,6 +56,13 @@ final class JpaNames {
     static final String ACCESS = JPA + "Access";
     static final String SECONDARY_TABLE = JPA + "SecondaryTable";
     static final String ASSOCIATION_OVERRIDE = JPA + "AssociationOverride";
+    static final String ASSOCIATION_OVERRIDES = JPA + "AssociationOverrides";
+    /**
+     * Not an annotation type: the class-level {@code @AssociationOverride} that applies to a relation, put on the
+     * relation's attribute ({@link AttributeMapper#attributesOf}) for {@link Relations} to read in place of the
+     * relation's own join columns, join table and foreign key.
+     */
+    static final String APPLIED_ASSOCIATION_OVERRIDE = ASSOCIATION_OVERRIDE + "#applied";
 
     static final String CHECK = HIB + "Check";
     static final String COMMENT = HIB + "Comment";
@@ -85,7 +92,7 @@ final class JpaNames {
             "OrderBy", "AttributeOverride", "AttributeOverrides", "Inheritance", "InheritanceType",
             "DiscriminatorColumn", "DiscriminatorValue", "DiscriminatorType", "PrimaryKeyJoinColumn", "MapsId",
             "MapKeyColumn", "MapKey", "SecondaryTable",
-            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "ForeignKey", "ConstraintMode",
+            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "AssociationOverrides", "SequenceGenerators", "TableGenerators", "ForeignKey", "ConstraintMode",
             "Index", "UniqueConstraint", "CascadeType", "FetchType", "Access", "AccessType", "Basic",
             "EntityListeners", "PrePersist", "PreUpdate", "PostLoad", "NamedQuery", "NamedQueries", "Cacheable",
             // the rest of the package (KnownTypesTest compares with the jar): containers, callbacks, queries, the API

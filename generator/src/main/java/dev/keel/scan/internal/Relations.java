@@ -117,7 +117,7 @@ public final class Relations {
         }
         TypeRef element = element(a);
         List<AnnotationView> joins = joinColumns(a);
-        if (joins.isEmpty() || a.has(JpaNames.JOIN_TABLE)) {
+        if (joins.isEmpty() || joinTable(a).isPresent()) {
             joinTable(a, site, targetKeyTable(a, rel, element), true);
             return;
         }
@@ -185,7 +185,7 @@ public final class Relations {
      * Hibernate gives it (owner + target for a set, owner + order column for an ordered list, none for a bag).
      */
     private void joinTable(Attribute a, Site site, TableSpec target, boolean oneToMany) {
-        Optional<AnnotationView> jt = a.ann(JpaNames.JOIN_TABLE);
+        Optional<AnnotationView> jt = joinTable(a);
         TableSpec owner = site.table();
         String written = jt.map(j -> j.string("name", "")).orElse("");
         Ident name = Namespaces.table(written.isBlank()
@@ -386,8 +386,31 @@ public final class Relations {
         return j;
     }
 
-    /** The {@code @JoinColumn}s of an attribute (also inside {@code @JoinColumns}). */
+    /** Whether an attribute is a relation ({@code @ManyToOne}, {@code @OneToOne}, {@code @OneToMany}, {@code @ManyToMany}). */
+    static boolean isRelation(Attribute a) {
+        return a.has(JpaNames.MANY_TO_ONE) || a.has(JpaNames.ONE_TO_ONE) || a.has(JpaNames.ONE_TO_MANY) || a.has(JpaNames.MANY_TO_MANY);
+    }
+
+    /** The class-level {@code @AssociationOverride} applied to a relation ({@link AttributeMapper#attributesOf}), if any. */
+    private static Optional<AnnotationView> override(Attribute a) {
+        return a.ann(JpaNames.APPLIED_ASSOCIATION_OVERRIDE);
+    }
+
+    /** The {@code @JoinTable} of a relation: a class-level {@code @AssociationOverride}'s when it writes one. */
+    static Optional<AnnotationView> joinTable(Attribute a) {
+        Optional<AnnotationView> over = override(a).filter(o -> o.has("joinTable")).flatMap(o -> o.annotation("joinTable"));
+        return over.isPresent() ? over : a.ann(JpaNames.JOIN_TABLE);
+    }
+
+    /**
+     * The {@code @JoinColumn}s of an attribute (also inside {@code @JoinColumns}); a class-level
+     * {@code @AssociationOverride}'s when it writes some.
+     */
     static List<AnnotationView> joinColumns(Attribute a) {
+        List<AnnotationView> over = override(a).map(o -> o.annotations("joinColumns")).orElse(List.of());
+        if (!over.isEmpty()) {
+            return over;
+        }
         var list = new ArrayList<AnnotationView>();
         a.annotations().stream().filter(x -> x.fqn().equals(JpaNames.JOIN_COLUMN)).forEach(list::add);
         a.ann(JpaNames.JOIN_COLUMNS).ifPresent(c -> list.addAll(c.annotations("value")));
@@ -395,6 +418,12 @@ public final class Relations {
     }
 
     static Optional<AnnotationView> joinForeignKey(Attribute a) {
+        Optional<AnnotationView> over = override(a);
+        if (over.isPresent()) {
+            // Hibernate 6.6 names the key by the override's foreignKey alone: neither the relation's own @JoinColumn's
+            // nor one inside the override's join columns counts (oracle sample overrides)
+            return over.get().has("foreignKey") ? over.get().annotation("foreignKey") : Optional.empty();
+        }
         Optional<AnnotationView> fromColumns = a.ann(JpaNames.JOIN_COLUMNS).flatMap(c -> c.annotation("foreignKey"));
         if (fromColumns.isPresent()) {
             return fromColumns;

@@ -34,9 +34,12 @@ public final class SourceIndex {
 
     private final Map<Path, SourceTrees.Summary> summaries;
     private final int summarized;
+    /** The annotations of each package's {@code package-info.java}, as a type of their own, by package name. */
+    private final Map<String, TypeInfo> packageInfos;
 
-    private SourceIndex(Map<String, TypeInfo> types, SourceTrees trees, Map<Path, Read> outlines,
-                        Map<Path, SourceTrees.Summary> summaries, int summarized) {
+    private SourceIndex(Map<String, TypeInfo> types, Map<String, TypeInfo> packageInfos, SourceTrees trees,
+                        Map<Path, Read> outlines, Map<Path, SourceTrees.Summary> summaries, int summarized) {
+        this.packageInfos = packageInfos;
         this.summaries = summaries;
         this.summarized = summarized;
         this.types = types;
@@ -128,21 +131,26 @@ public final class SourceIndex {
             });
         }
         var types = new TreeMap<String, TypeInfo>();
+        var packageInfos = new TreeMap<String, TypeInfo>();
         var outlines = new java.util.HashMap<Path, Read>();
         var summaries = new java.util.HashMap<Path, SourceTrees.Summary>();
         for (SourceTrees.FirstRead file : read) {
             summaries.put(file.source().file(), file.summary());
             outlines.put(file.source().file(), new Read(file.content(), file.outline()));
             for (SourceTrees.Declared d : file.declared()) {
-                types.put(d.fqn(), new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(),
-                        d.annotationNames(), file.source()));
+                var info = new TypeInfo(d.fqn(), d.pkg(), d.simpleName(), d.outerFqn(), d.line(), d.annotationNames(), file.source());
+                if (d.simpleName().equals(SourceTrees.PACKAGE_INFO)) {
+                    packageInfos.putIfAbsent(d.pkg(), info); // one package's in two source roots: the first by path
+                } else {
+                    types.put(d.fqn(), info);
+                }
             }
         }
         int summarized = 0;
         for (Path f : files) {
             summarized += known.containsKey(f) ? 1 : 0;
         }
-        return new SourceIndex(types, trees, Map.copyOf(outlines), summaries, summarized);
+        return new SourceIndex(types, packageInfos, trees, Map.copyOf(outlines), summaries, summarized);
     }
 
     /** What the first reading of each file found (read, or taken from its summary), by path. */
@@ -250,6 +258,15 @@ public final class SourceIndex {
     /** Every indexed type, sorted by name. */
     public Collection<TypeInfo> types() {
         return types.values();
+    }
+
+    /**
+     * The annotations of the packages' {@code package-info.java} files, each as a class declaration named
+     * {@value SourceTrees#PACKAGE_INFO} carrying them (its names resolved through the file's imports), sorted by
+     * package; not among {@link #types}.
+     */
+    public Collection<TypeInfo> packageInfos() {
+        return packageInfos.values();
     }
 
     /** Whether a package is declared by some indexed type. */

@@ -6,7 +6,9 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.PackageDeclaration;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.keel.error.ErrorKind;
 import dev.keel.error.KeelException;
@@ -46,6 +48,12 @@ import java.util.zip.CRC32C;
 public final class SourceTrees {
     /** Annotations whose types the mapping starts from: a file declaring one keeps its tree while the budget lasts. */
     static final Set<String> MAPPING_ROOTS = Set.of("Entity", "MappedSuperclass", "Embeddable", "Converter");
+
+    /**
+     * The simple name under which a {@code package-info.java}'s annotations are indexed ({@link #packageAnnotations}):
+     * not a Java identifier, so no class of the sources can have it.
+     */
+    public static final String PACKAGE_INFO = "package-info";
 
     /**
      * Heap a node of a tree without tokens takes, with its lists and range: 255 bytes on average, measured on
@@ -408,14 +416,40 @@ public final class SourceTrees {
 
     private record Placed(TypeDeclaration<?> decl, String pkg, String outerFqn) {}
 
-    /** Every type a unit declares, nested ones included, by canonical name, in source order. */
+    /**
+     * Every type a unit declares, nested ones included, by canonical name, in source order; for a
+     * {@code package-info.java} with annotations, the declaration {@link #packageAnnotations} makes of them.
+     */
     private static Map<String, Placed> declarations(CompilationUnit unit) {
+        packageAnnotations(unit);
         String pkg = unit.getPackageDeclaration().map(PackageDeclaration::getNameAsString).orElse("");
         var result = new LinkedHashMap<String, Placed>();
         for (TypeDeclaration<?> decl : unit.getTypes()) {
             collect(result, decl, pkg.isEmpty() ? decl.getNameAsString() : pkg + "." + decl.getNameAsString(), pkg, null);
         }
         return result;
+    }
+
+    /**
+     * The annotations of a {@code package-info.java} (a unit whose package declaration is annotated and which declares
+     * no type: Java allows package annotations there alone), moved onto a class declaration named {@link #PACKAGE_INFO}
+     * added to the unit, where the package declaration begins: they are then indexed, read and resolved (through the
+     * file's imports) as a class's are, and whoever reads them reads the file ({@link MappingRecorder}). Hibernate reads
+     * the generators declared there for the whole persistence unit. Done once per tree: the moved annotations leave the
+     * package declaration.
+     */
+    private static void packageAnnotations(CompilationUnit unit) {
+        PackageDeclaration pkg = unit.getPackageDeclaration().orElse(null);
+        if (pkg == null || pkg.getAnnotations().isEmpty() || !unit.getTypes().isEmpty()) {
+            return;
+        }
+        var annotations = new NodeList<>(pkg.getAnnotations());
+        pkg.setAnnotations(new NodeList<>());
+        var decl = new ClassOrInterfaceDeclaration(new NodeList<>(), false, PACKAGE_INFO);
+        decl.setAnnotations(annotations);
+        decl.setRange(new com.github.javaparser.Range(annotations.get(0).getBegin().orElse(pkg.getBegin().orElseThrow()),
+                pkg.getEnd().orElseThrow()));
+        unit.addType(decl);
     }
 
     private static void collect(Map<String, Placed> result, TypeDeclaration<?> decl, String fqn, String pkg, String outer) {

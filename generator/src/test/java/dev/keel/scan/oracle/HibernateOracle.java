@@ -125,6 +125,12 @@ public final class HibernateOracle {
         StandardServiceRegistry registry = builder.build();
         var sources = new MetadataSources(registry);
         for (String name : compiled.classNames()) {
+            if (name.endsWith(".package-info")) {
+                // a package's annotations (its generators): registered as Spring's and Hibernate's own scanning of the
+                // entities' packages register a package that has a package-info class
+                sources.addPackage(name.substring(0, name.length() - ".package-info".length()));
+                continue;
+            }
             Class<?> type = load(compiled.loader(), name);
             if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Converter.class)) {
                 sources.addAnnotatedClass(type);

@@ -121,7 +121,10 @@ public final class RealCodeCompare {
         return Optional.empty();
     }
 
-    /** The {@code @Entity} and {@code @Converter} classes of the jars that load; those that do not are reported. */
+    /**
+     * The {@code @Entity} and {@code @Converter} classes of the jars that load (those that do not are reported), and their
+     * {@code package-info} classes, whose packages Hibernate is given as an application's scanning gives them.
+     */
     private static List<String> mappedClasses(ClassLoader loader, List<Path> jars, List<String> lines) throws IOException {
         var result = new ArrayList<String>();
         int entities = 0;
@@ -129,7 +132,11 @@ public final class RealCodeCompare {
             try (var file = new JarFile(jar.toFile())) {
                 for (var e : java.util.Collections.list(file.entries())) {
                     String n = e.getName();
-                    if (!n.endsWith(".class") || n.endsWith("module-info.class") || n.endsWith("package-info.class")) {
+                    if (!n.endsWith(".class") || n.endsWith("module-info.class")) {
+                        continue;
+                    }
+                    if (n.endsWith("/package-info.class")) {
+                        result.add(n.substring(0, n.length() - ".class".length()).replace('/', '.')); // its package is registered
                         continue;
                     }
                     String name = n.substring(0, n.length() - ".class".length()).replace('/', '.');

@@ -1,0 +1,8 @@
+package desk;
+
+import java.io.Serializable;
+
+public class TicketDataKey implements Serializable {
+    private String ticket;
+    private String name;
+}
