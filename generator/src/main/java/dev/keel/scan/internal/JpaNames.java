@@ -92,7 +92,7 @@ final class JpaNames {
             "OrderBy", "AttributeOverride", "AttributeOverrides", "Inheritance", "InheritanceType",
             "DiscriminatorColumn", "DiscriminatorValue", "DiscriminatorType", "PrimaryKeyJoinColumn", "MapsId",
             "MapKeyColumn", "MapKey", "SecondaryTable",
-            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "AssociationOverrides", "SequenceGenerators", "TableGenerators", "ForeignKey", "ConstraintMode",
+            "MapKeyClass", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "AssociationOverride", "ForeignKey", "ConstraintMode",
             "Index", "UniqueConstraint", "CascadeType", "FetchType", "Access", "AccessType", "Basic",
             "EntityListeners", "PrePersist", "PreUpdate", "PostLoad", "NamedQuery", "NamedQueries", "Cacheable",
             // the rest of the package (KnownTypesTest compares with the jar): containers, callbacks, queries, the API
