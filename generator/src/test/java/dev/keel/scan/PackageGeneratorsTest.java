@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Generators declared on a package ({@code package-info.java}) are the persistence unit's, as Hibernate 6 reads them
  * (oracle sample {@code packages}): an entity of any package names them; their values resolve through the
- * package-info's own imports; a {@code @TableGenerator} there is refused as on a class. A name declared nowhere is, as
+ * package-info's own imports; a {@code @TableGenerator} there gives its table as on a class. A name declared nowhere is, as
  * to Hibernate 6, a sequence of that name in the default schema.
  */
 class PackageGeneratorsTest {
@@ -55,8 +55,8 @@ class PackageGeneratorsTest {
     }
 
     @Test
-    void aTableGeneratorOnAPackageIsRefusedAsOnAClass() {
-        List<String> problems = new ScanFixture(dir.resolve("table"))
+    void aTableGeneratorOnAPackageIsMappedAsOnAClass() {
+        var state = new ScanFixture(dir.resolve("table"))
                 .file("app/package-info.java", """
                         @TableGenerator(name = "crates", table = "crate_ids")
                         package app;
@@ -69,9 +69,9 @@ class PackageGeneratorsTest {
                         public class Crate {
                             @Id @GeneratedValue(generator = "crates") Long id;
                         }""")
-                .problems();
-        assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("Crate.java:5: generator \"crates\" is a @TableGenerator"), problems.get(0));
+                .scan();
+        assertTrue(state.tableNamed("crate_ids").isPresent(), state.tables().toString());
+        assertEquals(List.of(), List.copyOf(state.sequences()));
     }
 
     @Test

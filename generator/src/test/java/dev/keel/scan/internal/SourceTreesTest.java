@@ -72,7 +72,7 @@ class SourceTreesTest {
                 package app;
                 import jakarta.persistence.*;
                 @Entity public class Gen {
-                  @Id @GeneratedValue(generator = "nope") @TableGenerator(name = "nope") Long id;
+                  @Id @GeneratedValue(generator = "nope") @org.hibernate.annotations.GenericGenerator(name = "nope", type = Object.class) Long id;
                 }""");
         write("app/Named.java", """
                 package app;
