@@ -110,4 +110,20 @@ class UnmappedAnnotationsTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("Totals.java:11: @View on entity Totals: Hibernate creates a view"), problems.get(0));
     }
+
+    @Test
+    void anOrderColumnOnAMapIsIgnoredOnSixAndRefusedOnSeven() {
+        String harbour = """
+                @Entity public class Harbour {
+                    @Id Long id;
+                    @ElementCollection @MapKeyColumn(name = "lang") @OrderColumn(name = "pos") Map<String, String> names;
+                }""";
+        var state = new ScanFixture(dir.resolve("six")).entity("Harbour", harbour).scan();
+        assertEquals(List.of("harbour_id", "lang", "names"), state.tables().stream().filter(t -> t.name().equals("harbour_names"))
+                .findFirst().orElseThrow().columns().stream().map(c -> c.name()).sorted().toList());
+        List<String> problems = new ScanFixture(dir.resolve("seven")).hibernate("7").entity("Harbour", harbour).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Harbour.java:13: @OrderColumn on field names of type java.util.Map: Hibernate 7 refuses"),
+                problems.get(0));
+    }
 }

@@ -66,7 +66,13 @@ public enum HibernateRule {
      * {@code @GeneratedValue(strategy = TABLE, generator = "x")} naming a {@code @SequenceGenerator} makes a generator
      * table named {@code x} (the strategy wins); 6.6 used the sequence generator named (oracle sample realworld4).
      */
-    TABLE_STRATEGY_OVER_SEQUENCE_GENERATOR;
+    TABLE_STRATEGY_OVER_SEQUENCE_GENERATOR,
+    /**
+     * {@code @OrderColumn} on a collection that is not a {@code List} (a {@code Map}, a {@code Set}) is refused:
+     * "is annotated '@OrderColumn' but is not of type 'java.util.List'" (PropertyBinder.validateAnnotationsAgainstType);
+     * 6.6 ignored it (oracle sample realworld9).
+     */
+    ORDER_COLUMN_ON_LIST_ONLY;
 
     /** The rules of a Hibernate version: none for 6, every one for 7. */
     public static Set<HibernateRule> of(HibernateVersion version) {

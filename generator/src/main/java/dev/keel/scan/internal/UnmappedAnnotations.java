@@ -69,6 +69,15 @@ final class UnmappedAnnotations {
      * that joins by columns too, and an embeddable marked {@code @Struct}.
      */
     static void refuse(ScanContext ctx, Attribute a) {
+        a.ann(JpaNames.ORDER_COLUMN).ifPresent(o -> {
+            String type = a.type().name();
+            if (ctx.has(HibernateRule.ORDER_COLUMN_ON_LIST_ONLY) && !type.equals("java.util.List")
+                    && a.type().arrayDepth() == 0) {
+                throw new MappingProblem(o.node(), "@OrderColumn on field " + a.name() + " of type " + type + ": Hibernate 7"
+                        + " refuses to start (\"annotated '@OrderColumn' but is not of type 'java.util.List'\"); 6.6 ignored it",
+                        "declare the field as a java.util.List, or remove @OrderColumn");
+            }
+        });
         for (Refusal r : ATTRIBUTE) {
             Optional<AnnotationView> ann = a.ann(JpaNames.HIB + r.simpleName());
             if (ann.isPresent()) {

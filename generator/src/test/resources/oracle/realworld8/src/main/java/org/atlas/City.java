@@ -22,5 +22,5 @@ public class City {
             @JoinColumnOrFormula(formula = @JoinFormula(value = "'EN'", referencedColumnName = "lang")),
             @JoinColumnOrFormula(formula = @JoinFormula(value = "upper(name)", referencedColumnName = "code"))})
     private Title title;
-    @ElementCollection @MapKeyColumn(name = "lang") @OrderColumn(name = "pos") private java.util.Map<String, String> names;
+    @ElementCollection @MapKeyColumn(name = "lang") private java.util.Map<String, String> names;
 }

@@ -8,7 +8,6 @@ import org.hibernate.annotations.*;
 @Immutable
 @Synchronize({"city", "region"})
 @DynamicUpdate
-@SelectBeforeUpdate
 @OptimisticLocking(type = OptimisticLockType.DIRTY)
 @SecondaryTable(name = "region_notes")
 @SecondaryRow(table = "region_notes", owned = false, optional = true)
