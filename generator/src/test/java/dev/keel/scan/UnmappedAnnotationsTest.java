@@ -126,4 +126,18 @@ class UnmappedAnnotationsTest {
         assertTrue(problems.get(0).contains("Harbour.java:13: @OrderColumn on field names of type java.util.Map: Hibernate 7 refuses"),
                 problems.get(0));
     }
+
+    @Test
+    void aPartitionKeyChangesNoDdlOnSixAndIsRefusedOnSeven() {
+        String boat = """
+                @Entity public class Boat {
+                    @Id Long id;
+                    @org.hibernate.annotations.PartitionKey String region;
+                }""";
+        var state = new ScanFixture(dir.resolve("six")).entity("Boat", boat).scan();
+        assertEquals(List.of("id"), ScanFixture.table(state, "Boat").primaryKey().columns());
+        List<String> problems = new ScanFixture(dir.resolve("seven")).hibernate("7").entity("Boat", boat).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Boat.java:13: @PartitionKey on field region: Hibernate 7 adds its column"), problems.get(0));
+    }
 }

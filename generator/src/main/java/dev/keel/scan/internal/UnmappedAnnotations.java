@@ -69,6 +69,12 @@ final class UnmappedAnnotations {
      * that joins by columns too, and an embeddable marked {@code @Struct}.
      */
     static void refuse(ScanContext ctx, Attribute a) {
+        a.ann(JpaNames.HIB + "PartitionKey").filter(p -> ctx.has(HibernateRule.PARTITION_KEY_IN_PRIMARY_KEY)).ifPresent(p -> {
+            throw new MappingProblem(p.node(), "@PartitionKey on field " + a.name() + ": Hibernate 7 adds its column to the"
+                    + " entity's primary key, and every foreign key to the entity (its collection tables' too) must then hold"
+                    + " it; keel does not map that yet", "remove @PartitionKey (Hibernate 6.6 changes no DDL for it), or"
+                    + " make the column part of the key yourself (@IdClass or @EmbeddedId)");
+        });
         a.ann(JpaNames.ORDER_COLUMN).ifPresent(o -> {
             String type = a.type().name();
             if (ctx.has(HibernateRule.ORDER_COLUMN_ON_LIST_ONLY) && !type.equals("java.util.List")

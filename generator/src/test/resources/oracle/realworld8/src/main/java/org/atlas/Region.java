@@ -13,7 +13,7 @@ import org.hibernate.annotations.*;
 @SecondaryRow(table = "region_notes", owned = false, optional = true)
 public class Region {
     @jakarta.persistence.Id @GeneratedValue private Long id;
-    @PartitionKey private String zone;
+    private String zone;
     @ColumnTransformer(read = "upper(name)", write = "lower(?)") private String name;
     @Column(table = "region_notes") private String note;
     @Source(SourceType.DB) @Version private java.sql.Timestamp version;
