@@ -57,8 +57,8 @@ class UnmappedAnnotationsTest {
     @CsvSource(delimiter = '|', value = {
             "@org.hibernate.annotations.Any @JoinColumn(name = \"part_id\") Object thing;|@Any on field thing: Hibernate maps a discriminator column",
             "@org.hibernate.annotations.ManyToAny @JoinTable(name = \"things\") List<Object> things;|@ManyToAny on field things: Hibernate maps a join table",
-            "@ManyToMany @org.hibernate.annotations.CollectionId(column = @Column(name = \"row_id\"), generator = \"increment\") List<Part> parts;|@CollectionId on field parts: Hibernate adds an id column",
-            "@org.hibernate.annotations.Collate(\"C\") String name;|@Collate on field name: Hibernate writes the column's type followed by collate",
+            "@ManyToMany @org.hibernate.annotations.CollectionId(column = @Column(name = \"row_id\"), generator = \"increment\") List<Part> parts;|@CollectionId on field parts: Hibernate adds a NOT NULL id column",
+            "@org.hibernate.annotations.Collate(\"C\") String name;|@Collate on field name: Hibernate writes the column's type followed by the collation",
             "@org.hibernate.annotations.JavaType(org.hibernate.type.descriptor.java.StringJavaType.class) String name;|@JavaType on field name: Hibernate types the column by what the JavaType class recommends",
             "@org.hibernate.annotations.Columns(columns = {@Column(name = \"a\"), @Column(name = \"b\")}) String name;|@Columns on field name: Hibernate maps the value to the several columns",
             "@ElementCollection @OrderColumn @org.hibernate.annotations.ListIndexJdbcTypeCode(java.sql.Types.SMALLINT) List<String> tags;|@ListIndexJdbcTypeCode on field tags: Hibernate types the order column by it",
