@@ -273,7 +273,8 @@ public final class AccessRules {
         return annotations.stream().anyMatch(a -> a.fqn().equals(JpaNames.ID) || a.fqn().equals(JpaNames.EMBEDDED_ID));
     }
 
+    /** {@code @Transient}, or Hibernate's {@code @Parent} (an embeddable's reference to its owner, which maps no column). */
     private static boolean isTransient(List<AnnotationView> annotations) {
-        return annotations.stream().anyMatch(a -> a.fqn().equals(JpaNames.TRANSIENT));
+        return annotations.stream().anyMatch(a -> a.fqn().equals(JpaNames.TRANSIENT) || a.fqn().equals(JpaNames.HIB + "Parent"));
     }
 }

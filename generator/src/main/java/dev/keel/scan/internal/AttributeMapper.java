@@ -71,7 +71,8 @@ public final class AttributeMapper {
     /** Maps one attribute at a site. */
     public void map(Attribute a, Site site) {
         rejectUnsupported(a);
-        if (a.has(JpaNames.FORMULA)) {
+        UnmappedAnnotations.refuse(ctx, a);
+        if (UnmappedAnnotations.mapsNoColumn(a)) {
             return;
         }
         if (mapsToPrimaryKey(a, site)) {
@@ -227,7 +228,7 @@ public final class AttributeMapper {
         var tables = new java.util.TreeSet<String>();
         for (Attribute child : children) {
             boolean basic = !(child.has(JpaNames.MANY_TO_ONE) || child.has(JpaNames.ONE_TO_ONE) || child.has(JpaNames.ONE_TO_MANY)
-                    || child.has(JpaNames.MANY_TO_MANY) || child.has(JpaNames.ELEMENT_COLLECTION) || child.has(JpaNames.FORMULA)
+                    || child.has(JpaNames.MANY_TO_MANY) || child.has(JpaNames.ELEMENT_COLLECTION) || UnmappedAnnotations.mapsNoColumn(child)
                     || isEmbedded(child));
             if (basic) {
                 tables.add(secondaryTable(child, inner).table().name().db());

@@ -77,15 +77,17 @@ public final class CollectionIndexes {
 
     /**
      * Whether the collection's table takes the primary key of a set (the owner's and the element's columns):
-     * a Set, or a Map keyed by an attribute of its target ({@code @MapKey}).
+     * a Set, or a Map keyed by an attribute of its target ({@code @MapKey}). Hibernate 6.6 ignores {@code @OrderColumn}
+     * on a Set ({@link #orderColumn}), but an element collection Set marked with it gets no primary key (its element
+     * column stays nullable), as a bag; a many-to-many Set keeps its key (oracle sample realworld9).
      */
     static boolean keyedLikeASet(Attribute a) {
-        return a.type().isSet() || a.type().isMap() && MapKeys.keyedByTargetAttribute(a);
+        return a.type().isSet() && !(a.has(JpaNames.ORDER_COLUMN) && a.has(JpaNames.ELEMENT_COLLECTION)) || a.type().isMap() && MapKeys.keyedByTargetAttribute(a);
     }
 
-    /** The {@code @OrderColumn} of a list, if any: NOT NULL in a collection or join table. */
+    /** The {@code @OrderColumn} of a list, if any: NOT NULL in a collection or join table; a Set's is ignored. */
     private Optional<ColumnSpec> orderColumn(Attribute a, boolean inTable) {
-        return a.ann(JpaNames.ORDER_COLUMN).map(o -> {
+        return a.ann(JpaNames.ORDER_COLUMN).filter(o -> !a.type().isSet()).map(o -> {
             String written = o.string("name", "");
             Ident name = ctx.naming().physical(written.isBlank() ? a.name() + "_ORDER" : written);
             String definition = o.string("columnDefinition", "");

@@ -32,6 +32,11 @@ public final class EntityTables {
             }
             return;
         }
+        var refused = UnmappedAnnotations.refuseEntity(ctx, e.type());
+        if (refused.isPresent()) {
+            ctx.problems().add(e.type().file(), refused.get().node(), refused.get().getMessage(), refused.get().fix());
+            return;
+        }
         Ident name;
         String schemaName;
         try {

@@ -72,7 +72,19 @@ public enum HibernateRule {
      * generator) stops the start ("specified SEQUENCE generation, but referred to a @GenericGenerator"); 6.6 mapped its
      * sequence (measured on 7.2, oracle sample {@code packages}).
      */
-    SEQUENCE_STRATEGY_NAMES_NO_GENERIC_GENERATOR;
+    SEQUENCE_STRATEGY_NAMES_NO_GENERIC_GENERATOR,
+    /**
+     * {@code @OrderColumn} on a collection that is not a {@code List} (a {@code Map}, a {@code Set}) is refused:
+     * "is annotated '@OrderColumn' but is not of type 'java.util.List'" (PropertyBinder.validateAnnotationsAgainstType);
+     * 6.6 ignored it (oracle sample realworld9).
+     */
+    ORDER_COLUMN_ON_LIST_ONLY,
+    /**
+     * {@code @PartitionKey}'s column joins the entity's primary key ({@code region [id, zone]}), so a foreign key to the
+     * entity, or its own collection table's, must have that column too (else "must have same number of columns as the
+     * referenced primary key"); 6.6 changed no DDL for it. keel refuses it on 7 (oracle sample realworld8, measured).
+     */
+    PARTITION_KEY_IN_PRIMARY_KEY;
 
     /** The rules of a Hibernate version: none for 6, every one for 7. */
     public static Set<HibernateRule> of(HibernateVersion version) {
