@@ -174,18 +174,13 @@ done
 
 fresh_db() { bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 # PostgreSQL's own time in each migrate run (pg_stat_statements), recorded as LABEL-server: what is left of
-# the wall time is the tool's own (start-up, reading the migrations, planning, round trips). Beside it LABEL-active,
-# the time the database's sessions were active (pg_stat_database.active_time: parsing, binding and commits too).
+# the wall time is the tool's own (start-up, reading the migrations, planning, round trips).
 statements=""
 bench_pg_statements_ready && statements=1 || bench_log "pg_stat_statements is not available: PostgreSQL's share of migrate is not measured"
 reset_statements() { [ -z "$statements" ] || bench_psql -d postgres -Atc "SELECT pg_stat_statements_reset()" >/dev/null; }
 server_time() {
-  local load active
-  load=$(tail -1 "$results" | cut -f5)
-  active=$(bench_pg_active_seconds "$3")
-  [ -n "$active" ] && printf '%s-active\t%s\t%s\t0\t%s\n' "$1" "$2" "$active" "$load" >> "$results"
   [ -z "$statements" ] && return 0
-  printf '%s-server\t%s\t%s\t0\t%s\n' "$1" "$2" "$(bench_pg_server_seconds "$3")" "$load" >> "$results"
+  printf '%s-server\t%s\t%s\t0\t%s\n' "$1" "$2" "$(bench_pg_server_seconds "$3")" "$(tail -1 "$results" | cut -f5)" >> "$results"
 }
 # migrate_runs LABEL DB CMD...: a warm-up and $runs timed runs of CMD, each onto a fresh database DB, every
 # core and then pinned to one core (LABEL-1cpu); PostgreSQL's own time of each timed run as LABEL-server.

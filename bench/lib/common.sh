@@ -69,18 +69,6 @@ bench_pg_server_seconds() {
     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$1')"
 }
 
-# Seconds PostgreSQL's sessions on database $1 spent active (pg_stat_database.active_time, PostgreSQL 14+: every
-# message from its arrival to the answer, so parsing, binding, commits and waits too, which pg_stat_statements leaves
-# out), once its sessions have ended (a session's figures are counted when it ends); empty before 14.
-bench_pg_active_seconds() {
-  local i
-  for i in $(seq 20); do
-    [ "$(bench_psql -d postgres -Atc "SELECT numbackends FROM pg_stat_database WHERE datname = '$1'")" = 0 ] && break
-    sleep 0.1
-  done
-  bench_psql -d postgres -Atc "SELECT round(active_time::numeric / 1000, 3) FROM pg_stat_database WHERE datname = '$1'" 2>/dev/null || true
-}
-
 bench_pg_stop() {
   if [ -n "${BENCH_PG_OWNED:-}" ] && [ -n "${BENCH_PG_DIR:-}" ]; then
     "${BENCH_PG_AS[@]}" "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true

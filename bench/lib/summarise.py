@@ -212,12 +212,8 @@ def summary(results, check_size, migrate_size, flyway_version="", cache_dir=None
                    " statement the tool sent (`pg_stat_statements`); *own* is the rest of the wall time (start-up, reading"
                    " the migrations, planning, round trips, the tool's history table).")
         out.append("")
-        out.append("*PostgreSQL active* is the time the tool's sessions were active on the server"
-                   " (`pg_stat_database.active_time`: every message from its arrival to the answer, so also the parsing,"
-                   " binding and commits that `pg_stat_statements` leaves out, and lock waits).")
-        out.append("")
-        out.append("| tool | cores | wall | PostgreSQL | own | wall / PostgreSQL | PostgreSQL active | wall / active | wall / keel's | load average (1 min) at the runs' start |")
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        out.append("| tool | cores | wall | PostgreSQL | own | wall / PostgreSQL | wall / keel's | load average (1 min) at the runs' start |")
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|")
         for pin, cores in (("", "every core"), (PINNED, "one core (`taskset -c 0`)")):
             keel = med("keel-migrate" + pin)
             for tool, label in (("keel", "keel-migrate"), (("Flyway " + flyway_version).strip(), "flyway-migrate"),
@@ -230,11 +226,7 @@ def summary(results, check_size, migrate_size, flyway_version="", cache_dir=None
                 own = f"{wall - server:.2f} s" if server is not None else ""
                 over = f"{wall / server:.2f}×" if server else ""
                 rel = f"{wall / keel:.2f}×" if keel else ""
-                active = med(label + "-active")
-                act = f"{active:.2f} s" if active is not None else ""
-                over_active = f"{wall / active:.2f}×" if active else ""
-                out.append(f"| {tool} | {cores} | {wall:.2f} s | {pg} | {own} | {over} | {act} | {over_active} | {rel} |"
-                           f" {load_range(results, [label])} |")
+                out.append(f"| {tool} | {cores} | {wall:.2f} s | {pg} | {own} | {over} | {rel} | {load_range(results, [label])} |")
         out.append("")
     if cache_dir is not None and not os.path.isdir(cache_dir):
         out.append("keel at this commit left no replay cache (`.keel/cache` is absent after its runs): *warm* and *cold*"

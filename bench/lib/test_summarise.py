@@ -153,14 +153,6 @@ class TargetsTest(unittest.TestCase):
                       " PostgreSQL's time (1.66× over); peak memory of the check (34 MB over (1.13× the limit)).", text)
         self.assertIn("| every core | 4.32 s | 9.00 s | 0.480 (1/2.1) | ≤ 1/4 of Django's | **gap**: 1.92× over", text)
 
-    def test_side_by_side_shows_postgresqls_active_time_beside_pg_stat_statements(self):
-        results = summarise.parse(tsv(changed(keel_migrate=(2.0, 160), keel_migrate_server=(1.1, 0)), pinned=False)
-                                  + ["keel-migrate-active\t1\t1.6\t0\t2.5"])
-        text = "\n".join(summarise.summary(results, CHECK, MIGRATE))
-        self.assertIn("| keel | every core | 2.00 s | 1.10 s | 0.90 s | 1.82× | 1.60 s | 1.25× | 1.00× | 2.50 |", text)
-        # the target is still judged against pg_stat_statements' time, as issue 19 measured it
-        self.assertIn("migrate against PostgreSQL's time (1.21× over)", text)
-
     def test_malformed_line(self):
         with self.assertRaises(ValueError) as e:
             summarise.parse(["keel-check-warm\t1\t0.5"])
