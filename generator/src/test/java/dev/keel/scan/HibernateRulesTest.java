@@ -178,4 +178,18 @@ class HibernateRulesTest {
         assertTrue(problems.get(0).contains("Setting.java") && problems.get(0).contains("Hibernate 7 refuses to start"),
                 problems.toString());
     }
+
+    /** SEQUENCE naming a @GenericGenerator: 6.6 maps its sequence, 7 refuses to start, and keel on 7 says so. */
+    @Test
+    void sequenceStrategyNamingAGenericGeneratorIsRefusedOnHibernate7Only() {
+        String valve = "@Entity public class Valve { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"valve_ids\")"
+                + " @org.hibernate.annotations.GenericGenerator(name = \"valve_ids\","
+                + " type = org.hibernate.id.enhanced.SequenceStyleGenerator.class) Long id; }";
+        ProjectState six = new ScanFixture(dir.resolve("six-gen")).entity("Valve", valve).scan();
+        assertEquals(List.of("valve_ids"), six.sequences().stream().map(s -> s.name()).toList());
+        List<String> seven = new ScanFixture(dir.resolve("seven-gen")).hibernate("7").entity("Valve", valve).problems();
+        assertEquals(1, seven.size(), seven.toString());
+        assertTrue(seven.get(0).contains("@GeneratedValue(strategy = SEQUENCE) names \"valve_ids\", a @GenericGenerator:"
+                + " Hibernate 7 refuses to start"), seven.get(0));
+    }
 }
