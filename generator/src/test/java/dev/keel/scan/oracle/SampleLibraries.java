@@ -78,8 +78,17 @@ public final class SampleLibraries {
                 }
             }
             Files.move(temp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            deleteTree(classes); // each compile's own folder: left behind, 100+ of them piled up in /tmp per test run
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
