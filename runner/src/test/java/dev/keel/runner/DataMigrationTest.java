@@ -114,7 +114,7 @@ class DataMigrationTest {
             assertEquals(ROWS, db.count("SELECT count(*) FROM post WHERE touched = 1"), "no row written twice");
             assertTrue(out.logs.contains("news.0002_fill_slugs: fill#1 on post: resuming after key 2000 (2000 rows in 2"
                     + " batches done in an earlier run)."), out.logs.toString());
-            assertTrue(out.logs.stream().anyMatch(l -> l.contains("fill#1 on post: 500 rows in 1 batches")), out.logs.toString());
+            assertTrue(out.logs.stream().anyMatch(l -> l.contains("fill#1 on post: 500 rows in 1 batch")), out.logs.toString());
         }
     }
 

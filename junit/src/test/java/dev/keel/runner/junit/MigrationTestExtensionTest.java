@@ -76,7 +76,7 @@ class MigrationTestExtensionTest {
     void theRunSaysWhatItMigrated(MigrationRun run) {
         assertEquals(List.of(new MigrationKey("news", "0002_fill_slugs")), run.migrated());
         assertEquals("news.0002_fill_slugs: names as of 0002: post.title, key [id]", run.log().get(0));
-        assertEquals(true, run.log().get(1).startsWith("news.0002_fill_slugs: fill#1 on post: 2 rows in 1 batches, 1 changed, "),
+        assertEquals(true, run.log().get(1).startsWith("news.0002_fill_slugs: fill#1 on post: 2 rows in 1 batch, 1 changed, "),
                 run.log().toString());
     }
 }

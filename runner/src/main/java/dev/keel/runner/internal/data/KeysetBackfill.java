@@ -223,13 +223,13 @@ public final class KeysetBackfill implements Backfill {
         BackfillStore.Saved saved = store.read(context.migration(), step);
         String task = step + " on " + table.table().qualifiedName();
         if (saved.done()) {
-            context.log(task + ": done in an earlier run (" + saved.rows() + " rows in " + saved.batches()
-                    + " batches); skipped.");
+            context.log(task + ": done in an earlier run (" + counted(saved.rows(), "row") + " in "
+                    + counted(saved.batches(), "batch") + "); skipped.");
             return new BackfillResult(0, 0, 0, Duration.ZERO, Duration.ZERO, true);
         }
         if (saved.batches() > 0) {
-            context.log(task + ": resuming after key " + saved.lastKey() + " (" + saved.rows() + " rows in "
-                    + saved.batches() + " batches done in an earlier run).");
+            context.log(task + ": resuming after key " + saved.lastKey() + " (" + counted(saved.rows(), "row") + " in "
+                    + counted(saved.batches(), "batch") + " done in an earlier run).");
         }
         long start = System.nanoTime();
         var tally = new Tally(saved);
@@ -252,11 +252,16 @@ public final class KeysetBackfill implements Backfill {
         }
         BackfillResult result = new BackfillResult(tally.rows, tally.changed, tally.batches,
                 Duration.ofNanos(tally.longest), Duration.ofNanos(System.nanoTime() - start), saved.batches() > 0);
-        context.log(task + ": " + result.rows() + " rows in " + result.batches() + " batches"
+        context.log(task + ": " + counted(result.rows(), "row") + " in " + counted(result.batches(), "batch")
                 + (result.changed() > 0 ? ", " + result.changed() + " changed" : "")
                 + ", " + human(result.took()) + " (" + Math.round(result.rowsPerSecond()) + " rows/s), longest batch "
                 + human(result.longest()) + ".");
         return result;
+    }
+
+    /** {@code n} and {@code noun}, plural unless {@code n} is 1: "1 row", "3 batches". */
+    static String counted(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("ch") ? noun + "es" : noun + "s");
     }
 
     /** The counts of a walk: what earlier runs recorded, and what this one did. */
