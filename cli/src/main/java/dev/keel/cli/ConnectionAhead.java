@@ -12,28 +12,54 @@ import dev.keel.runner.Migrator;
  */
 final class ConnectionAhead implements AutoCloseable {
     private final Thread thread;
+    /** The database connected to, once known (null when {@link #resolving} found none); {@code resolved} says known. */
+    private Database database;
+    private boolean resolved;
     private Migrator.Session connection;
     private RuntimeException failure;
     private boolean done;
     private boolean abandoned;
 
-    private ConnectionAhead(Database database) {
+    private ConnectionAhead(java.util.function.Supplier<Database> database) {
         thread = new Thread(() -> open(database), "keel-connect");
         thread.setDaemon(true);
     }
 
     /** Starts opening a connection to {@code database}. */
     static ConnectionAhead start(Database database) {
+        return resolving(() -> database);
+    }
+
+    /**
+     * Starts finding the database, on the connection's thread, then opening a connection to it; when {@code database}
+     * gives null or throws, nothing is opened, and {@link #isFor} says no.
+     */
+    static ConnectionAhead resolving(java.util.function.Supplier<Database> database) {
         var ahead = new ConnectionAhead(database);
         ahead.thread.start();
         return ahead;
     }
 
-    private void open(Database database) {
+    private void open(java.util.function.Supplier<Database> find) {
+        Database d;
+        try {
+            d = find.get();
+        } catch (RuntimeException ignored) {
+            d = null; // the command reports it where it finds the database itself
+        }
+        synchronized (this) {
+            database = d;
+            resolved = true;
+            notifyAll();
+            if (d == null || abandoned) {
+                done = true;
+                return;
+            }
+        }
         Migrator.Session c = null;
         RuntimeException e = null;
         try {
-            c = Migrator.open(database);
+            c = Migrator.open(d);
         } catch (RuntimeException caught) {
             e = caught;
         }
@@ -47,6 +73,22 @@ final class ConnectionAhead implements AutoCloseable {
             done = true;
             notifyAll();
         }
+    }
+
+    /**
+     * Whether this connects to {@code wanted} exactly as a connection opened for it would ({@link Database#connectsAs}):
+     * waits until the database is known (keel.json read), not for the connection.
+     */
+    synchronized boolean isFor(Database wanted) {
+        while (!resolved) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return database != null && database.connectsAs(wanted);
     }
 
     /** The session, once open; throws what {@link Migrator#open} threw. */

@@ -75,8 +75,13 @@ public final class DatabaseMixin {
 
     /** The name of the database to work on: {@code --database}, or {@code default}. */
     String databaseName(KeelConfig config) {
-        String name = databaseName == null ? KeelConfig.DEFAULT_DATABASE : databaseName;
-        if (databaseName == null && !config.hasDatabase(name)) {
+        return databaseName(config, databaseName);
+    }
+
+    /** {@link #databaseName(KeelConfig)} for the option's value {@code given} (null when not given). */
+    private static String databaseName(KeelConfig config, String given) {
+        String name = given == null ? KeelConfig.DEFAULT_DATABASE : given;
+        if (given == null && !config.hasDatabase(name)) {
             throw new KeelException(ErrorKind.USAGE, "keel.json names no database \"" + name + "\", so this command"
                     + " needs --database NAME. Databases: " + config.databaseNames()
                     + "\nTo fix: add --database with one of those names.");
@@ -97,7 +102,15 @@ public final class DatabaseMixin {
 
     /** The configured database ({@code --url} or {@code keel.json}), if any. */
     Optional<Database> configured(KeelConfig config) {
-        String name = databaseName(config);
+        return configured(config, url, databaseName, target);
+    }
+
+    /**
+     * {@link #configured(KeelConfig)} for the options' values {@code url}, {@code databaseName} and {@code target} (each
+     * null when not given): also what {@link EarlyConnection} connects to before the command line is parsed.
+     */
+    static Optional<Database> configured(KeelConfig config, String url, String databaseName, String target) {
+        String name = databaseName(config, databaseName);
         DatabaseConfig db = config.requireDatabase(name);
         if (!db.hasTargets()) {
             if (target != null) {

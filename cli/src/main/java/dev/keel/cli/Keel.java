@@ -71,8 +71,29 @@ public final class Keel implements Callable<Integer> {
 
     /** Runs keel with the command-line arguments and exits with its exit code. */
     public static void main(String[] args) {
+        System.exit(forArguments(args, MigrationSource.standard(), Entities.standard()).execute(args));
+    }
+
+    /**
+     * The command line {@link #main} runs {@code args} with: only the subcommand they name, and for {@code migrate} the
+     * connection already started from them ({@link EarlyConnection}), while picocli builds and parses the command line.
+     */
+    static CommandLine forArguments(String[] args, MigrationSource migrationSource, EntitySource entitySource) {
         String only = versionOnly(args) ? NO_SUBCOMMAND : commandNamed(args);
-        System.exit(commandLine(MigrationSource.standard(), Entities.standard(), only).execute(args));
+        ConnectionAhead early = "migrate".equals(only) ? EarlyConnection.start(args) : null;
+        CommandLine commandLine = commandLine(migrationSource, entitySource, only);
+        ((Keel) commandLine.getCommand()).early = early;
+        return commandLine;
+    }
+
+    /** {@code migrate}'s connection, opened from the arguments before they were parsed ({@link EarlyConnection}); null when none. */
+    private ConnectionAhead early;
+
+    /** {@link #early}, now the caller's to take or close; null when none (or already taken). */
+    ConnectionAhead takeEarlyConnection() {
+        ConnectionAhead e = early;
+        early = null;
+        return e;
     }
 
     /** For {@link #commandLine(MigrationSource, EntitySource, String)}: no subcommand at all. */
@@ -184,17 +205,22 @@ public final class Keel implements Callable<Integer> {
 
     /** The project folder: the current folder, moved by each {@code -C DIR} in turn. */
     Path projectDir() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path d : directories) {
-            dir = dir.resolve(d);
-        }
-        dir = dir.normalize();
+        Path dir = projectDir(directories);
         if (!Files.isDirectory(dir)) {
             throw new KeelException(ErrorKind.USAGE, dir + ": no such folder (from -C "
                     + String.join(" -C ", directories.stream().map(Path::toString).toList()) + ").\n"
                     + "To fix: give -C the project folder, the one that holds keel.json.");
         }
         return dir;
+    }
+
+    /** The folder {@code -C DIR} options name, each relative to the one before, from the current folder; not checked. */
+    static Path projectDir(List<Path> directories) {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d : directories) {
+            dir = dir.resolve(d);
+        }
+        return dir.normalize();
     }
 
     /** The jars and folders {@code --libraries} names, in order. */

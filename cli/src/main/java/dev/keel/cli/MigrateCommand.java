@@ -118,6 +118,17 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } finally {
+            ConnectionAhead early = project.takeEarlyConnection();
+            if (early != null) {
+                early.close(); // not taken: --check, --prune, --all-targets, or a failure before connecting
+            }
+        }
+    }
+
+    private Integer run() {
         KeelConfig config = project.config();
         if (app != null) {
             config.requireApp(app);
@@ -254,14 +265,22 @@ final class MigrateCommand implements Callable<Integer> {
     /**
      * Starts connecting to the database keel.json or the options name (not an embedded one, which is started after
      * the migrations are read), while the migrations are read; null when there is none, or when naming it fails (the
-     * failure then comes where it did, after the migrations).
+     * failure then comes where it did, after the migrations). The connection {@link EarlyConnection} started before the
+     * arguments were parsed is taken when it is to that very database, and closed otherwise.
      */
     private ConnectionAhead connectAhead(KeelConfig config) {
+        ConnectionAhead early = project.takeEarlyConnection();
         java.util.Optional<dev.keel.runner.Database> configured;
         try {
             configured = db.configured(config);
         } catch (RuntimeException e) {
-            return null;
+            configured = java.util.Optional.empty();
+        }
+        if (early != null) {
+            if (configured.isPresent() && early.isFor(configured.get())) {
+                return early;
+            }
+            early.close();
         }
         return configured.map(ConnectionAhead::start).orElse(null);
     }

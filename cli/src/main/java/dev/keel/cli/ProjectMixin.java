@@ -36,8 +36,7 @@ public final class ProjectMixin {
         if (config == null) {
             Path file = keel().configFile();
             Path dir = projectDir();
-            KeelConfig read = timings().time("read keel.json",
-                    () -> file == null ? KeelConfig.read(dir) : readFile(dir.resolve(file))).withLibraries(keel().libraries());
+            KeelConfig read = timings().time("read keel.json", () -> readConfig(dir, file)).withLibraries(keel().libraries());
             // whose schema the entities map to, Hibernate 6's or 7's: keel.json's "hibernate", else the build's
             hibernate = dev.keel.scan.HibernateTarget.decide(dir, read);
             config = read.withHibernate(hibernate.version());
@@ -51,6 +50,11 @@ public final class ProjectMixin {
     dev.keel.scan.HibernateTarget.Decision hibernate() {
         config();
         return hibernate;
+    }
+
+    /** The configuration of the project in {@code dir}: its {@code keel.json}, or {@code file} ({@code --config}) when given. */
+    static KeelConfig readConfig(Path dir, Path file) {
+        return file == null ? KeelConfig.read(dir) : readFile(dir.resolve(file));
     }
 
     private static KeelConfig readFile(Path file) {
@@ -112,6 +116,14 @@ public final class ProjectMixin {
     /** Colours and styles, on only when standard output is a terminal (unless configured otherwise). */
     Ansi ansi() {
         return command.commandLine().getColorScheme().ansi();
+    }
+
+    /**
+     * The connection {@code keel migrate} started before its arguments were parsed ({@link EarlyConnection}), now the
+     * caller's to take or close; null when none, or when it was taken already.
+     */
+    ConnectionAhead takeEarlyConnection() {
+        return keel().takeEarlyConnection();
     }
 
     private Keel keel() {

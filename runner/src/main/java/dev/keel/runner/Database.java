@@ -149,6 +149,16 @@ public final class Database {
         return Optional.of(new Database(url, config.user(), password, variable, override ? origin.urlFromOption() : origin));
     }
 
+    /**
+     * Whether a connection opened for this database is one opened for {@code other}, and fails with the same message: the
+     * same URL, user, password and where each came from. Never for a {@code DataSource}'s.
+     */
+    public boolean connectsAs(Database other) {
+        return dataSource == null && other.dataSource == null && url.equals(other.url) && Objects.equals(user, other.user)
+                && Objects.equals(password, other.password) && Objects.equals(passwordEnv, other.passwordEnv)
+                && origin.equals(other.origin) && Objects.equals(hint, other.hint);
+    }
+
     /** The URL with any password masked: what messages show. */
     public String displayUrl() {
         if (dataSource != null) {

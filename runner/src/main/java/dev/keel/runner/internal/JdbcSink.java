@@ -19,7 +19,9 @@ import java.util.List;
  * <p>With deferred flushing ({@link #deferFlushes()}), a commit does not wait for PostgreSQL to write its
  * log to disk ({@code synchronous_commit = off} for the session): a run of many small migrations would
  * otherwise spend most of its time waiting for the disk. {@link #flush()} then waits once for everything
- * committed so far, which the runner calls when it is done, whether the run succeeded or not. A crash of
+ * committed so far, which the runner calls when it is done, whether the run succeeded or not: at least as
+ * long as a commit at {@code on} waits (the disk, and synchronous standbys' disks), and as long as one at
+ * {@code remote_apply} when that was the session's setting (standbys that show the changes). A crash of
  * the server before that can lose the latest migrations only whole, each with its record in
  * {@code keel_migrations}, as if the run had stopped earlier.
  */
@@ -40,6 +42,8 @@ public final class JdbcSink implements SqlSink {
     private String timeoutsSet;
     /** {@link SessionWatch}'s settings, sent again with the timeouts (a RESET ALL in a migration undoes them). */
     private String watchSql = "";
+    /** The session's {@code synchronous_commit} before {@link #deferFlushes} set it off; null before. */
+    private String committedAs;
 
     /** Runs on {@code connection}; {@code RunJava} steps through {@code code}, whose output goes nowhere. */
     public JdbcSink(Connection connection, JavaCode code) {
@@ -64,9 +68,7 @@ public final class JdbcSink implements SqlSink {
 
     /** From now on, commits do not wait for the disk, until {@link #flush()}. */
     public void deferFlushes() throws SQLException {
-        try (var st = connection.createStatement()) {
-            st.execute("SET synchronous_commit = off");
-        }
+        deferFlushesAnd(List.of(), null);
     }
 
     /**
@@ -98,7 +100,8 @@ public final class JdbcSink implements SqlSink {
     }
 
     private List<String> deferFlushesAnd(List<String> settings, String timeouts) throws SQLException {
-        var sql = new StringBuilder("SELECT set_config('synchronous_commit', 'off', false)");
+        // the setting as it was, then off (a select list is evaluated in order)
+        var sql = new StringBuilder("SELECT current_setting('synchronous_commit'), set_config('synchronous_commit', 'off', false)");
         for (String s : settings) {
             sql.append(", current_setting('").append(s.replace("'", "''")).append("', true)");
         }
@@ -112,8 +115,9 @@ public final class JdbcSink implements SqlSink {
             st.execute(sql.toString());
             try (var r = st.getResultSet()) {
                 r.next();
+                committedAs = r.getString(1);
                 for (int i = 0; i < settings.size(); i++) {
-                    values.add(r.getString(i + 2));
+                    values.add(r.getString(i + 3));
                 }
             }
         }
@@ -168,11 +172,13 @@ public final class JdbcSink implements SqlSink {
 
     /**
      * Makes commits wait for the disk again, and waits until everything committed on the connection so far
-     * is on disk (and on synchronous standbys): commits, waiting, a transaction that writes a log message,
-     * which PostgreSQL flushes with every record before it; all of it in one round trip. Does nothing when the
-     * connection is gone.
+     * is on disk (and on synchronous standbys): commits, waiting ({@link #flushLevel}), a transaction that writes a
+     * log message, which PostgreSQL flushes with every record before it; all of it in one round trip. Does nothing
+     * when the connection is gone.
+     *
+     * @return the {@code synchronous_commit} that commit waited by, as the server had it; null when it failed
      */
-    public void flush() {
+    public String flush() {
         pending.clear(); // a run that ends with statements unsent ended by a failure: they are rolled back
         try {
             if (!connection.getAutoCommit()) {
@@ -181,7 +187,8 @@ public final class JdbcSink implements SqlSink {
             }
             try (var st = connection.createStatement()) {
                 // a transactional message: a commit flushes only when its transaction wrote to the log
-                st.execute(FLUSH);
+                st.execute(flushSql(flushLevel(committedAs)));
+                return level(st);
             } catch (SQLException e) {
                 if (Failures.isConnectionLost(e)) {
                     throw e;
@@ -194,14 +201,40 @@ public final class JdbcSink implements SqlSink {
         } catch (SQLException e) {
             // the connection is gone; the failure that led here, if any, is the one to report
         }
+        return null;
+    }
+
+    /** The setting the flush's transaction reported: the first result set of {@code st}'s statements. */
+    private static String level(java.sql.Statement st) throws SQLException {
+        do {
+            try (var r = st.getResultSet()) {
+                if (r != null && r.next()) {
+                    return r.getString(2);
+                }
+            }
+        } while (st.getMoreResults() || st.getUpdateCount() != -1);
+        return null;
+    }
+
+    /**
+     * The {@code synchronous_commit} at which {@link #flush} commits, for a session whose own setting was {@code original}
+     * (null when unknown): {@code remote_apply} when it was that (what standbys show then counts), else {@code on}, which
+     * waits for the local disk and synchronous standbys' disks whatever the session had ({@code off}, {@code local},
+     * {@code remote_write} wait for less).
+     */
+    static String flushLevel(String original) {
+        return "remote_apply".equals(original) ? "remote_apply" : "on";
     }
 
     /**
      * What {@link #flush} sends, one message sequence: in autocommit, the statements before {@code BEGIN} belong to the
-     * transaction it opens, so the session's setting and the flushing commit go together.
+     * transaction it opens, so the session's setting and the flushing commit go together. The transaction reports the
+     * setting its commit waits by.
      */
-    private static final String FLUSH = "SET synchronous_commit = DEFAULT; BEGIN; SET LOCAL synchronous_commit = on;"
-            + " SELECT pg_logical_emit_message(true, 'keel', 'flush'); COMMIT";
+    private static String flushSql(String level) {
+        return "SET synchronous_commit = DEFAULT; BEGIN; SET LOCAL synchronous_commit = " + level + ";"
+                + " SELECT pg_catalog.pg_logical_emit_message(true, 'keel', 'flush'), current_setting('synchronous_commit'); COMMIT";
+    }
 
     @Override
     public void commit() throws SQLException {

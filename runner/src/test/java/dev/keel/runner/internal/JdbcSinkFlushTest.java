@@ -68,4 +68,47 @@ class JdbcSinkFlushTest {
             assertTrue(c.getAutoCommit());
         }
     }
+
+    /**
+     * The flush waits as a commit at {@code on} does, or as one at {@code remote_apply} when that was the session's own
+     * setting (standbys that show the run's changes): never for less than the session would have, whether the setting
+     * came from the database's defaults or from a SET on the session (a pool's connection, the API's runner).
+     */
+    @Test
+    void theFlushCommitsAtOnOrAtTheSessionsRemoteApply() throws Exception {
+        var expected = new java.util.LinkedHashMap<String, String>();
+        expected.put("off", "on");
+        expected.put("local", "on");
+        expected.put("remote_write", "on");
+        expected.put("on", "on");
+        expected.put("remote_apply", "remote_apply");
+        for (var e : expected.entrySet()) {
+            try (var db = TestPostgres.freshDatabase()) {
+                try (Connection admin = db.connect(); var st = admin.createStatement()) {
+                    st.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = " + e.getKey()
+                            + "', current_database()); END $$");
+                }
+                try (Connection c = db.connect()) {
+                    var sink = new JdbcSink(c, null);
+                    sink.deferFlushes();
+                    assertEquals("off", show(c, "synchronous_commit"));
+                    sink.begin();
+                    try (var st = c.createStatement()) {
+                        st.execute("CREATE TABLE t (id bigint)");
+                    }
+                    sink.commit();
+                    assertEquals(e.getValue(), sink.flush(), "a session at " + e.getKey());
+                    assertEquals(e.getKey(), show(c, "synchronous_commit"));
+                }
+            }
+            try (var db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
+                try (var st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = " + e.getKey()); // the session's own, as a pool's connection may have
+                }
+                var sink = new JdbcSink(c, null);
+                sink.deferFlushes();
+                assertEquals(e.getValue(), sink.flush(), "a session SET to " + e.getKey());
+            }
+        }
+    }
 }

@@ -1,0 +1,134 @@
+package dev.keel.cli;
+
+import dev.keel.config.KeelConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code keel migrate}'s connection, started from the arguments before picocli builds and parses the command line
+ * (a tenth of a second of processor time in a fresh JVM, during which the connection's own start, the driver's and the
+ * server's, now runs on a thread of its own). The arguments are read here only as far as the database goes ({@link
+ * #peek}): the project folder ({@code -C}), {@code --config}, and migrate's {@code --url}, {@code --database} and
+ * {@code --target}; anything this reading does not know for sure (another option, {@code @FILE}, {@code --}, help, a
+ * value given twice) starts nothing. {@link MigrateCommand} takes the connection only when the database the parsed
+ * options name connects exactly as this one ({@link dev.keel.runner.Database#connectsAs}), and closes it otherwise.
+ */
+final class EarlyConnection {
+    private EarlyConnection() {}
+
+    /** What {@link #peek} read: the {@code -C} folders in order, {@code --config}, and migrate's database options. */
+    record Peeked(List<Path> directories, Path configFile, String url, String databaseName, String target) {}
+
+    /** keel's own options before the command that take a value ({@code -C}, {@code --config}, ...). */
+    private static final Set<String> KEEL_VALUED = Set.of("-C", "--config", "--libraries", "-v", "--verbosity");
+
+    /** migrate's options that take a value and do not name the database ({@code -v} is keel's, inherited). */
+    private static final Set<String> MIGRATE_VALUED = Set.of("--large-table-rows", "--classpath", "--parallel", "-v",
+            "--verbosity");
+
+    /** migrate's flags that run it against the one database {@link DatabaseMixin#configured} names. */
+    private static final Set<String> MIGRATE_FLAGS = Set.of("--plan", "--fake", "--post-deploy", "--repair-checksum",
+            "--sources", "--json", "--keep-going");
+
+    /**
+     * The database options of a {@code keel ... migrate ...} command line, read without picocli; empty when the
+     * arguments are not a migrate that connects to one database, or hold anything this reading is not sure of.
+     */
+    static Optional<Peeked> peek(String[] args) {
+        var directories = new ArrayList<Path>();
+        Path config = null;
+        int i = 0;
+        for (; i < args.length && !args[i].equals("migrate"); i++) {
+            String a = args[i];
+            String name = a.contains("=") && a.startsWith("--") ? a.substring(0, a.indexOf('=')) : a;
+            if (a.matches("-v\\d+")) {
+                continue;
+            }
+            if (!KEEL_VALUED.contains(name)) {
+                return Optional.empty();
+            }
+            String value = a.equals(name) ? (++i < args.length ? args[i] : null) : a.substring(name.length() + 1);
+            if (value == null || value.startsWith("-")) {
+                return Optional.empty();
+            }
+            if (name.equals("-C")) {
+                directories.add(Path.of(value));
+            } else if (name.equals("--config")) {
+                if (config != null) {
+                    return Optional.empty();
+                }
+                config = Path.of(value);
+            }
+        }
+        if (i >= args.length) {
+            return Optional.empty();
+        }
+        String url = null;
+        String database = null;
+        String target = null;
+        for (i++; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("-")) {
+                if (a.startsWith("@")) {
+                    return Optional.empty(); // an argument file
+                }
+                continue; // APP, TARGET
+            }
+            String name = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (MIGRATE_FLAGS.contains(a) || a.matches("-v\\d+")) {
+                continue;
+            }
+            boolean names = name.equals("--url") || name.equals("--database") || name.equals("--target");
+            if (!names && !MIGRATE_VALUED.contains(name)) {
+                return Optional.empty(); // --check, --prune, --all-targets, help, --, what this reading does not know
+            }
+            String value = a.equals(name) ? (++i < args.length ? args[i] : null) : a.substring(name.length() + 1);
+            if (value == null || value.startsWith("-")) {
+                return Optional.empty();
+            }
+            switch (name) {
+                case "--url" -> {
+                    if (url != null) {
+                        return Optional.empty();
+                    }
+                    url = value;
+                }
+                case "--database" -> {
+                    if (database != null) {
+                        return Optional.empty();
+                    }
+                    database = value;
+                }
+                case "--target" -> {
+                    if (target != null) {
+                        return Optional.empty();
+                    }
+                    target = value;
+                }
+                default -> { }
+            }
+        }
+        return Optional.of(new Peeked(List.copyOf(directories), config, url, database, target));
+    }
+
+    /**
+     * Starts connecting to the database {@code args} name, when {@link #peek} reads them and that database is one keel
+     * connects to (not the embedded one); null otherwise. keel.json is read on the connection's thread; whatever fails
+     * there starts nothing, and is reported where it was, once the command line is parsed.
+     */
+    static ConnectionAhead start(String[] args) {
+        return peek(args).map(p -> ConnectionAhead.resolving(() -> {
+            Path dir = Keel.projectDir(p.directories());
+            if (!Files.isDirectory(dir)) {
+                return null;
+            }
+            KeelConfig config = ProjectMixin.readConfig(dir, p.configFile());
+            return DatabaseMixin.configured(config, p.url(), p.databaseName(), p.target()).orElse(null);
+        })).orElse(null);
+    }
+}
