@@ -149,7 +149,8 @@ public final class ProjectMigrations {
      */
     public static Sources readSourcesStoringLater(KeelConfig config, Path projectDir, ProjectCache cache) {
         long start = System.nanoTime();
-        List<MigrationFile> files = files(config, projectDir);
+        Listed listed = listed(config, projectDir);
+        List<MigrationFile> files = listed.files();
         Map<String, CachedFile> known = new HashMap<>();
         byte[] operations = cache.readCompact(CACHE, cache.salt(), CachedFiles::read)
                 .flatMap(c -> c.operationsMatching(cache.readSide(OPERATIONS)).map(ops -> {
@@ -159,7 +160,12 @@ public final class ProjectMigrations {
         Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache");
         FileHashes hashes = cache.fileHashes();
         long[] before = hashes.tally();
-        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), operations, READERS.get(), hashes));
+        var indices = new ArrayList<Integer>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            indices.add(i);
+        }
+        List<Read> reads = Parallel.map(indices, i -> read(files.get(i), listed.stats().get(i), known.get(files.get(i).relative()),
+                operations, READERS.get(), hashes));
         var specs = new ArrayList<MigrationSpec>();
         var origins = new HashMap<MigrationKey, String>();
         var problems = new ArrayList<String>();
@@ -220,22 +226,49 @@ public final class ProjectMigrations {
      */
     public static String fingerprint(KeelConfig config, Path projectDir, ProjectCache cache) {
         long start = System.nanoTime();
-        List<MigrationFile> files = files(config, projectDir);
+        Listed listed = listed(config, projectDir);
+        List<MigrationFile> files = listed.files();
+        var names = new ArrayList<String>(files.size());
+        files.forEach(f -> names.add(f.relative()));
+        String digest = FileHashes.digest(cache.salt(), names, listed.stats());
         FileHashes known = cache.fileHashes();
-        List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
-        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
-            Phases.report("fingerprint migrations", start, files.size() + " files; "
-                    + known.countsOf(files.stream().map(MigrationFile::file).toList()));
+        Optional<String> whole = known.combined(FINGERPRINT, digest);
+        if (whole.isPresent()) {
+            Phases.report("fingerprint migrations", start, files.size() + " files; the same files with the same metadata"
+                    + " as when their fingerprint was kept (" + FileHashes.COMBINED_FILE + ")");
+            return whole.get();
         }
-        return fingerprint(files, hashes, cache.salt());
+        List<Path> paths = listed.paths();
+        List<String> hashes = known.hashes(paths, listed.stats());
+        String fingerprint = fingerprint(files, hashes, cache.salt());
+        known.rememberCombined(FINGERPRINT, digest, fingerprint, paths, listed.stats());
+        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
+            Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsOf(paths));
+        }
+        return fingerprint;
     }
 
-    /** Every app's migration files, by app then name. */
-    private static List<MigrationFile> files(KeelConfig config, Path projectDir) {
-        var files = new ArrayList<MigrationFile>();
+    /** The name of the migrations' fingerprint among those kept whole ({@link FileHashes#combined}). */
+    static final String FINGERPRINT = "migrations";
+
+    /**
+     * Every app's migration files, by app then name, each with what one {@code stat} said of it then (taken in
+     * parallel; it both tells a regular file from anything else and vouches for the file's hash).
+     */
+    record Listed(List<MigrationFile> files, List<FileHashes.Stat> stats) {
+        List<Path> paths() {
+            var paths = new ArrayList<Path>(files.size());
+            files.forEach(f -> paths.add(f.file()));
+            return paths;
+        }
+    }
+
+    /** Every app's migration files, by app then name, with their metadata ({@link Listed}). */
+    static Listed listed(KeelConfig config, Path projectDir) {
+        var candidates = new ArrayList<MigrationFile>();
         for (AppConfig app : config.apps()) {
             Path folder = config.migrationsDir(projectDir, app);
-            List<String> names = migrationFileNames(folder, app);
+            List<String> names = namesLikeMigrations(folder, app);
             if (names.isEmpty()) {
                 continue;
             }
@@ -243,11 +276,23 @@ public final class ProjectMigrations {
             String prefix = projectDir.relativize(folder).toString().replace('\\', '/');
             prefix = prefix.isEmpty() ? "" : prefix + "/";
             for (String name : names) {
-                files.add(new MigrationFile(app, folder.resolve(name), prefix + name));
+                candidates.add(new MigrationFile(app, folder.resolve(name), prefix + name));
             }
         }
-        return files;
+        var paths = new ArrayList<Path>(candidates.size());
+        candidates.forEach(f -> paths.add(f.file()));
+        List<FileHashes.Stat> stats = FileHashes.statsOfRegularFiles(paths);
+        var files = new ArrayList<MigrationFile>(candidates.size());
+        var kept = new ArrayList<FileHashes.Stat>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (stats.get(i) != FileHashes.Stat.NOT_A_FILE) { // what Files.isRegularFile keeps
+                files.add(candidates.get(i));
+                kept.add(stats.get(i));
+            }
+        }
+        return new Listed(files, kept);
     }
+
     /** Each file's path, app and content hash (null: unreadable), and the salt, hashed. */
     private static String fingerprint(List<MigrationFile> files, List<String> hashes, String salt) {
         var fingerprint = ContentHash.start(salt);
@@ -382,17 +427,21 @@ public final class ProjectMigrations {
     /** One reader per thread: a reader holds its parsers, which are not thread-safe. */
     private static final ThreadLocal<SourceMigrationReader> READERS = ThreadLocal.withInitial(SourceMigrationReader::new);
 
-    /** Reads one file: from {@code cached} when its content is what was cached for the same app, else from source. */
-    static Read read(MigrationFile f, CachedFile cached, byte[] operations, SourceMigrationReader reader, FileHashes hashes) {
+    /**
+     * Reads one file: from {@code cached} when its content is what was cached for the same app, else from source;
+     * {@code stat} is what the listing's {@code stat} said of it (before it is read).
+     */
+    static Read read(MigrationFile f, FileHashes.Stat stat, CachedFile cached, byte[] operations, SourceMigrationReader reader,
+                     FileHashes hashes) {
         boolean usable = cached != null && cached.app().equals(f.app().label())
                 && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
                 && cached.hash() != null && cached.within(operations.length);
-        if (usable && cached.hash().equals(hashes.known(f.file()))) {
+        if (usable && cached.hash().equals(hashes.known(f.file(), stat))) {
             // unchanged, as the file's metadata says: not even read
             return fromCache(f, cached, operations);
         }
         byte[] bytes;
-        FileHashes.Stat before = FileHashes.Stat.of(f.file());
+        FileHashes.Stat before = stat;
         try {
             bytes = Files.readAllBytes(f.file());
         } catch (IOException e) {
@@ -481,29 +530,43 @@ public final class ProjectMigrations {
     }
 
     /**
-     * The names of the files of {@code folder} that look like migrations, in the order of their paths (a folder of
-     * 5000 migrations sorts names of plain ASCII as strings, which is the paths' byte order, several times faster
-     * than the paths themselves; any other name sorts them as paths).
+     * The names of the files of {@code folder} that look like migrations and are regular files, in the order of their
+     * paths.
      */
     private static List<String> migrationFileNames(Path folder, AppConfig app) {
+        List<String> names = new ArrayList<>(namesLikeMigrations(folder, app));
+        names.removeIf(n -> !Files.isRegularFile(folder.resolve(n)));
+        return names;
+    }
+
+    /**
+     * The names in {@code folder} that look like migrations (whatever they name: the caller keeps the regular files), in
+     * the order of their paths (a folder of 5000 migrations sorts names of plain ASCII as strings, which is the paths'
+     * byte order, several times faster than the paths themselves; any other name sorts them as paths). The folder is
+     * read as names ({@link java.io.File#list}), not as a {@code Path} per entry.
+     */
+    private static List<String> namesLikeMigrations(Path folder, AppConfig app) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        String[] all = folder.toFile().list();
+        if (all == null) { // the folder cannot be read: the error as the file system gives it
+            try (Stream<Path> files = Files.list(folder)) {
+                files.count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw unlistable(folder, app, e);
+            }
+            throw unlistable(folder, app, new IOException("the folder could not be read"));
+        }
         var names = new ArrayList<String>();
         boolean ascii = true;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (looksLikeMigration(name) && Files.isRegularFile(f)) {
-                    names.add(name);
-                    for (int i = 0; i < name.length() && ascii; i++) {
-                        ascii = name.charAt(i) < 0x80;
-                    }
+        for (String name : all) {
+            if (looksLikeMigration(name)) {
+                names.add(name);
+                for (int i = 0; i < name.length() && ascii; i++) {
+                    ascii = name.charAt(i) < 0x80;
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
-                    + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
         }
         if (ascii) {
             names.sort(null);
@@ -511,6 +574,11 @@ public final class ProjectMigrations {
             names.sort(Comparator.comparing(folder::resolve));
         }
         return names;
+    }
+
+    private static KeelException unlistable(Path folder, AppConfig app, Exception e) {
+        return new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
+                + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
     }
 
     private static String badName(Path file) {
