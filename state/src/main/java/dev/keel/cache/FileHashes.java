@@ -423,29 +423,30 @@ public final class FileHashes {
      * metadata, in the same order.
      */
     public static String digest(String context, List<String> names, List<Stat> stats) {
-        var bytes = new java.io.ByteArrayOutputStream(names.size() * 96 + 64);
-        var out = new java.io.DataOutputStream(bytes);
-        try {
-            out.writeUTF(context);
-            out.writeInt(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                byte[] name = names.get(i).getBytes(StandardCharsets.UTF_8);
-                out.writeInt(name.length);
-                out.write(name);
-                Stat s = stats.get(i);
-                if (s == null) {
-                    out.writeLong(-2);
-                } else {
-                    out.writeLong(s.size());
-                    out.writeLong(s.modifiedNanos());
-                    out.writeLong(s.changedNanos());
-                    out.writeUTF(s.fileKey());
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a stream in memory does not fail
+        int size = 64 + context.length() * 3;
+        for (String name : names) {
+            size += name.length() * 3 + 4 + 8 * 3 + 4 + 60 * 3; // a file key of at most 60 characters (below)
         }
-        return ContentHash.of(bytes.toByteArray());
+        var out = java.nio.ByteBuffer.allocate(size);
+        put(out, context);
+        out.putInt(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            put(out, names.get(i));
+            Stat s = stats.get(i);
+            if (s == null) {
+                out.putLong(-2);
+            } else {
+                out.putLong(s.size()).putLong(s.modifiedNanos()).putLong(s.changedNanos());
+                put(out, s.fileKey().length() > 60 ? ContentHash.of(s.fileKey()) : s.fileKey()); // within the room counted
+            }
+        }
+        return ContentHash.of(java.util.Arrays.copyOf(out.array(), out.position()));
+    }
+
+    /** {@code text} in UTF-8, after its length in bytes. */
+    private static void put(java.nio.ByteBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.putInt(bytes.length).put(bytes);
     }
 
     /**
