@@ -104,17 +104,20 @@ public final class MakeMigrations {
             return before.get();
         }
         PassedChecks.Reads reads = check.filter(PassedChecks::keyFromReads).map(c -> new PassedChecks.Reads()).orElse(null);
-        MakeResult result = make(config, projectDir, options, reads);
+        // the migrations are read as the check's fingerprint listed them: the same files, vouched for by the same stat
+        ProjectMigrations.Listing listing = check.flatMap(PassedChecks::listing).orElse(null);
+        MakeResult result = make(config, projectDir, options, reads, listing);
         check.ifPresent(c -> c.remember(result, reads));
         cache.fileHashes().save();
         return result;
     }
 
-    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, PassedChecks.Reads reads) {
+    private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, PassedChecks.Reads reads,
+                            ProjectMigrations.Listing listing) {
         var stores = new CacheStores();
         MakeResult result;
         try {
-            result = make(config, projectDir, options, stores, reads);
+            result = make(config, projectDir, options, stores, reads, listing);
         } catch (RuntimeException | Error e) {
             try {
                 stores.finish();
@@ -190,7 +193,7 @@ public final class MakeMigrations {
 
     /** With {@code reads} (else null), records what the check read, as it read it, for {@link PassedChecks}. */
     private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, CacheStores stores,
-                            PassedChecks.Reads reads) {
+                            PassedChecks.Reads reads, ProjectMigrations.Listing listing) {
         if (options.update() && (options.check() || options.merge() || options.empty())) {
             throw new KeelException(ErrorKind.USAGE, "--update folds detected changes into the latest migration; it"
                     + " does not go with " + (options.check() ? "--check" : options.merge() ? "--merge" : "--empty")
@@ -208,7 +211,7 @@ public final class MakeMigrations {
         ProjectMigrations.Sources sources;
         MigrationGraph graph;
         try {
-            sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache);
+            sources = ProjectMigrations.readSourcesStoringLater(config, projectDir, cache, listing);
             stores.add(sources::store);
             if (reads != null) {
                 reads.migrations(sources);

@@ -52,12 +52,23 @@ final class PassedChecks {
     private final MakeOptions options;
     /** The side file as read before the check (null when there is none). */
     private final byte[] recorded;
+    /** The migration files the key's fingerprint was taken of (null when none was taken). */
+    private final ProjectMigrations.Listing listing;
 
-    private PassedChecks(ProjectCache cache, String key, MakeOptions options, byte[] recorded) {
+    private PassedChecks(ProjectCache cache, String key, MakeOptions options, byte[] recorded, ProjectMigrations.Listing listing) {
         this.cache = cache;
         this.key = key;
         this.options = options;
         this.recorded = recorded;
+        this.listing = listing;
+    }
+
+    /**
+     * The migration files as the check's key was taken of them, each with its {@code stat} before it was read: for the
+     * check that runs when the key is not the recorded one, which then reads those very files.
+     */
+    Optional<ProjectMigrations.Listing> listing() {
+        return Optional.ofNullable(listing);
     }
 
     /**
@@ -77,12 +88,12 @@ final class PassedChecks {
         }
         byte[] recorded = cache.readSide(FILE).orElse(null);
         if (recorded == null || !startsWith(recorded, HEADER.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new PassedChecks(cache, null, options, null));
+            return Optional.of(new PassedChecks(cache, null, options, null, null));
         }
         // the migrations' fingerprint on another thread meanwhile: the two share nothing but the file hashes
         // (thread-safe), and each lists its folders on its own thread while the pool hashes for both
-        CompletableFuture<String> migrations = CompletableFuture.supplyAsync(
-                () -> ProjectMigrations.fingerprint(config, projectDir, cache), PassedChecks::inBackground);
+        CompletableFuture<ProjectMigrations.Fingerprinted> migrations = CompletableFuture.supplyAsync(
+                () -> ProjectMigrations.fingerprinted(config, projectDir, cache), PassedChecks::inBackground);
         Optional<String> scanned;
         try {
             scanned = entities.fingerprint(config, projectDir);
@@ -99,8 +110,9 @@ final class PassedChecks {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new PassedChecks(cache, key(cache, options, joined(migrations), scanned.get(), lockfile),
-                options, recorded));
+        ProjectMigrations.Fingerprinted fingerprinted = joined(migrations);
+        return Optional.of(new PassedChecks(cache, key(cache, options, fingerprinted.fingerprint(), scanned.get(), lockfile),
+                options, recorded, fingerprinted.listing()));
     }
 
     /** The check's key: of the options, the migrations' and the entities' fingerprints and the lockfile's hash. */
@@ -152,7 +164,7 @@ final class PassedChecks {
     }
 
     /** The fingerprint, or what computing it threw, as it threw it. */
-    private static String joined(CompletableFuture<String> fingerprint) {
+    private static <T> T joined(CompletableFuture<T> fingerprint) {
         try {
             return fingerprint.join();
         } catch (java.util.concurrent.CompletionException e) {

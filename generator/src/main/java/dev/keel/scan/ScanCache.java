@@ -50,15 +50,34 @@ public final class ScanCache {
         long start = System.nanoTime();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         Resolved resolved;
+        String digest;
+        List<FileHashes.Stat> stats = FileHashes.statsOf(files);
         try (ClassPath classPath = EntityScanner.classPath(projectDir, config)) {
-            resolved = resolve(projectDir, files, cache, salt(cache, classPath));
+            String salt = salt(cache, classPath);
+            var names = new ArrayList<String>(files.size());
+            files.forEach(f -> names.add(f.toString()));
+            digest = FileHashes.digest(salt, names, stats);
+            Optional<String> whole = cache.fileHashes().combined(FINGERPRINT, digest);
+            if (whole.isPresent()) {
+                Phases.report("fingerprint entity sources", start, files.size() + " files; the same files with the same"
+                        + " metadata as when their fingerprint was kept (" + FileHashes.COMBINED_FILE + ")");
+                return whole.get();
+            }
+            resolved = resolve(projectDir, files, cache, salt, stats);
         }
+        cache.fileHashes().rememberCombined(FINGERPRINT, digest, resolved.key(), files, stats);
         if (Phases.enabled()) { // the migrations' fingerprint may run meanwhile: this phase's own counts
             Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsOf(files)
                     + resolved.said());
         }
         return resolved.key();
     }
+
+    /**
+     * The name of the entity sources' fingerprint among those kept whole ({@link FileHashes#combined}): the key
+     * {@link #fingerprint} gave for the files with that metadata (the stored scan's, when their outlines were its).
+     */
+    static final String FINGERPRINT = "entity sources";
 
     /** {@link EntityScanner#scanWithHints(Path, KeelConfig)}, through {@code cache}. */
     public static EntityScanner.Scan scanWithHints(Path projectDir, KeelConfig config, ProjectCache cache) {
@@ -117,7 +136,7 @@ public final class ScanCache {
         if (!cache.holdsAny(NAME + ".bin", OUTLINES, FILES)) {
             return firstScan(projectDir, config, cache, files, classPath, salt, start);
         }
-        Resolved resolved = resolve(projectDir, files, cache, salt);
+        Resolved resolved = resolve(projectDir, files, cache, salt, null);
         EntityScanner.Scan scan = cache.readCompact(NAME, resolved.key(), ScanCodec::read).orElse(null);
         if (scan != null) {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
@@ -267,12 +286,15 @@ public final class ScanCache {
      * and each one whose content changed since has the same outline (then the outlines' record learns the new
      * contents, so that the next run does not parse them again); else the key of the files as they are.
      */
-    private static Resolved resolve(Path projectDir, List<Path> files, ProjectCache cache, String salt) {
+    private static Resolved resolve(Path projectDir, List<Path> files, ProjectCache cache, String salt,
+                                    List<FileHashes.Stat> stats) {
         FileHashes known = cache.fileHashes();
-        List<String> hashes = Parallel.map(files, f -> {
-            String hash = known.hash(f);
-            return hash != null ? hash : "unreadable " + System.nanoTime();
-        });
+        List<String> hashes = new ArrayList<>(known.hashes(files, stats != null ? stats : FileHashes.statsOf(files)));
+        for (int i = 0; i < hashes.size(); i++) {
+            if (hashes.get(i) == null) {
+                hashes.set(i, "unreadable " + System.nanoTime());
+            }
+        }
         List<String> paths = relative(projectDir, files);
         var key = ContentHash.start(salt);
         for (int i = 0; i < files.size(); i++) {

@@ -158,6 +158,98 @@ class PassedChecksTest {
         assertFalse(make.run(config, project, MakeMigrationsTest.check()).problems().isEmpty(), "a new field needs a migration");
         assertEquals(2, scans.get());
     }
+    /**
+     * With the files settled (their metadata vouching for their hashes), the unchanged check passes from the record
+     * with both fingerprints answered whole ({@code fingerprints.tsv}, no file's hash looked up), and an entity edited
+     * to a new column keeping its size and modification time, a migration likewise, a file added and one removed each
+     * make the check run again.
+     */
+    @Test
+    void settledFilesPassFromTheFingerprintsKeptWholeAndEveryKindOfEditIsSeen() throws Exception {
+        java.lang.reflect.Field racy = dev.keel.cache.FileHashes.class.getDeclaredField("racyMillis");
+        racy.setAccessible(true);
+        java.lang.reflect.Method forget = dev.keel.cache.FileHashes.class.getDeclaredMethod("forgetAll");
+        forget.setAccessible(true);
+        racy.setLong(null, 100);
+        try {
+            Thread.sleep(250);
+            MakeMigrations make = new MakeMigrations(cached, new NonInteractiveQuestioner(), cache);
+            java.util.function.Supplier<MakeResult> newProcess = () -> {
+                try {
+                    forget.invoke(null);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                return make.run(config, project, MakeMigrationsTest.check());
+            };
+            assertTrue(newProcess.get().problems().isEmpty());
+            assertTrue(newProcess.get().problems().isEmpty()); // takes the fingerprints file by file, keeps them whole
+            assertTrue(newProcess.get().problems().isEmpty());
+            assertEquals(1, scans.get());
+            assertEquals("0 unchanged by metadata, 0 hashed", cache.fileHashes().counts(), "both fingerprints answered whole");
+            assertTrue(Files.exists(project.resolve(".keel/cache").resolve(dev.keel.cache.FileHashes.COMBINED_FILE)));
+
+            Path book;
+            try (var files = Files.walk(project.resolve("src"))) {
+                book = files.filter(f -> f.getFileName().toString().equals("Book.java")).findFirst().orElseThrow();
+            }
+            String text = Files.readString(book);
+            var modified = Files.getLastModifiedTime(book);
+            Thread.sleep(20); // past the file system's tick: the change time moves
+            Files.writeString(book, text.replace("private String isbn;", "private String isbo;"));
+            Files.setLastModifiedTime(book, modified);
+            assertEquals(text.length(), Files.readString(book).length());
+            assertFalse(newProcess.get().problems().isEmpty(), "a new column, same size and modification time: checked again");
+            Files.writeString(book, text);
+            Thread.sleep(250);
+            assertTrue(newProcess.get().problems().isEmpty());
+            assertTrue(newProcess.get().problems().isEmpty());
+            int scanned = scans.get();
+
+            Path migration;
+            try (var files = Files.walk(project.resolve("src"))) {
+                migration = files.filter(f -> f.getFileName().toString().startsWith("M0001")).findFirst().orElseThrow();
+            }
+            String m = Files.readString(migration);
+            var mModified = Files.getLastModifiedTime(migration);
+            Thread.sleep(20);
+            Files.writeString(migration, m.replace("\"title\"", "\"titlf\""));
+            Files.setLastModifiedTime(migration, mModified);
+            assertEquals(m.length(), Files.readString(migration).length());
+            assertNotEqualsText(m, Files.readString(migration));
+            int before = scans.get();
+            boolean failed;
+            try {
+                failed = !newProcess.get().problems().isEmpty();
+            } catch (dev.keel.error.KeelException e) {
+                failed = true; // the edited migration's column is one the check refuses outright
+            }
+            assertTrue(failed, "a migration edited, same size and time: checked again");
+            assertEquals(before + 1, scans.get());
+            Files.writeString(migration, m);
+            Thread.sleep(250);
+            assertTrue(newProcess.get().problems().isEmpty());
+
+            Path added = book.resolveSibling("Shelf.java");
+            Files.writeString(added, text.replace("class Book", "class Shelf").replace("\"book\"", "\"shelf\""));
+            assertFalse(newProcess.get().problems().isEmpty(), "a new entity: checked again");
+            Files.delete(added);
+            assertTrue(newProcess.get().problems().isEmpty());
+            Files.move(book, book.resolveSibling("Book.java.moved"));
+            assertFalse(newProcess.get().problems().isEmpty(), "an entity gone: checked again");
+            Files.move(book.resolveSibling("Book.java.moved"), book);
+            assertTrue(newProcess.get().problems().isEmpty());
+            assertEquals(scanned + 3, scans.get(), "each change checked again; each restore passed from the record");
+        } finally {
+            racy.setLong(null, 2_000);
+            forget.invoke(null);
+        }
+    }
+
+    private static void assertNotEqualsText(String a, String b) {
+        assertFalse(a.equals(b), "the edit changed the text");
+    }
+
     @Test
     void theRecordKeepsEveryNoteAsItWasAndIsUsedOnlyWholeAndForItsKey() {
         var notes = new PassedChecks.Passed(java.util.List.of("plain", "", "two\nlines", "back\\slash \\n not a newline",

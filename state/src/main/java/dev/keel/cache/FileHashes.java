@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,6 +80,12 @@ public final class FileHashes {
     public record Stat(long size, long modifiedNanos, long changedNanos, String fileKey) {
         private static volatile boolean unixView = true;
 
+        /**
+         * What {@link #ofRegularFile} gives for a path that is not a regular file (a folder, a device; links followed),
+         * or that cannot be read.
+         */
+        public static final Stat NOT_A_FILE = new Stat(-1, -1, -1, "not a regular file");
+
         /** The metadata of {@code file} now. */
         public static Stat of(Path file) {
             try {
@@ -95,6 +102,33 @@ public final class FileHashes {
                 return viaViews(file);
             } catch (IOException e) {
                 return null;
+            }
+        }
+
+        /**
+         * The metadata of {@code file} now when it is a regular file (links followed, as {@link Files#isRegularFile}
+         * does), else {@link #NOT_A_FILE}: from the same {@code stat} call, for a listing that keeps regular files only
+         * and hashes them next.
+         */
+        public static Stat ofRegularFile(Path file) {
+            try {
+                if (UnixFields.OPEN) {
+                    try {
+                        PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
+                        if (!a.isRegularFile()) {
+                            return NOT_A_FILE;
+                        }
+                        Stat stat = UnixFields.stat(a);
+                        if (stat != null) {
+                            return stat;
+                        }
+                    } catch (UnsupportedOperationException e) {
+                        // not a POSIX file system: the views say what there is
+                    }
+                }
+                return Files.isRegularFile(file) ? viaViews(file) : NOT_A_FILE;
+            } catch (IOException e) {
+                return NOT_A_FILE;
             }
         }
 
@@ -172,7 +206,14 @@ public final class FileHashes {
     }
 
     private final ProjectCache cache;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The entries of {@link #NAME}, read on first use ({@link #entries()}): a check answered by {@link #combined} reads none. */
+    private volatile Map<String, Entry> entries;
+    /**
+     * The side file {@value #COMBINED_FILE}, read on first use: per name ({@code migrations}, {@code entity sources}), the
+     * digest of a list of files' metadata and the fingerprint of their contents then ({@link #combined}).
+     */
+    private volatile Map<String, String[]> combined;
+    private volatile boolean combinedDirty;
     /** The files asked for in this process, each with whether its hash came from its metadata (else it was hashed). */
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     private final AtomicInteger trusted = new AtomicInteger();
@@ -183,20 +224,45 @@ public final class FileHashes {
         this.cache = cache;
     }
 
-    /** The hashes kept in {@code cache} (shared by every user of a cache of that folder and salt in this process). */
+    /**
+     * The hashes kept in {@code cache} (shared by every user of a cache of that folder and salt in this process); its
+     * side file is read when a hash is first asked for.
+     */
     static FileHashes of(ProjectCache cache) {
-        return OPEN.computeIfAbsent(cache.id(), k -> {
-            FileHashes hashes = new FileHashes(cache);
-            cache.readSide(NAME).ifPresent(bytes -> hashes.parse(new String(bytes, StandardCharsets.UTF_8), cache.salt()));
-            return hashes;
-        });
+        return OPEN.computeIfAbsent(cache.id(), k -> new FileHashes(cache));
+    }
+
+    /** The entries, {@link #NAME} read the first time. */
+    private Map<String, Entry> entries() {
+        Map<String, Entry> e = entries;
+        if (e == null) {
+            synchronized (this) {
+                e = entries;
+                if (e == null) {
+                    Optional<byte[]> bytes = cache.enabled() ? cache.readSide(NAME) : Optional.empty();
+                    e = new ConcurrentHashMap<>(bytes.map(b -> b.length / 120 + 16).orElse(16));
+                    if (bytes.isPresent()) {
+                        parse(e, new String(bytes.get(), StandardCharsets.UTF_8), cache.salt());
+                    }
+                    entries = e;
+                }
+            }
+        }
+        return e;
     }
 
     /** The content hash of {@code file} ({@link ContentHash}), without reading it when its metadata vouches for it; null when unreadable. */
     public String hash(Path file) {
+        return hash(file, Stat.of(file));
+    }
+
+    /**
+     * {@link #hash(Path)} with the metadata {@code stat} the caller took of {@code file} just before (null: the file
+     * could not be read then), so that one {@code stat} both lists the file and vouches for its hash.
+     */
+    public String hash(Path file, Stat stat) {
         String key = file.toAbsolutePath().normalize().toString();
-        Stat stat = Stat.of(file);
-        Entry known = entries.get(key);
+        Entry known = entries().get(key);
         if (known != null && known.trusted(stat)) {
             seen.put(key, Boolean.TRUE);
             trusted.incrementAndGet();
@@ -206,16 +272,21 @@ public final class FileHashes {
         try {
             return hash(file, Files.readAllBytes(file), stat);
         } catch (IOException e) {
-            entries.remove(key);
+            entries().remove(key);
             return null;
         }
     }
 
     /** The hash of a file's content, known without reading it: when its metadata vouches for the hash kept; else null. */
     public String known(Path file) {
+        return known(file, Stat.of(file));
+    }
+
+    /** {@link #known(Path)} with the metadata {@code stat} the caller took of {@code file} just before. */
+    public String known(Path file, Stat stat) {
         String key = file.toAbsolutePath().normalize().toString();
-        Entry known = entries.get(key);
-        if (known != null && known.trusted(Stat.of(file))) {
+        Entry known = entries().get(key);
+        if (known != null && known.trusted(stat)) {
             seen.put(key, Boolean.TRUE);
             trusted.incrementAndGet();
             return known.hash();
@@ -236,7 +307,7 @@ public final class FileHashes {
         if (before != null) {
             Entry entry = new Entry(before.size(), before.modifiedNanos(), before.changedNanos(), before.fileKey(), hash,
                     System.currentTimeMillis());
-            if (!entry.equals(entries.put(key, entry))) {
+            if (!entry.equals(entries().put(key, entry))) {
                 dirty = true;
             }
         }
@@ -256,7 +327,7 @@ public final class FileHashes {
         if (before != null) {
             Entry entry = new Entry(before.size(), before.modifiedNanos(), before.changedNanos(), before.fileKey(), hash,
                     beforeMillis);
-            if (!entry.equals(entries.put(key, entry))) {
+            if (!entry.equals(entries().put(key, entry))) {
                 dirty = true;
             }
         }
@@ -295,13 +366,194 @@ public final class FileHashes {
         return (trusted.get() - before[0]) + " unchanged by metadata, " + (hashed.get() - before[1]) + " hashed";
     }
 
+    /**
+     * The metadata of each of {@code files} ({@link Stat#ofRegularFile}), taken in parallel (in slices: one
+     * {@code stat} is a few microseconds, less than handing one item to a pool thread).
+     */
+    public static List<Stat> statsOfRegularFiles(List<Path> files) {
+        return sliced(files.size(), i -> Stat.ofRegularFile(files.get(i)));
+    }
+
+    /** The metadata of each of {@code files} ({@link Stat#of}: null for one that cannot be read), taken in parallel. */
+    public static List<Stat> statsOf(List<Path> files) {
+        return sliced(files.size(), i -> Stat.of(files.get(i)));
+    }
+
+    /**
+     * The content hash of each of {@code files} ({@link #hash(Path, Stat)}), each vouched for by its metadata in
+     * {@code stats} when it can be, in parallel.
+     */
+    public List<String> hashes(List<Path> files, List<Stat> stats) {
+        entries(); // read once, before the workers ask
+        return sliced(files.size(), i -> hash(files.get(i), stats.get(i)));
+    }
+
+    /** How many items one pool task takes. */
+    private static final int SLICE = 128;
+
+    private static <R> List<R> sliced(int n, java.util.function.IntFunction<R> fn) {
+        var slices = new ArrayList<Integer>();
+        for (int from = 0; from < n; from += SLICE) {
+            slices.add(from);
+        }
+        Object[] results = new Object[n];
+        dev.keel.concurrent.Parallel.map(slices, from -> {
+            for (int i = from, to = Math.min(n, from + SLICE); i < to; i++) {
+                results[i] = fn.apply(i);
+            }
+            return from;
+        });
+        @SuppressWarnings("unchecked")
+        List<R> list = (List<R>) java.util.Arrays.asList(results);
+        return java.util.Collections.unmodifiableList(list);
+    }
+
+    /**
+     * The cache's side file of fingerprints of whole lists of files: a header line ({@code keel fingerprints}, a tab,
+     * the cache's salt), then one line per list: its name, the {@link #digest} of the files' names and metadata, and the
+     * fingerprint of their contents then, separated by tabs.
+     */
+    public static final String COMBINED_FILE = "fingerprints.tsv";
+
+    private static final String COMBINED_HEADER = "keel fingerprints\t";
+
+    /**
+     * The digest of what {@code stats} say of the files named {@code names} (paths as the caller names them, in its
+     * order; {@code context} anything else its fingerprint depends on): equal digests, the same files with the same
+     * metadata, in the same order.
+     */
+    public static String digest(String context, List<String> names, List<Stat> stats) {
+        int size = 64 + context.length() * 3;
+        for (String name : names) {
+            size += name.length() * 3 + 4 + 8 * 3 + 4 + 60 * 3; // a file key of at most 60 characters (below)
+        }
+        var out = java.nio.ByteBuffer.allocate(size);
+        put(out, context);
+        out.putInt(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            put(out, names.get(i));
+            Stat s = stats.get(i);
+            if (s == null) {
+                out.putLong(-2);
+            } else {
+                out.putLong(s.size()).putLong(s.modifiedNanos()).putLong(s.changedNanos());
+                put(out, s.fileKey().length() > 60 ? ContentHash.of(s.fileKey()) : s.fileKey()); // within the room counted
+            }
+        }
+        return ContentHash.of(java.util.Arrays.copyOf(out.array(), out.position()));
+    }
+
+    /** {@code text} in UTF-8, after its length in bytes. */
+    private static void put(java.nio.ByteBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.putInt(bytes.length).put(bytes);
+    }
+
+    /**
+     * The fingerprint {@link #rememberCombined} kept as {@code name} under {@code digest}: the files named in the digest,
+     * with the metadata it holds, had contents of that fingerprint, each vouched for by its metadata as {@link #hash}
+     * vouches for one file's hash. Empty when another digest (or none) is kept: the caller hashes the files.
+     */
+    public Optional<String> combined(String name, String digest) {
+        String[] kept = combined().get(name);
+        return kept != null && kept[0].equals(digest) ? Optional.of(kept[1]) : Optional.empty();
+    }
+
+    /**
+     * Keeps {@code fingerprint}, made of the content hashes of {@code files} this instance gave ({@link #hash(Path, Stat)}),
+     * as {@code name} under {@code digest} (the {@link #digest} of their {@code stats}), when every one of those hashes is
+     * vouched for by the file's metadata in {@code stats} (its entry trusted for it: a file that changed within
+     * {@link #racyMillis} before it was hashed is not, nor one that could not be read); else forgets what was kept.
+     * Written by {@link #save}.
+     */
+    public void rememberCombined(String name, String digest, String fingerprint, List<Path> files, List<Stat> stats) {
+        Map<String, Entry> entries = entries();
+        boolean vouched = true;
+        for (int i = 0; i < files.size() && vouched; i++) {
+            Entry e = entries.get(files.get(i).toAbsolutePath().normalize().toString());
+            vouched = e != null && e.trusted(stats.get(i));
+        }
+        Map<String, String[]> kept = combined();
+        String[] was = kept.get(name);
+        if (vouched && isHash(fingerprint) && name.indexOf('\t') < 0 && name.indexOf('\n') < 0) {
+            if (was == null || !was[0].equals(digest) || !was[1].equals(fingerprint)) {
+                kept.put(name, new String[] {digest, fingerprint});
+                combinedDirty = true;
+            }
+        } else if (was != null) {
+            kept.remove(name);
+            combinedDirty = true;
+        }
+    }
+
+    private Map<String, String[]> combined() {
+        Map<String, String[]> c = combined;
+        if (c == null) {
+            synchronized (this) {
+                c = combined;
+                if (c == null) {
+                    c = new ConcurrentHashMap<>();
+                    Optional<byte[]> bytes = cache.enabled() ? cache.readSide(COMBINED_FILE) : Optional.empty();
+                    if (bytes.isPresent()) {
+                        String[] lines = new String(bytes.get(), StandardCharsets.UTF_8).split("\n", -1);
+                        if (lines.length >= 2 && lines[0].equals(COMBINED_HEADER + cache.salt()) && lines[lines.length - 1].isEmpty()) {
+                            for (int i = 1; i < lines.length - 1; i++) {
+                                String[] f = lines[i].split("\t", -1);
+                                if (f.length == 3 && isHash(f[1]) && isHash(f[2])) { // else a damaged line: not kept
+                                    c.put(f[0], new String[] {f[1], f[2]});
+                                }
+                            }
+                        } // else another build or configuration, or a file not written to its end: nothing kept
+                    }
+                    combined = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Whether {@code text} is what {@link ContentHash} gives: 32 hexadecimal digits. */
+    private static boolean isHash(String text) {
+        if (text.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized void saveCombined() {
+        if (!combinedDirty) {
+            return;
+        }
+        combinedDirty = false;
+        var text = new StringBuilder(COMBINED_HEADER).append(cache.salt()).append('\n');
+        var names = new ArrayList<>(combined().keySet());
+        names.sort(null);
+        for (String n : names) {
+            String[] v = combined().get(n);
+            if (v != null) {
+                text.append(n).append('\t').append(v[0]).append('\t').append(v[1]).append('\n');
+            }
+        }
+        cache.writeSide(COMBINED_FILE, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Writes what was learnt back to the cache (nothing when nothing changed). */
     public void save() {
+        if (combinedDirty) {
+            saveCombined();
+        }
         if (!dirty) {
             return;
         }
         synchronized (this) {
             dirty = false;
+            Map<String, Entry> entries = entries();
             var text = new StringBuilder(entries.size() * 200).append(HEADER).append(cache.salt()).append('\n');
             var keys = new ArrayList<>(entries.keySet());
             keys.sort(null);
@@ -319,7 +571,7 @@ public final class FileHashes {
         }
     }
 
-    private void parse(String text, String salt) {
+    private static void parse(Map<String, Entry> entries, String text, String salt) {
         int end = text.indexOf('\n');
         if (end < 0 || !text.substring(0, end).equals(HEADER + salt)) {
             return; // another build of keel or another configuration: every file is hashed again
@@ -364,6 +616,6 @@ public final class FileHashes {
 
     /** For tests: the entries, by path. */
     List<String> paths() {
-        return List.copyOf(entries.keySet());
+        return List.copyOf(entries().keySet());
     }
 }

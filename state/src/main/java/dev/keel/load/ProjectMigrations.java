@@ -148,8 +148,20 @@ public final class ProjectMigrations {
      * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
      */
     public static Sources readSourcesStoringLater(KeelConfig config, Path projectDir, ProjectCache cache) {
+        return readSourcesStoringLater(config, projectDir, cache, null);
+    }
+
+    /**
+     * {@link #readSourcesStoringLater(KeelConfig, Path, ProjectCache)} of the files {@code listing} lists (null, or a
+     * listing of another project or configuration: the files as the folders list them now).
+     *
+     * @throws KeelException of kind UNREADABLE_SOURCE listing every problem of every file of every app
+     */
+    public static Sources readSourcesStoringLater(KeelConfig config, Path projectDir, ProjectCache cache, Listing listing) {
         long start = System.nanoTime();
-        List<MigrationFile> files = files(config, projectDir);
+        boolean fingerprinted = listing != null && listing.projectDir.equals(projectDir) && listing.config == config;
+        Listed listed = fingerprinted ? listing.listed.sorted(config) : listed(config, projectDir);
+        List<MigrationFile> files = listed.files();
         Map<String, CachedFile> known = new HashMap<>();
         byte[] operations = cache.readCompact(CACHE, cache.salt(), CachedFiles::read)
                 .flatMap(c -> c.operationsMatching(cache.readSide(OPERATIONS)).map(ops -> {
@@ -159,7 +171,12 @@ public final class ProjectMigrations {
         Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache");
         FileHashes hashes = cache.fileHashes();
         long[] before = hashes.tally();
-        List<Read> reads = Parallel.map(files, f -> read(f, known.get(f.relative()), operations, READERS.get(), hashes));
+        var indices = new ArrayList<Integer>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            indices.add(i);
+        }
+        List<Read> reads = Parallel.map(indices, i -> read(files.get(i), listed.stats().get(i), known.get(files.get(i).relative()),
+                operations, READERS.get(), hashes));
         var specs = new ArrayList<MigrationSpec>();
         var origins = new HashMap<MigrationKey, String>();
         var problems = new ArrayList<String>();
@@ -184,8 +201,8 @@ public final class ProjectMigrations {
         };
         specs.sort(Comparator.comparing(MigrationSpec::key));
         if (Phases.enabled()) {
-            Phases.report("read migrations", start, files.size() + " files, " + reads.stream().filter(r -> !r.fromCache()).count()
-                    + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
+            Phases.report("read migrations", start, files.size() + " files" + (fingerprinted ? " (as the fingerprint listed them)" : "")
+                    + ", " + reads.stream().filter(r -> !r.fromCache()).count() + " parsed; " + hashes.countsSince(before) + ", the entity scan's included if it ran meanwhile");
         }
         List<String> contentHashes = reads.stream().map(Read::hash).toList();
         return new Sources(specs, origins, () -> fingerprint(files, contentHashes, cache.salt()), store);
@@ -219,23 +236,96 @@ public final class ProjectMigrations {
      * without reading any migration: for a caller that keeps work done on unchanged migration files.
      */
     public static String fingerprint(KeelConfig config, Path projectDir, ProjectCache cache) {
-        long start = System.nanoTime();
-        List<MigrationFile> files = files(config, projectDir);
-        FileHashes known = cache.fileHashes();
-        List<String> hashes = Parallel.map(files, f -> known.hash(f.file()));
-        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
-            Phases.report("fingerprint migrations", start, files.size() + " files; "
-                    + known.countsOf(files.stream().map(MigrationFile::file).toList()));
-        }
-        return fingerprint(files, hashes, cache.salt());
+        return fingerprinted(config, projectDir, cache).fingerprint();
     }
 
-    /** Every app's migration files, by app then name. */
-    private static List<MigrationFile> files(KeelConfig config, Path projectDir) {
-        var files = new ArrayList<MigrationFile>();
+    /** {@link #fingerprint}, with the {@link Listing} of the files it was taken of. */
+    public static Fingerprinted fingerprinted(KeelConfig config, Path projectDir, ProjectCache cache) {
+        long start = System.nanoTime();
+        Listed listed = listed(config, projectDir, false);
+        var names = new ArrayList<String>(listed.files().size());
+        listed.files().forEach(f -> names.add(f.relative()));
+        String digest = FileHashes.digest(cache.salt(), names, listed.stats());
+        FileHashes known = cache.fileHashes();
+        Optional<String> whole = known.combined(FINGERPRINT, digest);
+        if (whole.isPresent()) {
+            Phases.report("fingerprint migrations", start, names.size() + " files; the same files with the same metadata"
+                    + " as when their fingerprint was kept (" + FileHashes.COMBINED_FILE + ")");
+            return new Fingerprinted(whole.get(), new Listing(projectDir, config, listed));
+        }
+        listed = listed.sorted(config);
+        List<MigrationFile> files = listed.files();
+        List<Path> paths = listed.paths();
+        List<String> hashes = known.hashes(paths, listed.stats());
+        String fingerprint = fingerprint(files, hashes, cache.salt());
+        known.rememberCombined(FINGERPRINT, digest, fingerprint, paths, listed.stats());
+        if (Phases.enabled()) { // the entities' fingerprint may run meanwhile: this phase's own counts
+            Phases.report("fingerprint migrations", start, files.size() + " files; " + known.countsOf(paths));
+        }
+        return new Fingerprinted(fingerprint, new Listing(projectDir, config, listed));
+    }
+
+    /** The name of the migrations' fingerprint among those kept whole ({@link FileHashes#combined}). */
+    static final String FINGERPRINT = "migrations";
+
+    /**
+     * Every app's migration files, each with what one {@code stat} said of it then (taken in parallel; it both tells a
+     * regular file from anything else and vouches for the file's hash): by app then name once {@link #sorted}, else in
+     * the order the folders list them (which is all the digest of their metadata needs, and saves sorting 5000 names
+     * when that digest answers).
+     */
+    record Listed(List<MigrationFile> files, List<FileHashes.Stat> stats, boolean sorted) {
+        List<Path> paths() {
+            var paths = new ArrayList<Path>(files.size());
+            files.forEach(f -> paths.add(f.file()));
+            return paths;
+        }
+
+        /** The files by app (in keel.json's order) then name (in the order of their paths), each with its stat. */
+        Listed sorted(KeelConfig config) {
+            if (sorted) {
+                return this;
+            }
+            var apps = new HashMap<String, Integer>();
+            for (AppConfig app : config.apps()) {
+                apps.putIfAbsent(app.label(), apps.size());
+            }
+            boolean ascii = true;
+            for (MigrationFile f : files) {
+                String name = f.relative();
+                for (int i = 0; i < name.length() && ascii; i++) {
+                    ascii = name.charAt(i) < 0x80;
+                }
+            }
+            // within an app every relative path has the same folder before the name: comparing them compares the names
+            Comparator<Integer> byName = ascii ? Comparator.comparing(i -> files.get(i).relative())
+                    : Comparator.comparing(i -> files.get(i).file());
+            var order = new ArrayList<Integer>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.<Integer>comparingInt(i -> apps.get(files.get(i).app().label())).thenComparing(byName));
+            var f = new ArrayList<MigrationFile>(files.size());
+            var st = new ArrayList<FileHashes.Stat>(files.size());
+            for (int i : order) {
+                f.add(files.get(i));
+                st.add(stats.get(i));
+            }
+            return new Listed(f, st, true);
+        }
+    }
+
+    /** Every app's migration files, by app then name, with their metadata ({@link Listed}). */
+    static Listed listed(KeelConfig config, Path projectDir) {
+        return listed(config, projectDir, true);
+    }
+
+    /** {@link #listed(KeelConfig, Path)}, in the order the folders list them when {@code sort} is false. */
+    private static Listed listed(KeelConfig config, Path projectDir, boolean sort) {
+        var candidates = new ArrayList<MigrationFile>();
         for (AppConfig app : config.apps()) {
             Path folder = config.migrationsDir(projectDir, app);
-            List<String> names = migrationFileNames(folder, app);
+            List<String> names = namesLikeMigrations(folder, app, sort);
             if (names.isEmpty()) {
                 continue;
             }
@@ -243,11 +333,43 @@ public final class ProjectMigrations {
             String prefix = projectDir.relativize(folder).toString().replace('\\', '/');
             prefix = prefix.isEmpty() ? "" : prefix + "/";
             for (String name : names) {
-                files.add(new MigrationFile(app, folder.resolve(name), prefix + name));
+                candidates.add(new MigrationFile(app, folder.resolve(name), prefix + name));
             }
         }
-        return files;
+        var paths = new ArrayList<Path>(candidates.size());
+        candidates.forEach(f -> paths.add(f.file()));
+        List<FileHashes.Stat> stats = FileHashes.statsOfRegularFiles(paths);
+        var files = new ArrayList<MigrationFile>(candidates.size());
+        var kept = new ArrayList<FileHashes.Stat>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (stats.get(i) != FileHashes.Stat.NOT_A_FILE) { // what Files.isRegularFile keeps
+                files.add(candidates.get(i));
+                kept.add(stats.get(i));
+            }
+        }
+        return new Listed(files, kept, sort);
     }
+
+    /**
+     * The files a {@link #fingerprinted} fingerprint was taken of, with what one {@code stat} of each said before any was
+     * read: given to {@link #readSourcesStoringLater(KeelConfig, Path, ProjectCache, Listing)} in the same run, the read
+     * reads exactly those files, each vouched for by that same {@code stat}, without listing and {@code stat}ing them again.
+     */
+    public static final class Listing {
+        private final Path projectDir;
+        private final KeelConfig config;
+        private final Listed listed;
+
+        private Listing(Path projectDir, KeelConfig config, Listed listed) {
+            this.projectDir = projectDir;
+            this.config = config;
+            this.listed = listed;
+        }
+    }
+
+    /** A fingerprint of the migration files ({@link #fingerprint}), and the {@link Listing} it was taken of. */
+    public record Fingerprinted(String fingerprint, Listing listing) {}
+
     /** Each file's path, app and content hash (null: unreadable), and the salt, hashed. */
     private static String fingerprint(List<MigrationFile> files, List<String> hashes, String salt) {
         var fingerprint = ContentHash.start(salt);
@@ -382,17 +504,21 @@ public final class ProjectMigrations {
     /** One reader per thread: a reader holds its parsers, which are not thread-safe. */
     private static final ThreadLocal<SourceMigrationReader> READERS = ThreadLocal.withInitial(SourceMigrationReader::new);
 
-    /** Reads one file: from {@code cached} when its content is what was cached for the same app, else from source. */
-    static Read read(MigrationFile f, CachedFile cached, byte[] operations, SourceMigrationReader reader, FileHashes hashes) {
+    /**
+     * Reads one file: from {@code cached} when its content is what was cached for the same app, else from source;
+     * {@code stat} is what the listing's {@code stat} said of it (before it is read).
+     */
+    static Read read(MigrationFile f, FileHashes.Stat stat, CachedFile cached, byte[] operations, SourceMigrationReader reader,
+                     FileHashes hashes) {
         boolean usable = cached != null && cached.app().equals(f.app().label())
                 && cached.migrationsPackage().equals(f.app().migrationsPackage()) && cached.key() != null
                 && cached.hash() != null && cached.within(operations.length);
-        if (usable && cached.hash().equals(hashes.known(f.file()))) {
+        if (usable && cached.hash().equals(hashes.known(f.file(), stat))) {
             // unchanged, as the file's metadata says: not even read
             return fromCache(f, cached, operations);
         }
         byte[] bytes;
-        FileHashes.Stat before = FileHashes.Stat.of(f.file());
+        FileHashes.Stat before = stat;
         try {
             bytes = Files.readAllBytes(f.file());
         } catch (IOException e) {
@@ -481,36 +607,57 @@ public final class ProjectMigrations {
     }
 
     /**
-     * The names of the files of {@code folder} that look like migrations, in the order of their paths (a folder of
-     * 5000 migrations sorts names of plain ASCII as strings, which is the paths' byte order, several times faster
-     * than the paths themselves; any other name sorts them as paths).
+     * The names of the files of {@code folder} that look like migrations and are regular files, in the order of their
+     * paths.
      */
     private static List<String> migrationFileNames(Path folder, AppConfig app) {
+        List<String> names = new ArrayList<>(namesLikeMigrations(folder, app, true));
+        names.removeIf(n -> !Files.isRegularFile(folder.resolve(n)));
+        return names;
+    }
+
+    /**
+     * The names in {@code folder} that look like migrations (whatever they name: the caller keeps the regular files), in
+     * the order of their paths (a folder of 5000 migrations sorts names of plain ASCII as strings, which is the paths'
+     * byte order, several times faster than the paths themselves; any other name sorts them as paths). The folder is
+     * read as names ({@link java.io.File#list}), not as a {@code Path} per entry.
+     */
+    private static List<String> namesLikeMigrations(Path folder, AppConfig app, boolean sort) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        String[] all = folder.toFile().list();
+        if (all == null) { // the folder cannot be read: the error as the file system gives it
+            try (Stream<Path> files = Files.list(folder)) {
+                files.count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw unlistable(folder, app, e);
+            }
+            throw unlistable(folder, app, new IOException("the folder could not be read"));
+        }
         var names = new ArrayList<String>();
         boolean ascii = true;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (looksLikeMigration(name) && Files.isRegularFile(f)) {
-                    names.add(name);
-                    for (int i = 0; i < name.length() && ascii; i++) {
-                        ascii = name.charAt(i) < 0x80;
-                    }
+        for (String name : all) {
+            if (looksLikeMigration(name)) {
+                names.add(name);
+                for (int i = 0; i < name.length() && ascii; i++) {
+                    ascii = name.charAt(i) < 0x80;
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
-                    + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
         }
-        if (ascii) {
+        if (!sort) {
+            return names;
+        } else if (ascii) {
             names.sort(null);
         } else {
             names.sort(Comparator.comparing(folder::resolve));
         }
         return names;
+    }
+
+    private static KeelException unlistable(Path folder, AppConfig app, Exception e) {
+        return new KeelException(ErrorKind.UNREADABLE_SOURCE, folder + ": cannot list the migrations folder of app "
+                + app.label() + ": " + e + "\nTo fix: check that the folder is readable.", e);
     }
 
     private static String badName(Path file) {
