@@ -62,8 +62,11 @@ public final class Identifiers {
      * {@code @EmbeddedId}.
      */
     public Predicate<Attribute> idTest(EntityInfo entity) {
-        Set<String> ids = idAttributes(entity).stream().map(Identifiers::key).collect(Collectors.toSet());
-        return a -> a.has(JpaNames.ID) || a.has(JpaNames.EMBEDDED_ID) || ids.contains(key(a));
+        List<Attribute> idAttributes = idAttributes(entity);
+        Set<String> ids = idAttributes.stream().map(Identifiers::key).collect(Collectors.toSet());
+        // the key (owner#name) made only for an attribute with an id attribute's name: asked for every attribute
+        Set<String> names = idAttributes.stream().map(Attribute::name).collect(Collectors.toSet());
+        return a -> a.has(JpaNames.ID) || a.has(JpaNames.EMBEDDED_ID) || names.contains(a.name()) && ids.contains(key(a));
     }
 
     private static String key(Attribute a) {

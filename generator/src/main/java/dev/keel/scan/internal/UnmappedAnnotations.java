@@ -18,8 +18,15 @@ final class UnmappedAnnotations {
     static final String JOIN_COLUMN_OR_FORMULA = JpaNames.HIB + "JoinColumnOrFormula";
     static final String JOIN_COLUMNS_OR_FORMULAS = JpaNames.HIB + "JoinColumnsOrFormulas";
 
-    /** An attribute-level annotation keel refuses: what Hibernate does with it, and what to write instead. */
-    private record Refusal(String simpleName, String hibernate, String fix) {}
+    /**
+     * An attribute-level annotation keel refuses: what Hibernate does with it, and what to write instead; {@code fqn}, its
+     * name in {@code org.hibernate.annotations}, made once (looked for on every attribute of every entity).
+     */
+    private record Refusal(String simpleName, String hibernate, String fix, String fqn) {
+        Refusal(String simpleName, String hibernate, String fix) {
+            this(simpleName, hibernate, fix, JpaNames.HIB + simpleName);
+        }
+    }
 
     private static final List<Refusal> ATTRIBUTE = List.of(
             new Refusal("Any", "Hibernate maps a discriminator column (named by @Column, else the field's name; varchar(255) for"
@@ -63,6 +70,8 @@ final class UnmappedAnnotations {
 
     /** Type annotations whose column type is only known by running the class they name, unless the column says. */
     private static final List<String> LIST_INDEX_TYPES = List.of("ListIndexJavaType", "ListIndexJdbcType", "ListIndexJdbcTypeCode");
+    /** Their names in {@code org.hibernate.annotations}, in the same order. */
+    private static final List<String> LIST_INDEX_TYPE_NAMES = LIST_INDEX_TYPES.stream().map(n -> JpaNames.HIB + n).toList();
 
     /**
      * Refuses the attribute's annotations that change the schema in a way keel does not map ({@link #ATTRIBUTE}),
@@ -87,7 +96,7 @@ final class UnmappedAnnotations {
             }
         });
         for (Refusal r : ATTRIBUTE) {
-            Optional<AnnotationView> ann = a.ann(JpaNames.HIB + r.simpleName());
+            Optional<AnnotationView> ann = a.ann(r.fqn());
             if (ann.isPresent()) {
                 throw problem(ann.get(), a, r);
             }
@@ -106,8 +115,9 @@ final class UnmappedAnnotations {
                         "say the column's type too: @JdbcTypeCode(SqlTypes....) or @Column(columnDefinition = \"...\")");
             }
         });
-        for (String name : LIST_INDEX_TYPES) {
-            a.ann(JpaNames.HIB + name).ifPresent(t -> {
+        for (int i = 0; i < LIST_INDEX_TYPES.size(); i++) {
+            String name = LIST_INDEX_TYPES.get(i);
+            a.ann(LIST_INDEX_TYPE_NAMES.get(i)).ifPresent(t -> {
                 if (!hasDefinition(a.ann(JpaNames.ORDER_COLUMN))) {
                     throw new MappingProblem(t.node(), "@" + name + " on field " + a.name() + ": Hibernate types the order"
                             + " column by it; keel does not read it", "write the order column's type with"
