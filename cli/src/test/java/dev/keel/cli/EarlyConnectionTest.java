@@ -89,36 +89,8 @@ class EarlyConnectionTest {
 
     /** A project with one migration creating a table. */
     private Path project() throws Exception {
-        Files.writeString(dir.resolve("keel.json"), """
-                {"apps": [{"label": "shop", "package": "com.acme.shop"}]}
-                """);
-        Path migrations = Files.createDirectories(dir.resolve("src/main/java/com/acme/shop/migrations"));
-        Files.writeString(migrations.resolve("M0001_initial.java"), """
-                package com.acme.shop.migrations;
-
-                import dev.keel.migration.Migration;
-
-                import static dev.keel.migration.Operations.*;
-
-                public final class M0001_initial extends Migration {
-                    @Override
-                    protected void define() {
-                        initial();
-                        operations(runSql("CREATE TABLE invoice (id bigint PRIMARY KEY)", "DROP TABLE invoice"));
-                    }
-                }
-                """);
+        KeelRun.shopProject(dir, "CREATE TABLE invoice (id bigint PRIMARY KEY)", "DROP TABLE invoice");
         return dir;
-    }
-
-    /** Runs {@code args} as keel's main does (without its exit): exit code, then standard output and error. */
-    private static String runAsMain(String... args) {
-        CommandLine line = Keel.forArguments(args, MigrationSource.standard(), Entities.standard());
-        var out = new StringWriter();
-        var err = new StringWriter();
-        line.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int exit = line.execute(args);
-        return exit + "\n" + out + err;
     }
 
     @Test
@@ -126,9 +98,9 @@ class EarlyConnectionTest {
         Path project = project();
         try (TestDatabase db = TestPostgres.freshDatabase(); Relay relay = new Relay(URI.create(db.url().substring(5)))) {
             String url = relay.url(db);
-            String run = runAsMain("-C", project.toString(), "migrate", "--url", url);
-            assertTrue(run.startsWith("0\n"), run);
-            assertTrue(run.contains("shop.0001_initial"), run);
+            KeelRun run = KeelRun.runAsMain("-C", project.toString(), "migrate", "--url", url);
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("shop.0001_initial"), run.out());
             assertEquals(1, relay.accepted.get(), "one connection for the run: the one started before parsing");
             try (var c = db.connect(); var st = c.createStatement();
                  ResultSet r = st.executeQuery("SELECT count(*) FROM keel_migrations")) {
@@ -137,8 +109,8 @@ class EarlyConnectionTest {
             }
 
             // --url=URL, one argument: the same
-            String again = runAsMain("-C", project.toString(), "migrate", "--url=" + url);
-            assertTrue(again.startsWith("0\n") && again.contains("No migrations to apply"), again);
+            KeelRun again = KeelRun.runAsMain("-C", project.toString(), "migrate", "--url=" + url);
+            assertTrue(again.exit() == 0 && (again.out() + again.err()).contains("No migrations to apply"), again.toString());
             assertEquals(2, relay.accepted.get());
         }
     }

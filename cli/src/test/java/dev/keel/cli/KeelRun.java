@@ -38,6 +38,11 @@ record KeelRun(int exit, String out, String err) {
         return run(Keel.commandLine(source, entities), Ansi.OFF, args);
     }
 
+    /** Runs {@code args} as {@link Keel#main} does (only the named command built, migrate's connection started early), without its exit. */
+    static KeelRun runAsMain(String... args) {
+        return run(Keel.forArguments(args, MigrationSource.standard(), Entities.standard()), Ansi.OFF, args);
+    }
+
     private static KeelRun run(CommandLine cl, Ansi ansi, String... args) {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
         StringWriter out = new StringWriter();
@@ -52,6 +57,37 @@ record KeelRun(int exit, String out, String err) {
     static Path project(Path dir) throws IOException {
         Files.writeString(dir.resolve("keel.json"), KEEL_JSON);
         return dir;
+    }
+
+    /**
+     * A project of one app, {@code shop} (package {@code com.acme.shop}), whose first migration runs {@code sql} and is
+     * undone by {@code reverseSql}; the migrations' folder is returned, for more files.
+     */
+    static Path shopProject(Path dir, String sql, String reverseSql) throws IOException {
+        Files.writeString(dir.resolve("keel.json"), """
+                {"apps": [{"label": "shop", "package": "com.acme.shop"}]}
+                """);
+        Path migrations = Files.createDirectories(dir.resolve("src/main/java/com/acme/shop/migrations"));
+        Files.writeString(migrations.resolve("M0001_initial.java"), """
+                package com.acme.shop.migrations;
+
+                import dev.keel.migration.Migration;
+
+                import static dev.keel.migration.Operations.*;
+
+                public final class M0001_initial extends Migration {
+                    @Override
+                    protected void define() {
+                        initial();
+                        operations(runSql(%s, %s));
+                    }
+                }
+                """.formatted(javaString(sql), javaString(reverseSql)));
+        return migrations;
+    }
+
+    private static String javaString(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** A migration built in code: {@code spec("blog.0002_add_slug", "blog.0001_initial")}. */

@@ -26,26 +26,8 @@ class KilledKeelCommandTest {
 
     @Test
     void aKilledMigrateLeavesNoStatementRunning() throws Exception {
-        Files.writeString(dir.resolve("keel.json"), """
-                {"apps": [{"label": "shop", "package": "com.acme.shop"}]}
-                """);
-        Path migrations = Files.createDirectories(dir.resolve("src/main/java/com/acme/shop/migrations"));
-        Files.writeString(migrations.resolve("M0001_initial.java"), """
-                package com.acme.shop.migrations;
-
-                import dev.keel.migration.Migration;
-
-                import static dev.keel.migration.Operations.*;
-
-                public final class M0001_initial extends Migration {
-                    @Override
-                    protected void define() {
-                        initial();
-                        operations(runSql("CREATE SCHEMA sales; CREATE TABLE sales.invoice (id bigint PRIMARY KEY, total numeric);"
-                                + " INSERT INTO sales.invoice SELECT g, g FROM generate_series(1, 5000) g", "DROP SCHEMA sales CASCADE"));
-                    }
-                }
-                """);
+        Path migrations = KeelRun.shopProject(dir, "CREATE SCHEMA sales; CREATE TABLE sales.invoice (id bigint PRIMARY KEY, total numeric);"
+                + " INSERT INTO sales.invoice SELECT g, g FROM generate_series(1, 5000) g", "DROP SCHEMA sales CASCADE");
         Files.writeString(migrations.resolve("M0002_bump.java"), """
                 package com.acme.shop.migrations;
 
