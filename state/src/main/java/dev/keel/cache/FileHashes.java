@@ -88,21 +88,7 @@ public final class FileHashes {
 
         /** The metadata of {@code file} now. */
         public static Stat of(Path file) {
-            try {
-                if (UnixFields.OPEN) {
-                    try {
-                        Stat stat = UnixFields.stat(Files.readAttributes(file, PosixFileAttributes.class));
-                        if (stat != null) {
-                            return stat;
-                        }
-                    } catch (UnsupportedOperationException e) {
-                        // not a POSIX file system: the views say what there is
-                    }
-                }
-                return viaViews(file);
-            } catch (IOException e) {
-                return null;
-            }
+            return read(file, false, null);
         }
 
         /**
@@ -111,11 +97,20 @@ public final class FileHashes {
          * and hashes them next.
          */
         public static Stat ofRegularFile(Path file) {
+            return read(file, true, NOT_A_FILE);
+        }
+
+        /**
+         * One {@code stat} of {@code file}: through the JDK's own fields when keel may read them, else the views;
+         * {@link #NOT_A_FILE} for anything but a regular file when {@code regularOnly}; {@code unreadable} when it cannot
+         * be read.
+         */
+        private static Stat read(Path file, boolean regularOnly, Stat unreadable) {
             try {
                 if (UnixFields.OPEN) {
                     try {
                         PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
-                        if (!a.isRegularFile()) {
+                        if (regularOnly && !a.isRegularFile()) {
                             return NOT_A_FILE;
                         }
                         Stat stat = UnixFields.stat(a);
@@ -126,9 +121,9 @@ public final class FileHashes {
                         // not a POSIX file system: the views say what there is
                     }
                 }
-                return Files.isRegularFile(file) ? viaViews(file) : NOT_A_FILE;
+                return regularOnly && !Files.isRegularFile(file) ? NOT_A_FILE : viaViews(file);
             } catch (IOException e) {
-                return NOT_A_FILE;
+                return unreadable;
             }
         }
 
