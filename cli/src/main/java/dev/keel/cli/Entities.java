@@ -30,10 +30,7 @@ final class Entities {
 
             @Override
             public ScannedProject scanFingerprinted(KeelConfig config, Path dir) {
-                ProjectLayout.check(config, dir);
-                ScanCache.StoringLater scanned = ScanCache.scanStoringLater(dir, config, Caches.of(dir, config));
-                EntityScanner.Scan scan = scanned.scanned().scan();
-                return new ScannedProject(scan.state(), scan.hints(), scanned.scanned().fingerprint(), scanned.store());
+                return scanStoringLater(config, dir, null);
             }
 
             @Override
@@ -42,9 +39,24 @@ final class Entities {
             }
 
             @Override
-            public Optional<String> fingerprint(KeelConfig config, Path dir) {
+            public ScannedProject scanStoringLater(KeelConfig config, Path dir, Fingerprint earlier) {
                 ProjectLayout.check(config, dir);
-                return Optional.of(ScanCache.fingerprint(dir, config, Caches.of(dir, config)));
+                ScanCache.StoringLater scanned = ScanCache.scanStoringLater(dir, config, Caches.of(dir, config),
+                        earlier != null && earlier.learnt() instanceof ScanCache.Fingerprint f ? f : null);
+                EntityScanner.Scan scan = scanned.scanned().scan();
+                return new ScannedProject(scan.state(), scan.hints(), scanned.scanned().fingerprint(), scanned.store());
+            }
+
+            @Override
+            public Optional<String> fingerprint(KeelConfig config, Path dir) {
+                return fingerprintForScan(config, dir).map(Fingerprint::key);
+            }
+
+            @Override
+            public Optional<Fingerprint> fingerprintForScan(KeelConfig config, Path dir) {
+                ProjectLayout.check(config, dir);
+                ScanCache.Fingerprint taken = ScanCache.fingerprinted(dir, config, Caches.of(dir, config));
+                return Optional.of(new Fingerprint(taken.key(), taken));
             }
         };
     }

@@ -24,6 +24,21 @@ public interface EntitySource {
     }
 
     /**
+     * A {@link #fingerprint} ({@code key}) and what taking it learnt of the sources ({@code learnt}: the source's own,
+     * opaque to everyone else), for the scan that follows it in the same run
+     * ({@link #scanStoringLater(KeelConfig, Path, Fingerprint)}).
+     */
+    record Fingerprint(String key, Object learnt) {}
+
+    /**
+     * {@link #fingerprint}, with what taking it learnt: by default nothing. A source that lists and hashes the files to
+     * fingerprint them hands that to the scan after it, which then does not do it again.
+     */
+    default Optional<Fingerprint> fingerprintForScan(KeelConfig config, Path projectDir) {
+        return fingerprint(config, projectDir).map(key -> new Fingerprint(key, null));
+    }
+
+    /**
      * {@link #scan}, with the {@link #fingerprint} of the sources as the scan read them (its
      * {@link ScannedProject#fingerprint}): what a check that passes is remembered under. By default the fingerprint
      * is taken before the scan (the files as they were before it read them); a source that hashes what it reads
@@ -43,5 +58,13 @@ public interface EntitySource {
      */
     default ScannedProject scanStoringLater(KeelConfig config, Path projectDir) {
         return scan(config, projectDir);
+    }
+
+    /**
+     * {@link #scanStoringLater(KeelConfig, Path)} right after {@code earlier} was taken of the same sources by this
+     * source's {@link #fingerprintForScan} in the same run (null: none was). By default {@code earlier} is not used.
+     */
+    default ScannedProject scanStoringLater(KeelConfig config, Path projectDir, Fingerprint earlier) {
+        return scanStoringLater(config, projectDir);
     }
 }

@@ -106,18 +106,20 @@ public final class MakeMigrations {
         PassedChecks.Reads reads = check.filter(PassedChecks::keyFromReads).map(c -> new PassedChecks.Reads()).orElse(null);
         // the migrations are read as the check's fingerprint listed them: the same files, vouched for by the same stat
         ProjectMigrations.Listing listing = check.flatMap(PassedChecks::listing).orElse(null);
-        MakeResult result = make(config, projectDir, options, reads, listing);
+        // and the entities scanned from what their fingerprint learnt (the files listed and hashed)
+        EntitySource.Fingerprint scanned = check.flatMap(PassedChecks::entityFingerprint).orElse(null);
+        MakeResult result = make(config, projectDir, options, reads, listing, scanned);
         check.ifPresent(c -> c.remember(result, reads));
         cache.fileHashes().save();
         return result;
     }
 
     private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, PassedChecks.Reads reads,
-                            ProjectMigrations.Listing listing) {
+                            ProjectMigrations.Listing listing, EntitySource.Fingerprint scanned) {
         var stores = new CacheStores();
         MakeResult result;
         try {
-            result = make(config, projectDir, options, stores, reads, listing);
+            result = make(config, projectDir, options, stores, reads, listing, scanned);
         } catch (RuntimeException | Error e) {
             try {
                 stores.finish();
@@ -193,7 +195,7 @@ public final class MakeMigrations {
 
     /** With {@code reads} (else null), records what the check read, as it read it, for {@link PassedChecks}. */
     private MakeResult make(KeelConfig config, Path projectDir, MakeOptions options, CacheStores stores,
-                            PassedChecks.Reads reads, ProjectMigrations.Listing listing) {
+                            PassedChecks.Reads reads, ProjectMigrations.Listing listing, EntitySource.Fingerprint fingerprint) {
         if (options.update() && (options.check() || options.merge() || options.empty())) {
             throw new KeelException(ErrorKind.USAGE, "--update folds detected changes into the latest migration; it"
                     + " does not go with " + (options.check() ? "--check" : options.merge() ? "--merge" : "--empty")
@@ -206,7 +208,7 @@ public final class MakeMigrations {
         // the longer (its mapping is one thread's work, after the parse), so the pool takes its items first
         CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
                 : CompletableFuture.supplyAsync(() -> Parallel.first(() -> reads != null
-                        ? entities.scanFingerprinted(config, projectDir) : entities.scanStoringLater(config, projectDir)),
+                        ? entities.scanFingerprinted(config, projectDir) : entities.scanStoringLater(config, projectDir, fingerprint)),
                         MakeMigrations::inBackground);
         ProjectMigrations.Sources sources;
         MigrationGraph graph;

@@ -54,13 +54,17 @@ final class PassedChecks {
     private final byte[] recorded;
     /** The migration files the key's fingerprint was taken of (null when none was taken). */
     private final ProjectMigrations.Listing listing;
+    /** The entity sources' fingerprint the key was made of, with what taking it learnt (null when none was taken). */
+    private final EntitySource.Fingerprint entities;
 
-    private PassedChecks(ProjectCache cache, String key, MakeOptions options, byte[] recorded, ProjectMigrations.Listing listing) {
+    private PassedChecks(ProjectCache cache, String key, MakeOptions options, byte[] recorded, ProjectMigrations.Listing listing,
+                         EntitySource.Fingerprint entities) {
         this.cache = cache;
         this.key = key;
         this.options = options;
         this.recorded = recorded;
         this.listing = listing;
+        this.entities = entities;
     }
 
     /**
@@ -69,6 +73,15 @@ final class PassedChecks {
      */
     Optional<ProjectMigrations.Listing> listing() {
         return Optional.ofNullable(listing);
+    }
+
+    /**
+     * The entity sources' fingerprint the check's key was made of, with what taking it learnt: for the scan of the
+     * check that runs when the key is not the recorded one ({@link EntitySource#scanStoringLater(KeelConfig, Path,
+     * EntitySource.Fingerprint)}).
+     */
+    Optional<EntitySource.Fingerprint> entityFingerprint() {
+        return Optional.ofNullable(entities);
     }
 
     /**
@@ -88,15 +101,15 @@ final class PassedChecks {
         }
         byte[] recorded = cache.readSide(FILE).orElse(null);
         if (recorded == null || !startsWith(recorded, HEADER.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new PassedChecks(cache, null, options, null, null));
+            return Optional.of(new PassedChecks(cache, null, options, null, null, null));
         }
         // the migrations' fingerprint on another thread meanwhile: the two share nothing but the file hashes
         // (thread-safe), and each lists its folders on its own thread while the pool hashes for both
         CompletableFuture<ProjectMigrations.Fingerprinted> migrations = CompletableFuture.supplyAsync(
                 () -> ProjectMigrations.fingerprinted(config, projectDir, cache), PassedChecks::inBackground);
-        Optional<String> scanned;
+        Optional<EntitySource.Fingerprint> scanned;
         try {
-            scanned = entities.fingerprint(config, projectDir);
+            scanned = entities.fingerprintForScan(config, projectDir);
         } finally {
             migrations.exceptionally(e -> null).join(); // never two runs at once over the same cache
         }
@@ -111,8 +124,8 @@ final class PassedChecks {
             return Optional.empty();
         }
         ProjectMigrations.Fingerprinted fingerprinted = joined(migrations);
-        return Optional.of(new PassedChecks(cache, key(cache, options, fingerprinted.fingerprint(), scanned.get(), lockfile),
-                options, recorded, fingerprinted.listing()));
+        return Optional.of(new PassedChecks(cache, key(cache, options, fingerprinted.fingerprint(), scanned.get().key(), lockfile),
+                options, recorded, fingerprinted.listing(), scanned.get()));
     }
 
     /** The check's key: of the options, the migrations' and the entities' fingerprints and the lockfile's hash. */

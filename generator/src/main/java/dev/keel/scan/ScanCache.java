@@ -47,13 +47,24 @@ public final class ScanCache {
      * else a hash of each source file's path and content.
      */
     public static String fingerprint(Path projectDir, KeelConfig config, ProjectCache cache) {
+        return fingerprinted(projectDir, config, cache).key();
+    }
+
+    /**
+     * {@link #fingerprint}, with what taking it learnt of the sources (the files listed, the salt, and unless the
+     * fingerprint was kept whole, each file's hash and the stored scan's outlines compared with them): the scan after
+     * it in the same check ({@link #scanStoringLater(Path, KeelConfig, ProjectCache, Fingerprint)}) starts from there
+     * instead of listing, hashing and comparing the same files again.
+     */
+    public static Fingerprint fingerprinted(Path projectDir, KeelConfig config, ProjectCache cache) {
         long start = System.nanoTime();
         List<Path> files = EntityScanner.sourceFiles(projectDir, config);
         Resolved resolved;
         String digest;
+        String salt;
         List<FileHashes.Stat> stats = FileHashes.statsOf(files);
         try (ClassPath classPath = EntityScanner.classPath(projectDir, config)) {
-            String salt = salt(cache, classPath);
+            salt = salt(cache, classPath);
             var names = new ArrayList<String>(files.size());
             files.forEach(f -> names.add(f.toString()));
             digest = FileHashes.digest(salt, names, stats);
@@ -61,7 +72,7 @@ public final class ScanCache {
             if (whole.isPresent()) {
                 Phases.report("fingerprint entity sources", start, files.size() + " files; the same files with the same"
                         + " metadata as when their fingerprint was kept (" + FileHashes.COMBINED_FILE + ")");
-                return whole.get();
+                return new Fingerprint(whole.get(), projectDir, config, files, salt, null);
             }
             resolved = resolve(projectDir, files, cache, salt, stats);
         }
@@ -70,7 +81,42 @@ public final class ScanCache {
             Phases.report("fingerprint entity sources", start, files.size() + " files; " + cache.fileHashes().countsOf(files)
                     + resolved.said());
         }
-        return resolved.key();
+        return new Fingerprint(resolved.key(), projectDir, config, files, salt, resolved);
+    }
+
+    /**
+     * The entity sources' fingerprint ({@link #key}), and what {@link #fingerprinted} learnt taking it, for the scan
+     * that follows it: the source files it listed, the salt of the scan's keys, and (null when the fingerprint was kept
+     * whole, its key then being the stored scan's) each file's hash and the outlines compared. Taken of the files as
+     * they were then: a scan given it reads the files it lists as they are when it reads them, and stores nothing
+     * under a hash that is no longer the file's.
+     */
+    public static final class Fingerprint {
+        private final String key;
+        private final Path projectDir;
+        private final KeelConfig config;
+        private final List<Path> files;
+        private final String salt;
+        private final Resolved resolved;
+
+        private Fingerprint(String key, Path projectDir, KeelConfig config, List<Path> files, String salt, Resolved resolved) {
+            this.key = key;
+            this.projectDir = projectDir;
+            this.config = config;
+            this.files = files;
+            this.salt = salt;
+            this.resolved = resolved;
+        }
+
+        /** The fingerprint: the stored scan's key when the changed files kept their outlines, else the files' own. */
+        public String key() {
+            return key;
+        }
+
+        /** Whether it was taken of the sources {@code config} names in {@code projectDir} (the very same configuration). */
+        boolean of(Path projectDir, KeelConfig config) {
+            return this.config == config && this.projectDir.equals(projectDir);
+        }
     }
 
     /**
@@ -108,11 +154,20 @@ public final class ScanCache {
 
     /** {@link #scanFingerprinted}, storing later. */
     public static StoringLater scanStoringLater(Path projectDir, KeelConfig config, ProjectCache cache) {
+        return scanStoringLater(projectDir, config, cache, null);
+    }
+
+    /**
+     * {@link #scanStoringLater(Path, KeelConfig, ProjectCache)} right after {@code earlier} was taken of the same
+     * sources in this run (null: none was): its listing of the files and their hashes stand for the scan's own.
+     */
+    public static StoringLater scanStoringLater(Path projectDir, KeelConfig config, ProjectCache cache, Fingerprint earlier) {
         long start = System.nanoTime();
         LAST_REUSE.set(null);
-        List<Path> files = EntityScanner.sourceFiles(projectDir, config);
+        Fingerprint handed = earlier != null && earlier.of(projectDir, config) ? earlier : null;
+        List<Path> files = handed != null ? handed.files : EntityScanner.sourceFiles(projectDir, config);
         try (ClassPath classPath = EntityScanner.classPath(projectDir, config)) {
-            return scanStoringLater(projectDir, config, cache, files, classPath, start);
+            return scanStoringLater(projectDir, config, cache, files, classPath, start, handed);
         }
     }
 
@@ -126,7 +181,7 @@ public final class ScanCache {
     }
 
     private static StoringLater scanStoringLater(Path projectDir, KeelConfig config, ProjectCache cache, List<Path> files,
-                                                 ClassPath classPath, long start) {
+                                                 ClassPath classPath, long start, Fingerprint earlier) {
         if (!cache.enabled()) {
             EntityScanner.Scan scan = EntityScanner.scanWithOutlines(files, config, Map.of(), classPath).scan();
             Phases.report("scan entities", start, files.size() + " files, no cache");
@@ -136,7 +191,16 @@ public final class ScanCache {
         if (!cache.holdsAny(NAME + ".bin", OUTLINES, FILES)) {
             return firstScan(projectDir, config, cache, files, classPath, salt, start);
         }
-        Resolved resolved = resolve(projectDir, files, cache, salt, null);
+        Fingerprint handed = earlier != null && earlier.salt.equals(salt) ? earlier : null;
+        if (handed != null && handed.resolved == null) {
+            // kept whole: the fingerprint is the key of the stored scan it was kept with
+            EntityScanner.Scan scan = cache.readCompact(NAME, handed.key, ScanCodec::read).orElse(null);
+            if (scan != null) {
+                Phases.report("scan entities", start, files.size() + " files, as their fingerprint found them: from .keel/cache");
+                return new StoringLater(new Fingerprinted(scan, Optional.of(handed.key)), () -> {});
+            }
+        }
+        Resolved resolved = handed != null && handed.resolved != null ? handed.resolved : resolve(projectDir, files, cache, salt, null);
         EntityScanner.Scan scan = cache.readCompact(NAME, resolved.key(), ScanCodec::read).orElse(null);
         if (scan != null) {
             Phases.report("scan entities", start, files.size() + " files" + resolved.said() + ": from .keel/cache");
