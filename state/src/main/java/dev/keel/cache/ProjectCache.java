@@ -205,6 +205,43 @@ public final class ProjectCache {
         }
     }
 
+    /**
+     * Writes {@code bytes} into the side file {@code name} at {@code position}, which ends after them: for a side file
+     * that grows at its end (what is before {@code position} is not touched). False when it cannot (no such file, or a
+     * file shorter than {@code position}); a reader checks what documents say of the side file as ever.
+     */
+    public boolean writeSideAt(String name, long position, byte[] bytes) {
+        if (dir == null) {
+            return false;
+        }
+        try (var channel = java.nio.channels.FileChannel.open(dir.resolve(name), java.nio.file.StandardOpenOption.WRITE)) {
+            if (channel.size() < position) {
+                return false;
+            }
+            var buffer = java.nio.ByteBuffer.wrap(bytes);
+            long at = position;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.truncate(position + bytes.length);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Removes the compact document {@code name} ({@link #writeCompact}), if it is there. */
+    public void deleteCompact(String name) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(compactFile(name));
+        } catch (IOException | RuntimeException ignored) {
+            // a document left is checked against what it follows when read
+        }
+    }
+
     Path file(String name) {
         return dir.resolve(name + ".json");
     }

@@ -162,13 +162,11 @@ public final class ProjectMigrations {
         boolean fingerprinted = listing != null && listing.projectDir.equals(projectDir) && listing.config == config;
         Listed listed = fingerprinted ? listing.listed.sorted(config) : listed(config, projectDir);
         List<MigrationFile> files = listed.files();
-        Map<String, CachedFile> known = new HashMap<>();
-        byte[] operations = cache.readCompact(CACHE, cache.salt(), CachedFiles::read)
-                .flatMap(c -> c.operationsMatching(cache.readSide(OPERATIONS)).map(ops -> {
-                    c.files().forEach(f -> known.put(f.file(), f));
-                    return ops;
-                })).orElse(new byte[0]);
-        Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache");
+        StoredMigrations stored = StoredMigrations.read(cache);
+        Map<String, CachedFile> known = stored.known();
+        byte[] operations = stored.operations();
+        Phases.report("read migrations: cached ones", start, known.size() + " in .keel/cache"
+                + (stored.added() == null ? "" : ", " + stored.added().files().size() + " of them added since its index was written"));
         FileHashes hashes = cache.fileHashes();
         long[] before = hashes.tally();
         var indices = new ArrayList<Integer>(files.size());
@@ -195,7 +193,7 @@ public final class ProjectMigrations {
         boolean changed = known.size() != files.size() || reads.stream().anyMatch(r -> !r.fromCache());
         Runnable store = () -> {
             if (changed && cache.enabled()) {
-                store(cache, files, reads, operations);
+                store(cache, files, reads, stored);
             }
             hashes.save(); // for the commands that read migrations and scan nothing (migrate, showmigrations, sqlmigrate)
         };
@@ -208,9 +206,60 @@ public final class ProjectMigrations {
         return new Sources(specs, origins, () -> fingerprint(files, contentHashes, cache.salt()), store);
     }
 
-    /** Stores the migrations read from {@code files}: the new ones' operations encoded, the cached ones' copied. */
-    private static void store(ProjectCache cache, List<MigrationFile> files, List<Read> reads, byte[] operations) {
+    /**
+     * Stores the migrations read from {@code files}: when the files the cache held are all still there and few were
+     * added or changed since its index was written, only the new ones ({@link #append}); else the whole cache again,
+     * the new ones' operations encoded, the cached ones' copied.
+     */
+    private static void store(ProjectCache cache, List<MigrationFile> files, List<Read> reads, StoredMigrations stored) {
+        if (stored.appendable(files, reads)) {
+            append(cache, files, reads, stored);
+        } else {
+            rewrite(cache, files, reads, stored.operations());
+        }
+    }
+
+    /**
+     * Stores the migrations read from source (new or changed files) after those the cache holds: their operations
+     * written after the side file's checked end, then the document of added migrations ({@link Added}) written
+     * whole, naming the side file's new length and checksum. The index and the operations already stored are not
+     * touched: a run killed between the two writes leaves the cache as it was (the bytes after the end the
+     * documents name are never read).
+     */
+    private static void append(ProjectCache cache, List<MigrationFile> files, List<Read> reads, StoredMigrations stored) {
         long start = System.nanoTime();
+        var added = new java.util.LinkedHashMap<String, CachedFile>();
+        if (stored.added() != null) {
+            stored.added().files().forEach(f -> added.put(f.file(), f));
+        }
+        var side = new java.io.ByteArrayOutputStream();
+        long end = stored.end();
+        for (int i = 0; i < reads.size(); i++) {
+            Read r = reads.get(i);
+            if (!r.fromCache()) {
+                MigrationSpec spec = r.outcome().spec().orElseThrow();
+                int at = side.size();
+                side.writeBytes(OperationCodec.encode(spec.operations()));
+                MigrationFile f = files.get(i);
+                added.put(f.relative(), CachedFile.of(f, r.hash(), spec, end + at, side.size() - at));
+            }
+        }
+        byte[] bytes = side.toByteArray();
+        var crc = new java.util.zip.CRC32C();
+        crc.update(stored.operations(), 0, (int) end);
+        crc.update(bytes, 0, bytes.length);
+        if (cache.writeSideAt(OPERATIONS, end, bytes)) {
+            cache.writeCompact(ADDED, cache.salt(), new Added(stored.index().operationsLength(),
+                    stored.index().operationsChecksum(), List.copyOf(added.values()), end + bytes.length, crc.getValue())::write);
+        }
+        Phases.report("store read migrations", start, bytes.length + " bytes of operations added to the cache for "
+                + reads.stream().filter(r -> !r.fromCache()).count() + " files; " + added.size() + " added since its index was written");
+    }
+
+    /** Stores the migrations read from {@code files} as the whole cache: the new ones' operations encoded, the cached ones' copied. */
+    private static void rewrite(ProjectCache cache, List<MigrationFile> files, List<Read> reads, byte[] operations) {
+        long start = System.nanoTime();
+        cache.deleteCompact(ADDED); // added to the index it replaces: it would not follow the new one
         var stored = new ArrayList<CachedFile>();
         var side = new java.io.ByteArrayOutputStream(files.size() * 1024);
         for (int i = 0; i < reads.size(); i++) {
@@ -396,13 +445,121 @@ public final class ProjectMigrations {
     static final String OPERATIONS_CODEC = "operations: OperationCodec 1";
 
     /**
+     * The compact document of the migrations read from source since the index ({@link #CACHE}) was written, their
+     * operations appended to the side file: a new migration is stored without writing the index of thousands again.
+     */
+    static final String ADDED = "migrations-added";
+
+    /** How many migrations the document of added ones may hold before the whole cache is written again. */
+    static final int MOST_ADDED = 200;
+
+    /**
+     * What the cache holds of the migrations read before: the index ({@link CachedFiles}; null when there is none
+     * that holds), the migrations added since ({@link Added}; null when none were), the side file's bytes, and the end
+     * of those the two documents name (bytes after it, from a run killed while appending, are not used).
+     */
+    record StoredMigrations(CachedFiles index, Added added, byte[] operations, long end) {
+        static final StoredMigrations NONE = new StoredMigrations(null, null, new byte[0], 0);
+
+        static StoredMigrations read(ProjectCache cache) {
+            Optional<CachedFiles> index = cache.readCompact(CACHE, cache.salt(), CachedFiles::read);
+            if (index.isEmpty() || index.get().files() == null) {
+                return NONE;
+            }
+            Optional<byte[]> side = cache.readSide(OPERATIONS);
+            if (side.isEmpty() || !index.get().namesStartOf(side.get())) {
+                return NONE;
+            }
+            Added added = cache.readCompact(ADDED, cache.salt(), Added::read)
+                    .filter(a -> a.follows(index.get()) && a.namesStartOf(side.get())).orElse(null);
+            return new StoredMigrations(index.get(), added, side.get(),
+                    added != null ? added.operationsLength() : index.get().operationsLength());
+        }
+
+        /** Each file's migration as stored, by path relative to the project: the index's, then the added ones' over them. */
+        Map<String, CachedFile> known() {
+            var known = new HashMap<String, CachedFile>();
+            if (index != null) {
+                index.files().forEach(f -> known.put(f.file(), f));
+            }
+            if (added != null) {
+                added.files().forEach(f -> known.put(f.file(), f));
+            }
+            return known;
+        }
+
+        /**
+         * Whether the migrations {@code reads} read from source may be stored after these ({@link #append}): there is
+         * an index, every file stored is still among {@code files} (a removed file's migration is written out with the
+         * whole cache), and the added ones stay few.
+         */
+        boolean appendable(List<MigrationFile> files, List<Read> reads) {
+            if (index == null) {
+                return false;
+            }
+            var listed = new java.util.HashSet<String>(files.size() * 2);
+            files.forEach(f -> listed.add(f.relative()));
+            for (String stored : known().keySet()) {
+                if (!listed.contains(stored)) {
+                    return false;
+                }
+            }
+            long fresh = reads.stream().filter(r -> !r.fromCache()).count();
+            return (added == null ? 0 : added.files().size()) + fresh <= MOST_ADDED;
+        }
+    }
+
+    /**
+     * The migrations read from source since the index was written: the index they follow (its side file's length
+     * and checksum), each file's migration as in the index (those of a file also in the index take its place), and
+     * the length and checksum of the side file with their operations appended.
+     */
+    record Added(long indexLength, long indexChecksum, List<CachedFile> files, long operationsLength, long operationsChecksum) {
+        /** Whether these were added to {@code index} (not to one written before or after it). */
+        boolean follows(CachedFiles index) {
+            return files != null && indexLength == index.operationsLength() && indexChecksum == index.operationsChecksum()
+                    && operationsLength >= indexLength;
+        }
+
+        /** Whether {@code side} starts with the bytes written with this document. */
+        boolean namesStartOf(byte[] side) {
+            return startsWith(side, operationsLength, operationsChecksum);
+        }
+
+        void write(Compact.Writer w) {
+            w.string(OPERATIONS_CODEC);
+            w.number(indexLength);
+            w.number(indexChecksum);
+            w.list(files, (out, f) -> f.write(out));
+            w.number(operationsLength);
+            w.number(operationsChecksum);
+        }
+
+        /** @throws IllegalArgumentException when the document holds its operations otherwise ({@link #OPERATIONS_CODEC}) */
+        static Added read(Compact.Reader r) {
+            if (!OPERATIONS_CODEC.equals(r.string())) {
+                throw new IllegalArgumentException("a document of another layout of operations");
+            }
+            return new Added(r.number(), r.number(), r.list(CachedFile::read), r.number(), r.number());
+        }
+    }
+
+    /** Whether {@code side} starts with {@code length} bytes of CRC-32C {@code checksum}. */
+    private static boolean startsWith(byte[] side, long length, long checksum) {
+        return length >= 0 && side.length >= length && ProjectCache.checksum(side, 0, (int) length) == checksum;
+    }
+
+    /**
      * The migrations read from each file, with the file's content hash (a list: paths as keys would be interned), and
      * the length and checksum of the side file of operations written with it.
      */
     record CachedFiles(List<CachedFile> files, long operationsLength, long operationsChecksum) {
-        /** The side file's bytes if they are the ones written with this document. */
-        Optional<byte[]> operationsMatching(Optional<byte[]> side) {
-            return side.filter(b -> files != null && b.length == operationsLength && checksum(b) == operationsChecksum);
+        /**
+         * Whether the side file {@code side} starts with the bytes written with this document (more may follow: the
+         * operations of migrations added since, {@link Added}).
+         */
+        boolean namesStartOf(byte[] side) {
+            return startsWith(side, operationsLength, operationsChecksum);
         }
 
         void write(Compact.Writer w) {
