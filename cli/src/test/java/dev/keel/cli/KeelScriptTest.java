@@ -108,11 +108,17 @@ class KeelScriptTest {
     }
 
     Run keel(Map<String, String> extraEnv, String... args) throws Exception {
+        return keel(List.of(), extraEnv, args);
+    }
+
+    /** bin/keel run by {@code launcher} (taskset, say) with {@code extraEnv}. */
+    Run keel(List<String> launcher, Map<String, String> extraEnv, String... args) throws Exception {
         Path calls = Files.createDirectories(dir.resolve("calls"));
         for (String f : List.of("mvn", "java")) {
             Files.deleteIfExists(calls.resolve(f));
         }
-        var cmd = new ArrayList<>(List.of("bash", root.resolve("bin/keel").toString()));
+        var cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of("bash", root.resolve("bin/keel").toString()));
         cmd.addAll(Arrays.asList(args));
         var pb = new ProcessBuilder(cmd).directory(dir.toFile());
         Map<String, String> env = pb.environment();
@@ -170,14 +176,31 @@ class KeelScriptTest {
         Run r = keel(Map.of("KEEL_JAVA_OPTS", "-XX:MaxTenuringThreshold=15 -Xmx1g"), "--version");
         assertEquals(0, r.exit(), r.err());
         String call = keelCall(r);
-        // the serial collector, survivors promoted at once, the client compiler, a bounded heap
+        // survivors promoted at once, the client compiler, a bounded heap
         // and picocli without its converters for java.time, which no option of keel's needs
-        for (String option : List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-Xmx320m", "-Xmn48m",
+        for (String option : List.of("-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-Xmx320m", "-Xmn48m",
                 "-Dpicocli.converters.excludes=java\\.time\\..*")) {
             assertTrue(call.contains(option + " "), option + " in " + call);
         }
+        assertTrue(call.contains("-XX:+UseParallelGC ") != call.contains("-XX:+UseSerialGC "), "one collector: " + call);
         // the user's options after keel's (the JVM takes the last of each), before the jar
         assertTrue(call.indexOf("-XX:MaxTenuringThreshold=15 -Xmx1g -jar ") > call.indexOf("-XX:MaxTenuringThreshold=0"), call);
+    }
+
+    /** The parallel collector where keel may run on two processors or more, the serial one on one; the user's if named. */
+    @Test
+    void theCollectorFollowsTheProcessorsKeelMayRunOn() throws Exception {
+        builtJar();
+        Path taskset = Path.of("/usr/bin/taskset");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(taskset), "taskset pins a process to processors");
+        String one = keelCall(keel(List.of(taskset.toString(), "-c", "0"), Map.of(), "--version"));
+        assertTrue(one.contains("-XX:+UseSerialGC ") && !one.contains("ParallelGC"), one);
+        if (Runtime.getRuntime().availableProcessors() >= 2) {
+            String two = keelCall(keel(List.of(taskset.toString(), "-c", "0,1"), Map.of(), "--version"));
+            assertTrue(two.contains("-XX:+UseParallelGC ") && !two.contains("SerialGC"), two);
+        }
+        String named = keelCall(keel(List.of(taskset.toString(), "-c", "0"), Map.of("KEEL_JAVA_OPTS", "-XX:+UseG1GC"), "--version"));
+        assertTrue(named.contains("-XX:+UseG1GC ") && !named.contains("SerialGC") && !named.contains("ParallelGC"), named);
     }
 
     /** A java that writes the archive -Xshare:dump names (and records every call), else prints keel's version. */
