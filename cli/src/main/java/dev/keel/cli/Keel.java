@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The {@code keel} command: global options, and one subcommand per task. */
@@ -81,9 +82,22 @@ public final class Keel implements Callable<Integer> {
     static CommandLine forArguments(String[] args, MigrationSource migrationSource, EntitySource entitySource) {
         String only = versionOnly(args) ? NO_SUBCOMMAND : commandNamed(args);
         ConnectionAhead early = "migrate".equals(only) ? EarlyConnection.start(args) : null;
+        EarlyCheck check = "makemigrations".equals(only) ? EarlyCheck.start(args, entitySource) : null;
         CommandLine commandLine = commandLine(migrationSource, entitySource, only);
         ((Keel) commandLine.getCommand()).early = early;
+        ((Keel) commandLine.getCommand()).earlyCheck = check;
         return commandLine;
+    }
+
+    /** {@code makemigrations --check}'s configuration and fingerprints, started before the arguments were parsed ({@link EarlyCheck}); null when none. */
+    private EarlyCheck earlyCheck;
+
+    /**
+     * What {@link EarlyCheck} started, when it was for {@code projectDir}, {@code configFile} and {@code libraries}
+     * (the parsed options); empty otherwise.
+     */
+    Optional<EarlyCheck.Started> earlyCheck(Path projectDir, Path configFile, List<String> libraries) {
+        return earlyCheck == null ? Optional.empty() : earlyCheck.startedFor(projectDir, configFile, libraries);
     }
 
     /** {@code migrate}'s connection, opened from the arguments before they were parsed ({@link EarlyConnection}); null when none. */

@@ -165,7 +165,7 @@ final class MakeMigrationsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         MakeResult result = new MakeMigrations(project.entitySource(), questioner,
                 Caches.of(project.projectDir(), project.config()), this::refusals)
-                .run(project.config(), project.projectDir(), options);
+                .run(project.config(), project.projectDir(), options, project.checksAhead());
         timings.report("makemigrations" + (check ? " --check" : ""), java.time.Duration.ofNanos(System.nanoTime() - start));
         if (json.enabled()) {
             JsonMixin.print(project.out(), report(result));

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What every project command needs: the project folder ({@code keel -C DIR}), its {@code keel.json},
@@ -36,6 +37,12 @@ public final class ProjectMixin {
         if (config == null) {
             Path file = keel().configFile();
             Path dir = projectDir();
+            Optional<EarlyCheck.Started> early = keel().earlyCheck(dir, file, keel().libraries());
+            if (early.isPresent()) { // read the same way while the arguments were parsed
+                hibernate = early.get().hibernate();
+                config = early.get().config();
+                return config;
+            }
             KeelConfig read = timings().time("read keel.json", () -> readConfig(dir, file)).withLibraries(keel().libraries());
             // whose schema the entities map to, Hibernate 6's or 7's: keel.json's "hibernate", else the build's
             hibernate = dev.keel.scan.HibernateTarget.decide(dir, read);
@@ -124,6 +131,17 @@ public final class ProjectMixin {
      */
     ConnectionAhead takeEarlyConnection() {
         return keel().takeEarlyConnection();
+    }
+
+    /**
+     * The fingerprints {@code makemigrations --check} started before its arguments were parsed ({@link EarlyCheck}),
+     * when they were started under this command's configuration; null otherwise. The check itself makes sure they are
+     * of what it checks ({@link dev.keel.make.PassedChecks.Ahead}).
+     */
+    dev.keel.make.PassedChecks.Ahead checksAhead() {
+        config();
+        return keel().earlyCheck(projectDir(), keel().configFile(), keel().libraries())
+                .filter(s -> s.config() == config).map(EarlyCheck.Started::ahead).orElse(null);
     }
 
     private Keel keel() {

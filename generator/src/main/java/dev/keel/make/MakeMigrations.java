@@ -97,7 +97,15 @@ public final class MakeMigrations {
      * the same check before passes from the cache ({@link PassedChecks}).
      */
     public MakeResult run(KeelConfig config, Path projectDir, MakeOptions options) {
-        Optional<PassedChecks> check = PassedChecks.of(cache, entities, config, projectDir, options);
+        return run(config, projectDir, options, null);
+    }
+
+    /**
+     * {@link #run(KeelConfig, Path, MakeOptions)}, a {@code --check} taking the fingerprints {@code ahead} started
+     * ({@link PassedChecks#ahead}) when they are of this project, configuration, cache and entity source (null: none).
+     */
+    public MakeResult run(KeelConfig config, Path projectDir, MakeOptions options, PassedChecks.Ahead ahead) {
+        Optional<PassedChecks> check = PassedChecks.of(cache, entities, config, projectDir, options, ahead);
         Optional<MakeResult> before = check.flatMap(PassedChecks::passedBefore);
         if (before.isPresent()) {
             cache.fileHashes().save();

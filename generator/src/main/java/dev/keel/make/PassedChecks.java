@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>The record is a side file of plain lines ({@link #FILE}), not a JSON document: the check that passes from it
  * then starts no JSON mapper at all, which is a good part of that check's time.
  */
-final class PassedChecks {
+public final class PassedChecks {
     /** What {@code -v 3} and the keys call this record. */
     static final String NAME = "check";
 
@@ -56,15 +56,18 @@ final class PassedChecks {
     private final ProjectMigrations.Listing listing;
     /** The entity sources' fingerprint the key was made of, with what taking it learnt (null when none was taken). */
     private final EntitySource.Fingerprint entities;
+    /** Whether the fingerprints were taken ahead of the check ({@link Ahead}). */
+    private final boolean ahead;
 
     private PassedChecks(ProjectCache cache, String key, MakeOptions options, byte[] recorded, ProjectMigrations.Listing listing,
-                         EntitySource.Fingerprint entities) {
+                         EntitySource.Fingerprint entities, boolean ahead) {
         this.cache = cache;
         this.key = key;
         this.options = options;
         this.recorded = recorded;
         this.listing = listing;
         this.entities = entities;
+        this.ahead = ahead;
     }
 
     /**
@@ -95,21 +98,31 @@ final class PassedChecks {
      */
     static Optional<PassedChecks> of(ProjectCache cache, EntitySource entities, KeelConfig config, Path projectDir,
                                      MakeOptions options) {
+        return of(cache, entities, config, projectDir, options, null);
+    }
+
+    /**
+     * {@link #of(ProjectCache, EntitySource, KeelConfig, Path, MakeOptions)}, with the fingerprints taken {@code ahead}
+     * when they were taken of the same project, configuration, cache and entity source (null: none were).
+     */
+    static Optional<PassedChecks> of(ProjectCache cache, EntitySource entities, KeelConfig config, Path projectDir,
+                                     MakeOptions options, Ahead ahead) {
         if (!cache.enabled() || !options.check() || options.empty() || options.merge()
                 || !options.renames().equals(DiffHints.NONE) || !options.safety().allowed().isEmpty()) {
             return Optional.empty();
         }
         byte[] recorded = cache.readSide(FILE).orElse(null);
         if (recorded == null || !startsWith(recorded, HEADER.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new PassedChecks(cache, null, options, null, null, null));
+            return Optional.of(new PassedChecks(cache, null, options, null, null, null, false));
         }
+        boolean taken = ahead != null && ahead.of(cache, entities, config, projectDir);
         // the migrations' fingerprint on another thread meanwhile: the two share nothing but the file hashes
         // (thread-safe), and each lists its folders on its own thread while the pool hashes for both
-        CompletableFuture<ProjectMigrations.Fingerprinted> migrations = CompletableFuture.supplyAsync(
+        CompletableFuture<ProjectMigrations.Fingerprinted> migrations = taken ? ahead.migrations : CompletableFuture.supplyAsync(
                 () -> ProjectMigrations.fingerprinted(config, projectDir, cache), PassedChecks::inBackground);
         Optional<EntitySource.Fingerprint> scanned;
         try {
-            scanned = entities.fingerprintForScan(config, projectDir);
+            scanned = taken ? joined(ahead.entities) : entities.fingerprintForScan(config, projectDir);
         } finally {
             migrations.exceptionally(e -> null).join(); // never two runs at once over the same cache
         }
@@ -125,7 +138,7 @@ final class PassedChecks {
         }
         ProjectMigrations.Fingerprinted fingerprinted = joined(migrations);
         return Optional.of(new PassedChecks(cache, key(cache, options, fingerprinted.fingerprint(), scanned.get().key(), lockfile),
-                options, recorded, fingerprinted.listing(), scanned.get()));
+                options, recorded, fingerprinted.listing(), scanned.get(), taken));
     }
 
     /** The check's key: of the options, the migrations' and the entities' fingerprints and the lockfile's hash. */
@@ -176,6 +189,59 @@ final class PassedChecks {
         }
     }
 
+    /**
+     * The two fingerprints a check is looked up by (the migration files' and the entity sources'), started ahead of the
+     * check by {@link #ahead}: {@code keel makemigrations --check} starts them while the command line is still being
+     * parsed, and the check takes them when they were taken of what it checks ({@link #of(ProjectCache, EntitySource,
+     * KeelConfig, Path)}), else takes its own. They are taken of the files as they are when taken, as the check's own
+     * would be a few tenths of a second later: what a check reads is read after them either way.
+     */
+    public static final class Ahead {
+        private final ProjectCache cache;
+        private final EntitySource source;
+        private final KeelConfig config;
+        private final Path projectDir;
+        private final CompletableFuture<ProjectMigrations.Fingerprinted> migrations;
+        private final CompletableFuture<Optional<EntitySource.Fingerprint>> entities;
+
+        private Ahead(ProjectCache cache, EntitySource source, KeelConfig config, Path projectDir) {
+            this.cache = cache;
+            this.source = source;
+            this.config = config;
+            this.projectDir = projectDir;
+            this.migrations = CompletableFuture.supplyAsync(() -> ProjectMigrations.fingerprinted(config, projectDir, cache),
+                    PassedChecks::inBackground);
+            this.entities = CompletableFuture.supplyAsync(() -> source.fingerprintForScan(config, projectDir),
+                    work -> {
+                        Thread thread = new Thread(work, "keel-entity-fingerprint");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
+        }
+
+        /** Whether these were taken of {@code projectDir} by {@code source} under this very configuration, through {@code cache}'s folder and salt. */
+        boolean of(ProjectCache cache, EntitySource source, KeelConfig config, Path projectDir) {
+            return this.source == source && this.config == config && this.projectDir.equals(projectDir)
+                    && this.cache.id().equals(cache.id());
+        }
+    }
+
+    /**
+     * Starts taking the fingerprints a {@code --check} of {@code projectDir} will be looked up by, each on a thread of
+     * its own; null (nothing started) when the cache holds no passed check: then the check looks nothing up, and the
+     * files would be read for nothing.
+     */
+    public static Ahead ahead(ProjectCache cache, EntitySource entities, KeelConfig config, Path projectDir) {
+        if (!cache.enabled()) {
+            return null;
+        }
+        byte[] recorded = cache.readSide(FILE).orElse(null);
+        if (recorded == null || !startsWith(recorded, HEADER.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return new Ahead(cache, entities, config, projectDir);
+    }
+
     /** The fingerprint, or what computing it threw, as it threw it. */
     private static <T> T joined(CompletableFuture<T> fingerprint) {
         try {
@@ -206,8 +272,9 @@ final class PassedChecks {
         }
         Optional<MakeResult> passed = parse(new String(recorded, StandardCharsets.UTF_8), key)
                 .map(p -> new MakeResult(List.of(), p.notes(), List.of(), List.of()));
-        Phases.report("earlier check", start, passed.isPresent() ? "the same files passed before: done"
-                : "files changed since the last check that passed");
+        Phases.report("earlier check", start, (ahead ? "fingerprints taken while the command line was parsed; " : "")
+                + (passed.isPresent() ? "the same files passed before: done"
+                : "files changed since the last check that passed"));
         return passed;
     }
 

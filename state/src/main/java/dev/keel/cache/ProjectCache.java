@@ -85,7 +85,7 @@ public final class ProjectCache {
     }
 
     /** This cache's folder and salt: what tells two caches apart. */
-    String id() {
+    public String id() {
         return dir + "\n" + salt;
     }
 
