@@ -7,7 +7,6 @@ import dev.keel.scan.HibernateTarget;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,31 +41,12 @@ final class EarlyCheck {
 
     /** The arguments of a plain {@code keel [-C DIR]... [--config FILE] [-v N] makemigrations --check [-v N]}, else empty. */
     static Optional<Peeked> peek(String[] args) {
-        var directories = new ArrayList<Path>();
-        Path config = null;
-        int i = 0;
-        for (; i < args.length && !args[i].equals("makemigrations"); i++) {
-            String a = args[i];
-            if (a.matches("-v\\d")) {
-                continue;
-            }
-            String name = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (!name.equals("-C") && !name.equals("--config") && !name.equals("-v") && !name.equals("--verbosity")) {
-                return Optional.empty();
-            }
-            String value = a.equals(name) ? (++i < args.length ? args[i] : null) : a.substring(name.length() + 1);
-            if (value == null || value.startsWith("-") || value.startsWith("@")) {
-                return Optional.empty();
-            }
-            if (name.equals("-C")) {
-                directories.add(Path.of(value));
-            } else if (name.equals("--config")) {
-                if (config != null) {
-                    return Optional.empty();
-                }
-                config = Path.of(value);
-            }
+        // no --libraries: they change the configuration the fingerprints are taken under
+        Optional<LeadingOptions> leading = LeadingOptions.before("makemigrations", args, LeadingOptions.VALUED);
+        if (leading.isEmpty()) {
+            return Optional.empty();
         }
+        int i = leading.get().next() - 1;
         boolean check = false;
         for (i++; i < args.length; i++) {
             String a = args[i];
@@ -80,7 +60,7 @@ final class EarlyCheck {
                 return Optional.empty();
             }
         }
-        return check ? Optional.of(new Peeked(List.copyOf(directories), config)) : Optional.empty();
+        return check ? Optional.of(new Peeked(leading.get().directories(), leading.get().configFile())) : Optional.empty();
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.keel.config.KeelConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +24,7 @@ final class EarlyConnection {
     record Peeked(List<Path> directories, Path configFile, String url, String databaseName, String target) {}
 
     /** keel's own options before the command that take a value ({@code -C}, {@code --config}, ...). */
-    private static final Set<String> KEEL_VALUED = Set.of("-C", "--config", "--libraries", "-v", "--verbosity");
+    private static final Set<String> KEEL_VALUED = Set.of("-C", "--config", "--libraries", "-v", "--verbosity"); // --libraries: no database option
 
     /** migrate's options that take a value and do not name the database ({@code -v} is keel's, inherited). */
     private static final Set<String> MIGRATE_VALUED = Set.of("--large-table-rows", "--classpath", "--parallel", "-v",
@@ -40,34 +39,11 @@ final class EarlyConnection {
      * arguments are not a migrate that connects to one database, or hold anything this reading is not sure of.
      */
     static Optional<Peeked> peek(String[] args) {
-        var directories = new ArrayList<Path>();
-        Path config = null;
-        int i = 0;
-        for (; i < args.length && !args[i].equals("migrate"); i++) {
-            String a = args[i];
-            String name = a.contains("=") && a.startsWith("--") ? a.substring(0, a.indexOf('=')) : a;
-            if (a.matches("-v\\d+")) {
-                continue;
-            }
-            if (!KEEL_VALUED.contains(name)) {
-                return Optional.empty();
-            }
-            String value = a.equals(name) ? (++i < args.length ? args[i] : null) : a.substring(name.length() + 1);
-            if (value == null || value.startsWith("-")) {
-                return Optional.empty();
-            }
-            if (name.equals("-C")) {
-                directories.add(Path.of(value));
-            } else if (name.equals("--config")) {
-                if (config != null) {
-                    return Optional.empty();
-                }
-                config = Path.of(value);
-            }
-        }
-        if (i >= args.length) {
+        Optional<LeadingOptions> leading = LeadingOptions.before("migrate", args, KEEL_VALUED);
+        if (leading.isEmpty()) {
             return Optional.empty();
         }
+        int i = leading.get().next() - 1;
         String url = null;
         String database = null;
         String target = null;
@@ -113,7 +89,7 @@ final class EarlyConnection {
                 default -> { }
             }
         }
-        return Optional.of(new Peeked(List.copyOf(directories), config, url, database, target));
+        return Optional.of(new Peeked(leading.get().directories(), leading.get().configFile(), url, database, target));
     }
 
     /**
