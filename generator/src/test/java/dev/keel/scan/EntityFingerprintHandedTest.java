@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,30 +34,18 @@ class EntityFingerprintHandedTest {
         SampleProjects.copy("library", project);
         config = KeelConfig.read(project);
         cache = ProjectCache.of(project, config, EntityScanner.class);
-        racyMillis(100);
-        forgetAll();
+        FileHashesControl.racyMillis(100);
+        FileHashesControl.forgetAll();
         Thread.sleep(250); // the copied files settle: their metadata vouches for their hashes from now on
         ScanCache.scanFingerprinted(project, config, cache); // the stored scan, its outlines, the files' hashes
         cache.fileHashes().save();
-        forgetAll();
+        FileHashesControl.forgetAll();
     }
 
     @AfterEach
     void reset() throws Exception {
-        racyMillis(2_000);
-        forgetAll();
-    }
-
-    private static void racyMillis(long millis) throws ReflectiveOperationException {
-        Field racy = FileHashes.class.getDeclaredField("racyMillis");
-        racy.setAccessible(true);
-        racy.setLong(null, millis);
-    }
-
-    private static void forgetAll() throws ReflectiveOperationException {
-        Method forget = FileHashes.class.getDeclaredMethod("forgetAll");
-        forget.setAccessible(true);
-        forget.invoke(null);
+        FileHashesControl.racyMillis(2_000);
+        FileHashesControl.forgetAll();
     }
 
     /** The scan of the project as it is, made without any cache. */
@@ -93,7 +79,7 @@ class EntityFingerprintHandedTest {
         assertTrue(uncached().state().toString().toLowerCase().contains("shoe"), "the new field is mapped");
 
         // the next check of the same files: the fingerprint kept whole, the scan read from the cache under it
-        forgetAll();
+        FileHashesControl.forgetAll();
         assertHandedScanNeedsNoHashes();
     }
 

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -38,33 +36,20 @@ class EntityFingerprintWholeTest {
         SampleProjects.copy("library", project);
         config = KeelConfig.read(project);
         cache = ProjectCache.of(project, config, EntityScanner.class);
-        racyMillis(100);
-        forgetAll();
+        FileHashesControl.racyMillis(100);
+        FileHashesControl.forgetAll();
         Thread.sleep(250); // the copied files settle: their metadata vouches for their hashes from now on
     }
 
     @AfterEach
     void reset() throws Exception {
-        racyMillis(2_000);
-        forgetAll();
-    }
-
-    /* FileHashes' racy window and its per-process state are the cache package's; set here as its own tests set them */
-    private static void racyMillis(long millis) throws ReflectiveOperationException {
-        Field racy = FileHashes.class.getDeclaredField("racyMillis");
-        racy.setAccessible(true);
-        racy.setLong(null, millis);
-    }
-
-    private static void forgetAll() throws ReflectiveOperationException {
-        Method forget = FileHashes.class.getDeclaredMethod("forgetAll");
-        forget.setAccessible(true);
-        forget.invoke(null);
+        FileHashesControl.racyMillis(2_000);
+        FileHashesControl.forgetAll();
     }
 
     /** The fingerprint as a new process takes it through the cache, which it then saves. */
     private String fingerprint() throws ReflectiveOperationException {
-        forgetAll();
+        FileHashesControl.forgetAll();
         String fingerprint = ScanCache.fingerprint(project, config, cache);
         cache.fileHashes().save();
         return fingerprint;
@@ -76,7 +61,7 @@ class EntityFingerprintWholeTest {
         Path aside = project.resolveSibling(project.getFileName() + "-aside");
         Files.move(folder, aside);
         try {
-            forgetAll();
+            FileHashesControl.forgetAll();
             return ScanCache.fingerprint(project, config, cache);
         } finally {
             if (Files.exists(folder)) {
@@ -87,7 +72,7 @@ class EntityFingerprintWholeTest {
                 }
             }
             Files.move(aside, folder);
-            forgetAll();
+            FileHashesControl.forgetAll();
         }
     }
 
