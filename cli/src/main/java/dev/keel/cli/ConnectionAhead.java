@@ -20,33 +20,41 @@ final class ConnectionAhead implements AutoCloseable {
     private boolean done;
     private boolean abandoned;
 
-    private ConnectionAhead(java.util.function.Supplier<Database> database) {
-        thread = new Thread(() -> open(database), "keel-connect");
+    private ConnectionAhead(java.util.function.Supplier<Target> target) {
+        thread = new Thread(() -> open(target), "keel-connect");
         thread.setDaemon(true);
     }
 
+    /**
+     * The database to connect to, and what to do as soon as connected: with {@code migrate}, the {@code keel migrate}
+     * that will run on the session starts there ({@link Migrator.Session#sendAhead}: the lock, the history, and
+     * {@code first} sent when it is the history's next; null: none).
+     */
+    record Target(Database database, boolean migrate, dev.keel.runner.FirstSent first) {}
+
     /** Starts opening a connection to {@code database}. */
     static ConnectionAhead start(Database database) {
-        return resolving(() -> database);
+        return resolving(() -> new Target(database, false, null));
     }
 
     /**
-     * Starts finding the database, on the connection's thread, then opening a connection to it; when {@code database}
+     * Starts finding the database, on the connection's thread, then opening a connection to it; when {@code target}
      * gives null or throws, nothing is opened, and {@link #isFor} says no.
      */
-    static ConnectionAhead resolving(java.util.function.Supplier<Database> database) {
-        var ahead = new ConnectionAhead(database);
+    static ConnectionAhead resolving(java.util.function.Supplier<Target> target) {
+        var ahead = new ConnectionAhead(target);
         ahead.thread.start();
         return ahead;
     }
 
-    private void open(java.util.function.Supplier<Database> find) {
-        Database d;
+    private void open(java.util.function.Supplier<Target> find) {
+        Target t;
         try {
-            d = find.get();
+            t = find.get();
         } catch (RuntimeException ignored) {
-            d = null; // the command reports it where it finds the database itself
+            t = null; // the command reports it where it finds the database itself
         }
+        Database d = t == null ? null : t.database();
         synchronized (this) {
             database = d;
             resolved = true;
@@ -60,6 +68,9 @@ final class ConnectionAhead implements AutoCloseable {
         RuntimeException e = null;
         try {
             c = Migrator.open(d);
+            if (t.migrate()) {
+                c.sendAhead(t.first());
+            }
         } catch (RuntimeException caught) {
             e = caught;
         }

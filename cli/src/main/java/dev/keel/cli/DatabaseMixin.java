@@ -79,7 +79,7 @@ public final class DatabaseMixin {
     }
 
     /** {@link #databaseName(KeelConfig)} for the option's value {@code given} (null when not given). */
-    private static String databaseName(KeelConfig config, String given) {
+    static String databaseName(KeelConfig config, String given) {
         String name = given == null ? KeelConfig.DEFAULT_DATABASE : given;
         if (given == null && !config.hasDatabase(name)) {
             throw new KeelException(ErrorKind.USAGE, "keel.json names no database \"" + name + "\", so this command"

@@ -21,7 +21,7 @@ final class EarlyConnection {
     private EarlyConnection() {}
 
     /** What {@link #peek} read: the {@code -C} folders in order, {@code --config}, and migrate's database options. */
-    record Peeked(List<Path> directories, Path configFile, String url, String databaseName, String target) {}
+    record Peeked(List<Path> directories, Path configFile, String url, String databaseName, String target, boolean plain) {}
 
     /** keel's own options before the command that take a value ({@code -C}, {@code --config}, ...). */
     private static final Set<String> KEEL_VALUED = Set.of("-C", "--config", "--libraries", "-v", "--verbosity"); // --libraries: no database option
@@ -33,6 +33,12 @@ final class EarlyConnection {
     /** migrate's flags that run it against the one database {@link DatabaseMixin#configured} names. */
     private static final Set<String> MIGRATE_FLAGS = Set.of("--plan", "--fake", "--post-deploy", "--repair-checksum",
             "--sources", "--json", "--keep-going");
+
+    /**
+     * migrate's flags that leave it a plain run forwards of every app (with no APP or TARGET either): the run whose
+     * start the session makes as soon as it is connected ({@link ConnectionAhead.Target#migrate}).
+     */
+    private static final Set<String> PLAIN_FLAGS = Set.of("--sources", "--json", "--keep-going");
 
     /**
      * The database options of a {@code keel ... migrate ...} command line, read without picocli; empty when the
@@ -47,16 +53,19 @@ final class EarlyConnection {
         String url = null;
         String database = null;
         String target = null;
+        boolean plain = true;
         for (i++; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-")) {
                 if (a.startsWith("@")) {
                     return Optional.empty(); // an argument file
                 }
+                plain = false;
                 continue; // APP, TARGET
             }
             String name = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             if (MIGRATE_FLAGS.contains(a) || a.matches("-v\\d+")) {
+                plain &= PLAIN_FLAGS.contains(a) || a.matches("-v\\d+");
                 continue;
             }
             boolean names = name.equals("--url") || name.equals("--database") || name.equals("--target");
@@ -89,7 +98,7 @@ final class EarlyConnection {
                 default -> { }
             }
         }
-        return Optional.of(new Peeked(leading.get().directories(), leading.get().configFile(), url, database, target));
+        return Optional.of(new Peeked(leading.get().directories(), leading.get().configFile(), url, database, target, plain));
     }
 
     /**
@@ -104,7 +113,14 @@ final class EarlyConnection {
                 return null;
             }
             KeelConfig config = ProjectMixin.readConfig(dir, p.configFile());
-            return DatabaseMixin.configured(config, p.url(), p.databaseName(), p.target()).orElse(null);
+            dev.keel.runner.Database database = DatabaseMixin.configured(config, p.url(), p.databaseName(), p.target())
+                    .orElse(null);
+            if (database == null || !p.plain()) {
+                return database == null ? null : new ConnectionAhead.Target(database, false, null);
+            }
+            String databaseName = DatabaseMixin.databaseName(config, p.databaseName());
+            return new ConnectionAhead.Target(database, true,
+                    FirstSentStore.read(FirstSentStore.cache(dir, p.configFile()), databaseName).orElse(null));
         })).orElse(null);
     }
 }

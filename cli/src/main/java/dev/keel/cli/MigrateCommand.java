@@ -198,6 +198,9 @@ final class MigrateCommand implements Callable<Integer> {
                     lines.close(); // every line of the run printed, before the summary or the error
                 }
             }
+            // what the next run onto a database in the state this one started from sends as soon as it is connected
+            migrator.firstSent().ifPresent(sent -> FirstSentStore.write(FirstSentStore.cache(project.projectDir(),
+                    project.configFile()), db.databaseName(config), sent));
             if (json.enabled()) {
                 JsonMixin.print(project.out(), report(opened, result.plan(), result.done(), false));
             } else {

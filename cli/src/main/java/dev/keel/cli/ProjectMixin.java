@@ -33,6 +33,11 @@ public final class ProjectMixin {
     }
 
     /** The project's {@code keel.json}, read once. */
+    /** The keel.json {@code --config} names; null when not given (the project folder's). */
+    Path configFile() {
+        return keel().configFile();
+    }
+
     KeelConfig config() {
         if (config == null) {
             Path file = keel().configFile();

@@ -40,8 +40,10 @@ class EarlyConnectionTest {
         MigrateCommand migrate = (MigrateCommand) result.subcommand().commandSpec().userObject();
         @SuppressWarnings("unchecked")
         List<Path> directories = (List<Path>) result.commandSpec().findOption("-C").getValue();
+        boolean plain = migrate.app == null && migrate.target == null && !migrate.plan && !migrate.fake
+                && !migrate.postDeploy && !migrate.repairChecksum;
         return new EarlyConnection.Peeked(List.copyOf(directories), keel.configFile(), migrate.db.url,
-                migrate.db.databaseName, migrate.db.target);
+                migrate.db.databaseName, migrate.db.target, plain);
     }
 
     @Test

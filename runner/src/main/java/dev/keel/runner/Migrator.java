@@ -24,6 +24,7 @@ import dev.keel.runner.internal.Routing;
 import dev.keel.runner.internal.SchemaHistory;
 import dev.keel.runner.internal.Script;
 import dev.keel.runner.internal.Scripts;
+import dev.keel.runner.internal.SendAhead;
 import dev.keel.runner.internal.SessionWatch;
 import dev.keel.runner.internal.Statuses;
 import dev.keel.runner.internal.TableSizes;
@@ -81,6 +82,20 @@ public final class Migrator implements AutoCloseable {
     private Run run;
     /** The first migration of the plan under way, sent while the rest is planned ({@link EarlyStart}); null when none. */
     private EarlyStart early;
+    /**
+     * What the session did before this migrator had it ({@link Session#sendAhead}), for the first {@link #migrate}: the
+     * lock, the history, the session set up, a migration sent; null when nothing, or once taken or let go ({@link #dropAhead}).
+     */
+    private SendAhead.Ahead ahead;
+    /** During a {@link #migrate}: the migration the session sent ahead, until {@link #startEarly} adopts it or it is rolled back. */
+    private EarlyStart aheadSend;
+    /** During a {@link #migrate}: the sink that set the session up ahead, until the run's own sink takes the session over. */
+    private JdbcSink aheadSink;
+    /** The first migration of the run under way as it was sent early, and of the last run that succeeded ({@link #firstSent}). */
+    private FirstSent sendingFirst;
+    /** Whether {@link #early} is the migration the session sent ahead ({@link Session#sendAhead}). */
+    private boolean earlyAhead;
+    private FirstSent lastFirstSent;
 
     /** What runs a plan's migrations on {@link #connection}; {@code flushesDeferred} once {@link JdbcSink#deferFlushes} ran. */
     private static final class Run {
@@ -104,6 +119,8 @@ public final class Migrator implements AutoCloseable {
         Session session = opened != null ? opened : open(database);
         this.connection = session.connection;
         this.watched = session.watched;
+        this.ahead = session.ahead;
+        session.ahead = null;
         this.pending = new PendingStatements(connection);
         this.history = new JdbcSchemaHistory(connection, pending);
     }
@@ -119,10 +136,31 @@ public final class Migrator implements AutoCloseable {
         private final Connection connection;
         /** What {@link SessionWatch} set on the connection, to set again after a migration's RESET ALL. */
         private final List<String> watched;
+        /** What {@link #sendAhead} did; null when nothing. */
+        private SendAhead.Ahead ahead;
 
         private Session(Connection connection, List<String> watched) {
             this.connection = connection;
             this.watched = watched;
+        }
+
+        /**
+         * Starts the {@link #migrate} that will run on this session now, on the thread that opened it, before the
+         * migrations are read: takes keel's advisory lock when no other session holds it, reads the history, and when
+         * the history is {@code first}'s (a former run's {@link Migrator#firstSent}; null: none), sends that
+         * migration's statements, its transaction held open. The run commits it only when its plan's first migration
+         * is exactly what was sent, under the same timeouts; otherwise, and when the migrator does anything else
+         * first, it is rolled back. Throws nothing: what fails here is done again by the run, which reports it.
+         */
+        public void sendAhead(FirstSent first) {
+            if (ahead != null) {
+                return;
+            }
+            try {
+                ahead = SendAhead.start(connection, watched, first);
+            } catch (SQLException | RuntimeException e) {
+                ahead = null; // the run takes the lock and reads the history itself
+            }
         }
 
         /** Closes the connection (a session opened and not used). */
@@ -189,6 +227,7 @@ public final class Migrator implements AutoCloseable {
      * migrator's database: what the live database should hold ({@code keel check-db}).
      */
     public ProjectState appliedState() {
+        dropAhead();
         return masked(() -> {
             Map<MigrationKey, HistoryRow> rows = sql(history::rows);
             Set<MigrationKey> applied = Planner.applied(rows);
@@ -202,6 +241,7 @@ public final class Migrator implements AutoCloseable {
      * sequences routed to this migrator's database.
      */
     public ProjectState latestState() {
+        dropAhead();
         return masked(() -> {
             Set<MigrationKey> applied = Planner.applied(sql(history::rows));
             return set.graph(applied).latestState().inDatabase(routing.database());
@@ -210,11 +250,13 @@ public final class Migrator implements AutoCloseable {
 
     /** The connection this migrator holds (for reading the live catalog). */
     public Connection connection() {
+        dropAhead();
         return connection;
     }
 
     /** The status of every migration on this database: applied, not applied, deferred, part-way, missing. */
     public StatusReport status() {
+        dropAhead();
         return masked(() -> {
             Map<MigrationKey, HistoryRow> rows = sql(history::rows);
             return Statuses.of(set, rows, pendingMoves(rows));
@@ -232,6 +274,7 @@ public final class Migrator implements AutoCloseable {
      * @throws KeelException of kind INCONSISTENT_HISTORY when applied migrations changed or are missing
      */
     public Plan plan(MigrateRequest request) {
+        dropAhead();
         return masked(() -> {
             Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
             return timed("plan", () -> routedView(verifiedPlan(rows, request, false)));
@@ -248,13 +291,20 @@ public final class Migrator implements AutoCloseable {
      */
     public MigrateResult migrate(MigrateRequest request) {
         set.decodeAhead(); // while the lock is taken and the history read
+        SendAhead.Ahead a = ahead;
+        ahead = null;
+        aheadSend = a == null ? null : a.early();
+        aheadSink = a == null ? null : a.sink();
+        sendingFirst = null;
+        earlyAhead = false;
         return masked(() -> {
-            try (AdvisoryLock lock = lock()) {
+            try (AdvisoryLock lock = a != null && a.lock() != null ? a.lock() : lock()) {
                 Map<MigrationKey, HistoryRow> rows;
                 if (Replacements.none(set)) {
                     // nothing to reconcile before the history is read: keel's tables made and the history read together
-                    rows = timed("read history", () -> sql(history::createAndRead));
+                    rows = a != null && a.rows() != null ? a.rows() : timed("read history", () -> sql(history::createAndRead));
                 } else {
+                    dropAheadSend();
                     sql(() -> {
                         history.create();
                         return null;
@@ -268,15 +318,65 @@ public final class Migrator implements AutoCloseable {
                     planned = timed("plan", () -> verifiedPlan(rows, request,
                             !request.fake() && checksumUpgrades(rows).isEmpty()));
                 } catch (RuntimeException e) {
+                    dropAheadSend();
                     abandonEarly();
                     throw e;
                 }
                 upgradeChecksums(rows);
                 MigrateResult result = timed("execute", () -> execute(planned, request.fake()));
                 reconcileSquashes();
+                lastFirstSent = sendingFirst;
                 return result;
+            } finally {
+                dropAheadSend();
+                if (aheadSink != null) {
+                    aheadSink.flush(); // set up ahead, never taken over by a run: commits wait for the disk again
+                    aheadSink = null;
+                }
             }
         });
+    }
+
+    /**
+     * The first migration of the last {@link #migrate} that succeeded, as it was sent while the rest was planned;
+     * empty when none was (it did not qualify: {@link EarlyStart}). Kept by the caller, it is what a later run onto a
+     * database in the same state may send as soon as it is connected ({@link Session#sendAhead}).
+     */
+    public java.util.Optional<FirstSent> firstSent() {
+        return java.util.Optional.ofNullable(lastFirstSent);
+    }
+
+    /**
+     * Rolls back the migration the session sent ahead of this run's plan ({@link Session#sendAhead}) when it was not
+     * taken as the plan's first, once the server answered: before anything else uses the connection.
+     */
+    private void dropAheadSend() {
+        if (aheadSend != null) {
+            aheadSend.abandon(connection);
+            aheadSend = null;
+        }
+    }
+
+    /**
+     * Lets go of what the session did ahead of a {@link #migrate} ({@link Session#sendAhead}) when this migrator is
+     * used for anything else first: rolls back the migration sent, makes commits wait for the disk again, and lets go
+     * of the lock.
+     */
+    private void dropAhead() {
+        SendAhead.Ahead a = ahead;
+        ahead = null;
+        if (a == null) {
+            return;
+        }
+        if (a.early() != null) {
+            a.early().abandon(connection);
+        }
+        if (a.sink() != null) {
+            a.sink().flush();
+        }
+        if (a.lock() != null) {
+            a.lock().close();
+        }
     }
 
     /**
@@ -287,6 +387,7 @@ public final class Migrator implements AutoCloseable {
      * @return the migration whose checksum was updated
      */
     public MigrationKey repairChecksum(String app, String name) {
+        dropAhead();
         return masked(() -> {
             try (AdvisoryLock lock = lock()) {
                 Map<MigrationKey, HistoryRow> rows = sql(history::rows);
@@ -321,6 +422,7 @@ public final class Migrator implements AutoCloseable {
      * @param app only this app's records, or null for every app
      */
     public PruneResult prune(String app, boolean dryRun) {
+        dropAhead();
         return masked(() -> {
             try (AdvisoryLock lock = lock()) {
                 Map<MigrationKey, HistoryRow> rows = timed("read history", () -> sql(history::rows));
@@ -424,6 +526,7 @@ public final class Migrator implements AutoCloseable {
         graph.checkConsistent(applied);
         Planner.Result planned = Planner.plan(graph, rows, request);
         if (request.postDeploy() || planned.plan().backwards() || planned.plan().migrations().isEmpty()) {
+            dropAheadSend();
             return planned;
         }
         List<MigrationSpec> plan = planned.plan().migrations();
@@ -433,8 +536,9 @@ public final class Migrator implements AutoCloseable {
         }
         Script first = plan.get(0).postDeployment() ? null : Scripts.forwards(plan.get(0), start, routing);
         if (startEarly && first != null && plan.size() > 1 && planned.view().migrations().get(0).resumeFrom() == 0) {
-            startEarly(first);
+            startEarly(first, rows);
         }
+        dropAheadSend(); // not the plan's first: rolled back before the plan reads table sizes
         List<ProjectState> befores = befores(planned, start);
         Map<MigrationKey, Script> scripts = deployScripts(plan, befores, first);
         if (early != null) {
@@ -466,7 +570,12 @@ public final class Migrator implements AutoCloseable {
         if (run == null) {
             var sink = new JdbcSink(connection, pending, set.code(), listener);
             sink.keepWatching(watched);
+            if (aheadSink != null) {
+                sink.continueFrom(aheadSink); // the session as the send ahead set it up
+                aheadSink = null;
+            }
             run = new Run(sink, new Executor(sink, history, settings, listener));
+            run.flushesDeferred = sink.flushesDeferred();
         }
         return run;
     }
@@ -476,13 +585,24 @@ public final class Migrator implements AutoCloseable {
      * qualifies ({@link EarlyStart#holdable}, not a squash): its statements and its record run in its transaction,
      * which {@link #execute} commits once the plan is decided, or {@link #abandonEarly} rolls back when it is refused.
      */
-    private void startEarly(Script first) {
+    private void startEarly(Script first, Map<MigrationKey, HistoryRow> rows) {
         Run r = run();
         if (!first.migration().replaces().isEmpty() || !EarlyStart.holdable(r.executor, first)) {
             return;
         }
-        early = EarlyStart.start(r.executor, r.sink, connection, first, set.checksum(first.migration().key()));
+        MigrationKey key = first.migration().key();
+        String checksum = set.checksum(key);
+        if (aheadSend != null && aheadSend.adopt(r.executor, first, checksum)) {
+            early = aheadSend; // sent as the session opened: the very statements, under the same timeouts
+            aheadSend = null;
+            earlyAhead = true;
+        } else {
+            dropAheadSend();
+            early = EarlyStart.start(r.executor, r.sink, connection, first, checksum);
+        }
         r.flushesDeferred = true; // the thread does it first; when it fails, the run fails with it
+        sendingFirst = new FirstSent(SendAhead.digest(rows), key.app(), key.name(), first.migration().origin(),
+                r.executor.lockTimeout(), r.executor.statementTimeoutOf(first), r.executor.heldTexts(first, checksum));
     }
 
     /**
@@ -687,7 +807,8 @@ public final class Migrator implements AutoCloseable {
         early = null;
         if (sent != null) {
             // -v 3: how long the plan's end waited for the server to finish the first migration, sent while planning
-            listener.phase("wait for the first migration", Duration.ofNanos(System.nanoTime() - start));
+            listener.phase(earlyAhead ? "wait for the first migration (sent as keel connected)" : "wait for the first migration",
+                    Duration.ofNanos(System.nanoTime() - start));
         }
         if (sent != null && (scripts.isEmpty()
                 || !scripts.get(0).migration().key().equals(sent.scripts().get(0).migration().key()))) {

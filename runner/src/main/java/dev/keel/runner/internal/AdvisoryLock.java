@@ -45,6 +45,11 @@ public final class AdvisoryLock implements AutoCloseable {
         return new AdvisoryLock(connection);
     }
 
+    /** Takes the lock on {@code connection}'s database when no other session holds it; null when one does. */
+    public static AdvisoryLock tryAcquire(Connection connection) throws SQLException {
+        return tryLock(connection) ? new AdvisoryLock(connection) : null;
+    }
+
     private static boolean tryLock(Connection c) throws SQLException {
         try (var st = c.createStatement(); ResultSet r = st.executeQuery("SELECT pg_try_advisory_lock(" + KEY + ")")) {
             r.next();

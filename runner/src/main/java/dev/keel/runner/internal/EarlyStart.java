@@ -5,6 +5,7 @@ import dev.keel.runner.sql.TableLock;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +32,29 @@ public final class EarlyStart {
     public static final int MIN_STATEMENTS = 50;
 
     private final Thread thread;
+    /** For a start {@link #ahead} of the plan: what it sends and under which timeouts; null for {@link #start}'s. */
+    private final List<String> aheadTexts;
+    private final Duration aheadLockTimeout;
+    private final Duration aheadStatementTimeout;
+    /** Once an ahead start is {@link #adopt}ed: the migration it sends, its checksum, and the executor that runs it. */
+    private Script adopted;
+    private String adoptedChecksum;
+    private Executor adoptedBy;
     private Executor.Sent sent;
     private SQLException failure;
     private boolean declined;
     private boolean done;
 
     private EarlyStart(Runnable work) {
+        this(work, null, null, null);
+    }
+
+    private EarlyStart(Runnable work, List<String> aheadTexts, Duration aheadLockTimeout, Duration aheadStatementTimeout) {
         thread = new Thread(work, "keel-first-migration");
         thread.setDaemon(true);
+        this.aheadTexts = aheadTexts;
+        this.aheadLockTimeout = aheadLockTimeout;
+        this.aheadStatementTimeout = aheadStatementTimeout;
     }
 
     /**
@@ -128,21 +144,57 @@ public final class EarlyStart {
      */
     public static EarlyStart start(Executor executor, JdbcSink sink, Connection connection, Script script, String checksum) {
         var box = new EarlyStart[1];
-        EarlyStart early = new EarlyStart(() -> box[0].run(executor, sink, connection, script, checksum));
+        EarlyStart early = new EarlyStart(() -> box[0].run(sink, executor.lockTimeout(), executor.statementTimeoutOf(script),
+                () -> executor.send(connection, List.of(script), List.of(checksum), true)));
         box[0] = early;
         early.thread.start();
         return early;
     }
 
-    private void run(Executor executor, JdbcSink sink, Connection connection, Script script, String checksum) {
+    /**
+     * Starts sending {@code texts} ({@link Executor#heldTexts} of the migration a former run sent early, from a
+     * {@link dev.keel.runner.FirstSent}) on a thread of its own, on a session already set up as {@link #start} sets it
+     * up (commits not waiting for the disk, {@link #sessionAllows}, {@code lockTimeout} and {@code statementTimeout}
+     * set), before the migrations are read and the plan is made: the run takes it for its plan's first
+     * migration only when {@link #adopt} finds it is that migration's very statements, and rolls it back otherwise
+     * ({@link #abandon}). Nothing else may use {@code connection} until {@link #join} returns.
+     */
+    public static EarlyStart ahead(Connection connection, List<String> texts, Duration lockTimeout, Duration statementTimeout) {
+        var box = new EarlyStart[1];
+        EarlyStart early = new EarlyStart(() -> box[0].run(null, lockTimeout, statementTimeout,
+                () -> Executor.sendHeld(connection, texts)), List.copyOf(texts), lockTimeout, statementTimeout);
+        box[0] = early;
+        early.thread.start();
+        return early;
+    }
+
+    /**
+     * Whether this start {@link #ahead} of the plan sends what {@link #start} would send for {@code script} with
+     * {@code checksum} run by {@code executor}: the same statements under the same timeouts. When it does, it is from
+     * now on that migration's early start ({@link #join} gives it as {@code executor} would have sent it).
+     */
+    public synchronized boolean adopt(Executor executor, Script script, String checksum) {
+        if (aheadTexts == null || adoptedBy != null || !java.util.Objects.equals(aheadLockTimeout, executor.lockTimeout())
+                || !java.util.Objects.equals(aheadStatementTimeout, executor.statementTimeoutOf(script))
+                || !aheadTexts.equals(executor.heldTexts(script, checksum))) {
+            return false;
+        }
+        adopted = script;
+        adoptedChecksum = checksum;
+        adoptedBy = executor;
+        return true;
+    }
+
+    /** Sets the session up on {@code sink} (none: set up already), then sends. */
+    private void run(JdbcSink sink, Duration lockTimeout, Duration statementTimeout, java.util.function.Supplier<Executor.Sent> send) {
         Executor.Sent s = null;
         SQLException e = null;
         boolean no = false;
         try {
             // the session's commit setting, the settings that would end a held transaction, and the first migration's
             // timeouts (which the send then finds set): one round trip
-            if (sessionAllows(sink.deferFlushes(SESSION_ENDERS, executor.lockTimeout(), executor.statementTimeoutOf(script)))) {
-                s = executor.send(connection, List.of(script), List.of(checksum), true);
+            if (sink == null || sessionAllows(sink.deferFlushes(SESSION_ENDERS, lockTimeout, statementTimeout))) {
+                s = send.get();
             } else {
                 no = true;
             }
@@ -179,7 +231,10 @@ public final class EarlyStart {
         if (failure != null) {
             throw failure;
         }
-        return declined ? null : sent;
+        if (declined) {
+            return null;
+        }
+        return adoptedBy != null && sent != null ? adoptedBy.adopt(sent, adopted, adoptedChecksum) : sent;
     }
 
     /**

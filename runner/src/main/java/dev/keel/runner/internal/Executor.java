@@ -110,12 +110,12 @@ public final class Executor {
     }
 
     /** The statement timeout {@link #send} sets for {@code script}: none for a post-deployment migration. */
-    Duration statementTimeoutOf(Script script) {
+    public Duration statementTimeoutOf(Script script) {
         return statementTimeout(script);
     }
 
     /** The lock timeout every migration runs under. */
-    Duration lockTimeout() {
+    public Duration lockTimeout() {
         return settings.lockTimeout();
     }
 
@@ -318,6 +318,11 @@ public final class Executor {
         public List<Script> scripts() {
             return scripts;
         }
+
+        /** The statements sent, in order. */
+        public List<String> texts() {
+            return texts;
+        }
     }
 
     /**
@@ -362,6 +367,45 @@ public final class Executor {
         } catch (SQLException e) {
             return new Sent(scripts, texts, parts, null, e, holdLast);
         }
+    }
+
+    /**
+     * What {@link #send} sends for {@code script} alone with {@code holdLast}: {@code BEGIN}, its statements (each
+     * after the locks taken before it), its record with {@code checksum}; no {@code COMMIT}.
+     */
+    public List<String> heldTexts(Script script, String checksum) {
+        var texts = new ArrayList<String>();
+        add(List.of(script), List.of(checksum), 0, texts, new ArrayList<>());
+        texts.remove(texts.size() - 1);
+        return texts;
+    }
+
+    /**
+     * Sends {@code texts} ({@link #heldTexts} of a migration not known yet: {@code Migrator.Session#sendAhead}'s) in one round
+     * trip, its transaction left open; what comes back is for {@link #adopt} once the migration is known. Throws nothing.
+     */
+    public static Sent sendHeld(Connection connection, List<String> texts) {
+        try {
+            return new Sent(List.of(), texts, List.of(), PendingStatements.sendTogether(connection, texts, true), null, true);
+        } catch (SQLException e) {
+            return new Sent(List.of(), texts, List.of(), null, e, true);
+        }
+    }
+
+    /**
+     * {@code ahead} ({@link #sendHeld}) as {@link #send} would have sent {@code script} alone, holding its transaction:
+     * null when the texts sent are not exactly {@link #heldTexts} of {@code script} with {@code checksum}.
+     */
+    public Sent adopt(Sent ahead, Script script, String checksum) {
+        var texts = new ArrayList<String>();
+        var parts = new ArrayList<Part>();
+        add(List.of(script), List.of(checksum), 0, texts, parts);
+        texts.remove(texts.size() - 1);
+        parts.remove(parts.size() - 1);
+        if (!texts.equals(ahead.texts)) {
+            return null;
+        }
+        return new Sent(List.of(script), texts, parts, ahead.answer, ahead.setupFailure, true);
     }
 
     /**

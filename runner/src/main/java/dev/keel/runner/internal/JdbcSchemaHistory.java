@@ -135,6 +135,23 @@ public final class JdbcSchemaHistory implements SchemaHistory {
                 + " RETURNING duration_ms::text", key, key, checksum);
     }
 
+    /**
+     * Whether {@code text} is {@link #appliedTimedByServer} of {@code key} with some checksum (letters, digits and
+     * colons): the record a migration sent ahead of its plan ends with.
+     */
+    static boolean isAppliedTimedByServer(String text, MigrationKey key) {
+        String probe = appliedTimedByServer(key, CHECKSUM_PROBE);
+        int at = probe.indexOf("'" + CHECKSUM_PROBE + "'");
+        String before = probe.substring(0, at);
+        String after = probe.substring(at + CHECKSUM_PROBE.length() + 2);
+        if (!text.startsWith(before) || !text.endsWith(after) || text.length() < before.length() + after.length()) {
+            return false;
+        }
+        return text.substring(before.length(), text.length() - after.length()).matches("'[A-Za-z0-9:]+'");
+    }
+
+    private static final String CHECKSUM_PROBE = "keel-checksum-probe";
+
     /** The milliseconds the transaction has taken so far, by the server's clock. */
     private static final String SERVER_MS = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
 

@@ -66,6 +66,20 @@ public final class JdbcSink implements SqlSink {
         this.listener = listener;
     }
 
+    /**
+     * Takes the session over as {@code before}, another sink on this connection, left it (the one that set it up to
+     * send a migration ahead of the plan): whether commits wait for the disk, as what, and the timeouts it set.
+     */
+    public void continueFrom(JdbcSink before) {
+        committedAs = before.committedAs;
+        timeoutsSet = before.timeoutsSet;
+    }
+
+    /** Whether commits on the session do not wait for the disk: {@link #deferFlushes} ran (here, or before {@link #continueFrom}). */
+    public boolean flushesDeferred() {
+        return committedAs != null;
+    }
+
     /** From now on, commits do not wait for the disk, until {@link #flush()}. */
     public void deferFlushes() throws SQLException {
         deferFlushesAnd(List.of(), null);
@@ -85,7 +99,7 @@ public final class JdbcSink implements SqlSink {
      * {@link #deferFlushes(List)} runs alone (the timeouts are then set as before, where a failure is reported as the
      * migration's).
      */
-    List<String> deferFlushes(List<String> settings, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+    public List<String> deferFlushes(List<String> settings, Duration lockTimeout, Duration statementTimeout) throws SQLException {
         if (lockTimeout == null) {
             return deferFlushesAnd(settings, null);
         }
@@ -115,7 +129,9 @@ public final class JdbcSink implements SqlSink {
             st.execute(sql.toString());
             try (var r = st.getResultSet()) {
                 r.next();
-                committedAs = r.getString(1);
+                if (committedAs == null) {
+                    committedAs = r.getString(1); // once deferred, the setting read is keel's own off
+                }
                 for (int i = 0; i < settings.size(); i++) {
                     values.add(r.getString(i + 3));
                 }
