@@ -120,7 +120,7 @@ final class EarlyConnection {
             }
             String databaseName = DatabaseMixin.databaseName(config, p.databaseName());
             return new ConnectionAhead.Target(database, true,
-                    FirstSentStore.read(FirstSentStore.cache(dir, p.configFile()), databaseName).orElse(null));
+                    FirstSentStore.read(FirstSentStore.cacheWith(dir, config), databaseName).orElse(null));
         })).orElse(null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.keel.cli;
 
-import dev.keel.cache.ContentHash;
 import dev.keel.cache.ProjectCache;
 import dev.keel.config.KeelConfig;
 import dev.keel.runner.FirstSent;
@@ -22,8 +21,9 @@ import java.util.Optional;
  * The first migration the last {@code keel migrate} sent while it planned the rest ({@link FirstSent}), kept in the
  * project's cache ({@code .keel/cache/first-migration.bin}) for the next run onto a database in the same state, which
  * sends it as soon as it is connected ({@link dev.keel.runner.Migrator.Session#sendAhead}). It is read only when it
- * was written by this build of keel with this configuration for this database, and its migration's source file is
- * the one it was sent from; the run checks the rest (the history, the statements) and rolls back what does not match.
+ * was written by this build of keel with this configuration for this database, and its migration's source file has the
+ * size and time of last change it had then; the run checks the rest (the history, the statements: exactly the plan's
+ * first migration) and rolls back what does not match.
  */
 final class FirstSentStore {
     /** The side file in the cache folder. */
@@ -38,7 +38,12 @@ final class FirstSentStore {
      * written and read: salted with the configuration as read from the file, whatever the command line adds to it.
      */
     static ProjectCache cache(Path dir, Path configFile) {
-        return Caches.of(dir, ProjectMixin.readConfig(dir, configFile));
+        return cacheWith(dir, ProjectMixin.readConfig(dir, configFile));
+    }
+
+    /** {@link #cache(Path, Path)} with the configuration already read from its file ({@link ProjectMixin#readConfig}). */
+    static ProjectCache cacheWith(Path dir, KeelConfig asRead) {
+        return Caches.of(dir, asRead);
     }
 
     /** What {@code cache} ({@link #cache}) keeps for database {@code databaseName}, if it is still for it; empty otherwise. */
@@ -51,7 +56,7 @@ final class FirstSentStore {
             if (in.readInt() != FORMAT || !in.readUTF().equals(key(cache, databaseName))) {
                 return Optional.empty();
             }
-            String originHash = in.readUTF();
+            String originStamp = in.readUTF();
             String history = in.readUTF();
             String app = in.readUTF();
             String name = in.readUTF();
@@ -68,7 +73,7 @@ final class FirstSentStore {
                 in.readFully(text);
                 statements.add(new String(text, StandardCharsets.UTF_8));
             }
-            if (in.read() != -1 || !originHash.equals(hashOf(origin))) { // null when unreadable now
+            if (in.read() != -1 || !originStamp.equals(stampOf(origin))) { // null when unreadable now
                 return Optional.empty(); // trailing bytes, or the migration's file changed since
             }
             return Optional.of(new FirstSent(history, app, name, origin, lockTimeout, statementTimeout, statements));
@@ -82,8 +87,8 @@ final class FirstSentStore {
         if (!cache.enabled()) {
             return;
         }
-        String originHash = hashOf(sent.origin());
-        if (originHash == null) {
+        String originStamp = stampOf(sent.origin());
+        if (originStamp == null) {
             return;
         }
         try {
@@ -91,7 +96,7 @@ final class FirstSentStore {
             try (var out = new DataOutputStream(bytes)) {
                 out.writeInt(FORMAT);
                 out.writeUTF(key(cache, databaseName));
-                out.writeUTF(originHash);
+                out.writeUTF(originStamp);
                 out.writeUTF(sent.history());
                 out.writeUTF(sent.app());
                 out.writeUTF(sent.name());
@@ -122,13 +127,18 @@ final class FirstSentStore {
         return cache.salt() + "\n" + databaseName;
     }
 
-    /** The content hash of the migration's source file as it is now; "" for none, null when it cannot be read. */
-    private static String hashOf(String origin) {
+    /**
+     * The migration's source file as it is now, by its size and time of last change; "" for none, null when it cannot
+     * be read. Not its content: a file changed without either changing is only a stale guess, which the run finds
+     * and rolls back; reading and hashing it would be on the way to the first send.
+     */
+    private static String stampOf(String origin) {
         if (origin == null) {
             return "";
         }
         try {
-            return ContentHash.of(Files.readAllBytes(Path.of(origin)));
+            var attributes = Files.readAttributes(Path.of(origin), java.nio.file.attribute.BasicFileAttributes.class);
+            return attributes.size() + " " + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException | RuntimeException e) {
             return null;
         }

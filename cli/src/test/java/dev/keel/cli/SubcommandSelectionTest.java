@@ -25,6 +25,12 @@ class SubcommandSelectionTest {
     }
 
     @Test
+    void theNamesReadWithoutReflectionAreTheCommandsOwn() {
+        assertEquals(Keel.COMMANDS.stream().map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList(),
+                Keel.COMMAND_NAMES);
+    }
+
+    @Test
     void namesNoneForUsageVersionAndTypos() {
         assertNull(Keel.commandNamed(new String[] {}));
         assertNull(Keel.commandNamed(new String[] {"--help"}));
