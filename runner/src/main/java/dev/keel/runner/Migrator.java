@@ -299,42 +299,53 @@ public final class Migrator implements AutoCloseable {
         earlyAhead = false;
         return masked(() -> {
             try (AdvisoryLock lock = a != null && a.lock() != null ? a.lock() : lock()) {
-                Map<MigrationKey, HistoryRow> rows;
-                if (Replacements.none(set)) {
-                    // nothing to reconcile before the history is read: keel's tables made and the history read together
-                    rows = a != null && a.rows() != null ? a.rows() : timed("read history", () -> sql(history::createAndRead));
-                } else {
-                    dropAheadSend();
-                    sql(() -> {
-                        history.create();
-                        return null;
-                    });
-                    reconcileSquashes();
-                    rows = timed("read history", () -> sql(history::rows));
-                }
-                Planner.Result planned;
                 try {
-                    // the first migration may start while the rest is planned, when no recorded checksum is upgraded first
-                    planned = timed("plan", () -> verifiedPlan(rows, request,
-                            !request.fake() && checksumUpgrades(rows).isEmpty()));
-                } catch (RuntimeException e) {
-                    dropAheadSend();
-                    abandonEarly();
-                    throw e;
-                }
-                upgradeChecksums(rows);
-                MigrateResult result = timed("execute", () -> execute(planned, request.fake()));
-                reconcileSquashes();
-                lastFirstSent = sendingFirst;
-                return result;
-            } finally {
-                dropAheadSend();
-                if (aheadSink != null) {
-                    aheadSink.flush(); // set up ahead, never taken over by a run: commits wait for the disk again
-                    aheadSink = null;
+                    Map<MigrationKey, HistoryRow> rows;
+                    if (Replacements.none(set)) {
+                        // nothing to reconcile before the history is read: keel's tables made and the history read together
+                        rows = a != null && a.rows() != null ? a.rows() : timed("read history", () -> sql(history::createAndRead));
+                    } else {
+                        dropAheadSend();
+                        sql(() -> {
+                            history.create();
+                            return null;
+                        });
+                        reconcileSquashes();
+                        rows = timed("read history", () -> sql(history::rows));
+                    }
+                    Planner.Result planned;
+                    try {
+                        // the first migration may start while the rest is planned, when no recorded checksum is upgraded first
+                        planned = timed("plan", () -> verifiedPlan(rows, request,
+                                !request.fake() && checksumUpgrades(rows).isEmpty()));
+                    } catch (RuntimeException e) {
+                        dropAheadSend();
+                        abandonEarly();
+                        throw e;
+                    }
+                    upgradeChecksums(rows);
+                    MigrateResult result = timed("execute", () -> execute(planned, request.fake()));
+                    reconcileSquashes();
+                    lastFirstSent = sendingFirst;
+                    return result;
+                } finally {
+                    settleAhead(); // before the lock is let go
                 }
             }
         });
+    }
+
+    /**
+     * What a {@link #migrate} leaves of the session's work ahead of it: the migration sent, when neither taken nor
+     * rolled back yet, rolled back; the session's set-up, when no run's sink took it over, undone (commits wait for the
+     * disk again).
+     */
+    private void settleAhead() {
+        dropAheadSend();
+        if (aheadSink != null) {
+            aheadSink.flush();
+            aheadSink = null;
+        }
     }
 
     /**

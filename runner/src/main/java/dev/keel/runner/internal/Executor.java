@@ -318,11 +318,6 @@ public final class Executor {
         public List<Script> scripts() {
             return scripts;
         }
-
-        /** The statements sent, in order. */
-        public List<String> texts() {
-            return texts;
-        }
     }
 
     /**
@@ -352,11 +347,7 @@ public final class Executor {
         Script first = scripts.get(0);
         var texts = new ArrayList<String>();
         var parts = new ArrayList<Part>();
-        add(scripts, checksums, 0, texts, parts);
-        if (holdLast) {
-            texts.remove(texts.size() - 1);
-            parts.remove(parts.size() - 1);
-        }
+        add(scripts, checksums, texts, parts, holdLast);
         try {
             sink.timeouts(settings.lockTimeout(), statementTimeout(first));
         } catch (Exception e) {
@@ -375,8 +366,7 @@ public final class Executor {
      */
     public List<String> heldTexts(Script script, String checksum) {
         var texts = new ArrayList<String>();
-        add(List.of(script), List.of(checksum), 0, texts, new ArrayList<>());
-        texts.remove(texts.size() - 1);
+        add(List.of(script), List.of(checksum), texts, new ArrayList<>(), true);
         return texts;
     }
 
@@ -399,13 +389,21 @@ public final class Executor {
     public Sent adopt(Sent ahead, Script script, String checksum) {
         var texts = new ArrayList<String>();
         var parts = new ArrayList<Part>();
-        add(List.of(script), List.of(checksum), 0, texts, parts);
-        texts.remove(texts.size() - 1);
-        parts.remove(parts.size() - 1);
+        add(List.of(script), List.of(checksum), texts, parts, true);
         if (!texts.equals(ahead.texts)) {
             return null;
         }
         return new Sent(List.of(script), texts, parts, ahead.answer, ahead.setupFailure, true);
+    }
+
+    /** {@link #add} of every one of {@code scripts}; with {@code holdLast}, without the last one's {@code COMMIT}. */
+    private static void add(List<Script> scripts, List<String> checksums, List<String> texts, List<Part> parts,
+                            boolean holdLast) {
+        add(scripts, checksums, 0, texts, parts);
+        if (holdLast) {
+            texts.remove(texts.size() - 1);
+            parts.remove(parts.size() - 1);
+        }
     }
 
     /**
