@@ -203,6 +203,28 @@ class KeelScriptTest {
         assertTrue(named.contains("-XX:+UseG1GC ") && !named.contains("SerialGC") && !named.contains("ParallelGC"), named);
     }
 
+    /** Transparent huge pages for the heap only where the kernel gives them on request; never where it warns or has none. */
+    @Test
+    void hugePagesOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        builtJar();
+        Path setting = dir.resolve("thp-enabled");
+        for (var c : Map.of("always madvise [never]\n", false, "always [madvise] never\n", true,
+                "[always] madvise never\n", false, "", false).entrySet()) {
+            Files.writeString(setting, c.getKey());
+            Run r = keel(Map.of("KEEL_THP_SETTING", setting.toString()), "--version");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(c.getValue(), keelCall(r).contains("-XX:+UseTransparentHugePages "), c.getKey() + ": " + keelCall(r));
+        }
+        Run none = keel(Map.of("KEEL_THP_SETTING", dir.resolve("no-such-file").toString()), "--version");
+        assertEquals(0, none.exit(), none.err());
+        assertFalse(keelCall(none).contains("HugePages"), keelCall(none));
+        // the user's setting comes after keel's, and the JVM takes the last one
+        Files.writeString(setting, "always [madvise] never\n");
+        String off = keelCall(keel(Map.of("KEEL_THP_SETTING", setting.toString(),
+                "KEEL_JAVA_OPTS", "-XX:-UseTransparentHugePages"), "--version"));
+        assertTrue(off.indexOf("-XX:-UseTransparentHugePages") > off.indexOf("-XX:+UseTransparentHugePages"), off);
+    }
+
     /** A java that writes the archive -Xshare:dump names (and records every call), else prints keel's version. */
     private static final String DUMPING_JAVA = """
             #!/bin/sh
