@@ -51,6 +51,21 @@ public final class Database {
         public Origin urlFromOption() {
             return new Origin("--url", user, passwordEnv);
         }
+
+        // equals and hashCode written out: a record's own are linked at their first call through
+        // java.lang.runtime.ObjectMethods (method handles and classes spun at run time, about 10 ms), and migrate
+        // compares two origins on the way to its first statement
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Origin other && Objects.equals(url, other.url) && Objects.equals(user, other.user)
+                    && Objects.equals(passwordEnv, other.passwordEnv);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(url, user, passwordEnv);
+        }
     }
 
     private final String url;

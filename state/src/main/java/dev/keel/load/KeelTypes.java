@@ -82,7 +82,9 @@ final class KeelTypes {
     }
 
     private static Method[] publicMethods(Class<?> type) {
-        return PUBLIC_METHODS.computeIfAbsent(type, Class::getMethods);
+        // a lambda, not Class::getMethods: a method reference to a caller-sensitive method is linked through an
+        // invoker class spun at run time
+        return PUBLIC_METHODS.computeIfAbsent(type, t -> t.getMethods());
     }
 
     private static List<Method> methods(Class<?> type, String name, boolean isStatic) {

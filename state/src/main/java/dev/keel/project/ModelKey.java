@@ -28,6 +28,21 @@ public record ModelKey(String app, String model) implements Comparable<ModelKey>
         return ORDER.compare(this, other);
     }
 
+    /*
+     * equals and hashCode written out: a record's own are linked at their first call through
+     * java.lang.runtime.ObjectMethods, method handles and classes spun at run time that class data sharing does not
+     * keep (about 10 ms of a short command's start, the first time a key is put in a map).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelKey k && app.equals(k.app) && model.equals(k.model);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * app.hashCode() + model.hashCode();
+    }
+
     @Override
     public String toString() {
         return app + "." + model;
