@@ -28,9 +28,10 @@ final class ConnectionAhead implements AutoCloseable {
     /**
      * The database to connect to, and what to do as soon as connected: with {@code migrate}, the {@code keel migrate}
      * that will run on the session starts there ({@link Migrator.Session#sendAhead}: the lock, the history, and
-     * {@code first} sent when it is the history's next; null: none).
+     * {@code first} sent when it is the history's next; null, or a supplier of null: none). {@code first} is asked
+     * for once connected, so that it may be read meanwhile.
      */
-    record Target(Database database, boolean migrate, dev.keel.runner.FirstSent first) {}
+    record Target(Database database, boolean migrate, java.util.function.Supplier<dev.keel.runner.FirstSent> first) {}
 
     /** Starts opening a connection to {@code database}. */
     static ConnectionAhead start(Database database) {
@@ -69,7 +70,7 @@ final class ConnectionAhead implements AutoCloseable {
         try {
             c = Migrator.open(d);
             if (t.migrate()) {
-                c.sendAhead(t.first());
+                c.sendAhead(t.first() == null ? null : t.first().get());
             }
         } catch (RuntimeException caught) {
             e = caught;

@@ -108,6 +108,7 @@ final class EarlyConnection {
      */
     static ConnectionAhead start(String[] args) {
         return peek(args).map(p -> ConnectionAhead.resolving(() -> {
+            inBackground("keel-driver", dev.keel.runner.Database::prepareDriver); // while keel.json is read
             Path dir = Keel.projectDir(p.directories());
             if (!Files.isDirectory(dir)) {
                 return null;
@@ -119,8 +120,26 @@ final class EarlyConnection {
                 return database == null ? null : new ConnectionAhead.Target(database, false, null);
             }
             String databaseName = DatabaseMixin.databaseName(config, p.databaseName());
-            return new ConnectionAhead.Target(database, true,
+            // the kept first migration read while the connection opens
+            var first = new java.util.concurrent.FutureTask<dev.keel.runner.FirstSent>(() ->
                     FirstSentStore.read(FirstSentStore.cacheWith(dir, config), databaseName).orElse(null));
+            inBackground("keel-first-sent", first);
+            return new ConnectionAhead.Target(database, true, () -> {
+                try {
+                    return first.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return null; // an unreadable kept file sends nothing ahead
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            });
         })).orElse(null);
+    }
+
+    private static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 }
