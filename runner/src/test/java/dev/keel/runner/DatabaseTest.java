@@ -68,6 +68,19 @@ class DatabaseTest {
         return db;
     }
 
+    /** The driver classes set up ahead are this driver's: a version that renamed one would make the list stale. */
+    @Test
+    void theDriverClassesSetUpAheadAreThisDriversAndAConnectionFollows() throws Exception {
+        for (String name : Database.DRIVER_CLASSES) {
+            assertEquals(name, Class.forName(name, false, Database.class.getClassLoader()).getName());
+        }
+        Database.prepareDriver();
+        Database.prepareDriver(); // again: nothing to do
+        try (TestDatabase db = TestPostgres.freshDatabase(); Connection c = db.connect()) {
+            assertTrue(c.isValid(5));
+        }
+    }
+
     @Test
     void anUnsetPasswordVariableIsNamedWithTheExportToRun() throws Exception {
         var config = new DatabaseConfig("jdbc:postgresql://127.0.0.1:" + closedPort() + "/blog", "app", "KEEL_TEST_UNSET_PW",
