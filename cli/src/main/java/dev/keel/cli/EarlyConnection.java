@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code keel migrate}'s connection, started from the arguments before picocli builds and parses the command line
@@ -120,20 +121,16 @@ final class EarlyConnection {
                 return database == null ? null : new ConnectionAhead.Target(database, false, null);
             }
             String databaseName = DatabaseMixin.databaseName(config, p.databaseName());
-            // the kept first migration read while the connection opens
-            var first = new java.util.concurrent.FutureTask<dev.keel.runner.FirstSent>(() ->
-                    FirstSentStore.read(FirstSentStore.cacheWith(dir, config), databaseName).orElse(null));
-            inBackground("keel-first-sent", first);
-            return new ConnectionAhead.Target(database, true, () -> {
+            // the kept first migration read while the connection opens; an unreadable kept file sends nothing ahead
+            var first = new CompletableFuture<dev.keel.runner.FirstSent>();
+            inBackground("keel-first-sent", () -> {
                 try {
-                    return first.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    return null; // an unreadable kept file sends nothing ahead
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
+                    first.complete(FirstSentStore.read(FirstSentStore.cacheWith(dir, config), databaseName).orElse(null));
+                } catch (RuntimeException | Error e) {
+                    first.complete(null);
                 }
             });
+            return new ConnectionAhead.Target(database, true, first);
         })).orElse(null);
     }
 

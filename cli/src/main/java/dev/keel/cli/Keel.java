@@ -82,12 +82,21 @@ public final class Keel implements Callable<Integer> {
     static CommandLine forArguments(String[] args, MigrationSource migrationSource, EntitySource entitySource) {
         String only = versionOnly(args) ? NO_SUBCOMMAND : commandNamed(args);
         ConnectionAhead early = "migrate".equals(only) ? EarlyConnection.start(args) : null;
+        if (early != null && ConnectionAhead.yieldsProcessors(Runtime.getRuntime().availableProcessors())) {
+            early.awaitFirstSend(FIRST_SEND_WAIT);
+        }
         EarlyCheck check = "makemigrations".equals(only) ? EarlyCheck.start(args, entitySource) : null;
         CommandLine commandLine = commandLine(migrationSource, entitySource, only);
         ((Keel) commandLine.getCommand()).early = early;
         ((Keel) commandLine.getCommand()).earlyCheck = check;
         return commandLine;
     }
+
+    /**
+     * How long {@link #forArguments} lets migrate's first migration go ahead alone at most (a few tenths of a second
+     * when the server answers; bounded for one that does not, whose connection fails later on its own).
+     */
+    static final java.time.Duration FIRST_SEND_WAIT = java.time.Duration.ofMillis(600);
 
     /** {@code makemigrations --check}'s configuration and fingerprints, started before the arguments were parsed ({@link EarlyCheck}); null when none. */
     private EarlyCheck earlyCheck;
