@@ -102,14 +102,18 @@ public final class EarlyStart {
 
     /**
      * The first 200 characters of {@code text} in upper case, each run of white space ({@code \s}: space, tab, line
-     * feed, vertical tab, form feed, carriage return) as one space: what {@link #holdable} reads a statement's kind from.
+     * feed, vertical tab, form feed, carriage return) as one space, and of that the first {@link #HEAD_CHARS}: what
+     * {@link #holdable} and {@link SendAhead#sendable} read a statement's kind from (the longest kind they look for is
+     * {@code CREATE SEQUENCE IF NOT EXISTS}). Only as much of the text is read as that takes: the early send checks
+     * every statement of a first migration of thousands on its way to the server.
      */
     static String head(String text) {
-        String upper = (text.length() > 200 ? text.substring(0, 200) : text).toUpperCase(Locale.ROOT);
-        var out = new StringBuilder(upper.length());
+        int end = Math.min(text.length(), 200);
+        var out = new StringBuilder(HEAD_CHARS + 1);
         boolean space = false;
-        for (int i = 0; i < upper.length(); i++) {
-            char c = upper.charAt(i);
+        // one character more than kept: a pair of surrogates at the end is upper-cased whole
+        for (int i = 0; i < end && out.length() <= HEAD_CHARS; i++) {
+            char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
                 if (!space) {
                     out.append(' ');
@@ -120,8 +124,13 @@ public final class EarlyStart {
                 space = false;
             }
         }
-        return out.toString();
+        // upper case after: it turns no character into white space, nor white space into anything else
+        String upper = out.toString().toUpperCase(Locale.ROOT);
+        return upper.length() > HEAD_CHARS ? upper.substring(0, HEAD_CHARS) : upper;
     }
+
+    /** How much of a statement {@link #head} keeps. */
+    static final int HEAD_CHARS = 40;
 
     /** The settings with which the server ends a session that keeps a transaction open: {@link #sessionAllows}. */
     static final List<String> SESSION_ENDERS = List.of("idle_in_transaction_session_timeout", "transaction_timeout");
