@@ -93,10 +93,13 @@ public final class Keel implements Callable<Integer> {
     }
 
     /**
-     * How long {@link #forArguments} lets migrate's first migration go ahead alone at most (a few tenths of a second
-     * when the server answers; bounded for one that does not, whose connection fails later on its own).
+     * How long {@link #forArguments} lets migrate's first migration go ahead alone at most: on 2 processors with the
+     * server on the same machine it is sent 230-270 ms after keel's start. Against a distant server (tens of
+     * milliseconds a round trip: a dozen of them before the send) the wait ends here, and what the main thread has not
+     * done by then may finish after the server has run that first migration (of at least
+     * {@code EarlyStart.MIN_STATEMENTS}, 50, statements): that run is at most this much slower.
      */
-    static final java.time.Duration FIRST_SEND_WAIT = java.time.Duration.ofMillis(600);
+    static final java.time.Duration FIRST_SEND_WAIT = java.time.Duration.ofMillis(400);
 
     /** {@code makemigrations --check}'s configuration and fingerprints, started before the arguments were parsed ({@link EarlyCheck}); null when none. */
     private EarlyCheck earlyCheck;
