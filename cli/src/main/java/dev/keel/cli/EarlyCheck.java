@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.concurrent.Daemon;
 import dev.keel.config.KeelConfig;
 import dev.keel.make.EntitySource;
 import dev.keel.make.PassedChecks;
@@ -74,7 +75,7 @@ final class EarlyCheck {
         }
         Peeked p = peeked.get();
         var started = new CompletableFuture<Started>();
-        Thread thread = new Thread(() -> {
+        Daemon.start("keel-check-ahead", () -> {
             try {
                 Path dir = Keel.projectDir(p.directories());
                 if (!Files.isDirectory(dir)) {
@@ -89,9 +90,7 @@ final class EarlyCheck {
             } catch (RuntimeException | Error e) {
                 started.complete(null);
             }
-        }, "keel-check-ahead");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return new EarlyCheck(started);
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.concurrent.Daemon;
 import dev.keel.config.KeelConfig;
 
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ final class EarlyConnection {
      */
     static ConnectionAhead start(String[] args) {
         return peek(args).map(p -> ConnectionAhead.resolving(() -> {
-            inBackground("keel-driver", dev.keel.runner.Database::prepareDriver); // while keel.json is read
+            Daemon.start("keel-driver", dev.keel.runner.Database::prepareDriver); // while keel.json is read
             Path dir = Keel.projectDir(p.directories());
             if (!Files.isDirectory(dir)) {
                 return null;
@@ -123,7 +124,7 @@ final class EarlyConnection {
             String databaseName = DatabaseMixin.databaseName(config, p.databaseName());
             // the kept first migration read while the connection opens; an unreadable kept file sends nothing ahead
             var first = new CompletableFuture<dev.keel.runner.FirstSent>();
-            inBackground("keel-first-sent", () -> {
+            Daemon.start("keel-first-sent", () -> {
                 try {
                     first.complete(FirstSentStore.read(FirstSentStore.cacheWith(dir, config), databaseName).orElse(null));
                 } catch (RuntimeException | Error e) {
@@ -132,11 +133,5 @@ final class EarlyConnection {
             });
             return new ConnectionAhead.Target(database, true, first);
         })).orElse(null);
-    }
-
-    private static void inBackground(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 }

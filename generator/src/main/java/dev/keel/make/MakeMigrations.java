@@ -2,6 +2,7 @@ package dev.keel.make;
 
 import dev.keel.cache.ProjectCache;
 import dev.keel.cache.ReplayCache;
+import dev.keel.concurrent.Daemon;
 import dev.keel.concurrent.Parallel;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
@@ -217,7 +218,7 @@ public final class MakeMigrations {
         CompletableFuture<ScannedProject> scan = options.merge() || options.empty() ? null
                 : CompletableFuture.supplyAsync(() -> Parallel.first(() -> reads != null
                         ? entities.scanFingerprinted(config, projectDir) : entities.scanStoringLater(config, projectDir, fingerprint)),
-                        MakeMigrations::inBackground);
+                        Daemon.named("keel-entity-scan"));
         ProjectMigrations.Sources sources;
         MigrationGraph graph;
         try {
@@ -361,12 +362,6 @@ public final class MakeMigrations {
         if (work != null) {
             work.exceptionally(e -> null).join();
         }
-    }
-
-    private static void inBackground(Runnable work) {
-        Thread thread = new Thread(work, "keel-entity-scan");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The scan's result, or what it threw, as it threw it. */

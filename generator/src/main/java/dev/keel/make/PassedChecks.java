@@ -2,6 +2,7 @@ package dev.keel.make;
 
 import dev.keel.cache.ContentHash;
 import dev.keel.cache.ProjectCache;
+import dev.keel.concurrent.Daemon;
 import dev.keel.config.KeelConfig;
 import dev.keel.diff.DiffHints;
 import dev.keel.emit.Lockfile;
@@ -119,7 +120,7 @@ public final class PassedChecks {
         // the migrations' fingerprint on another thread meanwhile: the two share nothing but the file hashes
         // (thread-safe), and each lists its folders on its own thread while the pool hashes for both
         CompletableFuture<ProjectMigrations.Fingerprinted> migrations = taken ? ahead.migrations : CompletableFuture.supplyAsync(
-                () -> ProjectMigrations.fingerprinted(config, projectDir, cache), PassedChecks::inBackground);
+                () -> ProjectMigrations.fingerprinted(config, projectDir, cache), Daemon.named("keel-migration-fingerprint"));
         Optional<EntitySource.Fingerprint> scanned;
         try {
             scanned = taken ? joined(ahead.entities) : entities.fingerprintForScan(config, projectDir);
@@ -210,13 +211,9 @@ public final class PassedChecks {
             this.config = config;
             this.projectDir = projectDir;
             this.migrations = CompletableFuture.supplyAsync(() -> ProjectMigrations.fingerprinted(config, projectDir, cache),
-                    PassedChecks::inBackground);
+                    Daemon.named("keel-migration-fingerprint"));
             this.entities = CompletableFuture.supplyAsync(() -> source.fingerprintForScan(config, projectDir),
-                    work -> {
-                        Thread thread = new Thread(work, "keel-entity-fingerprint");
-                        thread.setDaemon(true);
-                        thread.start();
-                    });
+                    Daemon.named("keel-entity-fingerprint"));
         }
 
         /** Whether these were taken of {@code projectDir} by {@code source} under this very configuration, through {@code cache}'s folder and salt. */
@@ -255,12 +252,6 @@ public final class PassedChecks {
             }
             throw e;
         }
-    }
-
-    private static void inBackground(Runnable work) {
-        Thread thread = new Thread(work, "keel-migration-fingerprint");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The result of the same check when it passed before. */

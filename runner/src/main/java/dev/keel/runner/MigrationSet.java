@@ -1,5 +1,6 @@
 package dev.keel.runner;
 
+import dev.keel.concurrent.Daemon;
 import dev.keel.config.AppConfig;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ErrorKind;
@@ -140,15 +141,13 @@ public final class MigrationSet {
             return;
         }
         List<MigrationSpec> all = List.copyOf(specs.values());
-        Thread t = new Thread(() -> {
+        Daemon.start("keel-decode", () -> {
             try {
                 all.parallelStream().forEach(s -> s.operations().size());
             } catch (RuntimeException e) {
                 // what cannot be decoded fails again, and is reported, where the plan asks for it
             }
-        }, "keel-decode");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** Whether the migrations were loaded from compiled classes rather than read from their source files. */
